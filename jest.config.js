@@ -1,0 +1,34 @@
+const { loadEnv } = require("@medusajs/utils")
+loadEnv("test", process.cwd())
+
+const TEST_TYPES = {
+  unit: ["**/src/**/__tests__/**/*.unit.spec.[jt]s"],
+  "integration:modules": ["**/src/modules/*/__tests__/**/*.spec.[jt]s"],
+  "integration:http": ["**/integration-tests/http/**/*.spec.[jt]s"],
+  browser: ["**/integration-tests/browser/**/*.spec.[jt]s"],
+}
+
+const testMatch = TEST_TYPES[process.env.TEST_TYPE]
+if (!testMatch) {
+  throw new Error(
+    `Set TEST_TYPE to one of ${Object.keys(TEST_TYPES).join(", ")} (got ${process.env.TEST_TYPE})`
+  )
+}
+
+module.exports = {
+  transform: {
+    "^.+\\.[jt]sx?$": [
+      "@swc/jest",
+      { jsc: { parser: { syntax: "typescript", decorators: true } } },
+    ],
+  },
+  testEnvironment: "node",
+  moduleFileExtensions: ["js", "ts", "json"],
+  modulePathIgnorePatterns: ["dist/", "<rootDir>/.medusa/"],
+  setupFiles: ["./integration-tests/setup.js"],
+  testMatch,
+  testPathIgnorePatterns:
+    process.env.TEST_TYPE === "integration:modules"
+      ? ["/node_modules/", "\\.unit\\.spec\\.[jt]s$"]
+      : ["/node_modules/"],
+}

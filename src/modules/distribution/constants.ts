@@ -1,0 +1,115 @@
+/**
+ * Every state machine and enumeration of the programme lives here once, shared by
+ * the models, the validators, the workflows and the admin.
+ */
+export const DISTRIBUTION_MODULE = "distribution"
+
+export const DistributorStatus = {
+  PENDING: "pending",
+  ACTIVE: "active",
+  REJECTED: "rejected",
+  SUSPENDED: "suspended",
+} as const
+export type DistributorStatus =
+  (typeof DistributorStatus)[keyof typeof DistributorStatus]
+export const DISTRIBUTOR_STATUSES = Object.values(DistributorStatus)
+
+export const ApplicationMode = {
+  AUTO: "auto",
+  REVIEW: "review",
+  AFTER_FIRST_ORDER: "after_first_order",
+  MIN_SPEND: "min_spend",
+  INVITE_ONLY: "invite_only",
+} as const
+export type ApplicationMode =
+  (typeof ApplicationMode)[keyof typeof ApplicationMode]
+export const APPLICATION_MODES = Object.values(ApplicationMode)
+
+export const BindingMode = {
+  FIRST_TOUCH: "first_touch",
+  LAST_TOUCH: "last_touch",
+} as const
+export type BindingMode = (typeof BindingMode)[keyof typeof BindingMode]
+export const BINDING_MODES = Object.values(BindingMode)
+
+export const BindingSource = {
+  LINK: "link",
+  CODE: "code",
+  QR: "qr",
+  COUPON: "coupon",
+  ADMIN: "admin",
+} as const
+export type BindingSource = (typeof BindingSource)[keyof typeof BindingSource]
+export const BINDING_SOURCES = Object.values(BindingSource)
+/** The sources a storefront may claim; `admin` is for admins only. */
+export const STORE_BINDING_SOURCES = [
+  BindingSource.LINK,
+  BindingSource.CODE,
+  BindingSource.QR,
+  BindingSource.COUPON,
+] as const
+
+export const VisitSource = {
+  LINK: "link",
+  CODE: "code",
+  QR: "qr",
+} as const
+export type VisitSource = (typeof VisitSource)[keyof typeof VisitSource]
+export const VISIT_SOURCES = Object.values(VisitSource)
+
+export const SettleOn = {
+  FULFILLED: "fulfilled",
+  SHIPPED: "shipped",
+  DELIVERED: "delivered",
+} as const
+export type SettleOn = (typeof SettleOn)[keyof typeof SettleOn]
+export const SETTLE_ON_STATES = Object.values(SettleOn)
+
+export const CommissionBase = {
+  SUBTOTAL_AFTER_DISCOUNTS: "subtotal_after_discounts",
+} as const
+export type CommissionBase =
+  (typeof CommissionBase)[keyof typeof CommissionBase]
+export const COMMISSION_BASES = Object.values(CommissionBase)
+
+export const WithdrawalMethod = {
+  BANK: "bank",
+  ALIPAY: "alipay",
+  WECHAT: "wechat",
+  PAYPAL: "paypal",
+  MANUAL: "manual",
+} as const
+export type WithdrawalMethod =
+  (typeof WithdrawalMethod)[keyof typeof WithdrawalMethod]
+export const WITHDRAWAL_METHODS = Object.values(WithdrawalMethod)
+
+export const AuditActorType = {
+  ADMIN: "admin",
+  CUSTOMER: "customer",
+  SYSTEM: "system",
+} as const
+export type AuditActorType =
+  (typeof AuditActorType)[keyof typeof AuditActorType]
+export const AUDIT_ACTOR_TYPES = Object.values(AuditActorType)
+
+/** China's rules on multi-level pay: never more than three levels, whatever is configured. */
+export const MAX_COMMISSION_DEPTH = 3
+
+/** Events emitted by the programme, one per change of state. */
+export const DistributionEvents = {
+  DISTRIBUTOR_APPLIED: "distribution.distributor.applied",
+  DISTRIBUTOR_APPROVED: "distribution.distributor.approved",
+  DISTRIBUTOR_REJECTED: "distribution.distributor.rejected",
+  DISTRIBUTOR_SUSPENDED: "distribution.distributor.suspended",
+  DISTRIBUTOR_REINSTATED: "distribution.distributor.reinstated",
+  DISTRIBUTOR_MOVED: "distribution.distributor.moved",
+  DISTRIBUTOR_LEVEL_CHANGED: "distribution.distributor.level_changed",
+  BINDING_CREATED: "distribution.binding.created",
+  BINDING_CHANGED: "distribution.binding.changed",
+  LEVEL_CREATED: "distribution.level.created",
+  LEVEL_UPDATED: "distribution.level.updated",
+  LEVEL_DELETED: "distribution.level.deleted",
+  SETTINGS_UPDATED: "distribution.settings.updated",
+} as const
+export type DistributionEvent =
+  (typeof DistributionEvents)[keyof typeof DistributionEvents]

@@ -1,0 +1,8 @@
+import { Module } from "@medusajs/framework/utils"
+import { DISTRIBUTION_MODULE } from "./constants"
+import DistributionModuleService from "./service"
+
+export { DISTRIBUTION_MODULE }
+export default Module(DISTRIBUTION_MODULE, {
+  service: DistributionModuleService,
+})

@@ -1,0 +1,6 @@
+export { default as Distributor } from "./distributor"
+export { default as DistributionLevel } from "./level"
+export { default as DistributionSettings } from "./settings"
+export { default as ReferralBinding } from "./referral-binding"
+export { default as DistributionVisit } from "./visit"
+export { default as DistributionAuditLog } from "./audit-log"

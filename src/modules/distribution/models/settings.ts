@@ -1,0 +1,52 @@
+import { model } from "@medusajs/framework/utils"
+import {
+  APPLICATION_MODES,
+  ApplicationMode,
+  BINDING_MODES,
+  BindingMode,
+  COMMISSION_BASES,
+  CommissionBase,
+  SETTLE_ON_STATES,
+  SettleOn,
+} from "../constants"
+
+/**
+ * The programme's settings: one row (key "default"), edited in the admin. Plugin
+ * options give the defaults the row is created with.
+ */
+const Settings = model
+  .define({ name: "distribution_settings", tableName: "distribution_settings" }, {
+    id: model.id({ prefix: "dset" }).primaryKey(),
+    key: model.text().default("default"),
+    enabled: model.boolean().default(true),
+    max_depth: model.number().default(2),
+    application_mode: model
+      .enum(APPLICATION_MODES)
+      .default(ApplicationMode.REVIEW),
+    application_min_spend: model.bigNumber().default(0),
+    self_purchase: model.boolean().default(false),
+    binding_mode: model.enum(BINDING_MODES).default(BindingMode.FIRST_TOUCH),
+    binding_days: model.number().default(0),
+    bind_new_customers_only: model.boolean().default(false),
+    commission_base: model
+      .enum(COMMISSION_BASES)
+      .default(CommissionBase.SUBTOTAL_AFTER_DISCOUNTS),
+    settle_on: model.enum(SETTLE_ON_STATES).default(SettleOn.DELIVERED),
+    freeze_days: model.number().default(7),
+    order_cap_bps: model.number().default(3000),
+    min_withdrawal: model.bigNumber().default(100),
+    withdrawal_fee_bps: model.number().default(0),
+    withdrawal_methods: model.json(),
+    default_rate_bps_1: model.number().default(1000),
+    default_rate_bps_2: model.number().default(500),
+    default_rate_bps_3: model.number().default(0),
+    currency_code: model.text().default("cny"),
+  })
+  .indexes([
+    { name: "IDX_distribution_settings_key_unique", on: ["key"], unique: true },
+  ])
+  .checks([
+    (columns) => `${columns.max_depth} >= 1 AND ${columns.max_depth} <= 3`,
+  ])
+
+export default Settings

@@ -1,0 +1,909 @@
+import crypto from "crypto"
+import { Context } from "@medusajs/framework/types"
+import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
+import {
+  InjectManager,
+  InjectTransactionManager,
+  MedusaContext,
+  MedusaError,
+  MedusaService,
+  generateEntityId,
+} from "@medusajs/framework/utils"
+import { DistributorStatus } from "./constants"
+import {
+  DistributionAuditLog,
+  DistributionLevel,
+  DistributionSettings,
+  DistributionVisit,
+  Distributor,
+  ReferralBinding,
+} from "./models"
+import {
+  ApplicationData,
+  BindCustomerInput,
+  DistributionModuleOptions,
+  DistributionSettingsDTO,
+  DistributionSettingsInput,
+  DistributorDTO,
+  NewDistributorInput,
+  ReferralBindingDTO,
+} from "./types"
+import { decideBinding } from "./utils/binding"
+import {
+  decryptString,
+  encryptString,
+  parseEncryptionKey,
+  saltedHash,
+} from "./utils/crypto"
+import {
+  DistributorAction,
+  nextDistributorStatus,
+} from "./utils/distributor-status"
+import {
+  REFERRAL_CODE_LENGTH,
+  generateReferralCode,
+  normalizeReferralCode,
+} from "./utils/referral-code"
+import { childPath, likePrefix, uplineIds } from "./utils/tree-path"
+import { pgTextArray, isUniqueViolation } from "./utils/sql"
+import { DEFAULT_SETTINGS, validateSettings } from "./utils/settings"
+
+/**
+ * Every change to the tree's shape (an insert under a parent, a move) takes this
+ * advisory lock: inserts share it, moves hold it alone, so a path is never derived
+ * from a parent that is being moved, on any instance.
+ */
+const TREE_LOCK_KEY = 7_400_210_001
+const CODE_ATTEMPTS = 12
+
+type TreeRow = {
+  id: string
+  path: string
+  depth: number
+  parent_id: string | null
+  status: DistributorStatus
+  team_size: number
+  referral_code: string | null
+}
+
+export default class DistributionModuleService extends MedusaService({
+  Distributor,
+  DistributionLevel,
+  DistributionSettings,
+  ReferralBinding,
+  DistributionVisit,
+  DistributionAuditLog,
+}) {
+  protected readonly options_: DistributionModuleOptions
+
+  constructor(container: Record<string, unknown>, options?: DistributionModuleOptions) {
+    // eslint-disable-next-line prefer-rest-params
+    super(...arguments)
+    this.options_ = options ?? {}
+  }
+
+  getOptions(): DistributionModuleOptions {
+    return this.options_
+  }
+
+  // ---------------------------------------------------------------- settings
+
+  /** The settings row, created from the plugin options' defaults on first read. */
+  @InjectManager()
+  async getSettings(
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<DistributionSettingsDTO> {
+    const [existing] = await this.listDistributionSettings(
+      { key: "default" },
+      {},
+      sharedContext
+    )
+    if (existing) {
+      return existing
+    }
+    await this.insertDefaultSettings_(sharedContext)
+    const [row] = await this.listDistributionSettings(
+      { key: "default" },
+      {},
+      sharedContext
+    )
+    return row
+  }
+
+  @InjectTransactionManager()
+  protected async insertDefaultSettings_(
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<void> {
+    const manager = sharedContext.transactionManager as EntityManager
+    const s: DistributionSettingsInput = {
+      ...DEFAULT_SETTINGS,
+      ...(this.options_.defaults ?? {}),
+    }
+    validateSettings(s)
+    const raw = (n: number) => JSON.stringify({ value: String(n), precision: 20 })
+    // ON CONFLICT: two instances booting at once both try; one row survives.
+    await manager.execute(
+      `INSERT INTO distribution_settings (id, key, enabled, max_depth, application_mode,
+        application_min_spend, raw_application_min_spend, self_purchase, binding_mode,
+        binding_days, bind_new_customers_only, commission_base, settle_on, freeze_days,
+        order_cap_bps, min_withdrawal, raw_min_withdrawal, withdrawal_fee_bps,
+        withdrawal_methods, default_rate_bps_1, default_rate_bps_2, default_rate_bps_3,
+        currency_code)
+       VALUES (?, 'default', ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, 'subtotal_after_discounts', ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?, ?, ?)
+       ON CONFLICT (key) WHERE deleted_at IS NULL DO NOTHING`,
+      [
+        generateEntityId(undefined, "dset"),
+        s.enabled,
+        s.max_depth,
+        s.application_mode,
+        s.application_min_spend,
+        raw(s.application_min_spend),
+        s.self_purchase,
+        s.binding_mode,
+        s.binding_days,
+        s.bind_new_customers_only,
+        s.settle_on,
+        s.freeze_days,
+        s.order_cap_bps,
+        s.min_withdrawal,
+        raw(s.min_withdrawal),
+        s.withdrawal_fee_bps,
+        JSON.stringify(s.withdrawal_methods),
+        s.default_rate_bps_1,
+        s.default_rate_bps_2,
+        s.default_rate_bps_3,
+        s.currency_code.toLowerCase(),
+      ]
+    )
+  }
+
+  @InjectManager()
+  async updateSettings(
+    data: Partial<DistributionSettingsInput>,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<DistributionSettingsDTO> {
+    const current = await this.getSettings(sharedContext)
+    const merged = { ...toSettingsInput(current), ...data }
+    validateSettings(merged)
+    await this.updateDistributionSettings(
+      { id: current.id, ...(data as Record<string, unknown>) },
+      sharedContext
+    )
+    return await this.getSettings(sharedContext)
+  }
+
+  // ------------------------------------------------------- personal data
+
+  private encryptionKey_(): Buffer {
+    const raw =
+      this.options_.encryption_key ?? process.env.DISTRIBUTION_ENCRYPTION_KEY
+    if (!raw) {
+      throw new MedusaError(
+        MedusaError.Types.UNEXPECTED_STATE,
+        "No encryption key for personal data: set DISTRIBUTION_ENCRYPTION_KEY (32 bytes, e.g. `openssl rand -hex 32`) or the plugin option encryption_key."
+      )
+    }
+    return parseEncryptionKey(raw)
+  }
+
+  encryptPersonalData(data: unknown): string {
+    return encryptString(JSON.stringify(data), this.encryptionKey_())
+  }
+
+  decryptPersonalData<T>(stored: string | null | undefined): T | null {
+    if (!stored) {
+      return null
+    }
+    return JSON.parse(decryptString(stored, this.encryptionKey_())) as T
+  }
+
+  readApplication(distributor: Pick<DistributorDTO, "application">): ApplicationData | null {
+    return this.decryptPersonalData<ApplicationData>(distributor.application)
+  }
+
+  /** A salted hash of whatever identifies a visitor; the raw value is never stored. */
+  visitorKey(raw: string): string {
+    const salt =
+      this.options_.visitor_salt ??
+      process.env.DISTRIBUTION_VISITOR_SALT ??
+      this.options_.encryption_key ??
+      process.env.DISTRIBUTION_ENCRYPTION_KEY ??
+      "medusa-plugin-distribution"
+    return saltedHash(raw, salt)
+  }
+
+  // ------------------------------------------------------------------- tree
+
+  /**
+   * Inserts a distributor under its parent (path and depth derived from the
+   * parent, counters of the whole upline kept), and issues its code when it
+   * starts active. One transaction; a second application of the same customer
+   * is a CONFLICT.
+   */
+  @InjectTransactionManager()
+  async createDistributor(
+    input: NewDistributorInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<DistributorDTO> {
+    const manager = sharedContext.transactionManager as EntityManager
+    await manager.execute("SELECT pg_advisory_xact_lock_shared(?)", [
+      TREE_LOCK_KEY,
+    ])
+    let parent: TreeRow | undefined
+    if (input.parent_id) {
+      ;[parent] = await manager.execute(
+        `SELECT id, path, depth FROM distribution_distributor
+          WHERE id = ? AND deleted_at IS NULL FOR SHARE`,
+        [input.parent_id]
+      )
+      if (!parent) {
+        throw new MedusaError(
+          MedusaError.Types.NOT_FOUND,
+          `Parent distributor ${input.parent_id} was not found`
+        )
+      }
+    }
+    const id = generateEntityId(undefined, "dist")
+    const path = childPath(parent?.path ?? null, id)
+    const levelId =
+      input.level_id === undefined
+        ? await this.defaultLevelId_(manager)
+        : input.level_id
+    const active = input.status === DistributorStatus.ACTIVE
+    const inserted = await manager.execute(
+      `INSERT INTO distribution_distributor (id, customer_id, email, display_name,
+         parent_id, path, depth, status, application, level_id, activated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${active ? "now()" : "NULL"})
+       ON CONFLICT (customer_id) WHERE deleted_at IS NULL DO NOTHING
+       RETURNING id`,
+      [
+        id,
+        input.customer_id,
+        input.email,
+        input.display_name,
+        parent?.id ?? null,
+        path,
+        parent ? parent.depth + 1 : 0,
+        input.status,
+        input.application ? this.encryptPersonalData(input.application) : null,
+        levelId,
+      ]
+    )
+    if (!inserted.length) {
+      throw new MedusaError(
+        MedusaError.Types.CONFLICT,
+        "This customer has already applied to the distribution programme"
+      )
+    }
+    if (parent) {
+      await manager.execute(
+        `UPDATE distribution_distributor
+            SET team_size = team_size + 1,
+                direct_count = direct_count + (CASE WHEN id = ? THEN 1 ELSE 0 END)
+          WHERE id = ANY(?::text[])`,
+        [parent.id, pgTextArray(uplineIds(path, id))]
+      )
+    }
+    if (active) {
+      await this.issueReferralCode_(manager, id)
+    }
+    return await this.retrieveDistributor(id, {}, sharedContext)
+  }
+
+  /** Compensation of createDistributor: removes a leaf and gives its upline its counts back. */
+  @InjectTransactionManager()
+  async removeLeafDistributor(
+    id: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<void> {
+    const manager = sharedContext.transactionManager as EntityManager
+    await manager.execute("SELECT pg_advisory_xact_lock_shared(?)", [
+      TREE_LOCK_KEY,
+    ])
+    const [row] = await manager.execute(
+      `DELETE FROM distribution_distributor WHERE id = ? AND team_size = 0
+       RETURNING id, path, parent_id`,
+      [id]
+    )
+    if (row?.parent_id) {
+      await manager.execute(
+        `UPDATE distribution_distributor
+            SET team_size = team_size - 1,
+                direct_count = direct_count - (CASE WHEN id = ? THEN 1 ELSE 0 END)
+          WHERE id = ANY(?::text[])`,
+        [row.parent_id, pgTextArray(uplineIds(row.path, id))]
+      )
+    }
+  }
+
+  /** A rejected applicant applies again: back to pending (or active), with new data. */
+  @InjectTransactionManager()
+  async reapplyDistributor(
+    id: string,
+    input: { status: "pending" | "active"; application: ApplicationData | null },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ previous: DistributorDTO; distributor: DistributorDTO }> {
+    const manager = sharedContext.transactionManager as EntityManager
+    const previous = await this.retrieveDistributor(id, {}, sharedContext)
+    const updated = await manager.execute(
+      `UPDATE distribution_distributor
+          SET status = ?, application = ?, reject_reason = NULL, reviewed_by = NULL,
+              reviewed_at = NULL, updated_at = now(),
+              activated_at = CASE WHEN ? THEN COALESCE(activated_at, now()) ELSE activated_at END
+        WHERE id = ? AND status = 'rejected' AND deleted_at IS NULL
+        RETURNING id`,
+      [
+        input.status,
+        input.application ? this.encryptPersonalData(input.application) : null,
+        input.status === DistributorStatus.ACTIVE,
+        id,
+      ]
+    )
+    if (!updated.length) {
+      throw new MedusaError(
+        MedusaError.Types.CONFLICT,
+        `You have already applied to the distribution programme (status: ${previous.status})`
+      )
+    }
+    if (input.status === DistributorStatus.ACTIVE) {
+      await this.issueReferralCode_(manager, id)
+    }
+    const distributor = await this.retrieveDistributor(id, {}, sharedContext)
+    return { previous, distributor }
+  }
+
+  /** Restores fields a compensation needs to put back exactly. */
+  @InjectTransactionManager()
+  async restoreDistributorState(
+    previous: Pick<
+      DistributorDTO,
+      | "id"
+      | "status"
+      | "application"
+      | "reject_reason"
+      | "suspend_reason"
+      | "reviewed_by"
+      | "reviewed_at"
+    >,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<void> {
+    const manager = sharedContext.transactionManager as EntityManager
+    await manager.execute(
+      `UPDATE distribution_distributor
+          SET status = ?, application = ?, reject_reason = ?, suspend_reason = ?,
+              reviewed_by = ?, reviewed_at = ?, updated_at = now()
+        WHERE id = ?`,
+      [
+        previous.status,
+        previous.application ?? null,
+        previous.reject_reason ?? null,
+        previous.suspend_reason ?? null,
+        previous.reviewed_by ?? null,
+        previous.reviewed_at ?? null,
+        previous.id,
+      ]
+    )
+  }
+
+  /**
+   * An admin's decision on a distributor, by the one state machine. The row is
+   * locked first, so two admins deciding at once get one winner and one CONFLICT.
+   */
+  @InjectTransactionManager()
+  async transitionDistributor(
+    input: {
+      id: string
+      action: DistributorAction
+      actor_id?: string | null
+      reason?: string | null
+    },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ previous: DistributorDTO; distributor: DistributorDTO }> {
+    const manager = sharedContext.transactionManager as EntityManager
+    const [row] = await manager.execute(
+      `SELECT id, status FROM distribution_distributor
+        WHERE id = ? AND deleted_at IS NULL FOR UPDATE`,
+      [input.id]
+    )
+    if (!row) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_FOUND,
+        `Distributor ${input.id} was not found`
+      )
+    }
+    const previous = await this.retrieveDistributor(input.id, {}, sharedContext)
+    const to = nextDistributorStatus(row.status, input.action)
+    if (!to) {
+      throw new MedusaError(
+        MedusaError.Types.CONFLICT,
+        `Cannot ${input.action} a distributor whose status is ${row.status}`
+      )
+    }
+    const reviewed = input.action === "approve" || input.action === "reject"
+    await manager.execute(
+      `UPDATE distribution_distributor
+          SET status = ?, updated_at = now(),
+              reviewed_by = CASE WHEN ? THEN ? ELSE reviewed_by END,
+              reviewed_at = CASE WHEN ? THEN now() ELSE reviewed_at END,
+              reject_reason = CASE WHEN ? THEN ? ELSE reject_reason END,
+              suspend_reason = CASE WHEN ? = 'suspend' THEN ? WHEN ? = 'reinstate' THEN NULL ELSE suspend_reason END,
+              activated_at = CASE WHEN ? = 'active' THEN COALESCE(activated_at, now()) ELSE activated_at END
+        WHERE id = ?`,
+      [
+        to,
+        reviewed,
+        input.actor_id ?? null,
+        reviewed,
+        input.action === "reject",
+        input.reason ?? null,
+        input.action,
+        input.reason ?? null,
+        input.action,
+        to,
+        input.id,
+      ]
+    )
+    if (to === DistributorStatus.ACTIVE && !previous.referral_code) {
+      await this.issueReferralCode_(manager, input.id)
+    }
+    const distributor = await this.retrieveDistributor(input.id, {}, sharedContext)
+    return { previous, distributor }
+  }
+
+  /**
+   * Moves a distributor and its whole subtree under a new parent (or to the top).
+   * The subtree's paths and depths are rewritten in one UPDATE over the path
+   * index; counters of the old and new uplines are adjusted in the same
+   * transaction. A move into one's own subtree would be a cycle and is refused.
+   */
+  @InjectTransactionManager()
+  async moveDistributor(
+    input: { id: string; parent_id: string | null },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ previous_parent_id: string | null; moved: number }> {
+    const manager = sharedContext.transactionManager as EntityManager
+    await manager.execute("SELECT pg_advisory_xact_lock(?)", [TREE_LOCK_KEY])
+    const node = await this.lockTreeRow_(manager, input.id)
+    if (input.parent_id === node.parent_id) {
+      throw new MedusaError(
+        MedusaError.Types.CONFLICT,
+        input.parent_id
+          ? "The distributor is already under that parent"
+          : "The distributor is already at the top of the tree"
+      )
+    }
+    let parent: TreeRow | null = null
+    if (input.parent_id) {
+      parent = await this.lockTreeRow_(manager, input.parent_id)
+      if (parent.id === node.id || parent.path.startsWith(node.path)) {
+        throw new MedusaError(
+          MedusaError.Types.NOT_ALLOWED,
+          "A distributor cannot be moved under itself or under one of its own team: that would make a cycle"
+        )
+      }
+      if (parent.status !== DistributorStatus.ACTIVE) {
+        throw new MedusaError(
+          MedusaError.Types.NOT_ALLOWED,
+          `The new parent must be an active distributor (its status is ${parent.status})`
+        )
+      }
+    }
+    const newPath = childPath(parent?.path ?? null, node.id)
+    const newDepth = parent ? parent.depth + 1 : 0
+    const subtree = node.team_size + 1
+    const oldUpline = uplineIds(node.path, node.id)
+    const moved = await manager.execute(
+      `UPDATE distribution_distributor
+          SET path = ? || substr(path, ?),
+              depth = depth + ?,
+              parent_id = CASE WHEN id = ? THEN ? ELSE parent_id END,
+              updated_at = now()
+        WHERE path LIKE ? ESCAPE '\\' AND deleted_at IS NULL
+        RETURNING id`,
+      [
+        newPath,
+        node.path.length + 1,
+        newDepth - node.depth,
+        node.id,
+        parent?.id ?? null,
+        likePrefix(node.path),
+      ]
+    )
+    if (oldUpline.length) {
+      await manager.execute(
+        `UPDATE distribution_distributor
+            SET team_size = team_size - ?,
+                direct_count = direct_count - (CASE WHEN id = ? THEN 1 ELSE 0 END)
+          WHERE id = ANY(?::text[])`,
+        [subtree, node.parent_id, pgTextArray(oldUpline)]
+      )
+    }
+    if (parent) {
+      await manager.execute(
+        `UPDATE distribution_distributor
+            SET team_size = team_size + ?,
+                direct_count = direct_count + (CASE WHEN id = ? THEN 1 ELSE 0 END)
+          WHERE id = ANY(?::text[])`,
+        [subtree, parent.id, pgTextArray(uplineIds(newPath, node.id))]
+      )
+    }
+    return { previous_parent_id: node.parent_id, moved: moved.length }
+  }
+
+  /** The upline, nearest first, in one primary-key read of the ids in the path. */
+  @InjectManager()
+  async getUpline(
+    id: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<DistributorDTO[]> {
+    const node = await this.retrieveDistributor(id, { select: ["id", "path"] }, sharedContext)
+    const ids = uplineIds(node.path, node.id)
+    if (!ids.length) {
+      return []
+    }
+    const rows = await this.listDistributors({ id: ids }, { relations: ["level"] }, sharedContext)
+    const byId = new Map(rows.map((r) => [r.id, r]))
+    return ids.map((i) => byId.get(i)).filter((r): r is DistributorDTO => !!r)
+  }
+
+  /**
+   * One page of a distributor's team at a relative depth (1 = direct recruits),
+   * over the (depth, path) index: never a walk of the tree.
+   */
+  @InjectManager()
+  async listTeam(
+    id: string,
+    query: { depth: number; limit: number; offset: number; status?: string[] },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ rows: DistributorDTO[]; count: number }> {
+    const manager = sharedContext.manager as EntityManager
+    const node = await this.retrieveDistributor(id, { select: ["id", "path", "depth"] }, sharedContext)
+    const params: unknown[] = [node.depth + query.depth, likePrefix(node.path)]
+    let statusFilter = ""
+    if (query.status?.length) {
+      statusFilter = "AND status = ANY(?::text[])"
+      params.push(pgTextArray(query.status))
+    }
+    const where = `depth = ? AND path LIKE ? ESCAPE '\\' AND deleted_at IS NULL ${statusFilter}`
+    const [{ count }] = await manager.execute(
+      `SELECT count(*)::int AS count FROM distribution_distributor WHERE ${where}`,
+      params
+    )
+    const idRows: { id: string }[] = await manager.execute(
+      `SELECT id FROM distribution_distributor WHERE ${where}
+        ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`,
+      [...params, query.limit, query.offset]
+    )
+    if (!idRows.length) {
+      return { rows: [], count }
+    }
+    const rows = await this.listDistributors(
+      { id: idRows.map((r) => r.id) },
+      { relations: ["level"] },
+      sharedContext
+    )
+    const byId = new Map(rows.map((r) => [r.id, r]))
+    return { rows: idRows.map((r) => byId.get(r.id)!).filter(Boolean), count }
+  }
+
+  @InjectManager()
+  async retrieveDistributorByCode(
+    code: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<DistributorDTO | null> {
+    const normalized = normalizeReferralCode(code)
+    if (!normalized) {
+      return null
+    }
+    const [row] = await this.listDistributors(
+      { referral_code: normalized },
+      {},
+      sharedContext
+    )
+    return row ?? null
+  }
+
+  @InjectManager()
+  async retrieveDistributorByCustomer(
+    customerId: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<DistributorDTO | null> {
+    const [row] = await this.listDistributors(
+      { customer_id: customerId },
+      { relations: ["level"] },
+      sharedContext
+    )
+    return row ?? null
+  }
+
+  // ---------------------------------------------------------------- binding
+
+  /**
+   * Binds a buyer to a distributor per the binding mode. The customer's binding
+   * row is locked (or inserted with ON CONFLICT) so concurrent touches resolve
+   * to one answer. Never to oneself, never to one's own downline. `force`
+   * (admin) replaces a valid binding whatever the mode.
+   */
+  @InjectTransactionManager()
+  async bindCustomer(
+    input: BindCustomerInput & { binding_mode: DistributionSettingsDTO["binding_mode"]; binding_days: number; force?: boolean },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ binding: ReferralBindingDTO; changed: boolean; reason?: string }> {
+    const manager = sharedContext.transactionManager as EntityManager
+    const now = input.now ?? new Date()
+    const [target] = (await manager.execute(
+      `SELECT id, path, status, customer_id FROM distribution_distributor
+        WHERE id = ? AND deleted_at IS NULL`,
+      [input.distributor_id]
+    )) as TreeRow[]
+    if (!target || target.status !== DistributorStatus.ACTIVE) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_FOUND,
+        "No active distributor has that referral code"
+      )
+    }
+    const [own] = (await manager.execute(
+      `SELECT id, path FROM distribution_distributor
+        WHERE customer_id = ? AND deleted_at IS NULL`,
+      [input.customer_id]
+    )) as TreeRow[]
+    if (own && target.path.startsWith(own.path)) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        own.id === target.id
+          ? "A distributor cannot be bound to itself"
+          : "A distributor cannot be bound to a member of its own team"
+      )
+    }
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const [existing] = await manager.execute(
+        `SELECT id, distributor_id, expires_at FROM distribution_referral_binding
+          WHERE customer_id = ? AND deleted_at IS NULL FOR UPDATE`,
+        [input.customer_id]
+      )
+      const decision = decideBinding({
+        existing: existing
+          ? {
+              distributor_id: existing.distributor_id,
+              expires_at: existing.expires_at ? new Date(existing.expires_at) : null,
+            }
+          : null,
+        distributor_id: target.id,
+        mode: input.binding_mode,
+        binding_days: input.binding_days,
+        now,
+      })
+      const effective =
+        input.force && decision.action === "keep" && decision.reason === "first_touch"
+          ? ({ action: "replace", expires_at: null } as const)
+          : decision
+      if (effective.action === "keep") {
+        return {
+          binding: await this.retrieveReferralBinding(existing.id, {}, sharedContext),
+          changed: false,
+          reason: effective.reason,
+        }
+      }
+      if (effective.action === "replace") {
+        await manager.execute(
+          `UPDATE distribution_referral_binding
+              SET distributor_id = ?, source = ?, bound_at = ?, expires_at = ?,
+                  bound_by = ?, updated_at = now()
+            WHERE id = ?`,
+          [target.id, input.source, now, effective.expires_at, input.bound_by ?? null, existing.id]
+        )
+        return {
+          binding: await this.retrieveReferralBinding(existing.id, {}, sharedContext),
+          changed: true,
+        }
+      }
+      const inserted = await manager.execute(
+        `INSERT INTO distribution_referral_binding
+           (id, customer_id, distributor_id, source, bound_at, expires_at, bound_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (customer_id) WHERE deleted_at IS NULL DO NOTHING
+         RETURNING id`,
+        [
+          generateEntityId(undefined, "dbind"),
+          input.customer_id,
+          target.id,
+          input.source,
+          now,
+          effective.expires_at,
+          input.bound_by ?? null,
+        ]
+      )
+      if (inserted.length) {
+        return {
+          binding: await this.retrieveReferralBinding(inserted[0].id, {}, sharedContext),
+          changed: true,
+        }
+      }
+      // Another request bound this customer between our read and our insert:
+      // decide again against the row it wrote.
+    }
+    throw new MedusaError(
+      MedusaError.Types.CONFLICT,
+      "The customer's binding changed during the request; try again"
+    )
+  }
+
+  /** The customer's binding if it is still valid at `now`. */
+  @InjectManager()
+  async getValidBinding(
+    customerId: string,
+    now: Date = new Date(),
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<ReferralBindingDTO | null> {
+    const [binding] = await this.listReferralBindings(
+      { customer_id: customerId },
+      {},
+      sharedContext
+    )
+    if (!binding) {
+      return null
+    }
+    const expires = binding.expires_at ? new Date(binding.expires_at) : null
+    return !expires || expires.getTime() > now.getTime() ? binding : null
+  }
+
+  /** Records one visit per distributor, visitor and day; returns false for a repeat. */
+  @InjectTransactionManager()
+  async recordVisit(
+    input: {
+      distributor_id: string
+      visitor_key: string
+      source: string
+      landing_path: string | null
+      now?: Date
+    },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<boolean> {
+    const manager = sharedContext.transactionManager as EntityManager
+    const now = input.now ?? new Date()
+    const rows = await manager.execute(
+      `INSERT INTO distribution_visit
+         (id, distributor_id, visitor_key, visit_date, source, landing_path, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (distributor_id, visitor_key, visit_date) WHERE deleted_at IS NULL DO NOTHING
+       RETURNING id`,
+      [
+        generateEntityId(undefined, "dvis"),
+        input.distributor_id,
+        input.visitor_key,
+        now.toISOString().slice(0, 10),
+        input.source,
+        input.landing_path,
+        now,
+        now,
+      ]
+    )
+    return rows.length > 0
+  }
+
+  // ----------------------------------------------------------------- levels
+
+  /** Makes `id` the one default level (the unique partial index keeps it one). */
+  @InjectTransactionManager()
+  async setDefaultLevel(
+    id: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<void> {
+    const manager = sharedContext.transactionManager as EntityManager
+    await manager.execute(
+      `UPDATE distribution_level SET is_default = false, updated_at = now()
+        WHERE is_default = true AND id <> ? AND deleted_at IS NULL`,
+      [id]
+    )
+    await manager.execute(
+      `UPDATE distribution_level SET is_default = true, updated_at = now() WHERE id = ?`,
+      [id]
+    )
+  }
+
+  /** Deletes a level; its distributors go to the default level. The default cannot be deleted. */
+  @InjectTransactionManager()
+  async deleteLevel(
+    id: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ reassigned: number; default_level_id: string | null }> {
+    const manager = sharedContext.transactionManager as EntityManager
+    const [level] = await manager.execute(
+      `SELECT id, is_default FROM distribution_level
+        WHERE id = ? AND deleted_at IS NULL FOR UPDATE`,
+      [id]
+    )
+    if (!level) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Level ${id} was not found`)
+    }
+    if (level.is_default) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        "The default level cannot be deleted: make another level the default first"
+      )
+    }
+    const defaultLevelId = await this.defaultLevelId_(manager)
+    const moved = await manager.execute(
+      `UPDATE distribution_distributor SET level_id = ?, updated_at = now()
+        WHERE level_id = ? RETURNING id`,
+      [defaultLevelId, id]
+    )
+    await manager.execute(`DELETE FROM distribution_level WHERE id = ?`, [id])
+    return { reassigned: moved.length, default_level_id: defaultLevelId }
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private async defaultLevelId_(manager: EntityManager): Promise<string | null> {
+    const [row] = await manager.execute(
+      `SELECT id FROM distribution_level WHERE is_default = true AND deleted_at IS NULL LIMIT 1`
+    )
+    return row?.id ?? null
+  }
+
+  private async lockTreeRow_(manager: EntityManager, id: string): Promise<TreeRow> {
+    const [row] = (await manager.execute(
+      `SELECT id, path, depth, parent_id, status, team_size, referral_code
+         FROM distribution_distributor WHERE id = ? AND deleted_at IS NULL FOR UPDATE`,
+      [id]
+    )) as TreeRow[]
+    if (!row) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Distributor ${id} was not found`)
+    }
+    return row
+  }
+
+  /**
+   * Issues a fresh code. Each attempt runs in a savepoint, so a collision on the
+   * unique index (another activation drew the same code) is retried without
+   * aborting the caller's transaction.
+   */
+  private async issueReferralCode_(manager: EntityManager, id: string): Promise<string> {
+    const length = this.options_.referral_code_length ?? REFERRAL_CODE_LENGTH
+    for (let attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
+      const code = generateReferralCode((n) => crypto.randomInt(n), length)
+      await manager.execute("SAVEPOINT distribution_referral_code")
+      try {
+        await manager.execute(
+          `UPDATE distribution_distributor SET referral_code = ?, updated_at = now()
+            WHERE id = ? AND referral_code IS NULL`,
+          [code, id]
+        )
+        await manager.execute("RELEASE SAVEPOINT distribution_referral_code")
+        return code
+      } catch (e) {
+        await manager.execute("ROLLBACK TO SAVEPOINT distribution_referral_code")
+        if (!isUniqueViolation(e)) {
+          throw e
+        }
+      }
+    }
+    throw new MedusaError(
+      MedusaError.Types.UNEXPECTED_STATE,
+      `Could not issue a unique referral code in ${CODE_ATTEMPTS} attempts; raise referral_code_length`
+    )
+  }
+}
+
+function toSettingsInput(row: DistributionSettingsDTO): DistributionSettingsInput {
+  return {
+    enabled: row.enabled,
+    max_depth: row.max_depth,
+    application_mode: row.application_mode,
+    application_min_spend: row.application_min_spend,
+    self_purchase: row.self_purchase,
+    binding_mode: row.binding_mode,
+    binding_days: row.binding_days,
+    bind_new_customers_only: row.bind_new_customers_only,
+    settle_on: row.settle_on,
+    freeze_days: row.freeze_days,
+    order_cap_bps: row.order_cap_bps,
+    min_withdrawal: row.min_withdrawal,
+    withdrawal_fee_bps: row.withdrawal_fee_bps,
+    withdrawal_methods: (row.withdrawal_methods ?? []) as unknown as DistributionSettingsInput["withdrawal_methods"],
+    default_rate_bps_1: row.default_rate_bps_1,
+    default_rate_bps_2: row.default_rate_bps_2,
+    default_rate_bps_3: row.default_rate_bps_3,
+    currency_code: row.currency_code,
+  }
+}

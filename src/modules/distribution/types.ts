@@ -1,0 +1,80 @@
+import { InferTypeOf } from "@medusajs/framework/types"
+import {
+  ApplicationMode,
+  BindingMode,
+  BindingSource,
+  SettleOn,
+  WithdrawalMethod,
+} from "./constants"
+import {
+  DistributionAuditLog,
+  DistributionLevel,
+  DistributionSettings,
+  Distributor,
+  ReferralBinding,
+} from "./models"
+
+export type DistributorDTO = InferTypeOf<typeof Distributor>
+export type DistributionLevelDTO = InferTypeOf<typeof DistributionLevel>
+export type DistributionSettingsDTO = InferTypeOf<typeof DistributionSettings>
+export type ReferralBindingDTO = InferTypeOf<typeof ReferralBinding>
+export type DistributionAuditLogDTO = InferTypeOf<typeof DistributionAuditLog>
+
+/** The editable settings of the programme, as the admin and the plugin options give them. */
+export type DistributionSettingsInput = {
+  enabled: boolean
+  max_depth: number
+  application_mode: ApplicationMode
+  application_min_spend: number
+  self_purchase: boolean
+  binding_mode: BindingMode
+  binding_days: number
+  bind_new_customers_only: boolean
+  settle_on: SettleOn
+  freeze_days: number
+  order_cap_bps: number
+  min_withdrawal: number
+  withdrawal_fee_bps: number
+  withdrawal_methods: WithdrawalMethod[]
+  default_rate_bps_1: number
+  default_rate_bps_2: number
+  default_rate_bps_3: number
+  currency_code: string
+}
+
+export type DistributionModuleOptions = {
+  /** 32-byte key (hex or base64) for personal data at rest; defaults to env DISTRIBUTION_ENCRYPTION_KEY. */
+  encryption_key?: string
+  /** Salt of the visitor hash; defaults to env DISTRIBUTION_VISITOR_SALT, else the encryption key. */
+  visitor_salt?: string
+  /** The storefront's base URL, used to build referral links. */
+  store_url?: string
+  /** Length of new referral codes (4–16, default 7). */
+  referral_code_length?: number
+  /** Defaults of the settings row, applied when it is first created. */
+  defaults?: Partial<DistributionSettingsInput>
+}
+
+export type ApplicationData = {
+  name?: string | null
+  phone?: string | null
+  reason?: string | null
+}
+
+export type NewDistributorInput = {
+  customer_id: string
+  email: string | null
+  display_name: string | null
+  parent_id: string | null
+  status: "pending" | "active"
+  application: ApplicationData | null
+  level_id?: string | null
+}
+
+export type BindCustomerInput = {
+  customer_id: string
+  distributor_id: string
+  source: BindingSource
+  bound_by?: string | null
+  now?: Date
+}
