@@ -1,0 +1,3 @@
+import { reviewHandler } from "../../../../../utils/admin-distributor"
+
+export const POST = reviewHandler("reinstate")

@@ -1,0 +1,91 @@
+import {
+  MiddlewareRoute,
+  validateAndTransformBody,
+  validateAndTransformQuery,
+} from "@medusajs/framework/http"
+import {
+  auditLogQueryConfig,
+  bindingQueryConfig,
+  distributorQueryConfig,
+  levelQueryConfig,
+} from "./query-config"
+import {
+  AdminCreateBinding,
+  AdminCreateLevel,
+  AdminGetTeam,
+  AdminListAuditLogs,
+  AdminListBindings,
+  AdminListDistributors,
+  AdminListLevels,
+  AdminMoveDistributor,
+  AdminRejectDistributor,
+  AdminReviewDistributor,
+  AdminUpdateLevel,
+  AdminUpdateSettings,
+} from "./validators"
+
+const D = "/admin/distribution/distributors/:id"
+
+/** /admin/* is authenticated by Medusa for every route; these add validation. */
+export const adminDistributionMiddlewares: MiddlewareRoute[] = [
+  {
+    matcher: "/admin/distribution/distributors",
+    method: "GET",
+    middlewares: [validateAndTransformQuery(AdminListDistributors, distributorQueryConfig.list)],
+  },
+  {
+    matcher: `${D}/team`,
+    method: "GET",
+    middlewares: [validateAndTransformQuery(AdminGetTeam, {})],
+  },
+  ...["approve", "suspend", "reinstate"].map((action) => ({
+    matcher: `${D}/${action}`,
+    method: "POST" as const,
+    middlewares: [validateAndTransformBody(AdminReviewDistributor)],
+  })),
+  {
+    matcher: `${D}/reject`,
+    method: "POST",
+    middlewares: [validateAndTransformBody(AdminRejectDistributor)],
+  },
+  {
+    matcher: `${D}/move`,
+    method: "POST",
+    middlewares: [validateAndTransformBody(AdminMoveDistributor)],
+  },
+  {
+    matcher: "/admin/distribution/levels",
+    method: "GET",
+    middlewares: [validateAndTransformQuery(AdminListLevels, levelQueryConfig.list)],
+  },
+  {
+    matcher: "/admin/distribution/levels",
+    method: "POST",
+    middlewares: [validateAndTransformBody(AdminCreateLevel)],
+  },
+  {
+    matcher: "/admin/distribution/levels/:id",
+    method: "POST",
+    middlewares: [validateAndTransformBody(AdminUpdateLevel)],
+  },
+  {
+    matcher: "/admin/distribution/settings",
+    method: "POST",
+    middlewares: [validateAndTransformBody(AdminUpdateSettings)],
+  },
+  {
+    matcher: "/admin/distribution/bindings",
+    method: "GET",
+    middlewares: [validateAndTransformQuery(AdminListBindings, bindingQueryConfig.list)],
+  },
+  {
+    matcher: "/admin/distribution/bindings",
+    method: "POST",
+    middlewares: [validateAndTransformBody(AdminCreateBinding)],
+  },
+  {
+    matcher: "/admin/distribution/audit-logs",
+    method: "GET",
+    middlewares: [validateAndTransformQuery(AdminListAuditLogs, auditLogQueryConfig.list)],
+  },
+]

@@ -1,0 +1,69 @@
+/** Default and allowed fields of the admin list routes; the encrypted application never leaves. */
+export const distributorQueryConfig = {
+  list: {
+    defaults: [
+      "id",
+      "customer_id",
+      "email",
+      "display_name",
+      "referral_code",
+      "status",
+      "parent_id",
+      "depth",
+      "team_size",
+      "direct_count",
+      "activated_at",
+      "reviewed_at",
+      "created_at",
+      "level.id",
+      "level.name",
+      "level.rank",
+    ],
+    disallowed: ["application"],
+    isList: true,
+  },
+}
+
+export const levelQueryConfig = {
+  list: {
+    defaults: [
+      "id",
+      "name",
+      "description",
+      "rank",
+      "rate_bps_1",
+      "rate_bps_2",
+      "rate_bps_3",
+      "upgrade_personal_sales",
+      "upgrade_team_sales",
+      "upgrade_direct_recruits",
+      "upgrade_orders",
+      "is_default",
+      "created_at",
+    ],
+    isList: true,
+  },
+}
+
+export const bindingQueryConfig = {
+  list: {
+    defaults: [
+      "id",
+      "customer_id",
+      "distributor_id",
+      "source",
+      "bound_at",
+      "expires_at",
+      "bound_by",
+      "created_at",
+    ],
+    isList: true,
+  },
+}
+
+export const auditLogQueryConfig = {
+  list: {
+    defaults: ["id", "actor_type", "actor_id", "action", "entity_type", "entity_id", "data", "created_at"],
+    isList: true,
+  },
+}

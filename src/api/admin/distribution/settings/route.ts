@@ -1,0 +1,20 @@
+import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { updateDistributionSettingsWorkflow } from "../../../../workflows"
+import { distributionService } from "../../../utils/container"
+import { runWorkflow } from "../../../utils/workflow"
+import { AdminUpdateSettingsType } from "../validators"
+
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  res.json({ settings: await distributionService(req).getSettings() })
+}
+
+export const POST = async (
+  req: AuthenticatedMedusaRequest<AdminUpdateSettingsType>,
+  res: MedusaResponse
+) => {
+  const settings = await runWorkflow(updateDistributionSettingsWorkflow, req.scope, {
+    settings: req.validatedBody,
+    actor_id: req.auth_context.actor_id,
+  })
+  res.json({ settings })
+}

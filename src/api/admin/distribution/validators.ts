@@ -1,0 +1,158 @@
+import { z } from "@medusajs/framework/zod"
+import { createFindParams } from "@medusajs/medusa/api/utils/validators"
+import {
+  APPLICATION_MODES,
+  BINDING_MODES,
+  DISTRIBUTOR_STATUSES,
+  MAX_COMMISSION_DEPTH,
+  SETTLE_ON_STATES,
+  WITHDRAWAL_METHODS,
+} from "../../../modules/distribution/constants"
+
+const oneOrMany = <T extends z.ZodTypeAny>(schema: T) =>
+  z
+    .union([schema, z.array(schema)])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : Array.isArray(v) ? v : [v]))
+
+const bps = z.number().int().min(0).max(10000)
+const amount = z.number().min(0).max(1_000_000_000)
+
+export const AdminListDistributors = createFindParams({
+  limit: 20,
+  offset: 0,
+  order: "-created_at",
+}).extend({
+  q: z.string().trim().min(1).max(100).optional(),
+  status: oneOrMany(z.enum(DISTRIBUTOR_STATUSES)),
+  level_id: oneOrMany(z.string()),
+  parent_id: z.string().optional(),
+  customer_id: oneOrMany(z.string()),
+  depth: z.coerce.number().int().min(0).optional(),
+})
+export type AdminListDistributorsType = z.infer<typeof AdminListDistributors>
+
+export const AdminGetTeam = z
+  .object({
+    depth: z.coerce.number().int().min(1).max(50).default(1),
+    status: oneOrMany(z.enum(DISTRIBUTOR_STATUSES)),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .strict()
+export type AdminGetTeamType = z.infer<typeof AdminGetTeam>
+
+export const AdminReviewDistributor = z
+  .object({ reason: z.string().trim().max(1000).optional().nullable() })
+  .strict()
+export type AdminReviewDistributorType = z.infer<typeof AdminReviewDistributor>
+
+export const AdminRejectDistributor = z
+  .object({
+    reason: z
+      .string({ error: "reason is required: tell the applicant why" })
+      .trim()
+      .min(1, "reason is required: tell the applicant why")
+      .max(1000),
+  })
+  .strict()
+
+export const AdminMoveDistributor = z
+  .object({
+    parent_id: z
+      .string({ error: "parent_id is required (null moves the distributor to the top)" })
+      .min(1)
+      .nullable(),
+  })
+  .strict()
+export type AdminMoveDistributorType = z.infer<typeof AdminMoveDistributor>
+
+const levelFields = {
+  name: z.string().trim().min(1).max(100),
+  description: z.string().trim().max(1000).optional().nullable(),
+  rank: z.number().int().min(0).max(1000),
+  rate_bps_1: bps,
+  rate_bps_2: bps,
+  rate_bps_3: bps,
+  upgrade_personal_sales: amount.optional().nullable(),
+  upgrade_team_sales: amount.optional().nullable(),
+  upgrade_direct_recruits: z.number().int().min(0).optional().nullable(),
+  upgrade_orders: z.number().int().min(0).optional().nullable(),
+  is_default: z.boolean().optional(),
+}
+export const AdminCreateLevel = z.object(levelFields).strict()
+export type AdminCreateLevelType = z.infer<typeof AdminCreateLevel>
+export const AdminUpdateLevel = z
+  .object(levelFields)
+  .partial()
+  .strict()
+  .refine((v) => v.is_default !== false, {
+    message: "is_default cannot be unset: make another level the default instead",
+  })
+export type AdminUpdateLevelType = z.infer<typeof AdminUpdateLevel>
+export const AdminListLevels = createFindParams({ limit: 50, offset: 0, order: "rank" })
+
+export const AdminUpdateSettings = z
+  .object({
+    enabled: z.boolean(),
+    max_depth: z
+      .number()
+      .int()
+      .min(1, "max_depth must be at least 1")
+      .max(
+        MAX_COMMISSION_DEPTH,
+        `max_depth cannot exceed ${MAX_COMMISSION_DEPTH}: commission is paid on at most ${MAX_COMMISSION_DEPTH} levels`
+      ),
+    application_mode: z.enum(APPLICATION_MODES),
+    application_min_spend: amount,
+    self_purchase: z.boolean(),
+    binding_mode: z.enum(BINDING_MODES),
+    binding_days: z.number().int().min(0).max(3650),
+    bind_new_customers_only: z.boolean(),
+    settle_on: z.enum(SETTLE_ON_STATES),
+    freeze_days: z.number().int().min(0).max(3650),
+    order_cap_bps: bps,
+    min_withdrawal: amount,
+    withdrawal_fee_bps: bps,
+    withdrawal_methods: z.array(z.enum(WITHDRAWAL_METHODS)).min(1),
+    default_rate_bps_1: bps,
+    default_rate_bps_2: bps,
+    default_rate_bps_3: bps,
+    currency_code: z
+      .string()
+      .regex(/^[a-zA-Z]{3}$/, "currency_code must be a three-letter ISO 4217 code")
+      .transform((c) => c.toLowerCase()),
+  })
+  .partial()
+  .strict()
+  .refine((v) => Object.keys(v).length > 0, { message: "Give at least one setting to change" })
+export type AdminUpdateSettingsType = z.infer<typeof AdminUpdateSettings>
+
+export const AdminListBindings = createFindParams({
+  limit: 20,
+  offset: 0,
+  order: "-bound_at",
+}).extend({
+  customer_id: oneOrMany(z.string()),
+  distributor_id: oneOrMany(z.string()),
+  source: oneOrMany(z.enum(["link", "code", "qr", "coupon", "admin"])),
+})
+
+export const AdminCreateBinding = z
+  .object({
+    customer_id: z.string().min(1),
+    distributor_id: z.string().min(1),
+  })
+  .strict()
+export type AdminCreateBindingType = z.infer<typeof AdminCreateBinding>
+
+export const AdminListAuditLogs = createFindParams({
+  limit: 50,
+  offset: 0,
+  order: "-created_at",
+}).extend({
+  entity_type: z.string().optional(),
+  entity_id: z.string().optional(),
+  actor_id: z.string().optional(),
+  action: oneOrMany(z.string()),
+})

@@ -1,0 +1,26 @@
+import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { distributionService } from "../../../utils/container"
+import { presentBinding, presentOwnDistributor } from "../../../utils/present"
+
+/** The distributor centre's home: own status and code, binding, and the programme's rules. */
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  const service = distributionService(req)
+  const customerId = req.auth_context.actor_id
+  const [settings, distributor, binding] = await Promise.all([
+    service.getSettings(),
+    service.retrieveDistributorByCustomer(customerId),
+    service.getValidBinding(customerId),
+  ])
+  const referrer = binding ? await service.retrieveDistributor(binding.distributor_id) : null
+  res.json({
+    distributor: distributor ? presentOwnDistributor(service, distributor) : null,
+    binding: presentBinding(binding, referrer),
+    programme: {
+      enabled: settings.enabled,
+      application_mode: settings.application_mode,
+      application_min_spend: settings.application_min_spend,
+      max_depth: settings.max_depth,
+      currency_code: settings.currency_code,
+    },
+  })
+}

@@ -1,0 +1,38 @@
+import {
+  authenticate,
+  MiddlewareRoute,
+  validateAndTransformBody,
+  validateAndTransformQuery,
+} from "@medusajs/framework/http"
+import {
+  StoreApplyForDistribution,
+  StoreBindDistributor,
+  StoreGetTeam,
+  StoreRecordVisit,
+} from "./validators"
+
+const customer = authenticate("customer", ["session", "bearer"])
+
+export const storeDistributionMiddlewares: MiddlewareRoute[] = [
+  {
+    matcher: "/store/distribution/apply",
+    method: "POST",
+    middlewares: [customer, validateAndTransformBody(StoreApplyForDistribution)],
+  },
+  { matcher: "/store/distribution/me", method: "GET", middlewares: [customer] },
+  {
+    matcher: "/store/distribution/bind",
+    method: "POST",
+    middlewares: [customer, validateAndTransformBody(StoreBindDistributor)],
+  },
+  {
+    matcher: "/store/distribution/team",
+    method: "GET",
+    middlewares: [customer, validateAndTransformQuery(StoreGetTeam, {})],
+  },
+  {
+    matcher: "/store/distribution/visits",
+    method: "POST",
+    middlewares: [validateAndTransformBody(StoreRecordVisit)],
+  },
+]

@@ -1,0 +1,33 @@
+import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { DistributorAction } from "../../modules/distribution/utils/distributor-status"
+import { reviewDistributorWorkflow } from "../../workflows"
+import { distributionService } from "./container"
+import { presentDistributorForAdmin } from "./present"
+import { runWorkflow } from "./workflow"
+
+/** The admin's answer after any change to a distributor: its fresh state. */
+export async function respondWithDistributor(
+  req: AuthenticatedMedusaRequest,
+  res: MedusaResponse,
+  id: string
+) {
+  const service = distributionService(req)
+  const distributor = await service.retrieveDistributor(id, { relations: ["level"] })
+  res.json({ distributor: presentDistributorForAdmin(service, distributor) })
+}
+
+/** POST /admin/distribution/distributors/:id/<action>: one decision of the state machine. */
+export const reviewHandler =
+  (action: DistributorAction) =>
+  async (
+    req: AuthenticatedMedusaRequest<{ reason?: string | null }>,
+    res: MedusaResponse
+  ) => {
+    await runWorkflow(reviewDistributorWorkflow, req.scope, {
+      id: req.params.id,
+      action,
+      actor_id: req.auth_context.actor_id,
+      reason: req.validatedBody?.reason ?? null,
+    })
+    await respondWithDistributor(req, res, req.params.id)
+  }

@@ -1,0 +1,123 @@
+import DistributionModuleService from "../../modules/distribution/service"
+import {
+  ApplicationData,
+  DistributionLevelDTO,
+  DistributorDTO,
+  ReferralBindingDTO,
+} from "../../modules/distribution/types"
+import {
+  maskEmail,
+  maskName,
+  maskPhone,
+} from "../../modules/distribution/utils/mask"
+
+/**
+ * How the programme's records leave the server. Personal data (the application,
+ * and other people's names and emails) is masked in every response; the
+ * encrypted column never leaves at all.
+ */
+export function presentApplication(
+  service: DistributionModuleService,
+  distributor: Pick<DistributorDTO, "application">
+) {
+  const data = service.readApplication(distributor)
+  if (!data) {
+    return null
+  }
+  return {
+    name: maskName(data.name ?? null),
+    phone: maskPhone(data.phone ?? null),
+    reason: data.reason ?? null,
+  } satisfies ApplicationData
+}
+
+export function presentLevel(level: DistributionLevelDTO | null | undefined) {
+  if (!level) {
+    return null
+  }
+  return {
+    id: level.id,
+    name: level.name,
+    rank: level.rank,
+    rate_bps_1: level.rate_bps_1,
+    rate_bps_2: level.rate_bps_2,
+    rate_bps_3: level.rate_bps_3,
+  }
+}
+
+/** The distributor as it sees itself in the distributor centre. */
+export function presentOwnDistributor(
+  service: DistributionModuleService,
+  d: DistributorDTO
+) {
+  return {
+    id: d.id,
+    status: d.status,
+    referral_code: d.referral_code,
+    display_name: d.display_name,
+    email: d.email,
+    depth: d.depth,
+    parent_id: d.parent_id,
+    level: presentLevel(d.level as DistributionLevelDTO | null),
+    team_size: d.team_size,
+    direct_count: d.direct_count,
+    reject_reason: d.reject_reason,
+    suspend_reason: d.suspend_reason,
+    application: presentApplication(service, d),
+    activated_at: d.activated_at,
+    created_at: d.created_at,
+  }
+}
+
+/** Someone else in the programme (a team member, a referrer): masked. */
+export function presentOtherDistributor(d: DistributorDTO, relativeDepth?: number) {
+  return {
+    id: d.id,
+    display_name: maskName(d.display_name),
+    email: maskEmail(d.email),
+    status: d.status,
+    referral_code: d.referral_code,
+    level: d.level
+      ? { id: (d.level as DistributionLevelDTO).id, name: (d.level as DistributionLevelDTO).name }
+      : null,
+    ...(relativeDepth !== undefined ? { depth: relativeDepth } : {}),
+    team_size: d.team_size,
+    direct_count: d.direct_count,
+    joined_at: d.activated_at ?? d.created_at,
+  }
+}
+
+/** The distributor as an admin sees it: everything but the raw application. */
+export function presentDistributorForAdmin(
+  service: DistributionModuleService,
+  d: DistributorDTO
+) {
+  const { application: _encrypted, level, ...rest } = d
+  return {
+    ...rest,
+    level: presentLevel(level as DistributionLevelDTO | null),
+    application: presentApplication(service, d),
+  }
+}
+
+export function presentBinding(
+  binding: ReferralBindingDTO | null,
+  distributor?: DistributorDTO | null
+) {
+  if (!binding) {
+    return null
+  }
+  return {
+    id: binding.id,
+    source: binding.source,
+    bound_at: binding.bound_at,
+    expires_at: binding.expires_at,
+    distributor: distributor
+      ? {
+          id: distributor.id,
+          referral_code: distributor.referral_code,
+          display_name: maskName(distributor.display_name),
+        }
+      : { id: binding.distributor_id },
+  }
+}

@@ -1,0 +1,7 @@
+export * from "./apply-for-distribution"
+export * from "./bind-customer"
+export * from "./manage-levels"
+export * from "./move-distributor"
+export * from "./record-visit"
+export * from "./review-distributor"
+export * from "./update-distribution-settings"
