@@ -1,0 +1,71 @@
+import { MedusaContainer } from "@medusajs/framework/types"
+import { AxiosInstance } from "axios"
+import { DISTRIBUTION_MODULE } from "../../src/modules/distribution"
+import DistributionModuleService from "../../src/modules/distribution/service"
+import { Headers, registerCustomer, StoreCustomer } from "./auth"
+
+export const service = (container: MedusaContainer): DistributionModuleService =>
+  container.resolve(DISTRIBUTION_MODULE)
+
+let sequence = 0
+export const uniqueEmail = (name: string) => `${name}.${Date.now()}.${++sequence}@example.com`
+
+export type Distributor = StoreCustomer & { distributor_id: string; code: string | null }
+
+/**
+ * Makes an active distributor the way a real one is made: the customer
+ * registers, binds to its inviter's code (if any), applies, and an admin
+ * approves when the programme reviews applications.
+ */
+export async function makeDistributor(
+  api: AxiosInstance,
+  ctx: { pk: string; admin: Headers },
+  input: { name: string; parent?: Distributor | null }
+): Promise<Distributor> {
+  const customer = await registerCustomer(api, ctx.pk, {
+    email: uniqueEmail(input.name),
+    first_name: input.name,
+    last_name: "Test",
+  })
+  const applied = await api
+    .post(
+      "/store/distribution/apply",
+      { name: input.name, phone: "13800138000", reason: "I share products with friends", referral_code: input.parent?.code ?? undefined },
+      customer
+    )
+    .catch((e) => {
+      throw new Error(`apply failed: ${e.response?.status} ${JSON.stringify(e.response?.data)}`)
+    })
+  let distributor = applied.data.distributor
+  if (distributor.status === "pending") {
+    const approved = await api.post(
+      `/admin/distribution/distributors/${distributor.id}/approve`,
+      {},
+      ctx.admin
+    )
+    distributor = approved.data.distributor
+  }
+  return { ...customer, distributor_id: distributor.id, code: distributor.referral_code }
+}
+
+export async function updateSettings(
+  api: AxiosInstance,
+  admin: Headers,
+  settings: Record<string, unknown>
+) {
+  return (await api.post("/admin/distribution/settings", settings, admin)).data.settings
+}
+
+/** Runs a request expected to fail and returns its response (status + body). */
+export async function failure(request: Promise<unknown>) {
+  try {
+    const response = await request
+    throw new Error(`Expected the request to fail, got ${JSON.stringify((response as { status?: number }).status)}`)
+  } catch (e) {
+    const error = e as { response?: { status: number; data: { message: string; type: string } } }
+    if (!error.response) {
+      throw e
+    }
+    return error.response
+  }
+}
