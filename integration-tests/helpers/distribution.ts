@@ -8,7 +8,7 @@ export const service = (container: MedusaContainer): DistributionModuleService =
   container.resolve(DISTRIBUTION_MODULE)
 
 let sequence = 0
-export const uniqueEmail = (name: string) => `${name}.${Date.now()}.${++sequence}@example.com`
+export const uniqueEmail = (name: string) => `${name.toLowerCase()}.${Date.now()}.${++sequence}@example.com`
 
 export type Distributor = StoreCustomer & { distributor_id: string; code: string | null }
 

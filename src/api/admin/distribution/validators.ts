@@ -16,12 +16,28 @@ const oneOrMany = <T extends z.ZodTypeAny>(schema: T) =>
     .transform((v) => (v === undefined ? undefined : Array.isArray(v) ? v : [v]))
 
 const bps = z.number().int().min(0).max(10000)
+
+/**
+ * Medusa's find params with bounded paging: its own accept a negative limit and
+ * let the database fail with a 500.
+ */
+const findParams = (defaults: { limit: number; order: string; orderable: string[] }) =>
+  createFindParams({ offset: 0, limit: defaults.limit, order: defaults.order }).extend({
+    limit: z.coerce.number().int().min(1).max(500).default(defaults.limit),
+    offset: z.coerce.number().int().min(0).default(0),
+    order: z
+      .string()
+      .default(defaults.order)
+      .refine((o) => defaults.orderable.includes(o.replace(/^-/, "")), {
+        message: `order must be one of ${defaults.orderable.join(", ")} (prefix - for descending)`,
+      }),
+  })
 const amount = z.number().min(0).max(1_000_000_000)
 
-export const AdminListDistributors = createFindParams({
+export const AdminListDistributors = findParams({
   limit: 20,
-  offset: 0,
   order: "-created_at",
+  orderable: ["created_at", "activated_at", "reviewed_at", "team_size", "direct_count", "depth", "status", "referral_code", "email", "display_name"],
 }).extend({
   q: z.string().trim().min(1).max(100).optional(),
   status: oneOrMany(z.enum(DISTRIBUTOR_STATUSES)),
@@ -90,7 +106,7 @@ export const AdminUpdateLevel = z
     message: "is_default cannot be unset: make another level the default instead",
   })
 export type AdminUpdateLevelType = z.infer<typeof AdminUpdateLevel>
-export const AdminListLevels = createFindParams({ limit: 50, offset: 0, order: "rank" })
+export const AdminListLevels = findParams({ limit: 50, order: "rank", orderable: ["rank", "name", "created_at"] })
 
 export const AdminUpdateSettings = z
   .object({
@@ -128,11 +144,7 @@ export const AdminUpdateSettings = z
   .refine((v) => Object.keys(v).length > 0, { message: "Give at least one setting to change" })
 export type AdminUpdateSettingsType = z.infer<typeof AdminUpdateSettings>
 
-export const AdminListBindings = createFindParams({
-  limit: 20,
-  offset: 0,
-  order: "-bound_at",
-}).extend({
+export const AdminListBindings = findParams({ limit: 20, order: "-bound_at", orderable: ["bound_at", "expires_at", "created_at"] }).extend({
   customer_id: oneOrMany(z.string()),
   distributor_id: oneOrMany(z.string()),
   source: oneOrMany(z.enum(["link", "code", "qr", "coupon", "admin"])),
@@ -146,11 +158,7 @@ export const AdminCreateBinding = z
   .strict()
 export type AdminCreateBindingType = z.infer<typeof AdminCreateBinding>
 
-export const AdminListAuditLogs = createFindParams({
-  limit: 50,
-  offset: 0,
-  order: "-created_at",
-}).extend({
+export const AdminListAuditLogs = findParams({ limit: 50, order: "-created_at", orderable: ["created_at", "action", "entity_type"] }).extend({
   entity_type: z.string().optional(),
   entity_id: z.string().optional(),
   actor_id: z.string().optional(),

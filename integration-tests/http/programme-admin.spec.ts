@@ -1,0 +1,235 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { createAdmin, createPublishableKey, Headers, registerCustomer } from "../helpers/auth"
+import { failure, makeDistributor, service, uniqueEmail, updateSettings } from "../helpers/distribution"
+
+jest.setTimeout(180_000)
+
+const bronze = { name: "铜牌分销商", rank: 1, rate_bps_1: 1000, rate_bps_2: 500, rate_bps_3: 200 }
+const silver = {
+  name: "银牌分销商",
+  rank: 2,
+  rate_bps_1: 1200,
+  rate_bps_2: 600,
+  rate_bps_3: 300,
+  upgrade_personal_sales: 5000,
+  upgrade_direct_recruits: 5,
+}
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let pk: string
+    let admin: Headers
+
+    beforeAll(async () => {
+      const container = getContainer()
+      pk = (await createPublishableKey(container)).token
+      admin = await createAdmin(container)
+    })
+
+    describe("levels", () => {
+      it("creates, lists, updates and deletes levels with one default at all times", async () => {
+        const first = await api.post("/admin/distribution/levels", bronze, admin)
+        expect(first.status).toBe(201)
+        expect(first.data.level).toMatchObject({ ...bronze, is_default: true })
+
+        const second = await api.post("/admin/distribution/levels", silver, admin)
+        expect(second.data.level).toMatchObject({ name: "银牌分销商", is_default: false, upgrade_personal_sales: 5000 })
+
+        const list = await api.get("/admin/distribution/levels", admin)
+        expect(list.data.count).toBe(2)
+        expect(list.data.levels.map((l: { rank: number }) => l.rank)).toEqual([1, 2])
+
+        const updated = await api.post(
+          `/admin/distribution/levels/${second.data.level.id}`,
+          { rate_bps_1: 1300, is_default: true },
+          admin
+        )
+        expect(updated.data.level).toMatchObject({ rate_bps_1: 1300, is_default: true })
+        const levels = await service(getContainer()).listDistributionLevels({})
+        expect(levels.filter((l) => l.is_default).map((l) => l.id)).toEqual([second.data.level.id])
+
+        const refused = await failure(api.delete(`/admin/distribution/levels/${second.data.level.id}`, admin))
+        expect(refused.status).toBe(400)
+        expect(refused.data.message).toBe("The default level cannot be deleted: make another level the default first")
+
+        await updateSettings(api, admin, { application_mode: "auto" })
+        const member = await makeDistributor(api, { pk, admin }, { name: "Member" })
+        await service(getContainer()).updateDistributors({ id: member.distributor_id, level_id: first.data.level.id })
+        const deleted = await api.delete(`/admin/distribution/levels/${first.data.level.id}`, admin)
+        expect(deleted.data).toMatchObject({ deleted: true, reassigned: 1, default_level_id: second.data.level.id })
+        const moved = await service(getContainer()).retrieveDistributor(member.distributor_id)
+        expect(moved.level_id).toBe(second.data.level.id)
+
+        const audit = await service(getContainer()).listDistributionAuditLogs({ entity_type: "distribution_level" })
+        expect(audit.map((a) => a.action).sort()).toEqual(["level.create", "level.create", "level.delete", "level.update"])
+      })
+
+      it("new distributors start on the default level", async () => {
+        const level = (await api.post("/admin/distribution/levels", bronze, admin)).data.level
+        await updateSettings(api, admin, { application_mode: "auto" })
+        const d = await makeDistributor(api, { pk, admin }, { name: "Newbie" })
+        const me = await api.get("/store/distribution/me", d)
+        expect(me.data.distributor.level).toEqual({
+          id: level.id,
+          name: "铜牌分销商",
+          rank: 1,
+          rate_bps_1: 1000,
+          rate_bps_2: 500,
+          rate_bps_3: 200,
+        })
+      })
+
+      it("refuses invalid levels with 400 and creates nothing", async () => {
+        await api.post("/admin/distribution/levels", bronze, admin)
+        const duplicateRank = await failure(api.post("/admin/distribution/levels", { ...silver, rank: 1 }, admin))
+        expect(duplicateRank.status).toBe(400)
+        expect(duplicateRank.data.message).toContain("rank")
+        const overRate = await failure(api.post("/admin/distribution/levels", { ...silver, rate_bps_1: 10001 }, admin))
+        expect(overRate.status).toBe(400)
+        const fractional = await failure(api.post("/admin/distribution/levels", { ...silver, rate_bps_2: 12.5 }, admin))
+        expect(fractional.status).toBe(400)
+        const missing = await failure(api.post("/admin/distribution/levels", { name: "x" }, admin))
+        expect(missing.status).toBe(400)
+        const unset = await failure(api.post(`/admin/distribution/levels/dlvl_x`, { is_default: false }, admin))
+        expect(unset.status).toBe(400)
+        expect((await failure(api.post(`/admin/distribution/levels/dlvl_missing`, { name: "y" }, admin))).status).toBe(404)
+        expect(await service(getContainer()).listDistributionLevels({})).toHaveLength(1)
+      })
+    })
+
+    describe("settings", () => {
+      it("reads the defaults and updates what is given, audited with before and after", async () => {
+        const read = await api.get("/admin/distribution/settings", admin)
+        expect(read.data.settings).toMatchObject({
+          enabled: true,
+          max_depth: 2,
+          application_mode: "review",
+          self_purchase: false,
+          binding_mode: "first_touch",
+          binding_days: 0,
+          bind_new_customers_only: false,
+          commission_base: "subtotal_after_discounts",
+          settle_on: "delivered",
+          freeze_days: 7,
+          order_cap_bps: 3000,
+          min_withdrawal: 100,
+          withdrawal_fee_bps: 0,
+          withdrawal_methods: ["bank", "alipay", "wechat"],
+          default_rate_bps_1: 1000,
+          default_rate_bps_2: 500,
+          default_rate_bps_3: 0,
+          currency_code: "cny",
+        })
+        const updated = await updateSettings(api, admin, { max_depth: 3, freeze_days: 14, withdrawal_methods: ["alipay"] })
+        expect(updated).toMatchObject({ max_depth: 3, freeze_days: 14, withdrawal_methods: ["alipay"], binding_mode: "first_touch" })
+        const [audit] = await service(getContainer()).listDistributionAuditLogs({ action: "settings.update" })
+        expect(audit.actor_id).toBe(admin.user_id)
+        expect(audit.data).toEqual({
+          changes: {
+            max_depth: { from: 2, to: 3 },
+            freeze_days: { from: 7, to: 14 },
+            withdrawal_methods: { from: ["bank", "alipay", "wechat"], to: ["alipay"] },
+          },
+        })
+      })
+
+      it("never allows more than three levels, and refuses every bad value without changing anything", async () => {
+        const deep = await failure(api.post("/admin/distribution/settings", { max_depth: 4 }, admin))
+        expect(deep.status).toBe(400)
+        expect(deep.data.message).toBe("Invalid request: Value for field 'max_depth' too big, expected at most: '3'")
+        for (const bad of [
+          { max_depth: 0 },
+          { order_cap_bps: 10001 },
+          { default_rate_bps_1: -1 },
+          { freeze_days: 1.5 },
+          { withdrawal_methods: [] },
+          { withdrawal_methods: ["bitcoin"] },
+          { application_mode: "lottery" },
+          { currency_code: "yuan" },
+          { min_withdrawal: -5 },
+          { unknown_setting: true },
+          {},
+        ]) {
+          const res = await failure(api.post("/admin/distribution/settings", bad, admin))
+          expect(res.status).toBe(400)
+        }
+        const after = await api.get("/admin/distribution/settings", admin)
+        expect(after.data.settings).toMatchObject({ max_depth: 2, order_cap_bps: 3000, default_rate_bps_1: 1000, withdrawal_methods: ["bank", "alipay", "wechat"] })
+        expect(await service(getContainer()).listDistributionAuditLogs({ action: "settings.update" })).toHaveLength(0)
+      })
+    })
+
+    describe("distributors list and detail", () => {
+      it("filters, searches, sorts and paginates; the detail shows upline, children and customer", async () => {
+        await updateSettings(api, admin, { application_mode: "auto" })
+        const ctx = { pk, admin }
+        const root = await makeDistributor(api, ctx, { name: "Lina" })
+        const mid = await makeDistributor(api, ctx, { name: "Mateo", parent: root })
+        const leaf = await makeDistributor(api, ctx, { name: "Nora", parent: mid })
+        await updateSettings(api, admin, { application_mode: "review" })
+        const applicant = await registerCustomer(api, pk, { email: uniqueEmail("olga"), first_name: "Olga", last_name: "Test" })
+        await api.post("/store/distribution/apply", { phone: "13900001111" }, applicant)
+
+        const all = await api.get("/admin/distribution/distributors", admin)
+        expect(all.data.count).toBe(4)
+        expect(all.data.distributors[0].display_name).toBe("Olga Test")
+        for (const d of all.data.distributors) {
+          expect(d).not.toHaveProperty("application")
+        }
+
+        const pending = await api.get("/admin/distribution/distributors?status=pending", admin)
+        expect(pending.data.distributors.map((d: { email: string }) => d.email)).toEqual([applicant.email])
+
+        const byCode = await api.get(`/admin/distribution/distributors?q=${mid.code!.slice(0, 5).toLowerCase()}`, admin)
+        expect(byCode.data.distributors.map((d: { id: string }) => d.id)).toContain(mid.distributor_id)
+        const byName = await api.get("/admin/distribution/distributors?q=nora", admin)
+        expect(byName.data.distributors.map((d: { id: string }) => d.id)).toEqual([leaf.distributor_id])
+        const byEmail = await api.get(`/admin/distribution/distributors?q=${encodeURIComponent(root.email)}`, admin)
+        expect(byEmail.data.distributors.map((d: { id: string }) => d.id)).toEqual([root.distributor_id])
+        const wildcard = await api.get("/admin/distribution/distributors?q=%25", admin)
+        expect(wildcard.data.count).toBe(0)
+
+        const children = await api.get(`/admin/distribution/distributors?parent_id=${root.distributor_id}`, admin)
+        expect(children.data.distributors.map((d: { id: string }) => d.id)).toEqual([mid.distributor_id])
+        const tops = await api.get("/admin/distribution/distributors?parent_id=null&order=-team_size", admin)
+        expect(tops.data.distributors[0]).toMatchObject({ id: root.distributor_id, team_size: 2 })
+
+        const page = await api.get("/admin/distribution/distributors?limit=2&offset=2&order=created_at", admin)
+        expect(page.data).toMatchObject({ count: 4, limit: 2, offset: 2 })
+        expect(page.data.distributors.map((d: { id: string }) => d.id)).toEqual([
+          leaf.distributor_id,
+          expect.stringMatching(/^dist_/),
+        ])
+
+        const encrypted = await api.get("/admin/distribution/distributors?fields=id,application", admin)
+        expect(encrypted.data.distributors[0]).not.toHaveProperty("application")
+        expect((await failure(api.get("/admin/distribution/distributors?status=gone", admin))).status).toBe(400)
+        expect((await failure(api.get("/admin/distribution/distributors?limit=-1", admin))).status).toBe(400)
+        expect((await failure(api.get("/admin/distribution/distributors?offset=-3", admin))).status).toBe(400)
+        expect((await failure(api.get("/admin/distribution/distributors?order=-application", admin))).status).toBe(400)
+
+        const detail = await api.get(`/admin/distribution/distributors/${leaf.distributor_id}`, admin)
+        expect(detail.data.distributor).toMatchObject({
+          id: leaf.distributor_id,
+          depth: 2,
+          status: "active",
+          application: { name: "N**a", phone: "138****8000" },
+        })
+        expect(detail.data.upline.map((u: { id: string }) => u.id)).toEqual([mid.distributor_id, root.distributor_id])
+        expect(detail.data.customer).toMatchObject({ id: leaf.id, email: leaf.email, first_name: "Nora" })
+        expect(detail.data.binding).toMatchObject({ distributor_id: mid.distributor_id, source: "code" })
+
+        const rootDetail = await api.get(`/admin/distribution/distributors/${root.distributor_id}`, admin)
+        expect(rootDetail.data.distributor).toMatchObject({ team_size: 2, direct_count: 1 })
+        expect(rootDetail.data.children).toMatchObject({ count: 1, members: [{ id: mid.distributor_id, team_size: 1 }] })
+
+        const team = await api.get(`/admin/distribution/distributors/${root.distributor_id}/team?depth=2`, admin)
+        expect(team.data).toMatchObject({ count: 1, members: [{ id: leaf.distributor_id, email: leaf.email }] })
+        expect(team.data.members[0]).not.toHaveProperty("application")
+
+        const logs = await api.get(`/admin/distribution/audit-logs?entity_id=${root.distributor_id}`, admin)
+        expect(logs.data.audit_logs.map((l: { action: string }) => l.action)).toEqual(["distributor.apply"])
+      })
+    })
+  },
+})
