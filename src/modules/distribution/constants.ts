@@ -92,6 +92,42 @@ export type AuditActorType =
   (typeof AuditActorType)[keyof typeof AuditActorType]
 export const AUDIT_ACTOR_TYPES = Object.values(AuditActorType)
 
+export const CommissionStatus = {
+  PENDING: "pending",
+  SETTLED: "settled",
+  REVERSED: "reversed",
+} as const
+export type CommissionStatus = (typeof CommissionStatus)[keyof typeof CommissionStatus]
+export const COMMISSION_STATUSES = Object.values(CommissionStatus)
+
+export const RuleTargetType = {
+  VARIANT: "variant",
+  PRODUCT: "product",
+  CATEGORY: "category",
+  COLLECTION: "collection",
+} as const
+export type RuleTargetType = (typeof RuleTargetType)[keyof typeof RuleTargetType]
+export const RULE_TARGET_TYPES = Object.values(RuleTargetType)
+
+export const RuleMode = {
+  RATE: "rate",
+  FIXED: "fixed",
+  EXCLUDED: "excluded",
+} as const
+export type RuleMode = (typeof RuleMode)[keyof typeof RuleMode]
+export const RULE_MODES = Object.values(RuleMode)
+
+export const LedgerKind = {
+  COMMISSION_SETTLED: "commission_settled",
+  COMMISSION_CLAWED_BACK: "commission_clawed_back",
+  WITHDRAWAL_HELD: "withdrawal_held",
+  WITHDRAWAL_RELEASED: "withdrawal_released",
+  WITHDRAWAL_PAID: "withdrawal_paid",
+  MANUAL_ADJUSTMENT: "manual_adjustment",
+} as const
+export type LedgerKind = (typeof LedgerKind)[keyof typeof LedgerKind]
+export const LEDGER_KINDS = Object.values(LedgerKind)
+
 /** China's rules on multi-level pay: never more than three levels, whatever is configured. */
 export const MAX_COMMISSION_DEPTH = 3
 

@@ -11,12 +11,16 @@ import {
 } from "@medusajs/framework/utils"
 import { DistributorStatus } from "./constants"
 import {
+  Commission,
+  CommissionRule,
   DistributionAuditLog,
   DistributionLevel,
   DistributionSettings,
   DistributionVisit,
   Distributor,
+  LedgerEntry,
   ReferralBinding,
+  Wallet,
 } from "./models"
 import {
   ApplicationData,
@@ -73,6 +77,10 @@ export default class DistributionModuleService extends MedusaService({
   ReferralBinding,
   DistributionVisit,
   DistributionAuditLog,
+  Commission,
+  CommissionRule,
+  LedgerEntry,
+  Wallet,
 }) {
   protected readonly options_: DistributionModuleOptions
 

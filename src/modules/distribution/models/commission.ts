@@ -1,0 +1,49 @@
+import { model } from "@medusajs/framework/utils"
+import { COMMISSION_STATUSES, CommissionStatus } from "../constants"
+
+/**
+ * What one distributor earns from one line of one order at one depth
+ * (1 = the direct referrer). Unique on (order, line, distributor, depth): the
+ * same order can never pay twice, whatever is retried or replayed.
+ * `amount − reversed_amount` is what the commission is still worth.
+ */
+const Commission = model
+  .define({ name: "commission", tableName: "distribution_commission" }, {
+    id: model.id({ prefix: "dcom" }).primaryKey(),
+    order_id: model.text(),
+    line_item_id: model.text(),
+    distributor_id: model.text(),
+    buyer_customer_id: model.text().nullable(),
+    depth: model.number(),
+    attribution: model.text(),
+    product_id: model.text().nullable(),
+    variant_id: model.text().nullable(),
+    quantity: model.number(),
+    base_amount: model.bigNumber(),
+    rate_bps: model.number().nullable(),
+    rate_source: model.text(),
+    rule_id: model.text().nullable(),
+    amount: model.bigNumber(),
+    reversed_amount: model.bigNumber().default(0),
+    currency_code: model.text(),
+    status: model.enum(COMMISSION_STATUSES).default(CommissionStatus.PENDING),
+    eligible_at: model.dateTime().nullable(),
+    settled_at: model.dateTime().nullable(),
+    reversed_at: model.dateTime().nullable(),
+  })
+  .indexes([
+    {
+      name: "IDX_distribution_commission_unique_line",
+      on: ["order_id", "line_item_id", "distributor_id", "depth"],
+      unique: true,
+    },
+    { name: "IDX_distribution_commission_distributor", on: ["distributor_id", "created_at"] },
+    { name: "IDX_distribution_commission_order", on: ["order_id"] },
+    {
+      name: "IDX_distribution_commission_due",
+      on: ["eligible_at"],
+      where: "status = 'pending' AND eligible_at IS NOT NULL",
+    },
+  ])
+
+export default Commission
