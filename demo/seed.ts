@@ -78,7 +78,7 @@ export async function seedStore(container: MedusaContainer) {
   const missingTax = ["cn", "hk"].filter((c) => !taxRegions.some((t) => t.country_code === c))
   if (missingTax.length) {
     await createTaxRegionsWorkflow(container).run({
-      input: missingTax.map((country_code) => ({ country_code })),
+      input: missingTax.map((country_code) => ({ country_code, provider_id: "tp_system" })),
     })
   }
   return { sales_channel_id: channel.id }

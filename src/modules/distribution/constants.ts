@@ -141,7 +141,7 @@ export const DistributionEvents = {
   DISTRIBUTOR_MOVED: "distribution.distributor.moved",
   DISTRIBUTOR_LEVEL_CHANGED: "distribution.distributor.level_changed",
   BINDING_CREATED: "distribution.binding.created",
-  BINDING_CHANGED: "distribution.binding.changed",
+  COMMISSION_CREATED: "distribution.commission.created",
   LEVEL_CREATED: "distribution.level.created",
   LEVEL_UPDATED: "distribution.level.updated",
   LEVEL_DELETED: "distribution.level.deleted",

@@ -29,6 +29,7 @@ import {
   DistributionSettingsDTO,
   DistributionSettingsInput,
   DistributorDTO,
+  NewCommission,
   NewDistributorInput,
   ReferralBindingDTO,
 } from "./types"
@@ -787,6 +788,76 @@ export default class DistributionModuleService extends MedusaService({
       ]
     )
     return rows.length > 0
+  }
+
+  // ------------------------------------------------------------ commissions
+
+  /**
+   * Writes an order's commissions. ON CONFLICT on (order, line, distributor,
+   * depth) makes a replayed or concurrent credit a no-op: only the rows this
+   * call inserted are returned.
+   */
+  @InjectTransactionManager()
+  async insertCommissions(
+    rows: NewCommission[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<string[]> {
+    if (!rows.length) {
+      return []
+    }
+    const manager = sharedContext.transactionManager as EntityManager
+    const raw = (v: string) => JSON.stringify({ value: v, precision: 20 })
+    const values: unknown[] = []
+    const tuples = rows.map((r) => {
+      values.push(
+        generateEntityId(undefined, "dcom"),
+        r.order_id,
+        r.line_item_id,
+        r.distributor_id,
+        r.buyer_customer_id,
+        r.depth,
+        r.attribution,
+        r.product_id,
+        r.variant_id,
+        r.quantity,
+        r.base_amount,
+        raw(r.base_amount),
+        r.rate_bps,
+        r.rate_source,
+        r.rule_id,
+        r.amount,
+        raw(r.amount),
+        r.currency_code
+      )
+      return "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?::jsonb, ?)"
+    })
+    const inserted: { id: string }[] = await manager.execute(
+      `INSERT INTO distribution_commission (id, order_id, line_item_id, distributor_id,
+         buyer_customer_id, depth, attribution, product_id, variant_id, quantity,
+         base_amount, raw_base_amount, rate_bps, rate_source, rule_id, amount, raw_amount,
+         currency_code)
+       VALUES ${tuples.join(", ")}
+       ON CONFLICT (order_id, line_item_id, distributor_id, depth) WHERE deleted_at IS NULL
+       DO NOTHING RETURNING id`,
+      values
+    )
+    return inserted.map((r) => r.id)
+  }
+
+  /** Compensation of insertCommissions: removes exactly the rows it wrote, while still pending. */
+  @InjectTransactionManager()
+  async removePendingCommissions(
+    ids: string[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<void> {
+    if (!ids.length) {
+      return
+    }
+    const manager = sharedContext.transactionManager as EntityManager
+    await manager.execute(
+      `DELETE FROM distribution_commission WHERE id = ANY(?::text[]) AND status = 'pending'`,
+      [pgTextArray(ids)]
+    )
   }
 
   // ----------------------------------------------------------------- levels

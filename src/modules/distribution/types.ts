@@ -78,3 +78,22 @@ export type BindCustomerInput = {
   bound_by?: string | null
   now?: Date
 }
+
+export type NewCommission = {
+  order_id: string
+  line_item_id: string
+  distributor_id: string
+  buyer_customer_id: string | null
+  depth: number
+  attribution: string
+  product_id: string | null
+  variant_id: string | null
+  quantity: number
+  /** Decimal strings in the currency's major unit. */
+  base_amount: string
+  rate_bps: number | null
+  rate_source: string
+  rule_id: string | null
+  amount: string
+  currency_code: string
+}

@@ -1,0 +1,67 @@
+import { MedusaContainer } from "@medusajs/framework/types"
+import { Modules } from "@medusajs/framework/utils"
+import { AxiosInstance } from "axios"
+import { seedCatalog, seedFulfillment, seedPublishableKey, seedStore } from "../../demo/seed"
+import { Headers } from "./auth"
+
+export type Shop = { pk: string; region_id: string; variants: Map<string, string> }
+
+/** The demo store's regions, shipping, key and catalogue: a real shop to order from. */
+export async function seedShop(container: MedusaContainer): Promise<Shop> {
+  const { sales_channel_id } = await seedStore(container)
+  const { shipping_profile_id } = await seedFulfillment(container, sales_channel_id)
+  const pk = await seedPublishableKey(container, sales_channel_id)
+  await seedCatalog(container, sales_channel_id, shipping_profile_id)
+  const [region] = await container.resolve(Modules.REGION).listRegions({ currency_code: "cny" })
+  const variants = await container.resolve(Modules.PRODUCT).listProductVariants({}, { take: null })
+  return { pk, region_id: region.id, variants: new Map(variants.map((v) => [v.sku!, v.id])) }
+}
+
+/**
+ * Places an order the way a storefront does: cart, shipping method, payment
+ * session, complete. `buyer` is a logged-in customer's headers, or null for a
+ * guest; `metadata` is the cart's (a referral code travels there).
+ */
+export async function placeOrder(
+  api: AxiosInstance,
+  shop: Shop,
+  buyer: (Headers & { email?: string }) | null,
+  lines: { sku: string; quantity: number }[],
+  metadata?: Record<string, unknown>
+) {
+  const headers = buyer ? buyer.headers : { "x-publishable-api-key": shop.pk }
+  const config = { headers }
+  const { data: created } = await api.post(
+    "/store/carts",
+    {
+      region_id: shop.region_id,
+      email: buyer?.email ?? "guest@example.com",
+      items: lines.map((l) => ({ variant_id: shop.variants.get(l.sku)!, quantity: l.quantity })),
+      shipping_address: {
+        first_name: "收货",
+        last_name: "人",
+        address_1: "西湖区文三路 100 号",
+        city: "杭州",
+        country_code: "cn",
+        postal_code: "310000",
+        phone: "13800000000",
+      },
+      metadata,
+    },
+    config
+  )
+  const cartId = created.cart.id
+  const { data: options } = await api.get(`/store/shipping-options?cart_id=${cartId}`, config)
+  await api.post(`/store/carts/${cartId}/shipping-methods`, { option_id: options.shipping_options[0].id }, config)
+  const { data: collection } = await api.post("/store/payment-collections", { cart_id: cartId }, config)
+  await api.post(
+    `/store/payment-collections/${collection.payment_collection.id}/payment-sessions`,
+    { provider_id: "pp_system_default" },
+    config
+  )
+  const { data: completed } = await api.post(`/store/carts/${cartId}/complete`, {}, config)
+  if (completed.type !== "order") {
+    throw new Error(`cart did not complete: ${JSON.stringify(completed)}`)
+  }
+  return completed.order as { id: string; items: { id: string; variant_sku: string; quantity: number }[] }
+}

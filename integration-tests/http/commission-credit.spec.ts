@@ -1,0 +1,199 @@
+import { medusaIntegrationTestRunner, TestEventUtils } from "@medusajs/test-utils"
+import { Modules } from "@medusajs/framework/utils"
+import { MedusaContainer } from "@medusajs/framework/types"
+import { createAdmin, Headers, registerCustomer } from "../helpers/auth"
+import { Distributor, makeDistributor, service, uniqueEmail, updateSettings } from "../helpers/distribution"
+import { placeOrder, seedShop, Shop } from "../helpers/orders"
+import { creditOrderCommissionsWorkflow } from "../../src/workflows"
+
+jest.setTimeout(240_000)
+
+type Row = { distributor_id: string; depth: number; amount: number; base_amount: number; rate_bps: number | null; rate_source: string; variant_id: string | null }
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let shop: Shop
+    let admin: Headers
+
+    beforeAll(async () => {
+      const container = getContainer()
+      shop = await seedShop(container)
+      admin = await createAdmin(container)
+    })
+
+    /** Gold A → silver B → bronze C, a product rule on the serum and a category rule on local specialties. */
+    async function programme() {
+      const container = getContainer()
+      await updateSettings(api, admin, { application_mode: "auto", max_depth: 3 })
+      const level = async (body: Record<string, unknown>) => (await api.post("/admin/distribution/levels", body, admin)).data.level
+      const bronze = await level({ name: "铜牌", rank: 1, rate_bps_1: 1000, rate_bps_2: 500, rate_bps_3: 200, is_default: true })
+      const silver = await level({ name: "银牌", rank: 2, rate_bps_1: 1200, rate_bps_2: 600, rate_bps_3: 300 })
+      const gold = await level({ name: "金牌", rank: 3, rate_bps_1: 1500, rate_bps_2: 800, rate_bps_3: 400 })
+      const ctx = { pk: shop.pk, admin }
+      const a = await makeDistributor(api, ctx, { name: "Anna" })
+      const b = await makeDistributor(api, ctx, { name: "Bob", parent: a })
+      const c = await makeDistributor(api, ctx, { name: "Cui", parent: b })
+      const svc = service(container)
+      await svc.updateDistributors([
+        { id: a.distributor_id, level_id: gold.id },
+        { id: b.distributor_id, level_id: silver.id },
+        { id: c.distributor_id, level_id: bronze.id },
+      ])
+      const productModule = container.resolve(Modules.PRODUCT)
+      const [serum] = await productModule.listProducts({ handle: "hyaluronic-serum" })
+      const [specialties] = await productModule.listProductCategories({ handle: "local-specialties" })
+      await svc.createCommissionRules([
+        { target_type: "product", target_id: serum.id, mode: "rate", rate_bps_1: 2000, rate_bps_2: 1000, rate_bps_3: 500 },
+        { target_type: "category", target_id: specialties.id, mode: "rate", rate_bps_1: 800, rate_bps_2: 400, rate_bps_3: 100 },
+      ])
+      return { a, b, c }
+    }
+
+    const BASKET = [
+      { sku: "SERUM-30", quantity: 2 }, // 129.90 × 2 = 259.80, product rule 20% / 10% / 5%
+      { sku: "RICE-5", quantity: 1 }, // 89.90, category rule 8% / 4% / 1%
+      { sku: "TOTE-IVORY", quantity: 3 }, // 79 × 3 = 237, level rates
+    ]
+
+    async function order(buyer: (Headers & { email?: string }) | null, metadata?: Record<string, unknown>) {
+      const done = TestEventUtils.waitSubscribersExecution("order.placed", getContainer().resolve(Modules.EVENT_BUS))
+      const placed = await placeOrder(api, shop, buyer, BASKET, metadata)
+      await done
+      return placed
+    }
+
+    async function commissionsOf(orderId: string): Promise<Row[]> {
+      const rows = await service(getContainer()).listCommissions({ order_id: orderId }, { take: null })
+      return rows
+        .map((r) => ({
+          distributor_id: r.distributor_id,
+          depth: r.depth,
+          amount: Number(r.amount),
+          base_amount: Number(r.base_amount),
+          rate_bps: r.rate_bps,
+          rate_source: r.rate_source,
+          variant_id: r.variant_id,
+        }))
+        .sort((x, y) => x.depth - y.depth || x.base_amount - y.base_amount)
+    }
+
+    const skuOf = (variantId: string | null) => [...shop.variants.entries()].find(([, id]) => id === variantId)![0]
+    const table = (rows: Row[], names: Record<string, string>) =>
+      rows.map((r) => [names[r.distributor_id], r.depth, skuOf(r.variant_id), r.amount])
+
+    it("pays three levels to the cent: product rule, category rule and level rates, rounded down", async () => {
+      const { a, b, c } = await programme()
+      const buyer = await registerCustomer(api, shop.pk, { email: uniqueEmail("buyer") })
+      await api.post("/store/distribution/bind", { referral_code: c.code }, buyer)
+      const placed = await order(buyer)
+
+      const rows = await commissionsOf(placed.id)
+      const names = { [a.distributor_id]: "A", [b.distributor_id]: "B", [c.distributor_id]: "C" }
+      expect(table(rows, names)).toEqual([
+        ["C", 1, "RICE-5", 7.19], // 89.90 × 8% = 7.192
+        ["C", 1, "TOTE-IVORY", 23.7], // 237 × 10% (bronze)
+        ["C", 1, "SERUM-30", 51.96], // 259.80 × 20%
+        ["B", 2, "RICE-5", 3.59], // 89.90 × 4% = 3.596
+        ["B", 2, "TOTE-IVORY", 14.22], // 237 × 6% (silver)
+        ["B", 2, "SERUM-30", 25.98],
+        ["A", 3, "RICE-5", 0.89], // 89.90 × 1% = 0.899
+        ["A", 3, "TOTE-IVORY", 9.48], // 237 × 4% (gold)
+        ["A", 3, "SERUM-30", 12.99],
+      ])
+      expect(rows.map((r) => r.rate_source)).toEqual([
+        "category", "level", "product", "category", "level", "product", "category", "level", "product",
+      ])
+      const all = await service(getContainer()).listCommissions({ order_id: placed.id })
+      expect(all.every((r) => r.status === "pending" && r.currency_code === "cny" && r.buyer_customer_id === buyer.id)).toBe(true)
+      expect(all.every((r) => r.attribution === "binding")).toBe(true)
+    })
+
+    it("keeps the order within the cap by cutting the deepest level first", async () => {
+      const { a, b, c } = await programme()
+      await updateSettings(api, admin, { order_cap_bps: 2500 }) // 586.70 × 25% = 146.675 → 146.67
+      const buyer = await registerCustomer(api, shop.pk, { email: uniqueEmail("capped") })
+      await api.post("/store/distribution/bind", { referral_code: c.code }, buyer)
+      const placed = await order(buyer)
+      const rows = await commissionsOf(placed.id)
+      const names = { [a.distributor_id]: "A", [b.distributor_id]: "B", [c.distributor_id]: "C" }
+      // Uncapped 150.00; the 3.33 excess comes out of depth 3 (23.36 → 20.03, scaled and rounded down).
+      expect(table(rows, names).filter((r) => r[1] === 3)).toEqual([
+        ["A", 3, "RICE-5", 0.76],
+        ["A", 3, "TOTE-IVORY", 8.12],
+        ["A", 3, "SERUM-30", 11.13],
+      ])
+      expect(table(rows, names).filter((r) => r[1] < 3).map((r) => r[3])).toEqual([7.19, 23.7, 51.96, 3.59, 14.22, 25.98])
+      const total = rows.reduce((s, r) => s + Math.round(r.amount * 100), 0)
+      expect(total).toBe(14665)
+      expect(total).toBeLessThanOrEqual(14667)
+    })
+
+    it("credits a guest through the code in the cart, and binds a logged-in buyer who came with one", async () => {
+      const { b, c } = await programme()
+      const guestOrder = await order(null, { referral_code: c.code!.toLowerCase() })
+      const guestRows = await commissionsOf(guestOrder.id)
+      expect(guestRows.filter((r) => r.depth === 1).every((r) => r.distributor_id === c.distributor_id)).toBe(true)
+      expect(guestRows).toHaveLength(9)
+      const stored = await service(getContainer()).listCommissions({ order_id: guestOrder.id })
+      expect(stored.every((r) => r.attribution === "cart_code")).toBe(true)
+      // Medusa records a guest checkout under a customer without an account.
+      const guest = await getContainer().resolve(Modules.CUSTOMER).retrieveCustomer(stored[0].buyer_customer_id!)
+      expect(guest).toMatchObject({ email: "guest@example.com", has_account: false })
+
+      const newcomer = await registerCustomer(api, shop.pk, { email: uniqueEmail("newcomer") })
+      const placed = await order(newcomer, { referral_code: b.code })
+      expect((await commissionsOf(placed.id)).filter((r) => r.depth === 1)[0].distributor_id).toBe(b.distributor_id)
+      const [binding] = await service(getContainer()).listReferralBindings({ customer_id: newcomer.id })
+      expect(binding).toMatchObject({ distributor_id: b.distributor_id, source: "code" })
+    })
+
+    it("pays a distributor on its own purchase only when self-purchase is on", async () => {
+      const { a, b, c } = await programme()
+      const off = await order(c)
+      expect((await commissionsOf(off.id)).map((r) => [r.distributor_id, r.depth]).filter((x, i, all) => all.findIndex((y) => y[0] === x[0]) === i)).toEqual([
+        [b.distributor_id, 1],
+        [a.distributor_id, 2],
+      ])
+      await updateSettings(api, admin, { self_purchase: true })
+      const on = await order(c)
+      const depths = new Map((await commissionsOf(on.id)).map((r) => [r.distributor_id, r.depth]))
+      expect(Object.fromEntries(depths)).toEqual({ [c.distributor_id]: 1, [b.distributor_id]: 2, [a.distributor_id]: 3 })
+    })
+
+    it("skips a suspended distributor without moving anyone up, and pays nobody on an expired binding", async () => {
+      const { a, b, c } = await programme()
+      await api.post(`/admin/distribution/distributors/${b.distributor_id}/suspend`, { reason: "review" }, admin)
+      const buyer = await registerCustomer(api, shop.pk, { email: uniqueEmail("skip") })
+      await api.post("/store/distribution/bind", { referral_code: c.code }, buyer)
+      const placed = await order(buyer)
+      const depths = new Map((await commissionsOf(placed.id)).map((r) => [r.distributor_id, r.depth]))
+      expect(Object.fromEntries(depths)).toEqual({ [c.distributor_id]: 1, [a.distributor_id]: 3 })
+
+      const lapsed = await registerCustomer(api, shop.pk, { email: uniqueEmail("lapsed") })
+      const bound = await api.post("/store/distribution/bind", { referral_code: c.code }, lapsed)
+      await service(getContainer()).updateReferralBindings({ id: bound.data.binding.id, expires_at: new Date(Date.now() - 60_000) })
+      const unpaid = await order(lapsed)
+      expect(await commissionsOf(unpaid.id)).toEqual([])
+    })
+
+    it("writes one set of commissions however often order.placed arrives, in sequence or at once", async () => {
+      const { c } = await programme()
+      const buyer = await registerCustomer(api, shop.pk, { email: uniqueEmail("replay") })
+      await api.post("/store/distribution/bind", { referral_code: c.code }, buyer)
+      const placed = await order(buyer)
+      const container: MedusaContainer = getContainer()
+      const first = await commissionsOf(placed.id)
+      expect(first).toHaveLength(9)
+      for (let i = 0; i < 5; i++) {
+        const { result } = await creditOrderCommissionsWorkflow(container).run({ input: { order_id: placed.id } })
+        expect(result).toEqual({ created: 0, computed: 9 })
+      }
+      await service(container).softDeleteCommissions((await service(container).listCommissions({ order_id: placed.id })).map((r) => r.id))
+      const runs = await Promise.all(
+        Array.from({ length: 5 }, () => creditOrderCommissionsWorkflow(container).run({ input: { order_id: placed.id } }))
+      )
+      expect(runs.map((r) => r.result.created).reduce((x, y) => x + y, 0)).toBe(9)
+      expect(await commissionsOf(placed.id)).toEqual(first)
+    })
+  },
+})

@@ -1,0 +1,52 @@
+import {
+  createWorkflow,
+  transform,
+  when,
+  WorkflowResponse,
+} from "@medusajs/framework/workflows-sdk"
+import { emitEventStep } from "@medusajs/medusa/core-flows"
+import { BindingSource, DistributionEvents } from "../modules/distribution/constants"
+import { bindCustomerStep } from "./steps/bind-customer"
+import { computeOrderCommissionsStep } from "./steps/compute-order-commissions"
+import { getDistributionSettingsStep } from "./steps/get-distribution-settings"
+import { insertCommissionsStep } from "./steps/insert-commissions"
+
+export type CreditOrderCommissionsWorkflowInput = { order_id: string }
+
+/**
+ * Credits the commissions of a placed order, pending until it settles.
+ * Idempotent per order by the commission's unique key: safe to replay, and
+ * concurrent deliveries of order.placed write one set between them. A buyer
+ * attributed through the cart's code is bound to it per the binding rules.
+ */
+export const creditOrderCommissionsWorkflow = createWorkflow(
+  "credit-order-commissions",
+  (input: CreditOrderCommissionsWorkflowInput) => {
+    const settings = getDistributionSettingsStep()
+    const computed = computeOrderCommissionsStep(
+      transform({ input, settings }, ({ input, settings }) => ({ order_id: input.order_id, settings }))
+    )
+    const created = insertCommissionsStep(transform({ computed }, ({ computed }) => computed.rows))
+    when({ computed }, ({ computed }) => !!computed.bind_to_code && !!computed.customer_id).then(() => {
+      bindCustomerStep(
+        transform({ computed, settings }, ({ computed, settings }) => ({
+          customer_id: computed.customer_id!,
+          referral_code: computed.bind_to_code,
+          source: BindingSource.CODE,
+          settings,
+          has_previous_order: false,
+        }))
+      )
+    })
+    when({ created }, ({ created }) => created.length > 0).then(() => {
+      emitEventStep({
+        eventName: DistributionEvents.COMMISSION_CREATED,
+        data: transform({ created, input }, ({ created, input }) => ({ order_id: input.order_id, ids: created })),
+      })
+    })
+    return new WorkflowResponse(transform({ created, computed }, ({ created, computed }) => ({
+      created: created.length,
+      computed: computed.rows.length,
+    })))
+  }
+)
