@@ -1,9 +1,10 @@
-import { medusaIntegrationTestRunner, TestEventUtils } from "@medusajs/test-utils"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import { MedusaContainer } from "@medusajs/framework/types"
 import { createAdmin, Headers, registerCustomer } from "../helpers/auth"
-import { Distributor, makeDistributor, service, uniqueEmail, updateSettings } from "../helpers/distribution"
-import { placeOrder, seedShop, Shop } from "../helpers/orders"
+import { service, uniqueEmail, updateSettings } from "../helpers/distribution"
+import { seedShop, Shop } from "../helpers/orders"
+import { orderAndCredit, threeLevelProgramme } from "../helpers/programme"
 import { creditOrderCommissionsWorkflow } from "../../src/workflows"
 
 jest.setTimeout(240_000)
@@ -21,46 +22,9 @@ medusaIntegrationTestRunner({
       admin = await createAdmin(container)
     })
 
-    /** Gold A → silver B → bronze C, a product rule on the serum and a category rule on local specialties. */
-    async function programme() {
-      const container = getContainer()
-      await updateSettings(api, admin, { application_mode: "auto", max_depth: 3 })
-      const level = async (body: Record<string, unknown>) => (await api.post("/admin/distribution/levels", body, admin)).data.level
-      const bronze = await level({ name: "铜牌", rank: 1, rate_bps_1: 1000, rate_bps_2: 500, rate_bps_3: 200, is_default: true })
-      const silver = await level({ name: "银牌", rank: 2, rate_bps_1: 1200, rate_bps_2: 600, rate_bps_3: 300 })
-      const gold = await level({ name: "金牌", rank: 3, rate_bps_1: 1500, rate_bps_2: 800, rate_bps_3: 400 })
-      const ctx = { pk: shop.pk, admin }
-      const a = await makeDistributor(api, ctx, { name: "Anna" })
-      const b = await makeDistributor(api, ctx, { name: "Bob", parent: a })
-      const c = await makeDistributor(api, ctx, { name: "Cui", parent: b })
-      const svc = service(container)
-      await svc.updateDistributors([
-        { id: a.distributor_id, level_id: gold.id },
-        { id: b.distributor_id, level_id: silver.id },
-        { id: c.distributor_id, level_id: bronze.id },
-      ])
-      const productModule = container.resolve(Modules.PRODUCT)
-      const [serum] = await productModule.listProducts({ handle: "hyaluronic-serum" })
-      const [specialties] = await productModule.listProductCategories({ handle: "local-specialties" })
-      await svc.createCommissionRules([
-        { target_type: "product", target_id: serum.id, mode: "rate", rate_bps_1: 2000, rate_bps_2: 1000, rate_bps_3: 500 },
-        { target_type: "category", target_id: specialties.id, mode: "rate", rate_bps_1: 800, rate_bps_2: 400, rate_bps_3: 100 },
-      ])
-      return { a, b, c }
-    }
-
-    const BASKET = [
-      { sku: "SERUM-30", quantity: 2 }, // 129.90 × 2 = 259.80, product rule 20% / 10% / 5%
-      { sku: "RICE-5", quantity: 1 }, // 89.90, category rule 8% / 4% / 1%
-      { sku: "TOTE-IVORY", quantity: 3 }, // 79 × 3 = 237, level rates
-    ]
-
-    async function order(buyer: (Headers & { email?: string }) | null, metadata?: Record<string, unknown>) {
-      const done = TestEventUtils.waitSubscribersExecution("order.placed", getContainer().resolve(Modules.EVENT_BUS))
-      const placed = await placeOrder(api, shop, buyer, BASKET, metadata)
-      await done
-      return placed
-    }
+    const programme = () => threeLevelProgramme(api, getContainer(), shop, admin)
+    const order = (buyer: (Headers & { email?: string }) | null, metadata?: Record<string, unknown>) =>
+      orderAndCredit(api, getContainer(), shop, buyer, metadata)
 
     async function commissionsOf(orderId: string): Promise<Row[]> {
       const rows = await service(getContainer()).listCommissions({ order_id: orderId }, { take: null })
@@ -122,7 +86,7 @@ medusaIntegrationTestRunner({
         ["A", 3, "TOTE-IVORY", 8.12],
         ["A", 3, "SERUM-30", 11.13],
       ])
-      expect(table(rows, names).filter((r) => r[1] < 3).map((r) => r[3])).toEqual([7.19, 23.7, 51.96, 3.59, 14.22, 25.98])
+      expect(table(rows, names).filter((r) => (r[1] as number) < 3).map((r) => r[3])).toEqual([7.19, 23.7, 51.96, 3.59, 14.22, 25.98])
       const total = rows.reduce((s, r) => s + Math.round(r.amount * 100), 0)
       expect(total).toBe(14665)
       expect(total).toBeLessThanOrEqual(14667)

@@ -8,6 +8,7 @@ import {
   MedusaError,
   MedusaService,
   generateEntityId,
+  MathBN,
 } from "@medusajs/framework/utils"
 import { DistributorStatus } from "./constants"
 import {
@@ -24,7 +25,9 @@ import {
 } from "./models"
 import {
   ApplicationData,
+  Balance,
   BindCustomerInput,
+  CommissionRow,
   DistributionModuleOptions,
   DistributionSettingsDTO,
   DistributionSettingsInput,
@@ -858,6 +861,208 @@ export default class DistributionModuleService extends MedusaService({
       `DELETE FROM distribution_commission WHERE id = ANY(?::text[]) AND status = 'pending'`,
       [pgTextArray(ids)]
     )
+  }
+
+  /** Starts the freeze period of an order's pending commissions (once: a later event changes nothing). */
+  @InjectTransactionManager()
+  async markCommissionsEligible(
+    input: { order_id: string; eligible_at: Date },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<number> {
+    const manager = sharedContext.transactionManager as EntityManager
+    const rows = await manager.execute(
+      `UPDATE distribution_commission SET eligible_at = ?, updated_at = now()
+        WHERE order_id = ? AND status = 'pending' AND eligible_at IS NULL AND deleted_at IS NULL
+        RETURNING id`,
+      [input.eligible_at, input.order_id]
+    )
+    return rows.length
+  }
+
+  /**
+   * Settles one batch of due commissions: status, ledger credit and cached
+   * balance in one transaction. Rows are claimed with SKIP LOCKED, so several
+   * workers can settle side by side; the ledger's unique reference makes a
+   * replay write nothing.
+   */
+  @InjectTransactionManager()
+  async settleDueCommissions(
+    input: { now: Date; limit: number },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ settled: number; distributor_ids: string[] }> {
+    const manager = sharedContext.transactionManager as EntityManager
+    const credited: { distributor_id: string; currency_code: string; amount: string }[] =
+      await manager.execute(
+        `WITH due AS (
+           SELECT id FROM distribution_commission
+            WHERE status = 'pending' AND eligible_at IS NOT NULL AND eligible_at <= ? AND deleted_at IS NULL
+            ORDER BY eligible_at LIMIT ? FOR UPDATE SKIP LOCKED
+         ), settled AS (
+           UPDATE distribution_commission c
+              SET status = 'settled', settled_at = ?, updated_at = now()
+             FROM due WHERE c.id = due.id
+           RETURNING c.id, c.distributor_id, c.currency_code, (c.amount - c.reversed_amount) AS net
+         )
+         INSERT INTO distribution_ledger_entry
+           (id, distributor_id, currency_code, kind, amount, raw_amount, reference_type, reference_id)
+         SELECT 'dled_' || replace(gen_random_uuid()::text, '-', ''), distributor_id, currency_code,
+                'commission_settled', net, jsonb_build_object('value', net::text, 'precision', 20),
+                'commission', id
+           FROM settled WHERE net > 0
+         ON CONFLICT (kind, reference_id) WHERE deleted_at IS NULL DO NOTHING
+         RETURNING distributor_id, currency_code, amount::text AS amount`,
+        [input.now, input.limit, input.now]
+      )
+    await this.applyToWallets_(manager, credited.map((c) => ({ ...c, field: "available" as const })))
+    return {
+      settled: credited.length,
+      distributor_ids: [...new Set(credited.map((c) => c.distributor_id))],
+    }
+  }
+
+  /**
+   * Moves an order's commissions to the reversed amounts given (absolute and
+   * cumulative, per commission id), under a row lock: a replay finds nothing
+   * left to do. Pending commissions just lose value; settled ones are clawed
+   * back through the ledger, and the balance may become a debt. `reference`
+   * names the cause (cancel, a return, a refund) in the ledger.
+   */
+  @InjectTransactionManager()
+  async reverseOrderCommissions(
+    input: {
+      order_id: string
+      reference: string
+      /** commission id → amount to have reversed in total. */
+      targets: Record<string, string>
+    },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ reversed: number; clawed_back: number }> {
+    const manager = sharedContext.transactionManager as EntityManager
+    const rows: CommissionRow[] = await manager.execute(
+      `SELECT id, line_item_id, distributor_id, currency_code, status, quantity,
+              amount::text AS amount, reversed_amount::text AS reversed_amount, base_amount::text AS base_amount
+         FROM distribution_commission
+        WHERE order_id = ? AND status <> 'reversed' AND deleted_at IS NULL
+        ORDER BY id FOR UPDATE`,
+      [input.order_id]
+    )
+    let reversed = 0
+    const clawbacks: { distributor_id: string; currency_code: string; amount: string }[] = []
+    for (const row of rows) {
+      const target = input.targets[row.id]
+      if (target === undefined) {
+        continue
+      }
+      const delta = MathBN.sub(MathBN.min(target, row.amount), row.reversed_amount)
+      if (MathBN.lte(delta, 0)) {
+        continue
+      }
+      const total = MathBN.add(row.reversed_amount, delta)
+      const full = MathBN.gte(total, row.amount)
+      await manager.execute(
+        `UPDATE distribution_commission
+            SET reversed_amount = ?, raw_reversed_amount = ?::jsonb, updated_at = now(),
+                status = CASE WHEN ? THEN 'reversed' ELSE status END,
+                reversed_at = CASE WHEN ? THEN now() ELSE reversed_at END
+          WHERE id = ?`,
+        [total.toFixed(), JSON.stringify({ value: total.toFixed(), precision: 20 }), full, full, row.id]
+      )
+      reversed++
+      if (row.status === "settled") {
+        const inserted = await manager.execute(
+          `INSERT INTO distribution_ledger_entry
+             (id, distributor_id, currency_code, kind, amount, raw_amount, reference_type, reference_id, reason)
+           VALUES (?, ?, ?, 'commission_clawed_back', ?, ?::jsonb, 'commission', ?, ?)
+           ON CONFLICT (kind, reference_id) WHERE deleted_at IS NULL DO NOTHING RETURNING id`,
+          [
+            generateEntityId(undefined, "dled"),
+            row.distributor_id,
+            row.currency_code,
+            MathBN.mult(delta, -1).toFixed(),
+            JSON.stringify({ value: MathBN.mult(delta, -1).toFixed(), precision: 20 }),
+            `${row.id}:${input.reference}`,
+            input.reference,
+          ]
+        )
+        if (inserted.length) {
+          clawbacks.push({
+            distributor_id: row.distributor_id,
+            currency_code: row.currency_code,
+            amount: MathBN.mult(delta, -1).toFixed(),
+          })
+        }
+      }
+    }
+    await this.applyToWallets_(manager, clawbacks.map((c) => ({ ...c, field: "available" as const })))
+    return { reversed, clawed_back: clawbacks.length }
+  }
+
+  /** An order's live commissions, amounts as decimal strings (what reversal targets are computed from). */
+  @InjectManager()
+  async listOrderCommissionRows(
+    orderId: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<CommissionRow[]> {
+    const manager = sharedContext.manager as EntityManager
+    return await manager.execute(
+      `SELECT id, line_item_id, distributor_id, currency_code, status, quantity,
+              amount::text AS amount, reversed_amount::text AS reversed_amount, base_amount::text AS base_amount
+         FROM distribution_commission WHERE order_id = ? AND deleted_at IS NULL ORDER BY id`,
+      [orderId]
+    )
+  }
+
+  /** Balances of a distributor: the wallet's cache plus pending commissions, per currency. */
+  @InjectManager()
+  async getBalances(
+    distributorId: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<Balance[]> {
+    const manager = sharedContext.manager as EntityManager
+    const rows: Balance[] = await manager.execute(
+      `SELECT currency_code,
+              coalesce(sum(pending), 0)::text AS pending,
+              coalesce(sum(available), 0)::text AS available,
+              coalesce(sum(held), 0)::text AS held,
+              coalesce(sum(withdrawn), 0)::text AS withdrawn
+         FROM (
+           SELECT currency_code, (amount - reversed_amount) AS pending, 0 AS available, 0 AS held, 0 AS withdrawn
+             FROM distribution_commission
+            WHERE distributor_id = ? AND status = 'pending' AND deleted_at IS NULL
+           UNION ALL
+           SELECT currency_code, 0, available, held, withdrawn
+             FROM distribution_wallet WHERE distributor_id = ? AND deleted_at IS NULL
+         ) b
+        GROUP BY currency_code ORDER BY currency_code`,
+      [distributorId, distributorId]
+    )
+    return rows.map((r) => ({ ...r, debt: MathBN.lt(r.available, 0) ? MathBN.abs(r.available).toFixed() : "0" }))
+  }
+
+  /** Adds signed amounts to cached wallet balances, creating the wallet on first use. */
+  private async applyToWallets_(
+    manager: EntityManager,
+    changes: { distributor_id: string; currency_code: string; amount: string; field: "available" | "held" | "withdrawn" }[]
+  ): Promise<void> {
+    const merged = new Map<string, { distributor_id: string; currency_code: string; field: string; amount: string }>()
+    for (const c of changes) {
+      const key = `${c.distributor_id}|${c.currency_code}|${c.field}`
+      const prev = merged.get(key)
+      merged.set(key, { ...c, amount: prev ? MathBN.add(prev.amount, c.amount).toFixed() : c.amount })
+    }
+    // A stable order of rows keeps concurrent batches from deadlocking on wallets.
+    for (const c of [...merged.values()].sort((a, b) => (a.distributor_id < b.distributor_id ? -1 : 1))) {
+      const f = c.field
+      await manager.execute(
+        `INSERT INTO distribution_wallet (id, distributor_id, currency_code, ${f}, raw_${f})
+         VALUES (?, ?, ?, ?, jsonb_build_object('value', ?::numeric::text, 'precision', 20))
+         ON CONFLICT (distributor_id, currency_code) WHERE deleted_at IS NULL DO UPDATE
+           SET ${f} = distribution_wallet.${f} + EXCLUDED.${f},
+               raw_${f} = jsonb_build_object('value', (distribution_wallet.${f} + EXCLUDED.${f})::text, 'precision', 20),
+               updated_at = now()`,
+        [generateEntityId(undefined, "dwal"), c.distributor_id, c.currency_code, c.amount, c.amount]
+      )
+    }
   }
 
   // ----------------------------------------------------------------- levels

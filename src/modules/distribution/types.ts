@@ -97,3 +97,27 @@ export type NewCommission = {
   amount: string
   currency_code: string
 }
+
+/** A commission as the reversal reads it (amounts as decimal strings). */
+export type CommissionRow = {
+  id: string
+  line_item_id: string
+  distributor_id: string
+  currency_code: string
+  status: "pending" | "settled" | "reversed"
+  quantity: number
+  amount: string
+  reversed_amount: string
+  base_amount: string
+}
+
+/** A distributor's money in one currency, every figure a sum of rows. */
+export type Balance = {
+  currency_code: string
+  pending: string
+  available: string
+  held: string
+  withdrawn: string
+  /** What a negative available balance owes, else "0". */
+  debt: string
+}

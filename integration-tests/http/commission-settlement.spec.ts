@@ -1,0 +1,143 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { createAdmin, Headers, registerCustomer } from "../helpers/auth"
+import { service, uniqueEmail } from "../helpers/distribution"
+import { seedShop, Shop } from "../helpers/orders"
+import { andWait, orderAndCredit, threeLevelProgramme } from "../helpers/programme"
+import { settleDueCommissionsWorkflow } from "../../src/workflows"
+
+jest.setTimeout(240_000)
+
+const DAY = 24 * 60 * 60 * 1000
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let shop: Shop
+    let admin: Headers
+    let locationId: string
+
+    beforeAll(async () => {
+      const container = getContainer()
+      shop = await seedShop(container)
+      admin = await createAdmin(container)
+      const [location] = await container.resolve("stock_location").listStockLocations({})
+      locationId = location.id
+    })
+
+    const balances = async (distributorId: string) => {
+      const [b] = await service(getContainer()).getBalances(distributorId)
+      return b ? { pending: Number(b.pending), available: Number(b.available), debt: Number(b.debt) } : null
+    }
+    const settle = async (now: Date) =>
+      (await settleDueCommissionsWorkflow(getContainer()).run({ input: { now } })).result.settled
+
+    async function boughtFrom(c: { code: string | null }) {
+      const buyer = await registerCustomer(api, shop.pk, { email: uniqueEmail("buyer") })
+      await api.post("/store/distribution/bind", { referral_code: c.code }, buyer)
+      return await orderAndCredit(api, getContainer(), shop, buyer)
+    }
+
+    async function deliver(orderId: string) {
+      const container = getContainer()
+      const { data } = await api.get(`/admin/orders/${orderId}?fields=*items`, admin)
+      const items = data.order.items.map((i: { id: string; quantity: number }) => ({ id: i.id, quantity: i.quantity }))
+      const fulfilled = await andWait(container, "order.fulfillment_created", () =>
+        api.post(`/admin/orders/${orderId}/fulfillments?fields=*fulfillments`, { items, location_id: locationId }, admin)
+      )
+      const fulfillmentId = fulfilled.data.order.fulfillments[0].id
+      await andWait(container, "shipment.created", () =>
+        api.post(`/admin/orders/${orderId}/fulfillments/${fulfillmentId}/shipments`, { items }, admin)
+      )
+      const before = Date.now()
+      await andWait(container, "delivery.created", () =>
+        api.post(`/admin/orders/${orderId}/fulfillments/${fulfillmentId}/mark-as-delivered`, {}, admin)
+      )
+      return before
+    }
+
+    it("settles only after delivery plus the freeze days, once, with exact balances and ledger", async () => {
+      const { a, b, c } = await threeLevelProgramme(api, getContainer(), shop, admin)
+      const placed = await boughtFrom(c)
+      expect(await balances(c.distributor_id)).toEqual({ pending: 82.85, available: 0, debt: 0 })
+
+      const farFuture = new Date(Date.now() + 365 * DAY)
+      expect(await settle(farFuture)).toBe(0) // not delivered: no freeze period has started
+
+      const deliveredAt = await deliver(placed.id)
+      const rows = await service(getContainer()).listCommissions({ order_id: placed.id })
+      const eligible = new Date(rows[0].eligible_at!).getTime()
+      expect(rows.every((r) => new Date(r.eligible_at!).getTime() === eligible)).toBe(true)
+      expect(eligible).toBeGreaterThanOrEqual(deliveredAt + 7 * DAY - 1000)
+      expect(eligible).toBeLessThanOrEqual(Date.now() + 7 * DAY + 1000)
+
+      expect(await settle(new Date(eligible - 1000))).toBe(0)
+      expect(await settle(new Date(eligible + 1000))).toBe(9)
+      expect(await settle(new Date(eligible + 1000))).toBe(0)
+
+      expect(await balances(c.distributor_id)).toEqual({ pending: 0, available: 82.85, debt: 0 }) // 51.96 + 7.19 + 23.70
+      expect(await balances(b.distributor_id)).toEqual({ pending: 0, available: 43.79, debt: 0 }) // 25.98 + 3.59 + 14.22
+      expect(await balances(a.distributor_id)).toEqual({ pending: 0, available: 23.36, debt: 0 }) // 12.99 + 0.89 + 9.48
+      const pg = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+      const { rows: ledger } = await pg.raw(
+        "select distributor_id, kind, sum(amount)::text as total, count(*)::int as n from distribution_ledger_entry group by 1, 2 order by total desc"
+      )
+      expect(ledger).toEqual([
+        { distributor_id: c.distributor_id, kind: "commission_settled", total: "82.85", n: 3 },
+        { distributor_id: b.distributor_id, kind: "commission_settled", total: "43.79", n: 3 },
+        { distributor_id: a.distributor_id, kind: "commission_settled", total: "23.36", n: 3 },
+      ])
+      const settled = await service(getContainer()).listCommissions({ order_id: placed.id })
+      expect(settled.every((r) => r.status === "settled" && r.settled_at)).toBe(true)
+    })
+
+    it("reverses every commission of a canceled order, once, however often the event arrives", async () => {
+      const { c } = await threeLevelProgramme(api, getContainer(), shop, admin)
+      const placed = await boughtFrom(c)
+      await andWait(getContainer(), "order.canceled", () => api.post(`/admin/orders/${placed.id}/cancel`, {}, admin))
+      const rows = await service(getContainer()).listCommissions({ order_id: placed.id })
+      expect(rows).toHaveLength(9)
+      expect(rows.every((r) => r.status === "reversed" && Number(r.reversed_amount) === Number(r.amount))).toBe(true)
+      expect(await balances(c.distributor_id)).toBeNull() // nothing pending, nothing ever credited
+
+      const { reverseOrderCommissionsWorkflow } = await import("../../src/workflows")
+      for (let i = 0; i < 5; i++) {
+        const { result } = await reverseOrderCommissionsWorkflow(getContainer()).run({
+          input: { order_id: placed.id, cause: "cancel" },
+        })
+        expect(result).toEqual({ reversed: 0, clawed_back: 0 })
+      }
+    })
+
+    it("claws back a settled commission in proportion when one of two units comes back", async () => {
+      const container = getContainer()
+      const { a, b, c } = await threeLevelProgramme(api, container, shop, admin)
+      const placed = await boughtFrom(c)
+      await deliver(placed.id)
+      expect(await settle(new Date(Date.now() + 8 * DAY))).toBe(9)
+
+      const serumLine = placed.items.find((i) => i.variant_sku === "SERUM-30")!
+      const { data: created } = await api.post("/admin/returns", { order_id: placed.id, location_id: locationId }, admin)
+      const returnId = created.return.id
+      await api.post(`/admin/returns/${returnId}/request-items`, { items: [{ id: serumLine.id, quantity: 1 }] }, admin)
+      await api.post(`/admin/returns/${returnId}/request`, {}, admin)
+      await api.post(`/admin/returns/${returnId}/receive`, {}, admin)
+      await api.post(`/admin/returns/${returnId}/receive-items`, { items: [{ id: serumLine.id, quantity: 1 }] }, admin)
+      await andWait(container, "order.return_received", () => api.post(`/admin/returns/${returnId}/receive/confirm`, {}, admin))
+
+      // Half of each serum commission: 51.96 → 25.98, 25.98 → 12.99, 12.99 → 6.49 (6.495 rounded down).
+      expect(await balances(c.distributor_id)).toEqual({ pending: 0, available: 56.87, debt: 0 })
+      expect(await balances(b.distributor_id)).toEqual({ pending: 0, available: 30.8, debt: 0 })
+      expect(await balances(a.distributor_id)).toEqual({ pending: 0, available: 16.87, debt: 0 })
+      const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+      const { rows: clawbacks } = await pg.raw(
+        "select amount::text as amount, reference_id from distribution_ledger_entry where kind = 'commission_clawed_back' order by abs(distribution_ledger_entry.amount) desc"
+      )
+      expect(clawbacks.map((r: { amount: string }) => r.amount)).toEqual(["-25.98", "-12.99", "-6.49"])
+      expect(clawbacks.every((r: { reference_id: string }) => r.reference_id.endsWith(`:return:${returnId}`))).toBe(true)
+
+      const { reverseOrderCommissionsWorkflow } = await import("../../src/workflows")
+      await reverseOrderCommissionsWorkflow(container).run({ input: { order_id: placed.id, cause: `return:${returnId}` } })
+      expect(await balances(c.distributor_id)).toEqual({ pending: 0, available: 56.87, debt: 0 })
+    })
+  },
+})

@@ -1,0 +1,84 @@
+import {
+  createStep,
+  createWorkflow,
+  StepResponse,
+  transform,
+  when,
+  WorkflowResponse,
+} from "@medusajs/framework/workflows-sdk"
+import { DISTRIBUTION_MODULE } from "../modules/distribution"
+import { SettleOn } from "../modules/distribution/constants"
+import DistributionModuleService from "../modules/distribution/service"
+import { getDistributionSettingsStep } from "./steps/get-distribution-settings"
+import { orderReachedStateStep } from "./steps/order-settlement-facts"
+
+const DAY_MS = 24 * 60 * 60 * 1000
+
+const markEligibleStep = createStep(
+  "mark-commissions-eligible",
+  async (input: { order_id: string; eligible_at: Date }, { container }) => {
+    const service: DistributionModuleService = container.resolve(DISTRIBUTION_MODULE)
+    return new StepResponse(await service.markCommissionsEligible(input))
+  }
+)
+
+export type MarkCommissionsEligibleWorkflowInput = {
+  order_id: string
+  state: SettleOn
+  at?: Date
+}
+
+/**
+ * When an order reaches the programme's settle-on state (every unit kept
+ * fulfilled, shipped or delivered), its pending commissions become due after
+ * the freeze period. The first such event fixes eligible_at; replays and later
+ * events change nothing.
+ */
+export const markCommissionsEligibleWorkflow = createWorkflow(
+  "mark-commissions-eligible",
+  (input: MarkCommissionsEligibleWorkflowInput) => {
+    const settings = getDistributionSettingsStep()
+    const applies = transform({ input, settings }, ({ input, settings }) => input.state === settings.settle_on)
+    const reached = when({ applies }, ({ applies }) => applies).then(() =>
+      orderReachedStateStep(transform({ input }, ({ input }) => ({ order_id: input.order_id, state: input.state })))
+    )
+    const marked = when({ reached }, ({ reached }) => !!reached).then(() =>
+      markEligibleStep(
+        transform({ input, settings }, ({ input, settings }) => ({
+          order_id: input.order_id,
+          eligible_at: new Date((input.at ? new Date(input.at) : new Date()).getTime() + settings.freeze_days * DAY_MS),
+        }))
+      )
+    )
+    return new WorkflowResponse(transform({ marked }, ({ marked }) => marked ?? 0))
+  }
+)
+
+const settleBatchStep = createStep(
+  "settle-due-commissions",
+  async (input: { now?: Date; limit: number }, { container }) => {
+    const service: DistributionModuleService = container.resolve(DISTRIBUTION_MODULE)
+    const result = await service.settleDueCommissions({
+      now: input.now ? new Date(input.now) : new Date(),
+      limit: input.limit,
+    })
+    return new StepResponse(result)
+  }
+)
+
+export type SettleDueCommissionsWorkflowInput = { now?: Date; limit?: number }
+
+/**
+ * Settles one batch of commissions whose freeze period is over: settled,
+ * credited to the ledger, balance up, in one transaction. Safe to run on
+ * several workers at once (rows are claimed with SKIP LOCKED) and to replay.
+ */
+export const settleDueCommissionsWorkflow = createWorkflow(
+  "settle-due-commissions",
+  (input: SettleDueCommissionsWorkflowInput) => {
+    const result = settleBatchStep(
+      transform({ input }, ({ input }) => ({ now: input.now, limit: input.limit ?? 1000 }))
+    )
+    return new WorkflowResponse(result)
+  }
+)
