@@ -139,5 +139,72 @@ medusaIntegrationTestRunner({
       await reverseOrderCommissionsWorkflow(container).run({ input: { order_id: placed.id, cause: `return:${returnId}` } })
       expect(await balances(c.distributor_id)).toEqual({ pending: 0, available: 56.87, debt: 0 })
     })
+
+    it("shows balances and commissions to the distributor, and lets an admin adjust into a debt, once per key", async () => {
+      const container = getContainer()
+      const { c } = await threeLevelProgramme(api, container, shop, admin)
+      const placed = await boughtFrom(c)
+      await deliver(placed.id)
+      await settle(new Date(Date.now() + 8 * DAY))
+
+      const mine = await api.get("/store/distribution/commissions?status=settled", c)
+      expect(mine.data.count).toBe(3)
+      expect(mine.data.commissions.map((x: { amount: number }) => x.amount).sort((x: number, y: number) => x - y)).toEqual([7.19, 23.7, 51.96])
+      expect((await api.get("/store/distribution/commissions?status=pending", c)).data.count).toBe(0)
+      expect((await api.get("/store/distribution/commissions?depth=2", c)).data.count).toBe(0)
+
+      const adjust = (body: Record<string, unknown>) =>
+        api.post(`/admin/distribution/distributors/${c.distributor_id}/adjustments`, body, admin)
+      const body = { amount: -100, currency_code: "CNY", reason: "扣回违规推广佣金", idempotency_key: "adj-0001-violation" }
+      const first = await adjust(body)
+      expect(first.status).toBe(201)
+      expect(first.data.balances).toEqual([
+        { currency_code: "cny", pending: "0", available: "-17.15", held: "0", withdrawn: "0", debt: "17.15" },
+      ])
+      const retry = await adjust(body)
+      expect(retry.status).toBe(200)
+      expect(retry.data.created).toBe(false)
+      expect(retry.data.balances[0].available).toBe("-17.15")
+
+      const me = await api.get("/store/distribution/me", c)
+      expect(me.data.balances).toEqual([
+        { currency_code: "cny", pending: "0", available: "-17.15", held: "0", withdrawn: "0", debt: "17.15" },
+      ])
+      for (const bad of [{ ...body, reason: "" }, { ...body, amount: 0 }, { amount: 5, currency_code: "cny" }, { ...body, currency_code: "yuan" }]) {
+        expect((await api.post(`/admin/distribution/distributors/${c.distributor_id}/adjustments`, bad, admin).catch((e) => e.response)).status).toBe(400)
+      }
+      const ledger = await api.get(`/admin/distribution/distributors/${c.distributor_id}/ledger`, admin)
+      expect(ledger.data.count).toBe(4)
+      expect(ledger.data.entries[0]).toMatchObject({ kind: "manual_adjustment", amount: -100, reason: "扣回违规推广佣金", actor_id: admin.user_id })
+      const audit = await service(container).listDistributionAuditLogs({ action: "ledger.adjust" })
+      expect(audit).toHaveLength(1)
+
+      const byOrder = await api.get(`/admin/distribution/commissions?order_id=${placed.id}`, admin)
+      expect(byOrder.data.count).toBe(9)
+    })
+
+    it("manages commission rules, one per target, refusing incomplete ones", async () => {
+      const create = (body: Record<string, unknown>) =>
+        api.post("/admin/distribution/commission-rules", body, admin).catch((e) => e.response)
+      const fixedWithoutCurrency = await create({ target_type: "product", target_id: "prod_x", mode: "fixed", fixed_amount_1: 10 })
+      expect(fixedWithoutCurrency.status).toBe(400)
+      expect(fixedWithoutCurrency.data.message).toContain("A fixed rule needs fixed_amount_1 and its currency_code")
+      const rateWithoutRates = await create({ target_type: "product", target_id: "prod_x", mode: "rate" })
+      expect(rateWithoutRates.status).toBe(400)
+      const created = await create({ target_type: "product", target_id: "prod_x", mode: "rate", rate_bps_1: 1500, rate_bps_2: 500 })
+      expect(created.status).toBe(201)
+      expect(created.data.commission_rule).toMatchObject({ target_type: "product", target_id: "prod_x", rate_bps_1: 1500, rate_bps_3: null })
+      const duplicate = await create({ target_type: "product", target_id: "prod_x", mode: "excluded" })
+      expect(duplicate.status).toBe(400)
+      const id = created.data.commission_rule.id
+      const updated = await api.post(`/admin/distribution/commission-rules/${id}`, { mode: "excluded" }, admin)
+      expect(updated.data.commission_rule.mode).toBe("excluded")
+      const list = await api.get("/admin/distribution/commission-rules?target_type=product", admin)
+      expect(list.data.count).toBe(1)
+      await api.delete(`/admin/distribution/commission-rules/${id}`, admin)
+      expect((await api.get(`/admin/distribution/commission-rules/${id}`, admin).catch((e) => e.response)).status).toBe(404)
+      const audit = await service(getContainer()).listDistributionAuditLogs({ entity_type: "commission_rule" })
+      expect(audit.map((a) => a.action).sort()).toEqual(["commission_rule.create", "commission_rule.delete", "commission_rule.update"])
+    })
   },
 })

@@ -1039,6 +1039,46 @@ export default class DistributionModuleService extends MedusaService({
     return rows.map((r) => ({ ...r, debt: MathBN.lt(r.available, 0) ? MathBN.abs(r.available).toFixed() : "0" }))
   }
 
+  /**
+   * A manual adjustment by an admin: a signed ledger entry with its reason and
+   * the admin's id, and the cached balance moved in the same transaction. The
+   * reference (the caller's idempotency key) makes a retried request a no-op.
+   */
+  @InjectTransactionManager()
+  async adjustBalance(
+    input: { distributor_id: string; currency_code: string; amount: string; reason: string; actor_id: string; reference: string },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ created: boolean; entry_id: string | null }> {
+    const manager = sharedContext.transactionManager as EntityManager
+    const [distributor] = await manager.execute(
+      `SELECT id FROM distribution_distributor WHERE id = ? AND deleted_at IS NULL`,
+      [input.distributor_id]
+    )
+    if (!distributor) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Distributor ${input.distributor_id} was not found`)
+    }
+    const rows: { id: string }[] = await manager.execute(
+      `INSERT INTO distribution_ledger_entry
+         (id, distributor_id, currency_code, kind, amount, raw_amount, reference_type, reference_id, reason, actor_id)
+       VALUES (?, ?, ?, 'manual_adjustment', ?, ?::jsonb, 'adjustment', ?, ?, ?)
+       ON CONFLICT (kind, reference_id) WHERE deleted_at IS NULL DO NOTHING RETURNING id`,
+      [
+        generateEntityId(undefined, "dled"),
+        input.distributor_id,
+        input.currency_code,
+        input.amount,
+        JSON.stringify({ value: input.amount, precision: 20 }),
+        input.reference,
+        input.reason,
+        input.actor_id,
+      ]
+    )
+    if (rows.length) {
+      await this.applyToWallets_(manager, [{ ...input, field: "available" }])
+    }
+    return { created: rows.length > 0, entry_id: rows[0]?.id ?? null }
+  }
+
   /** Adds signed amounts to cached wallet balances, creating the wallet on first use. */
   private async applyToWallets_(
     manager: EntityManager,

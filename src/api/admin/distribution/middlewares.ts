@@ -10,6 +10,12 @@ import {
   levelQueryConfig,
 } from "./query-config"
 import {
+  AdminAdjustBalance,
+  AdminCreateCommissionRule,
+  AdminListCommissionRules,
+  AdminListCommissions,
+  AdminListLedger,
+  AdminUpdateCommissionRule,
   AdminCreateBinding,
   AdminCreateLevel,
   AdminGetTeam,
@@ -82,6 +88,36 @@ export const adminDistributionMiddlewares: MiddlewareRoute[] = [
     matcher: "/admin/distribution/bindings",
     method: "POST",
     middlewares: [validateAndTransformBody(AdminCreateBinding)],
+  },
+  {
+    matcher: "/admin/distribution/commission-rules",
+    method: "GET",
+    middlewares: [validateAndTransformQuery(AdminListCommissionRules, { isList: true, defaults: ["*"] })],
+  },
+  {
+    matcher: "/admin/distribution/commission-rules",
+    method: "POST",
+    middlewares: [validateAndTransformBody(AdminCreateCommissionRule)],
+  },
+  {
+    matcher: "/admin/distribution/commission-rules/:id",
+    method: "POST",
+    middlewares: [validateAndTransformBody(AdminUpdateCommissionRule)],
+  },
+  {
+    matcher: "/admin/distribution/commissions",
+    method: "GET",
+    middlewares: [validateAndTransformQuery(AdminListCommissions, { isList: true, defaults: ["*"] })],
+  },
+  {
+    matcher: `${D}/ledger`,
+    method: "GET",
+    middlewares: [validateAndTransformQuery(AdminListLedger, {})],
+  },
+  {
+    matcher: `${D}/adjustments`,
+    method: "POST",
+    middlewares: [validateAndTransformBody(AdminAdjustBalance)],
   },
   {
     matcher: "/admin/distribution/audit-logs",

@@ -2,6 +2,9 @@ import { z } from "@medusajs/framework/zod"
 import { createFindParams } from "@medusajs/medusa/api/utils/validators"
 import {
   APPLICATION_MODES,
+  COMMISSION_STATUSES,
+  RULE_MODES,
+  RULE_TARGET_TYPES,
   BINDING_MODES,
   DISTRIBUTOR_STATUSES,
   MAX_COMMISSION_DEPTH,
@@ -164,3 +167,88 @@ export const AdminListAuditLogs = findParams({ limit: 50, order: "-created_at", 
   actor_id: z.string().optional(),
   action: oneOrMany(z.string()),
 })
+
+const money = z.number().min(0).max(1_000_000_000)
+const ruleFields = {
+  target_type: z.enum(RULE_TARGET_TYPES),
+  target_id: z.string().min(1),
+  mode: z.enum(RULE_MODES),
+  rate_bps_1: bps.nullable().optional(),
+  rate_bps_2: bps.nullable().optional(),
+  rate_bps_3: bps.nullable().optional(),
+  fixed_amount_1: money.nullable().optional(),
+  fixed_amount_2: money.nullable().optional(),
+  fixed_amount_3: money.nullable().optional(),
+  currency_code: z
+    .string()
+    .regex(/^[a-zA-Z]{3}$/, "currency_code must be a three-letter ISO 4217 code")
+    .transform((c) => c.toLowerCase())
+    .nullable()
+    .optional(),
+  note: z.string().max(500).nullable().optional(),
+}
+const ruleShape = (v: { mode?: string; currency_code?: string | null; rate_bps_1?: number | null; rate_bps_2?: number | null; rate_bps_3?: number | null; fixed_amount_1?: number | null }) =>
+  v.mode === "fixed" ? !!v.currency_code && v.fixed_amount_1 != null : true
+export const AdminCreateCommissionRule = z
+  .object(ruleFields)
+  .strict()
+  .refine(ruleShape, { message: "A fixed rule needs fixed_amount_1 and its currency_code" })
+  .refine((v) => v.mode !== "rate" || [v.rate_bps_1, v.rate_bps_2, v.rate_bps_3].some((r) => r != null), {
+    message: "A rate rule needs at least one of rate_bps_1, rate_bps_2, rate_bps_3",
+  })
+export type AdminCreateCommissionRuleType = z.infer<typeof AdminCreateCommissionRule>
+export const AdminUpdateCommissionRule = z
+  .object(ruleFields)
+  .omit({ target_type: true, target_id: true })
+  .partial()
+  .strict()
+  .refine(ruleShape, { message: "A fixed rule needs fixed_amount_1 and its currency_code" })
+export type AdminUpdateCommissionRuleType = z.infer<typeof AdminUpdateCommissionRule>
+export const AdminListCommissionRules = findParams({
+  limit: 50,
+  order: "-created_at",
+  orderable: ["created_at", "target_type", "mode"],
+}).extend({
+  target_type: oneOrMany(z.enum(RULE_TARGET_TYPES)),
+  target_id: oneOrMany(z.string()),
+})
+
+export const AdminListCommissions = findParams({
+  limit: 50,
+  order: "-created_at",
+  orderable: ["created_at", "amount", "settled_at", "eligible_at", "depth"],
+}).extend({
+  order_id: oneOrMany(z.string()),
+  distributor_id: oneOrMany(z.string()),
+  status: oneOrMany(z.enum(COMMISSION_STATUSES)),
+  depth: z.coerce.number().int().min(1).max(MAX_COMMISSION_DEPTH).optional(),
+})
+
+export const AdminListLedger = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(500).default(50),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .strict()
+export type AdminListLedgerType = z.infer<typeof AdminListLedger>
+
+export const AdminAdjustBalance = z
+  .object({
+    amount: z
+      .number()
+      .refine((n) => n !== 0, "amount cannot be zero")
+      .refine((n) => Math.abs(n) <= 1_000_000_000, "amount is too large")
+      .refine((n) => Number.isInteger(Math.round(n * 1000)) && Math.abs(n * 1000 - Math.round(n * 1000)) < 1e-6, "amount has more than three decimals"),
+    currency_code: z
+      .string()
+      .regex(/^[a-zA-Z]{3}$/, "currency_code must be a three-letter ISO 4217 code")
+      .transform((c) => c.toLowerCase()),
+    reason: z
+      .string({ error: "reason is required" })
+      .trim()
+      .min(1, "reason is required")
+      .max(500),
+    idempotency_key: z.string().min(8).max(100).optional(),
+  })
+  .strict()
+export type AdminAdjustBalanceType = z.infer<typeof AdminAdjustBalance>

@@ -8,6 +8,7 @@ import {
   StoreApplyForDistribution,
   StoreBindDistributor,
   StoreGetTeam,
+  StoreListCommissions,
   StoreRecordVisit,
 } from "./validators"
 
@@ -29,6 +30,11 @@ export const storeDistributionMiddlewares: MiddlewareRoute[] = [
     matcher: "/store/distribution/team",
     method: "GET",
     middlewares: [customer, validateAndTransformQuery(StoreGetTeam, {})],
+  },
+  {
+    matcher: "/store/distribution/commissions",
+    method: "GET",
+    middlewares: [customer, validateAndTransformQuery(StoreListCommissions, {})],
   },
   {
     matcher: "/store/distribution/visits",

@@ -1,5 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import {
+  COMMISSION_STATUSES,
   DISTRIBUTOR_STATUSES,
   MAX_COMMISSION_DEPTH,
   STORE_BINDING_SOURCES,
@@ -69,3 +70,18 @@ export const StoreGetTeam = z
   })
   .strict()
 export type StoreGetTeamType = z.infer<typeof StoreGetTeam>
+
+export const StoreListCommissions = z
+  .object({
+    status: z
+      .union([z.enum(COMMISSION_STATUSES), z.array(z.enum(COMMISSION_STATUSES))])
+      .optional()
+      .transform((v) => (v === undefined ? undefined : Array.isArray(v) ? v : [v])),
+    depth: z.coerce.number().int().min(1).max(MAX_COMMISSION_DEPTH).optional(),
+    from: z.coerce.date().optional(),
+    to: z.coerce.date().optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .strict()
+export type StoreListCommissionsType = z.infer<typeof StoreListCommissions>

@@ -12,8 +12,10 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     service.getValidBinding(customerId),
   ])
   const referrer = binding ? await service.retrieveDistributor(binding.distributor_id) : null
+  const balances = distributor ? await service.getBalances(distributor.id) : []
   res.json({
     distributor: distributor ? presentOwnDistributor(service, distributor) : null,
+    balances,
     binding: presentBinding(binding, referrer),
     programme: {
       enabled: settings.enabled,
