@@ -206,5 +206,41 @@ medusaIntegrationTestRunner({
       const audit = await service(getContainer()).listDistributionAuditLogs({ entity_type: "commission_rule" })
       expect(audit.map((a) => a.action).sort()).toEqual(["commission_rule.create", "commission_rule.delete", "commission_rule.update"])
     })
+
+    it("settles once when five workers race, and reconciles a tampered wallet and a lost order.placed", async () => {
+      const container = getContainer()
+      const { c } = await threeLevelProgramme(api, container, shop, admin)
+      const placed = await boughtFrom(c)
+      await deliver(placed.id)
+      const later = new Date(Date.now() + 8 * DAY)
+      const settled = await Promise.all(Array.from({ length: 5 }, () => settle(later)))
+      expect(settled.reduce((x, y) => x + y, 0)).toBe(9)
+      const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+      const count = async (sql: string) => (await pg.raw(sql)).rows[0].n
+      expect(await count("select count(*)::int as n from distribution_ledger_entry where kind = 'commission_settled'")).toBe(9)
+      expect(await balances(c.distributor_id)).toEqual({ pending: 0, available: 82.85, debt: 0 })
+
+      const clean = await api.post("/admin/distribution/reconcile", {}, admin)
+      expect(clean.data).toMatchObject({ wallet_mismatches: [], recredited: [] })
+      expect(clean.data.orders_checked).toBeGreaterThanOrEqual(1)
+
+      await pg.raw("update distribution_wallet set available = 1 where distributor_id = ?", [c.distributor_id])
+      const report = await api.post("/admin/distribution/reconcile", { repair: false }, admin)
+      expect(report.data.wallet_mismatches).toEqual([
+        expect.objectContaining({ distributor_id: c.distributor_id, cached_available: "1", ledger_available: "82.85" }),
+      ])
+      expect(await balances(c.distributor_id)).toEqual({ pending: 0, available: 1, debt: 0 })
+      await api.post("/admin/distribution/reconcile", { repair: true }, admin)
+      expect(await balances(c.distributor_id)).toEqual({ pending: 0, available: 82.85, debt: 0 })
+
+      const lost = await boughtFrom(c)
+      await pg.raw("delete from distribution_commission where order_id = ?", [lost.id])
+      const recovered = await api.post("/admin/distribution/reconcile", {}, admin)
+      expect(recovered.data.recredited).toEqual([{ order_id: lost.id, created: 9 }])
+      const again = await api.post("/admin/distribution/reconcile", {}, admin)
+      expect(again.data.recredited).toEqual([])
+      expect(await count(`select count(*)::int as n from distribution_commission where order_id = '${lost.id}'`)).toBe(9)
+      expect((await api.post("/admin/distribution/reconcile", { from: "2026-02-01", to: "2026-01-01" }, admin).catch((e) => e.response)).status).toBe(400)
+    })
   },
 })

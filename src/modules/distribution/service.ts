@@ -28,6 +28,7 @@ import {
   Balance,
   BindCustomerInput,
   CommissionRow,
+  WalletMismatch,
   DistributionModuleOptions,
   DistributionSettingsDTO,
   DistributionSettingsInput,
@@ -1077,6 +1078,72 @@ export default class DistributionModuleService extends MedusaService({
       await this.applyToWallets_(manager, [{ ...input, field: "available" }])
     }
     return { created: rows.length > 0, entry_id: rows[0]?.id ?? null }
+  }
+
+  /**
+   * Re-derives every wallet from the ledger (available: every entry but
+   * payouts; held: what withdrawals hold; withdrawn: what was paid out) and
+   * reports the wallets whose cache differs; with `repair`, rewrites them.
+   */
+  @InjectTransactionManager()
+  async reconcileWallets(
+    input: { repair: boolean },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<WalletMismatch[]> {
+    const manager = sharedContext.transactionManager as EntityManager
+    const mismatches: WalletMismatch[] = await manager.execute(
+      `WITH derived AS (
+         SELECT distributor_id, currency_code,
+                coalesce(sum(amount) FILTER (WHERE kind <> 'withdrawal_paid'), 0) AS available,
+                coalesce(-sum(amount) FILTER (WHERE kind IN ('withdrawal_held', 'withdrawal_released')), 0)
+                  - coalesce(sum(amount) FILTER (WHERE kind = 'withdrawal_paid'), 0) AS held,
+                coalesce(sum(amount) FILTER (WHERE kind = 'withdrawal_paid'), 0) AS withdrawn
+           FROM distribution_ledger_entry WHERE deleted_at IS NULL
+          GROUP BY distributor_id, currency_code
+       )
+       SELECT coalesce(d.distributor_id, w.distributor_id) AS distributor_id,
+              coalesce(d.currency_code, w.currency_code) AS currency_code,
+              coalesce(w.available, 0)::text AS cached_available, coalesce(d.available, 0)::text AS ledger_available,
+              coalesce(w.held, 0)::text AS cached_held, coalesce(d.held, 0)::text AS ledger_held,
+              coalesce(w.withdrawn, 0)::text AS cached_withdrawn, coalesce(d.withdrawn, 0)::text AS ledger_withdrawn
+         FROM derived d
+         FULL JOIN (SELECT * FROM distribution_wallet WHERE deleted_at IS NULL) w
+           ON w.distributor_id = d.distributor_id AND w.currency_code = d.currency_code
+        WHERE coalesce(w.available, 0) <> coalesce(d.available, 0)
+           OR coalesce(w.held, 0) <> coalesce(d.held, 0)
+           OR coalesce(w.withdrawn, 0) <> coalesce(d.withdrawn, 0)
+        ORDER BY 1, 2`
+    )
+    if (input.repair) {
+      for (const m of mismatches) {
+        const fix = (f: "available" | "held" | "withdrawn") =>
+          MathBN.sub(m[`ledger_${f}`], m[`cached_${f}`]).toFixed()
+        await this.applyToWallets_(manager, [
+          { distributor_id: m.distributor_id, currency_code: m.currency_code, amount: fix("available"), field: "available" },
+          { distributor_id: m.distributor_id, currency_code: m.currency_code, amount: fix("held"), field: "held" },
+          { distributor_id: m.distributor_id, currency_code: m.currency_code, amount: fix("withdrawn"), field: "withdrawn" },
+        ])
+      }
+    }
+    return mismatches
+  }
+
+  /** Which of these orders have no commission row at all (candidates for a missed order.placed). */
+  @InjectManager()
+  async ordersWithoutCommissions(
+    orderIds: string[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<string[]> {
+    if (!orderIds.length) {
+      return []
+    }
+    const manager = sharedContext.manager as EntityManager
+    const seen: { order_id: string }[] = await manager.execute(
+      `SELECT DISTINCT order_id FROM distribution_commission WHERE order_id = ANY(?::text[])`,
+      [pgTextArray(orderIds)]
+    )
+    const have = new Set(seen.map((r) => r.order_id))
+    return orderIds.filter((id) => !have.has(id))
   }
 
   /** Adds signed amounts to cached wallet balances, creating the wallet on first use. */

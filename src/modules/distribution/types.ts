@@ -121,3 +121,15 @@ export type Balance = {
   /** What a negative available balance owes, else "0". */
   debt: string
 }
+
+/** A wallet whose cached balances differ from the sums of its ledger. */
+export type WalletMismatch = {
+  distributor_id: string
+  currency_code: string
+  cached_available: string
+  ledger_available: string
+  cached_held: string
+  ledger_held: string
+  cached_withdrawn: string
+  ledger_withdrawn: string
+}

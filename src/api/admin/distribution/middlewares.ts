@@ -11,6 +11,7 @@ import {
 } from "./query-config"
 import {
   AdminAdjustBalance,
+  AdminReconcile,
   AdminCreateCommissionRule,
   AdminListCommissionRules,
   AdminListCommissions,
@@ -118,6 +119,11 @@ export const adminDistributionMiddlewares: MiddlewareRoute[] = [
     matcher: `${D}/adjustments`,
     method: "POST",
     middlewares: [validateAndTransformBody(AdminAdjustBalance)],
+  },
+  {
+    matcher: "/admin/distribution/reconcile",
+    method: "POST",
+    middlewares: [validateAndTransformBody(AdminReconcile)],
   },
   {
     matcher: "/admin/distribution/audit-logs",

@@ -252,3 +252,13 @@ export const AdminAdjustBalance = z
   })
   .strict()
 export type AdminAdjustBalanceType = z.infer<typeof AdminAdjustBalance>
+
+export const AdminReconcile = z
+  .object({
+    from: z.coerce.date().default(() => new Date(Date.now() - 7 * 24 * 60 * 60 * 1000)),
+    to: z.coerce.date().default(() => new Date()),
+    repair: z.boolean().default(false),
+  })
+  .strict()
+  .refine((v) => v.from <= v.to, { message: "from must not be after to" })
+export type AdminReconcileType = z.infer<typeof AdminReconcile>
