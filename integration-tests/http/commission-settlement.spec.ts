@@ -70,8 +70,17 @@ medusaIntegrationTestRunner({
       expect(eligible).toBeGreaterThanOrEqual(deliveredAt + 7 * DAY - 1000)
       expect(eligible).toBeLessThanOrEqual(Date.now() + 7 * DAY + 1000)
 
+      // Silver asks for 500 of personal (depth-1) sales kept; C's buyer bought 586.70.
+      const [silver] = await service(getContainer()).listDistributionLevels({ rank: 2 })
+      await api.post(`/admin/distribution/levels/${silver.id}`, { upgrade_personal_sales: 500 }, admin)
+
       expect(await settle(new Date(eligible - 1000))).toBe(0)
+      expect((await service(getContainer()).retrieveDistributor(c.distributor_id)).level_id).not.toBe(silver.id)
       expect(await settle(new Date(eligible + 1000))).toBe(9)
+      expect((await service(getContainer()).retrieveDistributor(c.distributor_id)).level_id).toBe(silver.id)
+      expect((await service(getContainer()).retrieveDistributor(b.distributor_id)).level_id).toBe(silver.id) // was silver already
+      const gold = (await service(getContainer()).listDistributionLevels({ rank: 3 }))[0]
+      expect((await service(getContainer()).retrieveDistributor(a.distributor_id)).level_id).toBe(gold.id) // never down
       expect(await settle(new Date(eligible + 1000))).toBe(0)
 
       expect(await balances(c.distributor_id)).toEqual({ pending: 0, available: 82.85, debt: 0 }) // 51.96 + 7.19 + 23.70
@@ -142,10 +151,19 @@ medusaIntegrationTestRunner({
 
     it("shows balances and commissions to the distributor, and lets an admin adjust into a debt, once per key", async () => {
       const container = getContainer()
-      const { c } = await threeLevelProgramme(api, container, shop, admin)
+      const { b, c } = await threeLevelProgramme(api, container, shop, admin)
       const placed = await boughtFrom(c)
       await deliver(placed.id)
       await settle(new Date(Date.now() + 8 * DAY))
+
+      const orders = await api.get("/store/distribution/orders", c)
+      expect(orders.data.count).toBe(1)
+      expect(orders.data.orders[0]).toMatchObject({ id: placed.id, status: "delivered", commission: "82.85", currency_code: "cny" })
+      expect(orders.data.orders[0].buyer.email).toMatch(/^b\*\*\*@example\.com$/)
+      expect(orders.data.orders[0].items.map((i: { commission: string }) => i.commission).sort()).toEqual(["23.7", "51.96", "7.19"])
+      const upline = await api.get("/store/distribution/orders", b)
+      expect(upline.data.orders[0]).toMatchObject({ id: placed.id, commission: "43.79" })
+      expect(upline.data.orders[0].items.every((i: { depth: number }) => i.depth === 2)).toBe(true)
 
       const mine = await api.get("/store/distribution/commissions?status=settled", c)
       expect(mine.data.count).toBe(3)

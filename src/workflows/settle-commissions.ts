@@ -7,7 +7,8 @@ import {
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
 import { DISTRIBUTION_MODULE } from "../modules/distribution"
-import { SettleOn } from "../modules/distribution/constants"
+import { DistributionEvents, SettleOn } from "../modules/distribution/constants"
+import { emitEventStep } from "@medusajs/medusa/core-flows"
 import DistributionModuleService from "../modules/distribution/service"
 import { getDistributionSettingsStep } from "./steps/get-distribution-settings"
 import { orderReachedStateStep } from "./steps/order-settlement-facts"
@@ -66,12 +67,21 @@ const settleBatchStep = createStep(
   }
 )
 
+const upgradeLevelsStep = createStep(
+  "upgrade-distributor-levels",
+  async (distributorIds: string[], { container }) => {
+    const service: DistributionModuleService = container.resolve(DISTRIBUTION_MODULE)
+    return new StepResponse(await service.upgradeLevels(distributorIds))
+  }
+)
+
 export type SettleDueCommissionsWorkflowInput = { now?: Date; limit?: number }
 
 /**
  * Settles one batch of commissions whose freeze period is over: settled,
  * credited to the ledger, balance up, in one transaction. Safe to run on
  * several workers at once (rows are claimed with SKIP LOCKED) and to replay.
+ * Then the earners' levels are checked: automatically up, never down.
  */
 export const settleDueCommissionsWorkflow = createWorkflow(
   "settle-due-commissions",
@@ -79,6 +89,13 @@ export const settleDueCommissionsWorkflow = createWorkflow(
     const result = settleBatchStep(
       transform({ input }, ({ input }) => ({ now: input.now, limit: input.limit ?? 1000 }))
     )
-    return new WorkflowResponse(result)
+    const upgrades = upgradeLevelsStep(transform({ result }, ({ result }) => result.distributor_ids))
+    when({ upgrades }, ({ upgrades }) => upgrades.length > 0).then(() => {
+      emitEventStep({
+        eventName: DistributionEvents.DISTRIBUTOR_LEVEL_CHANGED,
+        data: transform({ upgrades }, ({ upgrades }) => upgrades.map((u) => ({ ...u, automatic: true }))),
+      })
+    })
+    return new WorkflowResponse(transform({ result, upgrades }, ({ result, upgrades }) => ({ ...result, upgrades })))
   }
 )

@@ -1146,6 +1146,87 @@ export default class DistributionModuleService extends MedusaService({
     return orderIds.filter((id) => !have.has(id))
   }
 
+  /**
+   * Moves distributors up to the highest level whose thresholds they all meet
+   * (personal sales: depth-1 sales kept; team sales: all attributed sales kept;
+   * direct recruits; depth-1 orders), counting settled commissions only. Never
+   * down; a level without any threshold is never reached automatically.
+   */
+  @InjectTransactionManager()
+  async upgradeLevels(
+    distributorIds: string[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ id: string; from_level_id: string | null; to_level_id: string }[]> {
+    if (!distributorIds.length) {
+      return []
+    }
+    const manager = sharedContext.transactionManager as EntityManager
+    return await manager.execute(
+      `WITH stats AS (
+         SELECT d.id, d.level_id, coalesce(l.rank, -1) AS rank, d.direct_count,
+                coalesce(sum(c.base_amount * (1 - c.reversed_amount / NULLIF(c.amount, 0))) FILTER (WHERE c.depth = 1), 0) AS personal_sales,
+                coalesce(sum(c.base_amount * (1 - c.reversed_amount / NULLIF(c.amount, 0))), 0) AS team_sales,
+                count(DISTINCT c.order_id) FILTER (WHERE c.depth = 1) AS orders
+           FROM distribution_distributor d
+           LEFT JOIN distribution_level l ON l.id = d.level_id
+           LEFT JOIN distribution_commission c
+             ON c.distributor_id = d.id AND c.status = 'settled' AND c.deleted_at IS NULL
+          WHERE d.id = ANY(?::text[]) AND d.status = 'active' AND d.deleted_at IS NULL
+          GROUP BY d.id, d.level_id, l.rank, d.direct_count
+       ), target AS (
+         SELECT DISTINCT ON (s.id) s.id, s.level_id AS from_level_id, lv.id AS to_level_id
+           FROM stats s
+           JOIN distribution_level lv ON lv.deleted_at IS NULL AND lv.rank > s.rank
+            AND (lv.upgrade_personal_sales IS NOT NULL OR lv.upgrade_team_sales IS NOT NULL
+                 OR lv.upgrade_direct_recruits IS NOT NULL OR lv.upgrade_orders IS NOT NULL)
+            AND (lv.upgrade_personal_sales IS NULL OR s.personal_sales >= lv.upgrade_personal_sales)
+            AND (lv.upgrade_team_sales IS NULL OR s.team_sales >= lv.upgrade_team_sales)
+            AND (lv.upgrade_direct_recruits IS NULL OR s.direct_count >= lv.upgrade_direct_recruits)
+            AND (lv.upgrade_orders IS NULL OR s.orders >= lv.upgrade_orders)
+          ORDER BY s.id, lv.rank DESC
+       )
+       UPDATE distribution_distributor d SET level_id = t.to_level_id, updated_at = now()
+         FROM target t WHERE d.id = t.id
+       RETURNING d.id, t.from_level_id, t.to_level_id`,
+      [pgTextArray(distributorIds)]
+    )
+  }
+
+  /** One page of the orders a distributor earns from, newest first, with its commission lines. */
+  @InjectManager()
+  async listDistributorOrders(
+    distributorId: string,
+    page: { limit: number; offset: number },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ orders: { order_id: string; lines: CommissionRow[] }[]; count: number }> {
+    const manager = sharedContext.manager as EntityManager
+    const [{ count }] = await manager.execute(
+      `SELECT count(DISTINCT order_id)::int AS count FROM distribution_commission
+        WHERE distributor_id = ? AND deleted_at IS NULL`,
+      [distributorId]
+    )
+    const ids: { order_id: string }[] = await manager.execute(
+      `SELECT order_id, max(created_at) AS at FROM distribution_commission
+        WHERE distributor_id = ? AND deleted_at IS NULL
+        GROUP BY order_id ORDER BY at DESC, order_id DESC LIMIT ? OFFSET ?`,
+      [distributorId, page.limit, page.offset]
+    )
+    if (!ids.length) {
+      return { orders: [], count }
+    }
+    const lines: (CommissionRow & { order_id: string; depth: number })[] = await manager.execute(
+      `SELECT id, order_id, line_item_id, distributor_id, currency_code, status, quantity, depth,
+              amount::text AS amount, reversed_amount::text AS reversed_amount, base_amount::text AS base_amount
+         FROM distribution_commission
+        WHERE distributor_id = ? AND order_id = ANY(?::text[]) AND deleted_at IS NULL`,
+      [distributorId, pgTextArray(ids.map((i) => i.order_id))]
+    )
+    return {
+      orders: ids.map(({ order_id }) => ({ order_id, lines: lines.filter((l) => l.order_id === order_id) })),
+      count,
+    }
+  }
+
   /** Adds signed amounts to cached wallet balances, creating the wallet on first use. */
   private async applyToWallets_(
     manager: EntityManager,

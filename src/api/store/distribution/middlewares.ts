@@ -9,6 +9,7 @@ import {
   StoreBindDistributor,
   StoreGetTeam,
   StoreListCommissions,
+  StoreListOrders,
   StoreRecordVisit,
 } from "./validators"
 
@@ -35,6 +36,11 @@ export const storeDistributionMiddlewares: MiddlewareRoute[] = [
     matcher: "/store/distribution/commissions",
     method: "GET",
     middlewares: [customer, validateAndTransformQuery(StoreListCommissions, {})],
+  },
+  {
+    matcher: "/store/distribution/orders",
+    method: "GET",
+    middlewares: [customer, validateAndTransformQuery(StoreListOrders, {})],
   },
   {
     matcher: "/store/distribution/visits",

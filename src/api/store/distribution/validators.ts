@@ -85,3 +85,11 @@ export const StoreListCommissions = z
   })
   .strict()
 export type StoreListCommissionsType = z.infer<typeof StoreListCommissions>
+
+export const StoreListOrders = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(50).default(10),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .strict()
+export type StoreListOrdersType = z.infer<typeof StoreListOrders>
