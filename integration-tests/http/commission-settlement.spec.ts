@@ -145,8 +145,14 @@ medusaIntegrationTestRunner({
       expect(clawbacks.every((r: { reference_id: string }) => r.reference_id.endsWith(`:return:${returnId}`))).toBe(true)
 
       const { reverseOrderCommissionsWorkflow } = await import("../../src/workflows")
-      await reverseOrderCommissionsWorkflow(container).run({ input: { order_id: placed.id, cause: `return:${returnId}` } })
+      await Promise.all(
+        Array.from({ length: 5 }, () =>
+          reverseOrderCommissionsWorkflow(container).run({ input: { order_id: placed.id, cause: `return:${returnId}` } })
+        )
+      )
       expect(await balances(c.distributor_id)).toEqual({ pending: 0, available: 56.87, debt: 0 })
+      const { rows: [{ n }] } = await pg.raw("select count(*)::int as n from distribution_ledger_entry where kind = 'commission_clawed_back'")
+      expect(n).toBe(3)
     })
 
     it("shows balances and commissions to the distributor, and lets an admin adjust into a debt, once per key", async () => {
@@ -199,6 +205,14 @@ medusaIntegrationTestRunner({
 
       const byOrder = await api.get(`/admin/distribution/commissions?order_id=${placed.id}`, admin)
       expect(byOrder.data.count).toBe(9)
+      const csv = await api.get(`/admin/distribution/commissions/export?order_id=${placed.id}&distributor_id=${c.distributor_id}`, admin)
+      expect(csv.headers["content-type"]).toContain("text/csv")
+      const lines = csv.data.replace(/^\uFEFF/, "").trim().split("\r\n")
+      expect(lines[0]).toBe(
+        "id,order_id,line_item_id,distributor_id,depth,attribution,quantity,base_amount,rate_bps,rate_source,amount,reversed_amount,currency_code,status,eligible_at,settled_at,reversed_at,created_at"
+      )
+      expect(lines).toHaveLength(4)
+      expect(lines.slice(1).map((l: string) => l.split(",")[10]).sort()).toEqual(["23.7", "51.96", "7.19"])
     })
 
     it("manages commission rules, one per target, refusing incomplete ones", async () => {

@@ -111,6 +111,11 @@ export const adminDistributionMiddlewares: MiddlewareRoute[] = [
     middlewares: [validateAndTransformQuery(AdminListCommissions, { isList: true, defaults: ["*"] })],
   },
   {
+    matcher: "/admin/distribution/commissions/export",
+    method: "GET",
+    middlewares: [validateAndTransformQuery(AdminListCommissions, { isList: true, defaults: ["id"] })],
+  },
+  {
     matcher: `${D}/ledger`,
     method: "GET",
     middlewares: [validateAndTransformQuery(AdminListLedger, {})],
