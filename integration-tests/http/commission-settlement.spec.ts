@@ -274,5 +274,22 @@ medusaIntegrationTestRunner({
       expect(await count(`select count(*)::int as n from distribution_commission where order_id = '${lost.id}'`)).toBe(9)
       expect((await api.post("/admin/distribution/reconcile", { from: "2026-02-01", to: "2026-01-01" }, admin).catch((e) => e.response)).status).toBe(400)
     })
+
+    it("reduces commissions in proportion to a refund, once per refunded total", async () => {
+      const container = getContainer()
+      const { c } = await threeLevelProgramme(api, container, shop, admin)
+      const placed = await boughtFrom(c)
+      const { data } = await api.get(`/admin/orders/${placed.id}?fields=total,*payment_collections.payments`, admin)
+      expect(data.order.total).toBe(598.7) // 586.70 of goods + 12 shipping
+      const paymentId = data.order.payment_collections[0].payments[0].id
+      await api.post(`/admin/payments/${paymentId}/capture`, {}, admin)
+      await andWait(container, "payment.refunded", () => api.post(`/admin/payments/${paymentId}/refund`, { amount: 100 }, admin))
+
+      // Each of C's lines loses 100 / 598.70 of itself, rounded down: 51.96 → 8.67, 7.19 → 1.20, 23.70 → 3.95.
+      expect(await balances(c.distributor_id)).toEqual({ pending: 69.03, available: 0, debt: 0 })
+      const { reverseOrderCommissionsWorkflow } = await import("../../src/workflows")
+      await reverseOrderCommissionsWorkflow(container).run({ input: { order_id: placed.id, cause: "refund" } })
+      expect(await balances(c.distributor_id)).toEqual({ pending: 69.03, available: 0, debt: 0 })
+    })
   },
 })

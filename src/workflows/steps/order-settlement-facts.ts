@@ -28,9 +28,9 @@ async function loadOrder(container: { resolve: (k: string) => unknown }, orderId
     fields: [
       "id",
       "status",
-      "total",
       "currency_code",
-      "summary.*",
+      "payment_collections.amount",
+      "payment_collections.payments.refunds.amount",
       "items.id",
       "items.quantity",
       "items.detail.*",
@@ -41,9 +41,8 @@ async function loadOrder(container: { resolve: (k: string) => unknown }, orderId
     | {
         id: string
         status: string
-        total: number
         currency_code: string
-        summary?: { refunded_total?: number } | null
+        payment_collections?: { amount: number; payments?: { refunds?: { amount: number }[] }[] }[]
         items: { id: string; quantity: number; detail: Detail }[]
       }
     | undefined
@@ -70,7 +69,7 @@ export const orderReachedStateStep = createStep(
 /**
  * The reversed amount each of an order's commissions should have now: all of
  * it when the order is canceled, else the larger of the share returned (by
- * quantity, per line) and the share refunded (by amount, of the order's total).
+ * quantity, per line) and the share refunded (of what the buyer was charged).
  * Cumulative and absolute, so applying it again changes nothing.
  */
 export const reversalTargetsStep = createStep(
@@ -84,7 +83,13 @@ export const reversalTargetsStep = createStep(
       return new StepResponse({ targets, refunded: "0" })
     }
     const lines = new Map(order.items.map((i) => [i.id, i]))
-    const refunded = MathBN.convert(order.summary?.refunded_total ?? 0)
+    // What the buyer was charged and what came back, from the payments themselves.
+    const collections = order.payment_collections ?? []
+    const charged = collections.reduce((s, pc) => MathBN.add(s, pc?.amount ?? 0), MathBN.convert(0))
+    const refunded = collections
+      .flatMap((pc) => pc?.payments ?? [])
+      .flatMap((p) => p?.refunds ?? [])
+      .reduce((s, r) => MathBN.add(s, r?.amount ?? 0), MathBN.convert(0))
     for (const row of rows) {
       if (row.status === "reversed") continue
       if (order.status === "canceled") {
@@ -103,13 +108,13 @@ export const reversalTargetsStep = createStep(
           currency_code: row.currency_code,
         })
       )
-      const byRefund = MathBN.gt(order.total, 0)
+      const byRefund = MathBN.gt(charged, 0)
         ? MathBN.add(
             row.reversed_amount,
             reversalDelta({
               amount: row.amount,
               already_reversed: row.reversed_amount,
-              total: order.total,
+              total: charged,
               cumulative: refunded,
               currency_code: row.currency_code,
             })
