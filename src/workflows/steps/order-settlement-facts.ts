@@ -19,7 +19,11 @@ const REACHED: Record<SettleOn, keyof Detail> = {
   delivered: "delivered_quantity",
 }
 
-async function loadOrder(container: { resolve: (k: string) => unknown }, orderId: string) {
+async function loadOrder(
+  container: { resolve: (k: string) => unknown },
+  orderId: string,
+  withPayments = false
+) {
   const query = container.resolve(ContainerRegistrationKeys.QUERY) as {
     graph: (q: unknown) => Promise<{ data: unknown[] }>
   }
@@ -29,11 +33,13 @@ async function loadOrder(container: { resolve: (k: string) => unknown }, orderId
       "id",
       "status",
       "currency_code",
-      "payment_collections.amount",
-      "payment_collections.payments.refunds.amount",
+      // Item quantities (fulfilled, shipped, delivered, returned) are decorated
+      // only when the order's totals are part of the query.
+      "total",
       "items.id",
       "items.quantity",
       "items.detail.*",
+      ...(withPayments ? ["payment_collections.amount", "payment_collections.payments.refunds.amount"] : []),
     ],
     filters: { id: orderId },
   })
@@ -75,7 +81,7 @@ export const orderReachedStateStep = createStep(
 export const reversalTargetsStep = createStep(
   "distribution-reversal-targets",
   async (input: { order_id: string }, { container }) => {
-    const order = await loadOrder(container, input.order_id)
+    const order = await loadOrder(container, input.order_id, true)
     const service: DistributionModuleService = container.resolve(DISTRIBUTION_MODULE)
     const rows = await service.listOrderCommissionRows(input.order_id)
     const targets: Record<string, string> = {}

@@ -1,6 +1,5 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { MedusaError } from "@medusajs/framework/utils"
-import { distributionService } from "../../../utils/container"
+import { requireDistributor } from "../../../utils/container"
 import { StoreListCommissionsType } from "../validators"
 
 /** The caller's commissions, newest first; filter by status, depth and date. */
@@ -8,11 +7,7 @@ export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, StoreListCommissionsType>,
   res: MedusaResponse
 ) => {
-  const service = distributionService(req)
-  const me = await service.retrieveDistributorByCustomer(req.auth_context.actor_id)
-  if (!me) {
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, "You are not a distributor")
-  }
+  const { service, me } = await requireDistributor(req)
   const { status, depth, from, to, limit, offset } = req.validatedQuery as StoreListCommissionsType
   const filters: Record<string, unknown> = { distributor_id: me.id }
   if (status) filters.status = status

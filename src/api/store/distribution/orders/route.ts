@@ -1,7 +1,7 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys, MathBN, MedusaError } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
 import { maskEmail, maskName } from "../../../../modules/distribution/utils/mask"
-import { distributionService } from "../../../utils/container"
+import { requireDistributor } from "../../../utils/container"
 import { StoreListOrdersType } from "../validators"
 
 type Detail = { quantity: number; fulfilled_quantity: number; shipped_quantity: number; delivered_quantity: number; return_received_quantity: number }
@@ -19,11 +19,7 @@ function liveStatus(order: { status: string; items: { detail: Detail }[] }): str
 
 /** Orders the caller earns from, with their live status, items, its commission on each, the buyer masked. */
 export const GET = async (req: AuthenticatedMedusaRequest<unknown, StoreListOrdersType>, res: MedusaResponse) => {
-  const service = distributionService(req)
-  const me = await service.retrieveDistributorByCustomer(req.auth_context.actor_id)
-  if (!me) {
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, "You are not a distributor")
-  }
+  const { service, me } = await requireDistributor(req)
   const { limit, offset } = req.validatedQuery as StoreListOrdersType
   const page = await service.listDistributorOrders(me.id, { limit, offset })
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)

@@ -1,6 +1,5 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { MedusaError } from "@medusajs/framework/utils"
-import { distributionService } from "../../../utils/container"
+import { requireDistributor } from "../../../utils/container"
 import { presentOtherDistributor } from "../../../utils/present"
 import { StoreGetTeamType } from "../validators"
 
@@ -9,11 +8,7 @@ export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, StoreGetTeamType>,
   res: MedusaResponse
 ) => {
-  const service = distributionService(req)
-  const me = await service.retrieveDistributorByCustomer(req.auth_context.actor_id)
-  if (!me) {
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, "You are not a distributor")
-  }
+  const { service, me } = await requireDistributor(req)
   const { depth, limit, offset, status } = req.validatedQuery as StoreGetTeamType
   const { rows, count } = await service.listTeam(me.id, { depth, limit, offset, status })
   res.json({
