@@ -291,5 +291,30 @@ medusaIntegrationTestRunner({
       await reverseOrderCommissionsWorkflow(container).run({ input: { order_id: placed.id, cause: "refund" } })
       expect(await balances(c.distributor_id)).toEqual({ pending: 69.03, available: 0, debt: 0 })
     })
+
+    it("starts the freeze period at shipment when the programme settles on shipped", async () => {
+      const container = getContainer()
+      const { c } = await threeLevelProgramme(api, container, shop, admin)
+      await api.post("/admin/distribution/settings", { settle_on: "shipped", freeze_days: 3 }, admin)
+      const placed = await boughtFrom(c)
+      const { data } = await api.get(`/admin/orders/${placed.id}?fields=*items`, admin)
+      const items = data.order.items.map((i: { id: string; quantity: number }) => ({ id: i.id, quantity: i.quantity }))
+      const fulfilled = await andWait(container, "order.fulfillment_created", () =>
+        api.post(`/admin/orders/${placed.id}/fulfillments?fields=*fulfillments`, { items, location_id: locationId }, admin)
+      )
+      const eligibleAfterFulfilment = (await service(container).listCommissions({ order_id: placed.id })).map((r) => r.eligible_at)
+      expect(eligibleAfterFulfilment.every((e) => e === null)).toBe(true)
+
+      const before = Date.now()
+      await andWait(container, "shipment.created", () =>
+        api.post(`/admin/orders/${placed.id}/fulfillments/${fulfilled.data.order.fulfillments[0].id}/shipments`, { items }, admin)
+      )
+      const rows = await service(container).listCommissions({ order_id: placed.id })
+      const eligible = new Date(rows[0].eligible_at!).getTime()
+      expect(eligible).toBeGreaterThanOrEqual(before + 3 * DAY - 1000)
+      expect(eligible).toBeLessThanOrEqual(Date.now() + 3 * DAY + 1000)
+      expect(await settle(new Date(eligible + 1000))).toBe(9)
+      expect(await balances(c.distributor_id)).toEqual({ pending: 0, available: 82.85, debt: 0 })
+    })
   },
 })
