@@ -1,0 +1,49 @@
+import { ExecArgs } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { seedCatalog } from "./seed/catalog"
+import { seedProgramme } from "./seed/programme"
+import { seedFulfillment, seedPublishableKey, seedStore } from "./seed/store"
+
+/**
+ * The demo: a believable Chinese shop (好物分销商城) and its distribution
+ * programme. `npx medusa exec ./src/scripts/seed-demo.ts` (npm run demo runs it).
+ *
+ * Idempotent by sections: each finds what an earlier run made by its natural key
+ * (a region's name, a product's handle, a customer's email, a distributor's
+ * customer), so a second run creates nothing and a run after a crash completes
+ * only what was missing. Personal data of applications is encrypted: the
+ * environment needs DISTRIBUTION_ENCRYPTION_KEY.
+ */
+export * from "./seed/store"
+export * from "./seed/catalog"
+export * from "./seed/programme"
+export { CATEGORIES, COLLECTIONS, PRODUCTS } from "./seed/catalog-data"
+export {
+  BUYERS,
+  DEMO_BUYER_EMAIL,
+  DEMO_DISTRIBUTOR_EMAIL,
+  DEMO_PASSWORD,
+  DEMO_SETTINGS,
+  DISTRIBUTORS,
+  LEVELS,
+} from "./seed/programme-data"
+
+export default async function seedDemo({ container }: ExecArgs) {
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+  logger.info("Seeding the demo store and distribution programme…")
+
+  const { sales_channel_id } = await seedStore(container)
+  const { shipping_profile_id } = await seedFulfillment(container, sales_channel_id)
+  const token = await seedPublishableKey(container, sales_channel_id)
+  const catalog = await seedCatalog(container, sales_channel_id, shipping_profile_id)
+  const programme = await seedProgramme(container)
+
+  const created = { products: catalog.created, ...programme.created }
+  const summary = Object.entries(created)
+    .filter(([, n]) => n > 0)
+    .map(([what, n]) => `${n} ${what}`)
+    .join(", ")
+  logger.info(`Demo seed: ${summary ? `created ${summary}` : "nothing new, everything was already there"}.`)
+  logger.info(`Publishable API key (${sales_channel_id}): ${token}`)
+  return { publishable_key: token, created }
+}

@@ -1,0 +1,301 @@
+import { CustomerDTO, MedusaContainer } from "@medusajs/framework/types"
+import { Modules } from "@medusajs/framework/utils"
+import { DISTRIBUTION_MODULE } from "../../modules/distribution/constants"
+import DistributionModuleService from "../../modules/distribution/service"
+import { DistributionSettingsDTO, DistributorDTO } from "../../modules/distribution/types"
+import { PRODUCTS } from "./catalog-data"
+import {
+  BUYERS,
+  DEMO_PASSWORD,
+  DEMO_SETTINGS,
+  DISTRIBUTORS,
+  DemoPerson,
+  LEVELS,
+} from "./programme-data"
+
+/**
+ * The distribution programme of the demo: settings, levels, customers (three
+ * with a storefront login), the distributor tree in every status, referral
+ * bindings and visits. Each section finds what an earlier run made by its
+ * natural key (level rank, customer email, distributor customer_id, binding
+ * customer_id) and creates only what is missing. Later parts of the demo
+ * (orders, commissions, withdrawals) come after seedProgramme.
+ */
+const distributionOf = (container: MedusaContainer) =>
+  container.resolve<DistributionModuleService>(DISTRIBUTION_MODULE)
+
+const displayName = (p: DemoPerson) => `${p.last_name}${p.first_name}`
+
+/**
+ * The demo settings, applied once: only while the settings row has never been
+ * edited, so changes made afterwards in the admin survive the next run.
+ */
+export async function seedProgrammeSettings(container: MedusaContainer) {
+  const distribution = distributionOf(container)
+  const current = await distribution.getSettings()
+  const untouched = new Date(current.updated_at).getTime() === new Date(current.created_at).getTime()
+  if (!untouched) {
+    return { settings: current, created: 0 }
+  }
+  const settings = await distribution.updateSettings(DEMO_SETTINGS)
+  return { settings, created: 1 }
+}
+
+/** Levels by rank; the rank-1 level becomes the default when there is none. */
+export async function seedLevels(container: MedusaContainer) {
+  const distribution = distributionOf(container)
+  const levels = await distribution.listDistributionLevels({}, { take: null })
+  let created = 0
+  for (const level of LEVELS.filter((l) => !levels.some((e) => e.rank === l.rank))) {
+    const { is_default: _isDefault, ...data } = level
+    levels.push(await distribution.createDistributionLevels({ ...data, is_default: false }))
+    created++
+  }
+  if (!levels.some((l) => l.is_default)) {
+    const wanted = LEVELS.find((l) => l.is_default)!
+    await distribution.setDefaultLevel(levels.find((l) => l.rank === wanted.rank)!.id)
+  }
+  return { levelByRank: new Map(levels.map((l) => [l.rank, l.id])), created }
+}
+
+/** Every distributor and buyer as a customer, by email. */
+export async function seedCustomers(container: MedusaContainer) {
+  const customerModule = container.resolve(Modules.CUSTOMER)
+  const people: DemoPerson[] = [...DISTRIBUTORS, ...BUYERS]
+  const customers = await customerModule.listCustomers(
+    { email: people.map((p) => p.email) },
+    { take: null }
+  )
+  const missing = people.filter((p) => !customers.some((c) => c.email === p.email))
+  if (missing.length) {
+    customers.push(
+      ...(await customerModule.createCustomers(
+        missing.map((p) => ({
+          email: p.email,
+          first_name: p.first_name,
+          last_name: p.last_name,
+          phone: p.phone,
+          has_account: !!p.login,
+        }))
+      ))
+    )
+  }
+  return {
+    customerByEmail: new Map<string, CustomerDTO>(customers.map((c) => [c.email!, c])),
+    created: missing.length,
+  }
+}
+
+/**
+ * Storefront logins (emailpass, DEMO_PASSWORD) for the people marked `login`,
+ * each auth identity pointing at its customer the way registration does.
+ */
+export async function seedLogins(container: MedusaContainer, customerByEmail: Map<string, CustomerDTO>) {
+  const authModule = container.resolve(Modules.AUTH)
+  let created = 0
+  for (const person of [...DISTRIBUTORS, ...BUYERS].filter((p) => p.login)) {
+    const customer = customerByEmail.get(person.email)!
+    const [identity] = await authModule.listProviderIdentities({
+      entity_id: person.email,
+      provider: "emailpass",
+    })
+    let authIdentityId = identity?.auth_identity_id
+    if (!authIdentityId) {
+      const { success, authIdentity, error } = await authModule.register("emailpass", {
+        body: { email: person.email, password: DEMO_PASSWORD },
+      })
+      if (!success || !authIdentity) {
+        throw new Error(`Could not create the login of ${person.email}: ${error}`)
+      }
+      authIdentityId = authIdentity.id
+      created++
+    }
+    const authIdentity = await authModule.retrieveAuthIdentity(authIdentityId)
+    if (authIdentity.app_metadata?.customer_id !== customer.id) {
+      await authModule.updateAuthIdentities({
+        id: authIdentityId,
+        app_metadata: { ...(authIdentity.app_metadata ?? {}), customer_id: customer.id },
+      })
+    }
+  }
+  return { created }
+}
+
+/**
+ * The tree, parents first. As in the real flow, an applicant recruited by a
+ * distributor is first bound to it, and that binding's distributor becomes the
+ * parent. Applicants start pending (or active when admitted); rejections and
+ * suspensions are then decided like an admin would, so every status exists.
+ */
+export async function seedDistributors(
+  container: MedusaContainer,
+  ctx: {
+    settings: DistributionSettingsDTO
+    levelByRank: Map<number, string>
+    customerByEmail: Map<string, CustomerDTO>
+  }
+) {
+  const distribution = distributionOf(container)
+  const customerIds = DISTRIBUTORS.map((p) => ctx.customerByEmail.get(p.email)!.id)
+  const existing = await distribution.listDistributors({ customer_id: customerIds }, { take: null })
+  const byCustomer = new Map(existing.map((d) => [d.customer_id, d]))
+  const bindings = await distribution.listReferralBindings({ customer_id: customerIds }, { take: null })
+  const bound = new Set(bindings.map((b) => b.customer_id))
+  const byEmail = new Map<string, DistributorDTO>()
+  let created = 0
+  let decided = 0
+
+  for (const p of DISTRIBUTORS) {
+    const customer = ctx.customerByEmail.get(p.email)!
+    const parent = p.parent ? byEmail.get(p.parent)! : null
+    if (parent && parent.status === "active" && !bound.has(customer.id)) {
+      await distribution.bindCustomer({
+        customer_id: customer.id,
+        distributor_id: parent.id,
+        source: "code",
+        binding_mode: ctx.settings.binding_mode,
+        binding_days: ctx.settings.binding_days,
+      })
+      bound.add(customer.id)
+    }
+    let distributor = byCustomer.get(customer.id)
+    if (!distributor) {
+      const admitted = p.status === "active" || p.status === "suspended"
+      distributor = await distribution.createDistributor({
+        customer_id: customer.id,
+        email: p.email,
+        display_name: displayName(p),
+        parent_id: parent?.id ?? null,
+        status: admitted ? "active" : "pending",
+        application: { name: displayName(p), phone: p.phone, reason: p.reason },
+        level_id: p.level ? ctx.levelByRank.get(p.level) ?? null : undefined,
+      })
+      created++
+    }
+    byEmail.set(p.email, distributor)
+  }
+
+  // Children were bound while their parents were still active; decide now.
+  for (const p of DISTRIBUTORS) {
+    const d = byEmail.get(p.email)!
+    const action =
+      p.status === "rejected" && d.status === "pending"
+        ? "reject"
+        : p.status === "suspended" && d.status === "active"
+          ? "suspend"
+          : null
+    if (action) {
+      const { distributor } = await distribution.transitionDistributor({
+        id: d.id,
+        action,
+        reason: p.decision_reason ?? null,
+        actor_id: null,
+      })
+      byEmail.set(p.email, distributor)
+      decided++
+    }
+  }
+  return { distributorByEmail: byEmail, created, decided }
+}
+
+/** Buyers bound to the distributors whose link, code or QR they came through. */
+export async function seedBindings(
+  container: MedusaContainer,
+  ctx: {
+    settings: DistributionSettingsDTO
+    customerByEmail: Map<string, CustomerDTO>
+    distributorByEmail: Map<string, DistributorDTO>
+  }
+) {
+  const distribution = distributionOf(container)
+  const buyers = BUYERS.filter((b) => b.referrer)
+  const customerIds = buyers.map((b) => ctx.customerByEmail.get(b.email)!.id)
+  const bindings = await distribution.listReferralBindings({ customer_id: customerIds }, { take: null })
+  let created = 0
+  for (const buyer of buyers) {
+    const customer = ctx.customerByEmail.get(buyer.email)!
+    const referrer = ctx.distributorByEmail.get(buyer.referrer!)!
+    if (bindings.some((b) => b.customer_id === customer.id) || referrer.status !== "active") {
+      continue
+    }
+    await distribution.bindCustomer({
+      customer_id: customer.id,
+      distributor_id: referrer.id,
+      source: buyer.source,
+      binding_mode: ctx.settings.binding_mode,
+      binding_days: ctx.settings.binding_days,
+    })
+    created++
+  }
+  return { created }
+}
+
+const DAY = 24 * 3600 * 1000
+
+/**
+ * Visits through the admitted distributors' links over the four weeks before the
+ * programme was seeded (one visitor a day each). A distributor that already has
+ * its visits gets none; one that has fewer (an interrupted run) gets the missing
+ * ones, the daily uniqueness of (distributor, visitor, day) skipping the rest.
+ */
+export async function seedVisits(
+  container: MedusaContainer,
+  ctx: { distributorByEmail: Map<string, DistributorDTO> }
+) {
+  const distribution = distributionOf(container)
+  const seeded = DISTRIBUTORS.map((p) => ctx.distributorByEmail.get(p.email)!)
+  // The first run's date, read back from the data: the same on every later run.
+  const anchor = new Date(Math.min(...seeded.map((d) => new Date(d.created_at).getTime())))
+  let created = 0
+  let n = 0
+  for (const p of DISTRIBUTORS) {
+    const d = ctx.distributorByEmail.get(p.email)!
+    if (!p.visits) {
+      continue
+    }
+    const [, count] = await distribution.listAndCountDistributionVisits(
+      { distributor_id: d.id },
+      { take: 1 }
+    )
+    if (count >= p.visits) {
+      n += p.visits
+      continue
+    }
+    for (let i = 0; i < p.visits; i++, n++) {
+      const inserted = await distribution.recordVisit({
+        distributor_id: d.id,
+        visitor_key: distribution.visitorKey(`seed-visitor-${p.email}-${i}`),
+        source: (["link", "qr", "code"] as const)[i % 3],
+        landing_path: `/products/${PRODUCTS[n % PRODUCTS.length].handle}`,
+        now: new Date(anchor.getTime() - (i % 28) * DAY - (i % 7) * 3600 * 1000),
+      })
+      created += inserted ? 1 : 0
+    }
+  }
+  return { created }
+}
+
+/** Every programme section, in order. */
+export async function seedProgramme(container: MedusaContainer) {
+  const { settings, created: settingsApplied } = await seedProgrammeSettings(container)
+  const { levelByRank, created: levels } = await seedLevels(container)
+  const { customerByEmail, created: customers } = await seedCustomers(container)
+  const { created: logins } = await seedLogins(container, customerByEmail)
+  const {
+    distributorByEmail,
+    created: distributors,
+    decided,
+  } = await seedDistributors(container, { settings, levelByRank, customerByEmail })
+  const { created: bindings } = await seedBindings(container, {
+    settings,
+    customerByEmail,
+    distributorByEmail,
+  })
+  const { created: visits } = await seedVisits(container, { distributorByEmail })
+  return {
+    settings,
+    customerByEmail,
+    distributorByEmail,
+    created: { settings: settingsApplied, levels, customers, logins, distributors, decisions: decided, bindings, visits },
+  }
+}
