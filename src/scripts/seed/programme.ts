@@ -144,6 +144,7 @@ export async function seedDistributors(
   const byEmail = new Map<string, DistributorDTO>()
   let created = 0
   let decided = 0
+  let boundRecruits = 0
 
   for (const p of DISTRIBUTORS) {
     const customer = ctx.customerByEmail.get(p.email)!
@@ -157,6 +158,7 @@ export async function seedDistributors(
         binding_days: ctx.settings.binding_days,
       })
       bound.add(customer.id)
+      boundRecruits++
     }
     let distributor = byCustomer.get(customer.id)
     if (!distributor) {
@@ -195,7 +197,7 @@ export async function seedDistributors(
       decided++
     }
   }
-  return { distributorByEmail: byEmail, created, decided }
+  return { distributorByEmail: byEmail, created, decided, bound: boundRecruits }
 }
 
 /** Buyers bound to the distributors whose link, code or QR they came through. */
@@ -285,6 +287,7 @@ export async function seedProgramme(container: MedusaContainer) {
     distributorByEmail,
     created: distributors,
     decided,
+    bound,
   } = await seedDistributors(container, { settings, levelByRank, customerByEmail })
   const { created: bindings } = await seedBindings(container, {
     settings,
@@ -296,6 +299,6 @@ export async function seedProgramme(container: MedusaContainer) {
     settings,
     customerByEmail,
     distributorByEmail,
-    created: { settings: settingsApplied, levels, customers, logins, distributors, decisions: decided, bindings, visits },
+    created: { settings: settingsApplied, levels, customers, logins, distributors, decisions: decided, bindings: bound + bindings, visits },
   }
 }
