@@ -86,7 +86,13 @@ function runJest(kind, extra, env) {
   })
 }
 
-/** The module test runner leaves its databases behind; drop them. */
+/**
+ * The module test runner leaves its database behind (medusa-<module>-integration-<n>);
+ * drop such leftovers. On a shared server only those, and only when nobody is
+ * connected: an app runner's database (medusa-<ulid>-integration-<n>, and its
+ * -template) may belong to someone else's run that is still going. On the
+ * embedded server, which only npm test uses, every leftover goes.
+ */
 async function dropLeftoverDatabases(db) {
   const { Client } = require("pg")
   const client = new Client({
@@ -97,15 +103,22 @@ async function dropLeftoverDatabases(db) {
     database: "postgres",
     connectionTimeoutMillis: 5000,
   })
+  const appRunner = /^medusa-[0-9a-hjkmnp-tv-z]{26}-integration-|-template$/
+  let dropped = 0
   try {
     await client.connect()
     const { rows } = await client.query(
       "select datname from pg_database where datname like 'medusa-%-integration-%'"
     )
     for (const { datname } of rows) {
-      await client.query(`drop database if exists "${datname.replace(/"/g, '""')}" with (force)`).catch(() => {})
+      if (!db.embedded && appRunner.test(datname)) continue
+      const name = `"${datname.replace(/"/g, '""')}"`
+      await client
+        .query(`drop database if exists ${name}${db.embedded ? " with (force)" : ""}`)
+        .then(() => dropped++)
+        .catch(() => {}) // in use: leave it
     }
-    if (rows.length) log(`dropped ${rows.length} leftover test database(s)`)
+    if (dropped) log(`dropped ${dropped} leftover test database(s)`)
   } catch {
     // Best effort: the runners name their databases afresh each time.
   } finally {
