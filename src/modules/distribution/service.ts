@@ -1247,7 +1247,11 @@ export default class DistributionModuleService extends MedusaService({
     }
   }
 
-  /** Adds signed amounts to cached wallet balances, creating the wallet on first use. */
+  /**
+   * Adds signed amounts to cached wallet balances, creating wallets on first
+   * use. One statement per balance field however many wallets change: a
+   * settlement batch touches hundreds, and a round trip each made the job slow.
+   */
   private async applyToWallets_(
     manager: EntityManager,
     changes: { distributor_id: string; currency_code: string; amount: string; field: "available" | "held" | "withdrawn" }[]
@@ -1258,17 +1262,30 @@ export default class DistributionModuleService extends MedusaService({
       const prev = merged.get(key)
       merged.set(key, { ...c, amount: prev ? MathBN.add(prev.amount, c.amount).toFixed() : c.amount })
     }
-    // A stable order of rows keeps concurrent batches from deadlocking on wallets.
-    for (const c of [...merged.values()].sort((a, b) => (a.distributor_id < b.distributor_id ? -1 : 1))) {
-      const f = c.field
+    for (const f of ["available", "held", "withdrawn"] as const) {
+      // A stable order of rows keeps concurrent batches from deadlocking on wallets.
+      const rows = [...merged.values()]
+        .filter((c) => c.field === f)
+        .sort((a, b) => (a.distributor_id < b.distributor_id ? -1 : 1))
+      if (!rows.length) {
+        continue
+      }
       await manager.execute(
         `INSERT INTO distribution_wallet (id, distributor_id, currency_code, ${f}, raw_${f})
-         VALUES (?, ?, ?, ?, jsonb_build_object('value', ?::numeric::text, 'precision', 20))
+         SELECT id, distributor_id, currency_code, amount, jsonb_build_object('value', amount::text, 'precision', 20)
+           FROM unnest(?::text[], ?::text[], ?::text[], ?::numeric[]) WITH ORDINALITY
+             AS c(id, distributor_id, currency_code, amount, n)
+          ORDER BY n
          ON CONFLICT (distributor_id, currency_code) WHERE deleted_at IS NULL DO UPDATE
            SET ${f} = distribution_wallet.${f} + EXCLUDED.${f},
                raw_${f} = jsonb_build_object('value', (distribution_wallet.${f} + EXCLUDED.${f})::text, 'precision', 20),
                updated_at = now()`,
-        [generateEntityId(undefined, "dwal"), c.distributor_id, c.currency_code, c.amount, c.amount]
+        [
+          pgTextArray(rows.map(() => generateEntityId(undefined, "dwal"))),
+          pgTextArray(rows.map((r) => r.distributor_id)),
+          pgTextArray(rows.map((r) => r.currency_code)),
+          pgTextArray(rows.map((r) => r.amount)),
+        ]
       )
     }
   }
