@@ -1192,6 +1192,13 @@ export default class DistributionModuleService extends MedusaService({
            LEFT JOIN distribution_commission c
              ON c.distributor_id = d.id AND c.status = 'settled' AND c.deleted_at IS NULL
           WHERE d.id = ANY(?::text[]) AND d.status = 'active' AND d.deleted_at IS NULL
+            -- Only who can still go up: the biggest earners sit at the top level, and
+            -- summing their whole history on every settlement batch was the job's main cost.
+            AND EXISTS (
+              SELECT 1 FROM distribution_level up
+               WHERE up.deleted_at IS NULL AND up.rank > coalesce(l.rank, -1)
+                 AND (up.upgrade_personal_sales IS NOT NULL OR up.upgrade_team_sales IS NOT NULL
+                      OR up.upgrade_direct_recruits IS NOT NULL OR up.upgrade_orders IS NOT NULL))
           GROUP BY d.id, d.level_id, l.rank, d.direct_count
        ), target AS (
          SELECT DISTINCT ON (s.id) s.id, s.level_id AS from_level_id, lv.id AS to_level_id
