@@ -1,0 +1,305 @@
+import fs from "fs"
+import path from "path"
+import { Connection } from "@mikro-orm/core"
+import { ExecArgs, MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { validateAndTransformQuery } from "@medusajs/framework/http"
+import { createStep, createWorkflow, StepResponse, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { DISTRIBUTION_MODULE } from "../src/modules/distribution"
+import DistributionModuleService from "../src/modules/distribution/service"
+import { creditOrderCommissionsWorkflow, moveDistributorWorkflow } from "../src/workflows"
+import settleCommissions from "../src/jobs/settle-commissions"
+import { GET as listDistributors } from "../src/api/admin/distribution/distributors/route"
+import { GET as storeTeam } from "../src/api/store/distribution/team/route"
+import { GET as storeMe } from "../src/api/store/distribution/me/route"
+import { AdminListDistributors } from "../src/api/admin/distribution/validators"
+import { distributorQueryConfig } from "../src/api/admin/distribution/query-config"
+import { StoreGetTeam } from "../src/api/store/distribution/validators"
+
+/**
+ * The in-process half of `npm run bench -- scale`, run by `medusa exec` on the
+ * generated database: the engine, the routes' handlers and the job, timed call
+ * by call. Reads its subjects from BENCH_SCALE_INPUT and writes the figures,
+ * with the statements of one traced call per measurement, to BENCH_SCALE_OUTPUT.
+ */
+
+type Subjects = {
+  largest_team: { id: string; customer_id: string; team_size: number }
+  move: { id: string; from_parent_id: string; to_parent_id: string; team_size: number }
+  credit_referrer: { id: string }
+  search_terms: string[]
+}
+type Input = { subjects: Subjects; calls: number; settle_commissions: number; credit_orders: number }
+type Statement = { sql: string; ms: number }
+
+const now = () => Number(process.hrtime.bigint()) / 1e6
+
+// Every statement MikroORM sends goes through Connection.executeQuery: while a
+// call is traced, its SQL (parameters inlined) and duration are kept, so that a
+// measurement that misses its goal can be explained statement by statement.
+let trace: Statement[] | null = null
+const executeQuery = Connection.prototype.executeQuery
+Connection.prototype.executeQuery = async function (this: Connection, query, cb, context) {
+  const started = now()
+  try {
+    return await executeQuery.call(this, query, cb, context)
+  } finally {
+    if (trace && context?.query) {
+      trace.push({ sql: this.getPlatform().formatQuery(context.query, context.params ?? []), ms: now() - started })
+    }
+  }
+} as typeof executeQuery
+
+async function traced(fn: () => Promise<unknown>): Promise<Statement[]> {
+  trace = []
+  try {
+    await fn()
+    return trace
+  } finally {
+    trace = null
+  }
+}
+
+/** Calls a route handler the way the router does after authentication: query validation, then the handler. */
+async function callRoute(
+  container: MedusaContainer,
+  handler: (req: any, res: any) => Promise<void>,
+  input: { query?: Record<string, unknown>; params?: Record<string, string>; actor_id?: string; validate?: ReturnType<typeof validateAndTransformQuery> }
+) {
+  let body: unknown
+  const req: any = {
+    scope: container,
+    query: input.query ?? {},
+    params: input.params ?? {},
+    auth_context: { actor_id: input.actor_id ?? "user_bench", actor_type: "user", auth_identity_id: "authid_bench", app_metadata: {} },
+    allowed: [],
+  }
+  const res: any = {
+    json: (b: unknown) => {
+      body = b
+      return res
+    },
+    status: () => res,
+  }
+  if (input.validate) {
+    let error: unknown
+    await input.validate(req, res, (e?: unknown) => {
+      error = e
+    })
+    if (error) throw error
+  }
+  await handler(req, res)
+  return body as Record<string, any>
+}
+
+async function measure(name: string, calls: number, fn: (i: number) => Promise<unknown>) {
+  for (let i = 0; i < Math.min(5, calls); i++) await fn(-1 - i)
+  const samples: number[] = []
+  for (let i = 0; i < calls; i++) {
+    const started = now()
+    await fn(i)
+    samples.push(now() - started)
+  }
+  // One more call, traced: its statements, and the share of its time spent in the database.
+  const started = now()
+  const statements = await traced(() => fn(calls))
+  const traced_ms = now() - started
+  process.stderr.write(`[bench] ${name}: ${calls} calls\n`)
+  return { samples, statements, traced_ms }
+}
+
+async function prepareCreditOrders(container: MedusaContainer, input: Input) {
+  const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+  const productModule = container.resolve(Modules.PRODUCT)
+  const orderModule = container.resolve(Modules.ORDER)
+  const service: DistributionModuleService = container.resolve(DISTRIBUTION_MODULE)
+  await service.updateSettings({ max_depth: 3 })
+  const products = await productModule.createProducts(
+    ["精华液", "婴儿湿巾", "龙井茶"].map((title, i) => ({
+      title,
+      handle: `bench-product-${i}`,
+      options: [{ title: "规格", values: ["标准"] }],
+      variants: [{ title: "标准", sku: `BENCH-${i}`, options: { 规格: "标准" } }],
+    }))
+  )
+  // A rule on one of the products: rate resolution meets a rule as well as level rates.
+  await service.createCommissionRules({
+    target_type: "product",
+    target_id: products[0].id,
+    mode: "rate",
+    rate_bps_1: 1500,
+    rate_bps_2: 700,
+    rate_bps_3: 300,
+  } as any)
+  const orderIds: string[] = []
+  const count = input.credit_orders + 10
+  for (let i = 0; i < count; i++) {
+    const customerId = `cus_bench_buyer_${String(i).padStart(6, "0")}`
+    await knex.raw(
+      `INSERT INTO distribution_referral_binding (id, customer_id, distributor_id, source, bound_at)
+       VALUES (?, ?, ?, 'link', now() - interval '1 day')`,
+      [`dbind_bench_${i}`, customerId, input.subjects.credit_referrer.id]
+    )
+    const [order] = await orderModule.createOrders([
+      {
+        currency_code: "cny",
+        customer_id: customerId,
+        email: `buyer${i}@example.com`,
+        items: products.map((p, j) => ({
+          title: p.title,
+          quantity: 1 + j,
+          unit_price: 99 + 50 * j,
+          product_id: p.id,
+          variant_id: p.variants[0].id,
+        })),
+      },
+    ])
+    orderIds.push(order.id)
+  }
+  return orderIds
+}
+
+/**
+ * The floor under any workflow on this machine: three steps that do nothing,
+ * shaped like the credit workflow (settings, compute, insert), run by Medusa's
+ * workflow engine. Crediting cannot be faster than this.
+ */
+const noopSteps = [1, 2, 3].map((i) => createStep(`bench-noop-${i}`, async (x: { order_id: string }) => new StepResponse(x)))
+const workflowFloor = createWorkflow("bench-workflow-floor", (input: { order_id: string }) => {
+  const a = noopSteps[0](input)
+  const b = noopSteps[1](transform({ a }, ({ a }) => a))
+  return new WorkflowResponse(noopSteps[2](transform({ b }, ({ b }) => b)))
+})
+
+async function creditBenchmark(container: MedusaContainer, input: Input) {
+  const orderIds = await prepareCreditOrders(container, input)
+  let next = 0
+  const run = async () => {
+    const { result } = await creditOrderCommissionsWorkflow(container).run({ input: { order_id: orderIds[next++] } })
+    if (result.created !== 9) throw new Error(`an order of 3 lines × 3 levels credited ${result.created} commissions, not 9`)
+  }
+  const credit = await measure("credit", input.credit_orders - 1, run)
+  const floor = await measure("workflow floor", input.calls, () => workflowFloor(container).run({ input: { order_id: "order_bench" } }))
+  return { ...credit, workflow_floor_samples: floor.samples }
+}
+
+async function summaryBenchmark(container: MedusaContainer, input: Input) {
+  const actor = input.subjects.largest_team.customer_id
+  const store = path.join(__dirname, "..", "src", "api", "store", "distribution")
+  if (fs.existsSync(path.join(store, "me", "summary", "route.ts"))) {
+    // Loaded by path: the route lands with the distributor centre.
+    const { GET } = require(path.join(store, "me", "summary", "route"))
+    const { StoreGetCentreSummary } = require(path.join(store, "centre-validators"))
+    const validate = validateAndTransformQuery(StoreGetCentreSummary, {})
+    const run = () => callRoute(container, GET, { actor_id: actor, query: { tz: "Asia/Shanghai" }, validate })
+    return { route: "GET /store/distribution/me/summary?tz=Asia/Shanghai", ...(await measure("summary", input.calls, run)) }
+  }
+  // Until the centre's summary route exists: what it reads — /me (balances
+  // included) and the team counted at depths 1..3 over the (depth, path) index.
+  const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+  const service: DistributionModuleService = container.resolve(DISTRIBUTION_MODULE)
+  const me = await service.retrieveDistributor(input.subjects.largest_team.id)
+  const prefix = me.path.replace(/[\\%_]/g, (c) => `\\${c}`) + "%"
+  const run = async () => {
+    await callRoute(container, storeMe, { actor_id: actor })
+    await service.getBalances(me.id)
+    await knex.raw(
+      `SELECT d.rel, (SELECT count(*) FROM distribution_distributor
+                       WHERE depth = ? + d.rel AND path LIKE ? AND deleted_at IS NULL) AS count
+         FROM unnest('{1,2,3}'::int[]) AS d(rel)`,
+      [me.depth, prefix]
+    )
+  }
+  return { route: "GET /store/distribution/me + team counts at depths 1..3 (summary route not merged yet)", ...(await measure("summary", input.calls, run)) }
+}
+
+async function adminListBenchmark(container: MedusaContainer, input: Input) {
+  const terms = input.subjects.search_terms
+  const validate = validateAndTransformQuery(AdminListDistributors, distributorQueryConfig.list)
+  let count = 0
+  const result = await measure("admin list", input.calls, async (i) => {
+    const body = await callRoute(container, listDistributors, {
+      query: { q: terms[Math.abs(i) % terms.length], order: "-team_size", limit: "20" },
+      validate,
+    })
+    count = body.count
+  })
+  return { route: "GET /admin/distribution/distributors?q=…&order=-team_size&limit=20", terms, last_count: count, ...result }
+}
+
+async function teamBenchmark(container: MedusaContainer, input: Input) {
+  const validate = validateAndTransformQuery(StoreGetTeam, {})
+  let count = 0
+  const result = await measure("team", input.calls, async (i) => {
+    const body = await callRoute(container, storeTeam, {
+      query: { depth: "1", limit: "20", offset: String((Math.abs(i) % 5) * 20) },
+      actor_id: input.subjects.largest_team.customer_id,
+      validate,
+    })
+    count = body.count
+  })
+  return { route: "GET /store/distribution/team?depth=1&limit=20", members_at_depth_1: count, ...result }
+}
+
+async function settleBenchmark(container: MedusaContainer, input: Input) {
+  const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+  // Pending commissions whose freeze period ends now: what the job finds on a busy day.
+  const due = await knex.raw(
+    `UPDATE distribution_commission SET eligible_at = now() - interval '1 minute'
+      WHERE id IN (SELECT id FROM distribution_commission WHERE status = 'pending' AND eligible_at IS NULL
+                    ORDER BY id LIMIT ?)`,
+    [input.settle_commissions]
+  )
+  await knex.raw("ANALYZE distribution_commission")
+  const started = now()
+  const statements = await traced(() => settleCommissions(container))
+  const seconds = (now() - started) / 1000
+  const [{ left }] = (
+    await knex.raw(`SELECT count(*)::int AS left FROM distribution_commission
+                     WHERE status = 'pending' AND eligible_at <= now() AND deleted_at IS NULL`)
+  ).rows
+  return {
+    due: due.rowCount,
+    left_due: left,
+    seconds: Math.round(seconds * 100) / 100,
+    per_second: Math.round(due.rowCount / seconds),
+    statement_count: statements.length,
+    database_ms: Math.round(statements.reduce((a, s) => a + s.ms, 0)),
+    statements: statements.sort((a, b) => b.ms - a.ms).slice(0, 5),
+  }
+}
+
+async function moveBenchmark(container: MedusaContainer, input: Input) {
+  const { id, from_parent_id, to_parent_id, team_size } = input.subjects.move
+  const moves = Math.max(2, Math.min(10, input.calls / 10))
+  const samples: number[] = []
+  let statements: Statement[] = []
+  for (let i = 0; i < moves; i++) {
+    const parent_id = i % 2 === 0 ? to_parent_id : from_parent_id
+    const started = now()
+    const run = () => moveDistributorWorkflow(container).run({ input: { id, parent_id, actor_id: "user_bench" } })
+    if (i === 0) {
+      statements = await traced(async () => {
+        const { result } = await run()
+        if (result.moved !== team_size + 1) throw new Error(`moved ${result.moved} rows, expected ${team_size + 1}`)
+      })
+    } else {
+      await run()
+    }
+    samples.push(now() - started)
+  }
+  return { subtree: team_size + 1, samples, statements }
+}
+
+export default async function scaleMeasure({ container }: ExecArgs) {
+  const input: Input = JSON.parse(fs.readFileSync(process.env.BENCH_SCALE_INPUT!, "utf8"))
+  const output = {
+    credit: await creditBenchmark(container, input),
+    summary: await summaryBenchmark(container, input),
+    admin_list: await adminListBenchmark(container, input),
+    team: await teamBenchmark(container, input),
+    settle: await settleBenchmark(container, input),
+    move: await moveBenchmark(container, input),
+  }
+  fs.writeFileSync(process.env.BENCH_SCALE_OUTPUT!, JSON.stringify(output))
+}

@@ -1,0 +1,150 @@
+/**
+ * `npm run bench -- scale`: the programme at 1,000,000 distributors and
+ * 10,000,000 commissions. A fresh database is migrated, filled by the generator
+ * (bench/lib/generate.js), measured in-process by bench/scale-measure.ts under
+ * `medusa exec`, then dropped. Each measurement that misses its goal comes with
+ * the EXPLAIN (ANALYZE, BUFFERS) of its slowest statement.
+ *
+ * Sizes: BENCH_DISTRIBUTORS (1000000), BENCH_COMMISSIONS (10000000); calls per
+ * measurement BENCH_CALLS (200).
+ */
+const fs = require("fs")
+const path = require("path")
+const { CACHE, ROOT, log, summarize, benchServer, createDatabase, withClient, appEnv, medusa, machine } = require("./lib/common")
+const { generate, subjects } = require("./lib/generate")
+
+const GOALS = {
+  credit: { max_ms: 15, what: "crediting an order of 3 lines × 3 levels (workflow, in-process)" },
+  summary: { max_ms: 50, what: "distributor centre summary of the distributor with the largest team" },
+  admin_list: { max_ms: 100, what: "admin distributors list, searched and sorted" },
+  team: { max_ms: 50, what: "team page at depth 1 of the distributor with the largest team" },
+  settle: { min_per_second: 5000, what: "settlement job" },
+  move: { max_ms: 2000, what: "moving a subtree of about 10,000 distributors" },
+}
+
+const int = (name, fallback) => Number(process.env[name] || fallback)
+
+/** EXPLAIN (ANALYZE, BUFFERS) of a statement in a transaction rolled back (after `prepare`, if given). */
+async function explain(url, statement, prepare) {
+  return await withClient(url, async (c) => {
+    await c.query("BEGIN")
+    try {
+      if (prepare) await c.query(prepare)
+      const { rows } = await c.query(`EXPLAIN (ANALYZE, BUFFERS) ${statement.sql}`)
+      return rows.map((r) => r["QUERY PLAN"])
+    } finally {
+      await c.query("ROLLBACK")
+    }
+  })
+}
+
+const brief = (s) => ({ ms: Math.round(s.ms * 10) / 10, sql: s.sql.replace(/\s+/g, " ").slice(0, 160) })
+
+/** Figures of a latency measurement, its goal, and the plans of its slowest statements when it misses. */
+async function latency(url, name, measured) {
+  const figures = summarize(measured.samples)
+  const goal = GOALS[name]
+  const met = figures.p50_ms <= goal.max_ms
+  const result = { what: goal.what, ...figures, goal_ms: goal.max_ms, goal_met_p50: met, goal_met_p95: figures.p95_ms <= goal.max_ms }
+  if (measured.workflow_floor_samples) {
+    result.workflow_floor = { what: "three no-op steps through Medusa's workflow engine", ...summarize(measured.workflow_floor_samples) }
+  }
+  for (const key of ["route", "terms", "last_count", "members_at_depth_1", "subtree"]) {
+    if (measured[key] !== undefined) result[key] = measured[key]
+  }
+  const slowest = [...(measured.statements || [])].sort((a, b) => b.ms - a.ms)
+  result.traced_call = {
+    ms: Math.round(measured.traced_ms * 10) / 10,
+    statements: slowest.length,
+    database_ms: Math.round(slowest.reduce((a, s) => a + s.ms, 0) * 10) / 10,
+    slowest: slowest.slice(0, 3).map(brief),
+  }
+  if (!met) {
+    result.explain = []
+    for (const s of slowest.slice(0, 2)) {
+      result.explain.push({ sql: s.sql.slice(0, 2000), plan: await explain(url, s) })
+    }
+  }
+  return result
+}
+
+async function run() {
+  const distributors = int("BENCH_DISTRIBUTORS", 1_000_000)
+  const commissions = int("BENCH_COMMISSIONS", 10_000_000)
+  const calls = int("BENCH_CALLS", 200)
+  const server = await benchServer()
+  const db = await createDatabase(server, "scale")
+  log(`scale: ${distributors.toLocaleString("en")} distributors, ${commissions.toLocaleString("en")} commissions in ${db.name}`)
+  try {
+    const env = appEnv(db.url)
+    medusa(["db:migrate"], { env, logName: "scale-migrate" })
+    const generated = await withClient(db.url, (client) => generate(client, { distributors, commissions }))
+    const picked = subjects(generated.forest)
+    fs.mkdirSync(CACHE, { recursive: true })
+    const inputFile = path.join(CACHE, `scale-input-${process.pid}.json`)
+    const outputFile = path.join(CACHE, `scale-output-${process.pid}.json`)
+    fs.writeFileSync(
+      inputFile,
+      JSON.stringify({ subjects: picked, calls, credit_orders: calls, settle_commissions: Math.min(50_000, Math.floor(commissions / 20)) })
+    )
+    medusa(["exec", "./bench/scale-measure.ts"], {
+      env: { ...env, BENCH_SCALE_INPUT: inputFile, BENCH_SCALE_OUTPUT: outputFile },
+      logName: "scale-measure",
+    })
+    const measured = JSON.parse(fs.readFileSync(outputFile, "utf8"))
+    fs.rmSync(inputFile, { force: true })
+    fs.rmSync(outputFile, { force: true })
+
+    const settle = measured.settle
+    const settleResult = {
+      what: GOALS.settle.what,
+      due: settle.due,
+      left_due: settle.left_due,
+      seconds: settle.seconds,
+      per_second: settle.per_second,
+      goal_per_second: GOALS.settle.min_per_second,
+      goal_met: settle.per_second >= GOALS.settle.min_per_second,
+      statements: settle.statement_count,
+      database_s: Math.round(settle.database_ms / 10) / 100,
+      slowest_statements: settle.statements.slice(0, 3).map(brief),
+    }
+    if (!settleResult.goal_met) {
+      // The job left nothing due: a batch is made due again, inside the rolled-back transaction.
+      const due = `UPDATE distribution_commission SET eligible_at = '2000-01-01'
+                    WHERE id IN (SELECT id FROM distribution_commission
+                                  WHERE status = 'pending' AND eligible_at IS NULL LIMIT 1000)`
+      settleResult.explain = []
+      for (const s of settle.statements.slice(0, 2)) {
+        settleResult.explain.push({ sql: s.sql.slice(0, 2000), plan: await explain(db.url, s, due) })
+      }
+    }
+    return {
+      benchmark: "scale",
+      machine: await machine(server),
+      data: generated.counts,
+      generation_seconds: generated.timings,
+      subjects: picked,
+      credit: await latency(db.url, "credit", measured.credit),
+      summary: await latency(db.url, "summary", measured.summary),
+      admin_list: await latency(db.url, "admin_list", measured.admin_list),
+      team: await latency(db.url, "team", measured.team),
+      settle: settleResult,
+      move: await latency(db.url, "move", measured.move),
+    }
+  } finally {
+    await db.drop().catch((e) => log(`could not drop ${db.name}: ${e.message}`))
+    await server.stop()
+  }
+}
+
+module.exports = { run }
+
+if (require.main === module) {
+  run().then(
+    (figures) => process.stdout.write(`${JSON.stringify(figures)}\n`),
+    (e) => {
+      log(e.stack || e.message)
+      process.exit(1)
+    }
+  )
+}
