@@ -45,6 +45,16 @@ type CommissionRow = {
 }
 type DistributorRow = { id: string; parent_id: string | null; activated_at: Date | null; display_name: string; email: string; referral_code: string | null }
 type VisitRow = { distributor_id: string; created_at: Date }
+type WithdrawalRow = { amount: string; status: string; created_at: Date; paid_at: Date | null }
+type Interval = "day" | "week" | "month"
+
+/** The period a Shanghai day falls in: itself, its week's Monday or its month's first day. */
+const bucketOf = (day: string, interval: Interval) => {
+  if (interval === "month") return `${day.slice(0, 7)}-01`
+  if (interval === "day") return day
+  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay()
+  return shift(day, -((weekday + 6) % 7))
+}
 
 const kept = (c: CommissionRow) => MathBN.div(MathBN.mult(c.base_amount, MathBN.sub(c.amount, c.reversed_amount)), c.amount)
 
@@ -80,7 +90,7 @@ medusaIntegrationTestRunner({
       shop = await seedShop(container)
       admin = await createAdmin(container)
       const [location] = await container.resolve("stock_location").listStockLocations({})
-      await updateSettings(api, admin, { settle_on: "fulfilled", freeze_days: 0 })
+      await updateSettings(api, admin, { settle_on: "fulfilled", freeze_days: 0, min_withdrawal: 10 })
 
       const { a, b, c } = await threeLevelProgramme(api, container, shop, admin)
       const ctx = { pk: shop.pk, admin }
@@ -122,6 +132,15 @@ medusaIntegrationTestRunner({
         await visit(who, visitor)
       }
 
+      // C withdraws from the 82.85 it was paid: 50 paid out, 20 waiting, 10 rejected.
+      const withdraw = async (amount: number) =>
+        (await api.post("/store/distribution/withdrawals", { amount, method: "alipay", account: { account: "13800138000", real_name: "崔小花" } }, c)).data.withdrawal.id
+      const paidOut = await withdraw(50)
+      await api.post(`/admin/distribution/withdrawals/${paidOut}/approve`, {}, admin)
+      await api.post(`/admin/distribution/withdrawals/${paidOut}/pay`, { transaction_reference: "ALI-20261126-01" }, admin)
+      await withdraw(20)
+      await api.post(`/admin/distribution/withdrawals/${await withdraw(10)}/reject`, { reason: "实名信息不符" }, admin)
+
       const today = shanghaiDay(Date.now())
       p1 = period(shift(today, -14), shift(today, -7))
       p2 = period(shift(today, -3), today)
@@ -130,6 +149,8 @@ medusaIntegrationTestRunner({
       // 07:00 in Shanghai is still the day before in UTC: the zone decides the bucket.
       const earlyMorning = new Date(at(shift(today, -9), "07:00:00")).toISOString()
       await pg().raw("update distribution_commission set created_at = ? where order_id = ?", [past, first.id])
+      // Requested ten days ago, paid today.
+      await pg().raw("update distribution_withdrawal set created_at = ? where id = ?", [past, paidOut])
       await pg()("distribution_distributor")
         .whereIn("id", [d.distributor_id, e.distributor_id, f.distributor_id])
         .update({ activated_at: past })
@@ -150,6 +171,11 @@ medusaIntegrationTestRunner({
         "select id, parent_id, activated_at, display_name, email, referral_code from distribution_distributor"
       )
       const visits = (await rows<VisitRow>("select distributor_id, created_at from distribution_visit")).filter((v) => inP(v.created_at))
+      const withdrawals = await rows<WithdrawalRow>("select amount::text, status, created_at, paid_at from distribution_withdrawal")
+      const requested = withdrawals.filter((w) => inP(w.created_at))
+      const paid = withdrawals.filter((w) => w.status === "paid" && inP(w.paid_at))
+      const unpaid = withdrawals.filter((w) => w.status === "requested" || w.status === "approved")
+      const on = (t: Date | null, interval: Interval, bucket: string) => !!t && bucketOf(shanghaiDay(t.getTime()), interval) === bucket
       const depth1 = commissions.filter((c) => c.depth === 1)
       const orderCount = (cs: CommissionRow[]) => new Set(cs.filter((c) => c.depth === 1 && c.status !== "reversed").map((c) => c.order_id)).size
       const byId = new Map(distributors.map((d) => [d.id, d]))
@@ -192,17 +218,23 @@ medusaIntegrationTestRunner({
         new_distributors: distributors.filter((d) => inP(d.activated_at)).length,
         visits: visits.length,
         conversion_rate: rate(orderCount(commissions), visits.length),
-        series: p.days.map((day) => {
-          const cs = commissions.filter((c) => shanghaiDay(c.created_at.getTime()) === day)
-          return {
-            period: day,
-            sales: salesOf(cs),
-            orders: orderCount(cs),
-            commissions: cny(sum(cs.map((c) => c.amount))),
-            new_distributors: distributors.filter((d) => inP(d.activated_at) && shanghaiDay(d.activated_at!.getTime()) === day).length,
-            visits: visits.filter((v) => shanghaiDay(v.created_at.getTime()) === day).length,
-          }
-        }),
+        pending_withdrawals: { count: unpaid.length, amount: cny(sum(unpaid.map((w) => w.amount))) },
+        withdrawals_requested: cny(sum(requested.map((w) => w.amount))),
+        withdrawn: cny(sum(paid.map((w) => w.amount))),
+        series: (interval: Interval) =>
+          [...new Set(p.days.map((day) => bucketOf(day, interval)))].map((bucket) => {
+            const cs = commissions.filter((c) => on(c.created_at, interval, bucket))
+            return {
+              period: bucket,
+              sales: salesOf(cs),
+              orders: orderCount(cs),
+              commissions: cny(sum(cs.map((c) => c.amount))),
+              new_distributors: distributors.filter((d) => inP(d.activated_at) && on(d.activated_at, interval, bucket)).length,
+              withdrawals_requested: cny(sum(requested.filter((w) => on(w.created_at, interval, bucket)).map((w) => w.amount))),
+              withdrawals_paid: cny(sum(paid.filter((w) => on(w.paid_at, interval, bucket)).map((w) => w.amount))),
+              visits: visits.filter((v) => on(v.created_at, interval, bucket)).length,
+            }
+          }),
         leaderboard: {
           sales: board(grouped(depth1, (c) => c.distributor_id, kept), cny),
           commissions: board(grouped(commissions, (c) => c.distributor_id, (c) => MathBN.sub(c.amount, c.reversed_amount)), cny),
@@ -232,6 +264,76 @@ medusaIntegrationTestRunner({
 
     const get = async (path: string, p: Period, extra = "") =>
       (await api.get(`${R}/${path}?from=${p.from}&to=${p.to}&tz=${TZ}${extra}`, admin)).data
+
+    it("sums the summary's figures from the period's rows", async () => {
+      for (const p of [p1, p2]) {
+        const want = await expected(p)
+        expect(await get("summary", p)).toEqual({
+          from: p.from,
+          to: p.to,
+          tz: TZ,
+          currency_code: "cny",
+          distributors: { active: 5, pending: 1, suspended: 1, rejected: 1, new: want.new_distributors },
+          pending_applications: 1,
+          pending_withdrawals: want.pending_withdrawals,
+          sales: want.sales,
+          orders: want.orders,
+          commissions: want.commissions,
+          withdrawals_requested: want.withdrawals_requested,
+          withdrawn: want.withdrawn,
+          visits: want.visits,
+          conversion_rate: want.conversion_rate,
+        })
+      }
+      // Ten days ago: one order of 586.70 of goods, 150.00 of commissions since settled, 50 asked for, 1 order from 2 visits.
+      expect(await get("summary", p1)).toMatchObject({
+        distributors: { new: 3 },
+        sales: "586.70",
+        orders: 1,
+        commissions: { credited: "150.00", pending: "0.00", settled: "150.00", reversed: "0.00" },
+        withdrawals_requested: "50.00",
+        withdrawn: "0.00",
+        visits: 2,
+        conversion_rate: "0.5000",
+      })
+      // Today: the canceled order counts for nothing but its reversed commissions; 50 paid, 20 waiting.
+      const today = await get("summary", p2)
+      expect(today).toMatchObject({
+        distributors: { new: 3 },
+        orders: 1,
+        pending_withdrawals: { count: 1, amount: "20.00" },
+        withdrawals_requested: "30.00",
+        withdrawn: "50.00",
+        visits: 4,
+        conversion_rate: "0.2500",
+      })
+      expect(today.commissions.reversed).toBe(cny(sum([today.commissions.credited, `-${today.commissions.pending}`, `-${today.commissions.settled}`])))
+      const hkd = await get("summary", p2, "&currency_code=HKD")
+      expect(hkd).toMatchObject({ currency_code: "hkd", sales: "0.00", orders: 0, withdrawn: "0.00", visits: 4, conversion_rate: "0.0000" })
+      const byDefault = (await api.get(`${R}/summary`, admin)).data
+      expect(byDefault).toMatchObject({ to: new Date().toISOString().slice(0, 10), tz: "UTC", currency_code: "cny" })
+      expect(byDefault.from).toBe(shift(byDefault.to, -29))
+    })
+
+    it("cuts the time series by day, week and month in the admin's zone, empty periods included", async () => {
+      for (const p of [p1, p2, period(p1.from, p2.to)]) {
+        const want = await expected(p)
+        for (const interval of ["day", "week", "month"] as const) {
+          const report = await get("timeseries", p, `&interval=${interval}`)
+          expect(report).toMatchObject({ interval, from: p.from, to: p.to, tz: TZ, currency_code: "cny" })
+          expect(report.series).toEqual(want.series(interval))
+        }
+      }
+      const nineDaysAgo = shift(p1.to, -2)
+      const daily = await get("timeseries", p1)
+      expect(daily.series).toHaveLength(8)
+      expect(daily.series.find((r: { period: string }) => r.period === shift(nineDaysAgo, -1))).toMatchObject({ sales: "586.70", orders: 1, commissions: "150.00", new_distributors: 3, withdrawals_requested: "50.00", visits: 0 })
+      // The two visits at 07:00 in Shanghai belong to the day before in UTC.
+      expect(daily.series.find((r: { period: string }) => r.period === nineDaysAgo).visits).toBe(2)
+      const utc = (await api.get(`${R}/timeseries?from=${p1.from}&to=${p1.to}`, admin)).data
+      expect(utc.series.find((r: { period: string }) => r.period === nineDaysAgo).visits).toBe(0)
+      expect(utc.series.find((r: { period: string }) => r.period === shift(nineDaysAgo, -1)).visits).toBe(2)
+    })
 
     it("sums the leaderboards from the period's rows: ties share a rank and are listed by referral code", async () => {
       for (const p of [p1, p2]) {
@@ -319,6 +421,28 @@ medusaIntegrationTestRunner({
         expect(await csv("leaderboard", p, "&by=commissions")).toEqual([
           ["rank", "distributor_id", "display_name", "email", "referral_code", "value"],
           ...board.rows.map((r: Record<string, unknown>) => ["rank", "distributor_id", "display_name", "email", "referral_code", "value"].map((k) => asText(r[k]))),
+        ])
+        const summary = await get("summary", p)
+        const summaryCsv = await csv("summary", p)
+        expect(summaryCsv[0]).toEqual([
+          "from", "to", "tz", "currency_code", "distributors_pending", "distributors_active", "distributors_rejected",
+          "distributors_suspended", "distributors_new", "pending_applications", "pending_withdrawals_count",
+          "pending_withdrawals_amount", "sales", "orders", "commissions_credited", "commissions_pending",
+          "commissions_settled", "commissions_reversed", "withdrawals_requested", "withdrawn", "visits", "conversion_rate",
+        ])
+        expect(summaryCsv[1]).toEqual([
+          p.from, p.to, TZ, "cny",
+          ...["pending", "active", "rejected", "suspended", "new"].map((k) => String(summary.distributors[k])),
+          String(summary.pending_applications), String(summary.pending_withdrawals.count), summary.pending_withdrawals.amount,
+          summary.sales, String(summary.orders),
+          ...["credited", "pending", "settled", "reversed"].map((k) => summary.commissions[k]),
+          summary.withdrawals_requested, summary.withdrawn, String(summary.visits), summary.conversion_rate,
+        ])
+        const series = await get("timeseries", p, "&interval=week")
+        const seriesColumns = ["period", "sales", "orders", "commissions", "new_distributors", "withdrawals_requested", "withdrawals_paid", "visits"]
+        expect(await csv("timeseries", p, "&interval=week")).toEqual([
+          seriesColumns,
+          ...series.series.map((r: Record<string, unknown>) => seriesColumns.map((k) => asText(r[k]))),
         ])
         const products = await get("products", p)
         const productColumns = ["product_id", "title", "quantity", "orders", "sales", "commissions"]
