@@ -1,4 +1,5 @@
 import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
+import { MedusaError } from "@medusajs/framework/utils"
 import {
   CommissionStatus,
   DISTRIBUTOR_STATUSES,
@@ -132,68 +133,77 @@ export async function resolveReportWindow(
       ? `((:${name}::date + ${nextDay ? 1 : 0})::timestamp AT TIME ZONE :tz)`
       : `:${name}::timestamptz`
   const value = (b: ReportBound) => ("date" in b ? b.date : b.instant)
-  const [row] = await run<{ start: string; end: string }>(
-    manager,
-    `SELECT to_json(${bound(input.from, "from", false)}) #>> '{}' AS start,
-            to_json(${bound(input.to, "to", true)}) #>> '{}' AS end`,
-    { from: value(input.from), to: value(input.to), tz: input.tz }
-  )
-  return row
+  try {
+    const [row] = await run<{ start: string; end: string }>(
+      manager,
+      `SELECT to_json(${bound(input.from, "from", false)}) #>> '{}' AS start,
+              to_json(${bound(input.to, "to", true)}) #>> '{}' AS end,
+              now() AT TIME ZONE :tz AS zone_check`,
+      { from: value(input.from), to: value(input.to), tz: input.tz }
+    )
+    return { start: row.start, end: row.end }
+  } catch (error) {
+    // The validator knows the zones of the JavaScript runtime; PostgreSQL's own list may lack a new one.
+    if (/time zone .* not recognized/.test((error as Error).message ?? "")) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `The database does not know the time zone ${input.tz}`)
+    }
+    throw error
+  }
 }
 
 export async function summaryReport(manager: EntityManager, w: ReportWindow): Promise<SummaryReport> {
   const v = windowValues(w)
   const statuses = await run<{ status: DistributorStatus; n: number }>(
-      manager,
-      `SELECT status, count(*)::int AS n FROM distribution_distributor
-        WHERE deleted_at IS NULL GROUP BY status`,
-      {}
-    )
+    manager,
+    `SELECT status, count(*)::int AS n FROM distribution_distributor
+      WHERE deleted_at IS NULL GROUP BY status`,
+    {}
+  )
   const [people] = await run<{ new: number }>(
-      manager,
-      `SELECT count(*)::int AS new FROM distribution_distributor
-        WHERE activated_at >= :start::timestamptz AND activated_at < :end::timestamptz AND deleted_at IS NULL`,
-      v
-    )
+    manager,
+    `SELECT count(*)::int AS new FROM distribution_distributor
+      WHERE activated_at >= :start::timestamptz AND activated_at < :end::timestamptz AND deleted_at IS NULL`,
+    v
+  )
   const [money] = await run<{ sales: string; orders: number; credited: string; pending: string; settled: string; reversed: string }>(
-      manager,
-      `SELECT coalesce(sum(${KEPT_SALES}) FILTER (WHERE c.depth = 1), 0)::text AS sales,
-              count(DISTINCT c.order_id) FILTER (WHERE c.depth = 1 AND c.status <> :reversed)::int AS orders,
-              coalesce(sum(c.amount), 0)::text AS credited,
-              coalesce(sum(c.amount - c.reversed_amount) FILTER (WHERE c.status = :pending), 0)::text AS pending,
-              coalesce(sum(c.amount - c.reversed_amount) FILTER (WHERE c.status = :settled), 0)::text AS settled,
-              coalesce(sum(c.reversed_amount), 0)::text AS reversed
-         FROM distribution_commission c
-        WHERE c.currency_code = :currency_code AND c.created_at >= :start::timestamptz
-          AND c.created_at < :end::timestamptz AND c.deleted_at IS NULL`,
-      { ...v, pending: CommissionStatus.PENDING, settled: CommissionStatus.SETTLED }
-    )
+    manager,
+    `SELECT coalesce(sum(${KEPT_SALES}) FILTER (WHERE c.depth = 1), 0)::text AS sales,
+            count(DISTINCT c.order_id) FILTER (WHERE c.depth = 1 AND c.status <> :reversed)::int AS orders,
+            coalesce(sum(c.amount), 0)::text AS credited,
+            coalesce(sum(c.amount - c.reversed_amount) FILTER (WHERE c.status = :pending), 0)::text AS pending,
+            coalesce(sum(c.amount - c.reversed_amount) FILTER (WHERE c.status = :settled), 0)::text AS settled,
+            coalesce(sum(c.reversed_amount), 0)::text AS reversed
+       FROM distribution_commission c
+      WHERE c.currency_code = :currency_code AND c.created_at >= :start::timestamptz
+        AND c.created_at < :end::timestamptz AND c.deleted_at IS NULL`,
+    { ...v, pending: CommissionStatus.PENDING, settled: CommissionStatus.SETTLED }
+  )
   const [withdrawals] = await run<{ pending_count: number; pending_amount: string; requested: string; paid: string }>(
-      manager,
-      `SELECT
-         (SELECT count(*)::int FROM distribution_withdrawal
-           WHERE status IN (:requested, :approved) AND currency_code = :currency_code AND deleted_at IS NULL) AS pending_count,
-         (SELECT coalesce(sum(amount), 0)::text FROM distribution_withdrawal
-           WHERE status IN (:requested, :approved) AND currency_code = :currency_code AND deleted_at IS NULL) AS pending_amount,
-         (SELECT coalesce(sum(amount), 0)::text FROM distribution_withdrawal
-           WHERE created_at >= :start::timestamptz AND created_at < :end::timestamptz
-             AND currency_code = :currency_code AND deleted_at IS NULL) AS requested,
-         (SELECT coalesce(sum(amount), 0)::text FROM distribution_withdrawal
-           WHERE paid_at >= :start::timestamptz AND paid_at < :end::timestamptz AND status = :paid
-             AND currency_code = :currency_code AND deleted_at IS NULL) AS paid`,
-      {
-        ...v,
-        requested: WithdrawalStatus.REQUESTED,
-        approved: WithdrawalStatus.APPROVED,
-        paid: WithdrawalStatus.PAID,
-      }
-    )
+    manager,
+    `SELECT
+       (SELECT count(*)::int FROM distribution_withdrawal
+         WHERE status IN (:requested, :approved) AND currency_code = :currency_code AND deleted_at IS NULL) AS pending_count,
+       (SELECT coalesce(sum(amount), 0)::text FROM distribution_withdrawal
+         WHERE status IN (:requested, :approved) AND currency_code = :currency_code AND deleted_at IS NULL) AS pending_amount,
+       (SELECT coalesce(sum(amount), 0)::text FROM distribution_withdrawal
+         WHERE created_at >= :start::timestamptz AND created_at < :end::timestamptz
+           AND currency_code = :currency_code AND deleted_at IS NULL) AS requested,
+       (SELECT coalesce(sum(amount), 0)::text FROM distribution_withdrawal
+         WHERE paid_at >= :start::timestamptz AND paid_at < :end::timestamptz AND status = :paid
+           AND currency_code = :currency_code AND deleted_at IS NULL) AS paid`,
+    {
+      ...v,
+      requested: WithdrawalStatus.REQUESTED,
+      approved: WithdrawalStatus.APPROVED,
+      paid: WithdrawalStatus.PAID,
+    }
+  )
   const [visits] = await run<{ visits: number }>(
-      manager,
-      `SELECT count(*)::int AS visits FROM distribution_visit
-        WHERE created_at >= :start::timestamptz AND created_at < :end::timestamptz AND deleted_at IS NULL`,
-      v
-    )
+    manager,
+    `SELECT count(*)::int AS visits FROM distribution_visit
+      WHERE created_at >= :start::timestamptz AND created_at < :end::timestamptz AND deleted_at IS NULL`,
+    v
+  )
   const byStatus = Object.fromEntries(DISTRIBUTOR_STATUSES.map((s) => [s, 0])) as Record<DistributorStatus, number>
   statuses.forEach((r) => (byStatus[r.status] = r.n))
   const cur = w.currency_code
@@ -232,12 +242,7 @@ export async function timeseriesReport(
   const bucket = (column: string) => `date_trunc(:unit, ${column} AT TIME ZONE :tz)`
   const inWindow = (column: string) =>
     `${column} >= :start::timestamptz AND ${column} < :end::timestamptz AND deleted_at IS NULL`
-  const rows = await run<Omit<TimeseriesRow, "sales" | "commissions" | "withdrawals_requested" | "withdrawals_paid"> & {
-    sales: string
-    commissions: string
-    withdrawals_requested: string
-    withdrawals_paid: string
-  }>(
+  const rows = await run<TimeseriesRow>(
     manager,
     `WITH periods AS (
        SELECT generate_series(
