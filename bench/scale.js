@@ -40,6 +40,26 @@ async function explain(url, statement, prepare) {
 
 const brief = (s) => ({ ms: Math.round(s.ms * 10) / 10, sql: s.sql.replace(/\s+/g, " ").slice(0, 160) })
 
+/**
+ * The time of one traced statement with and without the indexes this
+ * repository added for it (dropped inside the rolled-back transaction): what
+ * each index is worth at this size.
+ */
+async function withAndWithout(url, statement, indexes) {
+  const executionMs = (plan) => Number((plan.find((l) => l.startsWith("Execution Time")) || "").replace(/[^0-9.]/g, ""))
+  const top = (plan) => plan.filter((l) => /Scan/.test(l)).slice(0, 4).map((l) => l.trim())
+  const withIndexes = await explain(url, statement)
+  const without = await explain(url, statement, `DROP INDEX ${indexes.map((i) => `"${i}"`).join(", ")}`)
+  return {
+    indexes,
+    sql: statement.sql.replace(/\s+/g, " ").slice(0, 300),
+    with_ms: executionMs(withIndexes),
+    with_plan: top(withIndexes),
+    without_ms: executionMs(without),
+    without_plan: top(without),
+  }
+}
+
 /** Figures of a latency measurement, its goal, and the plans of its slowest statements when it misses. */
 async function latency(url, name, measured) {
   const figures = summarize(measured.samples)
@@ -118,6 +138,19 @@ async function run() {
         settleResult.explain.push({ sql: s.sql.slice(0, 2000), plan: await explain(db.url, s, due) })
       }
     }
+    const searchStatement = [...measured.admin_list.statements].sort((a, b) => b.ms - a.ms)[0]
+    const indexes_worth = {
+      admin_search: await withAndWithout(db.url, searchStatement, [
+        "IDX_distribution_distributor_email_trgm",
+        "IDX_distribution_distributor_name_trgm",
+        "IDX_distribution_distributor_code_trgm",
+      ]),
+    }
+    if (settle.upgrade_statement) {
+      indexes_worth.level_check_after_settlement = await withAndWithout(db.url, settle.upgrade_statement, [
+        "IDX_distribution_commission_settled_stats",
+      ])
+    }
     return {
       benchmark: "scale",
       machine: await machine(server),
@@ -130,6 +163,7 @@ async function run() {
       team: await latency(db.url, "team", measured.team),
       settle: settleResult,
       move: await latency(db.url, "move", measured.move),
+      indexes_worth,
     }
   } finally {
     await db.drop().catch((e) => log(`could not drop ${db.name}: ${e.message}`))
