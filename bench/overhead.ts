@@ -18,6 +18,7 @@ import fs from "fs"
 import path from "path"
 import axios, { AxiosInstance, InternalAxiosRequestConfig } from "axios"
 import ts from "typescript"
+import { Client } from "pg"
 import { placeOrder, Shop } from "../integration-tests/helpers/orders"
 import { registerCustomer, StoreCustomer } from "../integration-tests/helpers/auth"
 
@@ -161,7 +162,7 @@ async function measure(apps: App[], concurrency: number, orders: number, complet
 
 /** How long after the complete response each order's first commission row was written. */
 async function commissionLag(app: App, samples: Sample[]) {
-  const { rows } = await withClient(app.db.url, (c: any) =>
+  const { rows }: { rows: { order_id: string; rows: number; written_at: string }[] } = await withClient(app.db.url, (c: Client) =>
     c.query(
       `SELECT order_id, count(*)::int AS rows, extract(epoch FROM min(created_at)) * 1000 AS written_at
          FROM distribution_commission WHERE order_id = ANY($1) GROUP BY order_id`,
@@ -169,7 +170,7 @@ async function commissionLag(app: App, samples: Sample[]) {
     )
   )
   const byOrder = new Map<string, { rows: number; written_at: number }>(
-    rows.map((r: any) => [r.order_id, { rows: r.rows, written_at: Number(r.written_at) }])
+    rows.map((r) => [r.order_id, { rows: r.rows, written_at: Number(r.written_at) }])
   )
   const lags = samples.filter((s) => byOrder.has(s.order_id)).map((s) => byOrder.get(s.order_id)!.written_at - s.completed_at)
   return {
