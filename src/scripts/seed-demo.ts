@@ -1,7 +1,8 @@
 import { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { seedCatalog } from "./seed/catalog"
-import { seedProgramme } from "./seed/programme"
+import { seedOrders } from "./seed/orders"
+import { programmeSeededAt, seedProgramme } from "./seed/programme"
 import { seedFulfillment, seedPublishableKey, seedStore } from "./seed/store"
 
 /**
@@ -17,7 +18,9 @@ import { seedFulfillment, seedPublishableKey, seedStore } from "./seed/store"
 export * from "./seed/store"
 export * from "./seed/catalog"
 export * from "./seed/programme"
+export * from "./seed/orders"
 export { CATEGORIES, COLLECTIONS, PRODUCTS } from "./seed/catalog-data"
+export { DEMO_GUESTS, DEMO_ORDERS, LIFECYCLE, STEPS } from "./seed/orders-data"
 export {
   BUYERS,
   DEMO_BUYER_EMAIL,
@@ -37,8 +40,16 @@ export default async function seedDemo({ container }: ExecArgs) {
   const token = await seedPublishableKey(container, sales_channel_id)
   const catalog = await seedCatalog(container, sales_channel_id, shipping_profile_id)
   const programme = await seedProgramme(container)
+  const orders = await seedOrders(container, {
+    sales_channel_id,
+    anchor: programmeSeededAt(programme.distributorByEmail),
+    customerByEmail: programme.customerByEmail,
+    distributorByEmail: programme.distributorByEmail,
+  })
+  // Withdrawals (requested, approved, paid, rejected) are seeded here, from the
+  // balances the orders above have settled.
 
-  const created = { products: catalog.created, ...programme.created }
+  const created = { products: catalog.created, ...programme.created, orders: orders.created }
   const summary = Object.entries(created)
     .filter(([, n]) => n > 0)
     .map(([what, n]) => `${n} ${what}`)

@@ -1,0 +1,311 @@
+import { CustomerDTO, MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import {
+  addShippingMethodToCartWorkflow,
+  beginReceiveReturnWorkflow,
+  beginReturnOrderWorkflow,
+  cancelOrderWorkflow,
+  capturePaymentWorkflow,
+  completeCartWorkflow,
+  confirmReturnReceiveWorkflow,
+  confirmReturnRequestWorkflow,
+  createCartWorkflow,
+  createOrderFulfillmentWorkflow,
+  createOrderShipmentWorkflow,
+  createPaymentCollectionForCartWorkflow,
+  createPaymentSessionsWorkflow,
+  markOrderFulfillmentAsDeliveredWorkflow,
+  receiveItemReturnRequestWorkflow,
+  refundPaymentWorkflow,
+  requestItemReturnWorkflow,
+} from "@medusajs/medusa/core-flows"
+import { DistributorDTO } from "../../modules/distribution/types"
+import {
+  creditOrderCommissionsWorkflow,
+  markCommissionsEligibleWorkflow,
+  reverseOrderCommissionsWorkflow,
+  settleDueCommissionsWorkflow,
+} from "../../workflows"
+import { DEMO_ORDERS, DemoGuest, DemoOrder, LIFECYCLE, STEPS } from "./orders-data"
+import { REGIONS, SHIPPING_OPTIONS, STOCK_LOCATION_NAME } from "./store"
+
+/**
+ * The demo's orders, placed and then fulfilled, shipped, delivered, canceled,
+ * returned or refunded through Medusa's own workflows, with the plugin's
+ * workflows run for each step exactly as its subscribers run them (the same
+ * workflows and inputs, idempotent by the commissions' and the ledger's unique
+ * keys). The script cannot count on the subscribers: `medusa exec` exits as soon
+ * as it returns, and the freeze periods and settlements must be dated in the
+ * past. So each step that starts a freeze period passes the moment the order
+ * reached it (`at`), and the settlement job's daily runs are replayed with the
+ * `now` they would have had, so a return after settlement is a clawback.
+ *
+ * An order finished by an earlier run carries `demo_seeded` in its metadata and
+ * is left alone; one an interrupted run left half-way is completed step by step.
+ */
+const DAY = 24 * 3600 * 1000
+
+type OrderState = {
+  id: string
+  status: string
+  metadata: Record<string, unknown> | null
+  items: { id: string; variant_sku: string; quantity: number }[]
+  fulfillments: { id: string; shipped_at: string | null; delivered_at: string | null; canceled_at: string | null }[]
+  returns: { id: string; status: string }[]
+  payment_collections: { payments: { id: string; captured_at: string | null; refunds: { id: string }[] }[] }[]
+}
+
+const ORDER_FIELDS = [
+  "id",
+  "status",
+  // Item quantities come back only when the order's totals are asked for.
+  "total",
+  "metadata",
+  "items.id",
+  "items.variant_sku",
+  "items.quantity",
+  "fulfillments.id",
+  "fulfillments.shipped_at",
+  "fulfillments.delivered_at",
+  "fulfillments.canceled_at",
+  "returns.id",
+  "returns.status",
+  "payment_collections.payments.id",
+  "payment_collections.payments.captured_at",
+  "payment_collections.payments.refunds.id",
+]
+
+/** The shop's pieces an order needs, looked up once. */
+async function orderContext(container: MedusaContainer, salesChannelId: string) {
+  const regions = await container
+    .resolve(Modules.REGION)
+    .listRegions({ name: { $in: REGIONS.map((r) => r.name) } })
+  const [location] = await container
+    .resolve(Modules.STOCK_LOCATION)
+    .listStockLocations({ name: STOCK_LOCATION_NAME })
+  const [option] = await container
+    .resolve(Modules.FULFILLMENT)
+    .listShippingOptions({ name: SHIPPING_OPTIONS[0].name })
+  const variants = await container
+    .resolve(Modules.PRODUCT)
+    .listProductVariants({}, { select: ["id", "sku"], take: null })
+  return {
+    sales_channel_id: salesChannelId,
+    region_by_currency: new Map(regions.map((r) => [r.currency_code, r.id])),
+    location_id: location.id,
+    shipping_option_id: option.id,
+    variant_by_sku: new Map(variants.map((v) => [v.sku!, v.id])),
+  }
+}
+
+type OrderContext = Awaited<ReturnType<typeof orderContext>>
+
+const ADDRESSES = {
+  cny: { address_1: "西湖区文三路 100 号", city: "杭州", province: "浙江", country_code: "cn", postal_code: "310000" },
+  hkd: { address_1: "九龍彌敦道 132 號", city: "香港", province: "九龍", country_code: "hk", postal_code: "999077" },
+}
+
+/** Cart, shipping method, payment session, complete: the storefront's checkout. */
+async function placeOrder(
+  container: MedusaContainer,
+  ctx: OrderContext,
+  order: DemoOrder,
+  buyer: DemoGuest & { customer_id?: string },
+  referralCode: string | null
+) {
+  const { result: cart } = await createCartWorkflow(container).run({
+    input: {
+      region_id: ctx.region_by_currency.get(order.currency)!,
+      sales_channel_id: ctx.sales_channel_id,
+      email: buyer.email,
+      customer_id: buyer.customer_id,
+      items: order.lines.map(([sku, quantity]) => ({ variant_id: ctx.variant_by_sku.get(sku)!, quantity })),
+      shipping_address: {
+        first_name: buyer.first_name,
+        last_name: buyer.last_name,
+        phone: "13800000000",
+        ...ADDRESSES[order.currency],
+      },
+      metadata: { demo_order: order.key, ...(referralCode && { referral_code: referralCode }) },
+    },
+  })
+  await addShippingMethodToCartWorkflow(container).run({
+    input: { cart_id: cart.id, options: [{ id: ctx.shipping_option_id }] },
+  })
+  const { result: collection } = await createPaymentCollectionForCartWorkflow(container).run({
+    input: { cart_id: cart.id },
+  })
+  await createPaymentSessionsWorkflow(container).run({
+    input: { payment_collection_id: collection.id, provider_id: "pp_system_default" },
+  })
+  const { result } = await completeCartWorkflow(container).run({ input: { id: cart.id } })
+  return result.id
+}
+
+async function loadOrder(container: MedusaContainer, id: string): Promise<OrderState> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({ entity: "order", fields: ORDER_FIELDS, filters: { id } })
+  return data[0] as unknown as OrderState
+}
+
+/**
+ * The settlement job as it would have run: once a day, at the hour of the
+ * seed's first run, each run settling what was due by then.
+ */
+function settlementClock(container: MedusaContainer, anchor: Date, first: Date) {
+  let next = new Date(anchor.getTime() - Math.ceil((anchor.getTime() - first.getTime()) / DAY) * DAY)
+  return async (until: Date) => {
+    while (next.getTime() <= until.getTime() && next.getTime() <= anchor.getTime()) {
+      await settleDueCommissionsWorkflow(container).run({ input: { now: next } })
+      next = new Date(next.getTime() + DAY)
+    }
+  }
+}
+
+type Step = "placed" | "fulfilled" | "shipped" | "delivered" | "canceled" | "returned" | "refunded" | "seeded"
+
+/** Every step of the orders still to seed, in the order they happened. */
+function timeline(orders: DemoOrder[], at: (o: DemoOrder, days: number) => Date) {
+  const events = orders.flatMap((o) => {
+    const steps: { order: DemoOrder; step: Step; at: Date }[] = [
+      { order: o, step: "placed", at: at(o, 0) },
+      ...STEPS[o.fate].map((step) => ({ order: o, step, at: at(o, LIFECYCLE[step]) })),
+      ...(o.returned ? [{ order: o, step: "returned" as const, at: at(o, o.returned.after) }] : []),
+      ...(o.refund ? [{ order: o, step: "refunded" as const, at: at(o, o.refund.after) }] : []),
+    ]
+    // Marked done right after its last step.
+    const last = steps[steps.length - 1].at
+    return [...steps, { order: o, step: "seeded" as const, at: new Date(last.getTime() + 1) }]
+  })
+  return events.sort((a, b) => a.at.getTime() - b.at.getTime())
+}
+
+export async function seedOrders(
+  container: MedusaContainer,
+  input: {
+    sales_channel_id: string
+    /** When the programme was first seeded: the orders' dates count back from it. */
+    anchor: Date
+    customerByEmail: Map<string, CustomerDTO>
+    distributorByEmail: Map<string, DistributorDTO>
+  }
+) {
+  const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+  const { rows: existing } = await pg.raw(
+    `SELECT id, metadata->>'demo_order' AS key, (metadata->>'demo_seeded') IS NOT NULL AS done
+       FROM "order" WHERE metadata ? 'demo_order' AND deleted_at IS NULL`
+  )
+  const orderIdByKey = new Map<string, string>(existing.map((r: { key: string; id: string }) => [r.key, r.id]))
+  const done = new Set(existing.filter((r: { done: boolean }) => r.done).map((r: { key: string }) => r.key))
+  const todo = DEMO_ORDERS.filter((o) => !done.has(o.key))
+  if (!todo.length) {
+    return { created: 0 }
+  }
+
+  const ctx = await orderContext(container, input.sales_channel_id)
+  const at = (o: DemoOrder, days: number) => new Date(input.anchor.getTime() - (o.placed - days) * DAY)
+  const oldest = Math.max(...DEMO_ORDERS.map((o) => o.placed))
+  const settleUntil = settlementClock(container, input.anchor, new Date(input.anchor.getTime() - oldest * DAY))
+  const reverse = (orderId: string, cause: string) =>
+    reverseOrderCommissionsWorkflow(container).run({ input: { order_id: orderId, cause } })
+  let created = 0
+
+  for (const event of timeline(todo, at)) {
+    await settleUntil(event.at)
+    const o = event.order
+    if (event.step === "placed") {
+      if (!orderIdByKey.has(o.key)) {
+        const customer = typeof o.buyer === "string" ? input.customerByEmail.get(o.buyer)! : null
+        const buyer = customer
+          ? { email: customer.email, first_name: customer.first_name ?? "", last_name: customer.last_name ?? "", customer_id: customer.id }
+          : (o.buyer as DemoGuest)
+        const code = o.code ? input.distributorByEmail.get(o.code)!.referral_code : null
+        orderIdByKey.set(o.key, await placeOrder(container, ctx, o, buyer, code))
+        created++
+      }
+      await creditOrderCommissionsWorkflow(container).run({ input: { order_id: orderIdByKey.get(o.key)! } })
+      continue
+    }
+    const orderId = orderIdByKey.get(o.key)!
+    const order = await loadOrder(container, orderId)
+    const items = order.items.map((i) => ({ id: i.id, quantity: i.quantity }))
+    const fulfillment = () => order.fulfillments.find((f) => !f.canceled_at)
+    switch (event.step) {
+      case "fulfilled":
+        if (!fulfillment()) {
+          await createOrderFulfillmentWorkflow(container).run({
+            input: { order_id: orderId, items, location_id: ctx.location_id },
+          })
+        }
+        break
+      case "shipped":
+        if (!fulfillment()!.shipped_at) {
+          await createOrderShipmentWorkflow(container).run({
+            input: { order_id: orderId, fulfillment_id: fulfillment()!.id, items },
+          })
+        }
+        break
+      case "delivered":
+        if (!fulfillment()!.delivered_at) {
+          await markOrderFulfillmentAsDeliveredWorkflow(container).run({
+            input: { orderId, fulfillmentId: fulfillment()!.id },
+          })
+        }
+        break
+      case "canceled":
+        if (order.status !== "canceled") {
+          await cancelOrderWorkflow(container).run({ input: { order_id: orderId } })
+        }
+        await reverse(orderId, "cancel")
+        break
+      case "returned": {
+        const returnId = order.returns.find((r) => r.status === "received")?.id ?? (await receiveReturn(container, ctx, order, o))
+        await reverse(orderId, `return:${returnId}`)
+        break
+      }
+      case "refunded": {
+        const payment = order.payment_collections[0].payments[0]
+        if (!payment.refunds?.length) {
+          if (!payment.captured_at) {
+            await capturePaymentWorkflow(container).run({ input: { payment_id: payment.id } })
+          }
+          await refundPaymentWorkflow(container).run({ input: { payment_id: payment.id, amount: o.refund!.amount } })
+        }
+        await reverse(orderId, "refund")
+        break
+      }
+      case "seeded":
+        // The seed's own bookkeeping, not a change a merchant made: straight to
+        // the order module (updateOrderWorkflow refuses canceled orders).
+        await container
+          .resolve(Modules.ORDER)
+          .updateOrders(orderId, { metadata: { ...(order.metadata ?? {}), demo_seeded: true } })
+        break
+    }
+    if (event.step === "fulfilled" || event.step === "shipped" || event.step === "delivered") {
+      await markCommissionsEligibleWorkflow(container).run({
+        input: { order_id: orderId, state: event.step, at: event.at },
+      })
+    }
+  }
+  await settleUntil(input.anchor)
+  return { created }
+}
+
+/** A return of some units, requested and received the way an admin does it. */
+async function receiveReturn(container: MedusaContainer, ctx: OrderContext, order: OrderState, o: DemoOrder) {
+  const items = o.returned!.lines.map(([sku, quantity]) => ({
+    id: order.items.find((i) => i.variant_sku === sku)!.id,
+    quantity,
+  }))
+  const { result: change } = await beginReturnOrderWorkflow(container).run({
+    input: { order_id: order.id, location_id: ctx.location_id },
+  })
+  const returnId = change.return_id!
+  await requestItemReturnWorkflow(container).run({ input: { return_id: returnId, items } })
+  await confirmReturnRequestWorkflow(container).run({ input: { return_id: returnId } })
+  await beginReceiveReturnWorkflow(container).run({ input: { return_id: returnId } })
+  await receiveItemReturnRequestWorkflow(container).run({ input: { return_id: returnId, items } })
+  await confirmReturnReceiveWorkflow(container).run({ input: { return_id: returnId } })
+  return returnId
+}
