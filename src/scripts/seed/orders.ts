@@ -154,12 +154,29 @@ async function loadOrder(container: MedusaContainer, id: string): Promise<OrderS
  */
 function settlementClock(container: MedusaContainer, anchor: Date, first: Date) {
   let next = new Date(anchor.getTime() - Math.ceil((anchor.getTime() - first.getTime()) / DAY) * DAY)
-  return async (until: Date) => {
-    while (next.getTime() <= until.getTime() && next.getTime() <= anchor.getTime()) {
-      await settleDueCommissionsWorkflow(container).run({ input: { now: next } })
-      next = new Date(next.getTime() + DAY)
-    }
+  return {
+    /** The next run still to replay. */
+    next: () => next,
+    /** Replays the runs due by `until` (never past the anchor). */
+    until: async (until: Date) => {
+      while (next.getTime() <= until.getTime() && next.getTime() <= anchor.getTime()) {
+        await settleDueCommissionsWorkflow(container).run({ input: { now: next } })
+        next = new Date(next.getTime() + DAY)
+      }
+    },
   }
+}
+
+/** Runs `work` over `items`, at most `limit` at a time. */
+async function inParallel<T>(items: T[], limit: number, work: (item: T) => Promise<void>) {
+  let i = 0
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (i < items.length) {
+        await work(items[i++])
+      }
+    })
+  )
 }
 
 type Step = "placed" | "fulfilled" | "shipped" | "delivered" | "canceled" | "returned" | "refunded" | "seeded"
@@ -205,91 +222,116 @@ export async function seedOrders(
   const ctx = await orderContext(container, input.sales_channel_id)
   const at = (o: DemoOrder, days: number) => new Date(input.anchor.getTime() - (o.placed - days) * DAY)
   const oldest = Math.max(...DEMO_ORDERS.map((o) => o.placed))
-  const settleUntil = settlementClock(container, input.anchor, new Date(input.anchor.getTime() - oldest * DAY))
+  const clock = settlementClock(container, input.anchor, new Date(input.anchor.getTime() - oldest * DAY))
+  const created = { orders: 0 }
+  const run = (event: OrderEvent) => seedOrderStep(container, ctx, input, orderIdByKey, created, event)
+
+  // Between two settlement runs, different orders' steps do not depend on one
+  // another: they run side by side, each order's own steps one after the other.
+  const events = timeline(todo, at)
+  while (events.length) {
+    await clock.until(events[0].at)
+    const end = events.findIndex((e) => e.at.getTime() >= clock.next().getTime())
+    const batch = events.splice(0, end === -1 ? events.length : end)
+    const byOrder = [...new Set(batch.map((e) => e.order.key))].map((key) => batch.filter((e) => e.order.key === key))
+    await inParallel(byOrder, 3, async (steps) => {
+      for (const step of steps) {
+        await run(step)
+      }
+    })
+  }
+  await clock.until(input.anchor)
+  return { created: created.orders }
+}
+
+type OrderEvent = ReturnType<typeof timeline>[number]
+
+/** One step of one order: Medusa's workflow (unless an earlier run did it), then the plugin's. */
+async function seedOrderStep(
+  container: MedusaContainer,
+  ctx: OrderContext,
+  input: { customerByEmail: Map<string, CustomerDTO>; distributorByEmail: Map<string, DistributorDTO> },
+  orderIdByKey: Map<string, string>,
+  created: { orders: number },
+  event: OrderEvent
+) {
+  const o = event.order
   const reverse = (orderId: string, cause: string) =>
     reverseOrderCommissionsWorkflow(container).run({ input: { order_id: orderId, cause } })
-  let created = 0
-
-  for (const event of timeline(todo, at)) {
-    await settleUntil(event.at)
-    const o = event.order
-    if (event.step === "placed") {
-      if (!orderIdByKey.has(o.key)) {
-        const customer = typeof o.buyer === "string" ? input.customerByEmail.get(o.buyer)! : null
-        const buyer = customer
-          ? { email: customer.email, first_name: customer.first_name ?? "", last_name: customer.last_name ?? "", customer_id: customer.id }
-          : (o.buyer as DemoGuest)
-        const code = o.code ? input.distributorByEmail.get(o.code)!.referral_code : null
-        orderIdByKey.set(o.key, await placeOrder(container, ctx, o, buyer, code))
-        created++
-      }
-      await creditOrderCommissionsWorkflow(container).run({ input: { order_id: orderIdByKey.get(o.key)! } })
-      continue
+  if (event.step === "placed") {
+    if (!orderIdByKey.has(o.key)) {
+      const customer = typeof o.buyer === "string" ? input.customerByEmail.get(o.buyer)! : null
+      const buyer = customer
+        ? { email: customer.email, first_name: customer.first_name ?? "", last_name: customer.last_name ?? "", customer_id: customer.id }
+        : (o.buyer as DemoGuest)
+      const code = o.code ? input.distributorByEmail.get(o.code)!.referral_code : null
+      orderIdByKey.set(o.key, await placeOrder(container, ctx, o, buyer, code))
+      created.orders++
     }
-    const orderId = orderIdByKey.get(o.key)!
-    const order = await loadOrder(container, orderId)
-    const items = order.items.map((i) => ({ id: i.id, quantity: i.quantity }))
-    const fulfillment = () => order.fulfillments.find((f) => !f.canceled_at)
-    switch (event.step) {
-      case "fulfilled":
-        if (!fulfillment()) {
-          await createOrderFulfillmentWorkflow(container).run({
-            input: { order_id: orderId, items, location_id: ctx.location_id },
-          })
-        }
-        break
-      case "shipped":
-        if (!fulfillment()!.shipped_at) {
-          await createOrderShipmentWorkflow(container).run({
-            input: { order_id: orderId, fulfillment_id: fulfillment()!.id, items },
-          })
-        }
-        break
-      case "delivered":
-        if (!fulfillment()!.delivered_at) {
-          await markOrderFulfillmentAsDeliveredWorkflow(container).run({
-            input: { orderId, fulfillmentId: fulfillment()!.id },
-          })
-        }
-        break
-      case "canceled":
-        if (order.status !== "canceled") {
-          await cancelOrderWorkflow(container).run({ input: { order_id: orderId } })
-        }
-        await reverse(orderId, "cancel")
-        break
-      case "returned": {
-        const returnId = order.returns.find((r) => r.status === "received")?.id ?? (await receiveReturn(container, ctx, order, o))
-        await reverse(orderId, `return:${returnId}`)
-        break
-      }
-      case "refunded": {
-        const payment = order.payment_collections[0].payments[0]
-        if (!payment.refunds?.length) {
-          if (!payment.captured_at) {
-            await capturePaymentWorkflow(container).run({ input: { payment_id: payment.id } })
-          }
-          await refundPaymentWorkflow(container).run({ input: { payment_id: payment.id, amount: o.refund!.amount } })
-        }
-        await reverse(orderId, "refund")
-        break
-      }
-      case "seeded":
-        // The seed's own bookkeeping, not a change a merchant made: straight to
-        // the order module (updateOrderWorkflow refuses canceled orders).
-        await container
-          .resolve(Modules.ORDER)
-          .updateOrders(orderId, { metadata: { ...(order.metadata ?? {}), demo_seeded: true } })
-        break
-    }
-    if (event.step === "fulfilled" || event.step === "shipped" || event.step === "delivered") {
-      await markCommissionsEligibleWorkflow(container).run({
-        input: { order_id: orderId, state: event.step, at: event.at },
-      })
-    }
+    await creditOrderCommissionsWorkflow(container).run({ input: { order_id: orderIdByKey.get(o.key)! } })
+    return
   }
-  await settleUntil(input.anchor)
-  return { created }
+  const orderId = orderIdByKey.get(o.key)!
+  const order = await loadOrder(container, orderId)
+  const items = order.items.map((i) => ({ id: i.id, quantity: i.quantity }))
+  const fulfillment = () => order.fulfillments.find((f) => !f.canceled_at)
+  switch (event.step) {
+    case "fulfilled":
+      if (!fulfillment()) {
+        await createOrderFulfillmentWorkflow(container).run({
+          input: { order_id: orderId, items, location_id: ctx.location_id },
+        })
+      }
+      break
+    case "shipped":
+      if (!fulfillment()!.shipped_at) {
+        await createOrderShipmentWorkflow(container).run({
+          input: { order_id: orderId, fulfillment_id: fulfillment()!.id, items },
+        })
+      }
+      break
+    case "delivered":
+      if (!fulfillment()!.delivered_at) {
+        await markOrderFulfillmentAsDeliveredWorkflow(container).run({
+          input: { orderId, fulfillmentId: fulfillment()!.id },
+        })
+      }
+      break
+    case "canceled":
+      if (order.status !== "canceled") {
+        await cancelOrderWorkflow(container).run({ input: { order_id: orderId } })
+      }
+      await reverse(orderId, "cancel")
+      break
+    case "returned": {
+      const returnId = order.returns.find((r) => r.status === "received")?.id ?? (await receiveReturn(container, ctx, order, o))
+      await reverse(orderId, `return:${returnId}`)
+      break
+    }
+    case "refunded": {
+      const payment = order.payment_collections[0].payments[0]
+      if (!payment.refunds?.length) {
+        if (!payment.captured_at) {
+          await capturePaymentWorkflow(container).run({ input: { payment_id: payment.id } })
+        }
+        await refundPaymentWorkflow(container).run({ input: { payment_id: payment.id, amount: o.refund!.amount } })
+      }
+      await reverse(orderId, "refund")
+      break
+    }
+    case "seeded":
+      // The seed's own bookkeeping, not a change a merchant made: straight to
+      // the order module (updateOrderWorkflow refuses canceled orders).
+      await container
+        .resolve(Modules.ORDER)
+        .updateOrders(orderId, { metadata: { ...(order.metadata ?? {}), demo_seeded: true } })
+      break
+  }
+  if (event.step === "fulfilled" || event.step === "shipped" || event.step === "delivered") {
+    await markCommissionsEligibleWorkflow(container).run({
+      input: { order_id: orderId, state: event.step, at: event.at },
+    })
+  }
 }
 
 /** A return of some units, requested and received the way an admin does it. */
