@@ -12,6 +12,7 @@ import seedDemo, {
   PRODUCTS,
   programmeSeededAt,
   PUBLISHABLE_KEY_TITLE,
+  RULES,
   REGIONS,
   SHIPPING_OPTIONS,
   seedCatalog,
@@ -46,6 +47,7 @@ const COUNTS = `
     (select count(*) from distribution_referral_binding where deleted_at is null)::int as bindings,
     (select count(*) from distribution_visit where deleted_at is null)::int as visits,
     (select count(*) from distribution_settings where deleted_at is null)::int as settings,
+    (select count(*) from distribution_commission_rule where deleted_at is null)::int as commission_rules,
     (select count(*) from "order" where deleted_at is null)::int as orders,
     (select count(*) from distribution_commission where deleted_at is null)::int as commissions`
 
@@ -107,6 +109,7 @@ const EXPECTED = {
   bindings: count(DISTRIBUTORS, (d) => !!d.parent) + count(BUYERS, (b) => !!b.referrer) + EARNERS.codeBound.length,
   visits: DISTRIBUTORS.reduce((n, d) => n + d.visits, 0),
   settings: 1,
+  commission_rules: RULES.length,
   orders: DEMO_ORDERS.length,
   commissions: DEMO_ORDERS.reduce((n, o) => n + o.lines.length * EARNERS.result.get(o.key)!.length, 0),
 }
@@ -341,6 +344,10 @@ medusaIntegrationTestRunner({
       expect(settings).toEqual({ max_depth: 3, application_mode: "review", currency_code: "cny", default_rate_bps_3: 200 })
 
       await expectOrdersAndMoney(container)
+      const { rows: [{ rules }] } = await pg.raw(
+        "select count(distinct rule_id)::int as rules from distribution_commission where rule_id is not null"
+      )
+      expect(rules).toBe(RULES.length) // every demo rule earned on some order
       const { rows: [{ ledger: ledgerEntries }] } = await pg.raw("select count(*)::int as ledger from distribution_ledger_entry")
 
       // An admin edit made after the seed survives the next run.

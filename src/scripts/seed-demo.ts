@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { seedCatalog } from "./seed/catalog"
 import { seedOrders } from "./seed/orders"
 import { programmeSeededAt, seedProgramme } from "./seed/programme"
+import { seedCommissionRules } from "./seed/rules"
 import { seedFulfillment, seedPublishableKey, seedStore } from "./seed/store"
 
 /**
@@ -19,6 +20,7 @@ export * from "./seed/store"
 export * from "./seed/catalog"
 export * from "./seed/programme"
 export * from "./seed/orders"
+export * from "./seed/rules"
 export { CATEGORIES, COLLECTIONS, PRODUCTS } from "./seed/catalog-data"
 export { DEMO_GUESTS, DEMO_ORDERS, LIFECYCLE, STEPS } from "./seed/orders-data"
 export {
@@ -40,6 +42,7 @@ export default async function seedDemo({ container }: ExecArgs) {
   const token = await seedPublishableKey(container, sales_channel_id)
   const catalog = await seedCatalog(container, sales_channel_id, shipping_profile_id)
   const programme = await seedProgramme(container)
+  const rules = await seedCommissionRules(container)
   const orders = await seedOrders(container, {
     sales_channel_id,
     anchor: programmeSeededAt(programme.distributorByEmail),
@@ -49,7 +52,12 @@ export default async function seedDemo({ container }: ExecArgs) {
   // Withdrawals (requested, approved, paid, rejected) are seeded here, from the
   // balances the orders above have settled.
 
-  const created = { products: catalog.created, ...programme.created, orders: orders.created }
+  const created = {
+    products: catalog.created,
+    ...programme.created,
+    "commission rules": rules.created,
+    orders: orders.created,
+  }
   const summary = Object.entries(created)
     .filter(([, n]) => n > 0)
     .map(([what, n]) => `${n} ${what}`)
