@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { DemoOrder } from "../../src/scripts/seed/orders-data"
 import seedDemo, {
   BUYERS,
+  STEPS,
   CATEGORIES,
   COLLECTIONS,
   DEMO_GUESTS,
@@ -24,6 +25,19 @@ import seedDemo, {
 } from "../../src/scripts/seed-demo"
 
 jest.setTimeout(300_000)
+
+// The seed runs under `medusa exec`, a server instance that runs no scheduled
+// job: here too, so the settlement job cannot settle at the real time what the
+// seed settles on its replayed dates.
+const workerMode = process.env.MEDUSA_WORKER_MODE
+process.env.MEDUSA_WORKER_MODE = "server"
+afterAll(() => {
+  if (workerMode === undefined) {
+    delete process.env.MEDUSA_WORKER_MODE
+  } else {
+    process.env.MEDUSA_WORKER_MODE = workerMode
+  }
+})
 
 const COUNTS = `
   select
@@ -163,6 +177,7 @@ async function expectOrdersAndMoney(container: ReturnType<Parameters<Parameters<
       "id",
       "status",
       "metadata",
+      "created_at",
       "items.id",
       "items.variant_sku",
       "fulfillments.shipped_at",
@@ -196,6 +211,12 @@ async function expectOrdersAndMoney(container: ReturnType<Parameters<Parameters<
     expect([o.key, mine.length]).toEqual([o.key, o.lines.length * EARNERS.result.get(o.key)!.length])
     const delivered = ["delivered", "returned", "refunded"].includes(o.fate)
     const eligible = anchor - (o.placed - 3 - 7) * DAY
+    // Dated back to when the story has it happen.
+    expect([o.key, new Date(order.created_at as string).getTime()]).toEqual([o.key, anchor - o.placed * DAY])
+    expect([o.key, (order.fulfillments ?? []).map((f) => f?.delivered_at && new Date(f.delivered_at).getTime())]).toEqual([
+      o.key,
+      STEPS[o.fate].includes("fulfilled") ? [delivered ? anchor - (o.placed - 3) * DAY : null] : [],
+    ])
     const returnedLines = new Set(
       (o.returned?.lines ?? []).map(([sku]) => order.items!.find((i) => i!.variant_sku === sku)!.id)
     )
@@ -257,6 +278,19 @@ async function expectOrdersAndMoney(container: ReturnType<Parameters<Parameters<
   )
   expect(wallets.filter((w: { is_ledger_sum: boolean; is_kept_sum: boolean }) => !w.is_ledger_sum || !w.is_kept_sum)).toEqual([])
   expect(new Set(wallets.map((w: { currency_code: string }) => w.currency_code))).toEqual(new Set(["cny", "hkd"]))
+  const { rows: undated } = await pg.raw(
+    `select l.id from distribution_ledger_entry l join distribution_commission c on l.reference_id = c.id
+      where l.kind = 'commission_settled' and l.created_at <> c.settled_at`
+  )
+  expect(undated).toEqual([])
+  const { rows: clawbackDays } = await pg.raw(
+    "select distinct created_at from distribution_ledger_entry where kind = 'commission_clawed_back' order by created_at"
+  )
+  expect(clawbackDays.map((r: { created_at: Date }) => new Date(r.created_at).getTime())).toEqual(
+    DEMO_ORDERS.filter((o) => o.placed >= 10 && (o.returned || o.refund))
+      .map((o) => anchor - (o.placed - (o.returned?.after ?? o.refund!.after)) * DAY)
+      .sort((a, b) => a - b)
+  )
   const { rows: [ledger] } = await pg.raw(
     `select count(*) filter (where kind = 'commission_clawed_back')::int as clawbacks,
             count(*) filter (where kind = 'commission_settled')::int as credits,

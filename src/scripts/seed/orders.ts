@@ -224,7 +224,7 @@ export async function seedOrders(
   const oldest = Math.max(...DEMO_ORDERS.map((o) => o.placed))
   const clock = settlementClock(container, input.anchor, new Date(input.anchor.getTime() - oldest * DAY))
   const created = { orders: 0 }
-  const run = (event: OrderEvent) => seedOrderStep(container, ctx, input, orderIdByKey, created, event)
+  const run = (event: OrderEvent) => seedOrderStep(container, ctx, { ...input, at }, orderIdByKey, created, event)
 
   // Between two settlement runs, different orders' steps do not depend on one
   // another: they run side by side, each order's own steps one after the other.
@@ -241,6 +241,7 @@ export async function seedOrders(
     })
   }
   await clock.until(input.anchor)
+  await datedBack(container).settlements()
   return { created: created.orders }
 }
 
@@ -250,7 +251,11 @@ type OrderEvent = ReturnType<typeof timeline>[number]
 async function seedOrderStep(
   container: MedusaContainer,
   ctx: OrderContext,
-  input: { customerByEmail: Map<string, CustomerDTO>; distributorByEmail: Map<string, DistributorDTO> },
+  input: {
+    customerByEmail: Map<string, CustomerDTO>
+    distributorByEmail: Map<string, DistributorDTO>
+    at: (o: DemoOrder, days: number) => Date
+  },
   orderIdByKey: Map<string, string>,
   created: { orders: number },
   event: OrderEvent
@@ -306,6 +311,7 @@ async function seedOrderStep(
     case "returned": {
       const returnId = order.returns.find((r) => r.status === "received")?.id ?? (await receiveReturn(container, ctx, order, o))
       await reverse(orderId, `return:${returnId}`)
+      await datedBack(container).clawbacks(orderId, "return:", event.at)
       break
     }
     case "refunded": {
@@ -317,9 +323,11 @@ async function seedOrderStep(
         await refundPaymentWorkflow(container).run({ input: { payment_id: payment.id, amount: o.refund!.amount } })
       }
       await reverse(orderId, "refund")
+      await datedBack(container).clawbacks(orderId, "refund:", event.at)
       break
     }
     case "seeded":
+      await datedBack(container).order(orderId, o, input.at)
       // The seed's own bookkeeping, not a change a merchant made: straight to
       // the order module (updateOrderWorkflow refuses canceled orders).
       await container
@@ -350,4 +358,65 @@ async function receiveReturn(container: MedusaContainer, ctx: OrderContext, orde
   await receiveItemReturnRequestWorkflow(container).run({ input: { return_id: returnId, items } })
   await confirmReturnReceiveWorkflow(container).run({ input: { return_id: returnId } })
   return returnId
+}
+
+/**
+ * Medusa and the plugin stamp every record with the moment its workflow ran,
+ * that is the seed's run; the story's records are dated back to when they
+ * happened in it, so lists, exports and charts show six weeks of activity. Only
+ * timestamps change, and only the demo orders' (re-dating is idempotent).
+ */
+function datedBack(container: MedusaContainer) {
+  const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+  return {
+    async order(orderId: string, o: DemoOrder, at: (o: DemoOrder, days: number) => Date) {
+      const placed = at(o, 0)
+      const step = (name: keyof typeof LIFECYCLE) => at(o, LIFECYCLE[name])
+      await pg.raw(
+        `UPDATE "order" SET created_at = ?, canceled_at = CASE WHEN canceled_at IS NULL THEN NULL ELSE ?::timestamptz END WHERE id = ?`,
+        [placed, step("canceled"), orderId]
+      )
+      await pg.raw(
+        `UPDATE fulfillment f
+            SET created_at = ?, packed_at = ?,
+                shipped_at = CASE WHEN f.shipped_at IS NULL THEN NULL ELSE ?::timestamptz END,
+                delivered_at = CASE WHEN f.delivered_at IS NULL THEN NULL ELSE ?::timestamptz END
+           FROM order_fulfillment l WHERE l.fulfillment_id = f.id AND l.order_id = ?`,
+        [step("fulfilled"), step("fulfilled"), step("shipped"), step("delivered"), orderId]
+      )
+      if (o.returned) {
+        const returned = at(o, o.returned.after)
+        await pg.raw(`UPDATE "return" SET created_at = ?, requested_at = ?, received_at = ? WHERE order_id = ?`, [
+          returned,
+          returned,
+          returned,
+          orderId,
+        ])
+      }
+      await pg.raw(
+        `UPDATE distribution_commission
+            SET created_at = ?, reversed_at = CASE WHEN reversed_at IS NULL THEN NULL ELSE ?::timestamptz END
+          WHERE order_id = ?`,
+        [placed, step("canceled"), orderId]
+      )
+    },
+    /** Clawbacks of an order's return or refund, on the day it came. */
+    async clawbacks(orderId: string, cause: "return:" | "refund:", when: Date) {
+      await pg.raw(
+        `UPDATE distribution_ledger_entry l SET created_at = ?
+           FROM distribution_commission c
+          WHERE c.order_id = ? AND l.kind = 'commission_clawed_back' AND l.reference_id LIKE c.id || ':' || ? || '%'`,
+        [when, orderId, cause]
+      )
+    },
+    /** Settlement credits of the demo orders, on the day the job settled them. */
+    async settlements() {
+      await pg.raw(
+        `UPDATE distribution_ledger_entry l SET created_at = c.settled_at
+           FROM distribution_commission c JOIN "order" o ON o.id = c.order_id
+          WHERE l.kind = 'commission_settled' AND l.reference_id = c.id
+            AND o.metadata->>'demo_order' IS NOT NULL AND l.created_at <> c.settled_at`
+      )
+    },
+  }
 }
