@@ -12,8 +12,8 @@ import { seedFulfillment, seedPublishableKey, seedStore } from "./seed/store"
  *
  * Idempotent by sections: each finds what an earlier run made by its natural key
  * (a region's name, a product's handle, a customer's email, a distributor's
- * customer), so a second run creates nothing and a run after a crash completes
- * only what was missing. Personal data of applications is encrypted: the
+ * customer, a rule's target, an order's `demo_order` key), so a second run
+ * creates nothing and a run after a crash completes only what was missing. Personal data of applications is encrypted: the
  * environment needs DISTRIBUTION_ENCRYPTION_KEY.
  */
 export * from "./seed/store"
