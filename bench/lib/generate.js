@@ -271,6 +271,7 @@ async function generate(client, { distributors, commissions }) {
               (SELECT count(*) FROM distribution_ledger_entry)::int AS ledger_entries,
               (SELECT count(*) FROM distribution_wallet)::int AS wallets,
               (SELECT max(depth) FROM distribution_distributor) AS max_depth,
+              (SELECT count(*) FROM pg_indexes WHERE tablename = 'distribution_commission')::int AS commission_indexes,
               pg_size_pretty(pg_database_size(current_database())) AS database_size`
     )
   ).rows[0]
