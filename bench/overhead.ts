@@ -22,22 +22,9 @@ import { Client } from "pg"
 import { placeOrder, Shop } from "../integration-tests/helpers/orders"
 import { registerCustomer, StoreCustomer } from "../integration-tests/helpers/auth"
 
-const {
-  CACHE,
-  ROOT,
-  log,
-  summarize,
-  now,
-  benchServer,
-  createDatabase,
-  withClient,
-  appEnv,
-  medusa,
-  startServer,
-  waitForHealth,
-  treeRssMb,
-  machine,
-} = require("./lib/common")
+// The benchmarks' shared plumbing is CommonJS (bench/lib/common.js).
+const bench = require("./lib/common")
+const { CACHE, ROOT, log, summarize, now, medusa, treeRssMb } = bench
 
 type App = {
   name: "vanilla" | "plugin"
@@ -162,7 +149,7 @@ async function measure(apps: App[], concurrency: number, orders: number, complet
 
 /** How long after the complete response each order's first commission row was written. */
 async function commissionLag(app: App, samples: Sample[]) {
-  const { rows }: { rows: { order_id: string; rows: number; written_at: string }[] } = await withClient(app.db.url, (c: Client) =>
+  const { rows }: { rows: { order_id: string; rows: number; written_at: string }[] } = await bench.withClient(app.db.url, (c: Client) =>
     c.query(
       `SELECT order_id, count(*)::int AS rows, extract(epoch FROM min(created_at)) * 1000 AS written_at
          FROM distribution_commission WHERE order_id = ANY($1) GROUP BY order_id`,
@@ -185,16 +172,16 @@ const ratio = (a: number, b: number) => Math.round((a / b) * 1000) / 1000
 
 export async function run() {
   const orders = Number(process.env.BENCH_ORDERS || 200)
-  const server = await benchServer()
+  const server = await bench.benchServer()
   const apps: App[] = [
-    { name: "vanilla", dir: path.join(CACHE, "vanilla"), db: await createDatabase(server, "vanilla"), port: 9311, buyers: [] },
-    { name: "plugin", dir: ROOT, db: await createDatabase(server, "plugin"), port: 9312, buyers: [] },
+    { name: "vanilla", dir: path.join(CACHE, "vanilla"), db: await bench.createDatabase(server, "vanilla"), port: 9311, buyers: [] },
+    { name: "plugin", dir: ROOT, db: await bench.createDatabase(server, "plugin"), port: 9312, buyers: [] },
   ]
   log(`overhead: ${orders} orders per app and concurrency (${CONCURRENCIES.join(", ")})`)
   try {
     writeVanillaApp(apps[0].dir)
     for (const app of apps) {
-      const env = appEnv(app.db.url)
+      const env = bench.appEnv(app.db.url)
       medusa(["db:migrate"], { cwd: app.dir, env, logName: `overhead-${app.name}-migrate` })
       const seedFile = path.join(CACHE, `overhead-${app.name}-${process.pid}.json`)
       medusa(["exec", path.join(ROOT, "bench", "overhead-seed.ts")], {
@@ -210,13 +197,13 @@ export async function run() {
     const completeTimes = new Map<string, number>()
     const bootRss: Record<string, number> = {}
     for (const app of apps) {
-      app.server = startServer({
+      app.server = bench.startServer({
         cwd: path.join(app.dir, ".medusa", "server"),
-        env: appEnv(app.db.url),
+        env: bench.appEnv(app.db.url),
         port: app.port,
         logName: `overhead-${app.name}-server`,
       })
-      await waitForHealth(app.server)
+      await bench.waitForHealth(app.server)
       bootRss[app.name] = treeRssMb(app.server!.child.pid)
       app.api = instrumentedApi(app.server!.url, completeTimes)
       await setUpBuyers(app, Math.max(...CONCURRENCIES))
@@ -250,7 +237,7 @@ export async function run() {
     const rss = Object.fromEntries(apps.map((a) => [a.name, treeRssMb(a.server!.child.pid)]))
     return {
       benchmark: "overhead",
-      machine: await machine(server),
+      machine: await bench.machine(server),
       orders_per_app_and_concurrency: orders,
       lines_per_order: LINES.length,
       server: "medusa build + medusa start (NODE_ENV=production, admin disabled, in-memory event bus, cache and locking)",
