@@ -1,7 +1,8 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminDistributionMiddlewares } from "./admin/distribution/middlewares"
 import { storeDistributionMiddlewares } from "./store/distribution/middlewares"
+import { storeCentreMiddlewares } from "./store/distribution/centre-middlewares"
 
 export default defineMiddlewares({
-  routes: [...storeDistributionMiddlewares, ...adminDistributionMiddlewares],
+  routes: [...storeDistributionMiddlewares, ...adminDistributionMiddlewares, ...storeCentreMiddlewares],
 })
