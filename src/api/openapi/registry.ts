@@ -40,7 +40,7 @@ export const ROUTES: RouteDoc[] = [
   { method: "get", path: "/store/distribution/link", summary: "The caller's referral URL for a store path, with its QR code", access: "customer", query: centre.StoreGetReferralLink, responses: { 200: S.StoreLinkResponse }, errors: [400, 401, 404] },
   { method: "get", path: "/store/distribution/poster", summary: "A PNG share poster of a product with the caller's QR code", access: "customer", query: centre.StoreGetPoster, responses: { 200: PNG }, errors: [400, 401, 404] },
   { method: "get", path: "/store/distribution/stats", summary: "Visits, orders, conversion, sales and commissions per day, week or month", access: "customer", query: centre.StoreGetCentreStats, responses: { 200: S.StoreStatsResponse }, errors: [400, 401, 404] },
-  { method: "get", path: "/store/distribution/openapi.json", summary: "This document", access: "public", responses: { 200: S.OpenApiDocumentResponse } },
+  { method: "get", path: "/store/distribution/openapi.json", summary: "This document", access: "public", responses: { 200: S.OpenApiDocumentResponse }, errors: [400] },
 
   // ---------------------------------------------------------------- admin
   { method: "get", path: "/admin/distribution/distributors", summary: "List and search distributors", access: "admin", query: admin.AdminListDistributors, responses: { 200: S.AdminDistributorsResponse }, errors: [400, 401] },

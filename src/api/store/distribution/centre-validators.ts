@@ -19,9 +19,6 @@ export const timeZone = z
   .refine(isTimeZone, { message: "tz must be an IANA time zone such as Asia/Shanghai" })
   .default("UTC")
 
-const isoDate = (name: string) =>
-  z.coerce.date({ error: `${name} must be a date (YYYY-MM-DD or an ISO timestamp)` })
-
 const idList = z
   .union([z.string().min(1), z.array(z.string().min(1)).max(50)])
   .transform((v) => (Array.isArray(v) ? v : [v]))
@@ -52,14 +49,14 @@ export const StoreGetReferralLink = z.object({ path: storePath.default("/") }).s
 export type StoreGetReferralLinkType = z.infer<typeof StoreGetReferralLink>
 
 export const StoreGetPoster = z
-  .object({ product_id: z.string({ error: "product_id is required" }).min(1, "product_id is required") })
+  .object({ product_id: z.string().min(1) })
   .strict()
 export type StoreGetPosterType = z.infer<typeof StoreGetPoster>
 
 export const StoreGetCentreStats = z
   .object({
-    from: isoDate("from").optional(),
-    to: isoDate("to").optional(),
+    from: z.coerce.date().optional(),
+    to: z.coerce.date().optional(),
     interval: z.enum(STATS_INTERVALS).default("day"),
     tz: timeZone,
     currency_code: z.string().regex(/^[a-zA-Z]{3}$/, "currency_code must be a 3-letter ISO code").optional(),

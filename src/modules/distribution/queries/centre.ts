@@ -1,4 +1,5 @@
 import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
+import { MathBN } from "@medusajs/framework/utils"
 import { MAX_COMMISSION_DEPTH } from "../constants"
 import { likePrefix } from "../utils/tree-path"
 
@@ -15,6 +16,9 @@ import { likePrefix } from "../utils/tree-path"
  */
 const SALES = (where: string) => `
   coalesce(sum(c.base_amount) FILTER (WHERE c.depth = 1 AND c.status <> 'reversed' AND ${where}), 0)::text`
+
+/** A numeric as Postgres prints it ("82.8500") → its shortest decimal ("82.85"). */
+const decimal = (value: unknown) => MathBN.convert(String(value)).toFixed()
 
 export type PeriodFigures = {
   currency_code: string
@@ -54,9 +58,9 @@ export async function summaryFigures(
   const pick = (name: keyof typeof periods) =>
     rows.map((r) => ({
       currency_code: String(r.currency_code),
-      sales: String(r[`${name}_sales`]),
+      sales: decimal(r[`${name}_sales`]),
       orders: Number(r[`${name}_orders`]),
-      commissions: String(r[`${name}_commissions`]),
+      commissions: decimal(r[`${name}_commissions`]),
     }))
   return { today: pick("today"), this_month: pick("this_month"), all_time: pick("all_time") }
 }
@@ -148,7 +152,7 @@ export async function statsSeries(
     start: new Date(r.start as string).toISOString(),
     visits: Number(r.visits),
     orders: Number(r.orders),
-    sales: String(r.sales),
-    commissions: String(r.commissions),
+    sales: decimal(r.sales),
+    commissions: decimal(r.commissions),
   }))
 }
