@@ -15,10 +15,14 @@ function toJsonSchema(schema: z.ZodType, io: "input" | "output"): JsonSchema {
     target: "draft-2020-12",
     unrepresentable: "any",
     override: (ctx) => {
-      const def = (ctx.zodSchema as unknown as { _zod: { def: { type: string } } })._zod.def
+      const def = (ctx.zodSchema as unknown as { _zod: { def: { type: string; defaultValue?: unknown } } })._zod.def
       if (def.type === "date") {
         ctx.jsonSchema.type = "string"
         ctx.jsonSchema.format = "date-time"
+      }
+      // A date default is computed per request ("a week ago"): the instant it had when the document was built means nothing.
+      if (def.type === "default" && def.defaultValue instanceof Date) {
+        delete ctx.jsonSchema.default
       }
     },
   }) as JsonSchema
