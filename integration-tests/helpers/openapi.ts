@@ -70,12 +70,17 @@ export function responseMismatch(input: {
     const name = response.$ref.split("/").pop()!
     response = (document.components.responses as Record<string, typeof response>)[name]
   }
-  const [media, { schema }] = Object.entries(response.content ?? {})[0] ?? []
-  if (!media) {
+  const contents = Object.entries(response.content ?? {})
+  if (!contents.length) {
     return null
   }
+  const match = contents.find(([media]) => input.contentType?.startsWith(media))
+  if (!match) {
+    return `${label}: expected ${contents.map(([m]) => m).join(" or ")}, got ${input.contentType}`
+  }
+  const [media, { schema }] = match
   if (media !== "application/json") {
-    return input.contentType?.startsWith(media) ? null : `${label}: expected ${media}, got ${input.contentType}`
+    return null
   }
   const key = `${route.template} ${method} ${input.status}`
   if (!validators.has(key)) {

@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys, MathBN, Modules } from "@medusajs/framework/
 import jsQR from "jsqr"
 import { PNG } from "pngjs"
 import { buildOpenApiDocument } from "../../src/api/openapi/document"
-import { conversionRate } from "../../src/modules/distribution/utils/centre"
+import { conversionRate } from "../../src/modules/distribution/utils/report-math"
 import { settleDueCommissionsWorkflow } from "../../src/workflows"
 import { createAdmin, Headers, registerCustomer } from "../helpers/auth"
 import { clientFailure, storefront } from "../helpers/client"
@@ -108,9 +108,20 @@ medusaIntegrationTestRunner({
         admin
       )
 
+      // Two withdrawals through the storefront client: 30 still held, 20 paid out.
+      await updateSettings(api, admin, { min_withdrawal: 10 })
+      const centre = await storefront(api, shop.pk, c)
+      const account = { account: "13912345678", real_name: "崔小明" }
+      const held = await centre.withdrawals.request({ amount: 30, method: "alipay", account })
+      expect(held.withdrawal).toMatchObject({ amount: "30", status: "requested", account: { real_name: expect.not.stringContaining("小明") } })
+      const paidOut = await centre.withdrawals.request({ amount: 20, method: "alipay", account, idempotency_key: "centre-test-0002" })
+      await api.post(`/admin/distribution/withdrawals/${paidOut.withdrawal.id}/approve`, {}, admin)
+      await api.post(`/admin/distribution/withdrawals/${paidOut.withdrawal.id}/pay`, { transaction_reference: "ALI-0002" }, admin)
+      expect((await centre.withdrawals.retrieve(paidOut.withdrawal.id)).withdrawal.status).toBe("paid")
+      expect((await centre.withdrawals.list()).count).toBe(2)
+
       const rows = await commissionRows(c.distributor_id)
       expect(rows).toHaveLength(6)
-      const centre = await storefront(api, shop.pk, c)
       for (const [tz, offset] of [["UTC", 0], ["Asia/Shanghai", SHANGHAI]] as const) {
         const now = new Date()
         const { summary } = await centre.summary({ tz })
@@ -129,20 +140,32 @@ medusaIntegrationTestRunner({
       const settled = rows.filter((r) => r.order_id === older.id)
       const pending = rows.filter((r) => r.order_id === recent.id)
       const { rows: ledger } = await pg().raw(
-        `SELECT coalesce(sum(amount), 0)::text AS total FROM distribution_ledger_entry WHERE distributor_id = ?`,
+        // The available balance: every entry but payouts (those move held money out, see reconcile).
+        `SELECT coalesce(sum(amount), 0)::text AS total FROM distribution_ledger_entry
+          WHERE distributor_id = ? AND kind <> 'withdrawal_paid'`,
         [c.distributor_id]
       )
+      const { rows: withdrawals } = await pg().raw(
+        `SELECT status, amount::text FROM distribution_withdrawal WHERE distributor_id = ?`,
+        [c.distributor_id]
+      )
+      const withdrawn = (statuses: string[]) =>
+        withdrawals
+          .filter((w: { status: string }) => statuses.includes(w.status))
+          .reduce((sum: ReturnType<typeof MathBN.convert>, w: { amount: string }) => MathBN.add(sum, w.amount), MathBN.convert(0))
+          .toFixed()
       expect(summary.balances).toEqual([
         {
           currency_code: "cny",
           pending: figures(pending).commissions,
           available: MathBN.convert(ledger[0].total).toFixed(),
-          held: "0",
-          withdrawn: "0",
+          held: withdrawn(["requested", "approved"]),
+          withdrawn: withdrawn(["paid"]),
           debt: "0",
         },
       ])
-      expect(summary.balances[0].available).toBe(MathBN.sub(figures(settled).commissions, 10).toFixed()) // 82.85 − 10
+      // 82.85 settled − 10 by hand − 30 held − 20 paid
+      expect(summary.balances[0]).toMatchObject({ available: "22.85", held: "30", withdrawn: "20" })
 
       // Level progress measures what the upgrade measures: settled depth-1 sales and orders.
       expect(summary.level).toEqual({

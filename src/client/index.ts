@@ -1,6 +1,7 @@
 import type Medusa from "@medusajs/js-sdk"
 import type { z } from "@medusajs/framework/zod"
 import type * as S from "../api/openapi/schemas"
+import type { StoreRequestWithdrawal } from "../api/store/distribution/validators"
 
 /**
  * A typed client of the distributor centre's store API for storefronts, apps
@@ -46,40 +47,13 @@ export type CommissionsQuery = Page & { status?: string | string[]; depth?: numb
 export type ProductsQuery = Page & { q?: string; category_id?: string | string[]; region_id?: string }
 export type StatsQuery = { from?: string; to?: string; interval?: "day" | "week" | "month"; tz?: string; currency_code?: string }
 
-export type WithdrawalMethod = "bank" | "alipay" | "wechat" | "paypal" | "manual"
-export type WithdrawalStatus = "requested" | "approved" | "rejected" | "paid"
-export type PayoutAccount =
-  | { holder_name: string; bank_name: string; account_number: string; branch?: string }
-  | { account: string; real_name: string }
-  | { email: string }
-export type Withdrawal = {
-  id: string
-  distributor_id: string
-  amount: string
-  fee: string
-  fee_bps: number
-  net_amount: string
-  currency_code: string
-  method: WithdrawalMethod
-  /** Masked, e.g. { account_number: "****6789" }. */
-  account: Record<string, string>
-  note: string | null
-  status: WithdrawalStatus
-  reject_reason: string | null
-  transaction_reference: string | null
-  approved_at: string | null
-  rejected_at: string | null
-  paid_at: string | null
-  created_at: string
-}
-export type RequestWithdrawalInput = {
-  amount: number | string
-  currency_code?: string
-  method: WithdrawalMethod
-  account: PayoutAccount
-  note?: string
-  idempotency_key?: string
-}
+export type Withdrawal = Out<typeof S.Withdrawal>
+export type WithdrawalStatus = Withdrawal["status"]
+export type WithdrawalsResponse = Out<typeof S.StoreWithdrawalsResponse>
+export type WithdrawalResponse = Out<typeof S.StoreWithdrawalResponse>
+export type WithdrawalRequestedResponse = Out<typeof S.StoreWithdrawalRequestedResponse>
+/** What a storefront sends: the payout account's fields depend on the method. */
+export type RequestWithdrawalInput = z.input<typeof StoreRequestWithdrawal>
 
 const BASE = "/store/distribution"
 
@@ -118,10 +92,9 @@ export function distributionClient(sdk: Medusa) {
     },
     withdrawals: {
       list: (query: Page & { status?: WithdrawalStatus | WithdrawalStatus[] } = {}) =>
-        get<{ withdrawals: Withdrawal[]; count: number; limit: number; offset: number }>("/withdrawals", query),
-      retrieve: (id: string) => get<{ withdrawal: Withdrawal }>(`/withdrawals/${encodeURIComponent(id)}`),
-      request: (input: RequestWithdrawalInput) =>
-        post<{ withdrawal: Withdrawal; balances: Balance[] }>("/withdrawals", input),
+        get<WithdrawalsResponse>("/withdrawals", query),
+      retrieve: (id: string) => get<WithdrawalResponse>(`/withdrawals/${encodeURIComponent(id)}`),
+      request: (input: RequestWithdrawalInput) => post<WithdrawalRequestedResponse>("/withdrawals", input),
     },
   }
 }

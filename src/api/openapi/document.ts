@@ -62,10 +62,17 @@ function operation(route: RouteDoc) {
   }))
   const responses: Record<string, unknown> = {}
   for (const [status, response] of Object.entries(route.responses)) {
-    responses[status] =
-      "media" in response
-        ? { description: response.description, content: { [response.media]: { schema: { type: "string", format: "binary" } } } }
-        : { description: "OK", content: { "application/json": { schema: toJsonSchema(response as z.ZodType, "output") } } }
+    const bodies = Array.isArray(response) ? response : [response]
+    responses[status] = {
+      description: bodies.map((b) => ("media" in b ? b.description : "JSON")).join(" or "),
+      content: Object.fromEntries(
+        bodies.map((b) =>
+          "media" in b
+            ? [b.media, { schema: { type: "string", format: "binary" } }]
+            : ["application/json", { schema: toJsonSchema(b as z.ZodType, "output") }]
+        )
+      ),
+    }
   }
   for (const status of route.errors ?? []) {
     responses[status] = { $ref: `#/components/responses/Error${status}` }

@@ -1,10 +1,16 @@
 import { z } from "@medusajs/framework/zod"
 import * as admin from "../admin/distribution/validators"
+import * as reports from "../admin/distribution/reports/validators"
 import * as centre from "../store/distribution/centre-validators"
 import * as store from "../store/distribution/validators"
 import * as S from "./schemas"
 
 export type Access = "public" | "customer" | "admin"
+
+/** The media type of a body that is not JSON (a CSV, an image). */
+export type MediaDoc = { media: string; description: string }
+/** A status's body: JSON of a zod schema, another media type, or either (e.g. JSON, or CSV with format=csv). */
+export type ResponseDoc = z.ZodType | MediaDoc | (z.ZodType | MediaDoc)[]
 
 /** One route of the plugin: what it takes and what it returns, by status. */
 export type RouteDoc = {
@@ -15,15 +21,16 @@ export type RouteDoc = {
   access: Access
   query?: z.ZodType
   body?: z.ZodType
-  /** A zod schema of the JSON body, or the media type of a non-JSON one. */
-  responses: Record<number, z.ZodType | { media: string; description: string }>
+  responses: Record<number, ResponseDoc>
   /** Error statuses the route answers with `{ type, message }`. */
   errors?: number[]
 }
 
 const D = "/admin/distribution/distributors/:id"
-const CSV = { media: "text/csv", description: "CSV (UTF-8 with BOM)" }
-const PNG = { media: "image/png", description: "PNG image" }
+const W = "/admin/distribution/withdrawals"
+const R = "/admin/distribution/reports"
+const CSV: MediaDoc = { media: "text/csv", description: "CSV (UTF-8 with BOM)" }
+const PNG: MediaDoc = { media: "image/png", description: "PNG image" }
 
 /** Every store and admin route of the plugin, one entry each. */
 export const ROUTES: RouteDoc[] = [
@@ -40,6 +47,9 @@ export const ROUTES: RouteDoc[] = [
   { method: "get", path: "/store/distribution/link", summary: "The caller's referral URL for a store path, with its QR code", access: "customer", query: centre.StoreGetReferralLink, responses: { 200: S.StoreLinkResponse }, errors: [400, 401, 404] },
   { method: "get", path: "/store/distribution/poster", summary: "A PNG share poster of a product with the caller's QR code", access: "customer", query: centre.StoreGetPoster, responses: { 200: PNG }, errors: [400, 401, 404] },
   { method: "get", path: "/store/distribution/stats", summary: "Visits, orders, conversion, sales and commissions per day, week or month", access: "customer", query: centre.StoreGetCentreStats, responses: { 200: S.StoreStatsResponse }, errors: [400, 401, 404] },
+  { method: "get", path: "/store/distribution/withdrawals", summary: "The caller's withdrawals, newest first", access: "customer", query: store.StoreListWithdrawals, responses: { 200: S.StoreWithdrawalsResponse }, errors: [400, 401, 404] },
+  { method: "post", path: "/store/distribution/withdrawals", summary: "Request a withdrawal (the amount is held at once)", access: "customer", body: store.StoreRequestWithdrawal, responses: { 201: S.StoreWithdrawalRequestedResponse, 200: S.StoreWithdrawalRequestedResponse }, errors: [400, 401, 404, 409] },
+  { method: "get", path: "/store/distribution/withdrawals/:id", summary: "One of the caller's withdrawals", access: "customer", responses: { 200: S.StoreWithdrawalResponse }, errors: [401, 404] },
   { method: "get", path: "/store/distribution/openapi.json", summary: "This document", access: "public", responses: { 200: S.OpenApiDocumentResponse }, errors: [400] },
 
   // ---------------------------------------------------------------- admin
@@ -70,5 +80,18 @@ export const ROUTES: RouteDoc[] = [
   { method: "post", path: "/admin/distribution/commission-rules/:id", summary: "Update a commission rule", access: "admin", body: admin.AdminUpdateCommissionRule, responses: { 200: S.AdminCommissionRuleResponse }, errors: [400, 401, 404] },
   { method: "delete", path: "/admin/distribution/commission-rules/:id", summary: "Delete a commission rule", access: "admin", responses: { 200: S.AdminCommissionRuleDeletedResponse }, errors: [401, 404] },
   { method: "post", path: "/admin/distribution/reconcile", summary: "Reconcile balances with the ledger and re-credit missed orders", access: "admin", body: admin.AdminReconcile, responses: { 200: S.AdminReconcileResponse }, errors: [400, 401] },
+  { method: "get", path: W, summary: "The withdrawal queue", access: "admin", query: admin.AdminListWithdrawals, responses: { 200: S.AdminWithdrawalsResponse }, errors: [400, 401] },
+  { method: "get", path: `${W}/export`, summary: "Payout CSV for finance (full accounts; audited)", access: "admin", query: admin.AdminExportWithdrawals, responses: { 200: CSV }, errors: [400, 401] },
+  { method: "get", path: `${W}/:id`, summary: "A withdrawal with its ledger entries, audit trail and balances", access: "admin", responses: { 200: S.AdminWithdrawalDetailResponse }, errors: [401, 404] },
+  { method: "post", path: `${W}/:id/approve`, summary: "Approve a withdrawal", access: "admin", body: admin.AdminApproveWithdrawal, responses: { 200: S.AdminWithdrawalResponse }, errors: [400, 401, 404, 409] },
+  { method: "post", path: `${W}/:id/reject`, summary: "Reject a withdrawal (the hold is released)", access: "admin", body: admin.AdminRejectWithdrawal, responses: { 200: S.AdminWithdrawalResponse }, errors: [400, 401, 404, 409] },
+  { method: "post", path: `${W}/:id/pay`, summary: "Mark a withdrawal paid with its transaction reference", access: "admin", body: admin.AdminPayWithdrawal, responses: { 200: S.AdminWithdrawalResponse }, errors: [400, 401, 404, 409] },
+  { method: "post", path: `${W}/bulk-approve`, summary: "Approve several withdrawals", access: "admin", body: admin.AdminBulkApproveWithdrawals, responses: { 200: S.AdminBulkWithdrawalsResponse }, errors: [400, 401] },
+  { method: "post", path: `${W}/bulk-pay`, summary: "Mark several withdrawals paid", access: "admin", body: admin.AdminBulkPayWithdrawals, responses: { 200: S.AdminBulkWithdrawalsResponse }, errors: [400, 401] },
+  { method: "get", path: `${R}/summary`, summary: "Headline figures of a period (format=csv for a CSV)", access: "admin", query: reports.AdminReportSummary, responses: { 200: [S.AdminReportSummaryResponse, CSV] }, errors: [400, 401] },
+  { method: "get", path: `${R}/timeseries`, summary: "Figures per day, week or month", access: "admin", query: reports.AdminReportTimeseries, responses: { 200: [S.AdminReportTimeseriesResponse, CSV] }, errors: [400, 401] },
+  { method: "get", path: `${R}/leaderboard`, summary: "Best distributors by sales, commissions or recruits", access: "admin", query: reports.AdminReportLeaderboard, responses: { 200: [S.AdminReportLeaderboardResponse, CSV] }, errors: [400, 401] },
+  { method: "get", path: `${R}/products`, summary: "Distribution sales per product", access: "admin", query: reports.AdminReportProducts, responses: { 200: [S.AdminReportProductsResponse, CSV] }, errors: [400, 401] },
+  { method: "get", path: `${R}/conversion`, summary: "Visits, orders and conversion per distributor", access: "admin", query: reports.AdminReportConversion, responses: { 200: [S.AdminReportConversionResponse, CSV] }, errors: [400, 401] },
   { method: "get", path: "/admin/distribution/audit-logs", summary: "The audit log", access: "admin", query: admin.AdminListAuditLogs, responses: { 200: S.AdminAuditLogsResponse }, errors: [400, 401] },
 ]

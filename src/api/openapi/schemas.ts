@@ -11,6 +11,7 @@ import {
   RULE_TARGET_TYPES,
   SETTLE_ON_STATES,
   WITHDRAWAL_METHODS,
+  WITHDRAWAL_STATUSES,
 } from "../../modules/distribution/constants"
 import { STATS_INTERVALS } from "../../modules/distribution/queries/centre"
 
@@ -435,3 +436,147 @@ export const AdminReconcileResponse = z.object({
   orders_checked: z.number().int(),
   recredited: z.array(z.object({ order_id: z.string(), created: z.number().int() })),
 })
+
+// ------------------------------------------------------------- withdrawals
+
+export const Withdrawal = z.object({
+  id: Id,
+  distributor_id: z.string(),
+  currency_code: z.string(),
+  amount: Money,
+  fee_bps: z.number().int(),
+  fee: Money,
+  net_amount: Money,
+  method: z.enum(WITHDRAWAL_METHODS),
+  account: z.record(z.string(), z.string()).describe("The payout account, masked (e.g. account_number \"****6789\")"),
+  note: z.string().nullable(),
+  status: z.enum(WITHDRAWAL_STATUSES),
+  reject_reason: z.string().nullable(),
+  transaction_reference: z.string().nullable(),
+  approved_at: Timestamp.nullable(),
+  approved_by: z.string().nullable(),
+  rejected_at: Timestamp.nullable(),
+  rejected_by: z.string().nullable(),
+  paid_at: Timestamp.nullable(),
+  paid_by: z.string().nullable(),
+  created_at: Timestamp,
+  updated_at: Timestamp,
+  deleted_at: Timestamp.nullable(),
+})
+
+export const AdminWithdrawal = Withdrawal.extend({
+  distributor: z
+    .object({
+      id: Id,
+      display_name: z.string().nullable(),
+      email: z.string().nullable(),
+      referral_code: z.string().nullable(),
+      status: z.enum(DISTRIBUTOR_STATUSES),
+    })
+    .nullable(),
+})
+
+export const StoreWithdrawalResponse = z.object({ withdrawal: Withdrawal })
+export const StoreWithdrawalRequestedResponse = z.object({ withdrawal: Withdrawal, balances: z.array(Balance) })
+export const StoreWithdrawalsResponse = paged("withdrawals", Withdrawal)
+export const AdminWithdrawalsResponse = paged("withdrawals", AdminWithdrawal)
+export const AdminWithdrawalResponse = z.object({ withdrawal: AdminWithdrawal })
+export const AdminWithdrawalDetailResponse = z.object({
+  withdrawal: AdminWithdrawal,
+  ledger: z.array(AdminLedgerEntry),
+  audit: z.array(AdminAuditLog),
+  balances: z.array(Balance),
+})
+export const AdminBulkWithdrawalsResponse = z.object({
+  results: z.array(
+    z.object({ id: Id, ok: z.boolean(), status: z.enum(WITHDRAWAL_STATUSES).optional(), message: z.string().optional() })
+  ),
+  succeeded: z.number().int(),
+  failed: z.number().int(),
+})
+
+// ----------------------------------------------------------------- reports
+
+const ReportScope = {
+  from: z.string(),
+  to: z.string(),
+  tz: z.string(),
+  currency_code: z.string(),
+}
+
+export const AdminReportSummaryResponse = z.object({
+  ...ReportScope,
+  distributors: z.object({
+    active: z.number().int(),
+    pending: z.number().int(),
+    rejected: z.number().int(),
+    suspended: z.number().int(),
+    new: z.number().int(),
+  }),
+  pending_applications: z.number().int(),
+  pending_withdrawals: z.object({ count: z.number().int(), amount: Money }),
+  sales: Money,
+  orders: z.number().int(),
+  commissions: z.object({ credited: Money, pending: Money, settled: Money, reversed: Money }),
+  withdrawals_requested: Money,
+  withdrawn: Money,
+  visits: z.number().int(),
+  conversion_rate: z.string(),
+})
+
+export const AdminReportTimeseriesResponse = z.object({
+  ...ReportScope,
+  interval: z.enum(STATS_INTERVALS),
+  series: z.array(
+    z.object({
+      period: z.string(),
+      sales: Money,
+      orders: z.number().int(),
+      commissions: Money,
+      new_distributors: z.number().int(),
+      withdrawals_requested: Money,
+      withdrawals_paid: Money,
+      visits: z.number().int(),
+    })
+  ),
+})
+
+export const AdminReportLeaderboardResponse = z.object({
+  ...ReportScope,
+  by: z.enum(["sales", "commissions", "recruits"]),
+  limit: z.number().int(),
+  rows: z.array(
+    z.object({
+      rank: z.number().int(),
+      distributor_id: z.string(),
+      display_name: z.string().nullable(),
+      email: z.string().nullable(),
+      referral_code: z.string().nullable(),
+      value: z.union([Money, z.number().int()]),
+    })
+  ),
+})
+
+export const AdminReportProductsResponse = paged(
+  "products",
+  z.object({
+    product_id: z.string(),
+    title: z.string().nullable(),
+    quantity: z.number().int(),
+    orders: z.number().int(),
+    sales: Money,
+    commissions: Money,
+  })
+).extend(ReportScope)
+
+export const AdminReportConversionResponse = paged(
+  "rows",
+  z.object({
+    distributor_id: z.string(),
+    display_name: z.string().nullable(),
+    referral_code: z.string().nullable(),
+    visits: z.number().int(),
+    orders: z.number().int(),
+    conversion_rate: z.string(),
+  })
+).extend(ReportScope)

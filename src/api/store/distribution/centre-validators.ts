@@ -1,17 +1,9 @@
 import { z } from "@medusajs/framework/zod"
 import { STATS_INTERVALS } from "../../../modules/distribution/queries/centre"
+import { isTimeZone } from "../../../modules/distribution/utils/time-zone"
 
 /** At most this many buckets in one stats request (a year of days). */
 export const MAX_STATS_BUCKETS = 366
-
-const isTimeZone = (tz: string) => {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: tz })
-    return true
-  } catch {
-    return false
-  }
-}
 
 export const timeZone = z
   .string()

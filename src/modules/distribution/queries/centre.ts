@@ -1,6 +1,7 @@
 import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { MathBN } from "@medusajs/framework/utils"
 import { MAX_COMMISSION_DEPTH } from "../constants"
+import { withDatabaseZone } from "../utils/time-zone"
 import { likePrefix } from "../utils/tree-path"
 
 /**
@@ -44,7 +45,7 @@ export async function summaryFigures(
       count(DISTINCT c.order_id) FILTER (WHERE c.depth = 1 AND c.status <> 'reversed' AND ${since})::int AS ${name}_orders,
       coalesce(sum(c.amount - c.reversed_amount) FILTER (WHERE ${since}), 0)::text AS ${name}_commissions`
   )
-  const rows: Record<string, string | number>[] = await manager.execute(
+  const rows: Record<string, string | number>[] = await withDatabaseZone(input.tz, () => manager.execute(
     `WITH b AS (
        SELECT date_trunc('day', ?::timestamptz AT TIME ZONE ?) AT TIME ZONE ? AS day_start,
               date_trunc('month', ?::timestamptz AT TIME ZONE ?) AT TIME ZONE ? AS month_start
@@ -54,7 +55,7 @@ export async function summaryFigures(
       WHERE c.distributor_id = ? AND c.deleted_at IS NULL
       GROUP BY c.currency_code ORDER BY c.currency_code`,
     [input.now, input.tz, input.tz, input.now, input.tz, input.tz, input.distributor_id]
-  )
+  ))
   const pick = (name: keyof typeof periods) =>
     rows.map((r) => ({
       currency_code: String(r.currency_code),
@@ -105,7 +106,7 @@ export async function statsSeries(
   input: { distributor_id: string; from: Date; to: Date; interval: StatsInterval; tz: string; currency_code: string }
 ): Promise<StatsBucket[]> {
   const { distributor_id, from, to, interval, tz, currency_code } = input
-  const rows: Record<string, string | number | Date>[] = await manager.execute(
+  const rows: Record<string, string | number | Date>[] = await withDatabaseZone(tz, () => manager.execute(
     `WITH buckets AS (
        SELECT g AS local_start
          FROM generate_series(date_trunc(?, ?::timestamptz AT TIME ZONE ?),
@@ -146,7 +147,7 @@ export async function statsSeries(
       interval, tz, currency_code, currency_code, distributor_id,
       tz,
     ]
-  )
+  ))
   return rows.map((r) => ({
     period: String(r.period),
     start: new Date(r.start as string).toISOString(),

@@ -1,13 +1,4 @@
-import { BigNumber as BigNumberJS } from "bignumber.js"
 import { MathBN } from "@medusajs/framework/utils"
-
-/** orders ÷ visits as a decimal string with 4 places, rounded down; "0" without visits. */
-export function conversionRate(orders: number, visits: number): string {
-  if (visits <= 0) {
-    return "0"
-  }
-  return MathBN.div(orders, visits).decimalPlaces(4, BigNumberJS.ROUND_DOWN).toFixed(4)
-}
 
 export type LevelThresholds = {
   id: string

@@ -1,13 +1,11 @@
 import QRCode from "qrcode"
 import { Resvg } from "@resvg/resvg-js"
 import { BigNumberInput } from "@medusajs/framework/types"
-import { MathBN } from "@medusajs/framework/utils"
-import { currencyPrecision, roundDown } from "./money"
+import { formatAmount } from "./report-math"
 
 /** "CNY 129.90": the amount rounded down to the currency's minor unit, padded to it. */
 export function formatPrice(amount: BigNumberInput, currencyCode: string): string {
-  const digits = MathBN.convert(roundDown(amount, currencyCode)).toFixed(currencyPrecision(currencyCode))
-  return `${currencyCode.toUpperCase()} ${digits}`
+  return `${currencyCode.toUpperCase()} ${formatAmount(amount, currencyCode)}`
 }
 
 export type PosterInput = {

@@ -1,5 +1,5 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { conversionRate } from "../../../../modules/distribution/utils/centre"
+import { conversionRate } from "../../../../modules/distribution/utils/report-math"
 import { requireDistributor } from "../../../utils/container"
 import { StoreGetCentreStatsType } from "../centre-validators"
 import { statsWindow } from "./window"

@@ -1,29 +1,7 @@
 import fc from "fast-check"
-import { MathBN } from "@medusajs/framework/utils"
-import { conversionRate, nextLevelProgress } from "../centre"
+import { nextLevelProgress } from "../centre"
 import { formatPrice, wrapTitle } from "../poster"
 import { referralUrl } from "../referral-link"
-
-describe("conversionRate", () => {
-  it("is orders ÷ visits with four decimals, rounded down, and 0 without visits", () => {
-    expect(conversionRate(1, 3)).toBe("0.3333")
-    expect(conversionRate(2, 3)).toBe("0.6666")
-    expect(conversionRate(1, 1)).toBe("1.0000")
-    expect(conversionRate(0, 5)).toBe("0.0000")
-    expect(conversionRate(3, 0)).toBe("0")
-  })
-
-  it("never rounds up", () => {
-    fc.assert(
-      fc.property(fc.integer({ min: 0, max: 100_000 }), fc.integer({ min: 1, max: 100_000 }), (orders, visits) => {
-        const rate = conversionRate(orders, visits)
-        expect(rate).toMatch(/^\d+\.\d{4}$/)
-        expect(MathBN.lte(MathBN.mult(rate, visits), orders)).toBe(true)
-        expect(MathBN.gt(MathBN.mult(MathBN.add(rate, "0.0001"), visits), orders)).toBe(true)
-      })
-    )
-  })
-})
 
 describe("nextLevelProgress", () => {
   const levels = [
