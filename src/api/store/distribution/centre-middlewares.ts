@@ -1,4 +1,5 @@
 import { authenticate, MiddlewareRoute, validateAndTransformQuery } from "@medusajs/framework/http"
+import { z } from "@medusajs/framework/zod"
 import {
   StoreGetCentreStats,
   StoreGetCentreSummary,
@@ -9,31 +10,17 @@ import {
 
 const customer = authenticate("customer", ["session", "bearer"])
 
-/** The distributor centre: every route for the logged-in distributor only. */
-export const storeCentreMiddlewares: MiddlewareRoute[] = [
-  {
-    matcher: "/store/distribution/me/summary",
-    method: "GET",
-    middlewares: [customer, validateAndTransformQuery(StoreGetCentreSummary, {})],
-  },
-  {
-    matcher: "/store/distribution/products",
-    method: "GET",
-    middlewares: [customer, validateAndTransformQuery(StoreListEarningProducts, {})],
-  },
-  {
-    matcher: "/store/distribution/link",
-    method: "GET",
-    middlewares: [customer, validateAndTransformQuery(StoreGetReferralLink, {})],
-  },
-  {
-    matcher: "/store/distribution/poster",
-    method: "GET",
-    middlewares: [customer, validateAndTransformQuery(StoreGetPoster, {})],
-  },
-  {
-    matcher: "/store/distribution/stats",
-    method: "GET",
-    middlewares: [customer, validateAndTransformQuery(StoreGetCentreStats, {})],
-  },
+const CENTRE_QUERIES: [string, z.ZodType][] = [
+  ["/store/distribution/me/summary", StoreGetCentreSummary],
+  ["/store/distribution/products", StoreListEarningProducts],
+  ["/store/distribution/link", StoreGetReferralLink],
+  ["/store/distribution/poster", StoreGetPoster],
+  ["/store/distribution/stats", StoreGetCentreStats],
 ]
+
+/** The distributor centre: every route for the logged-in distributor only, its query validated. */
+export const storeCentreMiddlewares: MiddlewareRoute[] = CENTRE_QUERIES.map(([matcher, schema]) => ({
+  matcher,
+  method: "GET",
+  middlewares: [customer, validateAndTransformQuery(schema, {})],
+}))
