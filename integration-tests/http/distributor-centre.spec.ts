@@ -365,6 +365,11 @@ medusaIntegrationTestRunner({
       expect(served).toEqual(JSON.parse(JSON.stringify(buildOpenApiDocument())))
       expect((await api.get("/store/distribution/openapi.json").catch((e) => e.response)).status).toBe(400) // the key is still required
 
+      // The check is live on both ways the suites call the API: the runner's axios and the js-sdk's fetch.
+      const undocumented = "GET /store/distribution/nowhere → 404: the route is not in the OpenAPI document"
+      await expect(api.get("/store/distribution/nowhere", { headers: { "x-publishable-api-key": shop.pk } })).rejects.toThrow(undocumented)
+      await expect((await storefront(api, shop.pk)).sdk.client.fetch("/store/distribution/nowhere")).rejects.toThrow(undocumented)
+
       // A response that drifts from its schema is caught.
       expect(
         responseMismatch({

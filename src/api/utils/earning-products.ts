@@ -92,6 +92,7 @@ async function excludedProductIds(
           line: lineFacts(facts, { variant_id: v.id, product_id: product.id, currency_code: currencyCode }),
           depth: 1,
           rules: facts.rules,
+          // "excluded" comes from a rule, before any level or default is looked at.
           level: null,
           defaults: [0, 0, 0],
         }).kind === "excluded"
