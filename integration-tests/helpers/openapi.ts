@@ -120,19 +120,8 @@ function checkAxios(instance: AxiosInstance) {
  * fetch (the js-sdk the storefront client uses) is checked.
  */
 export function checkEveryResponse() {
-  const patch = (instance: typeof axios) => {
-    const create = instance.create.bind(instance)
-    instance.create = ((config) => checkAxios(create(config))) as typeof axios.create
-  }
-  patch(axios)
-  // The test runner imports axios as an ES module, a separate copy from the CommonJS
-  // one required above; the compiler would turn a plain import() into require().
-  const importEsm = new Function("specifier", "return import(specifier)") as (s: string) => Promise<{ default: typeof axios }>
-  void importEsm("axios").then((esm) => {
-    if (esm.default !== axios) {
-      patch(esm.default)
-    }
-  })
+  const create = axios.create.bind(axios)
+  axios.create = ((config) => checkAxios(create(config))) as typeof axios.create
   const fetch = globalThis.fetch
   globalThis.fetch = async (input: string | URL | Request, init?: RequestInit) => {
     const response = await fetch(input, init)
