@@ -90,7 +90,15 @@ export function responseMismatch(input: {
   if (validate(input.body)) {
     return null
   }
-  return `${label} does not match the OpenAPI document: ${ajv.errorsText(validate.errors, { separator: "; " })}`
+  const at = (path: string) =>
+    path
+      .split("/")
+      .filter(Boolean)
+      .reduce<unknown>((v, key) => (v as Record<string, unknown> | undefined)?.[key], input.body)
+  const details = (validate.errors ?? []).map(
+    (e) => `${e.instancePath || "body"} ${e.message} (got ${JSON.stringify(at(e.instancePath))?.slice(0, 300)})`
+  )
+  return `${label} does not match the OpenAPI document: ${details.join("; ")}`
 }
 
 function checkAxios(instance: AxiosInstance) {

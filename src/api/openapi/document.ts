@@ -39,6 +39,9 @@ const SECURITY: Record<Access, Record<string, string[]>[]> = {
   admin: [{ admin_bearer: [] }, { admin_session: [] }, { admin_api_key: [] }],
 }
 
+/** What any route answers before its handler runs: no publishable key (400), no login (401). */
+const ACCESS_ERRORS: Record<Access, number[]> = { public: [400], customer: [400, 401], admin: [401] }
+
 function queryParameters(schema: z.ZodType): JsonSchema[] {
   const json = toJsonSchema(schema, "input")
   const properties = (json.properties ?? {}) as Record<string, JsonSchema>
@@ -74,7 +77,7 @@ function operation(route: RouteDoc) {
       ),
     }
   }
-  for (const status of route.errors ?? []) {
+  for (const status of new Set([...ACCESS_ERRORS[route.access], ...(route.errors ?? [])].sort())) {
     responses[status] = { $ref: `#/components/responses/Error${status}` }
   }
   return {

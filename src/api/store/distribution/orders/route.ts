@@ -60,7 +60,8 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, StoreListOrde
           title: item.title,
           variant_title: item.variant_title,
           thumbnail: item.thumbnail,
-          quantity: item.quantity,
+          // Medusa fills an order line's quantity from its detail row.
+          quantity: Number(item.detail?.quantity ?? item.quantity),
           depth: (mine[0] as { depth?: number } | undefined)?.depth ?? null,
           commission: earned(mine),
           commission_status: mine[0]?.status ?? null,
