@@ -120,6 +120,11 @@ medusaIntegrationTestRunner({
       expect((await centre.withdrawals.retrieve(paidOut.withdrawal.id)).withdrawal.status).toBe("paid")
       expect((await centre.withdrawals.list()).count).toBe(2)
 
+      // Nothing was shipped: both orders are still "placed", with the basket's quantities.
+      const { orders } = await centre.orders()
+      expect(orders.map((o) => o.status)).toEqual(["placed", "placed"])
+      expect(orders[0].items.map((i) => i.quantity).sort()).toEqual([1, 2, 3])
+
       const rows = await commissionRows(c.distributor_id)
       expect(rows).toHaveLength(6)
       for (const [tz, offset] of [["UTC", 0], ["Asia/Shanghai", SHANGHAI]] as const) {

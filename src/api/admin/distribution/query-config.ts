@@ -67,3 +67,28 @@ export const auditLogQueryConfig = {
     isList: true,
   },
 }
+
+/*
+ * Explicit fields for rules and commissions: with "*" alone, Query answered
+ * these lists with null entries (the count was right, the rows were not).
+ */
+export const commissionRuleQueryConfig = {
+  list: {
+    defaults: [
+      "id", "target_type", "target_id", "mode", "rate_bps_1", "rate_bps_2", "rate_bps_3",
+      "fixed_amount_1", "fixed_amount_2", "fixed_amount_3", "currency_code", "note", "created_at", "updated_at",
+    ],
+    isList: true,
+  },
+}
+
+export const commissionQueryConfig = {
+  list: {
+    defaults: [
+      "id", "order_id", "line_item_id", "distributor_id", "buyer_customer_id", "depth", "attribution", "product_id",
+      "variant_id", "quantity", "base_amount", "rate_bps", "rate_source", "rule_id", "amount", "reversed_amount",
+      "currency_code", "status", "eligible_at", "settled_at", "reversed_at", "created_at", "updated_at",
+    ],
+    isList: true,
+  },
+}

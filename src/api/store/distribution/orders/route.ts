@@ -29,7 +29,8 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, StoreListOrde
         fields: [
           "id", "display_id", "status", "created_at", "currency_code", "email",
           "customer.first_name", "customer.last_name",
-          "items.id", "items.title", "items.variant_title", "items.thumbnail", "items.quantity", "items.detail.*",
+          // The line's quantity and its detail's progress come with the whole line only ("items.detail.*" alone is empty).
+          "items.*", "items.detail.*",
         ],
         filters: { id: page.orders.map((o) => o.order_id) },
       })
@@ -60,8 +61,7 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, StoreListOrde
           title: item.title,
           variant_title: item.variant_title,
           thumbnail: item.thumbnail,
-          // Medusa fills an order line's quantity from its detail row.
-          quantity: Number(item.detail?.quantity ?? item.quantity),
+          quantity: item.quantity,
           depth: (mine[0] as { depth?: number } | undefined)?.depth ?? null,
           commission: earned(mine),
           commission_status: mine[0]?.status ?? null,
