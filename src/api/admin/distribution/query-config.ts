@@ -68,15 +68,27 @@ export const auditLogQueryConfig = {
   },
 }
 
-/*
- * Explicit fields for rules and commissions: with "*" alone, Query answered
- * these lists with null entries (the count was right, the rows were not).
+/**
+ * Named fields, not "*": through validateAndTransformQuery, a "*" default came
+ * back from Query as a page of nulls.
  */
 export const commissionRuleQueryConfig = {
   list: {
     defaults: [
-      "id", "target_type", "target_id", "mode", "rate_bps_1", "rate_bps_2", "rate_bps_3",
-      "fixed_amount_1", "fixed_amount_2", "fixed_amount_3", "currency_code", "note", "created_at", "updated_at",
+      "id",
+      "target_type",
+      "target_id",
+      "mode",
+      "rate_bps_1",
+      "rate_bps_2",
+      "rate_bps_3",
+      "fixed_amount_1",
+      "fixed_amount_2",
+      "fixed_amount_3",
+      "currency_code",
+      "note",
+      "created_at",
+      "updated_at",
     ],
     isList: true,
   },
@@ -85,9 +97,28 @@ export const commissionRuleQueryConfig = {
 export const commissionQueryConfig = {
   list: {
     defaults: [
-      "id", "order_id", "line_item_id", "distributor_id", "buyer_customer_id", "depth", "attribution", "product_id",
-      "variant_id", "quantity", "base_amount", "rate_bps", "rate_source", "rule_id", "amount", "reversed_amount",
-      "currency_code", "status", "eligible_at", "settled_at", "reversed_at", "created_at", "updated_at",
+      "id",
+      "order_id",
+      "line_item_id",
+      "distributor_id",
+      "buyer_customer_id",
+      "depth",
+      "attribution",
+      "product_id",
+      "variant_id",
+      "quantity",
+      "base_amount",
+      "rate_bps",
+      "rate_source",
+      "rule_id",
+      "amount",
+      "reversed_amount",
+      "currency_code",
+      "status",
+      "eligible_at",
+      "settled_at",
+      "reversed_at",
+      "created_at",
     ],
     isList: true,
   },
