@@ -341,6 +341,11 @@ export const AdminCommissionRule = entity({
   fixed_amount_3: Amount.nullable(),
   currency_code: z.string().nullable(),
   note: z.string().nullable(),
+  target: z.object({
+    id: z.string().nullable(),
+    type: z.enum(RULE_TARGET_TYPES).nullable(),
+    title: z.string().nullable().describe("null when the target was deleted since"),
+  }),
 })
 
 export const AdminLedgerEntry = entity({
