@@ -40,6 +40,12 @@ const paged = <K extends string, T extends z.ZodType>(key: K, item: T) =>
     [P in K]: z.ZodArray<T>
   } & { count: z.ZodNumber; limit: z.ZodNumber; offset: z.ZodNumber })
 
+/**
+ * An admin list row: the list routes take `fields`, so every documented column
+ * but the id may be left out (the defaults return them all).
+ */
+const selectable = <T extends z.ZodObject>(row: T) => row.partial().required({ id: true } as never)
+
 /** Entities as the ORM returns them carry more columns than these; the ones documented are typed. */
 const entity = <T extends z.ZodRawShape>(shape: T) =>
   z.looseObject({ created_at: Timestamp.optional(), updated_at: Timestamp.optional(), deleted_at: Timestamp.nullable().optional(), ...shape })
@@ -394,7 +400,7 @@ export const AdminSettings = entity({
 
 const Deleted = (object: string) => z.object({ id: Id, object: z.literal(object), deleted: z.literal(true) })
 
-export const AdminDistributorsResponse = paged("distributors", AdminDistributor)
+export const AdminDistributorsResponse = paged("distributors", selectable(AdminDistributor))
 export const AdminDistributorResponse = z.object({ distributor: AdminDistributor })
 export const AdminDistributorDetailResponse = z.object({
   distributor: AdminDistributor,
@@ -410,20 +416,20 @@ export const AdminAdjustmentResponse = z.object({
   entry_id: z.string().nullable(),
   balances: z.array(Balance),
 })
-export const AdminLevelsResponse = paged("levels", AdminLevel)
+export const AdminLevelsResponse = paged("levels", selectable(AdminLevel))
 export const AdminLevelResponse = z.object({ level: AdminLevel })
 export const AdminLevelDeletedResponse = Deleted("distribution_level").extend({
   reassigned: z.number().int(),
   default_level_id: z.string().nullable(),
 })
 export const AdminSettingsResponse = z.object({ settings: AdminSettings })
-export const AdminBindingsResponse = paged("bindings", AdminBinding)
+export const AdminBindingsResponse = paged("bindings", selectable(AdminBinding))
 export const AdminBindingCreatedResponse = z.object({ binding: AdminBinding, changed: z.boolean() })
-export const AdminCommissionsResponse = paged("commissions", AdminCommission)
-export const AdminCommissionRulesResponse = paged("commission_rules", AdminCommissionRule)
+export const AdminCommissionsResponse = paged("commissions", selectable(AdminCommission))
+export const AdminCommissionRulesResponse = paged("commission_rules", selectable(AdminCommissionRule))
 export const AdminCommissionRuleResponse = z.object({ commission_rule: AdminCommissionRule })
 export const AdminCommissionRuleDeletedResponse = Deleted("commission_rule")
-export const AdminAuditLogsResponse = paged("audit_logs", AdminAuditLog)
+export const AdminAuditLogsResponse = paged("audit_logs", selectable(AdminAuditLog))
 export const AdminReconcileResponse = z.object({
   wallet_mismatches: z.array(
     z.object({
