@@ -52,7 +52,9 @@ export async function placeOrder(
   )
   const cartId = created.cart.id
   const { data: options } = await api.get(`/store/shipping-options?cart_id=${cartId}`, config)
-  await api.post(`/store/carts/${cartId}/shipping-methods`, { option_id: options.shipping_options[0].id }, config)
+  // The demo shop offers two options; the list's order is not fixed, so pick 顺丰标快 (12 CNY) by name.
+  const standard = options.shipping_options.find((o: { name: string }) => o.name === "顺丰标快")
+  await api.post(`/store/carts/${cartId}/shipping-methods`, { option_id: standard.id }, config)
   const { data: collection } = await api.post("/store/payment-collections", { cart_id: cartId }, config)
   await api.post(
     `/store/payment-collections/${collection.payment_collection.id}/payment-sessions`,

@@ -1,9 +1,12 @@
+import { BigNumberInput } from "@medusajs/framework/types"
+import { MathBN } from "@medusajs/framework/utils"
 import DistributionModuleService from "../../modules/distribution/service"
 import {
   ApplicationData,
   DistributionLevelDTO,
   DistributorDTO,
   ReferralBindingDTO,
+  WithdrawalDTO,
 } from "../../modules/distribution/types"
 import {
   maskEmail,
@@ -120,4 +123,33 @@ export function presentBinding(
         }
       : { id: binding.distributor_id },
   }
+}
+
+/**
+ * A withdrawal as it leaves the server: the payout account only in its masked
+ * form; the encrypted column and the idempotency key never leave.
+ */
+export function presentWithdrawal(w: WithdrawalDTO) {
+  const {
+    payout_account: _encrypted,
+    account_masked,
+    idempotency_key: _key,
+    raw_amount,
+    raw_fee,
+    raw_net_amount,
+    ...rest
+  } = w
+  return {
+    ...rest,
+    amount: exactDecimal(raw_amount, w.amount),
+    fee: exactDecimal(raw_fee, w.fee),
+    net_amount: exactDecimal(raw_net_amount, w.net_amount),
+    account: account_masked,
+  }
+}
+
+/** An amount as an exact decimal string, from its raw column (the numeric one is a float). */
+export function exactDecimal(raw: unknown, fallback: unknown): string {
+  const value = (raw as { value?: string } | null)?.value ?? fallback
+  return MathBN.convert(value as BigNumberInput).toFixed()
 }

@@ -83,6 +83,26 @@ export type WithdrawalMethod =
   (typeof WithdrawalMethod)[keyof typeof WithdrawalMethod]
 export const WITHDRAWAL_METHODS = Object.values(WithdrawalMethod)
 
+export const WithdrawalStatus = {
+  REQUESTED: "requested",
+  APPROVED: "approved",
+  REJECTED: "rejected",
+  PAID: "paid",
+} as const
+export type WithdrawalStatus =
+  (typeof WithdrawalStatus)[keyof typeof WithdrawalStatus]
+export const WITHDRAWAL_STATUSES = Object.values(WithdrawalStatus)
+
+/** An admin's decisions on a withdrawal request. */
+export const WithdrawalAction = {
+  APPROVE: "approve",
+  REJECT: "reject",
+  PAY: "pay",
+} as const
+export type WithdrawalAction =
+  (typeof WithdrawalAction)[keyof typeof WithdrawalAction]
+export const WITHDRAWAL_ACTIONS = Object.values(WithdrawalAction)
+
 export const AuditActorType = {
   ADMIN: "admin",
   CUSTOMER: "customer",
@@ -146,6 +166,10 @@ export const DistributionEvents = {
   LEVEL_UPDATED: "distribution.level.updated",
   LEVEL_DELETED: "distribution.level.deleted",
   SETTINGS_UPDATED: "distribution.settings.updated",
+  WITHDRAWAL_REQUESTED: "distribution.withdrawal.requested",
+  WITHDRAWAL_APPROVED: "distribution.withdrawal.approved",
+  WITHDRAWAL_REJECTED: "distribution.withdrawal.rejected",
+  WITHDRAWAL_PAID: "distribution.withdrawal.paid",
 } as const
 export type DistributionEvent =
   (typeof DistributionEvents)[keyof typeof DistributionEvents]

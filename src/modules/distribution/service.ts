@@ -1,5 +1,5 @@
 import crypto from "crypto"
-import { Context } from "@medusajs/framework/types"
+import { BigNumberInput, Context } from "@medusajs/framework/types"
 import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import {
   InjectManager,
@@ -10,7 +10,12 @@ import {
   generateEntityId,
   MathBN,
 } from "@medusajs/framework/utils"
-import { DistributorStatus } from "./constants"
+import {
+  DistributorStatus,
+  LedgerKind,
+  WithdrawalAction,
+  WithdrawalStatus,
+} from "./constants"
 import {
   Commission,
   CommissionRule,
@@ -22,6 +27,7 @@ import {
   LedgerEntry,
   ReferralBinding,
   Wallet,
+  Withdrawal,
 } from "./models"
 import {
   ApplicationData,
@@ -36,6 +42,9 @@ import {
   NewCommission,
   NewDistributorInput,
   ReferralBindingDTO,
+  RequestWithdrawalInput,
+  TransitionWithdrawalInput,
+  WithdrawalSnapshot,
 } from "./types"
 import { decideBinding } from "./utils/binding"
 import {
@@ -56,6 +65,13 @@ import {
 import { childPath, likePrefix, uplineIds } from "./utils/tree-path"
 import { pgTextArray, isUniqueViolation } from "./utils/sql"
 import { DEFAULT_SETTINGS, validateSettings } from "./utils/settings"
+import { currencyPrecision } from "./utils/money"
+import {
+  fitsCurrency,
+  nextWithdrawalStatus,
+  withdrawalConflictMessage,
+  withdrawalFee,
+} from "./utils/withdrawal"
 
 /**
  * Every change to the tree's shape (an insert under a parent, a move) takes this
@@ -64,6 +80,9 @@ import { DEFAULT_SETTINGS, validateSettings } from "./utils/settings"
  */
 const TREE_LOCK_KEY = 7_400_210_001
 const CODE_ATTEMPTS = 12
+
+const WITHDRAWAL_SNAPSHOT_COLUMNS = `id, distributor_id, currency_code, amount::text AS amount, status,
+  reject_reason, transaction_reference, approved_at, approved_by, rejected_at, rejected_by, paid_at, paid_by`
 
 type TreeRow = {
   id: string
@@ -86,6 +105,7 @@ export default class DistributionModuleService extends MedusaService({
   CommissionRule,
   LedgerEntry,
   Wallet,
+  Withdrawal,
 }) {
   protected readonly options_: DistributionModuleOptions
 
@@ -1251,6 +1271,287 @@ export default class DistributionModuleService extends MedusaService({
         [generateEntityId(undefined, "dwal"), c.distributor_id, c.currency_code, c.amount, c.amount]
       )
     }
+  }
+
+  // ------------------------------------------------------------ withdrawals
+
+  /**
+   * A distributor asks to be paid out. Under a row lock on its wallet: the
+   * distributor must be active, the method offered, the amount within the
+   * currency's precision, at least the minimum and at most the available
+   * balance (never while the balance is a debt); then the request, its ledger
+   * hold and the cached balances are written in this one transaction. Requests
+   * of the same distributor and currency therefore queue on the lock, and no
+   * sequence of them can overdraw. A repeated idempotency key returns the
+   * first request and holds nothing more.
+   */
+  @InjectTransactionManager()
+  async requestWithdrawal(
+    input: RequestWithdrawalInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ withdrawal_id: string; created: boolean }> {
+    const manager = sharedContext.transactionManager as EntityManager
+    const settings = await this.getSettings(sharedContext)
+    const currency = (input.currency_code ?? settings.currency_code).toLowerCase()
+    const [distributor] = await manager.execute(
+      `SELECT id, status FROM distribution_distributor WHERE id = ? AND deleted_at IS NULL`,
+      [input.distributor_id]
+    )
+    if (!distributor) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Distributor ${input.distributor_id} was not found`)
+    }
+    const [wallet] = await manager.execute(
+      `SELECT available::text AS available FROM distribution_wallet
+        WHERE distributor_id = ? AND currency_code = ? AND deleted_at IS NULL FOR UPDATE`,
+      [input.distributor_id, currency]
+    )
+    if (input.idempotency_key) {
+      const [existing] = await manager.execute(
+        `SELECT id FROM distribution_withdrawal
+          WHERE distributor_id = ? AND idempotency_key = ? AND deleted_at IS NULL`,
+        [input.distributor_id, input.idempotency_key]
+      )
+      if (existing) {
+        return { withdrawal_id: existing.id, created: false }
+      }
+    }
+    const refuse = (message: string) => new MedusaError(MedusaError.Types.NOT_ALLOWED, message)
+    const money = (v: BigNumberInput) => `${MathBN.convert(v).toFixed()} ${currency.toUpperCase()}`
+    if (distributor.status !== DistributorStatus.ACTIVE) {
+      throw refuse(`Only an active distributor can withdraw; this one is ${distributor.status}.`)
+    }
+    const methods = (settings.withdrawal_methods ?? []) as unknown as string[]
+    if (!methods.includes(input.method)) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `Withdrawals by ${input.method} are not offered; choose one of: ${methods.join(", ")}.`
+      )
+    }
+    if (!fitsCurrency(input.amount, currency)) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `${input.amount} has more decimals than ${currency.toUpperCase()} allows (${currencyPrecision(currency)}).`
+      )
+    }
+    if (MathBN.lt(input.amount, settings.min_withdrawal)) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `The minimum withdrawal is ${money(settings.min_withdrawal)}.`
+      )
+    }
+    const available = wallet?.available ?? "0"
+    if (MathBN.lt(available, 0)) {
+      throw refuse(
+        `Your balance is in debt (${money(available)}) after reversed commissions: withdrawals are blocked until it is positive again.`
+      )
+    }
+    if (MathBN.gt(input.amount, available)) {
+      throw refuse(`${money(input.amount)} is more than your available balance of ${money(available)}.`)
+    }
+    const { fee, net } = withdrawalFee(input.amount, settings.withdrawal_fee_bps, currency)
+    // Raw SQL keeps the amounts exact decimals (the generated create types them as numbers).
+    const raw = (v: string) => JSON.stringify({ value: v, precision: 20 })
+    const [row]: { id: string }[] = await manager.execute(
+      `INSERT INTO distribution_withdrawal (id, distributor_id, currency_code, amount, raw_amount,
+         fee_bps, fee, raw_fee, net_amount, raw_net_amount, method, payout_account, account_masked,
+         note, idempotency_key)
+       VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?, ?::jsonb, ?, ?) RETURNING id`,
+      [
+        generateEntityId(undefined, "dwdr"),
+        input.distributor_id,
+        currency,
+        input.amount,
+        raw(input.amount),
+        settings.withdrawal_fee_bps,
+        fee,
+        raw(fee),
+        net,
+        raw(net),
+        input.method,
+        input.payout_account,
+        JSON.stringify(input.account_masked),
+        input.note ?? null,
+        input.idempotency_key ?? null,
+      ]
+    )
+    await this.appendLedger_(manager, {
+      distributor_id: input.distributor_id,
+      currency_code: currency,
+      kind: LedgerKind.WITHDRAWAL_HELD,
+      amount: MathBN.mult(input.amount, -1).toFixed(),
+      reference_type: "withdrawal",
+      reference_id: row.id,
+    })
+    await this.applyToWallets_(manager, [
+      { distributor_id: input.distributor_id, currency_code: currency, amount: MathBN.mult(input.amount, -1).toFixed(), field: "available" },
+      { distributor_id: input.distributor_id, currency_code: currency, amount: input.amount, field: "held" },
+    ])
+    return { withdrawal_id: row.id, created: true }
+  }
+
+  /**
+   * Compensation of requestWithdrawal: the request, its hold and the balance
+   * move go, exactly as if the request had never been made.
+   */
+  @InjectTransactionManager()
+  async cancelWithdrawalRequest(
+    id: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<void> {
+    const manager = sharedContext.transactionManager as EntityManager
+    const [w] = await manager.execute(
+      `SELECT id, distributor_id, currency_code, amount::text AS amount, status
+         FROM distribution_withdrawal WHERE id = ? AND deleted_at IS NULL FOR UPDATE`,
+      [id]
+    )
+    if (!w || w.status !== WithdrawalStatus.REQUESTED) {
+      return
+    }
+    const removed = await manager.execute(
+      `DELETE FROM distribution_ledger_entry WHERE kind = 'withdrawal_held' AND reference_id = ? RETURNING id`,
+      [id]
+    )
+    if (removed.length) {
+      await this.applyToWallets_(manager, [
+        { distributor_id: w.distributor_id, currency_code: w.currency_code, amount: w.amount, field: "available" },
+        { distributor_id: w.distributor_id, currency_code: w.currency_code, amount: MathBN.mult(w.amount, -1).toFixed(), field: "held" },
+      ])
+    }
+    await manager.execute(`DELETE FROM distribution_withdrawal WHERE id = ?`, [id])
+  }
+
+  /**
+   * An admin's decision on a withdrawal, under a row lock: of two concurrent
+   * decisions exactly one wins, and an illegal one is a CONFLICT that changes
+   * nothing. Rejecting releases the hold to the available balance; paying
+   * moves it to the withdrawn total — each through one ledger entry.
+   */
+  @InjectTransactionManager()
+  async transitionWithdrawal(
+    input: TransitionWithdrawalInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ previous: WithdrawalSnapshot; status: WithdrawalStatus }> {
+    const manager = sharedContext.transactionManager as EntityManager
+    const [w]: WithdrawalSnapshot[] = await manager.execute(
+      `SELECT ${WITHDRAWAL_SNAPSHOT_COLUMNS} FROM distribution_withdrawal
+        WHERE id = ? AND deleted_at IS NULL FOR UPDATE`,
+      [input.id]
+    )
+    if (!w) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Withdrawal ${input.id} was not found`)
+    }
+    const next = nextWithdrawalStatus(w.status, input.action)
+    if (!next) {
+      throw new MedusaError(MedusaError.Types.CONFLICT, withdrawalConflictMessage(w.status, input.action))
+    }
+    const now = new Date()
+    const actor = input.actor_id ?? null
+    const set: Record<WithdrawalAction, [string, unknown[]]> = {
+      approve: ["approved_at = ?, approved_by = ?", [now, actor]],
+      reject: ["rejected_at = ?, rejected_by = ?, reject_reason = ?", [now, actor, input.reason ?? null]],
+      pay: ["paid_at = ?, paid_by = ?, transaction_reference = ?", [now, actor, input.transaction_reference ?? null]],
+    }
+    const [fields, values] = set[input.action]
+    await manager.execute(
+      `UPDATE distribution_withdrawal SET status = ?, ${fields}, updated_at = now() WHERE id = ?`,
+      [next, ...values, w.id]
+    )
+    const move = (from: "held", to: "available" | "withdrawn") => [
+      { distributor_id: w.distributor_id, currency_code: w.currency_code, amount: MathBN.mult(w.amount, -1).toFixed(), field: from },
+      { distributor_id: w.distributor_id, currency_code: w.currency_code, amount: w.amount, field: to },
+    ]
+    if (input.action === WithdrawalAction.REJECT || input.action === WithdrawalAction.PAY) {
+      const reject = input.action === WithdrawalAction.REJECT
+      await this.appendLedger_(manager, {
+        distributor_id: w.distributor_id,
+        currency_code: w.currency_code,
+        kind: reject ? LedgerKind.WITHDRAWAL_RELEASED : LedgerKind.WITHDRAWAL_PAID,
+        amount: w.amount,
+        reference_type: "withdrawal",
+        reference_id: w.id,
+        reason: reject ? input.reason ?? null : input.transaction_reference ?? null,
+        actor_id: actor,
+      })
+      await this.applyToWallets_(manager, move("held", reject ? "available" : "withdrawn"))
+    }
+    return { previous: w, status: next }
+  }
+
+  /** Compensation of transitionWithdrawal: the previous state, its ledger entry and balances back. */
+  @InjectTransactionManager()
+  async restoreWithdrawal(
+    previous: WithdrawalSnapshot,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<void> {
+    const manager = sharedContext.transactionManager as EntityManager
+    const [w] = await manager.execute(
+      `SELECT status FROM distribution_withdrawal WHERE id = ? AND deleted_at IS NULL FOR UPDATE`,
+      [previous.id]
+    )
+    if (!w || w.status === previous.status) {
+      return
+    }
+    const kind =
+      w.status === WithdrawalStatus.REJECTED ? LedgerKind.WITHDRAWAL_RELEASED
+      : w.status === WithdrawalStatus.PAID ? LedgerKind.WITHDRAWAL_PAID
+      : null
+    if (kind) {
+      const removed = await manager.execute(
+        `DELETE FROM distribution_ledger_entry WHERE kind = ? AND reference_id = ? RETURNING id`,
+        [kind, previous.id]
+      )
+      if (removed.length) {
+        const to = kind === LedgerKind.WITHDRAWAL_RELEASED ? "available" : "withdrawn"
+        await this.applyToWallets_(manager, [
+          { distributor_id: previous.distributor_id, currency_code: previous.currency_code, amount: previous.amount, field: "held" },
+          { distributor_id: previous.distributor_id, currency_code: previous.currency_code, amount: MathBN.mult(previous.amount, -1).toFixed(), field: to },
+        ])
+      }
+    }
+    await manager.execute(
+      `UPDATE distribution_withdrawal
+          SET status = ?, reject_reason = ?, transaction_reference = ?, approved_at = ?, approved_by = ?,
+              rejected_at = ?, rejected_by = ?, paid_at = ?, paid_by = ?, updated_at = now()
+        WHERE id = ?`,
+      [
+        previous.status, previous.reject_reason, previous.transaction_reference, previous.approved_at,
+        previous.approved_by, previous.rejected_at, previous.rejected_by, previous.paid_at, previous.paid_by,
+        previous.id,
+      ]
+    )
+  }
+
+  /** Appends one ledger entry (unique per kind and reference). */
+  private async appendLedger_(
+    manager: EntityManager,
+    e: {
+      distributor_id: string
+      currency_code: string
+      kind: LedgerKind
+      amount: string
+      reference_type: string
+      reference_id: string
+      reason?: string | null
+      actor_id?: string | null
+    }
+  ): Promise<void> {
+    await manager.execute(
+      `INSERT INTO distribution_ledger_entry
+         (id, distributor_id, currency_code, kind, amount, raw_amount, reference_type, reference_id, reason, actor_id)
+       VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)`,
+      [
+        generateEntityId(undefined, "dled"),
+        e.distributor_id,
+        e.currency_code,
+        e.kind,
+        e.amount,
+        JSON.stringify({ value: e.amount, precision: 20 }),
+        e.reference_type,
+        e.reference_id,
+        e.reason ?? null,
+        e.actor_id ?? null,
+      ]
+    )
   }
 
   // ----------------------------------------------------------------- levels

@@ -4,7 +4,9 @@ import {
   BindingMode,
   BindingSource,
   SettleOn,
+  WithdrawalAction,
   WithdrawalMethod,
+  WithdrawalStatus,
 } from "./constants"
 import {
   DistributionAuditLog,
@@ -12,6 +14,7 @@ import {
   DistributionSettings,
   Distributor,
   ReferralBinding,
+  Withdrawal,
 } from "./models"
 
 export type DistributorDTO = InferTypeOf<typeof Distributor>
@@ -132,4 +135,43 @@ export type WalletMismatch = {
   ledger_held: string
   cached_withdrawn: string
   ledger_withdrawn: string
+}
+
+export type WithdrawalDTO = InferTypeOf<typeof Withdrawal>
+
+export type RequestWithdrawalInput = {
+  distributor_id: string
+  amount: string
+  currency_code?: string | null
+  method: WithdrawalMethod
+  /** The payout account, already encrypted (encryptPersonalData): the plain one never travels further. */
+  payout_account: string
+  account_masked: Record<string, string | null>
+  note?: string | null
+  idempotency_key?: string | null
+}
+
+export type TransitionWithdrawalInput = {
+  id: string
+  action: WithdrawalAction
+  actor_id?: string | null
+  reason?: string | null
+  transaction_reference?: string | null
+}
+
+/** The fields a withdrawal's transition changes, as they were before it (for the compensation). */
+export type WithdrawalSnapshot = {
+  id: string
+  distributor_id: string
+  currency_code: string
+  amount: string
+  status: WithdrawalStatus
+  reject_reason: string | null
+  transaction_reference: string | null
+  approved_at: Date | null
+  approved_by: string | null
+  rejected_at: Date | null
+  rejected_by: string | null
+  paid_at: Date | null
+  paid_by: string | null
 }

@@ -29,9 +29,17 @@ import {
   AdminReviewDistributor,
   AdminUpdateLevel,
   AdminUpdateSettings,
+  AdminApproveWithdrawal,
+  AdminBulkApproveWithdrawals,
+  AdminBulkPayWithdrawals,
+  AdminExportWithdrawals,
+  AdminListWithdrawals,
+  AdminPayWithdrawal,
+  AdminRejectWithdrawal,
 } from "./validators"
 
 const D = "/admin/distribution/distributors/:id"
+const W = "/admin/distribution/withdrawals"
 
 /** /admin/* is authenticated by Medusa for every route; these add validation. */
 export const adminDistributionMiddlewares: MiddlewareRoute[] = [
@@ -135,4 +143,19 @@ export const adminDistributionMiddlewares: MiddlewareRoute[] = [
     method: "GET",
     middlewares: [validateAndTransformQuery(AdminListAuditLogs, auditLogQueryConfig.list)],
   },
+  {
+    matcher: W,
+    method: "GET",
+    middlewares: [validateAndTransformQuery(AdminListWithdrawals, {})],
+  },
+  {
+    matcher: `${W}/export`,
+    method: "GET",
+    middlewares: [validateAndTransformQuery(AdminExportWithdrawals, {})],
+  },
+  { matcher: `${W}/:id/approve`, method: "POST", middlewares: [validateAndTransformBody(AdminApproveWithdrawal)] },
+  { matcher: `${W}/:id/reject`, method: "POST", middlewares: [validateAndTransformBody(AdminRejectWithdrawal)] },
+  { matcher: `${W}/:id/pay`, method: "POST", middlewares: [validateAndTransformBody(AdminPayWithdrawal)] },
+  { matcher: `${W}/bulk-approve`, method: "POST", middlewares: [validateAndTransformBody(AdminBulkApproveWithdrawals)] },
+  { matcher: `${W}/bulk-pay`, method: "POST", middlewares: [validateAndTransformBody(AdminBulkPayWithdrawals)] },
 ]

@@ -10,6 +10,8 @@ import {
   MAX_COMMISSION_DEPTH,
   SETTLE_ON_STATES,
   WITHDRAWAL_METHODS,
+  WITHDRAWAL_STATUSES,
+  WithdrawalStatus,
 } from "../../../modules/distribution/constants"
 
 const oneOrMany = <T extends z.ZodTypeAny>(schema: T) =>
@@ -262,3 +264,75 @@ export const AdminReconcile = z
   .strict()
   .refine((v) => v.from <= v.to, { message: "from must not be after to" })
 export type AdminReconcileType = z.infer<typeof AdminReconcile>
+
+const withdrawalFilters = {
+  status: oneOrMany(z.enum(WITHDRAWAL_STATUSES)),
+  method: oneOrMany(z.enum(WITHDRAWAL_METHODS)),
+  distributor_id: oneOrMany(z.string()),
+  currency_code: z.string().regex(/^[a-zA-Z]{3}$/, "currency_code must be a three-letter ISO 4217 code").transform((c) => c.toLowerCase()).optional(),
+  from: z.coerce.date({ error: "from must be a date" }).optional(),
+  to: z.coerce.date({ error: "to must be a date" }).optional(),
+  amount_min: z.coerce.number({ error: "amount_min must be a number" }).min(0).optional(),
+  amount_max: z.coerce.number({ error: "amount_max must be a number" }).min(0).optional(),
+  q: z.string().trim().min(1).max(100).optional(),
+}
+const withdrawalRange = <T extends { from?: Date; to?: Date; amount_min?: number; amount_max?: number }>(v: T) =>
+  (!v.from || !v.to || v.from <= v.to) && (v.amount_min === undefined || v.amount_max === undefined || v.amount_min <= v.amount_max)
+const withdrawalRangeMessage = { message: "from must not be after to, and amount_min not above amount_max" }
+
+const WITHDRAWAL_ORDERABLE = ["created_at", "amount", "status", "approved_at", "paid_at"]
+export const AdminListWithdrawals = z
+  .object({
+    ...withdrawalFilters,
+    limit: z.coerce.number().int().min(1).max(500).default(20),
+    offset: z.coerce.number().int().min(0).default(0),
+    order: z
+      .string()
+      .default("-created_at")
+      .refine((o) => WITHDRAWAL_ORDERABLE.includes(o.replace(/^-/, "")), {
+        message: `order must be one of ${WITHDRAWAL_ORDERABLE.join(", ")} (prefix - for descending)`,
+      }),
+  })
+  .strict()
+  .refine(withdrawalRange, withdrawalRangeMessage)
+export type AdminListWithdrawalsType = z.infer<typeof AdminListWithdrawals>
+
+export const AdminExportWithdrawals = z
+  .object({ ...withdrawalFilters, status: withdrawalFilters.status.default([WithdrawalStatus.APPROVED]) })
+  .strict()
+  .refine(withdrawalRange, withdrawalRangeMessage)
+export type AdminExportWithdrawalsType = z.infer<typeof AdminExportWithdrawals>
+
+export const AdminApproveWithdrawal = z.object({}).strict()
+
+export const AdminRejectWithdrawal = z
+  .object({
+    reason: z
+      .string({ error: "reason is required: tell the distributor why" })
+      .trim()
+      .min(1, "reason is required: tell the distributor why")
+      .max(1000),
+  })
+  .strict()
+export type AdminRejectWithdrawalType = z.infer<typeof AdminRejectWithdrawal>
+
+const transactionReference = z
+  .string({ error: "transaction_reference is required: the bank or payment transaction number" })
+  .trim()
+  .min(1, "transaction_reference is required: the bank or payment transaction number")
+  .max(200)
+
+export const AdminPayWithdrawal = z.object({ transaction_reference: transactionReference }).strict()
+export type AdminPayWithdrawalType = z.infer<typeof AdminPayWithdrawal>
+
+const bulkIds = z
+  .array(z.string().min(1), { error: "ids is required: the withdrawals to act on" })
+  .min(1, "ids must name at least one withdrawal")
+  .max(100, "at most 100 withdrawals at a time")
+  .transform((ids) => [...new Set(ids)])
+
+export const AdminBulkApproveWithdrawals = z.object({ ids: bulkIds }).strict()
+export type AdminBulkApproveWithdrawalsType = z.infer<typeof AdminBulkApproveWithdrawals>
+
+export const AdminBulkPayWithdrawals = z.object({ ids: bulkIds, transaction_reference: transactionReference }).strict()
+export type AdminBulkPayWithdrawalsType = z.infer<typeof AdminBulkPayWithdrawals>

@@ -10,7 +10,9 @@ import {
   StoreGetTeam,
   StoreListCommissions,
   StoreListOrders,
+  StoreListWithdrawals,
   StoreRecordVisit,
+  StoreRequestWithdrawal,
 } from "./validators"
 
 const customer = authenticate("customer", ["session", "bearer"])
@@ -42,6 +44,17 @@ export const storeDistributionMiddlewares: MiddlewareRoute[] = [
     method: "GET",
     middlewares: [customer, validateAndTransformQuery(StoreListOrders, {})],
   },
+  {
+    matcher: "/store/distribution/withdrawals",
+    method: "POST",
+    middlewares: [customer, validateAndTransformBody(StoreRequestWithdrawal)],
+  },
+  {
+    matcher: "/store/distribution/withdrawals",
+    method: "GET",
+    middlewares: [customer, validateAndTransformQuery(StoreListWithdrawals, {})],
+  },
+  { matcher: "/store/distribution/withdrawals/:id", method: "GET", middlewares: [customer] },
   {
     matcher: "/store/distribution/visits",
     method: "POST",

@@ -1,0 +1,4 @@
+import { WithdrawalAction } from "../../../../../../modules/distribution/constants"
+import { reviewWithdrawalHandler } from "../../../../../utils/admin-withdrawal"
+
+export const POST = reviewWithdrawalHandler(WithdrawalAction.PAY)
