@@ -205,6 +205,7 @@ medusaIntegrationTestRunner({
 
       const byOrder = await api.get(`/admin/distribution/commissions?order_id=${placed.id}`, admin)
       expect(byOrder.data.count).toBe(9)
+      expect(byOrder.data.commissions.map((row: { order_id: string }) => row.order_id)).toEqual(Array(9).fill(placed.id))
       const csv = await api.get(`/admin/distribution/commissions/export?order_id=${placed.id}&distributor_id=${c.distributor_id}`, admin)
       expect(csv.headers["content-type"]).toContain("text/csv")
       const lines = csv.data.replace(/^\uFEFF/, "").trim().split("\r\n")
@@ -233,6 +234,7 @@ medusaIntegrationTestRunner({
       expect(updated.data.commission_rule.mode).toBe("excluded")
       const list = await api.get("/admin/distribution/commission-rules?target_type=product", admin)
       expect(list.data.count).toBe(1)
+      expect(list.data.commission_rules[0]).toMatchObject({ id, mode: "excluded" })
       await api.delete(`/admin/distribution/commission-rules/${id}`, admin)
       expect((await api.get(`/admin/distribution/commission-rules/${id}`, admin).catch((e) => e.response)).status).toBe(404)
       const audit = await service(getContainer()).listDistributionAuditLogs({ entity_type: "commission_rule" })

@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next"
 import { Link } from "react-router-dom"
 import { Chart } from "../../components/charts"
 import { Empty, Loading, Section } from "../../components/section"
-import { Period, useLeaderboard, useSummary, useTimeseries } from "../../hooks/reports"
+import { isMissingRoute, Period, useLeaderboard, useProgrammeCounts, useSummary, useTimeseries } from "../../hooks/reports"
 import { useFormat } from "../../lib/format"
 
 const DAYS = [7, 30, 90] as const
@@ -44,6 +44,7 @@ const OverviewPage = () => {
   const series = useTimeseries(period, interval)
   const leaders = useLeaderboard(period, by)
   const s = summary.data
+  const counts = useProgrammeCounts(isMissingRoute(summary.error))
   const currency = s?.currency_code
   const points = series.data?.series ?? []
   const labels = points.map((p) => f.date(p.period))
@@ -75,11 +76,7 @@ const OverviewPage = () => {
         <Container className="p-0">
           <Loading rows={4} />
         </Container>
-      ) : summary.isError || !s ? (
-        <Container className="p-0">
-          <Empty title={t("overview.unavailable")} description={summary.error?.message} />
-        </Container>
-      ) : (
+      ) : s ? (
         <div className="grid grid-cols-1 gap-3 md:grid-cols-2 xl:grid-cols-4">
           <Kpi testId="kpi-sales" label={t("overview.kpi.sales")} value={f.money(s.sales, currency)} hint={t("overview.kpi.orders", { count: s.orders, formatted: f.number(s.orders) })} />
           <Kpi
@@ -110,6 +107,17 @@ const OverviewPage = () => {
           <Kpi testId="kpi-withdrawn" label={t("overview.kpi.withdrawn")} value={f.money(s.withdrawn, currency)} />
           <Kpi testId="kpi-reversed" label={t("overview.kpi.reversed")} value={f.money(s.commissions.reversed, currency)} />
         </div>
+      ) : isMissingRoute(summary.error) ? (
+        <div className="grid grid-cols-1 gap-3 md:grid-cols-2 xl:grid-cols-4">
+          <Kpi testId="kpi-applications" label={t("overview.kpi.pendingApplications")} value={f.number(counts.pending.data?.count)} />
+          <Kpi testId="kpi-withdrawals" label={t("overview.kpi.pendingWithdrawals")} value={f.number(counts.requested.data?.count)} />
+          <Kpi testId="kpi-distributors" label={t("overview.kpi.activeDistributors")} value={f.number(counts.active.data?.count)} />
+          <Kpi testId="kpi-suspended" label={t("overview.kpi.suspended")} value={f.number(counts.suspended.data?.count)} />
+        </div>
+      ) : (
+        <Container className="p-0">
+          <Empty title={t("overview.unavailable")} description={summary.error?.message} />
+        </Container>
       )}
 
       <div className="grid grid-cols-1 gap-3 xl:grid-cols-2">
@@ -117,6 +125,8 @@ const OverviewPage = () => {
           <div className="px-6 py-4">
             {series.isLoading ? (
               <Loading />
+            ) : series.isError ? (
+              <Empty title={t("overview.reportsUnavailable")} description={series.error.message} />
             ) : points.length ? (
               <Chart
                 type="line"
@@ -136,6 +146,8 @@ const OverviewPage = () => {
           <div className="px-6 py-4">
             {series.isLoading ? (
               <Loading />
+            ) : series.isError ? (
+              <Empty title={t("overview.reportsUnavailable")} description={series.error.message} />
             ) : points.length ? (
               <Chart
                 type="bar"
@@ -173,6 +185,8 @@ const OverviewPage = () => {
       >
         {leaders.isLoading ? (
           <Loading />
+        ) : leaders.isError ? (
+          <Empty title={t("overview.reportsUnavailable")} description={leaders.error.message} />
         ) : leaders.data?.rows.length ? (
           <Table>
             <Table.Header>

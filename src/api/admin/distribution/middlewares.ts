@@ -6,6 +6,8 @@ import {
 import {
   auditLogQueryConfig,
   bindingQueryConfig,
+  commissionQueryConfig,
+  commissionRuleQueryConfig,
   distributorQueryConfig,
   levelQueryConfig,
 } from "./query-config"
@@ -101,7 +103,7 @@ export const adminDistributionMiddlewares: MiddlewareRoute[] = [
   {
     matcher: "/admin/distribution/commission-rules",
     method: "GET",
-    middlewares: [validateAndTransformQuery(AdminListCommissionRules, { isList: true, defaults: ["*"] })],
+    middlewares: [validateAndTransformQuery(AdminListCommissionRules, commissionRuleQueryConfig.list)],
   },
   {
     matcher: "/admin/distribution/commission-rules",
@@ -116,7 +118,7 @@ export const adminDistributionMiddlewares: MiddlewareRoute[] = [
   {
     matcher: "/admin/distribution/commissions",
     method: "GET",
-    middlewares: [validateAndTransformQuery(AdminListCommissions, { isList: true, defaults: ["*"] })],
+    middlewares: [validateAndTransformQuery(AdminListCommissions, commissionQueryConfig.list)],
   },
   {
     matcher: "/admin/distribution/commissions/export",

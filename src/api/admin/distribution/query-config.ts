@@ -67,3 +67,58 @@ export const auditLogQueryConfig = {
     isList: true,
   },
 }
+
+/**
+ * Query answers `null` rows for a bare "*" here, so the commission lists name
+ * their fields (the admin's order widget found every row empty).
+ */
+export const commissionQueryConfig = {
+  list: {
+    defaults: [
+      "id",
+      "order_id",
+      "line_item_id",
+      "distributor_id",
+      "buyer_customer_id",
+      "depth",
+      "attribution",
+      "product_id",
+      "variant_id",
+      "quantity",
+      "base_amount",
+      "rate_bps",
+      "rate_source",
+      "rule_id",
+      "amount",
+      "reversed_amount",
+      "currency_code",
+      "status",
+      "eligible_at",
+      "settled_at",
+      "reversed_at",
+      "created_at",
+    ],
+    isList: true,
+  },
+}
+
+export const commissionRuleQueryConfig = {
+  list: {
+    defaults: [
+      "id",
+      "target_type",
+      "target_id",
+      "mode",
+      "rate_bps_1",
+      "rate_bps_2",
+      "rate_bps_3",
+      "fixed_amount_1",
+      "fixed_amount_2",
+      "fixed_amount_3",
+      "currency_code",
+      "note",
+      "created_at",
+    ],
+    isList: true,
+  },
+}

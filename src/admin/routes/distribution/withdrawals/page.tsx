@@ -49,7 +49,8 @@ const WithdrawalsPage = () => {
   const prompt = usePrompt()
   const [pagination, setPagination] = useState<DataTablePaginationState>({ pageIndex: 0, pageSize: 20 })
   const [search, setSearch] = useState("")
-  const [filtering, setFiltering] = useState<DataTableFilteringState>({ status: ["requested"] })
+  // The queue opens on what still needs someone: requests to decide, approvals to pay.
+  const [filtering, setFiltering] = useState<DataTableFilteringState>({ status: ["requested", "approved"] })
   const [selection, setSelection] = useState<DataTableRowSelectionState>({})
   const [pending, setPending] = useState<Pending>(null)
   const query = {

@@ -1,0 +1,388 @@
+import axios, { AxiosInstance } from "axios"
+import { Browser, BrowserContext, Page } from "playwright-core"
+import { ADMIN, AdminApp, launchBrowser, screenshot, startAdminApp } from "../helpers/browser"
+import { placeOrder, Shop } from "../helpers/orders"
+
+jest.setTimeout(120_000)
+
+/**
+ * A merchant's afternoon in Medusa Admin's Distribution workspace, in a real
+ * Chromium against a real server on the demo shop: every page and widget is
+ * read and checked against the database, decisions are taken through the UI and
+ * found in the database, and the whole thing is read again in 简体中文.
+ */
+describe("Distribution admin in the browser", () => {
+  let app: AdminApp
+  let browser: Browser
+  let context: BrowserContext
+  let page: Page
+  let api: AxiosInstance
+  let orderId: string
+  let withdrawalIds: string[]
+  const en = (locale = "en-US") => ({
+    money: (amount: string | number, currency = "cny") =>
+      new Intl.NumberFormat(locale, { style: "currency", currency: currency.toUpperCase() }).format(amount as number),
+    bps: (bps: number) => new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 2 }).format(bps / 10000),
+  })
+  const f = en()
+  const one = async <T = Record<string, unknown>>(sql: string, params: unknown[] = []) =>
+    (await app.db.query(sql, params)).rows[0] as T
+  const all = async <T = Record<string, unknown>>(sql: string, params: unknown[] = []) =>
+    (await app.db.query(sql, params)).rows as T[]
+  const open = async (path: string) => {
+    await page.goto(`${app.url}/app${path}`)
+  }
+  const toast = (text: string) => page.getByText(text, { exact: true }).first().waitFor()
+
+  beforeAll(async () => {
+    app = await startAdminApp()
+    api = axios.create({ baseURL: app.url })
+
+    // What the merchant will look at: an order placed by a bound buyer, and two withdrawal requests.
+    const pk = await one<{ token: string }>(
+      "select token from api_key where title = 'Distribution Demo Storefront' and type = 'publishable' and deleted_at is null"
+    )
+    const region = await one<{ id: string }>("select id from region where currency_code = 'cny' and deleted_at is null")
+    const variants = await all<{ sku: string; id: string }>("select sku, id from product_variant where deleted_at is null")
+    const shop: Shop = { pk: pk.token, region_id: region.id, variants: new Map(variants.map((v) => [v.sku, v.id])) }
+    const customerLogin = async (email: string) => {
+      const { data } = await api.post("/auth/customer/emailpass", { email, password: "supersecret" })
+      return { email, headers: { "x-publishable-api-key": pk.token, authorization: `Bearer ${data.token}` } }
+    }
+    const order = await placeOrder(api, shop, await customerLogin("demo@example.com"), [
+      { sku: "SERUM-30", quantity: 2 },
+      { sku: "MASK-10", quantity: 1 },
+    ])
+    orderId = order.id
+    for (let i = 0; i < 60; i++) {
+      const { n } = await one<{ n: string }>("select count(*) n from distribution_commission where order_id = $1", [orderId])
+      if (Number(n) > 0) break
+      await new Promise((r) => setTimeout(r, 500))
+    }
+
+    const { data: adminAuth } = await api.post("/auth/user/emailpass", ADMIN)
+    const founder = await one<{ id: string }>("select id from distribution_distributor where email = 'zhang.wei@example.com'")
+    await api.post(
+      `/admin/distribution/distributors/${founder.id}/adjustments`,
+      { amount: 800, currency_code: "cny", reason: "活动奖励" },
+      { headers: { authorization: `Bearer ${adminAuth.token}` } }
+    )
+    const distributor = await customerLogin("zhang.wei@example.com")
+    withdrawalIds = []
+    for (const amount of [300, 150]) {
+      const { data } = await api.post(
+        "/store/distribution/withdrawals",
+        { amount, method: "alipay", account: { account: "zhang.wei@alipay.example", real_name: "张伟" } },
+        { headers: distributor.headers }
+      )
+      withdrawalIds.push(data.withdrawal.id)
+    }
+
+    browser = await launchBrowser()
+    context = await browser.newContext({ viewport: { width: 1440, height: 1200 }, locale: "en-US", acceptDownloads: true })
+    page = await context.newPage()
+  }, 600_000)
+
+  afterAll(async () => {
+    await browser?.close()
+    await app?.stop()
+  })
+
+  it("logs in and finds Distribution in the sidebar, with its pages under it", async () => {
+    await open("/login")
+    await page.fill('input[name="email"]', ADMIN.email)
+    await page.fill('input[name="password"]', ADMIN.password)
+    await page.click('button[type="submit"]')
+    await page.waitForURL(/\/app\/orders/)
+    await page.getByRole("link", { name: "Distribution", exact: true }).click()
+    await page.getByTestId("distribution-overview").waitFor()
+    for (const label of ["Distributors", "Applications", "Withdrawals", "Levels", "Commission rules", "Programme settings"]) {
+      await page.getByRole("link", { name: label, exact: true }).waitFor()
+    }
+  })
+
+  it("Overview: the applications and withdrawals waiting, as the database counts them", async () => {
+    await open("/distribution")
+    const pending = await one<{ n: string }>("select count(*) n from distribution_distributor where status = 'pending' and deleted_at is null")
+    const requested = await one<{ n: string }>("select count(*) n from distribution_withdrawal where status = 'requested' and deleted_at is null")
+    await page.getByTestId("kpi-applications-value").waitFor()
+    expect(await page.getByTestId("kpi-applications-value").innerText()).toBe(pending.n)
+    expect(await page.getByTestId("kpi-withdrawals-value").innerText()).toBe(requested.n)
+    await screenshot(page, "01-overview")
+  })
+
+  it("Distributors: the list, search, and a distributor's page with its lazily opened team", async () => {
+    await open("/distribution/distributors")
+    const { n } = await one<{ n: string }>("select count(*) n from distribution_distributor where deleted_at is null")
+    await page.getByText(new RegExp(`of\\s+${n}\\s+results`)).waitFor()
+    await screenshot(page, "02-distributors")
+
+    const founder = await one<{ id: string; referral_code: string; team_size: number; display_name: string }>(
+      "select id, referral_code, team_size, display_name from distribution_distributor where email = 'zhang.wei@example.com'"
+    )
+    await page.getByPlaceholder("Search code, email or name").fill(founder.referral_code)
+    await page.getByText(/of\s+1\s+results/).waitFor()
+    await page.getByRole("cell", { name: founder.referral_code }).click()
+    await page.waitForURL(new RegExp(`/distribution/distributors/${founder.id}$`))
+    expect(await page.getByTestId("field-code").innerText()).toBe(founder.referral_code)
+    expect(await page.getByTestId("field-team-size").innerText()).toBe(String(founder.team_size))
+
+    const children = await all<{ id: string; display_name: string; referral_code: string | null; direct_count: number }>(
+      "select id, display_name, referral_code, direct_count from distribution_distributor where parent_id = $1 and deleted_at is null",
+      [founder.id]
+    )
+    const tree = page.getByTestId("team-tree")
+    for (const c of children) {
+      await tree.getByRole("link", { name: c.display_name, exact: true }).waitFor()
+    }
+    const parent = children.find((c) => c.direct_count > 0)!
+    const grandchildren = await all<{ display_name: string }>(
+      "select display_name from distribution_distributor where parent_id = $1 and deleted_at is null",
+      [parent.id]
+    )
+    await tree.getByTestId(`team-node-${parent.referral_code ?? parent.id}`).getByTestId("team-toggle").first().click()
+    for (const g of grandchildren) {
+      await tree.getByRole("link", { name: g.display_name, exact: true }).waitFor()
+    }
+    await screenshot(page, "03-distributor-detail")
+  })
+
+  it("Applications: approve one, reject one with a reason, approve two at once", async () => {
+    const pending = await all<{ id: string; display_name: string }>(
+      "select id, display_name from distribution_distributor where status = 'pending' and deleted_at is null order by created_at, id"
+    )
+    expect(pending.length).toBeGreaterThanOrEqual(4)
+    await open("/distribution/applications")
+    const row = (name: string) => page.getByRole("row").filter({ hasText: name })
+    await row(pending[0].display_name).waitFor()
+    expect(await page.getByRole("row").count()).toBe(pending.length + 1)
+    await screenshot(page, "04-applications")
+
+    await row(pending[0].display_name).getByRole("button").last().click()
+    await page.getByRole("menuitem", { name: "Approve" }).click()
+    await page.getByRole("alertdialog").getByRole("button", { name: "Approve" }).click()
+    await toast("Application approved")
+    const approved = await one<{ status: string; referral_code: string | null }>(
+      "select status, referral_code from distribution_distributor where id = $1",
+      [pending[0].id]
+    )
+    expect(approved.status).toBe("active")
+    expect(approved.referral_code).toMatch(/^[2-9A-HJKMNP-Z]{7}$/)
+
+    await row(pending[1].display_name).getByRole("button").last().click()
+    await page.getByRole("menuitem", { name: "Reject" }).click()
+    await page.getByTestId("reject-drawer").locator('textarea[name="reason"]').fill("资料不完整，请补充后再申请")
+    await page.getByTestId("reject-drawer").getByTestId("drawer-submit").click()
+    await toast("Application rejected")
+    expect(
+      await one("select status, reject_reason from distribution_distributor where id = $1", [pending[1].id])
+    ).toEqual({ status: "rejected", reject_reason: "资料不完整，请补充后再申请" })
+
+    for (const p of pending.slice(2, 4)) {
+      await row(p.display_name).getByRole("checkbox").check()
+    }
+    await page.getByText("2 selected").waitFor()
+    await page.keyboard.press("a")
+    await toast("2 applications approved")
+    const statuses = await all<{ status: string }>("select status from distribution_distributor where id = any($1)", [
+      pending.slice(2, 4).map((p) => p.id),
+    ])
+    expect(statuses).toEqual([{ status: "active" }, { status: "active" }])
+    expect(await page.getByRole("row").count()).toBe(pending.length - 4 + 1)
+  })
+
+  it("Withdrawals: approve and pay one with its transfer reference, reject the other, export the payout file", async () => {
+    await open("/distribution/withdrawals")
+    const [payId, rejectId] = withdrawalIds
+    const amounts = await all<{ id: string; amount: string; net_amount: string }>(
+      "select id, amount::text, net_amount::text from distribution_withdrawal where id = any($1) order by created_at",
+      [withdrawalIds]
+    )
+    const row = (amount: string) => page.getByRole("row").filter({ hasText: f.money(amount) })
+    await row(amounts[0].amount).waitFor()
+    expect(await page.getByRole("row").count()).toBe(3)
+    await screenshot(page, "05-withdrawals")
+
+    await row(amounts[0].amount).getByRole("button").last().click()
+    await page.getByRole("menuitem", { name: "Approve" }).click()
+    await page.getByRole("alertdialog").getByRole("button", { name: "Approve" }).click()
+    await toast("Withdrawal approved")
+    expect((await one<{ status: string }>("select status from distribution_withdrawal where id = $1", [payId])).status).toBe("approved")
+
+    await row(amounts[0].amount).getByText("Approved").waitFor()
+    await row(amounts[0].amount).getByRole("button").last().click()
+    await page.getByRole("menuitem", { name: "Mark as paid" }).click()
+    await page.getByTestId("withdrawal-pay-drawer").locator('input[name="reason"]').fill("ALIPAY-20261126-0001")
+    await page.getByTestId("withdrawal-pay-drawer").getByTestId("drawer-submit").click()
+    await toast("Withdrawal marked as paid")
+    expect(await one("select status, transaction_reference from distribution_withdrawal where id = $1", [payId])).toEqual({
+      status: "paid",
+      transaction_reference: "ALIPAY-20261126-0001",
+    })
+
+    await row(amounts[1].amount).getByRole("button").last().click()
+    await page.getByRole("menuitem", { name: "Reject" }).click()
+    await page.getByTestId("withdrawal-reject-drawer").locator('textarea[name="reason"]').fill("支付宝账户实名不符")
+    await page.getByTestId("withdrawal-reject-drawer").getByTestId("drawer-submit").click()
+    await toast("Withdrawal rejected")
+    expect(await one("select status, reject_reason from distribution_withdrawal where id = $1", [rejectId])).toEqual({
+      status: "rejected",
+      reject_reason: "支付宝账户实名不符",
+    })
+
+    const href = await page.getByTestId("withdrawals-export").getAttribute("href")
+    expect(href).toContain("/admin/distribution/withdrawals/export")
+    const csv = await page.request.get(`${app.url}/admin/distribution/withdrawals/export?status=paid`)
+    expect(csv.status()).toBe(200)
+    const body = await csv.text()
+    expect(body).toContain(payId)
+    expect(body).toContain("zhang.wei@alipay.example")
+    expect(body).not.toContain(rejectId)
+  })
+
+  it("Levels: every level with its rates", async () => {
+    await open("/distribution/levels")
+    const levels = await all<{ rank: number; name: string; rate_bps_1: number; rate_bps_2: number; rate_bps_3: number }>(
+      "select rank, name, rate_bps_1, rate_bps_2, rate_bps_3 from distribution_level where deleted_at is null order by rank"
+    )
+    for (const l of levels) {
+      const text = await page.getByTestId(`level-row-${l.rank}`).innerText()
+      expect(text).toContain(l.name)
+      expect(text).toContain([l.rate_bps_1, l.rate_bps_2, l.rate_bps_3].map(f.bps).join(" / "))
+    }
+    await screenshot(page, "06-levels")
+  })
+
+  it("Commission rules: what the database holds", async () => {
+    await open("/distribution/rules")
+    const { n } = await one<{ n: string }>("select count(*) n from distribution_commission_rule where deleted_at is null")
+    if (n === "0") {
+      await page.getByText("No commission rules").waitFor()
+    } else {
+      await page.getByText(new RegExp(`of\\s+${n}\\s+results`)).waitFor()
+    }
+    await screenshot(page, "07-rules")
+  })
+
+  it("Settings: every setting explained; a change is saved", async () => {
+    await open("/distribution/settings")
+    await page.getByText("Freeze period (days)").waitFor()
+    const settings = await one<{ freeze_days: number }>("select freeze_days from distribution_settings where deleted_at is null")
+    const freeze = page.locator('input[name="freeze_days"]')
+    expect(await freeze.inputValue()).toBe(String(settings.freeze_days))
+    await screenshot(page, "08-settings")
+    await freeze.fill("10")
+    await page.getByTestId("settings-save").click()
+    await toast("Settings saved")
+    expect((await one<{ freeze_days: number }>("select freeze_days from distribution_settings where deleted_at is null")).freeze_days).toBe(10)
+  })
+
+  it("Order widget: who earns what from the order", async () => {
+    const commissions = await all<{ amount: string; status: string }>(
+      "select amount::text, status from distribution_commission where order_id = $1 order by depth, id",
+      [orderId]
+    )
+    expect(commissions.length).toBeGreaterThan(0)
+    await open(`/orders/${orderId}`)
+    const widget = page.getByTestId("order-distribution-widget")
+    await widget.getByTestId("order-commission-row").first().waitFor()
+    expect(await widget.getByTestId("order-commission-row").count()).toBe(commissions.length)
+    const shown = (await widget.getByTestId("order-commission-amount").allInnerTexts()).sort()
+    expect(shown).toEqual(commissions.map((c) => f.money(c.amount)).sort())
+    await widget.scrollIntoViewIfNeeded()
+    await screenshot(page, "09-order-widget")
+  })
+
+  it("Customer widget: a buyer's referrer, and a distributor's standing", async () => {
+    const buyer = await one<{ id: string; referrer: string }>(
+      `select c.id, d.display_name referrer from customer c
+         join distribution_referral_binding b on b.customer_id = c.id and b.deleted_at is null
+         join distribution_distributor d on d.id = b.distributor_id
+        where c.email = 'demo@example.com'`
+    )
+    await open(`/customers/${buyer.id}`)
+    const widget = page.getByTestId("customer-distribution-widget")
+    await widget.getByTestId("customer-referrer").getByText(buyer.referrer, { exact: false }).waitFor()
+    expect(await widget.getByTestId("customer-distributor-status").innerText()).toBe("Not a distributor")
+    await widget.scrollIntoViewIfNeeded()
+    await screenshot(page, "10-customer-widget")
+
+    const founder = await one<{ customer_id: string; id: string; referral_code: string }>(
+      "select customer_id, id, referral_code from distribution_distributor where email = 'zhang.wei@example.com'"
+    )
+    await open(`/customers/${founder.customer_id}`)
+    const link = page.getByTestId("customer-distributor-link")
+    await link.waitFor()
+    expect(await link.innerText()).toBe(founder.referral_code)
+    expect(await link.getAttribute("href")).toBe(`/app/distribution/distributors/${founder.id}`)
+    expect(await page.getByTestId("customer-distributor-status").innerText()).toContain("Active")
+  })
+
+  it("Product widget: the rule and what each level earns per unit", async () => {
+    const product = await one<{ id: string; price: string }>(
+      `select p.id, pr.amount::text price from product p
+         join product_variant v on v.product_id = p.id and v.sku = 'SERUM-30'
+         join product_variant_price_set vps on vps.variant_id = v.id
+         join price pr on pr.price_set_id = vps.price_set_id and pr.currency_code = 'cny' and pr.deleted_at is null`
+    )
+    const level = await one<{ name: string; rate_bps_1: number }>(
+      "select name, rate_bps_1 from distribution_level where deleted_at is null order by rank limit 1"
+    )
+    // base × rate, rounded down to the fen, in integers.
+    const [yuan, decimals = ""] = product.price.split(".")
+    const fen = BigInt(yuan) * 100n + BigInt(decimals.padEnd(2, "0").slice(0, 2))
+    const earned = (fen * BigInt(level.rate_bps_1)) / 10000n
+    const expected = f.money(`${earned / 100n}.${String(earned % 100n).padStart(2, "0")}`)
+    await open(`/products/${product.id}`)
+    const widget = page.getByTestId("product-distribution-widget")
+    await widget.getByTestId("product-rule").waitFor()
+    expect(await widget.getByTestId("product-rule").innerText()).toBe("None: the levels' rates apply")
+    const row = widget
+      .getByTestId("product-preview")
+      .filter({ hasText: f.money(product.price) })
+      .first()
+      .getByTestId("product-preview-row")
+      .first()
+    expect(await row.innerText()).toContain(level.name)
+    expect(await row.locator("td").nth(1).innerText()).toBe(expected)
+    await widget.scrollIntoViewIfNeeded()
+    await screenshot(page, "11-product-widget")
+  })
+
+  it("简体中文: the language switched in the profile; the workspace and its numbers follow", async () => {
+    await open("/settings/profile/edit")
+    await page.getByRole("combobox").click()
+    await page.getByRole("option", { name: "简体中文" }).click()
+    await page.getByRole("button", { name: "Save" }).click()
+    // The dashboard keeps the choice in the browser (cookie and localStorage "lng").
+    await page.waitForFunction(() => localStorage.getItem("lng") === "zhCN")
+
+    await open("/distribution")
+    await page.getByRole("heading", { name: "分销概览" }).waitFor()
+    for (const label of ["分销商", "申请审核", "提现", "分销等级", "佣金规则", "分销设置"]) {
+      await page.getByRole("link", { name: label, exact: true }).waitFor()
+    }
+    await screenshot(page, "12-overview-zh")
+
+    await open("/distribution/levels")
+    const levels = await all<{ rank: number; rate_bps_1: number; rate_bps_2: number; rate_bps_3: number }>(
+      "select rank, rate_bps_1, rate_bps_2, rate_bps_3 from distribution_level where deleted_at is null order by rank"
+    )
+    const zh = en("zh-CN")
+    expect(await page.getByTestId(`level-row-${levels[0].rank}`).innerText()).toContain(
+      [levels[0].rate_bps_1, levels[0].rate_bps_2, levels[0].rate_bps_3].map(zh.bps).join(" / ")
+    )
+
+    await open("/distribution/settings")
+    await page.getByRole("heading", { name: "分销设置" }).waitFor()
+    await page.getByText("冻结期（天）").waitFor()
+    await page.getByText(zh.money("100")).first().waitFor()
+    await screenshot(page, "13-settings-zh")
+
+    await open(`/orders/${orderId}`)
+    await page.getByTestId("order-distribution-widget").getByText("分销佣金").waitFor()
+    await page.getByTestId("order-distribution-widget").getByText("待结算").first().waitFor()
+    await page.getByTestId("order-distribution-widget").scrollIntoViewIfNeeded()
+    await screenshot(page, "14-order-widget-zh")
+  })
+})
