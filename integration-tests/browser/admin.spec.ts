@@ -19,12 +19,15 @@ describe("Distribution admin in the browser", () => {
   let api: AxiosInstance
   let orderId: string
   let withdrawalIds: string[]
-  const en = (locale = "en-US") => ({
+  const formats = (locale = "en-US") => ({
     money: (amount: string | number, currency = "cny") =>
-      new Intl.NumberFormat(locale, { style: "currency", currency: currency.toUpperCase() }).format(amount as number),
+      new Intl.NumberFormat(locale, { style: "currency", currency: currency.toUpperCase(), currencyDisplay: "narrowSymbol" }).format(
+        amount as number
+      ),
     bps: (bps: number) => new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 2 }).format(bps / 10000),
+    date: (d: Date) => new Intl.DateTimeFormat(locale, { dateStyle: "medium" }).format(d),
   })
-  const f = en()
+  const f = formats()
   const one = async <T = Record<string, unknown>>(sql: string, params: unknown[] = []) =>
     (await app.db.query(sql, params)).rows[0] as T
   const all = async <T = Record<string, unknown>>(sql: string, params: unknown[] = []) =>
@@ -278,8 +281,10 @@ describe("Distribution admin in the browser", () => {
   })
 
   it("Order widget: who earns what from the order", async () => {
-    const commissions = await all<{ amount: string; status: string }>(
-      "select amount::text, status from distribution_commission where order_id = $1 order by depth, id",
+    const commissions = await all<{ amount: string; status: string; earner: string }>(
+      `select c.amount::text, c.status, d.display_name || ' · ' || d.referral_code earner
+         from distribution_commission c join distribution_distributor d on d.id = c.distributor_id
+        where c.order_id = $1 order by c.depth, c.id`,
       [orderId]
     )
     expect(commissions.length).toBeGreaterThan(0)
@@ -289,6 +294,9 @@ describe("Distribution admin in the browser", () => {
     expect(await widget.getByTestId("order-commission-row").count()).toBe(commissions.length)
     const shown = (await widget.getByTestId("order-commission-amount").allInnerTexts()).sort()
     expect(shown).toEqual(commissions.map((c) => f.money(c.amount)).sort())
+    for (const c of commissions) {
+      await widget.getByRole("link", { name: c.earner, exact: true }).first().waitFor()
+    }
     await widget.scrollIntoViewIfNeeded()
     await screenshot(page, "09-order-widget")
   })
@@ -357,18 +365,26 @@ describe("Distribution admin in the browser", () => {
     // The dashboard keeps the choice in the browser (cookie and localStorage "lng").
     await page.waitForFunction(() => localStorage.getItem("lng") === "zhCN")
 
+    const zh = formats("zh-CN")
     await open("/distribution")
     await page.getByRole("heading", { name: "分销概览" }).waitFor()
+    await page.getByTestId("kpi-applications-value").waitFor()
     for (const label of ["分销商", "申请审核", "提现", "分销等级", "佣金规则", "分销设置"]) {
       await page.getByRole("link", { name: label, exact: true }).waitFor()
     }
     await screenshot(page, "12-overview-zh")
 
+    await open("/distribution/distributors")
+    const newest = await one<{ created_at: Date }>(
+      "select created_at from distribution_distributor where deleted_at is null order by created_at desc limit 1"
+    )
+    await page.getByRole("cell", { name: zh.date(newest.created_at), exact: true }).first().waitFor()
+    await screenshot(page, "13-distributors-zh")
+
     await open("/distribution/levels")
     const levels = await all<{ rank: number; rate_bps_1: number; rate_bps_2: number; rate_bps_3: number }>(
       "select rank, rate_bps_1, rate_bps_2, rate_bps_3 from distribution_level where deleted_at is null order by rank"
     )
-    const zh = en("zh-CN")
     expect(await page.getByTestId(`level-row-${levels[0].rank}`).innerText()).toContain(
       [levels[0].rate_bps_1, levels[0].rate_bps_2, levels[0].rate_bps_3].map(zh.bps).join(" / ")
     )
@@ -377,12 +393,12 @@ describe("Distribution admin in the browser", () => {
     await page.getByRole("heading", { name: "分销设置" }).waitFor()
     await page.getByText("冻结期（天）").waitFor()
     await page.getByText(zh.money("100")).first().waitFor()
-    await screenshot(page, "13-settings-zh")
+    await screenshot(page, "14-settings-zh")
 
     await open(`/orders/${orderId}`)
     await page.getByTestId("order-distribution-widget").getByText("分销佣金").waitFor()
     await page.getByTestId("order-distribution-widget").getByText("待结算").first().waitFor()
     await page.getByTestId("order-distribution-widget").scrollIntoViewIfNeeded()
-    await screenshot(page, "14-order-widget-zh")
+    await screenshot(page, "15-order-widget-zh")
   })
 })

@@ -6,8 +6,8 @@ export const DistributorLink = ({ id }: { id: string }) => {
   const { data } = useDistributor(id)
   const d = data?.distributor
   return (
-    <Link to={`/distribution/distributors/${id}`} className="text-ui-fg-interactive txt-small hover:underline" data-testid="distributor-link">
-      {d ? `${d.display_name || d.email} · ${d.referral_code ?? ""}` : id}
+    <Link to={`/distribution/distributors/${id}`} className="text-ui-fg-interactive txt-small block hover:underline" data-testid="distributor-link">
+      {d ? [d.display_name || d.email, d.referral_code].filter(Boolean).join(" · ") : "…"}
     </Link>
   )
 }

@@ -21,7 +21,12 @@ export function useFormat() {
     if (!currency) {
       return number(amount)
     }
-    return new Intl.NumberFormat(locale, { style: "currency", currency: currency.toUpperCase() }).format(
+    // The narrow symbol (¥, $) is what the dashboard's own amounts show.
+    return new Intl.NumberFormat(locale, {
+      style: "currency",
+      currency: currency.toUpperCase(),
+      currencyDisplay: "narrowSymbol",
+    }).format(
       amount as unknown as number
     )
   }

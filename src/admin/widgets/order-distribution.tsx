@@ -26,8 +26,6 @@ const OrderDistributionWidget = ({ data: order }: DetailWidgetProps<AdminOrder>)
             <Table.Row>
               <Table.HeaderCell>{t("fields.distributor")}</Table.HeaderCell>
               <Table.HeaderCell>{t("fields.item")}</Table.HeaderCell>
-              <Table.HeaderCell>{t("fields.depth")}</Table.HeaderCell>
-              <Table.HeaderCell>{t("fields.rate")}</Table.HeaderCell>
               <Table.HeaderCell className="text-right">{t("fields.commission")}</Table.HeaderCell>
               <Table.HeaderCell>{t("fields.status")}</Table.HeaderCell>
             </Table.Row>
@@ -35,21 +33,27 @@ const OrderDistributionWidget = ({ data: order }: DetailWidgetProps<AdminOrder>)
           <Table.Body>
             {rows.map((c) => (
               <Table.Row key={c.id} data-testid="order-commission-row">
-                <Table.Cell>
+                <Table.Cell className="py-2">
                   <DistributorLink id={c.distributor_id} />
+                  <Text size="xsmall" className="text-ui-fg-muted">
+                    {t("fields.depthN", { depth: c.depth })}
+                  </Text>
                 </Table.Cell>
-                <Table.Cell>
+                <Table.Cell className="py-2">
                   <Text size="small">{lineTitle(c.line_item_id)}</Text>
                   <Text size="xsmall" className="text-ui-fg-muted">
                     {t("widgets.order.base", { amount: f.money(c.base_amount, c.currency_code), quantity: c.quantity })}
                   </Text>
                 </Table.Cell>
-                <Table.Cell>{t("fields.depthN", { depth: c.depth })}</Table.Cell>
-                <Table.Cell>{c.rate_bps === null ? t("rules.modes.fixed") : f.bps(c.rate_bps)}</Table.Cell>
-                <Table.Cell className="text-right tabular-nums" data-testid="order-commission-amount">
-                  {f.money(c.amount, c.currency_code)}
+                <Table.Cell className="py-2 text-right">
+                  <Text size="small" className="tabular-nums" data-testid="order-commission-amount">
+                    {f.money(c.amount, c.currency_code)}
+                  </Text>
+                  <Text size="xsmall" className="text-ui-fg-muted">
+                    {c.rate_bps === null ? t("rules.modes.fixed") : f.bps(c.rate_bps)}
+                  </Text>
                 </Table.Cell>
-                <Table.Cell>
+                <Table.Cell className="py-2">
                   <Status kind="commission" status={c.status} />
                 </Table.Cell>
               </Table.Row>
