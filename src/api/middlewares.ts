@@ -1,7 +1,8 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminDistributionMiddlewares } from "./admin/distribution/middlewares"
+import { adminReportMiddlewares } from "./admin/distribution/reports/middlewares"
 import { storeDistributionMiddlewares } from "./store/distribution/middlewares"
 
 export default defineMiddlewares({
-  routes: [...storeDistributionMiddlewares, ...adminDistributionMiddlewares],
+  routes: [...storeDistributionMiddlewares, ...adminDistributionMiddlewares, ...adminReportMiddlewares],
 })

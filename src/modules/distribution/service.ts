@@ -57,6 +57,7 @@ import {
   DistributorAction,
   nextDistributorStatus,
 } from "./utils/distributor-status"
+import * as reports from "./queries/reports"
 import {
   REFERRAL_CODE_LENGTH,
   generateReferralCode,
@@ -117,6 +118,61 @@ export default class DistributionModuleService extends MedusaService({
 
   getOptions(): DistributionModuleOptions {
     return this.options_
+  }
+
+  // ---------------------------------------------------------------- reports
+  // Read-only figures of the admin reports; the SQL and its definitions live in queries/reports.ts.
+
+  @InjectManager()
+  async resolveReportWindow(
+    input: { from: reports.ReportBound; to: reports.ReportBound; tz: string },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ start: string; end: string }> {
+    return await reports.resolveReportWindow(sharedContext.manager as EntityManager, input)
+  }
+
+  @InjectManager()
+  async reportSummary(
+    window: reports.ReportWindow,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<reports.SummaryReport> {
+    return await reports.summaryReport(sharedContext.manager as EntityManager, window)
+  }
+
+  @InjectManager()
+  async reportTimeseries(
+    window: reports.ReportWindow,
+    interval: reports.ReportInterval,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<reports.TimeseriesRow[]> {
+    return await reports.timeseriesReport(sharedContext.manager as EntityManager, window, interval)
+  }
+
+  @InjectManager()
+  async reportLeaderboard(
+    window: reports.ReportWindow,
+    query: { by: reports.LeaderboardBy; limit: number },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<reports.LeaderboardRow[]> {
+    return await reports.leaderboardReport(sharedContext.manager as EntityManager, window, query.by, query.limit)
+  }
+
+  @InjectManager()
+  async reportProducts(
+    window: reports.ReportWindow,
+    page: reports.Page & { order: string },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ rows: reports.ProductRow[]; count: number }> {
+    return await reports.productsReport(sharedContext.manager as EntityManager, window, page)
+  }
+
+  @InjectManager()
+  async reportConversion(
+    window: reports.ReportWindow,
+    page: reports.Page & { order: string },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ rows: reports.ConversionRow[]; count: number }> {
+    return await reports.conversionReport(sharedContext.manager as EntityManager, window, page)
   }
 
   // ---------------------------------------------------------------- settings

@@ -24,6 +24,13 @@ export const referralCode = z
     return code
   })
 
+/** `?status=a` or `?status=a&status=b`: always an array (or nothing). */
+const oneOrMany = <T extends string>(values: readonly T[]) =>
+  z
+    .union([z.enum(values as [T, ...T[]]), z.array(z.enum(values as [T, ...T[]]))])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : Array.isArray(v) ? v : [v]))
+
 const optionalText = (max: number) => z.string().trim().max(max).optional().nullable()
 
 export const StoreApplyForDistribution = z
@@ -63,10 +70,7 @@ export type StoreRecordVisitType = z.infer<typeof StoreRecordVisit>
 export const StoreGetTeam = z
   .object({
     depth: z.coerce.number().int().min(1).max(MAX_COMMISSION_DEPTH).default(1),
-    status: z
-      .union([z.enum(DISTRIBUTOR_STATUSES), z.array(z.enum(DISTRIBUTOR_STATUSES))])
-      .optional()
-      .transform((v) => (v === undefined ? undefined : Array.isArray(v) ? v : [v])),
+    status: oneOrMany(DISTRIBUTOR_STATUSES),
     limit: z.coerce.number().int().min(1).max(100).default(20),
     offset: z.coerce.number().int().min(0).default(0),
   })
@@ -75,10 +79,7 @@ export type StoreGetTeamType = z.infer<typeof StoreGetTeam>
 
 export const StoreListCommissions = z
   .object({
-    status: z
-      .union([z.enum(COMMISSION_STATUSES), z.array(z.enum(COMMISSION_STATUSES))])
-      .optional()
-      .transform((v) => (v === undefined ? undefined : Array.isArray(v) ? v : [v])),
+    status: oneOrMany(COMMISSION_STATUSES),
     depth: z.coerce.number().int().min(1).max(MAX_COMMISSION_DEPTH).optional(),
     from: z.coerce.date().optional(),
     to: z.coerce.date().optional(),
@@ -177,10 +178,7 @@ export type StoreRequestWithdrawalType = z.infer<typeof StoreRequestWithdrawal>
 
 export const StoreListWithdrawals = z
   .object({
-    status: z
-      .union([z.enum(WITHDRAWAL_STATUSES), z.array(z.enum(WITHDRAWAL_STATUSES))])
-      .optional()
-      .transform((v) => (v === undefined ? undefined : Array.isArray(v) ? v : [v])),
+    status: oneOrMany(WITHDRAWAL_STATUSES),
     limit: z.coerce.number().int().min(1).max(100).default(20),
     offset: z.coerce.number().int().min(0).default(0),
   })

@@ -39,6 +39,8 @@ const Commission = model
     },
     { name: "IDX_distribution_commission_distributor", on: ["distributor_id", "created_at"] },
     { name: "IDX_distribution_commission_order", on: ["order_id"] },
+    // The admin reports: every figure of a period, per currency.
+    { name: "IDX_distribution_commission_currency_created", on: ["currency_code", "created_at"] },
     {
       name: "IDX_distribution_commission_due",
       on: ["eligible_at"],

@@ -55,6 +55,8 @@ const Distributor = model
     { name: "IDX_distribution_distributor_parent", on: ["parent_id"] },
     { name: "IDX_distribution_distributor_status", on: ["status", "created_at"] },
     { name: "IDX_distribution_distributor_email", on: ["email"] },
+    // The admin reports: new distributors and recruits of a period.
+    { name: "IDX_distribution_distributor_activated", on: ["activated_at"], where: "activated_at IS NOT NULL" },
   ])
 
 export default Distributor

@@ -25,6 +25,8 @@ const Visit = model
       name: "IDX_distribution_visit_distributor_created",
       on: ["distributor_id", "created_at"],
     },
+    // The admin reports: visits of a period, every distributor.
+    { name: "IDX_distribution_visit_created", on: ["created_at"] },
   ])
 
 export default Visit

@@ -44,6 +44,9 @@ const Withdrawal = model
       on: ["distributor_id", "created_at"],
     },
     { name: "IDX_distribution_withdrawal_status", on: ["status", "created_at"] },
+    // The admin reports: amounts requested and paid in a period, per currency.
+    { name: "IDX_distribution_withdrawal_currency_created", on: ["currency_code", "created_at"] },
+    { name: "IDX_distribution_withdrawal_paid", on: ["paid_at"], where: "paid_at IS NOT NULL" },
     {
       name: "IDX_distribution_withdrawal_idempotency",
       on: ["distributor_id", "idempotency_key"],

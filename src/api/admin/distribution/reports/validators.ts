@@ -1,0 +1,87 @@
+import { z } from "@medusajs/framework/zod"
+import { CONVERSION_ORDERABLE, PRODUCT_ORDERABLE } from "../../../../modules/distribution/queries/reports"
+
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})$/
+
+function isCalendarDay(value: string): boolean {
+  const m = DAY.exec(value)
+  if (!m) {
+    return false
+  }
+  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]))
+  return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3]
+}
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: value })
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** A day in the report's zone ("2026-11-01": the whole day) or an exact instant with its offset. */
+const bound = (name: string) =>
+  z
+    .string()
+    .trim()
+    .refine((v) => isCalendarDay(v) || (INSTANT.test(v) && !Number.isNaN(Date.parse(v))), {
+      message: `${name} must be a date (2026-11-01) or an ISO 8601 date-time with its offset (2026-11-01T08:00:00+08:00)`,
+    })
+    .optional()
+
+const window = {
+  from: bound("from"),
+  to: bound("to"),
+  tz: z
+    .string()
+    .trim()
+    .default("UTC")
+    .refine(isTimeZone, { message: "tz must be an IANA time zone, e.g. Asia/Shanghai or UTC" }),
+  currency_code: z
+    .string()
+    .regex(/^[a-zA-Z]{3}$/, "currency_code must be a three-letter ISO 4217 code")
+    .transform((c) => c.toLowerCase())
+    .optional(),
+  format: z.enum(["json", "csv"]).default("json"),
+}
+
+const page = (defaults: { limit: number; order: string }, orderable: readonly string[]) => ({
+  limit: z.coerce.number().int().min(1).max(500).default(defaults.limit),
+  offset: z.coerce.number().int().min(0).default(0),
+  order: z
+    .string()
+    .default(defaults.order)
+    .refine((o) => orderable.includes(o.replace(/^-/, "")), {
+      message: `order must be one of ${orderable.join(", ")} (prefix - for descending)`,
+    }),
+})
+
+export const AdminReportSummary = z.object(window).strict()
+export type AdminReportWindowType = z.infer<typeof AdminReportSummary>
+
+export const AdminReportTimeseries = z
+  .object({ ...window, interval: z.enum(["day", "week", "month"]).default("day") })
+  .strict()
+export type AdminReportTimeseriesType = z.infer<typeof AdminReportTimeseries>
+
+export const AdminReportLeaderboard = z
+  .object({
+    ...window,
+    by: z.enum(["sales", "commissions", "recruits"]).default("sales"),
+    limit: z.coerce.number().int().min(1).max(100).default(10),
+  })
+  .strict()
+export type AdminReportLeaderboardType = z.infer<typeof AdminReportLeaderboard>
+
+export const AdminReportProducts = z
+  .object({ ...window, ...page({ limit: 20, order: "-sales" }, PRODUCT_ORDERABLE) })
+  .strict()
+export type AdminReportProductsType = z.infer<typeof AdminReportProducts>
+
+export const AdminReportConversion = z
+  .object({ ...window, ...page({ limit: 20, order: "-visits" }, CONVERSION_ORDERABLE) })
+  .strict()
+export type AdminReportConversionType = z.infer<typeof AdminReportConversion>
