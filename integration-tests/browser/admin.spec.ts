@@ -104,13 +104,28 @@ describe("Distribution admin in the browser", () => {
     }
   })
 
-  it("Overview: the applications and withdrawals waiting, as the database counts them", async () => {
+  it("Overview: sales, commissions, what waits, the charts and the leaders, as the database counts them", async () => {
     await open("/distribution")
     const pending = await one<{ n: string }>("select count(*) n from distribution_distributor where status = 'pending' and deleted_at is null")
     const requested = await one<{ n: string }>("select count(*) n from distribution_withdrawal where status = 'requested' and deleted_at is null")
-    await page.getByTestId("kpi-applications-value").waitFor()
+    // Sales are the attributed lines' bases (the depth-1 commissions'); every commission is still pending.
+    const sales = await one<{ sales: string; orders: string; pending: string }>(
+      `select sum(base_amount) filter (where depth = 1)::text sales,
+              count(distinct order_id) filter (where depth = 1) orders,
+              sum(amount)::text pending
+         from distribution_commission where status = 'pending' and deleted_at is null`
+    )
+    const leader = await one<{ display_name: string }>(
+      "select d.display_name from distribution_commission c join distribution_distributor d on d.id = c.distributor_id where c.depth = 1 limit 1"
+    )
+    await page.getByTestId("kpi-sales-value").waitFor()
+    expect(await page.getByTestId("kpi-sales-value").innerText()).toBe(f.money(sales.sales))
+    expect(await page.getByTestId("kpi-sales").innerText()).toContain(`${sales.orders} order`)
+    expect(await page.getByTestId("kpi-commissions").innerText()).toContain(`${f.money(sales.pending)} pending`)
     expect(await page.getByTestId("kpi-applications-value").innerText()).toBe(pending.n)
     expect(await page.getByTestId("kpi-withdrawals-value").innerText()).toBe(requested.n)
+    expect(await page.getByTestId("chart-sales").locator("svg polyline").count()).toBe(2)
+    expect(await page.getByTestId("leaderboard").getByRole("row").nth(1).innerText()).toContain(leader.display_name)
     await screenshot(page, "01-overview")
   })
 

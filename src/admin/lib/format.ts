@@ -46,9 +46,12 @@ export function useFormat() {
       : new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 2 }).format(Number(value))
   const date = (value: string | Date | null | undefined) =>
     value ? new Intl.DateTimeFormat(locale, { dateStyle: "medium" }).format(new Date(value)) : "—"
+  /** A report's period ("2026-11-01"): a calendar day, not an instant, so no zone shifts it. */
+  const day = (value: string) =>
+    new Intl.DateTimeFormat(locale, { month: "short", day: "numeric", timeZone: "UTC" }).format(new Date(`${value}T00:00:00Z`))
   const dateTime = (value: string | Date | null | undefined) =>
     value
       ? new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(new Date(value))
       : "—"
-  return { locale, money, number, bps, ratio, date, dateTime }
+  return { locale, money, number, bps, ratio, date, day, dateTime }
 }

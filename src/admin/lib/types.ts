@@ -204,6 +204,13 @@ export type Leaderboard = {
   rows: { rank: number; distributor_id: string; display_name: string | null; email: string | null; referral_code: string | null; value: string | number }[]
 }
 
+export type ProductReport = {
+  products: { product_id: string; title: string | null; quantity: number; orders: number; sales: string; commissions: string }[]
+  count: number
+  limit: number
+  offset: number
+}
+
 export type CommissionPreview = {
   product_id: string
   rule: CommissionRule | null

@@ -1,20 +1,24 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Share } from "@medusajs/icons"
-import { Container, Heading, Select, Table, Text } from "@medusajs/ui"
+import { Button, Container, Heading, Select, Table, Text } from "@medusajs/ui"
 import { useMemo, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { Link } from "react-router-dom"
 import { Chart } from "../../components/charts"
 import { Empty, Loading, Section } from "../../components/section"
-import { isMissingRoute, Period, useLeaderboard, useProgrammeCounts, useSummary, useTimeseries } from "../../hooks/reports"
+import { ArrowDownTray } from "@medusajs/icons"
+import { exportUrl } from "../../hooks/api"
+import { Period, useLeaderboard, useProductReport, useSummary, useTimeseries } from "../../hooks/reports"
 import { useFormat } from "../../lib/format"
 
 const DAYS = [7, 30, 90] as const
 
+/** The last `days` days up to today, as calendar days where the admin sits. */
 const periodOf = (days: number): Period => {
-  const to = new Date()
-  const from = new Date(to.getTime() - (days - 1) * 24 * 60 * 60 * 1000)
-  return { from: from.toISOString().slice(0, 10), to: to.toISOString().slice(0, 10) }
+  const tz = Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC"
+  const day = (d: Date) => new Intl.DateTimeFormat("en-CA", { timeZone: tz }).format(d)
+  const now = new Date()
+  return { from: day(new Date(now.getTime() - (days - 1) * 24 * 60 * 60 * 1000)), to: day(now), tz }
 }
 
 const Kpi = ({ label, value, hint, testId }: { label: string; value: string; hint?: string; testId: string }) => (
@@ -44,10 +48,10 @@ const OverviewPage = () => {
   const series = useTimeseries(period, interval)
   const leaders = useLeaderboard(period, by)
   const s = summary.data
-  const counts = useProgrammeCounts(isMissingRoute(summary.error))
+  const products = useProductReport(period)
   const currency = s?.currency_code
   const points = series.data?.series ?? []
-  const labels = points.map((p) => f.date(p.period))
+  const labels = points.map((p) => f.day(p.period))
 
   return (
     <div className="flex flex-col gap-y-3" data-testid="distribution-overview">
@@ -106,13 +110,6 @@ const OverviewPage = () => {
           />
           <Kpi testId="kpi-withdrawn" label={t("overview.kpi.withdrawn")} value={f.money(s.withdrawn, currency)} />
           <Kpi testId="kpi-reversed" label={t("overview.kpi.reversed")} value={f.money(s.commissions.reversed, currency)} />
-        </div>
-      ) : isMissingRoute(summary.error) ? (
-        <div className="grid grid-cols-1 gap-3 md:grid-cols-2 xl:grid-cols-4">
-          <Kpi testId="kpi-applications" label={t("overview.kpi.pendingApplications")} value={f.number(counts.pending.data?.count)} />
-          <Kpi testId="kpi-withdrawals" label={t("overview.kpi.pendingWithdrawals")} value={f.number(counts.requested.data?.count)} />
-          <Kpi testId="kpi-distributors" label={t("overview.kpi.activeDistributors")} value={f.number(counts.active.data?.count)} />
-          <Kpi testId="kpi-suspended" label={t("overview.kpi.suspended")} value={f.number(counts.suspended.data?.count)} />
         </div>
       ) : (
         <Container className="p-0">
@@ -216,6 +213,53 @@ const OverviewPage = () => {
           </Table>
         ) : (
           <Empty title={t("overview.leaderboard.empty")} />
+        )}
+      </Section>
+      <Section
+        title={t("overview.products.title")}
+        testId="product-report"
+        actions={
+          <Button size="small" variant="secondary" asChild>
+            <a href={exportUrl("/admin/distribution/reports/products", { ...period, format: "csv", limit: 500 })} download>
+              <ArrowDownTray />
+              {t("overview.export")}
+            </a>
+          </Button>
+        }
+      >
+        {products.isLoading ? (
+          <Loading />
+        ) : products.isError ? (
+          <Empty title={t("overview.reportsUnavailable")} description={products.error.message} />
+        ) : products.data?.products.length ? (
+          <Table>
+            <Table.Header>
+              <Table.Row>
+                <Table.HeaderCell>{t("fields.item")}</Table.HeaderCell>
+                <Table.HeaderCell className="text-right">{t("overview.products.quantity")}</Table.HeaderCell>
+                <Table.HeaderCell className="text-right">{t("overview.charts.orders")}</Table.HeaderCell>
+                <Table.HeaderCell className="text-right">{t("overview.charts.sales")}</Table.HeaderCell>
+                <Table.HeaderCell className="text-right">{t("overview.charts.commissions")}</Table.HeaderCell>
+              </Table.Row>
+            </Table.Header>
+            <Table.Body>
+              {products.data.products.map((p) => (
+                <Table.Row key={p.product_id}>
+                  <Table.Cell>
+                    <Link to={`/products/${p.product_id}`} className="text-ui-fg-interactive">
+                      {p.title ?? p.product_id}
+                    </Link>
+                  </Table.Cell>
+                  <Table.Cell className="text-right tabular-nums">{f.number(p.quantity)}</Table.Cell>
+                  <Table.Cell className="text-right tabular-nums">{f.number(p.orders)}</Table.Cell>
+                  <Table.Cell className="text-right tabular-nums">{f.money(p.sales, currency)}</Table.Cell>
+                  <Table.Cell className="text-right tabular-nums">{f.money(p.commissions, currency)}</Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        ) : (
+          <Empty title={t("overview.products.empty")} />
         )}
       </Section>
     </div>
