@@ -1,6 +1,7 @@
 import {
   DataTable,
   DataTableColumnDef,
+  DataTableFilteringState,
   DataTablePaginationState,
   useDataTable,
 } from "@medusajs/ui"
@@ -56,4 +57,24 @@ export function PagedTable<T>({
       {count > paging.pagination.pageSize && <DataTable.Pagination translations={texts.pagination} />}
     </DataTable>
   )
+}
+
+/**
+ * The state of a server-side list page (page, search, filters) and what the
+ * DataTable needs of it, so that a page only adds its columns and its query.
+ */
+export function useListState(options: { pageSize?: number; filtering?: DataTableFilteringState } = {}) {
+  const paging = usePaging(options.pageSize ?? 20)
+  const [search, setSearch] = useState("")
+  const [filtering, setFiltering] = useState<DataTableFilteringState>(options.filtering ?? {})
+  return {
+    search,
+    filtering,
+    query: { q: search || undefined, limit: paging.limit, offset: paging.offset },
+    table: {
+      pagination: { state: paging.pagination, onPaginationChange: paging.setPagination },
+      search: { state: search, onSearchChange: setSearch },
+      filtering: { state: filtering, onFilteringChange: setFiltering },
+    },
+  }
 }

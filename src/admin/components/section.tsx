@@ -31,6 +31,19 @@ export const Section = ({
   </Container>
 )
 
+/** A page's own head: title and explanation, with its controls on the right. */
+export const PageHeader = ({ title, description, children }: { title: string; description: string; children?: ReactNode }) => (
+  <Container className="flex items-center justify-between px-6 py-4">
+    <div>
+      <Heading level="h1">{title}</Heading>
+      <Text size="small" className="text-ui-fg-subtle">
+        {description}
+      </Text>
+    </div>
+    {children}
+  </Container>
+)
+
 /** Label-value rows, as on Medusa's detail pages. */
 export const Field = ({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) => (
   <div className="text-ui-fg-subtle grid grid-cols-2 items-start px-6 py-4">

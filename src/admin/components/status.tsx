@@ -9,6 +9,12 @@ const COLORS: Record<string, Record<string, Color>> = {
   withdrawal: { requested: "orange", approved: "blue", rejected: "red", paid: "green" },
 }
 
+/** The choices of a status filter, in the admin's language. */
+export function useStatusOptions(kind: keyof typeof COLORS, statuses: readonly string[]) {
+  const { t } = useTranslation("distribution")
+  return statuses.map((s) => ({ label: t(`statuses.${kind}.${s}`), value: s }))
+}
+
 /** A status of one of the programme's state machines, coloured and translated. */
 export const Status = ({ kind, status }: { kind: keyof typeof COLORS; status: string }) => {
   const { t } = useTranslation("distribution")

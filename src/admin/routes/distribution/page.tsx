@@ -1,12 +1,13 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Share } from "@medusajs/icons"
-import { Button, Container, Heading, Select, Table, Text } from "@medusajs/ui"
+import { Container, Heading, Select, Table, Text } from "@medusajs/ui"
 import { useMemo, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { Link } from "react-router-dom"
 import { Chart } from "../../components/charts"
-import { Empty, Loading, Section } from "../../components/section"
-import { ArrowDownTray } from "@medusajs/icons"
+import { ExportLink } from "../../components/list-toolbar"
+import { ReportState } from "../../components/report-state"
+import { Empty, Loading, PageHeader, Section } from "../../components/section"
 import { exportUrl } from "../../hooks/api"
 import { Period, useLeaderboard, useProductReport, useSummary, useTimeseries } from "../../hooks/reports"
 import { useFormat } from "../../lib/format"
@@ -50,18 +51,11 @@ const OverviewPage = () => {
   const s = summary.data
   const products = useProductReport(period)
   const currency = s?.currency_code
-  const points = series.data?.series ?? []
-  const labels = points.map((p) => f.day(p.period))
+  const labels = (series.data?.series ?? []).map((p) => f.day(p.period))
 
   return (
     <div className="flex flex-col gap-y-3" data-testid="distribution-overview">
-      <Container className="flex items-center justify-between px-6 py-4">
-        <div>
-          <Heading level="h1">{t("overview.title")}</Heading>
-          <Text size="small" className="text-ui-fg-subtle">
-            {t("overview.description")}
-          </Text>
-        </div>
+      <PageHeader title={t("overview.title")} description={t("overview.description")}>
         <Select value={String(days)} onValueChange={(v) => setDays(Number(v))} size="small">
           <Select.Trigger className="w-40" data-testid="period-select">
             <Select.Value />
@@ -74,7 +68,7 @@ const OverviewPage = () => {
             ))}
           </Select.Content>
         </Select>
-      </Container>
+      </PageHeader>
 
       {summary.isLoading ? (
         <Container className="p-0">
@@ -120,44 +114,36 @@ const OverviewPage = () => {
       <div className="grid grid-cols-1 gap-3 xl:grid-cols-2">
         <Section title={t("overview.charts.salesTitle")} testId="chart-sales">
           <div className="px-6 py-4">
-            {series.isLoading ? (
-              <Loading />
-            ) : series.isError ? (
-              <Empty title={t("overview.reportsUnavailable")} description={series.error.message} />
-            ) : points.length ? (
-              <Chart
-                type="line"
-                labels={labels}
-                series={[
-                  { key: "sales", label: t("overview.charts.sales"), color: "#3B82F6", values: points.map((p) => p.sales) },
-                  { key: "commissions", label: t("overview.charts.commissions"), color: "#10B981", values: points.map((p) => p.commissions) },
-                ]}
-                format={(v) => f.money(v, series.data?.currency_code)}
-              />
-            ) : (
-              <Empty title={t("overview.charts.empty")} />
-            )}
+            <ReportState query={series} isEmpty={(d) => !d.series.length} empty={t("overview.charts.empty")}>
+              {(d) => (
+                <Chart
+                  type="line"
+                  labels={labels}
+                  series={[
+                    { key: "sales", label: t("overview.charts.sales"), color: "#3B82F6", values: d.series.map((p) => p.sales) },
+                    { key: "commissions", label: t("overview.charts.commissions"), color: "#10B981", values: d.series.map((p) => p.commissions) },
+                  ]}
+                  format={(v) => f.money(v, d.currency_code)}
+                />
+              )}
+            </ReportState>
           </div>
         </Section>
         <Section title={t("overview.charts.recruitsTitle")} testId="chart-recruits">
           <div className="px-6 py-4">
-            {series.isLoading ? (
-              <Loading />
-            ) : series.isError ? (
-              <Empty title={t("overview.reportsUnavailable")} description={series.error.message} />
-            ) : points.length ? (
-              <Chart
-                type="bar"
-                labels={labels}
-                series={[
-                  { key: "new", label: t("overview.charts.newDistributors"), color: "#8B5CF6", values: points.map((p) => p.new_distributors) },
-                  { key: "orders", label: t("overview.charts.orders"), color: "#F59E0B", values: points.map((p) => p.orders) },
-                ]}
-                format={(v) => f.number(v)}
-              />
-            ) : (
-              <Empty title={t("overview.charts.empty")} />
-            )}
+            <ReportState query={series} isEmpty={(d) => !d.series.length} empty={t("overview.charts.empty")}>
+              {(d) => (
+                <Chart
+                  type="bar"
+                  labels={labels}
+                  series={[
+                    { key: "new", label: t("overview.charts.newDistributors"), color: "#8B5CF6", values: d.series.map((p) => p.new_distributors) },
+                    { key: "orders", label: t("overview.charts.orders"), color: "#F59E0B", values: d.series.map((p) => p.orders) },
+                  ]}
+                  format={(v) => f.number(v)}
+                />
+              )}
+            </ReportState>
           </div>
         </Section>
       </div>
@@ -180,87 +166,74 @@ const OverviewPage = () => {
           </Select>
         }
       >
-        {leaders.isLoading ? (
-          <Loading />
-        ) : leaders.isError ? (
-          <Empty title={t("overview.reportsUnavailable")} description={leaders.error.message} />
-        ) : leaders.data?.rows.length ? (
-          <Table>
-            <Table.Header>
-              <Table.Row>
-                <Table.HeaderCell>#</Table.HeaderCell>
-                <Table.HeaderCell>{t("fields.distributor")}</Table.HeaderCell>
-                <Table.HeaderCell>{t("fields.referralCode")}</Table.HeaderCell>
-                <Table.HeaderCell className="text-right">{t(`overview.leaderboard.by.${by}`)}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Header>
-            <Table.Body>
-              {leaders.data.rows.map((r) => (
-                <Table.Row key={r.distributor_id}>
-                  <Table.Cell>{r.rank}</Table.Cell>
-                  <Table.Cell>
-                    <Link to={`/distribution/distributors/${r.distributor_id}`} className="text-ui-fg-interactive">
-                      {r.display_name || r.email}
-                    </Link>
-                  </Table.Cell>
-                  <Table.Cell>{r.referral_code}</Table.Cell>
-                  <Table.Cell className="text-right tabular-nums">
-                    {by === "recruits" ? f.number(r.value) : f.money(r.value, currency)}
-                  </Table.Cell>
+        <ReportState query={leaders} isEmpty={(d) => !d.rows.length} empty={t("overview.leaderboard.empty")}>
+          {(d) => (
+            <Table>
+              <Table.Header>
+                <Table.Row>
+                  <Table.HeaderCell>#</Table.HeaderCell>
+                  <Table.HeaderCell>{t("fields.distributor")}</Table.HeaderCell>
+                  <Table.HeaderCell>{t("fields.referralCode")}</Table.HeaderCell>
+                  <Table.HeaderCell className="text-right">{t(`overview.leaderboard.by.${by}`)}</Table.HeaderCell>
                 </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        ) : (
-          <Empty title={t("overview.leaderboard.empty")} />
-        )}
+              </Table.Header>
+              <Table.Body>
+                {d.rows.map((r) => (
+                  <Table.Row key={r.distributor_id}>
+                    <Table.Cell>{r.rank}</Table.Cell>
+                    <Table.Cell>
+                      <Link to={`/distribution/distributors/${r.distributor_id}`} className="text-ui-fg-interactive">
+                        {r.display_name || r.email}
+                      </Link>
+                    </Table.Cell>
+                    <Table.Cell>{r.referral_code}</Table.Cell>
+                    <Table.Cell className="text-right tabular-nums">
+                      {by === "recruits" ? f.number(r.value) : f.money(r.value, currency)}
+                    </Table.Cell>
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+          )}
+        </ReportState>
       </Section>
       <Section
         title={t("overview.products.title")}
         testId="product-report"
         actions={
-          <Button size="small" variant="secondary" asChild>
-            <a href={exportUrl("/admin/distribution/reports/products", { ...period, format: "csv", limit: 500 })} download>
-              <ArrowDownTray />
-              {t("overview.export")}
-            </a>
-          </Button>
+          <ExportLink href={exportUrl("/admin/distribution/reports/products", { ...period, format: "csv", limit: 500 })} label={t("overview.export")} />
         }
       >
-        {products.isLoading ? (
-          <Loading />
-        ) : products.isError ? (
-          <Empty title={t("overview.reportsUnavailable")} description={products.error.message} />
-        ) : products.data?.products.length ? (
-          <Table>
-            <Table.Header>
-              <Table.Row>
-                <Table.HeaderCell>{t("fields.item")}</Table.HeaderCell>
-                <Table.HeaderCell className="text-right">{t("overview.products.quantity")}</Table.HeaderCell>
-                <Table.HeaderCell className="text-right">{t("overview.charts.orders")}</Table.HeaderCell>
-                <Table.HeaderCell className="text-right">{t("overview.charts.sales")}</Table.HeaderCell>
-                <Table.HeaderCell className="text-right">{t("overview.charts.commissions")}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Header>
-            <Table.Body>
-              {products.data.products.map((p) => (
-                <Table.Row key={p.product_id}>
-                  <Table.Cell>
-                    <Link to={`/products/${p.product_id}`} className="text-ui-fg-interactive">
-                      {p.title ?? p.product_id}
-                    </Link>
-                  </Table.Cell>
-                  <Table.Cell className="text-right tabular-nums">{f.number(p.quantity)}</Table.Cell>
-                  <Table.Cell className="text-right tabular-nums">{f.number(p.orders)}</Table.Cell>
-                  <Table.Cell className="text-right tabular-nums">{f.money(p.sales, currency)}</Table.Cell>
-                  <Table.Cell className="text-right tabular-nums">{f.money(p.commissions, currency)}</Table.Cell>
+        <ReportState query={products} isEmpty={(d) => !d.products.length} empty={t("overview.products.empty")}>
+          {(d) => (
+            <Table>
+              <Table.Header>
+                <Table.Row>
+                  <Table.HeaderCell>{t("fields.item")}</Table.HeaderCell>
+                  <Table.HeaderCell className="text-right">{t("overview.products.quantity")}</Table.HeaderCell>
+                  <Table.HeaderCell className="text-right">{t("overview.charts.orders")}</Table.HeaderCell>
+                  <Table.HeaderCell className="text-right">{t("overview.charts.sales")}</Table.HeaderCell>
+                  <Table.HeaderCell className="text-right">{t("overview.charts.commissions")}</Table.HeaderCell>
                 </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        ) : (
-          <Empty title={t("overview.products.empty")} />
-        )}
+              </Table.Header>
+              <Table.Body>
+                {d.products.map((p) => (
+                  <Table.Row key={p.product_id}>
+                    <Table.Cell>
+                      <Link to={`/products/${p.product_id}`} className="text-ui-fg-interactive">
+                        {p.title ?? p.product_id}
+                      </Link>
+                    </Table.Cell>
+                    <Table.Cell className="text-right tabular-nums">{f.number(p.quantity)}</Table.Cell>
+                    <Table.Cell className="text-right tabular-nums">{f.number(p.orders)}</Table.Cell>
+                    <Table.Cell className="text-right tabular-nums">{f.money(p.sales, currency)}</Table.Cell>
+                    <Table.Cell className="text-right tabular-nums">{f.money(p.commissions, currency)}</Table.Cell>
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+          )}
+        </ReportState>
       </Section>
     </div>
   )

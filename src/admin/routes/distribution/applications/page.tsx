@@ -4,10 +4,7 @@ import {
   createDataTableColumnHelper,
   createDataTableCommandHelper,
   DataTable,
-  DataTablePaginationState,
   DataTableRowSelectionState,
-  Heading,
-  Text,
   toast,
   useDataTable,
 } from "@medusajs/ui"
@@ -16,7 +13,9 @@ import { useMemo, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { useNavigate } from "react-router-dom"
 import { useTableTexts } from "../../../components/data-table-texts"
+import { ListToolbar } from "../../../components/list-toolbar"
 import { RejectDrawer, useReview } from "../../../components/distributor-actions"
+import { useListState } from "../../../components/paged-table"
 import { ROOT_KEY } from "../../../hooks/api"
 import { useDistributors } from "../../../hooks/distributors"
 import { useFormat } from "../../../lib/format"
@@ -35,16 +34,9 @@ const ApplicationsPage = () => {
   const client = useQueryClient()
   const { confirm } = useReview()
   const [rejecting, setRejecting] = useState<Distributor | null>(null)
-  const [pagination, setPagination] = useState<DataTablePaginationState>({ pageIndex: 0, pageSize: 20 })
-  const [search, setSearch] = useState("")
+  const list = useListState()
   const [selection, setSelection] = useState<DataTableRowSelectionState>({})
-  const { data, isLoading } = useDistributors({
-    status: ["pending"],
-    q: search || undefined,
-    order: "created_at",
-    limit: pagination.pageSize,
-    offset: pagination.pageIndex * pagination.pageSize,
-  })
+  const { data, isLoading } = useDistributors({ ...list.query, status: ["pending"], order: "created_at" })
 
   const columns = useMemo(
     () => [
@@ -99,8 +91,7 @@ const ApplicationsPage = () => {
     getRowId: (row) => row.id,
     rowCount: data?.count ?? 0,
     isLoading,
-    pagination: { state: pagination, onPaginationChange: setPagination },
-    search: { state: search, onSearchChange: setSearch },
+    ...list.table,
     rowSelection: { state: selection, onRowSelectionChange: setSelection },
     commands: [command.command({ label: t("applications.approveSelected"), shortcut: "a", action: approveSelected })],
     onRowClick: (_e, row) => navigate(`/distribution/distributors/${row.id}`),
@@ -109,15 +100,9 @@ const ApplicationsPage = () => {
   return (
     <Container className="divide-y p-0" data-testid="applications-page">
       <DataTable instance={table}>
-        <DataTable.Toolbar className="flex items-center justify-between px-6 py-4" translations={texts.toolbar}>
-          <div>
-            <Heading>{t("applications.title")}</Heading>
-            <Text size="small" className="text-ui-fg-subtle">
-              {t("applications.description", { count: data?.count ?? 0 })}
-            </Text>
-          </div>
+        <ListToolbar title={t("applications.title")} description={t("applications.description", { count: data?.count ?? 0 })}>
           <DataTable.Search placeholder={t("distributors.search")} />
-        </DataTable.Toolbar>
+        </ListToolbar>
         <DataTable.Table
           emptyState={{ empty: { heading: t("applications.empty"), description: t("applications.emptyDescription") }, filtered: texts.empty.filtered }}
         />

@@ -4,24 +4,21 @@ import {
   createDataTableColumnHelper,
   createDataTableFilterHelper,
   DataTable,
-  DataTableFilteringState,
-  DataTablePaginationState,
   DataTableSortingState,
-  Heading,
-  Text,
   useDataTable,
 } from "@medusajs/ui"
 import { useMemo, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { useNavigate } from "react-router-dom"
 import { useTableTexts } from "../../../components/data-table-texts"
-import { Status } from "../../../components/status"
+import { useListState } from "../../../components/paged-table"
+import { ListToolbar } from "../../../components/list-toolbar"
+import { Status, useStatusOptions } from "../../../components/status"
 import { useDistributors } from "../../../hooks/distributors"
 import { useLevels } from "../../../hooks/programme"
 import { useFormat } from "../../../lib/format"
 import { Distributor } from "../../../lib/types"
 
-const PAGE_SIZE = 20
 const STATUSES = ["pending", "active", "suspended", "rejected"] as const
 const column = createDataTableColumnHelper<Distributor>()
 const filter = createDataTableFilterHelper<Distributor>()
@@ -32,18 +29,14 @@ const DistributorsPage = () => {
   const texts = useTableTexts()
   const navigate = useNavigate()
   const levels = useLevels()
-  const [pagination, setPagination] = useState<DataTablePaginationState>({ pageIndex: 0, pageSize: PAGE_SIZE })
-  const [search, setSearch] = useState("")
-  const [filtering, setFiltering] = useState<DataTableFilteringState>({})
+  const list = useListState()
   const [sorting, setSorting] = useState<DataTableSortingState | null>({ id: "created_at", desc: true })
 
   const { data, isLoading } = useDistributors({
-    q: search || undefined,
-    status: filtering.status as string[] | undefined,
-    level_id: filtering.level_id as string[] | undefined,
+    ...list.query,
+    status: list.filtering.status as string[] | undefined,
+    level_id: list.filtering.level_id as string[] | undefined,
     order: sorting ? `${sorting.desc ? "-" : ""}${sorting.id}` : undefined,
-    limit: pagination.pageSize,
-    offset: pagination.pageIndex * pagination.pageSize,
   })
 
   const columns = useMemo(
@@ -88,12 +81,13 @@ const DistributorsPage = () => {
     [t, f.locale]
   )
 
+  const statusOptions = useStatusOptions("distributor", STATUSES)
   const filters = useMemo(
     () => [
       filter.accessor("status", {
         type: "multiselect",
         label: t("fields.status"),
-        options: STATUSES.map((s) => ({ label: t(`statuses.distributor.${s}`), value: s })),
+        options: statusOptions,
       }),
       filter.accessor("level_id", {
         type: "multiselect",
@@ -111,9 +105,7 @@ const DistributorsPage = () => {
     rowCount: data?.count ?? 0,
     isLoading,
     filters,
-    pagination: { state: pagination, onPaginationChange: setPagination },
-    search: { state: search, onSearchChange: setSearch },
-    filtering: { state: filtering, onFilteringChange: setFiltering },
+    ...list.table,
     sorting: { state: sorting, onSortingChange: setSorting },
     onRowClick: (_e, row) => navigate(`/distribution/distributors/${row.id}`),
   })
@@ -121,19 +113,11 @@ const DistributorsPage = () => {
   return (
     <Container className="divide-y p-0" data-testid="distributors-page">
       <DataTable instance={table}>
-        <DataTable.Toolbar className="flex flex-col items-start justify-between gap-2 px-6 py-4 md:flex-row md:items-center" translations={texts.toolbar}>
-          <div>
-            <Heading>{t("distributors.title")}</Heading>
-            <Text size="small" className="text-ui-fg-subtle">
-              {t("distributors.description")}
-            </Text>
-          </div>
-          <div className="flex gap-2">
-            <DataTable.FilterMenu tooltip={t("table.filter")} />
-            <DataTable.SortingMenu tooltip={t("table.sort")} />
-            <DataTable.Search placeholder={t("distributors.search")} />
-          </div>
-        </DataTable.Toolbar>
+        <ListToolbar title={t("distributors.title")} description={t("distributors.description")}>
+          <DataTable.FilterMenu tooltip={t("table.filter")} />
+          <DataTable.SortingMenu tooltip={t("table.sort")} />
+          <DataTable.Search placeholder={t("distributors.search")} />
+        </ListToolbar>
         <DataTable.Table emptyState={texts.empty} />
         <DataTable.Pagination translations={texts.pagination} />
       </DataTable>

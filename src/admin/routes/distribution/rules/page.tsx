@@ -6,10 +6,8 @@ import {
   createDataTableFilterHelper,
   DataTable,
   DataTableFilteringState,
-  Heading,
   Input,
   Select,
-  Text,
   usePrompt,
   useDataTable,
 } from "@medusajs/ui"
@@ -17,6 +15,7 @@ import { useEffect, useMemo, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { Link } from "react-router-dom"
 import { useTableTexts } from "../../../components/data-table-texts"
+import { ListToolbar } from "../../../components/list-toolbar"
 import { FormDrawer, FormField } from "../../../components/form-drawer"
 import { asText, NumberInput, numberOrNull } from "../../../components/number-input"
 import { usePaging } from "../../../components/paged-table"
@@ -114,20 +113,12 @@ const RulesPage = () => {
   return (
     <Container className="divide-y p-0" data-testid="rules-page">
       <DataTable instance={table}>
-        <DataTable.Toolbar className="flex items-center justify-between px-6 py-4" translations={texts.toolbar}>
-          <div>
-            <Heading>{t("rules.title")}</Heading>
-            <Text size="small" className="text-ui-fg-subtle">
-              {t("rules.description")}
-            </Text>
-          </div>
-          <div className="flex gap-2">
-            <DataTable.FilterMenu tooltip={t("table.filter")} />
-            <Button size="small" variant="secondary" onClick={() => setEditing("new")}>
-              {t("actions.create")}
-            </Button>
-          </div>
-        </DataTable.Toolbar>
+        <ListToolbar title={t("rules.title")} description={t("rules.description")}>
+          <DataTable.FilterMenu tooltip={t("table.filter")} />
+          <Button size="small" variant="secondary" onClick={() => setEditing("new")}>
+            {t("actions.create")}
+          </Button>
+        </ListToolbar>
         <DataTable.Table emptyState={{ empty: { heading: t("rules.empty"), description: t("rules.emptyDescription") }, filtered: texts.empty.filtered }} />
         <DataTable.Pagination translations={texts.pagination} />
       </DataTable>

@@ -3,7 +3,7 @@ import { Button, Checkbox, Container, Heading, Input, Label, Select, Switch, Tex
 import { FormEvent, ReactNode, useEffect, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { asText } from "../../../components/number-input"
-import { Empty, Loading } from "../../../components/section"
+import { Empty, Loading, PageHeader } from "../../../components/section"
 import { useSettings, useUpdateSettings } from "../../../hooks/programme"
 import { useFormat } from "../../../lib/format"
 import { Settings } from "../../../lib/types"
@@ -125,17 +125,11 @@ const SettingsPage = () => {
   const currency = form.currency_code
   return (
     <form onSubmit={submit} className="flex flex-col gap-y-3" data-testid="settings-page">
-      <Container className="flex items-center justify-between px-6 py-4">
-        <div>
-          <Heading level="h1">{t("settings.title")}</Heading>
-          <Text size="small" className="text-ui-fg-subtle">
-            {t("settings.description")}
-          </Text>
-        </div>
+      <PageHeader title={t("settings.title")} description={t("settings.description")}>
         <Button size="small" type="submit" isLoading={update.isPending} data-testid="settings-save">
           {t("actions.save")}
         </Button>
-      </Container>
+      </PageHeader>
       <Group title={t("settings.groups.programme")}>
         <Row name="enabled">{toggle("enabled")}</Row>
         <Row name="max_depth">{numberInput("max_depth", { min: 1, max: 3 })}</Row>

@@ -1,16 +1,11 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
-import { ArrowDownTray } from "@medusajs/icons"
 import {
-  Button,
   Container,
   createDataTableColumnHelper,
   createDataTableCommandHelper,
   createDataTableFilterHelper,
   DataTable,
-  DataTableFilteringState,
-  DataTablePaginationState,
   DataTableRowSelectionState,
-  Heading,
   Text,
   usePrompt,
   useDataTable,
@@ -19,8 +14,10 @@ import { useMemo, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { Link } from "react-router-dom"
 import { useTableTexts } from "../../../components/data-table-texts"
+import { ExportLink, ListToolbar } from "../../../components/list-toolbar"
+import { useListState } from "../../../components/paged-table"
 import { ReasonDrawer } from "../../../components/reason-drawer"
-import { Status } from "../../../components/status"
+import { Status, useStatusOptions } from "../../../components/status"
 import { exportUrl } from "../../../hooks/api"
 import { useBulkWithdrawals, useWithdrawalAction, useWithdrawals } from "../../../hooks/withdrawals"
 import { useFormat } from "../../../lib/format"
@@ -47,23 +44,16 @@ const WithdrawalsPage = () => {
   const f = useFormat()
   const texts = useTableTexts()
   const prompt = usePrompt()
-  const [pagination, setPagination] = useState<DataTablePaginationState>({ pageIndex: 0, pageSize: 20 })
-  const [search, setSearch] = useState("")
   // The queue opens on what still needs someone: requests to decide, approvals to pay.
-  const [filtering, setFiltering] = useState<DataTableFilteringState>({ status: ["requested", "approved"] })
+  const list = useListState({ filtering: { status: ["requested", "approved"] } })
   const [selection, setSelection] = useState<DataTableRowSelectionState>({})
   const [pending, setPending] = useState<Pending>(null)
   const query = {
-    q: search || undefined,
-    status: filtering.status as string[] | undefined,
-    method: filtering.method as string[] | undefined,
+    q: list.query.q,
+    status: list.filtering.status as string[] | undefined,
+    method: list.filtering.method as string[] | undefined,
   }
-  const { data, isLoading, isError, error } = useWithdrawals({
-    ...query,
-    order: "created_at",
-    limit: pagination.pageSize,
-    offset: pagination.pageIndex * pagination.pageSize,
-  })
+  const { data, isLoading, isError, error } = useWithdrawals({ ...list.query, ...query, order: "created_at" })
   const act = useWithdrawalAction((action) => t(`withdrawals.done.${action}`))
   const bulkMessage = (r: BulkResult) => {
     const ok = r.results.filter((x) => x.ok).length
@@ -140,12 +130,13 @@ const WithdrawalsPage = () => {
     [t, f.locale]
   )
 
+  const statusOptions = useStatusOptions("withdrawal", STATUSES)
   const filters = useMemo(
     () => [
       filter.accessor("status", {
         type: "multiselect",
         label: t("fields.status"),
-        options: STATUSES.map((s) => ({ label: t(`statuses.withdrawal.${s}`), value: s })),
+        options: statusOptions,
       }),
       filter.accessor("method", {
         type: "multiselect",
@@ -163,9 +154,7 @@ const WithdrawalsPage = () => {
     rowCount: data?.count ?? 0,
     isLoading,
     filters,
-    pagination: { state: pagination, onPaginationChange: setPagination },
-    search: { state: search, onSearchChange: setSearch },
-    filtering: { state: filtering, onFilteringChange: setFiltering },
+    ...list.table,
     rowSelection: {
       state: selection,
       onRowSelectionChange: setSelection,
@@ -201,24 +190,11 @@ const WithdrawalsPage = () => {
   return (
     <Container className="divide-y p-0" data-testid="withdrawals-page">
       <DataTable instance={table}>
-        <DataTable.Toolbar className="flex flex-col items-start justify-between gap-2 px-6 py-4 md:flex-row md:items-center" translations={texts.toolbar}>
-          <div>
-            <Heading>{t("withdrawals.title")}</Heading>
-            <Text size="small" className="text-ui-fg-subtle">
-              {t("withdrawals.description")}
-            </Text>
-          </div>
-          <div className="flex gap-2">
-            <DataTable.FilterMenu tooltip={t("table.filter")} />
-            <DataTable.Search placeholder={t("withdrawals.search")} />
-            <Button size="small" variant="secondary" asChild>
-              <a href={exportUrl("/admin/distribution/withdrawals/export", query)} download data-testid="withdrawals-export">
-                <ArrowDownTray />
-                {t("withdrawals.export")}
-              </a>
-            </Button>
-          </div>
-        </DataTable.Toolbar>
+        <ListToolbar title={t("withdrawals.title")} description={t("withdrawals.description")}>
+          <DataTable.FilterMenu tooltip={t("table.filter")} />
+          <DataTable.Search placeholder={t("withdrawals.search")} />
+          <ExportLink href={exportUrl("/admin/distribution/withdrawals/export", query)} label={t("withdrawals.export")} testId="withdrawals-export" />
+        </ListToolbar>
         {isError ? (
           <Text size="small" className="text-ui-fg-error px-6 py-4">
             {error?.message}
