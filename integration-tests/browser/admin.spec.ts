@@ -162,7 +162,77 @@ describe("Distribution admin in the browser", () => {
     for (const g of grandchildren) {
       await tree.getByRole("link", { name: g.display_name, exact: true }).waitFor()
     }
+
+    // Its wallet: the adjustment, less the two withdrawals held; its share of the order still pending.
+    const wallet = await one<{ available: string; held: string; pending: string; entries: string; commissions: string }>(
+      `select w.available::text, w.held::text,
+              (select sum(amount)::text from distribution_commission where distributor_id = w.distributor_id and status = 'pending') pending,
+              (select count(*) from distribution_ledger_entry where distributor_id = w.distributor_id) entries,
+              (select count(*) from distribution_commission where distributor_id = w.distributor_id) commissions
+         from distribution_wallet w where w.distributor_id = $1 and w.currency_code = 'cny'`,
+      [founder.id]
+    )
+    await page.getByTestId("balance-cny-available").waitFor()
+    expect(await page.getByTestId("balance-cny-available").innerText()).toContain(f.money(wallet.available))
+    expect(await page.getByTestId("balance-cny-held").innerText()).toContain(f.money(wallet.held))
+    expect(await page.getByTestId("balance-cny-pending").innerText()).toContain(f.money(wallet.pending))
+    expect(await page.getByTestId("ledger-section").getByRole("row").count()).toBe(Number(wallet.entries) + 1)
+    expect(await page.getByTestId("commissions-section").getByRole("row").count()).toBe(Number(wallet.commissions) + 1)
+    expect(await page.getByTestId("withdrawals-section").getByRole("row").count()).toBe(withdrawalIds.length + 1)
     await screenshot(page, "03-distributor-detail")
+  })
+
+  it("A distributor's actions: adjust its balance, move it, suspend it with a reason, reinstate it", async () => {
+    const leaf = await one<{ id: string; parent_id: string }>(
+      `select id, parent_id from distribution_distributor
+        where status = 'active' and depth > 0 and team_size = 0 and deleted_at is null order by created_at, id limit 1`
+    )
+    const target = await one<{ id: string; display_name: string; referral_code: string }>(
+      "select id, display_name, referral_code from distribution_distributor where status = 'active' and depth = 0 and id <> $1 order by created_at desc limit 1",
+      [leaf.parent_id]
+    )
+    await open(`/distribution/distributors/${leaf.id}`)
+    const menu = async (item: string) => {
+      await page.getByTestId("action-menu").click()
+      await page.getByRole("menuitem", { name: item }).click()
+    }
+
+    await menu("Adjust balance")
+    const adjust = page.getByTestId("adjust-drawer")
+    await adjust.locator('input[name="amount"]').fill("12.34")
+    await adjust.locator('input[name="reason"]').fill("补发活动奖励")
+    await adjust.getByTestId("drawer-submit").click()
+    await toast("Balance adjusted")
+    expect(
+      await one("select kind, amount::text, reason from distribution_ledger_entry where distributor_id = $1", [leaf.id])
+    ).toEqual({ kind: "manual_adjustment", amount: "12.34", reason: "补发活动奖励" })
+    await page.getByTestId("balance-cny-available").getByText(f.money("12.34")).waitFor()
+
+    await menu("Move")
+    const move = page.getByRole("dialog")
+    await move.getByRole("searchbox").fill(target.referral_code)
+    await move.getByRole("combobox").click()
+    await page.getByRole("option", { name: `${target.display_name} · ${target.referral_code}` }).click()
+    await move.getByTestId("drawer-submit").click()
+    await toast("Distributor moved with its team")
+    expect((await one<{ parent_id: string }>("select parent_id from distribution_distributor where id = $1", [leaf.id])).parent_id).toBe(
+      target.id
+    )
+    await page.getByTestId("upline-section").getByText(target.display_name).waitFor()
+
+    await menu("Suspend")
+    await page.getByRole("dialog").locator('textarea[name="reason"]').fill("违规刷单")
+    await page.getByRole("dialog").getByTestId("drawer-submit").click()
+    await toast("Distributor suspended")
+    expect(await one("select status, suspend_reason from distribution_distributor where id = $1", [leaf.id])).toEqual({
+      status: "suspended",
+      suspend_reason: "违规刷单",
+    })
+
+    await page.getByTestId("action-reinstate").click()
+    await page.getByRole("alertdialog").getByRole("button", { name: "Reinstate" }).click()
+    await toast("Distributor reinstated")
+    expect((await one<{ status: string }>("select status from distribution_distributor where id = $1", [leaf.id])).status).toBe("active")
   })
 
   it("Applications: approve one, reject one with a reason, approve two at once", async () => {
@@ -271,15 +341,26 @@ describe("Distribution admin in the browser", () => {
     await screenshot(page, "06-levels")
   })
 
-  it("Commission rules: what the database holds", async () => {
+  it("Commission rules: a product rule created in the drawer is the row in the database and in the list", async () => {
     await open("/distribution/rules")
-    const { n } = await one<{ n: string }>("select count(*) n from distribution_commission_rule where deleted_at is null")
-    if (n === "0") {
-      await page.getByText("No commission rules").waitFor()
-    } else {
-      await page.getByText(new RegExp(`of\\s+${n}\\s+results`)).waitFor()
-    }
+    expect((await one<{ n: string }>("select count(*) n from distribution_commission_rule where deleted_at is null")).n).toBe("0")
+    await page.getByText("No commission rules").waitFor()
     await screenshot(page, "07-rules")
+
+    const tote = await one<{ id: string }>("select id from product where handle = 'canvas-tote'")
+    await page.getByRole("button", { name: "Create" }).click()
+    const drawer = page.getByRole("dialog")
+    await drawer.locator('input[name="target_id"]').fill(tote.id)
+    await drawer.locator('input[name="value_0"]').fill("1500")
+    await drawer.locator('input[name="value_1"]').fill("600")
+    await drawer.getByTestId("drawer-submit").click()
+    await toast("Commission rule saved")
+    expect(
+      await one(
+        "select target_type, target_id, mode, rate_bps_1, rate_bps_2, rate_bps_3 from distribution_commission_rule where deleted_at is null"
+      )
+    ).toEqual({ target_type: "product", target_id: tote.id, mode: "rate", rate_bps_1: 1500, rate_bps_2: 600, rate_bps_3: null })
+    await page.getByRole("row").filter({ hasText: tote.id }).getByText(`${f.bps(1500)} / ${f.bps(600)} / inherited`).waitFor()
   })
 
   it("Settings: every setting explained; a change is saved", async () => {

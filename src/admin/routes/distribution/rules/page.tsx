@@ -199,7 +199,7 @@ const RuleDrawer = ({ rule, open, onClose }: { rule: CommissionRule | null; open
         </Select>
       </FormField>
       <FormField label={t("rules.targetId")} hint={t("rules.targetIdHint")} htmlFor="target_id">
-        <Input id="target_id" required disabled={!!rule} value={form.target_id} onChange={(e) => setForm({ ...form, target_id: e.target.value })} />
+        <Input id="target_id" name="target_id" required disabled={!!rule} value={form.target_id} onChange={(e) => setForm({ ...form, target_id: e.target.value })} />
       </FormField>
       <FormField label={t("rules.mode")} hint={t(`rules.modeHints.${form.mode}`)}>
         <Select value={form.mode} onValueChange={(v) => setForm({ ...form, mode: v as Form["mode"] })}>
