@@ -393,7 +393,6 @@ describe("Distribution admin in the browser", () => {
     for (const c of commissions) {
       await widget.getByRole("link", { name: c.earner, exact: true }).first().waitFor()
     }
-    await widget.scrollIntoViewIfNeeded()
     await screenshot(page, "09-order-widget")
   })
 
@@ -408,7 +407,6 @@ describe("Distribution admin in the browser", () => {
     const widget = page.getByTestId("customer-distribution-widget")
     await widget.getByTestId("customer-referrer").getByText(buyer.referrer, { exact: false }).waitFor()
     expect(await widget.getByTestId("customer-distributor-status").innerText()).toBe("Not a distributor")
-    await widget.scrollIntoViewIfNeeded()
     await screenshot(page, "10-customer-widget")
 
     const founder = await one<{ customer_id: string; id: string; referral_code: string }>(
@@ -449,7 +447,6 @@ describe("Distribution admin in the browser", () => {
       .first()
     expect(await row.innerText()).toContain(level.name)
     expect(await row.locator("td").nth(1).innerText()).toBe(expected)
-    await widget.scrollIntoViewIfNeeded()
     await screenshot(page, "11-product-widget")
   })
 
@@ -494,7 +491,6 @@ describe("Distribution admin in the browser", () => {
     await open(`/orders/${orderId}`)
     await page.getByTestId("order-distribution-widget").getByText("分销佣金").waitFor()
     await page.getByTestId("order-distribution-widget").getByText("待结算").first().waitFor()
-    await page.getByTestId("order-distribution-widget").scrollIntoViewIfNeeded()
     await screenshot(page, "15-order-widget-zh")
   })
 })

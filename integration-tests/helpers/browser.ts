@@ -150,8 +150,23 @@ export async function launchBrowser(): Promise<Browser> {
   })
 }
 
-/** A full-height picture of what the admin shows, kept in .screenshots/ for people to look at. */
+/**
+ * A picture of the whole page for people to look at, kept in .screenshots/. The
+ * dashboard scrolls inside its own panel, not the window, so the window is made
+ * as tall as that panel's content for the shot.
+ */
 export async function screenshot(page: Page, name: string) {
   fs.mkdirSync(SCREENSHOTS, { recursive: true })
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true })
+  const viewport = page.viewportSize()!
+  const height = await page.evaluate(() =>
+    Math.max(
+      window.innerHeight,
+      ...Array.from(document.querySelectorAll<HTMLElement>("body *"))
+        .filter((e) => /(auto|scroll)/.test(getComputedStyle(e).overflowY) && e.scrollHeight > e.clientHeight)
+        .map((e) => e.getBoundingClientRect().top + e.scrollHeight)
+    )
+  )
+  await page.setViewportSize({ width: viewport.width, height: Math.min(Math.ceil(height), 5000) })
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) })
+  await page.setViewportSize(viewport)
 }
