@@ -36,6 +36,11 @@ describe("Distribution admin in the browser", () => {
     await page.goto(`${app.url}/app${path}`)
   }
   const toast = (text: string) => page.getByText(text, { exact: true }).first().waitFor()
+  const eventually = async (check: () => Promise<boolean>, ms = 15_000) => {
+    for (const deadline = Date.now() + ms; Date.now() < deadline; await new Promise((r) => setTimeout(r, 250))) {
+      if (await check()) return
+    }
+  }
 
   beforeAll(async () => {
     app = await startAdminApp()
@@ -72,7 +77,7 @@ describe("Distribution admin in the browser", () => {
     )
     const distributor = await customerLogin("zhang.wei@example.com")
     withdrawalIds = []
-    for (const amount of [300, 150]) {
+    for (const amount of [300, 150, 100, 100]) {
       const { data } = await api.post(
         "/store/distribution/withdrawals",
         { amount, method: "alipay", account: { account: "zhang.wei@alipay.example", real_name: "张伟" } },
@@ -279,16 +284,16 @@ describe("Distribution admin in the browser", () => {
     expect(await page.getByRole("row").count()).toBe(pending.length - 4 + 1)
   })
 
-  it("Withdrawals: approve and pay one with its transfer reference, reject the other, export the payout file", async () => {
+  it("Withdrawals: approve and pay one with its transfer reference, reject one, approve and pay two at once, export the payout file", async () => {
     await open("/distribution/withdrawals")
-    const [payId, rejectId] = withdrawalIds
+    const [payId, rejectId, ...bulkIds] = withdrawalIds
     const amounts = await all<{ id: string; amount: string; net_amount: string }>(
       "select id, amount::text, net_amount::text from distribution_withdrawal where id = any($1) order by created_at",
       [withdrawalIds]
     )
     const row = (amount: string) => page.getByRole("row").filter({ hasText: f.money(amount) })
     await row(amounts[0].amount).waitFor()
-    expect(await page.getByRole("row").count()).toBe(3)
+    expect(await page.getByRole("row").count()).toBe(withdrawalIds.length + 1)
     await screenshot(page, "05-withdrawals")
 
     await row(amounts[0].amount).getByRole("button").last().click()
@@ -318,6 +323,33 @@ describe("Distribution admin in the browser", () => {
       reject_reason: "支付宝账户实名不符",
     })
 
+    const bulk = row(amounts[2].amount)
+    await bulk.nth(1).waitFor()
+    const selectBoth = async () => {
+      for (const i of [0, 1]) await bulk.nth(i).getByRole("checkbox").check()
+      await page.getByText("2 selected").waitFor()
+    }
+    await selectBoth()
+    await page.keyboard.press("a")
+    await toast("2 withdrawals updated")
+    const statusesOf = async () =>
+      all<{ status: string; transaction_reference: string | null }>("select status, transaction_reference from distribution_withdrawal where id = any($1) order by id", [bulkIds])
+    expect(await statusesOf()).toEqual([
+      { status: "approved", transaction_reference: null },
+      { status: "approved", transaction_reference: null },
+    ])
+    await bulk.nth(1).getByText("Approved").waitFor()
+    await selectBoth()
+    await page.keyboard.press("p")
+    await page.getByTestId("withdrawal-pay-drawer").locator('input[name="reason"]').fill("BANK-BATCH-0002")
+    await page.getByTestId("withdrawal-pay-drawer").getByTestId("drawer-submit").click()
+    // The first bulk's toast may still be showing: wait for the rows instead.
+    await eventually(async () => (await statusesOf()).every((w) => w.status === "paid"))
+    expect(await statusesOf()).toEqual([
+      { status: "paid", transaction_reference: "BANK-BATCH-0002" },
+      { status: "paid", transaction_reference: "BANK-BATCH-0002" },
+    ])
+
     const href = await page.getByTestId("withdrawals-export").getAttribute("href")
     expect(href).toContain("/admin/distribution/withdrawals/export")
     const csv = await page.request.get(`${app.url}/admin/distribution/withdrawals/export?status=paid`)
@@ -328,7 +360,7 @@ describe("Distribution admin in the browser", () => {
     expect(body).not.toContain(rejectId)
   })
 
-  it("Levels: every level with its rates", async () => {
+  it("Levels: every level with its rates; an edited rate is saved", async () => {
     await open("/distribution/levels")
     const levels = await all<{ rank: number; name: string; rate_bps_1: number; rate_bps_2: number; rate_bps_3: number }>(
       "select rank, name, rate_bps_1, rate_bps_2, rate_bps_3 from distribution_level where deleted_at is null order by rank"
@@ -339,6 +371,14 @@ describe("Distribution admin in the browser", () => {
       expect(text).toContain([l.rate_bps_1, l.rate_bps_2, l.rate_bps_3].map(f.bps).join(" / "))
     }
     await screenshot(page, "06-levels")
+
+    const first = levels[0]
+    await page.getByTestId(`level-row-${first.rank}`).getByRole("button", { name: "Edit" }).click()
+    await page.getByRole("dialog").locator('input[name="rate_bps_3"]').fill("250")
+    await page.getByRole("dialog").getByTestId("drawer-submit").click()
+    await toast("Level saved")
+    expect((await one<{ rate_bps_3: number }>("select rate_bps_3 from distribution_level where rank = $1", [first.rank])).rate_bps_3).toBe(250)
+    await page.getByTestId(`level-row-${first.rank}`).getByText([first.rate_bps_1, first.rate_bps_2, 250].map(f.bps).join(" / ")).waitFor()
   })
 
   it("Commission rules: a product rule created in the drawer is the row in the database and in the list", async () => {

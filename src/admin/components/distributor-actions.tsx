@@ -197,7 +197,8 @@ const AdjustDrawer = ({
       setReason("")
       setCode(currency)
       // One key per opened form: a double submit is one adjustment on the server.
-      setKey(crypto.randomUUID())
+      // (Not crypto.randomUUID: browsers offer it only on https and localhost.)
+      setKey(`${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`)
     }
   }, [open, currency])
   return (

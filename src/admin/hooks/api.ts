@@ -1,23 +1,16 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { toast } from "@medusajs/ui"
-import { sdk } from "../lib/sdk"
+import { cleanQuery, sdk } from "../lib/sdk"
 
 /** Every query of the plugin lives under this key, so that a change refreshes them all. */
 export const ROOT_KEY = "distribution"
 
-type Query = Record<string, string | number | boolean | string[] | undefined | null>
-
-const clean = (query?: Query) =>
-  query
-    ? Object.fromEntries(
-        Object.entries(query).filter(([, v]) => v !== undefined && v !== null && v !== "" && !(Array.isArray(v) && !v.length))
-      )
-    : undefined
+type Query = Parameters<typeof cleanQuery>[0]
 
 export function useAdminGet<T>(path: string | null, query?: Query, options: { keepPrevious?: boolean } = {}) {
   return useQuery({
-    queryKey: [ROOT_KEY, path, clean(query)],
-    queryFn: () => sdk.client.fetch<T>(path!, { query: clean(query) }),
+    queryKey: [ROOT_KEY, path, cleanQuery(query)],
+    queryFn: () => sdk.client.fetch<T>(path!, { query: cleanQuery(query) }),
     enabled: !!path,
     // Lists keep showing the last page while the next one loads, as the dashboard's do.
     placeholderData: options.keepPrevious ? keepPreviousData : undefined,
@@ -50,17 +43,4 @@ export function useAdminMutation<TBody, TResult = unknown>(
       toast.error(error.message)
     },
   })
-}
-
-/** A query string for a plain link (the CSV exports, which the browser downloads with the session cookie). */
-export function exportUrl(path: string, query?: Query) {
-  const params = new URLSearchParams()
-  for (const [k, v] of Object.entries(clean(query) ?? {})) {
-    for (const item of Array.isArray(v) ? v : [v]) {
-      params.append(k, String(item))
-    }
-  }
-  const base = (import.meta.env.VITE_BACKEND_URL || "").replace(/\/$/, "")
-  const qs = params.toString()
-  return `${base}${path}${qs ? `?${qs}` : ""}`
 }

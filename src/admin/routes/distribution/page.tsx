@@ -8,7 +8,7 @@ import { Chart } from "../../components/charts"
 import { ExportLink } from "../../components/list-toolbar"
 import { ReportState } from "../../components/report-state"
 import { Empty, Loading, PageHeader, Section } from "../../components/section"
-import { exportUrl } from "../../hooks/api"
+import { exportUrl } from "../../lib/sdk"
 import { Period, useLeaderboard, useProductReport, useSummary, useTimeseries } from "../../hooks/reports"
 import { useFormat } from "../../lib/format"
 
