@@ -11,6 +11,7 @@ import { Empty, Loading, PageHeader, Section } from "../../components/section"
 import { exportUrl } from "../../lib/sdk"
 import { Period, useLeaderboard, useProductReport, useSummary, useTimeseries } from "../../hooks/reports"
 import { useFormat } from "../../lib/format"
+import { TextCrumb } from "../../components/breadcrumb"
 
 const DAYS = [7, 30, 90] as const
 
@@ -238,6 +239,8 @@ const OverviewPage = () => {
     </div>
   )
 }
+
+export const handle = { breadcrumb: () => <TextCrumb label="nav.distribution" /> }
 
 export const config = defineRouteConfig({
   label: "nav.distribution",

@@ -21,6 +21,7 @@ import { useDistributors } from "../../../hooks/distributors"
 import { useFormat } from "../../../lib/format"
 import { sdk } from "../../../lib/sdk"
 import { Distributor } from "../../../lib/types"
+import { TextCrumb } from "../../../components/breadcrumb"
 
 const column = createDataTableColumnHelper<Distributor>()
 const command = createDataTableCommandHelper()
@@ -113,6 +114,8 @@ const ApplicationsPage = () => {
     </Container>
   )
 }
+
+export const handle = { breadcrumb: () => <TextCrumb label="nav.applications" /> }
 
 export const config = defineRouteConfig({ label: "nav.applications", translationNs: "distribution", rank: 2 })
 

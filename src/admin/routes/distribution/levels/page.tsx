@@ -8,6 +8,7 @@ import { Empty, Loading } from "../../../components/section"
 import { useDeleteLevel, useLevels, useSaveLevel, useSettings } from "../../../hooks/programme"
 import { useFormat } from "../../../lib/format"
 import { Level } from "../../../lib/types"
+import { TextCrumb } from "../../../components/breadcrumb"
 
 type Form = Record<
   | "name"
@@ -206,6 +207,8 @@ const LevelDrawer = ({ level, open, nextRank, onClose }: { level: Level | null; 
     </FormDrawer>
   )
 }
+
+export const handle = { breadcrumb: () => <TextCrumb label="nav.levels" /> }
 
 export const config = defineRouteConfig({ label: "nav.levels", translationNs: "distribution", rank: 4 })
 

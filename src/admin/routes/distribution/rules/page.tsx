@@ -22,6 +22,7 @@ import { usePaging } from "../../../components/paged-table"
 import { useCommissionRules, useDeleteRule, useSaveRule } from "../../../hooks/programme"
 import { useRuleSummary } from "../../../components/rule-summary"
 import { CommissionRule } from "../../../lib/types"
+import { TextCrumb } from "../../../components/breadcrumb"
 
 const TARGETS = ["variant", "product", "category", "collection"] as const
 const MODES = ["rate", "fixed", "excluded"] as const
@@ -248,6 +249,8 @@ const RuleDrawer = ({ rule, open, onClose }: { rule: CommissionRule | null; open
     </FormDrawer>
   )
 }
+
+export const handle = { breadcrumb: () => <TextCrumb label="nav.rules" /> }
 
 export const config = defineRouteConfig({ label: "nav.rules", translationNs: "distribution", rank: 5 })
 

@@ -7,6 +7,7 @@ import { Empty, Loading, PageHeader } from "../../../components/section"
 import { useSettings, useUpdateSettings } from "../../../hooks/programme"
 import { useFormat } from "../../../lib/format"
 import { Settings } from "../../../lib/types"
+import { TextCrumb } from "../../../components/breadcrumb"
 
 const APPLICATION_MODES = ["auto", "review", "after_first_order", "min_spend", "invite_only"] as const
 const BINDING_MODES = ["first_touch", "last_touch"] as const
@@ -183,6 +184,8 @@ const SettingsPage = () => {
     </form>
   )
 }
+
+export const handle = { breadcrumb: () => <TextCrumb label="nav.settings" /> }
 
 export const config = defineRouteConfig({ label: "nav.settings", translationNs: "distribution", rank: 6 })
 

@@ -22,6 +22,7 @@ import { exportUrl } from "../../../lib/sdk"
 import { useBulkWithdrawals, useWithdrawalAction, useWithdrawals } from "../../../hooks/withdrawals"
 import { useFormat } from "../../../lib/format"
 import { BulkResult, Withdrawal } from "../../../lib/types"
+import { TextCrumb } from "../../../components/breadcrumb"
 
 const STATUSES = ["requested", "approved", "paid", "rejected"] as const
 const METHODS = ["bank", "alipay", "wechat", "paypal", "manual"] as const
@@ -236,6 +237,8 @@ const WithdrawalsPage = () => {
     </Container>
   )
 }
+
+export const handle = { breadcrumb: () => <TextCrumb label="nav.withdrawals" /> }
 
 export const config = defineRouteConfig({ label: "nav.withdrawals", translationNs: "distribution", rank: 3 })
 

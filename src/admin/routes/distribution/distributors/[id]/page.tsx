@@ -1,6 +1,7 @@
 import { Container, Heading, Text } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
-import { Link, useParams } from "react-router-dom"
+import { Link, UIMatch, useParams } from "react-router-dom"
+import { DistributorCrumb } from "../../../../components/breadcrumb"
 import { DistributorActions } from "../../../../components/distributor-actions"
 import { CommissionsTable, DistributorWithdrawals, LedgerSection } from "../../../../components/distributor-tables"
 import { Empty, Field, Loading, Section } from "../../../../components/section"
@@ -125,5 +126,7 @@ const DistributorDetailPage = () => {
     </div>
   )
 }
+
+export const handle = { breadcrumb: (match: UIMatch) => <DistributorCrumb {...match} /> }
 
 export default DistributorDetailPage
