@@ -35,7 +35,7 @@ const ProductDistributionWidget = ({ data: product }: DetailWidgetProps<AdminPro
             v.prices.map((p) => (
               <div key={`${v.variant_id}-${p.currency_code}`} className="px-6 py-4" data-testid="product-preview">
                 <Text size="small" weight="plus" className="mb-2">
-                  {t("widgets.product.variantPrice", { variant: v.title, price: f.money(p.amount, p.currency_code) })}
+                  {t("widgets.product.variantPrice", { variant: v.title, price: f.money(p.amount, p.currency_code), currency: p.currency_code.toUpperCase() })}
                 </Text>
                 <Table>
                   <Table.Header>
