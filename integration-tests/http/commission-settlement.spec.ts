@@ -1,10 +1,10 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createAdmin, Headers, registerCustomer } from "../helpers/auth"
 import { service, uniqueEmail } from "../helpers/distribution"
 import { seedShop, Shop } from "../helpers/orders"
 import { andWait, orderAndCredit, threeLevelProgramme } from "../helpers/programme"
-import { settleDueCommissionsWorkflow } from "../../src/workflows"
+import { markCommissionsEligibleWorkflow, settleDueCommissionsWorkflow } from "../../src/workflows"
 
 jest.setTimeout(240_000)
 
@@ -205,7 +205,7 @@ medusaIntegrationTestRunner({
 
       const byOrder = await api.get(`/admin/distribution/commissions?order_id=${placed.id}`, admin)
       expect(byOrder.data.count).toBe(9)
-      expect(byOrder.data.commissions.map((row: { order_id: string }) => row.order_id)).toEqual(Array(9).fill(placed.id))
+      expect(byOrder.data.commissions.every((x: { order_id: string; status: string }) => x.order_id === placed.id && x.status === "settled")).toBe(true)
       const csv = await api.get(`/admin/distribution/commissions/export?order_id=${placed.id}&distributor_id=${c.distributor_id}`, admin)
       expect(csv.headers["content-type"]).toContain("text/csv")
       const lines = csv.data.replace(/^\uFEFF/, "").trim().split("\r\n")
@@ -216,29 +216,95 @@ medusaIntegrationTestRunner({
       expect(lines.slice(1).map((l: string) => l.split(",")[10]).sort()).toEqual(["23.7", "51.96", "7.19"])
     })
 
-    it("manages commission rules, one per target, refusing incomplete ones", async () => {
+    it("manages commission rules for existing targets, one per target, each named by its target's title", async () => {
+      const container = getContainer()
+      const productModule = container.resolve(Modules.PRODUCT)
+      const [serum] = await productModule.listProducts({ handle: "hyaluronic-serum" })
+      const [specialties] = await productModule.listProductCategories({ handle: "local-specialties" })
+      const [newArrivals] = await productModule.listProductCollections({ handle: "new-arrivals" })
+      const mask30 = shop.variants.get("MASK-30")!
       const create = (body: Record<string, unknown>) =>
         api.post("/admin/distribution/commission-rules", body, admin).catch((e) => e.response)
-      const fixedWithoutCurrency = await create({ target_type: "product", target_id: "prod_x", mode: "fixed", fixed_amount_1: 10 })
+
+      const fixedWithoutCurrency = await create({ target_type: "product", target_id: serum.id, mode: "fixed", fixed_amount_1: 10 })
       expect(fixedWithoutCurrency.status).toBe(400)
       expect(fixedWithoutCurrency.data.message).toContain("A fixed rule needs fixed_amount_1 and its currency_code")
-      const rateWithoutRates = await create({ target_type: "product", target_id: "prod_x", mode: "rate" })
+      const rateWithoutRates = await create({ target_type: "product", target_id: serum.id, mode: "rate" })
       expect(rateWithoutRates.status).toBe(400)
-      const created = await create({ target_type: "product", target_id: "prod_x", mode: "rate", rate_bps_1: 1500, rate_bps_2: 500 })
+      const unknownProduct = await create({ target_type: "product", target_id: "prod_x", mode: "excluded" })
+      expect(unknownProduct.status).toBe(404)
+      expect(unknownProduct.data.message).toBe(
+        "No product with id prod_x exists: a commission rule needs an existing product"
+      )
+      // A real id of another kind is no target of this type either.
+      const categoryAsVariant = await create({ target_type: "variant", target_id: specialties.id, mode: "excluded" })
+      expect(categoryAsVariant.status).toBe(404)
+      expect(categoryAsVariant.data.message).toBe(
+        `No variant with id ${specialties.id} exists: a commission rule needs an existing variant`
+      )
+      expect((await service(container).listCommissionRules({})).length).toBe(0)
+
+      const created = await create({ target_type: "product", target_id: serum.id, mode: "rate", rate_bps_1: 1500, rate_bps_2: 500 })
       expect(created.status).toBe(201)
-      expect(created.data.commission_rule).toMatchObject({ target_type: "product", target_id: "prod_x", rate_bps_1: 1500, rate_bps_3: null })
-      const duplicate = await create({ target_type: "product", target_id: "prod_x", mode: "excluded" })
+      expect(created.data.commission_rule).toMatchObject({
+        target_type: "product",
+        target_id: serum.id,
+        rate_bps_1: 1500,
+        rate_bps_3: null,
+        target: { id: serum.id, type: "product", title: "玻尿酸补水精华液 30ml" },
+      })
+      const duplicate = await create({ target_type: "product", target_id: serum.id, mode: "excluded" })
       expect(duplicate.status).toBe(400)
+      expect((await create({ target_type: "variant", target_id: mask30, mode: "excluded" })).status).toBe(201)
+      expect((await create({ target_type: "category", target_id: specialties.id, mode: "rate", rate_bps_1: 800 })).status).toBe(201)
+      expect((await create({ target_type: "collection", target_id: newArrivals.id, mode: "rate", rate_bps_1: 1100 })).status).toBe(201)
+
+      const all = await api.get("/admin/distribution/commission-rules?order=target_type", admin)
+      expect(all.data.count).toBe(4)
+      expect(all.data.commission_rules.map((r: { target: unknown }) => r.target)).toEqual([
+        { id: specialties.id, type: "category", title: "地方特产" },
+        { id: newArrivals.id, type: "collection", title: "新品上市" },
+        { id: serum.id, type: "product", title: "玻尿酸补水精华液 30ml" },
+        { id: mask30, type: "variant", title: "积雪草舒缓面膜 10片 · 30片" },
+      ])
+      // Each read-only link resolves for its own kind of target and is empty for the others.
+      const query = container.resolve(ContainerRegistrationKeys.QUERY)
+      const { data: linked } = await query.graph({ entity: "commission_rule", fields: ["target_type", "category.name"] })
+      expect(linked.map((r) => [r.target_type, r.category?.name ?? null]).sort()).toEqual([
+        ["category", "地方特产"],
+        ["collection", null],
+        ["product", null],
+        ["variant", null],
+      ])
+
+      const variants = await api.get("/admin/distribution/commission-rules?target_type=variant", admin)
+      expect(variants.data.commission_rules.map((r: { target_id: string }) => r.target_id)).toEqual([mask30])
+      const byTarget = await api.get(`/admin/distribution/commission-rules?target_id=${specialties.id}`, admin)
+      expect(byTarget.data.commission_rules).toEqual([
+        expect.objectContaining({ mode: "rate", rate_bps_1: 800, target: { id: specialties.id, type: "category", title: "地方特产" } }),
+      ])
+      const narrow = await api.get(`/admin/distribution/commission-rules?target_id=${mask30}&fields=id,mode`, admin)
+      expect(narrow.data.commission_rules).toEqual([
+        expect.objectContaining({ mode: "excluded", target: { id: mask30, type: "variant", title: "积雪草舒缓面膜 10片 · 30片" } }),
+      ])
+      expect((await api.get("/admin/distribution/commission-rules?target_type=brand", admin).catch((e) => e.response)).status).toBe(400)
+
       const id = created.data.commission_rule.id
       const updated = await api.post(`/admin/distribution/commission-rules/${id}`, { mode: "excluded" }, admin)
-      expect(updated.data.commission_rule.mode).toBe("excluded")
-      const list = await api.get("/admin/distribution/commission-rules?target_type=product", admin)
-      expect(list.data.count).toBe(1)
-      expect(list.data.commission_rules[0]).toMatchObject({ id, mode: "excluded" })
+      expect(updated.data.commission_rule).toMatchObject({ mode: "excluded", target: { title: "玻尿酸补水精华液 30ml" } })
+      const one = await api.get(`/admin/distribution/commission-rules/${id}`, admin)
+      expect(one.data.commission_rule.target).toEqual({ id: serum.id, type: "product", title: "玻尿酸补水精华液 30ml" })
       await api.delete(`/admin/distribution/commission-rules/${id}`, admin)
       expect((await api.get(`/admin/distribution/commission-rules/${id}`, admin).catch((e) => e.response)).status).toBe(404)
-      const audit = await service(getContainer()).listDistributionAuditLogs({ entity_type: "commission_rule" })
-      expect(audit.map((a) => a.action).sort()).toEqual(["commission_rule.create", "commission_rule.delete", "commission_rule.update"])
+      const audit = await service(container).listDistributionAuditLogs({ entity_type: "commission_rule" })
+      expect(audit.map((a) => a.action).sort()).toEqual([
+        "commission_rule.create",
+        "commission_rule.create",
+        "commission_rule.create",
+        "commission_rule.create",
+        "commission_rule.delete",
+        "commission_rule.update",
+      ])
     })
 
     it("settles once when five workers race, and reconciles a tampered wallet and a lost order.placed", async () => {
@@ -317,6 +383,61 @@ medusaIntegrationTestRunner({
       expect(eligible).toBeLessThanOrEqual(Date.now() + 3 * DAY + 1000)
       expect(await settle(new Date(eligible + 1000))).toBe(9)
       expect(await balances(c.distributor_id)).toEqual({ pending: 0, available: 82.85, debt: 0 })
+    })
+
+    it("starts the freeze period when the last unit is fulfilled when the programme settles on fulfilled", async () => {
+      const container = getContainer()
+      const { a, b, c } = await threeLevelProgramme(api, container, shop, admin)
+      await api.post("/admin/distribution/settings", { settle_on: "fulfilled", freeze_days: 5 }, admin)
+      const placed = await boughtFrom(c)
+      const eligibleAts = async () => (await service(container).listCommissions({ order_id: placed.id })).map((r) => r.eligible_at)
+      const { data } = await api.get(`/admin/orders/${placed.id}?fields=*items`, admin)
+      const items = data.order.items.map((i: { id: string; quantity: number }) => ({ id: i.id, quantity: i.quantity }))
+      const fulfil = (lines: typeof items) =>
+        andWait(container, "order.fulfillment_created", () =>
+          api.post(`/admin/orders/${placed.id}/fulfillments?fields=*fulfillments`, { items: lines, location_id: locationId }, admin)
+        )
+
+      // One line of three out of the warehouse: the order is not fulfilled yet.
+      const first = await fulfil(items.slice(0, 1))
+      const firstId = first.data.order.fulfillments[0].id
+      expect(await eligibleAts()).toEqual(Array(9).fill(null))
+      expect(await settle(new Date(Date.now() + 365 * DAY))).toBe(0)
+
+      const before = Date.now()
+      const fulfilled = await fulfil(items.slice(1))
+      const after = Date.now()
+      const rows = await service(container).listCommissions({ order_id: placed.id })
+      let eligible = new Date(rows[0].eligible_at!).getTime()
+      expect(rows.every((r) => new Date(r.eligible_at!).getTime() === eligible)).toBe(true)
+      expect(eligible).toBeGreaterThanOrEqual(before + 5 * DAY)
+      expect(eligible).toBeLessThanOrEqual(after + 5 * DAY)
+
+      // Shipping and delivering the order afterwards move nothing.
+      const last = fulfilled.data.order.fulfillments.find((f: { id: string }) => f.id !== firstId)
+      await andWait(container, "shipment.created", () =>
+        api.post(`/admin/orders/${placed.id}/fulfillments/${last.id}/shipments`, { items: items.slice(1) }, admin)
+      )
+      await andWait(container, "delivery.created", () =>
+        api.post(`/admin/orders/${placed.id}/fulfillments/${last.id}/mark-as-delivered`, {}, admin)
+      )
+      expect((await eligibleAts()).map((e) => new Date(e!).getTime())).toEqual(Array(9).fill(eligible))
+
+      // A replay never postpones it; one that knows the order got there earlier dates it from then.
+      const replay = (at: Date) =>
+        markCommissionsEligibleWorkflow(container).run({ input: { order_id: placed.id, state: "fulfilled", at } })
+      expect((await replay(new Date(Date.now() + DAY))).result).toBe(0)
+      expect((await replay(new Date(before - 3600_000))).result).toBe(9)
+      expect((await eligibleAts()).map((e) => new Date(e!).getTime())).toEqual(Array(9).fill(before - 3600_000 + 5 * DAY))
+      eligible = before - 3600_000 + 5 * DAY
+
+      expect(await settle(new Date(eligible - 1000))).toBe(0)
+      expect(await balances(c.distributor_id)).toEqual({ pending: 82.85, available: 0, debt: 0 })
+      expect(await settle(new Date(eligible))).toBe(9)
+      expect(await settle(new Date(eligible + DAY))).toBe(0)
+      expect(await balances(c.distributor_id)).toEqual({ pending: 0, available: 82.85, debt: 0 })
+      expect(await balances(b.distributor_id)).toEqual({ pending: 0, available: 43.79, debt: 0 })
+      expect(await balances(a.distributor_id)).toEqual({ pending: 0, available: 23.36, debt: 0 })
     })
   },
 })

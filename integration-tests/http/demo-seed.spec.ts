@@ -1,13 +1,19 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { DemoOrder } from "../../src/scripts/seed/orders-data"
 import seedDemo, {
   BUYERS,
+  STEPS,
   CATEGORIES,
   COLLECTIONS,
+  DEMO_GUESTS,
+  DEMO_ORDERS,
   DISTRIBUTORS,
   LEVELS,
   PRODUCTS,
+  programmeSeededAt,
   PUBLISHABLE_KEY_TITLE,
+  RULES,
   REGIONS,
   SHIPPING_OPTIONS,
   seedCatalog,
@@ -19,6 +25,19 @@ import seedDemo, {
 } from "../../src/scripts/seed-demo"
 
 jest.setTimeout(300_000)
+
+// The seed runs under `medusa exec`, a server instance that runs no scheduled
+// job: here too, so the settlement job cannot settle at the real time what the
+// seed settles on its replayed dates.
+const workerMode = process.env.MEDUSA_WORKER_MODE
+process.env.MEDUSA_WORKER_MODE = "server"
+afterAll(() => {
+  if (workerMode === undefined) {
+    delete process.env.MEDUSA_WORKER_MODE
+  } else {
+    process.env.MEDUSA_WORKER_MODE = workerMode
+  }
+})
 
 const COUNTS = `
   select
@@ -41,9 +60,44 @@ const COUNTS = `
     (select count(*) from distribution_level where is_default and deleted_at is null)::int as default_levels,
     (select count(*) from distribution_referral_binding where deleted_at is null)::int as bindings,
     (select count(*) from distribution_visit where deleted_at is null)::int as visits,
-    (select count(*) from distribution_settings where deleted_at is null)::int as settings`
+    (select count(*) from distribution_settings where deleted_at is null)::int as settings,
+    (select count(*) from distribution_commission_rule where deleted_at is null)::int as commission_rules,
+    (select count(*) from "order" where deleted_at is null)::int as orders,
+    (select count(*) from distribution_commission where deleted_at is null)::int as commissions`
 
 const count = <T>(list: T[], pick: (x: T) => boolean) => list.filter(pick).length
+
+const DAY = 24 * 3600 * 1000
+const distributorByEmail = new Map(DISTRIBUTORS.map((d) => [d.email, d]))
+
+/**
+ * Who earns on each demo order, from the seed's data alone: the buyer itself
+ * (an active distributor: the demo pays 自购返佣), else its binding (a recruit's
+ * parent, a referred buyer's referrer, or the code it first checked out with),
+ * else the cart's code; then up the tree to three levels, only active ones paid.
+ */
+function earnersByOrder() {
+  const bound = new Map<string, string>([
+    ...BUYERS.filter((b) => b.referrer).map((b) => [b.email, b.referrer!] as [string, string]),
+    ...DISTRIBUTORS.filter((d) => d.parent).map((d) => [d.email, d.parent!] as [string, string]),
+  ])
+  const result = new Map<string, string[]>()
+  for (const o of [...DEMO_ORDERS].sort((a, b) => b.placed - a.placed)) {
+    const buyer = typeof o.buyer === "string" ? o.buyer : o.buyer.email
+    const self = distributorByEmail.get(buyer)?.status === "active" ? buyer : null
+    const first = self ?? bound.get(buyer) ?? o.code ?? null
+    if (!self && !bound.has(buyer) && o.code) {
+      bound.set(buyer, o.code)
+    }
+    const upline: string[] = []
+    for (let d = first; d && upline.length < 3; d = distributorByEmail.get(d)!.parent) {
+      upline.push(d)
+    }
+    result.set(o.key, upline.filter((e) => distributorByEmail.get(e)!.status === "active"))
+  }
+  return { result, codeBound: [...bound.keys()].filter((e) => !BUYERS.some((b) => b.email === e && b.referrer) && !distributorByEmail.get(e)?.parent) }
+}
+const EARNERS = earnersByOrder()
 
 /** What one complete seed must hold, derived from the seed's own data. */
 const EXPECTED = {
@@ -58,15 +112,197 @@ const EXPECTED = {
   shipping_options: SHIPPING_OPTIONS.length,
   api_keys: 1,
   api_key_channels: 1,
-  customers: DISTRIBUTORS.length + BUYERS.length,
+  // Guests check out by email: Medusa keeps each as a customer without an account.
+  customers: DISTRIBUTORS.length + BUYERS.length + DEMO_GUESTS.length,
   logins: count([...DISTRIBUTORS, ...BUYERS], (p) => !!p.login),
   distributors: DISTRIBUTORS.length,
   levels: LEVELS.length,
   default_levels: 1,
-  // Every recruit is bound to its parent; every referred buyer to its referrer.
-  bindings: count(DISTRIBUTORS, (d) => !!d.parent) + count(BUYERS, (b) => !!b.referrer),
+  // Every recruit is bound to its parent; every referred buyer to its referrer;
+  // a buyer who first checked out with a code, to its owner.
+  bindings: count(DISTRIBUTORS, (d) => !!d.parent) + count(BUYERS, (b) => !!b.referrer) + EARNERS.codeBound.length,
   visits: DISTRIBUTORS.reduce((n, d) => n + d.visits, 0),
   settings: 1,
+  commission_rules: RULES.length,
+  orders: DEMO_ORDERS.length,
+  commissions: DEMO_ORDERS.reduce((n, o) => n + o.lines.length * EARNERS.result.get(o.key)!.length, 0),
+}
+
+type CommissionRow = {
+  order_id: string
+  line_item_id: string
+  distributor_id: string
+  status: string
+  amount: string
+  reversed_amount: string
+  eligible_at: Date | null
+  settled_at: Date | null
+}
+
+/** What the state of an order looks like in Medusa, named like the seed's fates. */
+function stateOf(order: {
+  status: string
+  fulfillments?: { shipped_at: string | null; delivered_at: string | null }[]
+  returns?: { status: string }[]
+  payment_collections?: { payments?: { refunds?: unknown[] }[] }[]
+}) {
+  const f = order.fulfillments ?? []
+  const refunds = (order.payment_collections ?? []).flatMap((pc) => pc.payments ?? []).flatMap((p) => p.refunds ?? [])
+  return order.status === "canceled"
+    ? "canceled"
+    : (order.returns ?? []).some((r) => r.status === "received")
+      ? "returned"
+      : refunds.length
+        ? "refunded"
+        : f.some((x) => x.delivered_at)
+          ? "delivered"
+          : f.some((x) => x.shipped_at)
+            ? "shipped"
+            : f.length
+              ? "fulfilled"
+              : "placed"
+}
+
+/**
+ * Every demo order in its state, its commissions in the status its timeline
+ * gives them (to the millisecond for the freeze period), and every balance the
+ * sum of its ledger.
+ */
+async function expectOrdersAndMoney(container: ReturnType<Parameters<Parameters<typeof medusaIntegrationTestRunner>[0]["testSuite"]>[0]["getContainer"]>) {
+  const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: orders } = await query.graph({
+    entity: "order",
+    fields: [
+      "id",
+      "status",
+      "metadata",
+      "created_at",
+      "items.id",
+      "items.variant_sku",
+      "fulfillments.shipped_at",
+      "fulfillments.delivered_at",
+      "returns.status",
+      "payment_collections.payments.refunds.id",
+    ],
+  })
+  const byKey = new Map(orders.map((o) => [(o.metadata as { demo_order: string }).demo_order, o]))
+  expect(Object.fromEntries(orders.map((o) => [(o.metadata as { demo_order: string }).demo_order, stateOf(o as never)]))).toEqual(
+    Object.fromEntries(DEMO_ORDERS.map((o) => [o.key, o.fate]))
+  )
+  expect(new Set(DEMO_ORDERS.map((o) => o.fate)).size).toBe(7)
+
+  const anchor = programmeSeededAt(
+    new Map(
+      (await pg.raw("select d.*, c.email from distribution_distributor d join customer c on c.id = d.customer_id")).rows.map(
+        (d: { email: string }) => [d.email, d]
+      )
+    )
+  ).getTime()
+  const { rows }: { rows: CommissionRow[] } = await pg.raw(
+    "select order_id, line_item_id, distributor_id, status, amount::text, reversed_amount::text, eligible_at, settled_at from distribution_commission"
+  )
+  const actual: Record<string, number> = {}
+  const expected: Record<string, number> = {}
+  const add = (t: Record<string, number>, label: string) => (t[label] = (t[label] ?? 0) + 1)
+  for (const o of DEMO_ORDERS) {
+    const order = byKey.get(o.key)!
+    const mine = rows.filter((r) => r.order_id === order.id)
+    expect([o.key, mine.length]).toEqual([o.key, o.lines.length * EARNERS.result.get(o.key)!.length])
+    const delivered = ["delivered", "returned", "refunded"].includes(o.fate)
+    const eligible = anchor - (o.placed - 3 - 7) * DAY
+    // Dated back to when the story has it happen.
+    expect([o.key, new Date(order.created_at as string).getTime()]).toEqual([o.key, anchor - o.placed * DAY])
+    expect([o.key, (order.fulfillments ?? []).map((f) => f?.delivered_at && new Date(f.delivered_at).getTime())]).toEqual([
+      o.key,
+      STEPS[o.fate].includes("fulfilled") ? [delivered ? anchor - (o.placed - 3) * DAY : null] : [],
+    ])
+    const returnedLines = new Set(
+      (o.returned?.lines ?? []).map(([sku]) => order.items!.find((i) => i!.variant_sku === sku)!.id)
+    )
+    for (const r of mine) {
+      const status = o.fate === "canceled" ? "reversed" : delivered && eligible <= anchor ? "settled" : "pending"
+      const base = status === "pending" ? (delivered ? "pending, eligible later" : "pending, not yet eligible") : status
+      add(expected, o.fate === "canceled" ? "fully reversed" : o.refund || returnedLines.has(r.line_item_id) ? `${base}, partly reversed` : base)
+
+      const reversed = Number(r.reversed_amount)
+      const actualBase =
+        r.status === "pending"
+          ? r.eligible_at && new Date(r.eligible_at).getTime() > anchor
+            ? "pending, eligible later"
+            : r.eligible_at
+              ? "pending, overdue"
+              : "pending, not yet eligible"
+          : r.status
+      add(
+        actual,
+        r.status === "reversed" && r.reversed_amount === r.amount
+          ? "fully reversed"
+          : reversed > 0 && reversed < Number(r.amount)
+            ? `${actualBase}, partly reversed`
+            : reversed === 0
+              ? actualBase
+              : "inconsistent"
+      )
+      expect([o.key, r.status]).toEqual([o.key, status])
+      expect([o.key, r.eligible_at && new Date(r.eligible_at).getTime()]).toEqual([o.key, delivered ? eligible : null])
+      if (r.settled_at) {
+        // The daily settlement run right after the freeze period ended.
+        const settled = new Date(r.settled_at).getTime()
+        expect((anchor - settled) % DAY).toBe(0)
+        expect(settled - eligible).toBeGreaterThanOrEqual(0)
+        expect(settled - eligible).toBeLessThan(DAY)
+      }
+    }
+  }
+  expect(actual).toEqual(expected)
+  expect(Object.keys(expected).sort()).toEqual([
+    "fully reversed",
+    "pending, eligible later",
+    "pending, eligible later, partly reversed",
+    "pending, not yet eligible",
+    "settled",
+    "settled, partly reversed",
+  ])
+
+  // Every cached balance is the sum of its ledger; what was credited and clawed
+  // back is what the settled commissions kept; every clawback is a settled
+  // commission partly reversed afterwards.
+  const { rows: wallets } = await pg.raw(
+    `select w.distributor_id, w.currency_code,
+            w.available = (select coalesce(sum(l.amount), 0) from distribution_ledger_entry l
+              where l.distributor_id = w.distributor_id and l.currency_code = w.currency_code) as is_ledger_sum,
+            w.available = (select coalesce(sum(c.amount - c.reversed_amount), 0) from distribution_commission c
+              where c.distributor_id = w.distributor_id and c.currency_code = w.currency_code and c.status = 'settled') as is_kept_sum
+       from distribution_wallet w`
+  )
+  expect(wallets.filter((w: { is_ledger_sum: boolean; is_kept_sum: boolean }) => !w.is_ledger_sum || !w.is_kept_sum)).toEqual([])
+  expect(new Set(wallets.map((w: { currency_code: string }) => w.currency_code))).toEqual(new Set(["cny", "hkd"]))
+  const { rows: undated } = await pg.raw(
+    `select l.id from distribution_ledger_entry l join distribution_commission c on l.reference_id = c.id
+      where l.kind = 'commission_settled' and l.created_at <> c.settled_at`
+  )
+  expect(undated).toEqual([])
+  const { rows: clawbackDays } = await pg.raw(
+    "select distinct created_at from distribution_ledger_entry where kind = 'commission_clawed_back' order by created_at"
+  )
+  expect(clawbackDays.map((r: { created_at: Date }) => new Date(r.created_at).getTime())).toEqual(
+    DEMO_ORDERS.filter((o) => o.placed >= 10 && (o.returned || o.refund))
+      .map((o) => anchor - (o.placed - (o.returned?.after ?? o.refund!.after)) * DAY)
+      .sort((a, b) => a - b)
+  )
+  const { rows: [ledger] } = await pg.raw(
+    `select count(*) filter (where kind = 'commission_clawed_back')::int as clawbacks,
+            count(*) filter (where kind = 'commission_settled')::int as credits,
+            count(*) filter (where kind not in ('commission_settled', 'commission_clawed_back'))::int as others
+       from distribution_ledger_entry`
+  )
+  expect(ledger).toEqual({
+    clawbacks: expected["settled, partly reversed"],
+    credits: expected["settled"] + expected["settled, partly reversed"],
+    others: 0,
+  })
+  return expected
 }
 
 medusaIntegrationTestRunner({
@@ -84,7 +320,13 @@ medusaIntegrationTestRunner({
       await seedLevels(container)
       await seedCustomers(container)
       const partial = await counts()
-      expect(partial).toMatchObject({ products: EXPECTED.products, customers: EXPECTED.customers, distributors: 0, api_keys: 0 })
+      expect(partial).toMatchObject({
+        products: EXPECTED.products,
+        customers: EXPECTED.customers - DEMO_GUESTS.length,
+        distributors: 0,
+        api_keys: 0,
+        orders: 0,
+      })
 
       const first = await seedDemo({ container, args: [] })
       expect(await counts()).toEqual(EXPECTED)
@@ -135,12 +377,27 @@ medusaIntegrationTestRunner({
       } = await pg.raw("select max_depth, application_mode, currency_code, default_rate_bps_3 from distribution_settings")
       expect(settings).toEqual({ max_depth: 3, application_mode: "review", currency_code: "cny", default_rate_bps_3: 200 })
 
+      await expectOrdersAndMoney(container)
+      const { rows: [{ rules }] } = await pg.raw(
+        "select count(distinct rule_id)::int as rules from distribution_commission where rule_id is not null"
+      )
+      expect(rules).toBe(RULES.length) // every demo rule earned on some order
+      const { rows: [{ ledger: ledgerEntries }] } = await pg.raw("select count(*)::int as ledger from distribution_ledger_entry")
+
       // An admin edit made after the seed survives the next run.
       await pg.raw("update distribution_settings set freeze_days = 14, updated_at = now()")
 
+      // Orders an interrupted run left unfinished are taken up again step by step: nothing twice.
+      const unfinished = DEMO_ORDERS.filter((o) => o.returned || o.refund || o.fate === "canceled").map((o) => o.key)
+      await pg.raw(
+        `update "order" set metadata = metadata - 'demo_seeded' where metadata->>'demo_order' in (${unfinished.map(() => "?").join(", ")})`,
+        unfinished
+      )
       const second = await seedDemo({ container, args: [] })
       expect(await counts()).toEqual(EXPECTED)
       expect(Object.values(second.created).every((n) => n === 0)).toBe(true)
+      expect((await pg.raw("select count(*)::int as ledger from distribution_ledger_entry")).rows[0].ledger).toBe(ledgerEntries)
+      await expectOrdersAndMoney(container)
       expect(second.publishable_key).toEqual(first.publishable_key)
       const {
         rows: [after],

@@ -1,7 +1,9 @@
 import { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { seedCatalog } from "./seed/catalog"
-import { seedProgramme } from "./seed/programme"
+import { seedOrders } from "./seed/orders"
+import { programmeSeededAt, seedProgramme } from "./seed/programme"
+import { seedCommissionRules } from "./seed/rules"
 import { seedFulfillment, seedPublishableKey, seedStore } from "./seed/store"
 
 /**
@@ -10,14 +12,17 @@ import { seedFulfillment, seedPublishableKey, seedStore } from "./seed/store"
  *
  * Idempotent by sections: each finds what an earlier run made by its natural key
  * (a region's name, a product's handle, a customer's email, a distributor's
- * customer), so a second run creates nothing and a run after a crash completes
- * only what was missing. Personal data of applications is encrypted: the
+ * customer, a rule's target, an order's `demo_order` key), so a second run
+ * creates nothing and a run after a crash completes only what was missing. Personal data of applications is encrypted: the
  * environment needs DISTRIBUTION_ENCRYPTION_KEY.
  */
 export * from "./seed/store"
 export * from "./seed/catalog"
 export * from "./seed/programme"
+export * from "./seed/orders"
+export * from "./seed/rules"
 export { CATEGORIES, COLLECTIONS, PRODUCTS } from "./seed/catalog-data"
+export { DEMO_GUESTS, DEMO_ORDERS, LIFECYCLE, STEPS } from "./seed/orders-data"
 export {
   BUYERS,
   DEMO_BUYER_EMAIL,
@@ -37,8 +42,22 @@ export default async function seedDemo({ container }: ExecArgs) {
   const token = await seedPublishableKey(container, sales_channel_id)
   const catalog = await seedCatalog(container, sales_channel_id, shipping_profile_id)
   const programme = await seedProgramme(container)
+  const rules = await seedCommissionRules(container)
+  const orders = await seedOrders(container, {
+    sales_channel_id,
+    anchor: programmeSeededAt(programme.distributorByEmail),
+    customerByEmail: programme.customerByEmail,
+    distributorByEmail: programme.distributorByEmail,
+  })
+  // Withdrawals (requested, approved, paid, rejected) are seeded here, from the
+  // balances the orders above have settled.
 
-  const created = { products: catalog.created, ...programme.created }
+  const created = {
+    products: catalog.created,
+    ...programme.created,
+    "commission rules": rules.created,
+    orders: orders.created,
+  }
   const summary = Object.entries(created)
     .filter(([, n]) => n > 0)
     .map(([what, n]) => `${n} ${what}`)

@@ -10,6 +10,7 @@ import {
   createCommissionRuleStep,
   deleteCommissionRuleStep,
   updateCommissionRuleStep,
+  validateCommissionRuleTargetStep,
 } from "./steps/commission-rules"
 import { recordAuditStep } from "./steps/record-audit"
 
@@ -18,10 +19,11 @@ const audit = (action: string, entity_type: string) =>
     { actor_type: AuditActorType.ADMIN, actor_id, action, entity_type, entity_id: id, data },
   ]
 
-/** Creates a commission rule for a variant, product, category or collection. Audited. */
+/** Creates a commission rule for an existing variant, product, category or collection. Audited. */
 export const createCommissionRuleWorkflow = createWorkflow(
   "create-commission-rule",
   (input: { rule: CommissionRuleInput; actor_id: string }) => {
+    validateCommissionRuleTargetStep(transform({ input }, ({ input }) => input.rule))
     const rule = createCommissionRuleStep(transform({ input }, ({ input }) => input.rule))
     recordAuditStep(
       transform({ input, rule }, ({ input, rule }) =>

@@ -32,8 +32,9 @@ export type MarkCommissionsEligibleWorkflowInput = {
 /**
  * When an order reaches the programme's settle-on state (every unit kept
  * fulfilled, shipped or delivered), its pending commissions become due after
- * the freeze period. The first such event fixes eligible_at; replays and later
- * events change nothing.
+ * the freeze period, counted from `at` (when the caller knows when the order
+ * got there) or now. The earliest such moment fixes eligible_at: replays and
+ * later events change nothing.
  */
 export const markCommissionsEligibleWorkflow = createWorkflow(
   "mark-commissions-eligible",

@@ -940,7 +940,12 @@ export default class DistributionModuleService extends MedusaService({
     )
   }
 
-  /** Starts the freeze period of an order's pending commissions (once: a later event changes nothing). */
+  /**
+   * Starts the freeze period of an order's pending commissions. The earliest
+   * time wins: a later event changes nothing, and an event handled late (a
+   * retried delivery, a backfill that knows when the order really got there)
+   * still dates the freeze period from the moment the order reached the state.
+   */
   @InjectTransactionManager()
   async markCommissionsEligible(
     input: { order_id: string; eligible_at: Date },
@@ -949,9 +954,10 @@ export default class DistributionModuleService extends MedusaService({
     const manager = sharedContext.transactionManager as EntityManager
     const rows = await manager.execute(
       `UPDATE distribution_commission SET eligible_at = ?, updated_at = now()
-        WHERE order_id = ? AND status = 'pending' AND eligible_at IS NULL AND deleted_at IS NULL
+        WHERE order_id = ? AND status = 'pending' AND deleted_at IS NULL
+          AND (eligible_at IS NULL OR eligible_at > ?)
         RETURNING id`,
-      [input.eligible_at, input.order_id]
+      [input.eligible_at, input.order_id, input.eligible_at]
     )
     return rows.length
   }

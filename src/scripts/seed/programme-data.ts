@@ -13,6 +13,8 @@ export const DEMO_SETTINGS: Partial<DistributionSettingsInput> = {
   application_mode: "review",
   max_depth: 3,
   currency_code: "cny",
+  // 自购返佣: a distributor's own purchases earn it the level-1 commission.
+  self_purchase: true,
   binding_mode: "first_touch",
   binding_days: 0,
   settle_on: "delivered",

@@ -235,6 +235,15 @@ export async function seedBindings(
 const DAY = 24 * 3600 * 1000
 
 /**
+ * When the demo programme was first seeded, read back from the data: the same
+ * on every later run, so the visits and orders dated before it never move.
+ */
+export function programmeSeededAt(distributorByEmail: Map<string, DistributorDTO>) {
+  const seeded = DISTRIBUTORS.map((p) => distributorByEmail.get(p.email)!)
+  return new Date(Math.min(...seeded.map((d) => new Date(d.created_at).getTime())))
+}
+
+/**
  * Visits through the admitted distributors' links over the four weeks before the
  * programme was seeded (one visitor a day each). A distributor that already has
  * its visits gets none; one that has fewer (an interrupted run) gets the missing
@@ -245,9 +254,7 @@ export async function seedVisits(
   ctx: { distributorByEmail: Map<string, DistributorDTO> }
 ) {
   const distribution = distributionOf(container)
-  const seeded = DISTRIBUTORS.map((p) => ctx.distributorByEmail.get(p.email)!)
-  // The first run's date, read back from the data: the same on every later run.
-  const anchor = new Date(Math.min(...seeded.map((d) => new Date(d.created_at).getTime())))
+  const anchor = programmeSeededAt(ctx.distributorByEmail)
   let created = 0
   let n = 0
   for (const p of DISTRIBUTORS) {

@@ -69,9 +69,31 @@ export const auditLogQueryConfig = {
 }
 
 /**
- * Query answers `null` rows for a bare "*" here, so the commission lists name
- * their fields (the admin's order widget found every row empty).
+ * Named fields, not "*": through validateAndTransformQuery, a "*" default came
+ * back from Query as a page of nulls.
  */
+export const commissionRuleQueryConfig = {
+  list: {
+    defaults: [
+      "id",
+      "target_type",
+      "target_id",
+      "mode",
+      "rate_bps_1",
+      "rate_bps_2",
+      "rate_bps_3",
+      "fixed_amount_1",
+      "fixed_amount_2",
+      "fixed_amount_3",
+      "currency_code",
+      "note",
+      "created_at",
+      "updated_at",
+    ],
+    isList: true,
+  },
+}
+
 export const commissionQueryConfig = {
   list: {
     defaults: [
@@ -96,27 +118,6 @@ export const commissionQueryConfig = {
       "eligible_at",
       "settled_at",
       "reversed_at",
-      "created_at",
-    ],
-    isList: true,
-  },
-}
-
-export const commissionRuleQueryConfig = {
-  list: {
-    defaults: [
-      "id",
-      "target_type",
-      "target_id",
-      "mode",
-      "rate_bps_1",
-      "rate_bps_2",
-      "rate_bps_3",
-      "fixed_amount_1",
-      "fixed_amount_2",
-      "fixed_amount_3",
-      "currency_code",
-      "note",
       "created_at",
     ],
     isList: true,

@@ -3,10 +3,14 @@ import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/
 import { createCommissionRuleWorkflow } from "../../../../workflows"
 import { runWorkflow } from "../../../utils/workflow"
 import { AdminCreateCommissionRuleType } from "../validators"
+import { retrieveRule, withTargets } from "./target"
 
-export const GET = listHandler("commission_rule", "commission_rules")
+export const GET = listHandler("commission_rule", "commission_rules", { present: withTargets })
 
-/** One rule per variant, product, category or collection: a second one for the same target is refused. */
+/**
+ * One rule per existing variant, product, category or collection: a second one
+ * for the same target is refused, one for an unknown target is a 404.
+ */
 export const POST = async (
   req: AuthenticatedMedusaRequest<AdminCreateCommissionRuleType>,
   res: MedusaResponse
@@ -15,5 +19,5 @@ export const POST = async (
     rule: req.validatedBody,
     actor_id: req.auth_context.actor_id,
   })
-  res.status(201).json({ commission_rule: rule })
+  res.status(201).json({ commission_rule: await retrieveRule(req.scope, rule.id) })
 }

@@ -3,9 +3,10 @@ import { deleteCommissionRuleWorkflow, updateCommissionRuleWorkflow } from "../.
 import { distributionService } from "../../../../utils/container"
 import { runWorkflow } from "../../../../utils/workflow"
 import { AdminUpdateCommissionRuleType } from "../../validators"
+import { retrieveRule } from "../target"
 
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
-  res.json({ commission_rule: await distributionService(req).retrieveCommissionRule(req.params.id) })
+  res.json({ commission_rule: await retrieveRule(req.scope, req.params.id) })
 }
 
 export const POST = async (
@@ -13,12 +14,12 @@ export const POST = async (
   res: MedusaResponse
 ) => {
   await distributionService(req).retrieveCommissionRule(req.params.id)
-  const rule = await runWorkflow(updateCommissionRuleWorkflow, req.scope, {
+  await runWorkflow(updateCommissionRuleWorkflow, req.scope, {
     id: req.params.id,
     changes: req.validatedBody,
     actor_id: req.auth_context.actor_id,
   })
-  res.json({ commission_rule: rule })
+  res.json({ commission_rule: await retrieveRule(req.scope, req.params.id) })
 }
 
 export const DELETE = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
