@@ -87,7 +87,12 @@ describe("Distribution admin in the browser", () => {
     }
 
     browser = await launchBrowser()
-    context = await browser.newContext({ viewport: { width: 1440, height: 1200 }, locale: "en-US", acceptDownloads: true })
+    context = await browser.newContext({
+      viewport: { width: 1440, height: 1200 },
+      locale: "en-US",
+      timezoneId: "UTC",
+      acceptDownloads: true,
+    })
     page = await context.newPage()
   }, 600_000)
 
@@ -112,20 +117,31 @@ describe("Distribution admin in the browser", () => {
   it("Overview: sales, commissions, what waits, the charts and the leaders, as the database counts them", async () => {
     await open("/distribution")
     const pending = await one<{ n: string }>("select count(*) n from distribution_distributor where status = 'pending' and deleted_at is null")
-    const requested = await one<{ n: string }>("select count(*) n from distribution_withdrawal where status = 'requested' and deleted_at is null")
-    // Sales are the attributed lines' bases (the depth-1 commissions'); every commission is still pending.
+    const requested = await one<{ n: string }>(
+      "select count(*) n from distribution_withdrawal where status in ('requested', 'approved') and deleted_at is null"
+    )
+    // The last 30 days in the browser's zone (UTC), as the report counts them: kept depth-1
+    // bases, orders not wholly reversed, what is still pending; amounts rounded down.
+    const day = 24 * 60 * 60 * 1000
+    const today = Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate())
+    const window = [new Date(today - 29 * day), new Date(today + day)]
     const sales = await one<{ sales: string; orders: string; pending: string }>(
-      `select sum(base_amount) filter (where depth = 1)::text sales,
-              count(distinct order_id) filter (where depth = 1) orders,
-              sum(amount)::text pending
-         from distribution_commission where status = 'pending' and deleted_at is null`
+      `select trunc(coalesce(sum(base_amount * (amount - reversed_amount) / amount) filter (where depth = 1), 0), 2)::text sales,
+              count(distinct order_id) filter (where depth = 1 and status <> 'reversed') orders,
+              trunc(coalesce(sum(amount - reversed_amount) filter (where status = 'pending'), 0), 2)::text pending
+         from distribution_commission
+        where currency_code = 'cny' and created_at >= $1 and created_at < $2 and deleted_at is null`,
+      window
     )
     const leader = await one<{ display_name: string }>(
-      "select d.display_name from distribution_commission c join distribution_distributor d on d.id = c.distributor_id where c.depth = 1 limit 1"
+      `select d.display_name from distribution_commission c join distribution_distributor d on d.id = c.distributor_id
+        where c.depth = 1 and c.currency_code = 'cny' and c.created_at >= $1 and c.created_at < $2 and c.deleted_at is null
+        group by d.id, d.display_name order by sum(c.base_amount * (c.amount - c.reversed_amount) / c.amount) desc limit 1`,
+      window
     )
     await page.getByTestId("kpi-sales-value").waitFor()
     expect(await page.getByTestId("kpi-sales-value").innerText()).toBe(f.money(sales.sales))
-    expect(await page.getByTestId("kpi-sales").innerText()).toContain(`${sales.orders} order`)
+    expect(await page.getByTestId("kpi-sales").innerText()).toContain(`${Number(sales.orders).toLocaleString("en-US")} order`)
     expect(await page.getByTestId("kpi-commissions").innerText()).toContain(`${f.money(sales.pending)} pending`)
     expect(await page.getByTestId("kpi-applications-value").innerText()).toBe(pending.n)
     expect(await page.getByTestId("kpi-withdrawals-value").innerText()).toBe(requested.n)
@@ -181,8 +197,9 @@ describe("Distribution admin in the browser", () => {
     expect(await page.getByTestId("balance-cny-available").innerText()).toContain(f.money(wallet.available))
     expect(await page.getByTestId("balance-cny-held").innerText()).toContain(f.money(wallet.held))
     expect(await page.getByTestId("balance-cny-pending").innerText()).toContain(f.money(wallet.pending))
-    expect(await page.getByTestId("ledger-section").getByRole("row").count()).toBe(Number(wallet.entries) + 1)
-    expect(await page.getByTestId("commissions-section").getByRole("row").count()).toBe(Number(wallet.commissions) + 1)
+    // One page of ten, newest first.
+    expect(await page.getByTestId("ledger-section").getByRole("row").count()).toBe(Math.min(Number(wallet.entries), 10) + 1)
+    expect(await page.getByTestId("commissions-section").getByRole("row").count()).toBe(Math.min(Number(wallet.commissions), 10) + 1)
     expect(await page.getByTestId("withdrawals-section").getByRole("row").count()).toBe(withdrawalIds.length + 1)
     await screenshot(page, "03-distributor-detail")
   })
@@ -209,9 +226,15 @@ describe("Distribution admin in the browser", () => {
     await adjust.getByTestId("drawer-submit").click()
     await toast("Balance adjusted")
     expect(
-      await one("select kind, amount::text, reason from distribution_ledger_entry where distributor_id = $1", [leaf.id])
-    ).toEqual({ kind: "manual_adjustment", amount: "12.34", reason: "补发活动奖励" })
-    await page.getByTestId("balance-cny-available").getByText(f.money("12.34")).waitFor()
+      await all("select amount::text, reason from distribution_ledger_entry where distributor_id = $1 and kind = 'manual_adjustment'", [
+        leaf.id,
+      ])
+    ).toEqual([{ amount: "12.34", reason: "补发活动奖励" }])
+    const { available } = await one<{ available: string }>(
+      "select available::text from distribution_wallet where distributor_id = $1 and currency_code = 'cny'",
+      [leaf.id]
+    )
+    await page.getByTestId("balance-cny-available").getByText(f.money(available)).waitFor()
 
     await menu("Move")
     const move = page.getByRole("dialog")
@@ -381,13 +404,13 @@ describe("Distribution admin in the browser", () => {
     await page.getByTestId(`level-row-${first.rank}`).getByText([first.rate_bps_1, first.rate_bps_2, 250].map(f.bps).join(" / ")).waitFor()
   })
 
-  it("Commission rules: a product rule created in the drawer is the row in the database and in the list", async () => {
+  it("Commission rules: the seeded ones listed; a product rule created in the drawer is the row in the database", async () => {
     await open("/distribution/rules")
-    expect((await one<{ n: string }>("select count(*) n from distribution_commission_rule where deleted_at is null")).n).toBe("0")
-    await page.getByText("No commission rules").waitFor()
+    const { n } = await one<{ n: string }>("select count(*) n from distribution_commission_rule where deleted_at is null")
+    await page.getByText(new RegExp(`of\\s+${n}\\s+results`)).waitFor()
     await screenshot(page, "07-rules")
 
-    const tote = await one<{ id: string }>("select id from product where handle = 'canvas-tote'")
+    const tote = await one<{ id: string; title: string }>("select id, title from product where handle = 'canvas-tote'")
     await page.getByRole("button", { name: "Create" }).click()
     const drawer = page.getByRole("dialog")
     await drawer.locator('input[name="target_id"]').fill(tote.id)
@@ -396,11 +419,12 @@ describe("Distribution admin in the browser", () => {
     await drawer.getByTestId("drawer-submit").click()
     await toast("Commission rule saved")
     expect(
-      await one(
-        "select target_type, target_id, mode, rate_bps_1, rate_bps_2, rate_bps_3 from distribution_commission_rule where deleted_at is null"
-      )
-    ).toEqual({ target_type: "product", target_id: tote.id, mode: "rate", rate_bps_1: 1500, rate_bps_2: 600, rate_bps_3: null })
-    await page.getByRole("row").filter({ hasText: tote.id }).getByText(`${f.bps(1500)} / ${f.bps(600)} / inherited`).waitFor()
+      await one("select mode, rate_bps_1, rate_bps_2, rate_bps_3 from distribution_commission_rule where target_id = $1 and deleted_at is null", [
+        tote.id,
+      ])
+    ).toEqual({ mode: "rate", rate_bps_1: 1500, rate_bps_2: 600, rate_bps_3: null })
+    await page.getByText(new RegExp(`of\\s+${Number(n) + 1}\\s+results`)).waitFor()
+    await page.getByRole("row").filter({ hasText: tote.title }).getByText(`${f.bps(1500)} / ${f.bps(600)} / inherited`).waitFor()
   })
 
   it("Settings: every setting explained; a change is saved", async () => {
@@ -460,25 +484,25 @@ describe("Distribution admin in the browser", () => {
     expect(await page.getByTestId("customer-distributor-status").innerText()).toContain("Active")
   })
 
-  it("Product widget: the rule and what each level earns per unit", async () => {
-    const product = await one<{ id: string; price: string }>(
-      `select p.id, pr.amount::text price from product p
+  it("Product widget: the rules that apply and what each level earns per unit", async () => {
+    // The serum sits in the 双十一 collection, whose rule beats the levels' rates.
+    const product = await one<{ id: string; price: string; rate: number }>(
+      `select p.id, pr.amount::text price, r.rate_bps_1 rate from product p
          join product_variant v on v.product_id = p.id and v.sku = 'SERUM-30'
          join product_variant_price_set vps on vps.variant_id = v.id
-         join price pr on pr.price_set_id = vps.price_set_id and pr.currency_code = 'cny' and pr.deleted_at is null`
+         join price pr on pr.price_set_id = vps.price_set_id and pr.currency_code = 'cny' and pr.deleted_at is null
+         join distribution_commission_rule r on r.target_type = 'collection' and r.target_id = p.collection_id and r.deleted_at is null`
     )
-    const level = await one<{ name: string; rate_bps_1: number }>(
-      "select name, rate_bps_1 from distribution_level where deleted_at is null order by rank limit 1"
-    )
+    const level = await one<{ name: string }>("select name from distribution_level where deleted_at is null order by rank limit 1")
     // base × rate, rounded down to the fen, in integers.
     const [yuan, decimals = ""] = product.price.split(".")
     const fen = BigInt(yuan) * 100n + BigInt(decimals.padEnd(2, "0").slice(0, 2))
-    const earned = (fen * BigInt(level.rate_bps_1)) / 10000n
+    const earned = (fen * BigInt(product.rate)) / 10000n
     const expected = f.money(`${earned / 100n}.${String(earned % 100n).padStart(2, "0")}`)
     await open(`/products/${product.id}`)
     const widget = page.getByTestId("product-distribution-widget")
     await widget.getByTestId("product-rule").waitFor()
-    expect(await widget.getByTestId("product-rule").innerText()).toBe("None: the levels' rates apply")
+    expect(await widget.getByTestId("product-rule").innerText()).toContain(`Collection: ${f.bps(product.rate)}`)
     const row = widget
       .getByTestId("product-preview")
       .filter({ hasText: f.money(product.price) })

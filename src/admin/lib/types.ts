@@ -146,6 +146,7 @@ export type CommissionRule = {
   fixed_amount_3: string | number | null
   currency_code: string | null
   note: string | null
+  target?: { id: string; type: string; title: string | null }
   created_at: string
 }
 
@@ -213,7 +214,7 @@ export type ProductReport = {
 
 export type CommissionPreview = {
   product_id: string
-  rule: CommissionRule | null
+  rules: CommissionRule[]
   max_depth: number
   variants: {
     variant_id: string

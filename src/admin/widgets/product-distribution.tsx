@@ -24,7 +24,13 @@ const ProductDistributionWidget = ({ data: product }: DetailWidgetProps<AdminPro
       ) : (
         <>
           <Field label={t("widgets.product.rule")} testId="product-rule">
-            {data.rule ? summary(data.rule) : t("widgets.product.noRule")}
+            {data.rules.length
+              ? data.rules.map((r) => (
+                  <div key={r.id}>
+                    {t("widgets.product.ruleOf", { target: t(`rules.targets.${r.target_type}`), pays: summary(r) })}
+                  </div>
+                ))
+              : t("widgets.product.noRule")}
           </Field>
           <div className="px-6 py-2">
             <Link to="/distribution/rules" className="txt-small text-ui-fg-interactive">

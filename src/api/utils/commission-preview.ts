@@ -7,6 +7,8 @@ import { applyOrderCap, lineCommission } from "../../modules/distribution/utils/
 import { roundDown } from "../../modules/distribution/utils/money"
 import { CommissionRuleLike, resolveRate } from "../../modules/distribution/utils/rate-resolution"
 
+const SPECIFICITY = ["variant", "product", "category", "collection"]
+
 type ProductFacts = {
   id: string
   collection_id: string | null
@@ -49,7 +51,8 @@ export async function previewProductCommissions(container: MedusaContainer, prod
 
   return {
     product_id: product.id,
-    rule: rules.find((r) => r.target_type === "product" && r.target_id === product.id) ?? null,
+    // The rules that can apply to this product's lines, most specific first (the variant ones per variant).
+    rules: [...rules].sort((a, b) => SPECIFICITY.indexOf(a.target_type) - SPECIFICITY.indexOf(b.target_type)),
     max_depth: settings.max_depth,
     variants: variants.map((variant) => {
       const byCurrency = new Map((variant.prices ?? []).map((p) => [p.currency_code, p]))

@@ -55,15 +55,16 @@ const RulesPage = () => {
     () => [
       column.accessor("target_type", { header: t("rules.target"), cell: ({ getValue }) => t(`rules.targets.${getValue()}`) }),
       column.accessor("target_id", {
-        header: t("rules.targetId"),
+        header: t("rules.targetName"),
         cell: ({ row }) => {
+          const name = row.original.target?.title ?? row.original.target_id
           const link = TARGET_LINKS[row.original.target_type]
           return link ? (
             <Link to={link(row.original.target_id)} className="text-ui-fg-interactive" onClick={(e) => e.stopPropagation()}>
-              {row.original.target_id}
+              {name}
             </Link>
           ) : (
-            row.original.target_id
+            name
           )
         },
       }),
