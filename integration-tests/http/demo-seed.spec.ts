@@ -8,6 +8,7 @@ import seedDemo, {
   COLLECTIONS,
   DEMO_GUESTS,
   DEMO_ORDERS,
+  DEMO_WITHDRAWALS,
   DISTRIBUTORS,
   LEVELS,
   PRODUCTS,
@@ -63,7 +64,8 @@ const COUNTS = `
     (select count(*) from distribution_settings where deleted_at is null)::int as settings,
     (select count(*) from distribution_commission_rule where deleted_at is null)::int as commission_rules,
     (select count(*) from "order" where deleted_at is null)::int as orders,
-    (select count(*) from distribution_commission where deleted_at is null)::int as commissions`
+    (select count(*) from distribution_commission where deleted_at is null)::int as commissions,
+    (select count(*) from distribution_withdrawal where deleted_at is null)::int as withdrawals`
 
 const count = <T>(list: T[], pick: (x: T) => boolean) => list.filter(pick).length
 
@@ -126,6 +128,7 @@ const EXPECTED = {
   commission_rules: RULES.length,
   orders: DEMO_ORDERS.length,
   commissions: DEMO_ORDERS.reduce((n, o) => n + o.lines.length * EARNERS.result.get(o.key)!.length, 0),
+  withdrawals: DEMO_WITHDRAWALS.length,
 }
 
 type CommissionRow = {
@@ -265,14 +268,16 @@ async function expectOrdersAndMoney(container: ReturnType<Parameters<Parameters<
     "settled, partly reversed",
   ])
 
-  // Every cached balance is the sum of its ledger; what was credited and clawed
-  // back is what the settled commissions kept; every clawback is a settled
-  // commission partly reversed afterwards.
+  // Every cached balance is the sum of its ledger (payouts move held to withdrawn,
+  // not available); what was credited and clawed back is what the settled
+  // commissions kept, now split into available, held and withdrawn; every
+  // clawback is a settled commission partly reversed afterwards.
   const { rows: wallets } = await pg.raw(
     `select w.distributor_id, w.currency_code,
             w.available = (select coalesce(sum(l.amount), 0) from distribution_ledger_entry l
-              where l.distributor_id = w.distributor_id and l.currency_code = w.currency_code) as is_ledger_sum,
-            w.available = (select coalesce(sum(c.amount - c.reversed_amount), 0) from distribution_commission c
+              where l.distributor_id = w.distributor_id and l.currency_code = w.currency_code
+                and l.kind <> 'withdrawal_paid') as is_ledger_sum,
+            w.available + w.held + w.withdrawn = (select coalesce(sum(c.amount - c.reversed_amount), 0) from distribution_commission c
               where c.distributor_id = w.distributor_id and c.currency_code = w.currency_code and c.status = 'settled') as is_kept_sum
        from distribution_wallet w`
   )
@@ -294,15 +299,39 @@ async function expectOrdersAndMoney(container: ReturnType<Parameters<Parameters<
   const { rows: [ledger] } = await pg.raw(
     `select count(*) filter (where kind = 'commission_clawed_back')::int as clawbacks,
             count(*) filter (where kind = 'commission_settled')::int as credits,
-            count(*) filter (where kind not in ('commission_settled', 'commission_clawed_back'))::int as others
+            count(*) filter (where kind not in ('commission_settled', 'commission_clawed_back'))::int as withdrawal_entries
        from distribution_ledger_entry`
   )
   expect(ledger).toEqual({
     clawbacks: expected["settled, partly reversed"],
     credits: expected["settled"] + expected["settled, partly reversed"],
-    others: 0,
+    // A hold per request; a release per rejection; a payout per payment.
+    withdrawal_entries: DEMO_WITHDRAWALS.reduce((n, w) => n + ({ requested: 1, approved: 1, paid: 2, rejected: 2 })[w.fate], 0),
   })
   return expected
+}
+
+/** Each demo withdrawal in its fate, and every wallet's held and withdrawn figures their sums. */
+async function expectWithdrawals(container: Parameters<typeof expectOrdersAndMoney>[0]) {
+  const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+  const { rows } = await pg.raw(
+    `select w.idempotency_key as key, w.status, w.amount::text as amount, w.payout_account, w.account_masked::text as masked, d.email
+       from distribution_withdrawal w join distribution_distributor d on d.id = w.distributor_id order by w.idempotency_key`
+  )
+  expect(rows.map((r: { key: string; status: string; amount: string; email: string }) => [r.key, r.status, r.amount, r.email])).toEqual(
+    [...DEMO_WITHDRAWALS].sort((a, b) => a.key.localeCompare(b.key)).map((w) => [w.key, w.fate, w.amount, w.email])
+  )
+  expect(rows.every((r: { payout_account: string }) => r.payout_account.startsWith("v1:"))).toBe(true)
+  expect(rows.some((r: { masked: string }) => r.masked.includes("6225880112345678"))).toBe(false)
+  const sum = (email: string, fates: string[]) =>
+    DEMO_WITHDRAWALS.filter((w) => w.email === email && fates.includes(w.fate)).reduce((n, w) => n + Number(w.amount), 0)
+  const { rows: wallets } = await pg.raw(
+    `select d.email, w.held::float as held, w.withdrawn::float as withdrawn from distribution_wallet w
+       join distribution_distributor d on d.id = w.distributor_id where w.currency_code = 'cny'`
+  )
+  for (const w of wallets as { email: string; held: number; withdrawn: number }[]) {
+    expect([w.email, w.held, w.withdrawn]).toEqual([w.email, sum(w.email, ["requested", "approved"]), sum(w.email, ["paid"])])
+  }
 }
 
 medusaIntegrationTestRunner({
@@ -378,6 +407,7 @@ medusaIntegrationTestRunner({
       expect(settings).toEqual({ max_depth: 3, application_mode: "review", currency_code: "cny", default_rate_bps_3: 200 })
 
       await expectOrdersAndMoney(container)
+      await expectWithdrawals(container)
       const { rows: [{ rules }] } = await pg.raw(
         "select count(distinct rule_id)::int as rules from distribution_commission where rule_id is not null"
       )
@@ -398,6 +428,7 @@ medusaIntegrationTestRunner({
       expect(Object.values(second.created).every((n) => n === 0)).toBe(true)
       expect((await pg.raw("select count(*)::int as ledger from distribution_ledger_entry")).rows[0].ledger).toBe(ledgerEntries)
       await expectOrdersAndMoney(container)
+      await expectWithdrawals(container)
       expect(second.publishable_key).toEqual(first.publishable_key)
       const {
         rows: [after],

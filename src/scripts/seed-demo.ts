@@ -5,6 +5,7 @@ import { seedOrders } from "./seed/orders"
 import { programmeSeededAt, seedProgramme } from "./seed/programme"
 import { seedCommissionRules } from "./seed/rules"
 import { seedFulfillment, seedPublishableKey, seedStore } from "./seed/store"
+import { seedWithdrawals } from "./seed/withdrawals"
 
 /**
  * The demo: a believable Chinese shop (好物分销商城) and its distribution
@@ -23,6 +24,7 @@ export * from "./seed/orders"
 export * from "./seed/rules"
 export { CATEGORIES, COLLECTIONS, PRODUCTS } from "./seed/catalog-data"
 export { DEMO_GUESTS, DEMO_ORDERS, LIFECYCLE, STEPS } from "./seed/orders-data"
+export { DEMO_WITHDRAWALS } from "./seed/withdrawals"
 export {
   BUYERS,
   DEMO_BUYER_EMAIL,
@@ -49,14 +51,14 @@ export default async function seedDemo({ container }: ExecArgs) {
     customerByEmail: programme.customerByEmail,
     distributorByEmail: programme.distributorByEmail,
   })
-  // Withdrawals (requested, approved, paid, rejected) are seeded here, from the
-  // balances the orders above have settled.
+  const withdrawals = await seedWithdrawals(container, { distributorByEmail: programme.distributorByEmail })
 
   const created = {
     products: catalog.created,
     ...programme.created,
     "commission rules": rules.created,
     orders: orders.created,
+    withdrawals: withdrawals.created,
   }
   const summary = Object.entries(created)
     .filter(([, n]) => n > 0)
