@@ -35,6 +35,7 @@ describe("Distribution admin in the browser", () => {
   const open = async (path: string) => {
     await page.goto(`${app.url}/app${path}`)
   }
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
   const toast = (text: string) => page.getByText(text, { exact: true }).first().waitFor()
   const eventually = async (check: () => Promise<boolean>, ms = 15_000) => {
     for (const deadline = Date.now() + ms; Date.now() < deadline; await new Promise((r) => setTimeout(r, 250))) {
@@ -72,12 +73,13 @@ describe("Distribution admin in the browser", () => {
     const founder = await one<{ id: string }>("select id from distribution_distributor where email = 'zhang.wei@example.com'")
     await api.post(
       `/admin/distribution/distributors/${founder.id}/adjustments`,
-      { amount: 800, currency_code: "cny", reason: "活动奖励" },
+      { amount: 1000, currency_code: "cny", reason: "活动奖励" },
       { headers: { authorization: `Bearer ${adminAuth.token}` } }
     )
     const distributor = await customerLogin("zhang.wei@example.com")
     withdrawalIds = []
-    for (const amount of [300, 150, 100, 100]) {
+    // Amounts no seeded withdrawal has, so that each row can be found by its amount.
+    for (const amount of [333.33, 222.22, 121.21, 131.31]) {
       const { data } = await api.post(
         "/store/distribution/withdrawals",
         { amount, method: "alipay", account: { account: "zhang.wei@alipay.example", real_name: "张伟" } },
@@ -200,7 +202,8 @@ describe("Distribution admin in the browser", () => {
     // One page of ten, newest first.
     expect(await page.getByTestId("ledger-section").getByRole("row").count()).toBe(Math.min(Number(wallet.entries), 10) + 1)
     expect(await page.getByTestId("commissions-section").getByRole("row").count()).toBe(Math.min(Number(wallet.commissions), 10) + 1)
-    expect(await page.getByTestId("withdrawals-section").getByRole("row").count()).toBe(withdrawalIds.length + 1)
+    const { n: withdrawals } = await one<{ n: string }>("select count(*) n from distribution_withdrawal where distributor_id = $1", [founder.id])
+    expect(await page.getByTestId("withdrawals-section").getByRole("row").count()).toBe(Math.min(Number(withdrawals), 10) + 1)
     await screenshot(page, "03-distributor-detail")
   })
 
@@ -316,7 +319,8 @@ describe("Distribution admin in the browser", () => {
     )
     const row = (amount: string) => page.getByRole("row").filter({ hasText: f.money(amount) })
     await row(amounts[0].amount).waitFor()
-    expect(await page.getByRole("row").count()).toBe(withdrawalIds.length + 1)
+    const { n: queued } = await one<{ n: string }>("select count(*) n from distribution_withdrawal where status in ('requested', 'approved')")
+    expect(await page.getByRole("row").count()).toBe(Math.min(Number(queued), 20) + 1)
     await screenshot(page, "05-withdrawals")
 
     await row(amounts[0].amount).getByRole("button").last().click()
@@ -346,7 +350,7 @@ describe("Distribution admin in the browser", () => {
       reject_reason: "支付宝账户实名不符",
     })
 
-    const bulk = row(amounts[2].amount)
+    const bulk = page.getByRole("row").filter({ hasText: new RegExp(`${escape(f.money(amounts[2].amount))}|${escape(f.money(amounts[3].amount))}`) })
     await bulk.nth(1).waitFor()
     const selectBoth = async () => {
       for (const i of [0, 1]) await bulk.nth(i).getByRole("checkbox").check()
