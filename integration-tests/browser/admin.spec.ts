@@ -323,6 +323,17 @@ describe("Distribution admin in the browser", () => {
     expect(await page.getByRole("row").count()).toBe(Math.min(Number(queued), 20) + 1)
     await screenshot(page, "05-withdrawals")
 
+    // A row opens the withdrawal: the account masked, the hold in the ledger.
+    await row(amounts[0].amount).getByRole("cell").nth(1).click()
+    const detail = page.getByTestId("withdrawal-drawer")
+    await detail.getByTestId("withdrawal-account").getByText("z***@alipay.example").waitFor()
+    await detail.getByText("Withdrawal held").waitFor()
+    await detail.getByTestId("withdrawal-audit").getByText("Requested by the distributor").waitFor()
+    expect(await detail.innerText()).not.toContain("zhang.wei@alipay.example")
+    await screenshot(page, "05b-withdrawal-detail")
+    await page.keyboard.press("Escape")
+    await detail.waitFor({ state: "hidden" })
+
     await row(amounts[0].amount).getByRole("button").last().click()
     await page.getByRole("menuitem", { name: "Approve" }).click()
     await page.getByRole("alertdialog").getByRole("button", { name: "Approve" }).click()

@@ -1,4 +1,4 @@
-import { BulkResult, List, Withdrawal } from "../lib/types"
+import { Balance, BulkResult, LedgerEntry, List, Withdrawal } from "../lib/types"
 import { useAdminGet, useAdminMutation } from "./api"
 
 const BASE = "/admin/distribution/withdrawals"
@@ -15,6 +15,15 @@ export type WithdrawalQuery = {
 
 export const useWithdrawals = (query: WithdrawalQuery) =>
   useAdminGet<List<"withdrawals", Withdrawal>>(BASE, query, { keepPrevious: true })
+
+export type WithdrawalDetail = {
+  withdrawal: Withdrawal
+  ledger: LedgerEntry[]
+  audit: { id: string; action: string; actor_type: string; actor_id: string | null; created_at: string }[]
+  balances: Balance[]
+}
+
+export const useWithdrawal = (id: string | null) => useAdminGet<WithdrawalDetail>(id ? `${BASE}/${id}` : null)
 
 export type WithdrawalAction =
   | { id: string; action: "approve" }

@@ -18,6 +18,7 @@ import { ExportLink, ListToolbar } from "../../../components/list-toolbar"
 import { useListState } from "../../../components/paged-table"
 import { ReasonDrawer } from "../../../components/reason-drawer"
 import { Status, useStatusOptions } from "../../../components/status"
+import { WithdrawalDrawer } from "../../../components/withdrawal-drawer"
 import { exportUrl } from "../../../lib/sdk"
 import { useBulkWithdrawals, useWithdrawalAction, useWithdrawals } from "../../../hooks/withdrawals"
 import { useFormat } from "../../../lib/format"
@@ -49,6 +50,7 @@ const WithdrawalsPage = () => {
   const list = useListState({ filtering: { status: ["requested", "approved"] } })
   const [selection, setSelection] = useState<DataTableRowSelectionState>({})
   const [pending, setPending] = useState<Pending>(null)
+  const [shown, setShown] = useState<string | null>(null)
   const query = {
     q: list.query.q,
     status: list.filtering.status as string[] | undefined,
@@ -161,6 +163,7 @@ const WithdrawalsPage = () => {
       onRowSelectionChange: setSelection,
       enableRowSelection: (row) => row.original.status === "requested" || row.original.status === "approved",
     },
+    onRowClick: (_e, row) => setShown(row.id),
     commands: [
       command.command({
         label: t("withdrawals.approveSelected"),
@@ -206,6 +209,7 @@ const WithdrawalsPage = () => {
         <DataTable.Pagination translations={texts.pagination} />
         <DataTable.CommandBar selectedLabel={(count) => t("table.selected", { count })} />
       </DataTable>
+      <WithdrawalDrawer id={shown} onClose={() => setShown(null)} />
       <ReasonDrawer
         open={pending?.kind === "reject"}
         onOpenChange={(o) => !o && setPending(null)}
