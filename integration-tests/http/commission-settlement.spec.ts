@@ -2,6 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createAdmin, Headers, registerCustomer } from "../helpers/auth"
 import { service, uniqueEmail } from "../helpers/distribution"
+import { deliverOrder, returnItems, stockLocationId } from "../helpers/fulfilment"
 import { seedShop, Shop } from "../helpers/orders"
 import { andWait, orderAndCredit, threeLevelProgramme } from "../helpers/programme"
 import { markCommissionsEligibleWorkflow, settleDueCommissionsWorkflow } from "../../src/workflows"
@@ -20,8 +21,7 @@ medusaIntegrationTestRunner({
       const container = getContainer()
       shop = await seedShop(container)
       admin = await createAdmin(container)
-      const [location] = await container.resolve("stock_location").listStockLocations({})
-      locationId = location.id
+      locationId = await stockLocationId(container)
     })
 
     const balances = async (distributorId: string) => {
@@ -37,23 +37,7 @@ medusaIntegrationTestRunner({
       return await orderAndCredit(api, getContainer(), shop, buyer)
     }
 
-    async function deliver(orderId: string) {
-      const container = getContainer()
-      const { data } = await api.get(`/admin/orders/${orderId}?fields=*items`, admin)
-      const items = data.order.items.map((i: { id: string; quantity: number }) => ({ id: i.id, quantity: i.quantity }))
-      const fulfilled = await andWait(container, "order.fulfillment_created", () =>
-        api.post(`/admin/orders/${orderId}/fulfillments?fields=*fulfillments`, { items, location_id: locationId }, admin)
-      )
-      const fulfillmentId = fulfilled.data.order.fulfillments[0].id
-      await andWait(container, "shipment.created", () =>
-        api.post(`/admin/orders/${orderId}/fulfillments/${fulfillmentId}/shipments`, { items }, admin)
-      )
-      const before = Date.now()
-      await andWait(container, "delivery.created", () =>
-        api.post(`/admin/orders/${orderId}/fulfillments/${fulfillmentId}/mark-as-delivered`, {}, admin)
-      )
-      return before
-    }
+    const deliver = (orderId: string) => deliverOrder(api, getContainer(), admin, orderId)
 
     it("settles only after delivery plus the freeze days, once, with exact balances and ledger", async () => {
       const { a, b, c } = await threeLevelProgramme(api, getContainer(), shop, admin)
@@ -125,13 +109,7 @@ medusaIntegrationTestRunner({
       expect(await settle(new Date(Date.now() + 8 * DAY))).toBe(9)
 
       const serumLine = placed.items.find((i) => i.variant_sku === "SERUM-30")!
-      const { data: created } = await api.post("/admin/returns", { order_id: placed.id, location_id: locationId }, admin)
-      const returnId = created.return.id
-      await api.post(`/admin/returns/${returnId}/request-items`, { items: [{ id: serumLine.id, quantity: 1 }] }, admin)
-      await api.post(`/admin/returns/${returnId}/request`, {}, admin)
-      await api.post(`/admin/returns/${returnId}/receive`, {}, admin)
-      await api.post(`/admin/returns/${returnId}/receive-items`, { items: [{ id: serumLine.id, quantity: 1 }] }, admin)
-      await andWait(container, "order.return_received", () => api.post(`/admin/returns/${returnId}/receive/confirm`, {}, admin))
+      const returnId = await returnItems(api, container, admin, placed.id, [{ id: serumLine.id, quantity: 1 }])
 
       // Half of each serum commission: 51.96 → 25.98, 25.98 → 12.99, 12.99 → 6.49 (6.495 rounded down).
       expect(await balances(c.distributor_id)).toEqual({ pending: 0, available: 56.87, debt: 0 })
