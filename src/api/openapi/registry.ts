@@ -93,5 +93,6 @@ export const ROUTES: RouteDoc[] = [
   { method: "get", path: `${R}/leaderboard`, summary: "Best distributors by sales, commissions or recruits", access: "admin", query: reports.AdminReportLeaderboard, responses: { 200: [S.AdminReportLeaderboardResponse, CSV] }, errors: [400, 401] },
   { method: "get", path: `${R}/products`, summary: "Distribution sales per product", access: "admin", query: reports.AdminReportProducts, responses: { 200: [S.AdminReportProductsResponse, CSV] }, errors: [400, 401] },
   { method: "get", path: `${R}/conversion`, summary: "Visits, orders and conversion per distributor", access: "admin", query: reports.AdminReportConversion, responses: { 200: [S.AdminReportConversionResponse, CSV] }, errors: [400, 401] },
+  { method: "get", path: "/admin/distribution/products/:id/commission-preview", summary: "What one unit of each variant earns per currency, level and depth", access: "admin", responses: { 200: S.AdminCommissionPreviewResponse }, errors: [401, 404] },
   { method: "get", path: "/admin/distribution/audit-logs", summary: "The audit log", access: "admin", query: admin.AdminListAuditLogs, responses: { 200: S.AdminAuditLogsResponse }, errors: [400, 401] },
 ]

@@ -591,3 +591,40 @@ export const AdminReportConversionResponse = paged(
     conversion_rate: z.string(),
   })
 ).extend(ReportScope)
+
+// ------------------------------------------------------ product preview
+
+export const AdminCommissionPreviewResponse = z.object({
+  product_id: z.string(),
+  rules: z.array(
+    entity({ id: Id, target_type: z.enum(RULE_TARGET_TYPES), target_id: z.string(), mode: z.enum(RULE_MODES) })
+  ),
+  max_depth: z.number().int(),
+  variants: z.array(
+    z.object({
+      variant_id: z.string(),
+      title: z.string(),
+      sku: z.string().nullable(),
+      prices: z.array(
+        z.object({
+          currency_code: z.string(),
+          amount: Money,
+          levels: z.array(
+            z.object({
+              level_id: z.string(),
+              level_name: z.string(),
+              depths: z.array(
+                z.object({
+                  depth: z.number().int(),
+                  source: z.string(),
+                  rate_bps: z.number().int().nullable(),
+                  amount: Money,
+                })
+              ),
+            })
+          ),
+        })
+      ),
+    })
+  ),
+})

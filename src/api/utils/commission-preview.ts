@@ -5,14 +5,13 @@ import DistributionModuleService from "../../modules/distribution/service"
 import { DistributionLevelDTO } from "../../modules/distribution/types"
 import { applyOrderCap, lineCommission } from "../../modules/distribution/utils/commission-math"
 import { roundDown } from "../../modules/distribution/utils/money"
-import { CommissionRuleLike, resolveRate } from "../../modules/distribution/utils/rate-resolution"
+import { resolveRate } from "../../modules/distribution/utils/rate-resolution"
+import { defaultRates, lineFacts, loadCommissionFacts } from "../../workflows/utils/commission-facts"
 
 const SPECIFICITY = ["variant", "product", "category", "collection"]
 
 type ProductFacts = {
   id: string
-  collection_id: string | null
-  categories: { id: string; mpath: string | null }[] | null
   variants: { id: string; title: string; sku: string | null; prices: { amount: number; currency_code: string }[] | null }[] | null
 }
 
@@ -27,7 +26,7 @@ export async function previewProductCommissions(container: MedusaContainer, prod
   const service: DistributionModuleService = container.resolve(DISTRIBUTION_MODULE)
   const { data } = await query.graph({
     entity: "product",
-    fields: ["id", "collection_id", "categories.id", "categories.mpath", "variants.id", "variants.title", "variants.sku", "variants.prices.amount", "variants.prices.currency_code"],
+    fields: ["id", "variants.id", "variants.title", "variants.sku", "variants.prices.amount", "variants.prices.currency_code"],
     filters: { id: productId },
   })
   const product = data[0] as unknown as ProductFacts | undefined
@@ -35,18 +34,13 @@ export async function previewProductCommissions(container: MedusaContainer, prod
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Product ${productId} was not found`)
   }
   const variants = product.variants ?? []
-  const categoryIds = [...(product.categories ?? [])]
-    .sort((a, b) => (b.mpath?.length ?? 0) - (a.mpath?.length ?? 0))
-    .map((c) => c.id)
-  const targetIds = [product.id, product.collection_id, ...categoryIds, ...variants.map((v) => v.id)].filter(
-    (id): id is string => !!id
-  )
-  const [settings, rules, levels] = await Promise.all([
+  const [settings, facts, levels] = await Promise.all([
     service.getSettings(),
-    service.listCommissionRules({ target_id: targetIds }) as unknown as Promise<CommissionRuleLike[]>,
+    loadCommissionFacts(container, { product_ids: [product.id], variant_ids: variants.map((v) => v.id) }),
     service.listDistributionLevels({}, { order: { rank: "ASC" } }) as Promise<DistributionLevelDTO[]>,
   ])
-  const defaults: [number, number, number] = [settings.default_rate_bps_1, settings.default_rate_bps_2, settings.default_rate_bps_3]
+  const { rules } = facts
+  const defaults = defaultRates(settings)
   const depths = Array.from({ length: settings.max_depth }, (_, i) => i + 1)
 
   return {
@@ -63,7 +57,7 @@ export async function previewProductCommissions(container: MedusaContainer, prod
         prices: [...byCurrency.values()].map((price) => {
           const currency = price.currency_code
           const base = roundDown(price.amount, currency)
-          const line = { variant_id: variant.id, product_id: product.id, category_ids: categoryIds, collection_id: product.collection_id, currency_code: currency }
+          const line = lineFacts(facts, { variant_id: variant.id, product_id: product.id, currency_code: currency })
           return {
             currency_code: currency,
             amount: base,
