@@ -26,6 +26,9 @@ module.exports = {
   moduleFileExtensions: ["js", "ts", "json"],
   modulePathIgnorePatterns: ["dist/", "<rootDir>/.medusa/"],
   setupFiles: ["./integration-tests/setup.js"],
+  // One copy of axios for the test runner (which imports it) and the helpers (which
+  // require it), so that the OpenAPI response check sees every call the suites make.
+  moduleNameMapper: { "^axios$": require.resolve("axios") },
   testMatch,
   testPathIgnorePatterns:
     process.env.TEST_TYPE === "integration:modules"

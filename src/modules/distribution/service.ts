@@ -37,6 +37,7 @@ import {
   WalletMismatch,
   DistributionModuleOptions,
   DistributionSettingsDTO,
+  DistributionLevelDTO,
   DistributionSettingsInput,
   DistributorDTO,
   NewCommission,
@@ -66,6 +67,9 @@ import {
 import { childPath, likePrefix, uplineIds } from "./utils/tree-path"
 import { pgTextArray, isUniqueViolation } from "./utils/sql"
 import { DEFAULT_SETTINGS, validateSettings } from "./utils/settings"
+import { LEVEL_STATS_SQL } from "./queries/level-stats"
+import { StatsBucket, statsSeries, summaryFigures, teamByDepth } from "./queries/centre"
+import { LevelStats, LevelThresholds, nextLevelProgress } from "./utils/centre"
 import { currencyPrecision } from "./utils/money"
 import {
   fitsCurrency,
@@ -1243,25 +1247,24 @@ export default class DistributionModuleService extends MedusaService({
       return []
     }
     const manager = sharedContext.transactionManager as EntityManager
+    // Only who can still go up: the biggest earners sit at the top level, and
+    // summing their whole history on every settlement batch was the job's main cost.
+    const climbers: { id: string }[] = await manager.execute(
+      `SELECT d.id FROM distribution_distributor d
+         LEFT JOIN distribution_level l ON l.id = d.level_id
+        WHERE d.id = ANY(?::text[])
+          AND EXISTS (
+            SELECT 1 FROM distribution_level up
+             WHERE up.deleted_at IS NULL AND up.rank > coalesce(l.rank, -1)
+               AND (up.upgrade_personal_sales IS NOT NULL OR up.upgrade_team_sales IS NOT NULL
+                    OR up.upgrade_direct_recruits IS NOT NULL OR up.upgrade_orders IS NOT NULL))`,
+      [pgTextArray(distributorIds)]
+    )
+    if (!climbers.length) {
+      return []
+    }
     return await manager.execute(
-      `WITH stats AS (
-         SELECT d.id, d.level_id, coalesce(l.rank, -1) AS rank, d.direct_count,
-                coalesce(sum(c.base_amount * (1 - c.reversed_amount / NULLIF(c.amount, 0))) FILTER (WHERE c.depth = 1), 0) AS personal_sales,
-                coalesce(sum(c.base_amount * (1 - c.reversed_amount / NULLIF(c.amount, 0))), 0) AS team_sales,
-                count(DISTINCT c.order_id) FILTER (WHERE c.depth = 1) AS orders
-           FROM distribution_distributor d
-           LEFT JOIN distribution_level l ON l.id = d.level_id
-           LEFT JOIN distribution_commission c
-             ON c.distributor_id = d.id AND c.status = 'settled' AND c.deleted_at IS NULL
-          WHERE d.id = ANY(?::text[]) AND d.status = 'active' AND d.deleted_at IS NULL
-            -- Only who can still go up: the biggest earners sit at the top level, and
-            -- summing their whole history on every settlement batch was the job's main cost.
-            AND EXISTS (
-              SELECT 1 FROM distribution_level up
-               WHERE up.deleted_at IS NULL AND up.rank > coalesce(l.rank, -1)
-                 AND (up.upgrade_personal_sales IS NOT NULL OR up.upgrade_team_sales IS NOT NULL
-                      OR up.upgrade_direct_recruits IS NOT NULL OR up.upgrade_orders IS NOT NULL))
-          GROUP BY d.id, d.level_id, l.rank, d.direct_count
+      `WITH stats AS (${LEVEL_STATS_SQL}
        ), target AS (
          SELECT DISTINCT ON (s.id) s.id, s.level_id AS from_level_id, lv.id AS to_level_id
            FROM stats s
@@ -1277,7 +1280,7 @@ export default class DistributionModuleService extends MedusaService({
        UPDATE distribution_distributor d SET level_id = t.to_level_id, updated_at = now()
          FROM target t WHERE d.id = t.id
        RETURNING d.id, t.from_level_id, t.to_level_id`,
-      [pgTextArray(distributorIds)]
+      [pgTextArray(climbers.map((c) => c.id))]
     )
   }
 
@@ -1689,6 +1692,67 @@ export default class DistributionModuleService extends MedusaService({
     )
     await manager.execute(`DELETE FROM distribution_level WHERE id = ?`, [id])
     return { reassigned: moved.length, default_level_id: defaultLevelId }
+  }
+
+  // ------------------------------------------------------ distributor centre
+
+  /**
+   * The distributor centre's home figures: balances, today / this month /
+   * all-time sales and commissions (in `tz`), the team by depth, and the way to
+   * the next level measured as the upgrade measures it.
+   */
+  @InjectManager()
+  async getCentreSummary(
+    distributor: DistributorDTO,
+    input: { tz: string; now: Date },
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    const manager = sharedContext.manager as EntityManager
+    const [balances, figures, byDepth, stats, levels] = await Promise.all([
+      this.getBalances(distributor.id, sharedContext),
+      summaryFigures(manager, { distributor_id: distributor.id, ...input }),
+      teamByDepth(manager, distributor),
+      this.getLevelStats(distributor.id, sharedContext),
+      this.listDistributionLevels({}, { order: { rank: "ASC" } }, sharedContext),
+    ])
+    const level = distributor.level as DistributionLevelDTO | null
+    return {
+      tz: input.tz,
+      balances,
+      ...figures,
+      team: { by_depth: byDepth, total: distributor.team_size, direct_recruits: distributor.direct_count },
+      level: {
+        current: level ? { id: level.id, name: level.name, rank: level.rank } : null,
+        next: stats ? nextLevelProgress(stats, levels as unknown as LevelThresholds[]) : null,
+      },
+    }
+  }
+
+  /** What the level thresholds measure for one distributor, as the upgrade measures it. */
+  @InjectManager()
+  async getLevelStats(
+    distributorId: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LevelStats | null> {
+    const manager = sharedContext.manager as EntityManager
+    const [row] = await manager.execute(LEVEL_STATS_SQL, [pgTextArray([distributorId])])
+    return row
+      ? {
+          rank: Number(row.rank),
+          personal_sales: String(row.personal_sales),
+          team_sales: String(row.team_sales),
+          direct_count: Number(row.direct_count),
+          orders: Number(row.orders),
+        }
+      : null
+  }
+
+  @InjectManager()
+  async getCentreStats(
+    input: Parameters<typeof statsSeries>[1],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<StatsBucket[]> {
+    return await statsSeries(sharedContext.manager as EntityManager, input)
   }
 
   // ---------------------------------------------------------------- helpers

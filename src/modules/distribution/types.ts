@@ -52,6 +52,8 @@ export type DistributionModuleOptions = {
   visitor_salt?: string
   /** The storefront's base URL, used to build referral links. */
   store_url?: string
+  /** A font file (TTF/OTF/TTC) with CJK glyphs for share posters; else the system's fonts. */
+  poster_font_file?: string
   /** Length of new referral codes (4–16, default 7). */
   referral_code_length?: number
   /** Defaults of the settings row, applied when it is first created. */

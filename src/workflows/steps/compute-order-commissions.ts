@@ -10,8 +10,8 @@ import {
 } from "../../modules/distribution/types"
 import { beneficiaries, levelOneBeneficiary } from "../../modules/distribution/utils/attribution"
 import { applyOrderCap, lineCommission } from "../../modules/distribution/utils/commission-math"
-import { roundDown } from "../../modules/distribution/utils/money"
-import { CommissionRuleLike, resolveRate } from "../../modules/distribution/utils/rate-resolution"
+import { resolveRate } from "../../modules/distribution/utils/rate-resolution"
+import { defaultRates, lineBase, lineFacts, loadCommissionFacts } from "../utils/commission-facts"
 
 export type ComputedOrderCommissions = {
   order_id: string
@@ -95,47 +95,24 @@ export const computeOrderCommissionsStep = createStep(
     const byId = new Map(chain.map((d) => [d.id, d]))
 
     const items = order.items.filter((i): i is NonNullable<typeof i> => !!i)
-    const productIds = [...new Set(items.map((i) => i.product_id).filter((id): id is string => !!id))]
-    type ProductFacts = { id: string; collection_id: string | null; categories: { id: string; mpath: string | null }[] }
-    const products: ProductFacts[] = productIds.length
-      ? ((
-          await query.graph({
-            entity: "product",
-            fields: ["id", "collection_id", "categories.id", "categories.mpath"],
-            filters: { id: productIds },
-          })
-        ).data as unknown as ProductFacts[])
-      : []
-    const productById = new Map<string, ProductFacts>(products.map((p) => [p.id, p]))
-    const categoriesOf = (productId: string | null) =>
-      [...((productId && productById.get(productId)?.categories) || [])]
-        .filter(Boolean)
-        .sort((a, b) => (b.mpath?.length ?? 0) - (a.mpath?.length ?? 0))
-        .map((c) => c.id)
-    const targetIds = [
-      ...items.flatMap((i) => [i.variant_id, i.product_id]),
-      ...products.flatMap((p) => [p.collection_id, ...(p.categories ?? []).map((c) => c?.id)]),
-    ].filter((id): id is string => !!id)
-    const rules = (await service.listCommissionRules({ target_id: [...new Set(targetIds)] })) as unknown as CommissionRuleLike[]
+    const facts = await loadCommissionFacts(container, {
+      product_ids: items.map((i) => i.product_id).filter((id): id is string => !!id),
+      variant_ids: items.map((i) => i.variant_id).filter((id): id is string => !!id),
+    })
+    const { rules } = facts
 
     const currency = order.currency_code
-    const defaults: [number, number, number] = [
-      settings.default_rate_bps_1,
-      settings.default_rate_bps_2,
-      settings.default_rate_bps_3,
-    ]
+    const defaults = defaultRates(settings)
     let baseTotal = MathBN.convert(0)
     const drafts: (NewCommission & { key: string })[] = []
     for (const item of items) {
-      const base = roundDown(MathBN.max(0, MathBN.sub(item.subtotal ?? 0, (item as { discount_subtotal?: number }).discount_subtotal ?? 0)), currency)
+      const base = lineBase(item.subtotal ?? 0, (item as { discount_subtotal?: number }).discount_subtotal ?? 0, currency)
       baseTotal = MathBN.add(baseTotal, base)
-      const line = {
+      const line = lineFacts(facts, {
         variant_id: item.variant_id ?? null,
         product_id: item.product_id ?? null,
-        category_ids: categoriesOf(item.product_id ?? null),
-        collection_id: (item.product_id && productById.get(item.product_id)?.collection_id) || null,
         currency_code: currency,
-      }
+      })
       for (const earner of earners) {
         const level = byId.get(earner.distributor_id)!.level as DistributionLevelDTO | null
         const resolution = resolveRate({ line, depth: earner.depth, rules, level, defaults })

@@ -8,6 +8,7 @@ import {
 } from "../constants"
 import { currencyPrecision } from "../utils/money"
 import { competitionRanks, conversionRate, formatAmount } from "../utils/report-math"
+import { withDatabaseZone } from "../utils/time-zone"
 
 /**
  * The read side of the admin reports. Every figure is a sum or a count of
@@ -133,22 +134,16 @@ export async function resolveReportWindow(
       ? `((:${name}::date + ${nextDay ? 1 : 0})::timestamp AT TIME ZONE :tz)`
       : `:${name}::timestamptz`
   const value = (b: ReportBound) => ("date" in b ? b.date : b.instant)
-  try {
-    const [row] = await run<{ start: string; end: string }>(
+  const [row] = await withDatabaseZone(input.tz, () =>
+    run<{ start: string; end: string }>(
       manager,
       `SELECT to_json(${bound(input.from, "from", false)}) #>> '{}' AS start,
               to_json(${bound(input.to, "to", true)}) #>> '{}' AS end,
               now() AT TIME ZONE :tz AS zone_check`,
       { from: value(input.from), to: value(input.to), tz: input.tz }
     )
-    return { start: row.start, end: row.end }
-  } catch (error) {
-    // The validator knows the zones of the JavaScript runtime; PostgreSQL's own list may lack a new one.
-    if (/time zone .* not recognized/.test((error as Error).message ?? "")) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, `The database does not know the time zone ${input.tz}`)
-    }
-    throw error
-  }
+  )
+  return { start: row.start, end: row.end }
 }
 
 export async function summaryReport(manager: EntityManager, w: ReportWindow): Promise<SummaryReport> {

@@ -1,5 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { CONVERSION_ORDERABLE, PRODUCT_ORDERABLE } from "../../../../modules/distribution/queries/reports"
+import { isTimeZone } from "../../../../modules/distribution/utils/time-zone"
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})$/
@@ -11,15 +12,6 @@ function isCalendarDay(value: string): boolean {
   }
   const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]))
   return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3]
-}
-
-function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: value })
-    return true
-  } catch {
-    return false
-  }
 }
 
 /** A day in the report's zone ("2026-11-01": the whole day) or an exact instant with its offset. */

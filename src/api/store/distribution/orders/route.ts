@@ -29,7 +29,8 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, StoreListOrde
         fields: [
           "id", "display_id", "status", "created_at", "currency_code", "email",
           "customer.first_name", "customer.last_name",
-          "items.id", "items.title", "items.variant_title", "items.thumbnail", "items.quantity", "items.detail.*",
+          // The line's quantity and its detail's progress come with the whole line only ("items.detail.*" alone is empty).
+          "items.*", "items.detail.*",
         ],
         filters: { id: page.orders.map((o) => o.order_id) },
       })

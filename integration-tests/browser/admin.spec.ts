@@ -1,0 +1,575 @@
+import axios, { AxiosInstance } from "axios"
+import { Browser, BrowserContext, Page } from "playwright-core"
+import { ADMIN, AdminApp, launchBrowser, screenshot, startAdminApp } from "../helpers/browser"
+import { placeOrder, Shop } from "../helpers/orders"
+
+jest.setTimeout(120_000)
+
+/**
+ * A merchant's afternoon in Medusa Admin's Distribution workspace, in a real
+ * Chromium against a real server on the demo shop: every page and widget is
+ * read and checked against the database, decisions are taken through the UI and
+ * found in the database, and the whole thing is read again in 简体中文.
+ */
+describe("Distribution admin in the browser", () => {
+  let app: AdminApp
+  let browser: Browser
+  let context: BrowserContext
+  let page: Page
+  let api: AxiosInstance
+  let orderId: string
+  let withdrawalIds: string[]
+  const formats = (locale = "en-US") => ({
+    money: (amount: string | number, currency = "cny") =>
+      new Intl.NumberFormat(locale, { style: "currency", currency: currency.toUpperCase(), currencyDisplay: "narrowSymbol" }).format(
+        amount as number
+      ),
+    bps: (bps: number) => new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 2 }).format(bps / 10000),
+    date: (d: Date) => new Intl.DateTimeFormat(locale, { dateStyle: "medium" }).format(d),
+  })
+  const f = formats()
+  const one = async <T = Record<string, unknown>>(sql: string, params: unknown[] = []) =>
+    (await app.db.query(sql, params)).rows[0] as T
+  const all = async <T = Record<string, unknown>>(sql: string, params: unknown[] = []) =>
+    (await app.db.query(sql, params)).rows as T[]
+  const open = async (path: string) => {
+    await page.goto(`${app.url}/app${path}`)
+  }
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+  const toast = (text: string) => page.getByText(text, { exact: true }).first().waitFor()
+  const eventually = async (check: () => Promise<boolean>, ms = 15_000) => {
+    for (const deadline = Date.now() + ms; Date.now() < deadline; await new Promise((r) => setTimeout(r, 250))) {
+      if (await check()) return
+    }
+  }
+
+  beforeAll(async () => {
+    app = await startAdminApp()
+    api = axios.create({ baseURL: app.url })
+
+    // What the merchant will look at: an order placed by a bound buyer, and two withdrawal requests.
+    const pk = await one<{ token: string }>(
+      "select token from api_key where title = 'Distribution Demo Storefront' and type = 'publishable' and deleted_at is null"
+    )
+    const region = await one<{ id: string }>("select id from region where currency_code = 'cny' and deleted_at is null")
+    const variants = await all<{ sku: string; id: string }>("select sku, id from product_variant where deleted_at is null")
+    const shop: Shop = { pk: pk.token, region_id: region.id, variants: new Map(variants.map((v) => [v.sku, v.id])) }
+    const customerLogin = async (email: string) => {
+      const { data } = await api.post("/auth/customer/emailpass", { email, password: "supersecret" })
+      return { email, headers: { "x-publishable-api-key": pk.token, authorization: `Bearer ${data.token}` } }
+    }
+    const order = await placeOrder(api, shop, await customerLogin("demo@example.com"), [
+      { sku: "SERUM-30", quantity: 2 },
+      { sku: "MASK-10", quantity: 1 },
+    ])
+    orderId = order.id
+    for (let i = 0; i < 60; i++) {
+      const { n } = await one<{ n: string }>("select count(*) n from distribution_commission where order_id = $1", [orderId])
+      if (Number(n) > 0) break
+      await new Promise((r) => setTimeout(r, 500))
+    }
+
+    const { data: adminAuth } = await api.post("/auth/user/emailpass", ADMIN)
+    const founder = await one<{ id: string }>("select id from distribution_distributor where email = 'zhang.wei@example.com'")
+    await api.post(
+      `/admin/distribution/distributors/${founder.id}/adjustments`,
+      { amount: 1000, currency_code: "cny", reason: "活动奖励" },
+      { headers: { authorization: `Bearer ${adminAuth.token}` } }
+    )
+    const distributor = await customerLogin("zhang.wei@example.com")
+    withdrawalIds = []
+    // Amounts no seeded withdrawal has, so that each row can be found by its amount.
+    for (const amount of [333.33, 222.22, 121.21, 131.31]) {
+      const { data } = await api.post(
+        "/store/distribution/withdrawals",
+        { amount, method: "alipay", account: { account: "zhang.wei@alipay.example", real_name: "张伟" } },
+        { headers: distributor.headers }
+      )
+      withdrawalIds.push(data.withdrawal.id)
+    }
+
+    browser = await launchBrowser()
+    context = await browser.newContext({
+      viewport: { width: 1440, height: 1200 },
+      locale: "en-US",
+      timezoneId: "UTC",
+      acceptDownloads: true,
+    })
+    page = await context.newPage()
+  }, 600_000)
+
+  afterAll(async () => {
+    await browser?.close()
+    await app?.stop()
+  })
+
+  it("logs in and finds Distribution in the sidebar, with its pages under it", async () => {
+    await open("/login")
+    await page.fill('input[name="email"]', ADMIN.email)
+    await page.fill('input[name="password"]', ADMIN.password)
+    await page.click('button[type="submit"]')
+    await page.waitForURL(/\/app\/orders/)
+    await page.getByRole("link", { name: "Distribution", exact: true }).click()
+    await page.getByTestId("distribution-overview").waitFor()
+    for (const label of ["Distributors", "Applications", "Withdrawals", "Levels", "Commission rules", "Programme settings"]) {
+      await page.getByRole("link", { name: label, exact: true }).waitFor()
+    }
+  })
+
+  it("Overview: sales, commissions, what waits, the charts and the leaders, as the database counts them", async () => {
+    await open("/distribution")
+    const pending = await one<{ n: string }>("select count(*) n from distribution_distributor where status = 'pending' and deleted_at is null")
+    const requested = await one<{ n: string }>(
+      "select count(*) n from distribution_withdrawal where status in ('requested', 'approved') and deleted_at is null"
+    )
+    // The last 30 days in the browser's zone (UTC), as the report counts them: kept depth-1
+    // bases, orders not wholly reversed, what is still pending; amounts rounded down.
+    const day = 24 * 60 * 60 * 1000
+    const today = Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate())
+    const window = [new Date(today - 29 * day), new Date(today + day)]
+    const sales = await one<{ sales: string; orders: string; pending: string }>(
+      `select trunc(coalesce(sum(base_amount * (amount - reversed_amount) / amount) filter (where depth = 1), 0), 2)::text sales,
+              count(distinct order_id) filter (where depth = 1 and status <> 'reversed') orders,
+              trunc(coalesce(sum(amount - reversed_amount) filter (where status = 'pending'), 0), 2)::text pending
+         from distribution_commission
+        where currency_code = 'cny' and created_at >= $1 and created_at < $2 and deleted_at is null`,
+      window
+    )
+    const leader = await one<{ display_name: string }>(
+      `select d.display_name from distribution_commission c join distribution_distributor d on d.id = c.distributor_id
+        where c.depth = 1 and c.currency_code = 'cny' and c.created_at >= $1 and c.created_at < $2 and c.deleted_at is null
+        group by d.id, d.display_name order by sum(c.base_amount * (c.amount - c.reversed_amount) / c.amount) desc limit 1`,
+      window
+    )
+    await page.getByTestId("kpi-sales-value").waitFor()
+    expect(await page.getByTestId("kpi-sales-value").innerText()).toBe(f.money(sales.sales))
+    expect(await page.getByTestId("kpi-sales").innerText()).toContain(`${Number(sales.orders).toLocaleString("en-US")} order`)
+    expect(await page.getByTestId("kpi-commissions").innerText()).toContain(`${f.money(sales.pending)} pending`)
+    expect(await page.getByTestId("kpi-applications-value").innerText()).toBe(pending.n)
+    expect(await page.getByTestId("kpi-withdrawals-value").innerText()).toBe(requested.n)
+    expect(await page.getByTestId("chart-sales").locator("svg polyline").count()).toBe(2)
+    expect(await page.getByTestId("leaderboard").getByRole("row").nth(1).innerText()).toContain(leader.display_name)
+    await screenshot(page, "01-overview")
+  })
+
+  it("Distributors: the list, search, and a distributor's page with its lazily opened team", async () => {
+    await open("/distribution/distributors")
+    const { n } = await one<{ n: string }>("select count(*) n from distribution_distributor where deleted_at is null")
+    await page.getByText(new RegExp(`of\\s+${n}\\s+results`)).waitFor()
+    await screenshot(page, "02-distributors")
+
+    const founder = await one<{ id: string; referral_code: string; team_size: number; display_name: string }>(
+      "select id, referral_code, team_size, display_name from distribution_distributor where email = 'zhang.wei@example.com'"
+    )
+    await page.getByPlaceholder("Search code, email or name").fill(founder.referral_code)
+    await page.getByText(/of\s+1\s+results/).waitFor()
+    await page.getByRole("cell", { name: founder.referral_code }).click()
+    await page.waitForURL(new RegExp(`/distribution/distributors/${founder.id}$`))
+    expect(await page.getByTestId("field-code").innerText()).toBe(founder.referral_code)
+    expect(await page.getByTestId("field-team-size").innerText()).toBe(String(founder.team_size))
+
+    const children = await all<{ id: string; display_name: string; referral_code: string | null; direct_count: number }>(
+      "select id, display_name, referral_code, direct_count from distribution_distributor where parent_id = $1 and deleted_at is null",
+      [founder.id]
+    )
+    const tree = page.getByTestId("team-tree")
+    for (const c of children) {
+      await tree.getByRole("link", { name: c.display_name, exact: true }).waitFor()
+    }
+    const parent = children.find((c) => c.direct_count > 0)!
+    const grandchildren = await all<{ display_name: string }>(
+      "select display_name from distribution_distributor where parent_id = $1 and deleted_at is null",
+      [parent.id]
+    )
+    await tree.getByTestId(`team-node-${parent.referral_code ?? parent.id}`).getByTestId("team-toggle").first().click()
+    for (const g of grandchildren) {
+      await tree.getByRole("link", { name: g.display_name, exact: true }).waitFor()
+    }
+
+    // Its wallet: the adjustment, less the two withdrawals held; its share of the order still pending.
+    const wallet = await one<{ available: string; held: string; pending: string; entries: string; commissions: string }>(
+      `select w.available::text, w.held::text,
+              (select sum(amount)::text from distribution_commission where distributor_id = w.distributor_id and status = 'pending') pending,
+              (select count(*) from distribution_ledger_entry where distributor_id = w.distributor_id) entries,
+              (select count(*) from distribution_commission where distributor_id = w.distributor_id) commissions
+         from distribution_wallet w where w.distributor_id = $1 and w.currency_code = 'cny'`,
+      [founder.id]
+    )
+    await page.getByTestId("balance-cny-available").waitFor()
+    expect(await page.getByTestId("balance-cny-available").innerText()).toContain(f.money(wallet.available))
+    expect(await page.getByTestId("balance-cny-held").innerText()).toContain(f.money(wallet.held))
+    expect(await page.getByTestId("balance-cny-pending").innerText()).toContain(f.money(wallet.pending))
+    // One page of ten, newest first.
+    expect(await page.getByTestId("ledger-section").getByRole("row").count()).toBe(Math.min(Number(wallet.entries), 10) + 1)
+    expect(await page.getByTestId("commissions-section").getByRole("row").count()).toBe(Math.min(Number(wallet.commissions), 10) + 1)
+    const { n: withdrawals } = await one<{ n: string }>("select count(*) n from distribution_withdrawal where distributor_id = $1", [founder.id])
+    expect(await page.getByTestId("withdrawals-section").getByRole("row").count()).toBe(Math.min(Number(withdrawals), 10) + 1)
+    await screenshot(page, "03-distributor-detail")
+  })
+
+  it("A distributor's actions: adjust its balance, move it, suspend it with a reason, reinstate it", async () => {
+    const leaf = await one<{ id: string; parent_id: string }>(
+      `select id, parent_id from distribution_distributor
+        where status = 'active' and depth > 0 and team_size = 0 and deleted_at is null order by created_at, id limit 1`
+    )
+    const target = await one<{ id: string; display_name: string; referral_code: string }>(
+      "select id, display_name, referral_code from distribution_distributor where status = 'active' and depth = 0 and id <> $1 order by created_at desc limit 1",
+      [leaf.parent_id]
+    )
+    await open(`/distribution/distributors/${leaf.id}`)
+    const menu = async (item: string) => {
+      await page.getByTestId("action-menu").click()
+      await page.getByRole("menuitem", { name: item }).click()
+    }
+
+    await menu("Adjust balance")
+    const adjust = page.getByTestId("adjust-drawer")
+    await adjust.locator('input[name="amount"]').fill("12.34")
+    await adjust.locator('input[name="reason"]').fill("补发活动奖励")
+    await adjust.getByTestId("drawer-submit").click()
+    await toast("Balance adjusted")
+    expect(
+      await all("select amount::text, reason from distribution_ledger_entry where distributor_id = $1 and kind = 'manual_adjustment'", [
+        leaf.id,
+      ])
+    ).toEqual([{ amount: "12.34", reason: "补发活动奖励" }])
+    const { available } = await one<{ available: string }>(
+      "select available::text from distribution_wallet where distributor_id = $1 and currency_code = 'cny'",
+      [leaf.id]
+    )
+    await page.getByTestId("balance-cny-available").getByText(f.money(available)).waitFor()
+
+    await menu("Move")
+    const move = page.getByRole("dialog")
+    await move.getByRole("searchbox").fill(target.referral_code)
+    await move.getByRole("combobox").click()
+    await page.getByRole("option", { name: `${target.display_name} · ${target.referral_code}` }).click()
+    await move.getByTestId("drawer-submit").click()
+    await toast("Distributor moved with its team")
+    expect((await one<{ parent_id: string }>("select parent_id from distribution_distributor where id = $1", [leaf.id])).parent_id).toBe(
+      target.id
+    )
+    await page.getByTestId("upline-section").getByText(target.display_name).waitFor()
+
+    await menu("Suspend")
+    await page.getByRole("dialog").locator('textarea[name="reason"]').fill("违规刷单")
+    await page.getByRole("dialog").getByTestId("drawer-submit").click()
+    await toast("Distributor suspended")
+    expect(await one("select status, suspend_reason from distribution_distributor where id = $1", [leaf.id])).toEqual({
+      status: "suspended",
+      suspend_reason: "违规刷单",
+    })
+
+    await page.getByTestId("action-reinstate").click()
+    await page.getByRole("alertdialog").getByRole("button", { name: "Reinstate" }).click()
+    await toast("Distributor reinstated")
+    expect((await one<{ status: string }>("select status from distribution_distributor where id = $1", [leaf.id])).status).toBe("active")
+  })
+
+  it("Applications: approve one, reject one with a reason, approve two at once", async () => {
+    const pending = await all<{ id: string; display_name: string }>(
+      "select id, display_name from distribution_distributor where status = 'pending' and deleted_at is null order by created_at, id"
+    )
+    expect(pending.length).toBeGreaterThanOrEqual(4)
+    await open("/distribution/applications")
+    const row = (name: string) => page.getByRole("row").filter({ hasText: name })
+    await row(pending[0].display_name).waitFor()
+    expect(await page.getByRole("row").count()).toBe(pending.length + 1)
+    await screenshot(page, "04-applications")
+
+    await row(pending[0].display_name).getByRole("button").last().click()
+    await page.getByRole("menuitem", { name: "Approve" }).click()
+    await page.getByRole("alertdialog").getByRole("button", { name: "Approve" }).click()
+    await toast("Application approved")
+    const approved = await one<{ status: string; referral_code: string | null }>(
+      "select status, referral_code from distribution_distributor where id = $1",
+      [pending[0].id]
+    )
+    expect(approved.status).toBe("active")
+    expect(approved.referral_code).toMatch(/^[2-9A-HJKMNP-Z]{7}$/)
+
+    await row(pending[1].display_name).getByRole("button").last().click()
+    await page.getByRole("menuitem", { name: "Reject" }).click()
+    await page.getByTestId("reject-drawer").locator('textarea[name="reason"]').fill("资料不完整，请补充后再申请")
+    await page.getByTestId("reject-drawer").getByTestId("drawer-submit").click()
+    await toast("Application rejected")
+    expect(
+      await one("select status, reject_reason from distribution_distributor where id = $1", [pending[1].id])
+    ).toEqual({ status: "rejected", reject_reason: "资料不完整，请补充后再申请" })
+
+    for (const p of pending.slice(2, 4)) {
+      await row(p.display_name).getByRole("checkbox").check()
+    }
+    await page.getByText("2 selected").waitFor()
+    await page.keyboard.press("a")
+    await toast("2 applications approved")
+    const statuses = await all<{ status: string }>("select status from distribution_distributor where id = any($1)", [
+      pending.slice(2, 4).map((p) => p.id),
+    ])
+    expect(statuses).toEqual([{ status: "active" }, { status: "active" }])
+    expect(await page.getByRole("row").count()).toBe(pending.length - 4 + 1)
+  })
+
+  it("Withdrawals: approve and pay one with its transfer reference, reject one, approve and pay two at once, export the payout file", async () => {
+    await open("/distribution/withdrawals")
+    const [payId, rejectId, ...bulkIds] = withdrawalIds
+    const amounts = await all<{ id: string; amount: string; net_amount: string }>(
+      "select id, amount::text, net_amount::text from distribution_withdrawal where id = any($1) order by created_at",
+      [withdrawalIds]
+    )
+    const row = (amount: string) => page.getByRole("row").filter({ hasText: f.money(amount) })
+    await row(amounts[0].amount).waitFor()
+    const { n: queued } = await one<{ n: string }>("select count(*) n from distribution_withdrawal where status in ('requested', 'approved')")
+    expect(await page.getByRole("row").count()).toBe(Math.min(Number(queued), 20) + 1)
+    await screenshot(page, "05-withdrawals")
+
+    // A row opens the withdrawal: the account masked, the hold in the ledger.
+    await row(amounts[0].amount).getByRole("cell").nth(1).click()
+    const detail = page.getByTestId("withdrawal-drawer")
+    await detail.getByTestId("withdrawal-account").getByText("z***@alipay.example").waitFor()
+    await detail.getByText("Withdrawal held").waitFor()
+    await detail.getByTestId("withdrawal-audit").getByText("Requested by the distributor").waitFor()
+    expect(await detail.innerText()).not.toContain("zhang.wei@alipay.example")
+    await screenshot(page, "05b-withdrawal-detail")
+    await page.keyboard.press("Escape")
+    await detail.waitFor({ state: "hidden" })
+
+    await row(amounts[0].amount).getByRole("button").last().click()
+    await page.getByRole("menuitem", { name: "Approve" }).click()
+    await page.getByRole("alertdialog").getByRole("button", { name: "Approve" }).click()
+    await toast("Withdrawal approved")
+    expect((await one<{ status: string }>("select status from distribution_withdrawal where id = $1", [payId])).status).toBe("approved")
+
+    await row(amounts[0].amount).getByText("Approved").waitFor()
+    await row(amounts[0].amount).getByRole("button").last().click()
+    await page.getByRole("menuitem", { name: "Mark as paid" }).click()
+    await page.getByTestId("withdrawal-pay-drawer").locator('input[name="reason"]').fill("ALIPAY-20261126-0001")
+    await page.getByTestId("withdrawal-pay-drawer").getByTestId("drawer-submit").click()
+    await toast("Withdrawal marked as paid")
+    expect(await one("select status, transaction_reference from distribution_withdrawal where id = $1", [payId])).toEqual({
+      status: "paid",
+      transaction_reference: "ALIPAY-20261126-0001",
+    })
+
+    await row(amounts[1].amount).getByRole("button").last().click()
+    await page.getByRole("menuitem", { name: "Reject" }).click()
+    await page.getByTestId("withdrawal-reject-drawer").locator('textarea[name="reason"]').fill("支付宝账户实名不符")
+    await page.getByTestId("withdrawal-reject-drawer").getByTestId("drawer-submit").click()
+    await toast("Withdrawal rejected")
+    expect(await one("select status, reject_reason from distribution_withdrawal where id = $1", [rejectId])).toEqual({
+      status: "rejected",
+      reject_reason: "支付宝账户实名不符",
+    })
+
+    const bulk = page.getByRole("row").filter({ hasText: new RegExp(`${escape(f.money(amounts[2].amount))}|${escape(f.money(amounts[3].amount))}`) })
+    await bulk.nth(1).waitFor()
+    const selectBoth = async () => {
+      for (const i of [0, 1]) await bulk.nth(i).getByRole("checkbox").check()
+      await page.getByText("2 selected").waitFor()
+    }
+    await selectBoth()
+    await page.keyboard.press("a")
+    await toast("2 withdrawals updated")
+    const statusesOf = async () =>
+      all<{ status: string; transaction_reference: string | null }>("select status, transaction_reference from distribution_withdrawal where id = any($1) order by id", [bulkIds])
+    expect(await statusesOf()).toEqual([
+      { status: "approved", transaction_reference: null },
+      { status: "approved", transaction_reference: null },
+    ])
+    await bulk.nth(1).getByText("Approved").waitFor()
+    await selectBoth()
+    await page.keyboard.press("p")
+    await page.getByTestId("withdrawal-pay-drawer").locator('input[name="reason"]').fill("BANK-BATCH-0002")
+    await page.getByTestId("withdrawal-pay-drawer").getByTestId("drawer-submit").click()
+    // The first bulk's toast may still be showing: wait for the rows instead.
+    await eventually(async () => (await statusesOf()).every((w) => w.status === "paid"))
+    expect(await statusesOf()).toEqual([
+      { status: "paid", transaction_reference: "BANK-BATCH-0002" },
+      { status: "paid", transaction_reference: "BANK-BATCH-0002" },
+    ])
+
+    const href = await page.getByTestId("withdrawals-export").getAttribute("href")
+    expect(href).toContain("/admin/distribution/withdrawals/export")
+    const csv = await page.request.get(`${app.url}/admin/distribution/withdrawals/export?status=paid`)
+    expect(csv.status()).toBe(200)
+    const body = await csv.text()
+    expect(body).toContain(payId)
+    expect(body).toContain("zhang.wei@alipay.example")
+    expect(body).not.toContain(rejectId)
+  })
+
+  it("Levels: every level with its rates; an edited rate is saved", async () => {
+    await open("/distribution/levels")
+    const levels = await all<{ rank: number; name: string; rate_bps_1: number; rate_bps_2: number; rate_bps_3: number }>(
+      "select rank, name, rate_bps_1, rate_bps_2, rate_bps_3 from distribution_level where deleted_at is null order by rank"
+    )
+    for (const l of levels) {
+      const text = await page.getByTestId(`level-row-${l.rank}`).innerText()
+      expect(text).toContain(l.name)
+      expect(text).toContain([l.rate_bps_1, l.rate_bps_2, l.rate_bps_3].map(f.bps).join(" / "))
+    }
+    await screenshot(page, "06-levels")
+
+    const first = levels[0]
+    await page.getByTestId(`level-row-${first.rank}`).getByRole("button", { name: "Edit" }).click()
+    await page.getByRole("dialog").locator('input[name="rate_bps_3"]').fill("250")
+    await page.getByRole("dialog").getByTestId("drawer-submit").click()
+    await toast("Level saved")
+    expect((await one<{ rate_bps_3: number }>("select rate_bps_3 from distribution_level where rank = $1", [first.rank])).rate_bps_3).toBe(250)
+    await page.getByTestId(`level-row-${first.rank}`).getByText([first.rate_bps_1, first.rate_bps_2, 250].map(f.bps).join(" / ")).waitFor()
+  })
+
+  it("Commission rules: the seeded ones listed; a product rule created in the drawer is the row in the database", async () => {
+    await open("/distribution/rules")
+    const { n } = await one<{ n: string }>("select count(*) n from distribution_commission_rule where deleted_at is null")
+    await page.getByText(new RegExp(`of\\s+${n}\\s+results`)).waitFor()
+    await screenshot(page, "07-rules")
+
+    const tote = await one<{ id: string; title: string }>("select id, title from product where handle = 'canvas-tote'")
+    await page.getByRole("button", { name: "Create" }).click()
+    const drawer = page.getByRole("dialog")
+    await drawer.locator('input[name="target_id"]').fill(tote.id)
+    await drawer.locator('input[name="value_0"]').fill("1500")
+    await drawer.locator('input[name="value_1"]').fill("600")
+    await drawer.getByTestId("drawer-submit").click()
+    await toast("Commission rule saved")
+    expect(
+      await one("select mode, rate_bps_1, rate_bps_2, rate_bps_3 from distribution_commission_rule where target_id = $1 and deleted_at is null", [
+        tote.id,
+      ])
+    ).toEqual({ mode: "rate", rate_bps_1: 1500, rate_bps_2: 600, rate_bps_3: null })
+    await page.getByText(new RegExp(`of\\s+${Number(n) + 1}\\s+results`)).waitFor()
+    await page.getByRole("row").filter({ hasText: tote.title }).getByText(`${f.bps(1500)} / ${f.bps(600)} / inherited`).waitFor()
+  })
+
+  it("Settings: every setting explained; a change is saved", async () => {
+    await open("/distribution/settings")
+    await page.getByText("Freeze period (days)").waitFor()
+    const settings = await one<{ freeze_days: number }>("select freeze_days from distribution_settings where deleted_at is null")
+    const freeze = page.locator('input[name="freeze_days"]')
+    expect(await freeze.inputValue()).toBe(String(settings.freeze_days))
+    await screenshot(page, "08-settings")
+    await freeze.fill("10")
+    await page.getByTestId("settings-save").click()
+    await toast("Settings saved")
+    expect((await one<{ freeze_days: number }>("select freeze_days from distribution_settings where deleted_at is null")).freeze_days).toBe(10)
+  })
+
+  it("Order widget: who earns what from the order", async () => {
+    const commissions = await all<{ amount: string; status: string; earner: string }>(
+      `select c.amount::text, c.status, d.display_name || ' · ' || d.referral_code earner
+         from distribution_commission c join distribution_distributor d on d.id = c.distributor_id
+        where c.order_id = $1 order by c.depth, c.id`,
+      [orderId]
+    )
+    expect(commissions.length).toBeGreaterThan(0)
+    await open(`/orders/${orderId}`)
+    const widget = page.getByTestId("order-distribution-widget")
+    await widget.getByTestId("order-commission-row").first().waitFor()
+    expect(await widget.getByTestId("order-commission-row").count()).toBe(commissions.length)
+    const shown = (await widget.getByTestId("order-commission-amount").allInnerTexts()).sort()
+    expect(shown).toEqual(commissions.map((c) => f.money(c.amount)).sort())
+    for (const c of commissions) {
+      await widget.getByRole("link", { name: c.earner, exact: true }).first().waitFor()
+    }
+    await screenshot(page, "09-order-widget")
+  })
+
+  it("Customer widget: a buyer's referrer, and a distributor's standing", async () => {
+    const buyer = await one<{ id: string; referrer: string }>(
+      `select c.id, d.display_name referrer from customer c
+         join distribution_referral_binding b on b.customer_id = c.id and b.deleted_at is null
+         join distribution_distributor d on d.id = b.distributor_id
+        where c.email = 'demo@example.com'`
+    )
+    await open(`/customers/${buyer.id}`)
+    const widget = page.getByTestId("customer-distribution-widget")
+    await widget.getByTestId("customer-referrer").getByText(buyer.referrer, { exact: false }).waitFor()
+    expect(await widget.getByTestId("customer-distributor-status").innerText()).toBe("Not a distributor")
+    await screenshot(page, "10-customer-widget")
+
+    const founder = await one<{ customer_id: string; id: string; referral_code: string }>(
+      "select customer_id, id, referral_code from distribution_distributor where email = 'zhang.wei@example.com'"
+    )
+    await open(`/customers/${founder.customer_id}`)
+    const link = page.getByTestId("customer-distributor-link")
+    await link.waitFor()
+    expect(await link.innerText()).toBe(founder.referral_code)
+    expect(await link.getAttribute("href")).toBe(`/app/distribution/distributors/${founder.id}`)
+    expect(await page.getByTestId("customer-distributor-status").innerText()).toContain("Active")
+  })
+
+  it("Product widget: the rules that apply and what each level earns per unit", async () => {
+    // The serum sits in the 双十一 collection, whose rule beats the levels' rates.
+    const product = await one<{ id: string; price: string; rate: number }>(
+      `select p.id, pr.amount::text price, r.rate_bps_1 rate from product p
+         join product_variant v on v.product_id = p.id and v.sku = 'SERUM-30'
+         join product_variant_price_set vps on vps.variant_id = v.id
+         join price pr on pr.price_set_id = vps.price_set_id and pr.currency_code = 'cny' and pr.deleted_at is null
+         join distribution_commission_rule r on r.target_type = 'collection' and r.target_id = p.collection_id and r.deleted_at is null`
+    )
+    const level = await one<{ name: string }>("select name from distribution_level where deleted_at is null order by rank limit 1")
+    // base × rate, rounded down to the fen, in integers.
+    const [yuan, decimals = ""] = product.price.split(".")
+    const fen = BigInt(yuan) * 100n + BigInt(decimals.padEnd(2, "0").slice(0, 2))
+    const earned = (fen * BigInt(product.rate)) / 10000n
+    const expected = f.money(`${earned / 100n}.${String(earned % 100n).padStart(2, "0")}`)
+    await open(`/products/${product.id}`)
+    const widget = page.getByTestId("product-distribution-widget")
+    await widget.getByTestId("product-rule").waitFor()
+    expect(await widget.getByTestId("product-rule").innerText()).toContain(`Collection: ${f.bps(product.rate)}`)
+    const row = widget
+      .getByTestId("product-preview")
+      .filter({ hasText: f.money(product.price) })
+      .first()
+      .getByTestId("product-preview-row")
+      .first()
+    expect(await row.innerText()).toContain(level.name)
+    expect(await row.locator("td").nth(1).innerText()).toBe(expected)
+    await screenshot(page, "11-product-widget")
+  })
+
+  it("简体中文: the language switched in the profile; the workspace and its numbers follow", async () => {
+    await open("/settings/profile/edit")
+    await page.getByRole("combobox").click()
+    await page.getByRole("option", { name: "简体中文" }).click()
+    await page.getByRole("button", { name: "Save" }).click()
+    // The dashboard keeps the choice in the browser (cookie and localStorage "lng").
+    await page.waitForFunction(() => localStorage.getItem("lng") === "zhCN")
+
+    const zh = formats("zh-CN")
+    await open("/distribution")
+    await page.getByRole("heading", { name: "分销概览" }).waitFor()
+    await page.getByTestId("kpi-applications-value").waitFor()
+    for (const label of ["分销商", "申请审核", "提现", "分销等级", "佣金规则", "分销设置"]) {
+      await page.getByRole("link", { name: label, exact: true }).waitFor()
+    }
+    await screenshot(page, "12-overview-zh")
+
+    await open("/distribution/distributors")
+    const newest = await one<{ created_at: Date }>(
+      "select created_at from distribution_distributor where deleted_at is null order by created_at desc limit 1"
+    )
+    await page.getByRole("cell", { name: zh.date(newest.created_at), exact: true }).first().waitFor()
+    await screenshot(page, "13-distributors-zh")
+
+    await open("/distribution/levels")
+    const levels = await all<{ rank: number; rate_bps_1: number; rate_bps_2: number; rate_bps_3: number }>(
+      "select rank, rate_bps_1, rate_bps_2, rate_bps_3 from distribution_level where deleted_at is null order by rank"
+    )
+    expect(await page.getByTestId(`level-row-${levels[0].rank}`).innerText()).toContain(
+      [levels[0].rate_bps_1, levels[0].rate_bps_2, levels[0].rate_bps_3].map(zh.bps).join(" / ")
+    )
+
+    await open("/distribution/settings")
+    await page.getByRole("heading", { name: "分销设置" }).waitFor()
+    await page.getByText("冻结期（天）").waitFor()
+    await page.getByText(zh.money("100")).first().waitFor()
+    await screenshot(page, "14-settings-zh")
+
+    await open(`/orders/${orderId}`)
+    await page.getByTestId("order-distribution-widget").getByText("分销佣金").waitFor()
+    await page.getByTestId("order-distribution-widget").getByText("待结算").first().waitFor()
+    await screenshot(page, "15-order-widget-zh")
+  })
+})

@@ -1,0 +1,172 @@
+import { ChildProcess, execFile, spawn } from "child_process"
+import crypto from "crypto"
+import fs from "fs"
+import net from "net"
+import path from "path"
+import { promisify } from "util"
+import { Client } from "pg"
+import { Browser, chromium, Page } from "playwright-core"
+
+/**
+ * A real Medusa server with the built admin, on a fresh database with the demo
+ * seed, for the browser suite: the same commands a merchant runs
+ * (`medusa build`, `db:migrate`, `exec` the seed, `user`, `start`).
+ */
+const run = promisify(execFile)
+export const ROOT = path.resolve(__dirname, "..", "..")
+const ADMIN_OUT = path.join(ROOT, "public", "admin")
+const HASH_FILE = path.join(ADMIN_OUT, ".source-hash")
+export const SCREENSHOTS = path.join(ROOT, ".screenshots")
+export const ADMIN = { email: "admin@example.com", password: "supersecret" }
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer()
+    server.once("error", reject)
+    server.listen(0, () => {
+      const { port } = server.address() as net.AddressInfo
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+function sourceHash() {
+  const hash = crypto.createHash("sha256")
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = path.join(dir, entry.name)
+      if (entry.isDirectory()) walk(full)
+      else hash.update(full).update(fs.readFileSync(full))
+    }
+  }
+  walk(path.join(ROOT, "src", "admin"))
+  hash.update(fs.readFileSync(path.join(ROOT, "package-lock.json")))
+  return hash.digest("hex")
+}
+
+/**
+ * `medusa start` serves the admin from <root>/public/admin, where `medusa build`
+ * puts it in .medusa/server; the admin-only build goes to .medusa/admin and is
+ * copied there. Skipped when the admin sources have not changed since the last
+ * build (about 40 s on two cores).
+ */
+async function buildAdmin(env: NodeJS.ProcessEnv) {
+  const hash = sourceHash()
+  if (fs.existsSync(HASH_FILE) && fs.readFileSync(HASH_FILE, "utf8") === hash) {
+    return
+  }
+  await run("npx", ["medusa", "build", "--admin-only"], { cwd: ROOT, env, maxBuffer: 64 * 1024 * 1024 })
+  fs.rmSync(ADMIN_OUT, { recursive: true, force: true })
+  fs.cpSync(path.join(ROOT, ".medusa", "admin"), ADMIN_OUT, { recursive: true })
+  fs.writeFileSync(HASH_FILE, hash)
+}
+
+async function waitForHealth(url: string, child: ChildProcess, seconds: number) {
+  const deadline = Date.now() + seconds * 1000
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`the server exited (${child.exitCode ?? child.signalCode}) before it answered`)
+    }
+    try {
+      if ((await fetch(`${url}/health`)).ok) return
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500))
+  }
+  throw new Error(`${url} did not answer within ${seconds} s`)
+}
+
+export type AdminApp = { url: string; db: Client; stop: () => Promise<void> }
+
+export async function startAdminApp(): Promise<AdminApp> {
+  const host = process.env.DB_HOST || "localhost"
+  const port = Number(process.env.DB_PORT || 5432)
+  const user = process.env.DB_USERNAME || "postgres"
+  const password = process.env.DB_PASSWORD || ""
+  const database = `medusa-browser-${Date.now()}`
+  const auth = password ? `${encodeURIComponent(user)}:${encodeURIComponent(password)}` : encodeURIComponent(user)
+  const databaseUrl = `postgres://${auth}@${host}:${port}/${database}`
+  const serverPort = await freePort()
+  // NODE_ENV=test: the built admin is served (only "development" runs Vite), and
+  // the session cookie is not Secure, which a plain-http test server needs.
+  const env = { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "test", PORT: String(serverPort), MEDUSA_DISABLE_TELEMETRY: "true" }
+
+  const admin = new Client({ host, port, user, password, database: "postgres" })
+  await admin.connect()
+  await admin.query(`create database "${database}"`)
+  await admin.end()
+
+  const prepare = async () => {
+    await run("npx", ["medusa", "db:migrate"], { cwd: ROOT, env, maxBuffer: 64 * 1024 * 1024 })
+    await run("npx", ["medusa", "exec", "./src/scripts/seed-demo.ts"], { cwd: ROOT, env, maxBuffer: 64 * 1024 * 1024 })
+    await run("npx", ["medusa", "user", "-e", ADMIN.email, "-p", ADMIN.password], { cwd: ROOT, env, maxBuffer: 64 * 1024 * 1024 })
+  }
+  await Promise.all([buildAdmin(env), prepare()])
+
+  const server = spawn("npx", ["medusa", "start"], { cwd: ROOT, env, detached: true, stdio: ["ignore", "ignore", "inherit"] })
+  const url = `http://localhost:${serverPort}`
+  await waitForHealth(url, server, 120)
+
+  const db = new Client({ host, port, user, password, database })
+  await db.connect()
+
+  const stop = async () => {
+    await db.end().catch(() => undefined)
+    if (server.exitCode === null && server.signalCode === null) {
+      const exited = new Promise((r) => server.once("exit", r))
+      try {
+        process.kill(-server.pid!, "SIGTERM")
+      } catch {
+        // already gone
+      }
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))])
+      try {
+        process.kill(-server.pid!, "SIGKILL")
+      } catch {
+        // already gone
+      }
+    }
+    const dropper = new Client({ host, port, user, password, database: "postgres" })
+    await dropper.connect()
+    await dropper.query(`drop database if exists "${database}" with (force)`).catch(() => undefined)
+    await dropper.end()
+  }
+  return { url, db, stop }
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  })
+}
+
+/**
+ * A picture of the whole page for people to look at, kept in .screenshots/. The
+ * dashboard scrolls inside its own panel, not the window, so the window is made
+ * as tall as that panel's content for the shot.
+ */
+export async function screenshot(page: Page, name: string) {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true })
+  const viewport = page.viewportSize()!
+  const height = await page.evaluate(() =>
+    Math.max(
+      window.innerHeight,
+      ...Array.from(document.querySelectorAll<HTMLElement>("body *"))
+        .filter((e) => /(auto|scroll)/.test(getComputedStyle(e).overflowY) && e.scrollHeight > e.clientHeight)
+        .map((e) => e.getBoundingClientRect().top + e.scrollHeight)
+    )
+  )
+  await page.setViewportSize({ width: viewport.width, height: Math.min(Math.ceil(height), 5000) })
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) })
+  await page.setViewportSize(viewport)
+}

@@ -1,0 +1,83 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { Modules } from "@medusajs/framework/utils"
+import { createAdmin, Headers, registerCustomer } from "../helpers/auth"
+import { uniqueEmail } from "../helpers/distribution"
+import { placeOrder, seedShop, Shop } from "../helpers/orders"
+import { andWait, threeLevelProgramme } from "../helpers/programme"
+
+jest.setTimeout(240_000)
+
+type Preview = {
+  rules: { target_type: string; mode: string }[]
+  max_depth: number
+  variants: {
+    sku: string | null
+    prices: { currency_code: string; amount: string; levels: { level_name: string; depths: { depth: number; source: string; amount: string }[] }[] }[]
+  }[]
+}
+
+/** The product page's preview: what each level earns per unit, by the engine's own rules. */
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let shop: Shop
+    let admin: Headers
+
+    beforeAll(async () => {
+      shop = await seedShop(getContainer())
+      admin = await createAdmin(getContainer())
+    })
+
+    const productId = async (handle: string) => {
+      const [product] = await getContainer().resolve(Modules.PRODUCT).listProducts({ handle })
+      return product.id
+    }
+    const preview = async (handle: string) =>
+      (await api.get(`/admin/distribution/products/${await productId(handle)}/commission-preview`, admin)).data as Preview
+    const amounts = (p: Preview, sku: string, currency: string, level: string) =>
+      p.variants
+        .find((v) => v.sku === sku)!
+        .prices.find((x) => x.currency_code === currency)!
+        .levels.find((l) => l.level_name === level)!
+        .depths.map((d) => d.amount)
+
+    it("pays what a one-unit order really pays: the serum's rule, cut by the order cap", async () => {
+      const { c } = await threeLevelProgramme(api, getContainer(), shop, admin)
+      const serum = await preview("hyaluronic-serum")
+      expect(serum.rules).toEqual([expect.objectContaining({ target_type: "product", mode: "rate", rate_bps_1: 2000 })])
+      expect(serum.max_depth).toBe(3)
+      // 129.90 × 20 / 10 / 5 % = 25.98 + 12.99 + 6.49 > the 30 % cap (38.97): depth 3 gives way.
+      for (const level of ["铜牌", "银牌", "金牌"]) {
+        expect(amounts(serum, "SERUM-30", "cny", level)).toEqual(["25.98", "12.99", "0"])
+      }
+
+      const buyer = await registerCustomer(api, shop.pk, { email: uniqueEmail("buyer") })
+      await api.post("/store/distribution/bind", { referral_code: c.code }, buyer)
+      const order = await andWait(getContainer(), "order.placed", () =>
+        placeOrder(api, shop, { ...buyer }, [{ sku: "SERUM-30", quantity: 1 }])
+      )
+      const { data } = await api.get(`/admin/distribution/commissions?order_id=${order.id}&order=depth`, admin)
+      expect(data.commissions.map((row: { depth: number; amount: number }) => [row.depth, String(row.amount)])).toEqual([
+        [1, "25.98"],
+        [2, "12.99"],
+      ])
+    })
+
+    it("without a rule, each level's own rates, rounded down per currency", async () => {
+      await threeLevelProgramme(api, getContainer(), shop, admin)
+      const tote = await preview("canvas-tote")
+      expect(tote.rules).toEqual([])
+      // 79 CNY at 10/5/2 %, 12/6/3 %, 15/8/4 %.
+      expect(amounts(tote, "TOTE-IVORY", "cny", "铜牌")).toEqual(["7.9", "3.95", "1.58"])
+      expect(amounts(tote, "TOTE-IVORY", "cny", "银牌")).toEqual(["9.48", "4.74", "2.37"])
+      expect(amounts(tote, "TOTE-IVORY", "cny", "金牌")).toEqual(["11.85", "6.32", "3.16"])
+    })
+
+    it("answers 404 for a product that does not exist", async () => {
+      const missing = await api
+        .get("/admin/distribution/products/prod_missing/commission-preview", admin)
+        .catch((e) => e.response)
+      expect(missing.status).toBe(404)
+      expect(missing.data.message).toBe("Product prod_missing was not found")
+    })
+  },
+})

@@ -1,0 +1,161 @@
+import { createDataTableColumnHelper, Text } from "@medusajs/ui"
+import { useMemo } from "react"
+import { useTranslation } from "react-i18next"
+import { Link } from "react-router-dom"
+import { useCommissions, useLedger } from "../hooks/distributors"
+import { useWithdrawals } from "../hooks/withdrawals"
+import { useFormat } from "../lib/format"
+import { Commission, LedgerEntry, Withdrawal } from "../lib/types"
+import { PagedTable, usePaging } from "./paged-table"
+import { Loading, Section } from "./section"
+import { Status } from "./status"
+
+const commissionColumn = createDataTableColumnHelper<Commission>()
+
+/** Commissions, newest first: of one distributor, or of one order (the order widget). */
+export const CommissionsTable = ({ distributorId, orderId }: { distributorId?: string; orderId?: string }) => {
+  const { t } = useTranslation("distribution")
+  const f = useFormat()
+  const paging = usePaging(10)
+  const { data, isLoading } = useCommissions({
+    distributor_id: distributorId,
+    order_id: orderId,
+    order: "-created_at",
+    limit: paging.limit,
+    offset: paging.offset,
+  })
+  const columns = useMemo(
+    () => [
+      commissionColumn.accessor("created_at", { header: t("fields.date"), cell: ({ getValue }) => f.date(getValue()) }),
+      orderId
+        ? commissionColumn.accessor("distributor_id", {
+            header: t("fields.distributor"),
+            cell: ({ getValue }) => (
+              <Link to={`/distribution/distributors/${getValue()}`} className="text-ui-fg-interactive">
+                {getValue()}
+              </Link>
+            ),
+          })
+        : commissionColumn.accessor("order_id", {
+            header: t("fields.order"),
+            cell: ({ getValue }) => (
+              <Link to={`/orders/${getValue()}`} className="text-ui-fg-interactive">
+                {getValue().slice(-8)}
+              </Link>
+            ),
+          }),
+      commissionColumn.accessor("depth", { header: t("fields.depth"), cell: ({ getValue }) => t("fields.depthN", { depth: getValue() }) }),
+      commissionColumn.accessor("base_amount", {
+        header: t("fields.base"),
+        cell: ({ row }) => f.money(row.original.base_amount, row.original.currency_code),
+      }),
+      commissionColumn.accessor("rate_bps", {
+        header: t("fields.rate"),
+        cell: ({ row }) => (row.original.rate_bps === null ? t("rules.modes.fixed") : f.bps(row.original.rate_bps)),
+      }),
+      commissionColumn.accessor("amount", {
+        header: t("fields.commission"),
+        cell: ({ row }) => <span className="tabular-nums">{f.money(row.original.amount, row.original.currency_code)}</span>,
+      }),
+      commissionColumn.accessor("status", { header: t("fields.status"), cell: ({ getValue }) => <Status kind="commission" status={getValue()} /> }),
+    ],
+    [t, f.locale, orderId]
+  )
+  return (
+    <PagedTable
+      columns={columns}
+      rows={data?.commissions ?? []}
+      count={data?.count ?? 0}
+      isLoading={isLoading}
+      paging={paging}
+      emptyHeading={t("detail.commissions.empty")}
+    />
+  )
+}
+
+const ledgerColumn = createDataTableColumnHelper<LedgerEntry>()
+
+export const LedgerSection = ({ distributorId }: { distributorId: string }) => {
+  const { t } = useTranslation("distribution")
+  const f = useFormat()
+  const paging = usePaging(10)
+  const { data, isLoading } = useLedger(distributorId, paging.limit, paging.offset)
+  const columns = useMemo(
+    () => [
+      ledgerColumn.accessor("created_at", { header: t("fields.date"), cell: ({ getValue }) => f.dateTime(getValue()) }),
+      ledgerColumn.accessor("kind", { header: t("fields.kind"), cell: ({ getValue }) => t(`ledger.kinds.${getValue()}`) }),
+      ledgerColumn.accessor("amount", {
+        header: t("fields.amount"),
+        cell: ({ row }) => <span className="tabular-nums">{f.money(row.original.amount, row.original.currency_code)}</span>,
+      }),
+      ledgerColumn.accessor("reason", { header: t("fields.reason"), cell: ({ row }) => row.original.reason || row.original.reference_id }),
+    ],
+    [t, f.locale]
+  )
+  return (
+    <Section title={t("detail.ledger.title")} description={t("detail.ledger.description")} testId="ledger-section">
+      {isLoading ? (
+        <Loading />
+      ) : (
+        <div className="grid grid-cols-2 gap-4 px-6 py-4 md:grid-cols-5" data-testid="balances">
+          {(data?.balances.length ? data.balances : []).map((b) =>
+            (["available", "pending", "held", "withdrawn", "debt"] as const).map((k) => (
+              <div key={`${b.currency_code}-${k}`} className="flex flex-col" data-testid={`balance-${b.currency_code}-${k}`}>
+                <Text size="xsmall" className="text-ui-fg-subtle">
+                  {t(`balances.${k}`)} · {b.currency_code.toUpperCase()}
+                </Text>
+                <Text size="base" weight="plus" className="tabular-nums">
+                  {f.money(b[k], b.currency_code)}
+                </Text>
+              </div>
+            ))
+          )}
+          {!data?.balances.length && (
+            <Text size="small" className="text-ui-fg-muted col-span-5">
+              {t("detail.ledger.noBalance")}
+            </Text>
+          )}
+        </div>
+      )}
+      <PagedTable
+        columns={columns}
+        rows={data?.entries ?? []}
+        count={data?.count ?? 0}
+        isLoading={isLoading}
+        paging={paging}
+        emptyHeading={t("detail.ledger.empty")}
+      />
+    </Section>
+  )
+}
+
+const withdrawalColumn = createDataTableColumnHelper<Withdrawal>()
+
+export const DistributorWithdrawals = ({ distributorId }: { distributorId: string }) => {
+  const { t } = useTranslation("distribution")
+  const f = useFormat()
+  const paging = usePaging(10)
+  const { data, isLoading, isError } = useWithdrawals({ distributor_id: distributorId, limit: paging.limit, offset: paging.offset })
+  const columns = useMemo(
+    () => [
+      withdrawalColumn.accessor("created_at", { header: t("fields.date"), cell: ({ getValue }) => f.date(getValue()) }),
+      withdrawalColumn.accessor("amount", { header: t("fields.amount"), cell: ({ row }) => f.money(row.original.amount, row.original.currency_code) }),
+      withdrawalColumn.accessor("net_amount", { header: t("fields.netAmount"), cell: ({ row }) => f.money(row.original.net_amount, row.original.currency_code) }),
+      withdrawalColumn.accessor("method", { header: t("fields.method"), cell: ({ getValue }) => t(`methods.${getValue()}`) }),
+      withdrawalColumn.accessor("status", { header: t("fields.status"), cell: ({ getValue }) => <Status kind="withdrawal" status={getValue()} /> }),
+    ],
+    [t, f.locale]
+  )
+  return (
+    <Section title={t("detail.withdrawals.title")} testId="withdrawals-section">
+      <PagedTable
+        columns={columns}
+        rows={isError ? [] : data?.withdrawals ?? []}
+        count={data?.count ?? 0}
+        isLoading={isLoading}
+        paging={paging}
+        emptyHeading={t("detail.withdrawals.empty")}
+      />
+    </Section>
+  )
+}

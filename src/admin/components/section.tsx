@@ -1,0 +1,78 @@
+import { Container, Heading, Skeleton, Text } from "@medusajs/ui"
+import { ReactNode } from "react"
+
+/** A titled container in the dashboard's own layout: heading row, then the body. */
+export const Section = ({
+  title,
+  description,
+  actions,
+  children,
+  testId,
+}: {
+  title: string
+  description?: string
+  actions?: ReactNode
+  children: ReactNode
+  testId?: string
+}) => (
+  <Container className="divide-y p-0" data-testid={testId}>
+    <div className="flex items-center justify-between gap-x-4 px-6 py-4">
+      <div>
+        <Heading level="h2">{title}</Heading>
+        {description && (
+          <Text size="small" className="text-ui-fg-subtle">
+            {description}
+          </Text>
+        )}
+      </div>
+      {actions && <div className="flex items-center gap-x-2">{actions}</div>}
+    </div>
+    {children}
+  </Container>
+)
+
+/** A page's own head: title and explanation, with its controls on the right. */
+export const PageHeader = ({ title, description, children }: { title: string; description: string; children?: ReactNode }) => (
+  <Container className="flex items-center justify-between px-6 py-4">
+    <div>
+      <Heading level="h1">{title}</Heading>
+      <Text size="small" className="text-ui-fg-subtle">
+        {description}
+      </Text>
+    </div>
+    {children}
+  </Container>
+)
+
+/** Label-value rows, as on Medusa's detail pages. */
+export const Field = ({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) => (
+  <div className="text-ui-fg-subtle grid grid-cols-2 items-start px-6 py-4">
+    <Text size="small" leading="compact" weight="plus">
+      {label}
+    </Text>
+    <div className="txt-small text-ui-fg-base break-words" data-testid={testId}>
+      {children}
+    </div>
+  </div>
+)
+
+export const Loading = ({ rows = 3 }: { rows?: number }) => (
+  <div className="flex flex-col gap-y-3 px-6 py-4" aria-busy="true">
+    {Array.from({ length: rows }, (_, i) => (
+      <Skeleton key={i} className="h-5 w-full" />
+    ))}
+  </div>
+)
+
+export const Empty = ({ title, description }: { title: string; description?: string }) => (
+  <div className="flex flex-col items-center justify-center gap-y-1 px-6 py-10 text-center" data-testid="empty-state">
+    <Text size="small" weight="plus">
+      {title}
+    </Text>
+    {description && (
+      <Text size="small" className="text-ui-fg-muted">
+        {description}
+      </Text>
+    )}
+  </div>
+)

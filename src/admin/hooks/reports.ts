@@ -1,0 +1,16 @@
+import { Leaderboard, ProductReport, Summary, Timeseries } from "../lib/types"
+import { useAdminGet } from "./api"
+
+/** A report window: whole days in the admin's own time zone. */
+export type Period = { from: string; to: string; tz: string }
+
+export const useSummary = (period: Period) => useAdminGet<Summary>("/admin/distribution/reports/summary", period)
+
+export const useTimeseries = (period: Period, interval: "day" | "week" | "month") =>
+  useAdminGet<Timeseries>("/admin/distribution/reports/timeseries", { ...period, interval })
+
+export const useLeaderboard = (period: Period, by: "sales" | "commissions" | "recruits") =>
+  useAdminGet<Leaderboard>("/admin/distribution/reports/leaderboard", { ...period, by, limit: 10 })
+
+export const useProductReport = (period: Period) =>
+  useAdminGet<ProductReport>("/admin/distribution/reports/products", { ...period, order: "-sales", limit: 10, offset: 0 })

@@ -1,0 +1,57 @@
+import { useTranslation } from "react-i18next"
+
+/**
+ * The dashboard's language codes ("en", "zhCN", "ptBR") as BCP 47 tags for Intl.
+ */
+export const localeOf = (language: string | undefined) =>
+  (language || "en").replace(/^([a-z]{2})([A-Z]{2})$/, "$1-$2")
+
+/**
+ * Numbers, money, rates and dates in the admin's language. Amounts arrive as
+ * decimal strings in the currency's major unit; Intl formats the string itself,
+ * so nothing is rounded through a float on the way to the screen.
+ */
+export function useFormat() {
+  const { i18n } = useTranslation()
+  const locale = localeOf(i18n.language)
+  const money = (amount: string | number | null | undefined, currency: string | null | undefined) => {
+    if (amount === null || amount === undefined || amount === "") {
+      return "—"
+    }
+    if (!currency) {
+      return number(amount)
+    }
+    // The narrow symbol (¥, $) is what the dashboard's own amounts show.
+    return new Intl.NumberFormat(locale, {
+      style: "currency",
+      currency: currency.toUpperCase(),
+      currencyDisplay: "narrowSymbol",
+    }).format(
+      amount as unknown as number
+    )
+  }
+  const number = (value: string | number | null | undefined) =>
+    value === null || value === undefined || value === ""
+      ? "—"
+      : new Intl.NumberFormat(locale).format(value as unknown as number)
+  /** Basis points as a percentage: 1250 → 12.5%. */
+  const bps = (value: number | null | undefined) =>
+    value === null || value === undefined
+      ? "—"
+      : new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 2 }).format(value / 10000)
+  /** A ratio given as a decimal string ("0.1250") as a percentage. */
+  const ratio = (value: string | number | null | undefined) =>
+    value === null || value === undefined
+      ? "—"
+      : new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 2 }).format(Number(value))
+  const date = (value: string | Date | null | undefined) =>
+    value ? new Intl.DateTimeFormat(locale, { dateStyle: "medium" }).format(new Date(value)) : "—"
+  /** A report's period ("2026-11-01"): a calendar day, not an instant, so no zone shifts it. */
+  const day = (value: string) =>
+    new Intl.DateTimeFormat(locale, { month: "short", day: "numeric", timeZone: "UTC" }).format(new Date(`${value}T00:00:00Z`))
+  const dateTime = (value: string | Date | null | undefined) =>
+    value
+      ? new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(new Date(value))
+      : "—"
+  return { locale, money, number, bps, ratio, date, day, dateTime }
+}

@@ -1,0 +1,252 @@
+import { defineRouteConfig } from "@medusajs/admin-sdk"
+import { Share } from "@medusajs/icons"
+import { Container, Heading, Select, Table, Text } from "@medusajs/ui"
+import { useMemo, useState } from "react"
+import { useTranslation } from "react-i18next"
+import { Link } from "react-router-dom"
+import { Chart } from "../../components/charts"
+import { ExportLink } from "../../components/list-toolbar"
+import { ReportState } from "../../components/report-state"
+import { Empty, Loading, PageHeader, Section } from "../../components/section"
+import { exportUrl } from "../../lib/sdk"
+import { Period, useLeaderboard, useProductReport, useSummary, useTimeseries } from "../../hooks/reports"
+import { useFormat } from "../../lib/format"
+import { TextCrumb } from "../../components/breadcrumb"
+
+const DAYS = [7, 30, 90] as const
+
+/** The last `days` days up to today, as calendar days where the admin sits. */
+const periodOf = (days: number): Period => {
+  const tz = Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC"
+  const day = (d: Date) => new Intl.DateTimeFormat("en-CA", { timeZone: tz }).format(d)
+  const now = new Date()
+  return { from: day(new Date(now.getTime() - (days - 1) * 24 * 60 * 60 * 1000)), to: day(now), tz }
+}
+
+const Kpi = ({ label, value, hint, testId }: { label: string; value: string; hint?: string; testId: string }) => (
+  <Container className="flex flex-col gap-y-1 px-6 py-4" data-testid={testId}>
+    <Text size="small" className="text-ui-fg-subtle">
+      {label}
+    </Text>
+    <Heading level="h2" className="tabular-nums" data-testid={`${testId}-value`}>
+      {value}
+    </Heading>
+    {hint && (
+      <Text size="xsmall" className="text-ui-fg-muted">
+        {hint}
+      </Text>
+    )}
+  </Container>
+)
+
+const OverviewPage = () => {
+  const { t } = useTranslation("distribution")
+  const f = useFormat()
+  const [days, setDays] = useState<number>(30)
+  const [by, setBy] = useState<"sales" | "commissions" | "recruits">("sales")
+  const period = useMemo(() => periodOf(days), [days])
+  const interval = days > 31 ? "week" : "day"
+  const summary = useSummary(period)
+  const series = useTimeseries(period, interval)
+  const leaders = useLeaderboard(period, by)
+  const s = summary.data
+  const products = useProductReport(period)
+  const currency = s?.currency_code
+  const labels = (series.data?.series ?? []).map((p) => f.day(p.period))
+
+  return (
+    <div className="flex flex-col gap-y-3" data-testid="distribution-overview">
+      <PageHeader title={t("overview.title")} description={t("overview.description")}>
+        <Select value={String(days)} onValueChange={(v) => setDays(Number(v))} size="small">
+          <Select.Trigger className="w-40" data-testid="period-select">
+            <Select.Value />
+          </Select.Trigger>
+          <Select.Content>
+            {DAYS.map((d) => (
+              <Select.Item key={d} value={String(d)}>
+                {t("overview.lastDays", { count: d })}
+              </Select.Item>
+            ))}
+          </Select.Content>
+        </Select>
+      </PageHeader>
+
+      {summary.isLoading ? (
+        <Container className="p-0">
+          <Loading rows={4} />
+        </Container>
+      ) : s ? (
+        <div className="grid grid-cols-1 gap-3 md:grid-cols-2 xl:grid-cols-4">
+          <Kpi testId="kpi-sales" label={t("overview.kpi.sales")} value={f.money(s.sales, currency)} hint={t("overview.kpi.orders", { count: s.orders, formatted: f.number(s.orders) })} />
+          <Kpi
+            testId="kpi-commissions"
+            label={t("overview.kpi.commissions")}
+            value={f.money(s.commissions.settled, currency)}
+            hint={t("overview.kpi.commissionsPending", { amount: f.money(s.commissions.pending, currency) })}
+          />
+          <Kpi
+            testId="kpi-distributors"
+            label={t("overview.kpi.activeDistributors")}
+            value={f.number(s.distributors.active)}
+            hint={t("overview.kpi.newDistributors", { formatted: f.number(s.distributors.new) })}
+          />
+          <Kpi
+            testId="kpi-conversion"
+            label={t("overview.kpi.conversion")}
+            value={f.ratio(s.conversion_rate)}
+            hint={t("overview.kpi.visits", { formatted: f.number(s.visits) })}
+          />
+          <Kpi testId="kpi-applications" label={t("overview.kpi.pendingApplications")} value={f.number(s.pending_applications)} />
+          <Kpi
+            testId="kpi-withdrawals"
+            label={t("overview.kpi.pendingWithdrawals")}
+            value={f.number(s.pending_withdrawals.count)}
+            hint={f.money(s.pending_withdrawals.amount, currency)}
+          />
+          <Kpi testId="kpi-withdrawn" label={t("overview.kpi.withdrawn")} value={f.money(s.withdrawn, currency)} />
+          <Kpi testId="kpi-reversed" label={t("overview.kpi.reversed")} value={f.money(s.commissions.reversed, currency)} />
+        </div>
+      ) : (
+        <Container className="p-0">
+          <Empty title={t("overview.unavailable")} description={summary.error?.message} />
+        </Container>
+      )}
+
+      <div className="grid grid-cols-1 gap-3 xl:grid-cols-2">
+        <Section title={t("overview.charts.salesTitle")} testId="chart-sales">
+          <div className="px-6 py-4">
+            <ReportState query={series} isEmpty={(d) => !d.series.length} empty={t("overview.charts.empty")}>
+              {(d) => (
+                <Chart
+                  type="line"
+                  labels={labels}
+                  series={[
+                    { key: "sales", label: t("overview.charts.sales"), color: "#3B82F6", values: d.series.map((p) => p.sales) },
+                    { key: "commissions", label: t("overview.charts.commissions"), color: "#10B981", values: d.series.map((p) => p.commissions) },
+                  ]}
+                  format={(v) => f.money(v, d.currency_code)}
+                />
+              )}
+            </ReportState>
+          </div>
+        </Section>
+        <Section title={t("overview.charts.recruitsTitle")} testId="chart-recruits">
+          <div className="px-6 py-4">
+            <ReportState query={series} isEmpty={(d) => !d.series.length} empty={t("overview.charts.empty")}>
+              {(d) => (
+                <Chart
+                  type="bar"
+                  labels={labels}
+                  series={[
+                    { key: "new", label: t("overview.charts.newDistributors"), color: "#8B5CF6", values: d.series.map((p) => p.new_distributors) },
+                    { key: "orders", label: t("overview.charts.orders"), color: "#F59E0B", values: d.series.map((p) => p.orders) },
+                  ]}
+                  format={(v) => f.number(v)}
+                />
+              )}
+            </ReportState>
+          </div>
+        </Section>
+      </div>
+
+      <Section
+        title={t("overview.leaderboard.title")}
+        testId="leaderboard"
+        actions={
+          <Select value={by} onValueChange={(v) => setBy(v as typeof by)} size="small">
+            <Select.Trigger className="w-40">
+              <Select.Value />
+            </Select.Trigger>
+            <Select.Content>
+              {(["sales", "commissions", "recruits"] as const).map((b) => (
+                <Select.Item key={b} value={b}>
+                  {t(`overview.leaderboard.by.${b}`)}
+                </Select.Item>
+              ))}
+            </Select.Content>
+          </Select>
+        }
+      >
+        <ReportState query={leaders} isEmpty={(d) => !d.rows.length} empty={t("overview.leaderboard.empty")}>
+          {(d) => (
+            <Table>
+              <Table.Header>
+                <Table.Row>
+                  <Table.HeaderCell>#</Table.HeaderCell>
+                  <Table.HeaderCell>{t("fields.distributor")}</Table.HeaderCell>
+                  <Table.HeaderCell>{t("fields.referralCode")}</Table.HeaderCell>
+                  <Table.HeaderCell className="text-right">{t(`overview.leaderboard.by.${by}`)}</Table.HeaderCell>
+                </Table.Row>
+              </Table.Header>
+              <Table.Body>
+                {d.rows.map((r) => (
+                  <Table.Row key={r.distributor_id}>
+                    <Table.Cell>{r.rank}</Table.Cell>
+                    <Table.Cell>
+                      <Link to={`/distribution/distributors/${r.distributor_id}`} className="text-ui-fg-interactive">
+                        {r.display_name || r.email}
+                      </Link>
+                    </Table.Cell>
+                    <Table.Cell>{r.referral_code}</Table.Cell>
+                    <Table.Cell className="text-right tabular-nums">
+                      {by === "recruits" ? f.number(r.value) : f.money(r.value, currency)}
+                    </Table.Cell>
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+          )}
+        </ReportState>
+      </Section>
+      <Section
+        title={t("overview.products.title")}
+        testId="product-report"
+        actions={
+          <ExportLink href={exportUrl("/admin/distribution/reports/products", { ...period, format: "csv", limit: 500 })} label={t("overview.export")} />
+        }
+      >
+        <ReportState query={products} isEmpty={(d) => !d.products.length} empty={t("overview.products.empty")}>
+          {(d) => (
+            <Table>
+              <Table.Header>
+                <Table.Row>
+                  <Table.HeaderCell>{t("fields.item")}</Table.HeaderCell>
+                  <Table.HeaderCell className="text-right">{t("overview.products.quantity")}</Table.HeaderCell>
+                  <Table.HeaderCell className="text-right">{t("overview.charts.orders")}</Table.HeaderCell>
+                  <Table.HeaderCell className="text-right">{t("overview.charts.sales")}</Table.HeaderCell>
+                  <Table.HeaderCell className="text-right">{t("overview.charts.commissions")}</Table.HeaderCell>
+                </Table.Row>
+              </Table.Header>
+              <Table.Body>
+                {d.products.map((p) => (
+                  <Table.Row key={p.product_id}>
+                    <Table.Cell>
+                      <Link to={`/products/${p.product_id}`} className="text-ui-fg-interactive">
+                        {p.title ?? p.product_id}
+                      </Link>
+                    </Table.Cell>
+                    <Table.Cell className="text-right tabular-nums">{f.number(p.quantity)}</Table.Cell>
+                    <Table.Cell className="text-right tabular-nums">{f.number(p.orders)}</Table.Cell>
+                    <Table.Cell className="text-right tabular-nums">{f.money(p.sales, currency)}</Table.Cell>
+                    <Table.Cell className="text-right tabular-nums">{f.money(p.commissions, currency)}</Table.Cell>
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+          )}
+        </ReportState>
+      </Section>
+    </div>
+  )
+}
+
+export const handle = { breadcrumb: () => <TextCrumb label="nav.distribution" /> }
+
+export const config = defineRouteConfig({
+  label: "nav.distribution",
+  translationNs: "distribution",
+  icon: Share,
+  rank: 10,
+})
+
+export default OverviewPage

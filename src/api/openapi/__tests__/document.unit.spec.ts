@@ -1,0 +1,71 @@
+import { spawnSync } from "child_process"
+import fs from "fs"
+import path from "path"
+import { buildOpenApiDocument, openApiPath } from "../document"
+
+const API_DIR = path.join(__dirname, "..", "..")
+
+/**
+ * Validates a document with @seriousme/openapi-schema-validator, an ES module
+ * that a CommonJS test cannot require: in a Node process of its own.
+ */
+function validateOpenApi(document: object): { valid: boolean; errors?: unknown } {
+  const script = `import { Validator } from "@seriousme/openapi-schema-validator"
+    let input = ""
+    for await (const chunk of process.stdin) input += chunk
+    console.log(JSON.stringify(await new Validator().validate(JSON.parse(input))))`
+  const result = spawnSync(process.execPath, ["--input-type=module", "-e", script], {
+    input: JSON.stringify(document),
+    encoding: "utf8",
+    cwd: path.join(__dirname, "..", "..", "..", ".."),
+  })
+  if (result.status !== 0) {
+    throw new Error(result.stderr)
+  }
+  return JSON.parse(result.stdout)
+}
+
+/** Every route file under src/api, as "<method> <OpenAPI path>", from the handlers it exports. */
+function registeredRoutes(): string[] {
+  const routes: string[] = []
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name)
+      if (entry.isDirectory()) {
+        walk(full)
+      } else if (entry.name === "route.ts") {
+        const url = "/" + path.relative(API_DIR, dir).split(path.sep).join("/")
+        const source = fs.readFileSync(full, "utf8")
+        for (const [, method] of source.matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g)) {
+          routes.push(`${method.toLowerCase()} ${openApiPath(url.replace(/\[(\w+)\]/g, ":$1"))}`)
+        }
+      }
+    }
+  }
+  walk(API_DIR)
+  return routes.sort()
+}
+
+describe("the OpenAPI document", () => {
+  const document = buildOpenApiDocument()
+
+  it("is a valid OpenAPI 3.1 document", () => {
+    expect(document.openapi).toBe("3.1.0")
+    expect(validateOpenApi(document)).toEqual({ valid: true })
+  })
+
+  it("describes exactly the routes src/api registers", () => {
+    const documented = Object.entries(document.paths)
+      .flatMap(([p, methods]) => Object.keys(methods).map((m) => `${m} ${p}`))
+      .sort()
+    const routes = registeredRoutes()
+    expect(routes.length).toBeGreaterThan(30)
+    expect(documented).toEqual(routes)
+  })
+
+  it("takes query parameters from the validators, with their constraints", () => {
+    const stats = (document.paths["/store/distribution/stats"] as Record<string, { parameters: { name: string; schema: Record<string, unknown> }[] }>).get
+    expect(stats.parameters.map((p) => p.name)).toEqual(["from", "to", "interval", "tz", "currency_code"])
+    expect(stats.parameters.find((p) => p.name === "interval")!.schema).toMatchObject({ enum: ["day", "week", "month"], default: "day" })
+  })
+})

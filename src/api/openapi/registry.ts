@@ -1,0 +1,98 @@
+import { z } from "@medusajs/framework/zod"
+import * as admin from "../admin/distribution/validators"
+import * as reports from "../admin/distribution/reports/validators"
+import * as centre from "../store/distribution/centre-validators"
+import * as store from "../store/distribution/validators"
+import * as S from "./schemas"
+
+export type Access = "public" | "customer" | "admin"
+
+/** The media type of a body that is not JSON (a CSV, an image). */
+export type MediaDoc = { media: string; description: string }
+/** A status's body: JSON of a zod schema, another media type, or either (e.g. JSON, or CSV with format=csv). */
+export type ResponseDoc = z.ZodType | MediaDoc | (z.ZodType | MediaDoc)[]
+
+/** One route of the plugin: what it takes and what it returns, by status. */
+export type RouteDoc = {
+  method: "get" | "post" | "delete"
+  /** Medusa's path syntax: `:id` for a parameter. */
+  path: string
+  summary: string
+  access: Access
+  query?: z.ZodType
+  body?: z.ZodType
+  responses: Record<number, ResponseDoc>
+  /** Error statuses the route answers with `{ type, message }`. */
+  errors?: number[]
+}
+
+const D = "/admin/distribution/distributors/:id"
+const W = "/admin/distribution/withdrawals"
+const R = "/admin/distribution/reports"
+const CSV: MediaDoc = { media: "text/csv", description: "CSV (UTF-8 with BOM)" }
+const PNG: MediaDoc = { media: "image/png", description: "PNG image" }
+
+/** Every store and admin route of the plugin, one entry each. */
+export const ROUTES: RouteDoc[] = [
+  // ---------------------------------------------------------------- store
+  { method: "post", path: "/store/distribution/apply", summary: "Apply to become a distributor", access: "customer", body: store.StoreApplyForDistribution, responses: { 201: S.StoreApplyResponse }, errors: [400, 401, 409] },
+  { method: "get", path: "/store/distribution/me", summary: "Own status, balances, binding and the programme's rules", access: "customer", responses: { 200: S.StoreMeResponse }, errors: [401] },
+  { method: "get", path: "/store/distribution/me/summary", summary: "Distributor centre home: balances, sales and commissions by period, team, level progress", access: "customer", query: centre.StoreGetCentreSummary, responses: { 200: S.StoreSummaryResponse }, errors: [400, 401, 404] },
+  { method: "post", path: "/store/distribution/bind", summary: "Bind the logged-in customer to a distributor's code", access: "customer", body: store.StoreBindDistributor, responses: { 200: S.StoreBindResponse }, errors: [400, 401, 404] },
+  { method: "post", path: "/store/distribution/visits", summary: "Record a visit through a referral link, code or QR", access: "public", body: store.StoreRecordVisit, responses: { 201: S.StoreVisitResponse, 200: S.StoreVisitResponse }, errors: [400, 404] },
+  { method: "get", path: "/store/distribution/team", summary: "The caller's team at one depth, masked", access: "customer", query: store.StoreGetTeam, responses: { 200: S.StoreTeamResponse }, errors: [400, 401, 404] },
+  { method: "get", path: "/store/distribution/commissions", summary: "The caller's commissions, newest first", access: "customer", query: store.StoreListCommissions, responses: { 200: S.StoreCommissionsResponse }, errors: [400, 401, 404] },
+  { method: "get", path: "/store/distribution/orders", summary: "Orders the caller earns from, live status, buyer masked", access: "customer", query: store.StoreListOrders, responses: { 200: S.StoreOrdersResponse }, errors: [400, 401, 404] },
+  { method: "get", path: "/store/distribution/products", summary: "Products that earn a commission, with the caller's level-1 commission per variant", access: "customer", query: centre.StoreListEarningProducts, responses: { 200: S.StoreProductsResponse }, errors: [400, 401, 404] },
+  { method: "get", path: "/store/distribution/link", summary: "The caller's referral URL for a store path, with its QR code", access: "customer", query: centre.StoreGetReferralLink, responses: { 200: S.StoreLinkResponse }, errors: [400, 401, 404] },
+  { method: "get", path: "/store/distribution/poster", summary: "A PNG share poster of a product with the caller's QR code", access: "customer", query: centre.StoreGetPoster, responses: { 200: PNG }, errors: [400, 401, 404] },
+  { method: "get", path: "/store/distribution/stats", summary: "Visits, orders, conversion, sales and commissions per day, week or month", access: "customer", query: centre.StoreGetCentreStats, responses: { 200: S.StoreStatsResponse }, errors: [400, 401, 404] },
+  { method: "get", path: "/store/distribution/withdrawals", summary: "The caller's withdrawals, newest first", access: "customer", query: store.StoreListWithdrawals, responses: { 200: S.StoreWithdrawalsResponse }, errors: [400, 401, 404] },
+  { method: "post", path: "/store/distribution/withdrawals", summary: "Request a withdrawal (the amount is held at once)", access: "customer", body: store.StoreRequestWithdrawal, responses: { 201: S.StoreWithdrawalRequestedResponse, 200: S.StoreWithdrawalRequestedResponse }, errors: [400, 401, 404, 409] },
+  { method: "get", path: "/store/distribution/withdrawals/:id", summary: "One of the caller's withdrawals", access: "customer", responses: { 200: S.StoreWithdrawalResponse }, errors: [401, 404] },
+  { method: "get", path: "/store/distribution/openapi.json", summary: "This document", access: "public", responses: { 200: S.OpenApiDocumentResponse }, errors: [400] },
+
+  // ---------------------------------------------------------------- admin
+  { method: "get", path: "/admin/distribution/distributors", summary: "List and search distributors", access: "admin", query: admin.AdminListDistributors, responses: { 200: S.AdminDistributorsResponse }, errors: [400, 401] },
+  { method: "get", path: D, summary: "A distributor with its customer, upline, direct recruits and binding", access: "admin", responses: { 200: S.AdminDistributorDetailResponse }, errors: [401, 404] },
+  { method: "get", path: `${D}/team`, summary: "One page of a distributor's team at a relative depth", access: "admin", query: admin.AdminGetTeam, responses: { 200: S.AdminTeamResponse }, errors: [400, 401, 404] },
+  { method: "post", path: `${D}/approve`, summary: "Approve an application (issues the referral code)", access: "admin", body: admin.AdminReviewDistributor, responses: { 200: S.AdminDistributorResponse }, errors: [400, 401, 404, 409] },
+  { method: "post", path: `${D}/reject`, summary: "Reject an application with a reason", access: "admin", body: admin.AdminRejectDistributor, responses: { 200: S.AdminDistributorResponse }, errors: [400, 401, 404, 409] },
+  { method: "post", path: `${D}/suspend`, summary: "Suspend an active distributor", access: "admin", body: admin.AdminReviewDistributor, responses: { 200: S.AdminDistributorResponse }, errors: [400, 401, 404, 409] },
+  { method: "post", path: `${D}/reinstate`, summary: "Reinstate a suspended distributor", access: "admin", body: admin.AdminReviewDistributor, responses: { 200: S.AdminDistributorResponse }, errors: [400, 401, 404, 409] },
+  { method: "post", path: `${D}/move`, summary: "Move a distributor with its team", access: "admin", body: admin.AdminMoveDistributor, responses: { 200: S.AdminDistributorResponse }, errors: [400, 401, 404, 409] },
+  { method: "get", path: `${D}/ledger`, summary: "A distributor's ledger and balances", access: "admin", query: admin.AdminListLedger, responses: { 200: S.AdminLedgerResponse }, errors: [400, 401, 404] },
+  { method: "post", path: `${D}/adjustments`, summary: "Manual balance adjustment (audited, idempotent by key)", access: "admin", body: admin.AdminAdjustBalance, responses: { 201: S.AdminAdjustmentResponse, 200: S.AdminAdjustmentResponse }, errors: [400, 401, 404] },
+  { method: "get", path: "/admin/distribution/levels", summary: "List levels", access: "admin", query: admin.AdminListLevels, responses: { 200: S.AdminLevelsResponse }, errors: [400, 401] },
+  { method: "post", path: "/admin/distribution/levels", summary: "Create a level", access: "admin", body: admin.AdminCreateLevel, responses: { 201: S.AdminLevelResponse }, errors: [400, 401, 409] },
+  { method: "get", path: "/admin/distribution/levels/:id", summary: "A level", access: "admin", responses: { 200: S.AdminLevelResponse }, errors: [401, 404] },
+  { method: "post", path: "/admin/distribution/levels/:id", summary: "Update a level", access: "admin", body: admin.AdminUpdateLevel, responses: { 200: S.AdminLevelResponse }, errors: [400, 401, 404] },
+  { method: "delete", path: "/admin/distribution/levels/:id", summary: "Delete a level (its distributors move to the default)", access: "admin", responses: { 200: S.AdminLevelDeletedResponse }, errors: [400, 401, 404] },
+  { method: "get", path: "/admin/distribution/settings", summary: "The programme's settings", access: "admin", responses: { 200: S.AdminSettingsResponse }, errors: [401] },
+  { method: "post", path: "/admin/distribution/settings", summary: "Update the programme's settings", access: "admin", body: admin.AdminUpdateSettings, responses: { 200: S.AdminSettingsResponse }, errors: [400, 401] },
+  { method: "get", path: "/admin/distribution/bindings", summary: "List referral bindings", access: "admin", query: admin.AdminListBindings, responses: { 200: S.AdminBindingsResponse }, errors: [400, 401] },
+  { method: "post", path: "/admin/distribution/bindings", summary: "Bind a customer to a distributor (audited)", access: "admin", body: admin.AdminCreateBinding, responses: { 201: S.AdminBindingCreatedResponse, 200: S.AdminBindingCreatedResponse }, errors: [400, 401, 404] },
+  { method: "get", path: "/admin/distribution/commissions", summary: "List commissions", access: "admin", query: admin.AdminListCommissions, responses: { 200: S.AdminCommissionsResponse }, errors: [400, 401] },
+  { method: "get", path: "/admin/distribution/commissions/export", summary: "Commissions as CSV", access: "admin", query: admin.AdminListCommissions, responses: { 200: CSV }, errors: [400, 401] },
+  { method: "get", path: "/admin/distribution/commission-rules", summary: "List commission rules", access: "admin", query: admin.AdminListCommissionRules, responses: { 200: S.AdminCommissionRulesResponse }, errors: [400, 401] },
+  { method: "post", path: "/admin/distribution/commission-rules", summary: "Create a commission rule", access: "admin", body: admin.AdminCreateCommissionRule, responses: { 201: S.AdminCommissionRuleResponse }, errors: [400, 401, 404, 409] },
+  { method: "get", path: "/admin/distribution/commission-rules/:id", summary: "A commission rule", access: "admin", responses: { 200: S.AdminCommissionRuleResponse }, errors: [401, 404] },
+  { method: "post", path: "/admin/distribution/commission-rules/:id", summary: "Update a commission rule", access: "admin", body: admin.AdminUpdateCommissionRule, responses: { 200: S.AdminCommissionRuleResponse }, errors: [400, 401, 404] },
+  { method: "delete", path: "/admin/distribution/commission-rules/:id", summary: "Delete a commission rule", access: "admin", responses: { 200: S.AdminCommissionRuleDeletedResponse }, errors: [401, 404] },
+  { method: "post", path: "/admin/distribution/reconcile", summary: "Reconcile balances with the ledger and re-credit missed orders", access: "admin", body: admin.AdminReconcile, responses: { 200: S.AdminReconcileResponse }, errors: [400, 401] },
+  { method: "get", path: W, summary: "The withdrawal queue", access: "admin", query: admin.AdminListWithdrawals, responses: { 200: S.AdminWithdrawalsResponse }, errors: [400, 401] },
+  { method: "get", path: `${W}/export`, summary: "Payout CSV for finance (full accounts; audited)", access: "admin", query: admin.AdminExportWithdrawals, responses: { 200: CSV }, errors: [400, 401] },
+  { method: "get", path: `${W}/:id`, summary: "A withdrawal with its ledger entries, audit trail and balances", access: "admin", responses: { 200: S.AdminWithdrawalDetailResponse }, errors: [401, 404] },
+  { method: "post", path: `${W}/:id/approve`, summary: "Approve a withdrawal", access: "admin", body: admin.AdminApproveWithdrawal, responses: { 200: S.AdminWithdrawalResponse }, errors: [400, 401, 404, 409] },
+  { method: "post", path: `${W}/:id/reject`, summary: "Reject a withdrawal (the hold is released)", access: "admin", body: admin.AdminRejectWithdrawal, responses: { 200: S.AdminWithdrawalResponse }, errors: [400, 401, 404, 409] },
+  { method: "post", path: `${W}/:id/pay`, summary: "Mark a withdrawal paid with its transaction reference", access: "admin", body: admin.AdminPayWithdrawal, responses: { 200: S.AdminWithdrawalResponse }, errors: [400, 401, 404, 409] },
+  { method: "post", path: `${W}/bulk-approve`, summary: "Approve several withdrawals", access: "admin", body: admin.AdminBulkApproveWithdrawals, responses: { 200: S.AdminBulkWithdrawalsResponse }, errors: [400, 401] },
+  { method: "post", path: `${W}/bulk-pay`, summary: "Mark several withdrawals paid", access: "admin", body: admin.AdminBulkPayWithdrawals, responses: { 200: S.AdminBulkWithdrawalsResponse }, errors: [400, 401] },
+  { method: "get", path: `${R}/summary`, summary: "Headline figures of a period (format=csv for a CSV)", access: "admin", query: reports.AdminReportSummary, responses: { 200: [S.AdminReportSummaryResponse, CSV] }, errors: [400, 401] },
+  { method: "get", path: `${R}/timeseries`, summary: "Figures per day, week or month", access: "admin", query: reports.AdminReportTimeseries, responses: { 200: [S.AdminReportTimeseriesResponse, CSV] }, errors: [400, 401] },
+  { method: "get", path: `${R}/leaderboard`, summary: "Best distributors by sales, commissions or recruits", access: "admin", query: reports.AdminReportLeaderboard, responses: { 200: [S.AdminReportLeaderboardResponse, CSV] }, errors: [400, 401] },
+  { method: "get", path: `${R}/products`, summary: "Distribution sales per product", access: "admin", query: reports.AdminReportProducts, responses: { 200: [S.AdminReportProductsResponse, CSV] }, errors: [400, 401] },
+  { method: "get", path: `${R}/conversion`, summary: "Visits, orders and conversion per distributor", access: "admin", query: reports.AdminReportConversion, responses: { 200: [S.AdminReportConversionResponse, CSV] }, errors: [400, 401] },
+  { method: "get", path: "/admin/distribution/products/:id/commission-preview", summary: "What one unit of each variant earns per currency, level and depth", access: "admin", responses: { 200: S.AdminCommissionPreviewResponse }, errors: [401, 404] },
+  { method: "get", path: "/admin/distribution/audit-logs", summary: "The audit log", access: "admin", query: admin.AdminListAuditLogs, responses: { 200: S.AdminAuditLogsResponse }, errors: [400, 401] },
+]

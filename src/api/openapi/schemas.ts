@@ -1,0 +1,630 @@
+import { z } from "@medusajs/framework/zod"
+import {
+  APPLICATION_MODES,
+  AUDIT_ACTOR_TYPES,
+  BINDING_MODES,
+  BINDING_SOURCES,
+  COMMISSION_STATUSES,
+  DISTRIBUTOR_STATUSES,
+  LEDGER_KINDS,
+  RULE_MODES,
+  RULE_TARGET_TYPES,
+  SETTLE_ON_STATES,
+  WITHDRAWAL_METHODS,
+  WITHDRAWAL_STATUSES,
+} from "../../modules/distribution/constants"
+import { STATS_INTERVALS } from "../../modules/distribution/queries/centre"
+
+/**
+ * What the plugin's routes return, as zod schemas: the OpenAPI document is
+ * generated from them, the storefront client's types are inferred from them,
+ * and the HTTP tests check every real response against them.
+ */
+
+/** A decimal string in the currency's major unit, e.g. "1234.50" (our own sums). */
+export const Money = z.string().regex(/^-?\d+(\.\d+)?$/).describe("Decimal string in the currency's major unit")
+/** An amount as Medusa serialises a bigNumber column: a JSON number. */
+export const Amount = z.number()
+const RawAmount = z.object({ value: z.string(), precision: z.number() })
+export const Timestamp = z.string().describe("ISO 8601 timestamp")
+const Id = z.string()
+
+export const ErrorResponse = z.looseObject({
+  type: z.string().optional(),
+  message: z.string(),
+  code: z.string().optional(),
+})
+
+const paged = <K extends string, T extends z.ZodType>(key: K, item: T) =>
+  z.object({ [key]: z.array(item), count: z.number().int(), limit: z.number().int(), offset: z.number().int() } as {
+    [P in K]: z.ZodArray<T>
+  } & { count: z.ZodNumber; limit: z.ZodNumber; offset: z.ZodNumber })
+
+/**
+ * An admin list row: the list routes take `fields`, so every documented column
+ * but the id may be left out (the defaults return them all).
+ */
+const selectable = <T extends z.ZodObject>(row: T) => row.partial().required({ id: true } as never)
+
+/** Entities as the ORM returns them carry more columns than these; the ones documented are typed. */
+const entity = <T extends z.ZodRawShape>(shape: T) =>
+  z.looseObject({ created_at: Timestamp.optional(), updated_at: Timestamp.optional(), deleted_at: Timestamp.nullable().optional(), ...shape })
+
+// ------------------------------------------------------------------ shared
+
+export const Balance = z.object({
+  currency_code: z.string(),
+  pending: Money,
+  available: Money,
+  held: Money,
+  withdrawn: Money,
+  debt: Money,
+})
+
+export const LevelSummary = z.object({
+  id: Id,
+  name: z.string(),
+  rank: z.number().int(),
+  rate_bps_1: z.number().int(),
+  rate_bps_2: z.number().int(),
+  rate_bps_3: z.number().int(),
+})
+
+const MaskedApplication = z.object({
+  name: z.string().nullable(),
+  phone: z.string().nullable(),
+  reason: z.string().nullable(),
+})
+
+// ------------------------------------------------------------------- store
+
+export const OwnDistributor = z.object({
+  id: Id,
+  status: z.enum(DISTRIBUTOR_STATUSES),
+  referral_code: z.string().nullable(),
+  display_name: z.string().nullable(),
+  email: z.string().nullable(),
+  depth: z.number().int(),
+  parent_id: z.string().nullable(),
+  level: LevelSummary.nullable(),
+  team_size: z.number().int(),
+  direct_count: z.number().int(),
+  reject_reason: z.string().nullable(),
+  suspend_reason: z.string().nullable(),
+  application: MaskedApplication.nullable(),
+  activated_at: Timestamp.nullable(),
+  created_at: Timestamp,
+})
+
+export const Binding = z.object({
+  id: Id,
+  source: z.enum(BINDING_SOURCES),
+  bound_at: Timestamp,
+  expires_at: Timestamp.nullable(),
+  distributor: z.union([
+    z.object({ id: Id, referral_code: z.string().nullable(), display_name: z.string().nullable() }),
+    z.object({ id: Id }),
+  ]),
+})
+
+export const TeamMember = z.object({
+  id: Id,
+  display_name: z.string().nullable(),
+  email: z.string().nullable(),
+  status: z.enum(DISTRIBUTOR_STATUSES),
+  referral_code: z.string().nullable(),
+  level: z.object({ id: Id, name: z.string() }).nullable(),
+  depth: z.number().int().optional(),
+  team_size: z.number().int(),
+  direct_count: z.number().int(),
+  joined_at: Timestamp,
+})
+
+export const OwnCommission = z.object({
+  id: Id,
+  order_id: z.string(),
+  line_item_id: z.string(),
+  product_id: z.string().nullable(),
+  variant_id: z.string().nullable(),
+  depth: z.number().int(),
+  quantity: z.number().int(),
+  base_amount: Amount,
+  raw_base_amount: RawAmount.optional(),
+  rate_bps: z.number().int().nullable(),
+  rate_source: z.string(),
+  amount: Amount,
+  raw_amount: RawAmount.optional(),
+  reversed_amount: Amount,
+  raw_reversed_amount: RawAmount.optional(),
+  currency_code: z.string(),
+  status: z.enum(COMMISSION_STATUSES),
+  eligible_at: Timestamp.nullable(),
+  settled_at: Timestamp.nullable(),
+  reversed_at: Timestamp.nullable(),
+  created_at: Timestamp,
+})
+
+export const AttributedOrder = z.object({
+  id: Id,
+  display_id: z.number().int(),
+  status: z.enum(["placed", "fulfilled", "shipped", "delivered", "returned", "canceled"]),
+  created_at: Timestamp,
+  currency_code: z.string(),
+  buyer: z.object({ name: z.string().nullable(), email: z.string().nullable() }),
+  commission: Money,
+  items: z.array(
+    z.object({
+      id: Id,
+      title: z.string(),
+      variant_title: z.string().nullable(),
+      thumbnail: z.string().nullable(),
+      quantity: z.number(),
+      depth: z.number().int().nullable(),
+      commission: Money,
+      commission_status: z.enum(COMMISSION_STATUSES).nullable(),
+    })
+  ),
+})
+
+export const PeriodFigures = z.object({
+  currency_code: z.string(),
+  sales: Money,
+  orders: z.number().int(),
+  commissions: Money,
+})
+
+export const CentreSummary = z.object({
+  tz: z.string(),
+  balances: z.array(Balance),
+  today: z.array(PeriodFigures),
+  this_month: z.array(PeriodFigures),
+  all_time: z.array(PeriodFigures),
+  team: z.object({
+    by_depth: z.array(z.object({ depth: z.number().int(), count: z.number().int() })),
+    total: z.number().int(),
+    direct_recruits: z.number().int(),
+  }),
+  level: z.object({
+    current: z.object({ id: Id, name: z.string(), rank: z.number().int() }).nullable(),
+    next: z
+      .object({
+        level: z.object({ id: Id, name: z.string(), rank: z.number().int() }),
+        thresholds: z.array(
+          z.object({
+            metric: z.enum(["personal_sales", "team_sales", "direct_recruits", "orders"]),
+            current: Money,
+            target: Money,
+            met: z.boolean(),
+          })
+        ),
+        reached: z.boolean(),
+      })
+      .nullable(),
+  }),
+})
+
+export const EarningProduct = z.object({
+  id: Id,
+  title: z.string(),
+  handle: z.string(),
+  thumbnail: z.string().nullable(),
+  variants: z.array(
+    z.object({
+      id: Id,
+      title: z.string().nullable(),
+      sku: z.string().nullable(),
+      price: Money.nullable(),
+      commission: Money.nullable(),
+      rate_bps: z.number().int().nullable(),
+      rate_source: z.string().nullable(),
+    })
+  ),
+})
+
+export const StatsBucket = z.object({
+  period: z.string().describe("Start of the bucket in the requested time zone, YYYY-MM-DD"),
+  start: Timestamp,
+  visits: z.number().int(),
+  orders: z.number().int(),
+  conversion_rate: z.string().describe("orders ÷ visits, 4 decimals, rounded down; \"0\" without visits"),
+  sales: Money,
+  commissions: Money,
+})
+
+export const StoreApplyResponse = z.object({ distributor: OwnDistributor })
+export const StoreMeResponse = z.object({
+  distributor: OwnDistributor.nullable(),
+  balances: z.array(Balance),
+  binding: Binding.nullable(),
+  programme: z.object({
+    enabled: z.boolean(),
+    application_mode: z.enum(APPLICATION_MODES),
+    application_min_spend: Amount,
+    max_depth: z.number().int(),
+    currency_code: z.string(),
+  }),
+})
+export const StoreBindResponse = z.object({
+  binding: Binding.nullable(),
+  changed: z.boolean(),
+  reason: z.string().nullable(),
+})
+export const StoreVisitResponse = z.object({ recorded: z.boolean(), referral_code: z.string() })
+export const StoreTeamResponse = paged("members", TeamMember).extend({ depth: z.number().int() })
+export const StoreCommissionsResponse = paged("commissions", OwnCommission)
+export const StoreOrdersResponse = paged("orders", AttributedOrder)
+export const StoreSummaryResponse = z.object({ summary: CentreSummary })
+export const StoreProductsResponse = paged("products", EarningProduct).extend({ currency_code: z.string() })
+export const StoreLinkResponse = z.object({
+  url: z.string(),
+  code: z.string(),
+  qr: z.object({ svg: z.string(), png_base64: z.string() }),
+})
+export const StoreStatsResponse = z.object({
+  interval: z.enum(STATS_INTERVALS),
+  tz: z.string(),
+  currency_code: z.string(),
+  from: Timestamp,
+  to: Timestamp,
+  series: z.array(StatsBucket),
+})
+export const OpenApiDocumentResponse = z.looseObject({ openapi: z.string(), info: z.looseObject({}), paths: z.looseObject({}) })
+
+// ------------------------------------------------------------------- admin
+
+export const AdminLevel = entity({
+  id: Id,
+  name: z.string(),
+  description: z.string().nullable().optional(),
+  rank: z.number().int(),
+  rate_bps_1: z.number().int(),
+  rate_bps_2: z.number().int(),
+  rate_bps_3: z.number().int(),
+  upgrade_personal_sales: Amount.nullable().optional(),
+  upgrade_team_sales: Amount.nullable().optional(),
+  upgrade_direct_recruits: z.number().int().nullable().optional(),
+  upgrade_orders: z.number().int().nullable().optional(),
+  is_default: z.boolean(),
+})
+
+export const AdminDistributor = entity({
+  id: Id,
+  customer_id: z.string().optional(),
+  email: z.string().nullable().optional(),
+  display_name: z.string().nullable().optional(),
+  referral_code: z.string().nullable().optional(),
+  status: z.enum(DISTRIBUTOR_STATUSES).optional(),
+  parent_id: z.string().nullable().optional(),
+  depth: z.number().int().optional(),
+  team_size: z.number().int().optional(),
+  direct_count: z.number().int().optional(),
+  level: z.looseObject({ id: Id, name: z.string() }).nullable().optional(),
+  application: MaskedApplication.nullable().optional(),
+})
+
+const DistributorBrief = z.object({
+  id: Id,
+  referral_code: z.string().nullable(),
+  display_name: z.string().nullable(),
+  email: z.string().nullable(),
+  status: z.enum(DISTRIBUTOR_STATUSES),
+  depth: z.number().int(),
+  team_size: z.number().int(),
+  direct_count: z.number().int(),
+  level: LevelSummary.nullable(),
+})
+
+export const AdminBinding = entity({
+  id: Id,
+  customer_id: z.string(),
+  distributor_id: z.string(),
+  source: z.enum(BINDING_SOURCES),
+  bound_at: Timestamp,
+  expires_at: Timestamp.nullable(),
+  bound_by: z.string().nullable().optional(),
+})
+
+export const AdminCommission = entity({
+  id: Id,
+  order_id: z.string(),
+  distributor_id: z.string(),
+  depth: z.number().int(),
+  amount: Amount,
+  currency_code: z.string(),
+  status: z.enum(COMMISSION_STATUSES),
+})
+
+export const AdminCommissionRule = entity({
+  id: Id,
+  target_type: z.enum(RULE_TARGET_TYPES),
+  target_id: z.string(),
+  mode: z.enum(RULE_MODES),
+  rate_bps_1: z.number().int().nullable(),
+  rate_bps_2: z.number().int().nullable(),
+  rate_bps_3: z.number().int().nullable(),
+  fixed_amount_1: Amount.nullable(),
+  fixed_amount_2: Amount.nullable(),
+  fixed_amount_3: Amount.nullable(),
+  currency_code: z.string().nullable(),
+  note: z.string().nullable(),
+  target: z.object({
+    id: z.string().nullable(),
+    type: z.enum(RULE_TARGET_TYPES).nullable(),
+    title: z.string().nullable().describe("null when the target was deleted since"),
+  }),
+})
+
+export const AdminLedgerEntry = entity({
+  id: Id,
+  distributor_id: z.string(),
+  currency_code: z.string(),
+  kind: z.enum(LEDGER_KINDS),
+  amount: Amount,
+  reference_type: z.string(),
+  reference_id: z.string(),
+  reason: z.string().nullable(),
+  actor_id: z.string().nullable(),
+})
+
+export const AdminAuditLog = entity({
+  id: Id,
+  actor_type: z.enum(AUDIT_ACTOR_TYPES),
+  actor_id: z.string().nullable(),
+  action: z.string(),
+  entity_type: z.string(),
+  entity_id: z.string(),
+  data: z.unknown().nullable().optional(),
+})
+
+export const AdminSettings = entity({
+  id: Id,
+  enabled: z.boolean(),
+  max_depth: z.number().int(),
+  application_mode: z.enum(APPLICATION_MODES),
+  application_min_spend: Amount,
+  self_purchase: z.boolean(),
+  binding_mode: z.enum(BINDING_MODES),
+  binding_days: z.number().int(),
+  bind_new_customers_only: z.boolean(),
+  settle_on: z.enum(SETTLE_ON_STATES),
+  freeze_days: z.number().int(),
+  order_cap_bps: z.number().int(),
+  min_withdrawal: Amount,
+  withdrawal_fee_bps: z.number().int(),
+  withdrawal_methods: z.array(z.enum(WITHDRAWAL_METHODS)),
+  default_rate_bps_1: z.number().int(),
+  default_rate_bps_2: z.number().int(),
+  default_rate_bps_3: z.number().int(),
+  currency_code: z.string(),
+})
+
+const Deleted = (object: string) => z.object({ id: Id, object: z.literal(object), deleted: z.literal(true) })
+
+export const AdminDistributorsResponse = paged("distributors", selectable(AdminDistributor))
+export const AdminDistributorResponse = z.object({ distributor: AdminDistributor })
+export const AdminDistributorDetailResponse = z.object({
+  distributor: AdminDistributor,
+  customer: z.looseObject({ id: Id, email: z.string().nullable() }).nullable(),
+  upline: z.array(DistributorBrief),
+  children: z.object({ members: z.array(DistributorBrief), count: z.number().int() }),
+  binding: AdminBinding.nullable(),
+})
+export const AdminTeamResponse = paged("members", AdminDistributor).extend({ depth: z.number().int() })
+export const AdminLedgerResponse = paged("entries", AdminLedgerEntry).extend({ balances: z.array(Balance) })
+export const AdminAdjustmentResponse = z.object({
+  created: z.boolean(),
+  entry_id: z.string().nullable(),
+  balances: z.array(Balance),
+})
+export const AdminLevelsResponse = paged("levels", selectable(AdminLevel))
+export const AdminLevelResponse = z.object({ level: AdminLevel })
+export const AdminLevelDeletedResponse = Deleted("distribution_level").extend({
+  reassigned: z.number().int(),
+  default_level_id: z.string().nullable(),
+})
+export const AdminSettingsResponse = z.object({ settings: AdminSettings })
+export const AdminBindingsResponse = paged("bindings", selectable(AdminBinding))
+export const AdminBindingCreatedResponse = z.object({ binding: AdminBinding, changed: z.boolean() })
+export const AdminCommissionsResponse = paged("commissions", selectable(AdminCommission))
+export const AdminCommissionRulesResponse = paged("commission_rules", selectable(AdminCommissionRule))
+export const AdminCommissionRuleResponse = z.object({ commission_rule: AdminCommissionRule })
+export const AdminCommissionRuleDeletedResponse = Deleted("commission_rule")
+export const AdminAuditLogsResponse = paged("audit_logs", selectable(AdminAuditLog))
+export const AdminReconcileResponse = z.object({
+  wallet_mismatches: z.array(
+    z.object({
+      distributor_id: z.string(),
+      currency_code: z.string(),
+      cached_available: Money,
+      ledger_available: Money,
+      cached_held: Money,
+      ledger_held: Money,
+      cached_withdrawn: Money,
+      ledger_withdrawn: Money,
+    })
+  ),
+  repaired: z.boolean(),
+  orders_checked: z.number().int(),
+  recredited: z.array(z.object({ order_id: z.string(), created: z.number().int() })),
+})
+
+// ------------------------------------------------------------- withdrawals
+
+export const Withdrawal = z.object({
+  id: Id,
+  distributor_id: z.string(),
+  currency_code: z.string(),
+  amount: Money,
+  fee_bps: z.number().int(),
+  fee: Money,
+  net_amount: Money,
+  method: z.enum(WITHDRAWAL_METHODS),
+  account: z.record(z.string(), z.string()).describe("The payout account, masked (e.g. account_number \"****6789\")"),
+  note: z.string().nullable(),
+  status: z.enum(WITHDRAWAL_STATUSES),
+  reject_reason: z.string().nullable(),
+  transaction_reference: z.string().nullable(),
+  approved_at: Timestamp.nullable(),
+  approved_by: z.string().nullable(),
+  rejected_at: Timestamp.nullable(),
+  rejected_by: z.string().nullable(),
+  paid_at: Timestamp.nullable(),
+  paid_by: z.string().nullable(),
+  created_at: Timestamp,
+  updated_at: Timestamp,
+  deleted_at: Timestamp.nullable(),
+})
+
+export const AdminWithdrawal = Withdrawal.extend({
+  distributor: z
+    .object({
+      id: Id,
+      display_name: z.string().nullable(),
+      email: z.string().nullable(),
+      referral_code: z.string().nullable(),
+      status: z.enum(DISTRIBUTOR_STATUSES),
+    })
+    .nullable(),
+})
+
+export const StoreWithdrawalResponse = z.object({ withdrawal: Withdrawal })
+export const StoreWithdrawalRequestedResponse = z.object({ withdrawal: Withdrawal, balances: z.array(Balance) })
+export const StoreWithdrawalsResponse = paged("withdrawals", Withdrawal)
+export const AdminWithdrawalsResponse = paged("withdrawals", AdminWithdrawal)
+export const AdminWithdrawalResponse = z.object({ withdrawal: AdminWithdrawal })
+export const AdminWithdrawalDetailResponse = z.object({
+  withdrawal: AdminWithdrawal,
+  ledger: z.array(AdminLedgerEntry),
+  audit: z.array(AdminAuditLog),
+  balances: z.array(Balance),
+})
+export const AdminBulkWithdrawalsResponse = z.object({
+  results: z.array(
+    z.object({ id: Id, ok: z.boolean(), status: z.enum(WITHDRAWAL_STATUSES).optional(), message: z.string().optional() })
+  ),
+  succeeded: z.number().int(),
+  failed: z.number().int(),
+})
+
+// ----------------------------------------------------------------- reports
+
+const ReportScope = {
+  from: z.string(),
+  to: z.string(),
+  tz: z.string(),
+  currency_code: z.string(),
+}
+
+export const AdminReportSummaryResponse = z.object({
+  ...ReportScope,
+  distributors: z.object({
+    active: z.number().int(),
+    pending: z.number().int(),
+    rejected: z.number().int(),
+    suspended: z.number().int(),
+    new: z.number().int(),
+  }),
+  pending_applications: z.number().int(),
+  pending_withdrawals: z.object({ count: z.number().int(), amount: Money }),
+  sales: Money,
+  orders: z.number().int(),
+  commissions: z.object({ credited: Money, pending: Money, settled: Money, reversed: Money }),
+  withdrawals_requested: Money,
+  withdrawn: Money,
+  visits: z.number().int(),
+  conversion_rate: z.string(),
+})
+
+export const AdminReportTimeseriesResponse = z.object({
+  ...ReportScope,
+  interval: z.enum(STATS_INTERVALS),
+  series: z.array(
+    z.object({
+      period: z.string(),
+      sales: Money,
+      orders: z.number().int(),
+      commissions: Money,
+      new_distributors: z.number().int(),
+      withdrawals_requested: Money,
+      withdrawals_paid: Money,
+      visits: z.number().int(),
+    })
+  ),
+})
+
+export const AdminReportLeaderboardResponse = z.object({
+  ...ReportScope,
+  by: z.enum(["sales", "commissions", "recruits"]),
+  limit: z.number().int(),
+  rows: z.array(
+    z.object({
+      rank: z.number().int(),
+      distributor_id: z.string(),
+      display_name: z.string().nullable(),
+      email: z.string().nullable(),
+      referral_code: z.string().nullable(),
+      value: z.union([Money, z.number().int()]),
+    })
+  ),
+})
+
+export const AdminReportProductsResponse = paged(
+  "products",
+  z.object({
+    product_id: z.string(),
+    title: z.string().nullable(),
+    quantity: z.number().int(),
+    orders: z.number().int(),
+    sales: Money,
+    commissions: Money,
+  })
+).extend(ReportScope)
+
+export const AdminReportConversionResponse = paged(
+  "rows",
+  z.object({
+    distributor_id: z.string(),
+    display_name: z.string().nullable(),
+    referral_code: z.string().nullable(),
+    visits: z.number().int(),
+    orders: z.number().int(),
+    conversion_rate: z.string(),
+  })
+).extend(ReportScope)
+
+// ------------------------------------------------------ product preview
+
+export const AdminCommissionPreviewResponse = z.object({
+  product_id: z.string(),
+  rules: z.array(
+    entity({ id: Id, target_type: z.enum(RULE_TARGET_TYPES), target_id: z.string(), mode: z.enum(RULE_MODES) })
+  ),
+  max_depth: z.number().int(),
+  variants: z.array(
+    z.object({
+      variant_id: z.string(),
+      title: z.string(),
+      sku: z.string().nullable(),
+      prices: z.array(
+        z.object({
+          currency_code: z.string(),
+          amount: Money,
+          levels: z.array(
+            z.object({
+              level_id: z.string(),
+              level_name: z.string(),
+              depths: z.array(
+                z.object({
+                  depth: z.number().int(),
+                  source: z.string(),
+                  rate_bps: z.number().int().nullable(),
+                  amount: Money,
+                })
+              ),
+            })
+          ),
+        })
+      ),
+    })
+  ),
+})

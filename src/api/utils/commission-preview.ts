@@ -1,0 +1,93 @@
+import { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { DISTRIBUTION_MODULE } from "../../modules/distribution"
+import DistributionModuleService from "../../modules/distribution/service"
+import { DistributionLevelDTO } from "../../modules/distribution/types"
+import { applyOrderCap, lineCommission } from "../../modules/distribution/utils/commission-math"
+import { roundDown } from "../../modules/distribution/utils/money"
+import { resolveRate } from "../../modules/distribution/utils/rate-resolution"
+import { defaultRates, lineFacts, loadCommissionFacts } from "../../workflows/utils/commission-facts"
+
+const SPECIFICITY = ["variant", "product", "category", "collection"]
+
+type ProductFacts = {
+  id: string
+  variants: { id: string; title: string; sku: string | null; prices: { amount: number; currency_code: string }[] | null }[] | null
+}
+
+/**
+ * What one unit of each of a product's variants earns, per price currency, per
+ * level and per depth, through the engine's own rate resolution, arithmetic and
+ * order cap: a distributor of that level at that depth earns exactly this on a
+ * one-unit order without discounts.
+ */
+export async function previewProductCommissions(container: MedusaContainer, productId: string) {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const service: DistributionModuleService = container.resolve(DISTRIBUTION_MODULE)
+  const { data } = await query.graph({
+    entity: "product",
+    fields: ["id", "variants.id", "variants.title", "variants.sku", "variants.prices.amount", "variants.prices.currency_code"],
+    filters: { id: productId },
+  })
+  const product = data[0] as unknown as ProductFacts | undefined
+  if (!product) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Product ${productId} was not found`)
+  }
+  const variants = product.variants ?? []
+  const [settings, facts, levels] = await Promise.all([
+    service.getSettings(),
+    loadCommissionFacts(container, { product_ids: [product.id], variant_ids: variants.map((v) => v.id) }),
+    service.listDistributionLevels({}, { order: { rank: "ASC" } }) as Promise<DistributionLevelDTO[]>,
+  ])
+  const { rules } = facts
+  const defaults = defaultRates(settings)
+  const depths = Array.from({ length: settings.max_depth }, (_, i) => i + 1)
+
+  return {
+    product_id: product.id,
+    // The rules that can apply to this product's lines, most specific first (the variant ones per variant).
+    rules: [...rules].sort((a, b) => SPECIFICITY.indexOf(a.target_type) - SPECIFICITY.indexOf(b.target_type)),
+    max_depth: settings.max_depth,
+    variants: variants.map((variant) => {
+      const byCurrency = new Map((variant.prices ?? []).map((p) => [p.currency_code, p]))
+      return {
+        variant_id: variant.id,
+        title: variant.title,
+        sku: variant.sku,
+        prices: [...byCurrency.values()].map((price) => {
+          const currency = price.currency_code
+          const base = roundDown(price.amount, currency)
+          const line = lineFacts(facts, { variant_id: variant.id, product_id: product.id, currency_code: currency })
+          return {
+            currency_code: currency,
+            amount: base,
+            levels: levels.map((level) => {
+              const resolved = depths.map((depth) => ({ depth, resolution: resolveRate({ line, depth, rules, level, defaults }) }))
+              const capped = applyOrderCap({
+                entries: resolved.map(({ depth, resolution }) => ({
+                  key: String(depth),
+                  depth,
+                  amount: lineCommission({ base, quantity: 1, resolution, currency_code: currency }),
+                })),
+                base_total: base,
+                cap_bps: settings.order_cap_bps,
+                currency_code: currency,
+              })
+              const amountOf = new Map(capped.entries.map((e) => [e.key, e.amount]))
+              return {
+                level_id: level.id,
+                level_name: level.name,
+                depths: resolved.map(({ depth, resolution }) => ({
+                  depth,
+                  source: resolution.kind === "excluded" ? "excluded" : resolution.source,
+                  rate_bps: resolution.kind === "rate" ? resolution.rate_bps : null,
+                  amount: amountOf.get(String(depth))!,
+                })),
+              }
+            }),
+          }
+        }),
+      }
+    }),
+  }
+}

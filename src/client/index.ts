@@ -1,0 +1,102 @@
+import type Medusa from "@medusajs/js-sdk"
+import type { z } from "@medusajs/framework/zod"
+import type * as S from "../api/openapi/schemas"
+import type { StoreRequestWithdrawal } from "../api/store/distribution/validators"
+
+/**
+ * A typed client of the distributor centre's store API for storefronts, apps
+ * and mini-programs: thin functions over @medusajs/js-sdk's `client.fetch`
+ * (which adds the publishable key and the customer's token). The response
+ * types are inferred from the same zod schemas as the OpenAPI document.
+ *
+ *   const centre = distributionClient(sdk)
+ *   const { summary } = await centre.summary({ tz: "Asia/Shanghai" })
+ */
+export type Out<T extends z.ZodType> = z.output<T>
+
+export type Balance = Out<typeof S.Balance>
+export type OwnDistributor = Out<typeof S.OwnDistributor>
+export type Binding = Out<typeof S.Binding>
+export type TeamMember = Out<typeof S.TeamMember>
+export type OwnCommission = Out<typeof S.OwnCommission>
+export type AttributedOrder = Out<typeof S.AttributedOrder>
+export type CentreSummary = Out<typeof S.CentreSummary>
+export type EarningProduct = Out<typeof S.EarningProduct>
+export type StatsBucket = Out<typeof S.StatsBucket>
+
+export type ApplyResponse = Out<typeof S.StoreApplyResponse>
+export type MeResponse = Out<typeof S.StoreMeResponse>
+export type BindResponse = Out<typeof S.StoreBindResponse>
+export type VisitResponse = Out<typeof S.StoreVisitResponse>
+export type TeamResponse = Out<typeof S.StoreTeamResponse>
+export type CommissionsResponse = Out<typeof S.StoreCommissionsResponse>
+export type OrdersResponse = Out<typeof S.StoreOrdersResponse>
+export type SummaryResponse = Out<typeof S.StoreSummaryResponse>
+export type ProductsResponse = Out<typeof S.StoreProductsResponse>
+export type LinkResponse = Out<typeof S.StoreLinkResponse>
+export type StatsResponse = Out<typeof S.StoreStatsResponse>
+
+type Page = { limit?: number; offset?: number }
+type BindingSource = "link" | "code" | "qr" | "coupon"
+
+export type ApplyInput = { name?: string | null; phone?: string | null; reason?: string | null; referral_code?: string | null }
+export type BindInput = { referral_code: string; source?: BindingSource }
+export type VisitInput = { referral_code: string; source?: "link" | "code" | "qr"; landing_path?: string | null; visitor_id?: string }
+export type TeamQuery = Page & { depth?: 1 | 2 | 3; status?: string | string[] }
+export type CommissionsQuery = Page & { status?: string | string[]; depth?: number; from?: string; to?: string }
+export type ProductsQuery = Page & { q?: string; category_id?: string | string[]; region_id?: string }
+export type StatsQuery = { from?: string; to?: string; interval?: "day" | "week" | "month"; tz?: string; currency_code?: string }
+
+export type Withdrawal = Out<typeof S.Withdrawal>
+export type WithdrawalStatus = Withdrawal["status"]
+export type WithdrawalsResponse = Out<typeof S.StoreWithdrawalsResponse>
+export type WithdrawalResponse = Out<typeof S.StoreWithdrawalResponse>
+export type WithdrawalRequestedResponse = Out<typeof S.StoreWithdrawalRequestedResponse>
+/** What a storefront sends: the payout account's fields depend on the method. */
+export type RequestWithdrawalInput = z.input<typeof StoreRequestWithdrawal>
+
+const BASE = "/store/distribution"
+
+export function distributionClient(sdk: Medusa) {
+  const get = <T>(path: string, query?: Record<string, unknown>) =>
+    sdk.client.fetch<T>(`${BASE}${path}`, { method: "GET", query })
+  const post = <T>(path: string, body: object) =>
+    sdk.client.fetch<T>(`${BASE}${path}`, { method: "POST", body })
+
+  return {
+    apply: (input: ApplyInput = {}) => post<ApplyResponse>("/apply", input),
+    me: () => get<MeResponse>("/me"),
+    summary: (query: { tz?: string } = {}) => get<SummaryResponse>("/me/summary", query),
+    bind: (input: BindInput) => post<BindResponse>("/bind", input),
+    recordVisit: (input: VisitInput) => post<VisitResponse>("/visits", input),
+    team: (query: TeamQuery = {}) => get<TeamResponse>("/team", query),
+    commissions: (query: CommissionsQuery = {}) => get<CommissionsResponse>("/commissions", query),
+    orders: (query: Page = {}) => get<OrdersResponse>("/orders", query),
+    products: (query: ProductsQuery = {}) => get<ProductsResponse>("/products", query),
+    link: (path = "/") => get<LinkResponse>("/link", { path }),
+    stats: (query: StatsQuery = {}) => get<StatsResponse>("/stats", query),
+    /**
+     * The poster's URL, for a page that sends the customer's session cookie
+     * (an <img> cannot send a bearer token; use `poster` then).
+     */
+    posterUrl: (baseUrl: string, productId: string) =>
+      `${baseUrl.replace(/\/+$/, "")}${BASE}/poster?product_id=${encodeURIComponent(productId)}`,
+    /** The poster as PNG bytes, fetched with the client's credentials. */
+    poster: async (productId: string): Promise<ArrayBuffer> => {
+      const response = await sdk.client.fetch<Response>(`${BASE}/poster`, {
+        method: "GET",
+        query: { product_id: productId },
+        headers: { accept: "image/png" },
+      })
+      return await response.arrayBuffer()
+    },
+    withdrawals: {
+      list: (query: Page & { status?: WithdrawalStatus | WithdrawalStatus[] } = {}) =>
+        get<WithdrawalsResponse>("/withdrawals", query),
+      retrieve: (id: string) => get<WithdrawalResponse>(`/withdrawals/${encodeURIComponent(id)}`),
+      request: (input: RequestWithdrawalInput) => post<WithdrawalRequestedResponse>("/withdrawals", input),
+    },
+  }
+}
+
+export type DistributionClient = ReturnType<typeof distributionClient>

@@ -1,0 +1,126 @@
+import { BigNumberInput, MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
+import { DISTRIBUTION_MODULE } from "../../modules/distribution"
+import DistributionModuleService from "../../modules/distribution/service"
+import { DistributionLevelDTO, DistributionSettingsDTO } from "../../modules/distribution/types"
+import { applyOrderCap, lineCommission } from "../../modules/distribution/utils/commission-math"
+import { roundDown } from "../../modules/distribution/utils/money"
+import { CommissionRuleLike, LineLike, resolveRate } from "../../modules/distribution/utils/rate-resolution"
+
+export type ProductFacts = {
+  id: string
+  collection_id: string | null
+  categories: { id: string; mpath: string | null }[]
+}
+
+export type CommissionFacts = {
+  products: Map<string, ProductFacts>
+  rules: CommissionRuleLike[]
+}
+
+/**
+ * What rate resolution needs to know about products: their collection and
+ * categories, and every rule that targets them, their variants, categories or
+ * collection. Loaded the same way for the engine and for the distributor
+ * centre's preview, so both resolve a line against the same facts.
+ */
+export async function loadCommissionFacts(
+  container: MedusaContainer,
+  input: { product_ids: string[]; variant_ids: string[] }
+): Promise<CommissionFacts> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const service: DistributionModuleService = container.resolve(DISTRIBUTION_MODULE)
+  const productIds = [...new Set(input.product_ids)]
+  const products: ProductFacts[] = productIds.length
+    ? ((
+        await query.graph({
+          entity: "product",
+          fields: ["id", "collection_id", "categories.id", "categories.mpath"],
+          filters: { id: productIds },
+        })
+      ).data as unknown as ProductFacts[])
+    : []
+  const targetIds = [
+    ...input.variant_ids,
+    ...productIds,
+    ...products.flatMap((p) => [p.collection_id, ...(p.categories ?? []).map((c) => c?.id)]),
+  ].filter((id): id is string => !!id)
+  const rules = targetIds.length
+    ? ((await service.listCommissionRules({ target_id: [...new Set(targetIds)] })) as unknown as CommissionRuleLike[])
+    : []
+  return { products: new Map(products.map((p) => [p.id, p])), rules }
+}
+
+/** A line as rate resolution sees it: categories most specific (deepest) first. */
+export function lineFacts(
+  facts: CommissionFacts,
+  input: { variant_id: string | null; product_id: string | null; currency_code: string }
+): LineLike {
+  const product = input.product_id ? facts.products.get(input.product_id) : undefined
+  return {
+    variant_id: input.variant_id,
+    product_id: input.product_id,
+    category_ids: [...(product?.categories ?? [])]
+      .filter(Boolean)
+      .sort((a, b) => (b.mpath?.length ?? 0) - (a.mpath?.length ?? 0))
+      .map((c) => c.id),
+    collection_id: product?.collection_id ?? null,
+    currency_code: input.currency_code,
+  }
+}
+
+/** The programme's default rates per depth, as rate resolution takes them. */
+export function defaultRates(settings: DistributionSettingsDTO): [number, number, number] {
+  return [settings.default_rate_bps_1, settings.default_rate_bps_2, settings.default_rate_bps_3]
+}
+
+/** A line's commission base: subtotal after discounts, never negative, rounded down. */
+export function lineBase(subtotal: BigNumberInput, discount: BigNumberInput, currencyCode: string): string {
+  return roundDown(MathBN.max(0, MathBN.sub(subtotal, discount)), currencyCode)
+}
+
+export type CommissionPreview = {
+  amount: string
+  rate_bps: number | null
+  rate_source: string
+  excluded: boolean
+}
+
+/**
+ * What a level-1 distributor earns from one unit of a variant bought alone at
+ * `unit_price`: the engine's own steps — base, rate resolution, line arithmetic
+ * and the order cap — for an order of that one line.
+ */
+export function previewLevelOneCommission(input: {
+  facts: CommissionFacts
+  variant_id: string
+  product_id: string
+  unit_price: BigNumberInput
+  currency_code: string
+  level: DistributionLevelDTO | null
+  settings: DistributionSettingsDTO
+}): CommissionPreview {
+  const { currency_code } = input
+  const base = lineBase(input.unit_price, 0, currency_code)
+  const line = lineFacts(input.facts, { variant_id: input.variant_id, product_id: input.product_id, currency_code })
+  const resolution = resolveRate({
+    line,
+    depth: 1,
+    rules: input.facts.rules,
+    level: input.level,
+    defaults: defaultRates(input.settings),
+  })
+  const amount = lineCommission({ base, quantity: 1, resolution, currency_code })
+  const [capped] = applyOrderCap({
+    entries: [{ key: input.variant_id, depth: 1, amount }],
+    base_total: base,
+    cap_bps: input.settings.order_cap_bps,
+    currency_code,
+  }).entries
+  return {
+    amount: capped.amount,
+    rate_bps: resolution.kind === "rate" ? resolution.rate_bps : null,
+    rate_source: resolution.kind === "excluded" ? "excluded" : resolution.source,
+    excluded: resolution.kind === "excluded",
+  }
+}
