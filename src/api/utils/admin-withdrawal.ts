@@ -5,6 +5,7 @@ import { WithdrawalDTO } from "../../modules/distribution/types"
 import { reviewWithdrawalWorkflow } from "../../workflows"
 import { AdminExportWithdrawalsType } from "../admin/distribution/validators"
 import { distributionService } from "./container"
+import { distributorSearchFilter } from "./distributor-search"
 import { presentWithdrawal } from "./present"
 import { asHttpError, runWorkflow } from "./workflow"
 
@@ -29,15 +30,8 @@ export async function withdrawalFilters(service: DistributionModuleService, f: W
     }
   }
   if (f.q) {
-    const term = f.q.replace(/[%_\\]/g, (c) => `\\${c}`)
     const matching = await service.listDistributors(
-      {
-        $or: [
-          { referral_code: { $ilike: `${term}%` } },
-          { email: { $ilike: `%${term}%` } },
-          { display_name: { $ilike: `%${term}%` } },
-        ],
-      },
+      distributorSearchFilter(f.q),
       { select: ["id"], take: 500 }
     )
     filters.$or = [

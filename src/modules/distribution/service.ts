@@ -65,7 +65,7 @@ import {
   normalizeReferralCode,
 } from "./utils/referral-code"
 import { childPath, likePrefix, uplineIds } from "./utils/tree-path"
-import { pgTextArray, isUniqueViolation } from "./utils/sql"
+import { pgTextArray, isUniqueViolation, rawAmount } from "./utils/sql"
 import { DEFAULT_SETTINGS, validateSettings } from "./utils/settings"
 import { LEVEL_STATS_SQL } from "./queries/level-stats"
 import { StatsBucket, statsSeries, summaryFigures, teamByDepth } from "./queries/centre"
@@ -213,7 +213,6 @@ export default class DistributionModuleService extends MedusaService({
       ...(this.options_.defaults ?? {}),
     }
     validateSettings(s)
-    const raw = (n: number) => JSON.stringify({ value: String(n), precision: 20 })
     // ON CONFLICT: two instances booting at once both try; one row survives.
     await manager.execute(
       `INSERT INTO distribution_settings (id, key, enabled, max_depth, application_mode,
@@ -230,7 +229,7 @@ export default class DistributionModuleService extends MedusaService({
         s.max_depth,
         s.application_mode,
         s.application_min_spend,
-        raw(s.application_min_spend),
+        rawAmount(s.application_min_spend),
         s.self_purchase,
         s.binding_mode,
         s.binding_days,
@@ -239,7 +238,7 @@ export default class DistributionModuleService extends MedusaService({
         s.freeze_days,
         s.order_cap_bps,
         s.min_withdrawal,
-        raw(s.min_withdrawal),
+        rawAmount(s.min_withdrawal),
         s.withdrawal_fee_bps,
         JSON.stringify(s.withdrawal_methods),
         s.default_rate_bps_1,
@@ -890,7 +889,6 @@ export default class DistributionModuleService extends MedusaService({
       return []
     }
     const manager = sharedContext.transactionManager as EntityManager
-    const raw = (v: string) => JSON.stringify({ value: v, precision: 20 })
     const values: unknown[] = []
     const tuples = rows.map((r) => {
       values.push(
@@ -905,12 +903,12 @@ export default class DistributionModuleService extends MedusaService({
         r.variant_id,
         r.quantity,
         r.base_amount,
-        raw(r.base_amount),
+        rawAmount(r.base_amount),
         r.rate_bps,
         r.rate_source,
         r.rule_id,
         r.amount,
-        raw(r.amount),
+        rawAmount(r.amount),
         r.currency_code
       )
       return "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?::jsonb, ?)"
@@ -1052,31 +1050,22 @@ export default class DistributionModuleService extends MedusaService({
                 status = CASE WHEN ? THEN 'reversed' ELSE status END,
                 reversed_at = CASE WHEN ? THEN now() ELSE reversed_at END
           WHERE id = ?`,
-        [total.toFixed(), JSON.stringify({ value: total.toFixed(), precision: 20 }), full, full, row.id]
+        [total.toFixed(), rawAmount(total.toFixed()), full, full, row.id]
       )
       reversed++
       if (row.status === "settled") {
-        const inserted = await manager.execute(
-          `INSERT INTO distribution_ledger_entry
-             (id, distributor_id, currency_code, kind, amount, raw_amount, reference_type, reference_id, reason)
-           VALUES (?, ?, ?, 'commission_clawed_back', ?, ?::jsonb, 'commission', ?, ?)
-           ON CONFLICT (kind, reference_id) WHERE deleted_at IS NULL DO NOTHING RETURNING id`,
-          [
-            generateEntityId(undefined, "dled"),
-            row.distributor_id,
-            row.currency_code,
-            MathBN.mult(delta, -1).toFixed(),
-            JSON.stringify({ value: MathBN.mult(delta, -1).toFixed(), precision: 20 }),
-            `${row.id}:${input.reference}`,
-            input.reference,
-          ]
-        )
-        if (inserted.length) {
-          clawbacks.push({
-            distributor_id: row.distributor_id,
-            currency_code: row.currency_code,
-            amount: MathBN.mult(delta, -1).toFixed(),
-          })
+        const clawedBack = MathBN.mult(delta, -1).toFixed()
+        const inserted = await this.appendLedger_(manager, {
+          distributor_id: row.distributor_id,
+          currency_code: row.currency_code,
+          kind: LedgerKind.COMMISSION_CLAWED_BACK,
+          amount: clawedBack,
+          reference_type: "commission",
+          reference_id: `${row.id}:${input.reference}`,
+          reason: input.reference,
+        })
+        if (inserted) {
+          clawbacks.push({ distributor_id: row.distributor_id, currency_code: row.currency_code, amount: clawedBack })
         }
       }
     }
@@ -1144,26 +1133,20 @@ export default class DistributionModuleService extends MedusaService({
     if (!distributor) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Distributor ${input.distributor_id} was not found`)
     }
-    const rows: { id: string }[] = await manager.execute(
-      `INSERT INTO distribution_ledger_entry
-         (id, distributor_id, currency_code, kind, amount, raw_amount, reference_type, reference_id, reason, actor_id)
-       VALUES (?, ?, ?, 'manual_adjustment', ?, ?::jsonb, 'adjustment', ?, ?, ?)
-       ON CONFLICT (kind, reference_id) WHERE deleted_at IS NULL DO NOTHING RETURNING id`,
-      [
-        generateEntityId(undefined, "dled"),
-        input.distributor_id,
-        input.currency_code,
-        input.amount,
-        JSON.stringify({ value: input.amount, precision: 20 }),
-        input.reference,
-        input.reason,
-        input.actor_id,
-      ]
-    )
-    if (rows.length) {
+    const entryId = await this.appendLedger_(manager, {
+      distributor_id: input.distributor_id,
+      currency_code: input.currency_code,
+      kind: LedgerKind.MANUAL_ADJUSTMENT,
+      amount: input.amount,
+      reference_type: "adjustment",
+      reference_id: input.reference,
+      reason: input.reason,
+      actor_id: input.actor_id,
+    })
+    if (entryId) {
       await this.applyToWallets_(manager, [{ ...input, field: "available" }])
     }
-    return { created: rows.length > 0, entry_id: rows[0]?.id ?? null }
+    return { created: !!entryId, entry_id: entryId }
   }
 
   /**
@@ -1439,7 +1422,6 @@ export default class DistributionModuleService extends MedusaService({
     }
     const { fee, net } = withdrawalFee(input.amount, settings.withdrawal_fee_bps, currency)
     // Raw SQL keeps the amounts exact decimals (the generated create types them as numbers).
-    const raw = (v: string) => JSON.stringify({ value: v, precision: 20 })
     const [row]: { id: string }[] = await manager.execute(
       `INSERT INTO distribution_withdrawal (id, distributor_id, currency_code, amount, raw_amount,
          fee_bps, fee, raw_fee, net_amount, raw_net_amount, method, payout_account, account_masked,
@@ -1450,12 +1432,12 @@ export default class DistributionModuleService extends MedusaService({
         input.distributor_id,
         currency,
         input.amount,
-        raw(input.amount),
+        rawAmount(input.amount),
         settings.withdrawal_fee_bps,
         fee,
-        raw(fee),
+        rawAmount(fee),
         net,
-        raw(net),
+        rawAmount(net),
         input.method,
         input.payout_account,
         JSON.stringify(input.account_masked),
@@ -1610,7 +1592,11 @@ export default class DistributionModuleService extends MedusaService({
     )
   }
 
-  /** Appends one ledger entry (unique per kind and reference). */
+  /**
+   * Appends one ledger entry. Unique per (kind, reference): a replay writes
+   * nothing and returns null, so the caller moves the cached balance only for
+   * an entry it really wrote.
+   */
   private async appendLedger_(
     manager: EntityManager,
     e: {
@@ -1623,24 +1609,26 @@ export default class DistributionModuleService extends MedusaService({
       reason?: string | null
       actor_id?: string | null
     }
-  ): Promise<void> {
-    await manager.execute(
+  ): Promise<string | null> {
+    const rows: { id: string }[] = await manager.execute(
       `INSERT INTO distribution_ledger_entry
          (id, distributor_id, currency_code, kind, amount, raw_amount, reference_type, reference_id, reason, actor_id)
-       VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)
+       ON CONFLICT (kind, reference_id) WHERE deleted_at IS NULL DO NOTHING RETURNING id`,
       [
         generateEntityId(undefined, "dled"),
         e.distributor_id,
         e.currency_code,
         e.kind,
         e.amount,
-        JSON.stringify({ value: e.amount, precision: 20 }),
+        rawAmount(e.amount),
         e.reference_type,
         e.reference_id,
         e.reason ?? null,
         e.actor_id ?? null,
       ]
     )
+    return rows[0]?.id ?? null
   }
 
   // ----------------------------------------------------------------- levels

@@ -19,3 +19,8 @@ export function isUniqueViolation(error: unknown): boolean {
       /duplicate key value violates unique constraint/.test(e.message ?? ""))
   )
 }
+
+/** The `raw_<amount>` jsonb Medusa keeps beside a bigNumber column: the exact decimal. */
+export function rawAmount(value: string | number): string {
+  return JSON.stringify({ value: String(value), precision: 20 })
+}

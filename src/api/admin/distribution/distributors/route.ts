@@ -1,8 +1,7 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { distributorSearchFilter } from "../../../utils/distributor-search"
 import { AdminListDistributorsType } from "../validators"
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`)
 
 /** Distributors, filtered by status, level, parent or depth; searched by code (prefix), email or name. */
 export const GET = async (
@@ -17,14 +16,7 @@ export const GET = async (
   if (customer_id) filters.customer_id = customer_id
   if (depth !== undefined) filters.depth = depth
   if (parent_id) filters.parent_id = parent_id === "null" ? null : parent_id
-  if (q) {
-    const term = escapeLike(q)
-    filters.$or = [
-      { referral_code: { $ilike: `${term}%` } },
-      { email: { $ilike: `%${term}%` } },
-      { display_name: { $ilike: `%${term}%` } },
-    ]
-  }
+  if (q) Object.assign(filters, distributorSearchFilter(q))
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data, metadata } = await query.graph({
     entity: "distributor",
