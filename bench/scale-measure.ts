@@ -1,5 +1,5 @@
 import fs from "fs"
-import path from "path"
+import inspector from "inspector"
 import { Connection } from "@mikro-orm/core"
 import { ExecArgs, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
@@ -11,7 +11,8 @@ import { creditOrderCommissionsWorkflow, moveDistributorWorkflow } from "../src/
 import settleCommissions from "../src/jobs/settle-commissions"
 import { GET as listDistributors } from "../src/api/admin/distribution/distributors/route"
 import { GET as storeTeam } from "../src/api/store/distribution/team/route"
-import { GET as storeMe } from "../src/api/store/distribution/me/route"
+import { GET as storeSummary } from "../src/api/store/distribution/me/summary/route"
+import { StoreGetCentreSummary } from "../src/api/store/distribution/centre-validators"
 import { AdminListDistributors } from "../src/api/admin/distribution/validators"
 import { distributorQueryConfig } from "../src/api/admin/distribution/query-config"
 import { StoreGetTeam } from "../src/api/store/distribution/validators"
@@ -34,6 +35,8 @@ type Input = { subjects: Subjects; calls: number; settle_commissions: number; cr
 type Statement = { sql: string; ms: number }
 
 const now = () => Number(process.hrtime.bigint()) / 1e6
+// Unique per run: a kept database (BENCH_SCALE_REUSE) is measured again without collisions.
+const RUN = Date.now().toString(36)
 
 // Every statement MikroORM sends goes through Connection.executeQuery: while a
 // call is traced, its SQL (parameters inlined) and duration are kept, so that a
@@ -99,14 +102,41 @@ async function callRoute(
   return body as { count: number }
 }
 
+/**
+ * BENCH_PROFILE=<dir>: a CPU profile of each measurement's timed calls is
+ * written there as <name>.cpuprofile (open it in Chrome's DevTools), to see
+ * where the JavaScript time of a call goes.
+ */
+async function profiled<T>(name: string, fn: () => Promise<T>): Promise<T> {
+  const dir = process.env.BENCH_PROFILE
+  if (!dir) return await fn()
+  const session = new inspector.Session()
+  session.connect()
+  const post = (method: string, params?: object) =>
+    new Promise<any>((resolve, reject) => session.post(method, params, (e, r) => (e ? reject(e) : resolve(r))))
+  await post("Profiler.enable")
+  await post("Profiler.setSamplingInterval", { interval: 100 })
+  await post("Profiler.start")
+  try {
+    return await fn()
+  } finally {
+    const { profile } = await post("Profiler.stop")
+    fs.mkdirSync(dir, { recursive: true })
+    fs.writeFileSync(`${dir}/${name.replace(/\W+/g, "-")}.cpuprofile`, JSON.stringify(profile))
+    session.disconnect()
+  }
+}
+
 async function measure(name: string, calls: number, fn: (i: number) => Promise<unknown>) {
   for (let i = 0; i < Math.min(5, calls); i++) await fn(-1 - i)
   const samples: number[] = []
-  for (let i = 0; i < calls; i++) {
-    const started = now()
-    await fn(i)
-    samples.push(now() - started)
-  }
+  await profiled(name, async () => {
+    for (let i = 0; i < calls; i++) {
+      const started = now()
+      await fn(i)
+      samples.push(now() - started)
+    }
+  })
   // One more call, traced: its statements, and the share of its time spent in the database.
   const started = now()
   const statements = await traced(() => fn(calls))
@@ -124,20 +154,20 @@ async function prepareCreditOrders(container: MedusaContainer, input: Input) {
   const products = await productModule.createProducts(
     ["精华液", "婴儿湿巾", "龙井茶"].map((title, i) => ({
       title,
-      handle: `bench-product-${i}`,
+      handle: `bench-product-${RUN}-${i}`,
       options: [{ title: "规格", values: ["标准"] }],
-      variants: [{ title: "标准", sku: `BENCH-${i}`, options: { 规格: "标准" } }],
+      variants: [{ title: "标准", sku: `BENCH-${RUN}-${i}`, options: { 规格: "标准" } }],
     }))
   )
   await createProductRule(service, products[0].id)
   const orderIds: string[] = []
   const count = input.credit_orders + 10
   for (let i = 0; i < count; i++) {
-    const customerId = `cus_bench_buyer_${String(i).padStart(6, "0")}`
+    const customerId = `cus_bench_buyer_${RUN}_${String(i).padStart(6, "0")}`
     await knex.raw(
       `INSERT INTO distribution_referral_binding (id, customer_id, distributor_id, source, bound_at)
        VALUES (?, ?, ?, 'link', now() - interval '1 day')`,
-      [`dbind_bench_${i}`, customerId, input.subjects.credit_referrer.id]
+      [`dbind_bench_${RUN}_${i}`, customerId, input.subjects.credit_referrer.id]
     )
     const [order] = await orderModule.createOrders([
       {
@@ -183,33 +213,10 @@ async function creditBenchmark(container: MedusaContainer, input: Input) {
 }
 
 async function summaryBenchmark(container: MedusaContainer, input: Input) {
+  const validate = validateAndTransformQuery(StoreGetCentreSummary, {})
   const actor = input.subjects.largest_team.customer_id
-  const store = path.join(__dirname, "..", "src", "api", "store", "distribution")
-  if (fs.existsSync(path.join(store, "me", "summary", "route.ts"))) {
-    // Loaded by path: the route lands with the distributor centre.
-    const { GET } = require(path.join(store, "me", "summary", "route"))
-    const { StoreGetCentreSummary } = require(path.join(store, "centre-validators"))
-    const validate = validateAndTransformQuery(StoreGetCentreSummary, {})
-    const run = () => callRoute(container, GET, { actor_id: actor, query: { tz: "Asia/Shanghai" }, validate })
-    return { route: "GET /store/distribution/me/summary?tz=Asia/Shanghai", ...(await measure("summary", input.calls, run)) }
-  }
-  // Until the centre's summary route exists: what it reads — /me (balances
-  // included) and the team counted at depths 1..3 over the (depth, path) index.
-  const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
-  const service: DistributionModuleService = container.resolve(DISTRIBUTION_MODULE)
-  const me = await service.retrieveDistributor(input.subjects.largest_team.id)
-  const prefix = me.path.replace(/[\\%_]/g, (c) => `\\${c}`) + "%"
-  const run = async () => {
-    await callRoute(container, storeMe, { actor_id: actor })
-    await service.getBalances(me.id)
-    await knex.raw(
-      `SELECT d.rel, (SELECT count(*) FROM distribution_distributor
-                       WHERE depth = ? + d.rel AND path LIKE ? AND deleted_at IS NULL) AS count
-         FROM unnest('{1,2,3}'::int[]) AS d(rel)`,
-      [me.depth, prefix]
-    )
-  }
-  return { route: "GET /store/distribution/me + team counts at depths 1..3 (summary route not merged yet)", ...(await measure("summary", input.calls, run)) }
+  const run = () => callRoute(container, storeSummary, { actor_id: actor, query: { tz: "Asia/Shanghai" }, validate })
+  return { route: "GET /store/distribution/me/summary?tz=Asia/Shanghai", ...(await measure("summary", input.calls, run)) }
 }
 
 async function adminListBenchmark(container: MedusaContainer, input: Input) {
@@ -265,8 +272,25 @@ async function settleBenchmark(container: MedusaContainer, input: Input) {
     upgrade_statement: statements.find((s) => s.sql.trimStart().startsWith("WITH stats")),
     statement_count: statements.length,
     database_ms: Math.round(statements.reduce((a, s) => a + s.ms, 0)),
+    by_statement: byStatement(statements),
     statements: statements.sort((a, b) => b.ms - a.ms).slice(0, 5),
   }
+}
+
+/** Where a run's database time went: statements grouped by their first words, slowest group first. */
+function byStatement(statements: Statement[]) {
+  const groups = new Map<string, { count: number; ms: number }>()
+  for (const s of statements) {
+    const key = s.sql.replace(/\s+/g, " ").trim().slice(0, 70)
+    const g = groups.get(key) ?? { count: 0, ms: 0 }
+    g.count++
+    g.ms += s.ms
+    groups.set(key, g)
+  }
+  return [...groups.entries()]
+    .map(([sql, g]) => ({ sql, count: g.count, ms: Math.round(g.ms) }))
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 8)
 }
 
 async function moveBenchmark(container: MedusaContainer, input: Input) {
@@ -293,13 +317,19 @@ async function moveBenchmark(container: MedusaContainer, input: Input) {
 
 export default async function scaleMeasure({ container }: ExecArgs) {
   const input: Input = JSON.parse(fs.readFileSync(process.env.BENCH_SCALE_INPUT!, "utf8"))
-  const output = {
-    credit: await creditBenchmark(container, input),
-    summary: await summaryBenchmark(container, input),
-    admin_list: await adminListBenchmark(container, input),
-    team: await teamBenchmark(container, input),
-    settle: await settleBenchmark(container, input),
-    move: await moveBenchmark(container, input),
+  const measurements = {
+    credit: creditBenchmark,
+    summary: summaryBenchmark,
+    admin_list: adminListBenchmark,
+    team: teamBenchmark,
+    settle: settleBenchmark,
+    move: moveBenchmark,
+  }
+  // BENCH_ONLY=credit,settle measures just those (while working on one of them).
+  const only = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(",") : Object.keys(measurements)
+  const output: Record<string, unknown> = {}
+  for (const [name, fn] of Object.entries(measurements)) {
+    if (only.includes(name)) output[name] = await fn(container, input)
   }
   fs.writeFileSync(process.env.BENCH_SCALE_OUTPUT!, JSON.stringify(output))
 }

@@ -7,6 +7,12 @@
  *
  * Sizes: BENCH_DISTRIBUTORS (1000000), BENCH_COMMISSIONS (10000000); calls per
  * measurement BENCH_CALLS (200).
+ *
+ * While working on a query, BENCH_SCALE_KEEP=1 keeps the generated database
+ * (its name and subjects are written to .cache/bench/scale-kept.json) and
+ * BENCH_SCALE_REUSE=1 measures that database again instead of generating one:
+ * pending migrations are applied, the data is left as the last run left it
+ * (its settled batch stays settled, its credited orders stay credited).
  */
 const fs = require("fs")
 const path = require("path")
@@ -93,13 +99,29 @@ async function run() {
   const commissions = int("BENCH_COMMISSIONS", 10_000_000)
   const calls = int("BENCH_CALLS", 200)
   const server = await benchServer()
-  const db = await createDatabase(server, "scale")
-  log(`scale: ${distributors.toLocaleString("en")} distributors, ${commissions.toLocaleString("en")} commissions in ${db.name}`)
+  const keptFile = path.join(CACHE, "scale-kept.json")
+  const reuse = process.env.BENCH_SCALE_REUSE === "1"
+  const keep = reuse || process.env.BENCH_SCALE_KEEP === "1"
+  const kept = reuse ? JSON.parse(fs.readFileSync(keptFile, "utf8")) : null
+  const db = kept ? { name: kept.database, url: server.url(kept.database), drop: async () => {} } : await createDatabase(server, "scale")
+  log(`scale: ${distributors.toLocaleString("en")} distributors, ${commissions.toLocaleString("en")} commissions in ${db.name}${kept ? " (kept from an earlier run)" : ""}`)
   try {
     const env = appEnv(db.url)
     medusa(["db:migrate"], { env, logName: "scale-migrate" })
-    const generated = await withClient(db.url, (client) => generate(client, { distributors, commissions }))
-    const picked = subjects(generated.forest)
+    let generated
+    let picked
+    if (kept) {
+      ;({ generated, picked } = kept)
+      await withClient(db.url, (c) => c.query("VACUUM ANALYZE"))
+    } else {
+      generated = await withClient(db.url, (client) => generate(client, { distributors, commissions }))
+      picked = subjects(generated.forest)
+      delete generated.forest
+    }
+    if (keep) {
+      fs.mkdirSync(path.dirname(keptFile), { recursive: true })
+      fs.writeFileSync(keptFile, JSON.stringify({ database: db.name, generated, picked }))
+    }
     fs.mkdirSync(CACHE, { recursive: true })
     const inputFile = path.join(CACHE, `scale-input-${process.pid}.json`)
     const outputFile = path.join(CACHE, `scale-output-${process.pid}.json`)
@@ -115,58 +137,62 @@ async function run() {
     fs.rmSync(inputFile, { force: true })
     fs.rmSync(outputFile, { force: true })
 
-    const settle = measured.settle
-    const settleResult = {
-      what: GOALS.settle.what,
-      due: settle.due,
-      left_due: settle.left_due,
-      seconds: settle.seconds,
-      per_second: settle.per_second,
-      goal_per_second: GOALS.settle.min_per_second,
-      goal_met: settle.per_second >= GOALS.settle.min_per_second,
-      statements: settle.statement_count,
-      database_s: Math.round(settle.database_ms / 10) / 100,
-      slowest_statements: settle.statements.slice(0, 3).map(brief),
-    }
-    if (!settleResult.goal_met) {
-      // The job left nothing due: a batch is made due again, inside the rolled-back transaction.
-      const due = `UPDATE distribution_commission SET eligible_at = '2000-01-01'
-                    WHERE id IN (SELECT id FROM distribution_commission
-                                  WHERE status = 'pending' AND eligible_at IS NULL LIMIT 1000)`
-      settleResult.explain = []
-      for (const s of settle.statements.slice(0, 2)) {
-        settleResult.explain.push({ sql: s.sql.slice(0, 2000), plan: await explain(db.url, s, due) })
-      }
-    }
-    const searchStatement = [...measured.admin_list.statements].sort((a, b) => b.ms - a.ms)[0]
-    const indexes_worth = {
-      admin_search: await withAndWithout(db.url, searchStatement, [
-        "IDX_distribution_distributor_email_trgm",
-        "IDX_distribution_distributor_name_trgm",
-        "IDX_distribution_distributor_code_trgm",
-      ]),
-    }
-    if (settle.upgrade_statement) {
-      indexes_worth.level_check_after_settlement = await withAndWithout(db.url, settle.upgrade_statement, [
-        "IDX_distribution_commission_settled_stats",
-      ])
-    }
-    return {
+    const result = {
       benchmark: "scale",
       machine: await machine(server),
       data: generated.counts,
       generation_seconds: generated.timings,
       subjects: picked,
-      credit: await latency(db.url, "credit", measured.credit),
-      summary: await latency(db.url, "summary", measured.summary),
-      admin_list: await latency(db.url, "admin_list", measured.admin_list),
-      team: await latency(db.url, "team", measured.team),
-      settle: settleResult,
-      move: await latency(db.url, "move", measured.move),
-      indexes_worth,
     }
+    for (const name of ["credit", "summary", "admin_list", "team"]) {
+      if (measured[name]) result[name] = await latency(db.url, name, measured[name])
+    }
+    const indexes_worth = {}
+    const settle = measured.settle
+    if (settle) {
+      result.settle = {
+        what: GOALS.settle.what,
+        due: settle.due,
+        left_due: settle.left_due,
+        seconds: settle.seconds,
+        per_second: settle.per_second,
+        goal_per_second: GOALS.settle.min_per_second,
+        goal_met: settle.per_second >= GOALS.settle.min_per_second,
+        statements: settle.statement_count,
+        database_s: Math.round(settle.database_ms / 10) / 100,
+        by_statement: settle.by_statement,
+        slowest_statements: settle.statements.slice(0, 3).map(brief),
+      }
+      if (!result.settle.goal_met) {
+        // The job left nothing due: a batch is made due again, inside the rolled-back transaction.
+        const due = `UPDATE distribution_commission SET eligible_at = '2000-01-01'
+                      WHERE id IN (SELECT id FROM distribution_commission
+                                    WHERE status = 'pending' AND eligible_at IS NULL LIMIT 1000)`
+        result.settle.explain = []
+        for (const s of settle.statements.slice(0, 2)) {
+          result.settle.explain.push({ sql: s.sql.slice(0, 2000), plan: await explain(db.url, s, due) })
+        }
+      }
+      if (settle.upgrade_statement) {
+        indexes_worth.level_check_after_settlement = await withAndWithout(db.url, settle.upgrade_statement, [
+          "IDX_distribution_commission_settled_stats",
+        ])
+      }
+    }
+    if (measured.move) result.move = await latency(db.url, "move", measured.move)
+    if (measured.admin_list) {
+      const searchStatement = [...measured.admin_list.statements].sort((a, b) => b.ms - a.ms)[0]
+      indexes_worth.admin_search = await withAndWithout(db.url, searchStatement, [
+        "IDX_distribution_distributor_email_trgm",
+        "IDX_distribution_distributor_name_trgm",
+        "IDX_distribution_distributor_code_trgm",
+      ])
+    }
+    result.indexes_worth = indexes_worth
+    return result
   } finally {
-    await db.drop().catch((e) => log(`could not drop ${db.name}: ${e.message}`))
+    if (keep) log(`kept ${db.name} (BENCH_SCALE_REUSE=1 measures it again; drop it when done)`)
+    else await db.drop().catch((e) => log(`could not drop ${db.name}: ${e.message}`))
     await server.stop()
   }
 }

@@ -20,14 +20,16 @@ export async function seedShop(container: MedusaContainer): Promise<Shop> {
 /**
  * Places an order the way a storefront does: cart, shipping method, payment
  * session, complete. `buyer` is a logged-in customer's headers, or null for a
- * guest; `metadata` is the cart's (a referral code travels there).
+ * guest; `metadata` is the cart's (a referral code travels there);
+ * `promo_codes` are applied to the cart before checkout.
  */
 export async function placeOrder(
   api: AxiosInstance,
   shop: Shop,
   buyer: (Headers & { email?: string }) | null,
   lines: { sku: string; quantity: number }[],
-  metadata?: Record<string, unknown>
+  metadata?: Record<string, unknown>,
+  extra: { promo_codes?: string[] } = {}
 ) {
   const headers = buyer ? buyer.headers : { "x-publishable-api-key": shop.pk }
   const config = { headers }
@@ -51,6 +53,9 @@ export async function placeOrder(
     config
   )
   const cartId = created.cart.id
+  if (extra.promo_codes?.length) {
+    await api.post(`/store/carts/${cartId}/promotions`, { promo_codes: extra.promo_codes }, config)
+  }
   const { data: options } = await api.get(`/store/shipping-options?cart_id=${cartId}`, config)
   // The demo shop offers two options; the list's order is not fixed, so pick 顺丰标快 (12 CNY) by name.
   const standard = options.shipping_options.find((o: { name: string }) => o.name === "顺丰标快")

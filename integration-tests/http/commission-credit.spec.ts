@@ -1,10 +1,10 @@
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { medusaIntegrationTestRunner, TestEventUtils } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import { MedusaContainer } from "@medusajs/framework/types"
 import { createAdmin, Headers, registerCustomer } from "../helpers/auth"
 import { service, uniqueEmail, updateSettings } from "../helpers/distribution"
-import { seedShop, Shop } from "../helpers/orders"
-import { orderAndCredit, threeLevelProgramme } from "../helpers/programme"
+import { placeOrder, seedShop, Shop } from "../helpers/orders"
+import { BASKET, orderAndCredit, threeLevelProgramme } from "../helpers/programme"
 import { creditOrderCommissionsWorkflow } from "../../src/workflows"
 
 jest.setTimeout(240_000)
@@ -70,6 +70,61 @@ medusaIntegrationTestRunner({
       const all = await service(getContainer()).listCommissions({ order_id: placed.id })
       expect(all.every((r) => r.status === "pending" && r.currency_code === "cny" && r.buyer_customer_id === buyer.id)).toBe(true)
       expect(all.every((r) => r.attribution === "binding")).toBe(true)
+    })
+
+    it("bases each line on its subtotal after discounts and before tax, whether prices include tax or not", async () => {
+      const container = getContainer()
+      const { c } = await programme()
+      const buyer = await registerCustomer(api, shop.pk, { email: uniqueEmail("taxed") })
+      await api.post("/store/distribution/bind", { referral_code: c.code }, buyer)
+      const level1 = async (orderId: string) =>
+        (await commissionsOf(orderId))
+          .filter((r) => r.depth === 1)
+          .map((r) => [skuOf(r.variant_id), r.base_amount, r.amount])
+      const taxModule = container.resolve(Modules.TAX)
+      // The demo shop's region for China has no rate of its own: 13% VAT for this test.
+      const [cn] = await taxModule.listTaxRegions({ country_code: "cn", parent_id: null })
+      const [vat] = await taxModule.createTaxRates([
+        { tax_region_id: cn.id, rate: 13, code: "VAT", name: "增值税", is_default: true },
+      ])
+      const pricing = container.resolve(Modules.PRICING)
+      try {
+        // 13% VAT on top of the prices, and 10% off every line with a code.
+        await container.resolve(Modules.PROMOTION).createPromotions([
+          {
+            code: "TENOFF",
+            type: "standard",
+            status: "active",
+            application_method: { type: "percentage", target_type: "items", allocation: "across", value: 10 },
+          },
+        ])
+        const done = TestEventUtils.waitSubscribersExecution("order.placed", container.resolve(Modules.EVENT_BUS))
+        const discounted = await placeOrder(api, shop, buyer, BASKET, undefined, { promo_codes: ["TENOFF"] })
+        await done
+        expect(await level1(discounted.id)).toEqual([
+          ["TOTE-IVORY", 213.3, 21.33], // 237 − 23.70 off; 10% (bronze); the 13% VAT is not in the base
+          ["RICE-5", 80.91, 6.47], // 89.90 − 8.99 off; 8% = 6.4728
+          ["SERUM-30", 233.82, 46.76], // 259.80 − 25.98 off; 20% = 46.764
+        ].sort((x, y) => (x[1] as number) - (y[1] as number)))
+
+        // Prices with the VAT included: the base is the price without it (price ÷ 1.13, rounded down).
+        const [preference] = await pricing.listPricePreferences({ attribute: "currency_code", value: "cny" })
+        await pricing.updatePricePreferences(preference.id, { is_tax_inclusive: true })
+        try {
+          const done2 = TestEventUtils.waitSubscribersExecution("order.placed", container.resolve(Modules.EVENT_BUS))
+          const inclusive = await placeOrder(api, shop, buyer, BASKET)
+          await done2
+          expect(await level1(inclusive.id)).toEqual([
+            ["RICE-5", 79.55, 6.36], // 89.90 ÷ 1.13 = 79.557…; 8% = 6.364
+            ["TOTE-IVORY", 209.73, 20.97], // 237 ÷ 1.13 = 209.734…; 10% = 20.973
+            ["SERUM-30", 229.91, 45.98], // 259.80 ÷ 1.13 = 229.911…; 20% = 45.982
+          ])
+        } finally {
+          await pricing.updatePricePreferences(preference.id, { is_tax_inclusive: preference.is_tax_inclusive })
+        }
+      } finally {
+        await taxModule.deleteTaxRates([vat.id])
+      }
     })
 
     it("keeps the order within the cap by cutting the deepest level first", async () => {

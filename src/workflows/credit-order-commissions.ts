@@ -8,7 +8,6 @@ import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { BindingSource, DistributionEvents } from "../modules/distribution/constants"
 import { bindCustomerStep } from "./steps/bind-customer"
 import { computeOrderCommissionsStep } from "./steps/compute-order-commissions"
-import { getDistributionSettingsStep } from "./steps/get-distribution-settings"
 import { insertCommissionsStep } from "./steps/insert-commissions"
 
 export type CreditOrderCommissionsWorkflowInput = { order_id: string }
@@ -22,18 +21,15 @@ export type CreditOrderCommissionsWorkflowInput = { order_id: string }
 export const creditOrderCommissionsWorkflow = createWorkflow(
   "credit-order-commissions",
   (input: CreditOrderCommissionsWorkflowInput) => {
-    const settings = getDistributionSettingsStep()
-    const computed = computeOrderCommissionsStep(
-      transform({ input, settings }, ({ input, settings }) => ({ order_id: input.order_id, settings }))
-    )
+    const computed = computeOrderCommissionsStep(transform({ input }, ({ input }) => ({ order_id: input.order_id })))
     const created = insertCommissionsStep(transform({ computed }, ({ computed }) => computed.rows))
     when({ computed }, ({ computed }) => !!computed.bind_to_code && !!computed.customer_id).then(() => {
       bindCustomerStep(
-        transform({ computed, settings }, ({ computed, settings }) => ({
+        transform({ computed }, ({ computed }) => ({
           customer_id: computed.customer_id!,
           referral_code: computed.bind_to_code,
           source: BindingSource.CODE,
-          settings,
+          settings: computed.settings,
           has_previous_order: false,
         }))
       )

@@ -1,19 +1,22 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { ContainerRegistrationKeys, MathBN, MedusaError } from "@medusajs/framework/utils"
+import {
+  ContainerRegistrationKeys,
+  getLineItemsTotals,
+  MathBN,
+  MedusaError,
+  transformPropertiesToBigNumber,
+} from "@medusajs/framework/utils"
 import { DISTRIBUTION_MODULE } from "../../modules/distribution"
 import { DistributorStatus } from "../../modules/distribution/constants"
 import DistributionModuleService from "../../modules/distribution/service"
-import {
-  DistributionLevelDTO,
-  DistributionSettingsDTO,
-  NewCommission,
-} from "../../modules/distribution/types"
+import { DistributionSettingsDTO, NewCommission } from "../../modules/distribution/types"
 import { beneficiaries, levelOneBeneficiary } from "../../modules/distribution/utils/attribution"
 import { applyOrderCap, lineCommission } from "../../modules/distribution/utils/commission-math"
 import { resolveRate } from "../../modules/distribution/utils/rate-resolution"
 import { defaultRates, lineBase, lineFacts, loadCommissionFacts } from "../utils/commission-facts"
 
 export type ComputedOrderCommissions = {
+  settings: DistributionSettingsDTO
   order_id: string
   customer_id: string | null
   rows: NewCommission[]
@@ -33,33 +36,44 @@ export const computeOrderCommissionsStepId = "compute-order-commissions"
  */
 export const computeOrderCommissionsStep = createStep(
   computeOrderCommissionsStepId,
-  async (input: { order_id: string; settings: DistributionSettingsDTO }, { container }) => {
-    const { settings } = input
+  async (input: { order_id: string }, { container }) => {
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const service: DistributionModuleService = container.resolve(DISTRIBUTION_MODULE)
-    const {
-      data: [order],
-    } = await query.graph({
-      entity: "order",
-      fields: [
-        "id",
-        "customer_id",
-        "currency_code",
-        "metadata",
-        "created_at",
-        "status",
-        // Line totals are computed only when the order's own totals are asked for.
-        "subtotal",
-        "items.*",
-        "items.subtotal",
-        "items.discount_subtotal",
-      ],
-      filters: { id: input.order_id },
-    })
+    // The order's own totals are not asked for: decorating them reads and computes
+    // the whole order (shipping, credit lines, summary) and took two thirds of a
+    // credit. A line's totals depend on the line alone (its price, quantity,
+    // adjustments, tax lines and returned quantities), and Medusa's own function
+    // computes them below from exactly that. The programme's settings are read
+    // alongside the order.
+    const [
+      settings,
+      {
+        data: [order],
+      },
+    ] = await Promise.all([
+      service.getSettings(),
+      query.graph({
+        entity: "order",
+        fields: [
+          "id",
+          "customer_id",
+          "currency_code",
+          "metadata",
+          "created_at",
+          "status",
+          "items.*",
+          "items.adjustments.amount",
+          "items.adjustments.is_tax_inclusive",
+          "items.tax_lines.rate",
+        ],
+        filters: { id: input.order_id },
+      }),
+    ])
     if (!order) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order ${input.order_id} was not found`)
     }
     const none: ComputedOrderCommissions = {
+      settings,
       order_id: order.id,
       customer_id: order.customer_id ?? null,
       rows: [],
@@ -69,23 +83,36 @@ export const computeOrderCommissionsStep = createStep(
       return new StepResponse(none)
     }
 
-    const placedAt = new Date(order.created_at as unknown as string)
-    const buyer = order.customer_id ? await service.retrieveDistributorByCustomer(order.customer_id) : null
-    const binding = order.customer_id ? await service.getValidBinding(order.customer_id, placedAt) : null
+    const items = order.items.filter((i): i is NonNullable<typeof i> => !!i)
     const metadata = (order.metadata ?? {}) as Record<string, unknown>
-    const code = CART_CODE_KEYS.map((k) => metadata[k]).find((v): v is string => typeof v === "string")
-    const codeOwner = code ? await service.retrieveDistributorByCode(code) : null
-    const levelOne = levelOneBeneficiary({
-      buyer_distributor: buyer,
-      self_purchase: settings.self_purchase,
-      binding_distributor_id: binding?.distributor_id ?? null,
-      cart_code_distributor_id: codeOwner?.status === DistributorStatus.ACTIVE ? codeOwner.id : null,
-    })
-    if (!levelOne) {
+    const code = CART_CODE_KEYS.map((k) => metadata[k]).find((v): v is string => typeof v === "string") ?? null
+    const attribute = async () => {
+      const candidates = await service.getAttributionCandidates({
+        customer_id: order.customer_id ?? null,
+        referral_code: code,
+        at: new Date(order.created_at as unknown as string),
+      })
+      const levelOne = levelOneBeneficiary({
+        buyer_distributor: candidates.buyer,
+        self_purchase: settings.self_purchase,
+        binding_distributor_id: candidates.binding_distributor_id,
+        cart_code_distributor_id:
+          candidates.code_owner?.status === DistributorStatus.ACTIVE ? candidates.code_owner.id : null,
+      })
+      const chain = levelOne ? await service.getCommissionChain(levelOne.distributor_id, settings.max_depth) : []
+      return { buyer: candidates.buyer, levelOne, chain }
+    }
+    // Attribution and the products' facts are independent reads: side by side.
+    const [{ buyer, levelOne, chain }, facts] = await Promise.all([
+      attribute(),
+      loadCommissionFacts(container, {
+        product_ids: items.map((i) => i.product_id).filter((id): id is string => !!id),
+        variant_ids: items.map((i) => i.variant_id).filter((id): id is string => !!id),
+      }),
+    ])
+    if (!levelOne || !chain.length) {
       return new StepResponse(none)
     }
-    const first = await service.retrieveDistributor(levelOne.distributor_id, { relations: ["level"] })
-    const chain = [first, ...(await service.getUpline(first.id))]
     const earners = beneficiaries({
       chain,
       max_depth: settings.max_depth,
@@ -93,20 +120,18 @@ export const computeOrderCommissionsStep = createStep(
       self_purchase: settings.self_purchase,
     })
     const byId = new Map(chain.map((d) => [d.id, d]))
-
-    const items = order.items.filter((i): i is NonNullable<typeof i> => !!i)
-    const facts = await loadCommissionFacts(container, {
-      product_ids: items.map((i) => i.product_id).filter((id): id is string => !!id),
-      variant_ids: items.map((i) => i.variant_id).filter((id): id is string => !!id),
-    })
     const { rules } = facts
+    // As the order module decorates them: raw (exact) amounts first, then the line totals.
+    const lines = { items: items as unknown as Parameters<typeof getLineItemsTotals>[0] }
+    transformPropertiesToBigNumber(lines)
+    const totals = getLineItemsTotals(lines.items, {})
 
     const currency = order.currency_code
     const defaults = defaultRates(settings)
     let baseTotal = MathBN.convert(0)
     const drafts: (NewCommission & { key: string })[] = []
     for (const item of items) {
-      const base = lineBase(item.subtotal ?? 0, (item as { discount_subtotal?: number }).discount_subtotal ?? 0, currency)
+      const base = lineBase(totals[item.id].subtotal, totals[item.id].discount_subtotal, currency)
       baseTotal = MathBN.add(baseTotal, base)
       const line = lineFacts(facts, {
         variant_id: item.variant_id ?? null,
@@ -114,7 +139,7 @@ export const computeOrderCommissionsStep = createStep(
         currency_code: currency,
       })
       for (const earner of earners) {
-        const level = byId.get(earner.distributor_id)!.level as DistributionLevelDTO | null
+        const level = byId.get(earner.distributor_id)!.level
         const resolution = resolveRate({ line, depth: earner.depth, rules, level, defaults })
         const quantity = Number(item.quantity)
         drafts.push({

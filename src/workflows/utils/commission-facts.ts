@@ -45,9 +45,7 @@ export async function loadCommissionFacts(
     ...productIds,
     ...products.flatMap((p) => [p.collection_id, ...(p.categories ?? []).map((c) => c?.id)]),
   ].filter((id): id is string => !!id)
-  const rules = targetIds.length
-    ? ((await service.listCommissionRules({ target_id: [...new Set(targetIds)] })) as unknown as CommissionRuleLike[])
-    : []
+  const rules = await service.listRulesForTargets(targetIds)
   return { products: new Map(products.map((p) => [p.id, p])), rules }
 }
 
