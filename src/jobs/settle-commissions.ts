@@ -2,15 +2,25 @@ import { MedusaContainer } from "@medusajs/framework/types"
 import { settleDueCommissionsWorkflow } from "../workflows"
 
 const BATCH = 1000
+/**
+ * Batches settled side by side. Each claims its rows with SKIP LOCKED, so they
+ * never take the same commission; a wallet touched by both is updated by one,
+ * then the other (rows locked in one order, so they cannot deadlock). Two keep
+ * the database busy while the other batch's results come back.
+ */
+const WORKERS = 3
 
 /** Settles every commission whose freeze period is over, a batch per transaction. */
 export default async function settleCommissions(container: MedusaContainer) {
-  for (;;) {
-    const { result } = await settleDueCommissionsWorkflow(container).run({ input: { limit: BATCH } })
-    if (result.settled < BATCH) {
-      return
+  const worker = async () => {
+    for (;;) {
+      const { result } = await settleDueCommissionsWorkflow(container).run({ input: { limit: BATCH } })
+      if (result.settled < BATCH) {
+        return
+      }
     }
   }
+  await Promise.all(Array.from({ length: WORKERS }, worker))
 }
 
 export const config = {

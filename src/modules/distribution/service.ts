@@ -1363,24 +1363,42 @@ export default class DistributionModuleService extends MedusaService({
     if (!climbers.length) {
       return []
     }
-    return await manager.execute(
+    const targets: { id: string; from_level_id: string | null; to_level_id: string }[] = await manager.execute(
       `WITH stats AS (${LEVEL_STATS_SQL}
-       ), target AS (
-         SELECT DISTINCT ON (s.id) s.id, s.level_id AS from_level_id, lv.id AS to_level_id
-           FROM stats s
-           JOIN distribution_level lv ON lv.deleted_at IS NULL AND lv.rank > s.rank
-            AND (lv.upgrade_personal_sales IS NOT NULL OR lv.upgrade_team_sales IS NOT NULL
-                 OR lv.upgrade_direct_recruits IS NOT NULL OR lv.upgrade_orders IS NOT NULL)
-            AND (lv.upgrade_personal_sales IS NULL OR s.personal_sales >= lv.upgrade_personal_sales)
-            AND (lv.upgrade_team_sales IS NULL OR s.team_sales >= lv.upgrade_team_sales)
-            AND (lv.upgrade_direct_recruits IS NULL OR s.direct_count >= lv.upgrade_direct_recruits)
-            AND (lv.upgrade_orders IS NULL OR s.orders >= lv.upgrade_orders)
-          ORDER BY s.id, lv.rank DESC
        )
-       UPDATE distribution_distributor d SET level_id = t.to_level_id, updated_at = now()
-         FROM target t WHERE d.id = t.id
-       RETURNING d.id, t.from_level_id, t.to_level_id`,
+       SELECT DISTINCT ON (s.id) s.id, s.level_id AS from_level_id, lv.id AS to_level_id
+         FROM stats s
+         JOIN distribution_level lv ON lv.deleted_at IS NULL AND lv.rank > s.rank
+          AND (lv.upgrade_personal_sales IS NOT NULL OR lv.upgrade_team_sales IS NOT NULL
+               OR lv.upgrade_direct_recruits IS NOT NULL OR lv.upgrade_orders IS NOT NULL)
+          AND (lv.upgrade_personal_sales IS NULL OR s.personal_sales >= lv.upgrade_personal_sales)
+          AND (lv.upgrade_team_sales IS NULL OR s.team_sales >= lv.upgrade_team_sales)
+          AND (lv.upgrade_direct_recruits IS NULL OR s.direct_count >= lv.upgrade_direct_recruits)
+          AND (lv.upgrade_orders IS NULL OR s.orders >= lv.upgrade_orders)
+        ORDER BY s.id, lv.rank DESC`,
       [pgTextArray(climbers.map((c) => c.id))]
+    )
+    if (!targets.length) {
+      return []
+    }
+    // Batches settled side by side can upgrade the same distributor: rows are
+    // locked in id order (two updates locking in different orders could
+    // deadlock), and a level changed since it was read (by the other batch, or
+    // an admin) is left alone, so nobody ever goes down.
+    await manager.execute(
+      `SELECT id FROM distribution_distributor WHERE id = ANY(?::text[]) ORDER BY id FOR UPDATE`,
+      [pgTextArray(targets.map((t) => t.id))]
+    )
+    return await manager.execute(
+      `UPDATE distribution_distributor d SET level_id = t.to_level_id, updated_at = now()
+         FROM unnest(?::text[], ?::text[], ?::text[]) AS t(id, from_level_id, to_level_id)
+        WHERE d.id = t.id AND d.level_id IS NOT DISTINCT FROM t.from_level_id
+       RETURNING d.id, t.from_level_id, t.to_level_id`,
+      [
+        pgTextArray(targets.map((t) => t.id)),
+        pgTextArray(targets.map((t) => t.from_level_id)),
+        pgTextArray(targets.map((t) => t.to_level_id)),
+      ]
     )
   }
 

@@ -1,5 +1,7 @@
-import QRCode from "qrcode"
-import { Resvg } from "@resvg/resvg-js"
+// qrcode and resvg (a native addon) are loaded on the first poster, not at
+// boot: a server that never draws one does not carry them.
+const loadQr = () => require("qrcode") as typeof import("qrcode")
+const loadResvg = () => (require("@resvg/resvg-js") as typeof import("@resvg/resvg-js")).Resvg
 import { BigNumberInput } from "@medusajs/framework/types"
 import { formatAmount } from "./report-math"
 
@@ -51,6 +53,7 @@ export function wrapTitle(title: string, width = 28, maxLines = 3): string[] {
 
 /** The share poster as SVG: title, price, the distributor's code and the QR of its link. */
 export async function posterSvg(input: PosterInput): Promise<string> {
+  const QRCode = loadQr()
   const qr = await QRCode.toString(input.url, { type: "svg", errorCorrectionLevel: "M", margin: 2 })
   const qrInner = qr.replace(/^<svg[^>]*>/, "").replace(/<\/svg>\s*$/, "")
   const viewBox = /viewBox="([^"]+)"/.exec(qr)?.[1] ?? "0 0 1 1"
@@ -73,6 +76,7 @@ ${input.price ? `<text x="60" y="370" font-size="52" font-weight="bold" fill="#e
 /** The poster as PNG, rendered by resvg with the configured font file or the system's fonts. */
 export async function renderPoster(input: PosterInput): Promise<Buffer> {
   const svg = await posterSvg(input)
+  const Resvg = loadResvg()
   const resvg = new Resvg(svg, {
     background: "#ffffff",
     font: {

@@ -1,4 +1,5 @@
-import QRCode from "qrcode"
+// Loaded on the first QR code, not at boot.
+const loadQr = () => require("qrcode") as typeof import("qrcode")
 import { MedusaError } from "@medusajs/framework/utils"
 
 /** The query parameter a storefront reads the referral code from. */
@@ -26,6 +27,7 @@ export function referralUrl(storeUrl: string, path: string, code: string): strin
 
 /** The URL as a QR code: SVG markup and a PNG (base64), from the qrcode library. */
 export async function referralQr(url: string): Promise<{ svg: string; png_base64: string }> {
+  const QRCode = loadQr()
   const [svg, png] = await Promise.all([
     QRCode.toString(url, { type: "svg", errorCorrectionLevel: "M", margin: 2 }),
     QRCode.toBuffer(url, { type: "png", errorCorrectionLevel: "M", margin: 2, width: 512 }),

@@ -3,9 +3,15 @@
  * expand a JS array into a list of parameters. Ids here are prefixed ULIDs;
  * anything else is quoted and escaped.
  */
-export function pgTextArray(values: readonly string[]): string {
+export function pgTextArray(values: readonly (string | null)[]): string {
   return `{${values
-    .map((v) => (/^[A-Za-z0-9_]+$/.test(v) ? v : `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`))
+    .map((v) =>
+      v === null
+        ? "NULL"
+        : /^[A-Za-z0-9_]+$/.test(v) && v.toUpperCase() !== "NULL"
+          ? v
+          : `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`
+    )
     .join(",")}}`
 }
 

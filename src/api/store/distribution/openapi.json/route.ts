@@ -1,10 +1,18 @@
 import { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { buildOpenApiDocument } from "../../../openapi/document"
+import type { buildOpenApiDocument as BuildOpenApiDocument } from "../../../openapi/document"
 
-let document: ReturnType<typeof buildOpenApiDocument> | undefined
+let document: unknown
 
-/** The plugin's OpenAPI 3.1 document, generated from its zod schemas (built once per process). */
+/**
+ * The plugin's OpenAPI 3.1 document, generated from its zod schemas: built on
+ * the first request (the response schemas are not loaded at boot), then kept.
+ */
 export const GET = async (_req: MedusaRequest, res: MedusaResponse) => {
-  document ??= buildOpenApiDocument()
+  if (!document) {
+    const { buildOpenApiDocument } = require("../../../openapi/document") as {
+      buildOpenApiDocument: typeof BuildOpenApiDocument
+    }
+    document = buildOpenApiDocument()
+  }
   res.json(document)
 }
