@@ -173,9 +173,7 @@ async function run() {
                                     WHERE status = 'pending' AND eligible_at IS NULL LIMIT 1000)`
         result.settle.explain = []
         for (const s of settle.statements.slice(0, 2)) {
-          // The traced batch's ledger ids are taken now: the explained one gets fresh ones.
-          const fresh = { ...s, sql: s.sql.replace(/\b(dled_[0-9A-Z]+)/g, "$1X") }
-          result.settle.explain.push({ sql: s.sql.slice(0, 2000), plan: await explain(db.url, fresh, due) })
+          result.settle.explain.push({ sql: s.sql.slice(0, 2000), plan: await explain(db.url, s, due) })
         }
       }
       if (settle.upgrade_statement) {

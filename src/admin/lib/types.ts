@@ -1,3 +1,10 @@
+// The module's own shapes, where the API answers with them unchanged (types only: nothing
+// of the server is bundled into the admin).
+import type { Balance } from "../../modules/distribution/types"
+import type { TimeseriesRow as SeriesPoint } from "../../modules/distribution/queries/reports"
+
+export type { Balance, SeriesPoint }
+
 /** The shapes the plugin's admin API answers with (amounts: decimal strings, major unit). */
 export type DistributorStatus = "pending" | "active" | "rejected" | "suspended"
 export type CommissionStatus = "pending" | "settled" | "reversed"
@@ -90,14 +97,6 @@ export type Commission = {
   created_at: string
 }
 
-export type Balance = {
-  currency_code: string
-  pending: string
-  available: string
-  held: string
-  withdrawn: string
-  debt: string
-}
 
 export type LedgerEntry = {
   id: string
@@ -187,16 +186,6 @@ export type Summary = {
   conversion_rate: string
 }
 
-export type SeriesPoint = {
-  period: string
-  sales: string
-  orders: number
-  commissions: string
-  new_distributors: number
-  withdrawals_requested: string
-  withdrawals_paid: string
-  visits: number
-}
 
 export type Timeseries = { interval: "day" | "week" | "month"; from: string; to: string; currency_code: string; series: SeriesPoint[] }
 

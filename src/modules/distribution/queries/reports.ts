@@ -1,5 +1,4 @@
 import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
-import { MedusaError } from "@medusajs/framework/utils"
 import {
   CommissionStatus,
   DISTRIBUTOR_STATUSES,
