@@ -1,93 +1,83 @@
-import crypto from "crypto"
-import path from "path"
-import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
-import DistributionModuleService from "../service"
-import { DISTRIBUTION_MODULE } from "../constants"
+import { distributionModuleTests } from "./module-runner"
 
 jest.setTimeout(180_000)
 
-moduleIntegrationTestRunner<DistributionModuleService>({
-  moduleName: DISTRIBUTION_MODULE,
-  resolve: path.join(__dirname, ".."),
-  pathToMigrations: path.join(__dirname, "..", "migrations"),
-  moduleOptions: { encryption_key: crypto.randomBytes(32).toString("hex") },
-  testSuite: ({ service, MikroOrmWrapper }) => {
-    async function programme(count: number) {
-      const bronze = await service.createDistributionLevels({ name: "铜牌", rank: 1, is_default: true })
-      // Reached automatically by anyone active (no recruit needed): every check finds everyone due.
-      const gold = await service.createDistributionLevels({ name: "金牌", rank: 2, upgrade_direct_recruits: 0 })
-      const platinum = await service.createDistributionLevels({ name: "白金", rank: 3 })
-      const ids: string[] = []
-      for (let i = 0; i < count; i++) {
-        const made = await service.createDistributor({
-          customer_id: `cus_level_${i}`,
-          email: `level${i}@example.com`,
-          display_name: `L ${i}`,
-          parent_id: null,
-          status: "active",
-          application: { name: `L ${i}`, phone: "13800000000" },
-        })
-        ids.push(made.id)
-      }
-      await service.updateDistributors(ids.map((id) => ({ id, level_id: bronze.id })))
-      return { bronze, gold, platinum, ids }
-    }
-
-    it("upgrades each qualifying distributor exactly once when level checks race, and never moves anyone down", async () => {
-      const { bronze, gold, platinum, ids } = await programme(12)
-      const [raised, ...others] = ids
-      await service.updateDistributors([{ id: raised, level_id: platinum.id }])
-
-      // Twenty checks at once over the same distributors, each in another order (as
-      // settlement batches running side by side see them).
-      const checks = await Promise.all(
-        Array.from({ length: 20 }, (_, k) => {
-          const rotated = [...ids.slice(k), ...ids.slice(0, k)]
-          return service.upgradeLevels(k % 2 ? rotated.reverse() : rotated)
-        })
-      )
-      const changes = checks.flat()
-      expect(changes.map((c) => c.id).sort()).toEqual([...others].sort())
-      expect(changes.every((c) => c.from_level_id === bronze.id && c.to_level_id === gold.id)).toBe(true)
-
-      const after = await service.listDistributors({ id: ids })
-      const levelOf = new Map(after.map((d) => [d.id, d.level_id]))
-      expect(levelOf.get(raised)).toBe(platinum.id)
-      expect(others.map((id) => levelOf.get(id))).toEqual(others.map(() => gold.id))
-      // A check after the race finds nothing left to do.
-      expect(await service.upgradeLevels(ids)).toEqual([])
-    })
-
-    it("applies an upgrade read before another check applied it only once", async () => {
-      const { bronze, gold, ids } = await programme(3)
-      const waiting = async () => {
-        const [row] = await MikroOrmWrapper.forkManager().execute(
-          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`
-        )
-        return row.n as number
-      }
-      // Another transaction holds one of the rows: both checks read their targets,
-      // then wait on it, so both hold a read that becomes stale.
-      let release!: () => void
-      let holding!: () => void
-      const held = new Promise<void>((r) => (holding = r))
-      const blocker = MikroOrmWrapper.forkManager().transactional(async (tx) => {
-        await tx.execute(`SELECT id FROM distribution_distributor WHERE id = ? FOR UPDATE`, [ids[0]])
-        holding()
-        await new Promise<void>((r) => (release = r))
+distributionModuleTests(({ service, MikroOrmWrapper }) => {
+  async function programme(count: number) {
+    const bronze = await service.createDistributionLevels({ name: "铜牌", rank: 1, is_default: true })
+    // Reached automatically by anyone active (no recruit needed): every check finds everyone due.
+    const gold = await service.createDistributionLevels({ name: "金牌", rank: 2, upgrade_direct_recruits: 0 })
+    const platinum = await service.createDistributionLevels({ name: "白金", rank: 3 })
+    const ids: string[] = []
+    for (let i = 0; i < count; i++) {
+      const made = await service.createDistributor({
+        customer_id: `cus_level_${i}`,
+        email: `level${i}@example.com`,
+        display_name: `L ${i}`,
+        parent_id: null,
+        status: "active",
+        application: { name: `L ${i}`, phone: "13800000000" },
       })
-      await held
-      const checks = [service.upgradeLevels(ids), service.upgradeLevels([...ids].reverse())]
-      for (let tries = 0; (await waiting()) < 2; tries++) {
-        expect(tries).toBeLessThan(200)
-        await new Promise((r) => setTimeout(r, 25))
-      }
-      release()
-      await blocker
-      const [first, second] = await Promise.all(checks)
-      const changes = [...first, ...second]
-      expect(changes.map((c) => c.id).sort()).toEqual([...ids].sort())
-      expect(changes.every((c) => c.from_level_id === bronze.id && c.to_level_id === gold.id)).toBe(true)
+      ids.push(made.id)
+    }
+    await service.updateDistributors(ids.map((id) => ({ id, level_id: bronze.id })))
+    return { bronze, gold, platinum, ids }
+  }
+
+  it("upgrades each qualifying distributor exactly once when level checks race, and never moves anyone down", async () => {
+    const { bronze, gold, platinum, ids } = await programme(12)
+    const [raised, ...others] = ids
+    await service.updateDistributors([{ id: raised, level_id: platinum.id }])
+
+    // Twenty checks at once over the same distributors, each in another order (as
+    // settlement batches running side by side see them).
+    const checks = await Promise.all(
+      Array.from({ length: 20 }, (_, k) => {
+        const rotated = [...ids.slice(k), ...ids.slice(0, k)]
+        return service.upgradeLevels(k % 2 ? rotated.reverse() : rotated)
+      })
+    )
+    const changes = checks.flat()
+    expect(changes.map((c) => c.id).sort()).toEqual([...others].sort())
+    expect(changes.every((c) => c.from_level_id === bronze.id && c.to_level_id === gold.id)).toBe(true)
+
+    const after = await service.listDistributors({ id: ids })
+    const levelOf = new Map(after.map((d) => [d.id, d.level_id]))
+    expect(levelOf.get(raised)).toBe(platinum.id)
+    expect(others.map((id) => levelOf.get(id))).toEqual(others.map(() => gold.id))
+    // A check after the race finds nothing left to do.
+    expect(await service.upgradeLevels(ids)).toEqual([])
+  })
+
+  it("applies an upgrade read before another check applied it only once", async () => {
+    const { bronze, gold, ids } = await programme(3)
+    const waiting = async () => {
+      const [row] = await MikroOrmWrapper.forkManager().execute(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`
+      )
+      return row.n as number
+    }
+    // Another transaction holds one of the rows: both checks read their targets,
+    // then wait on it, so both hold a read that becomes stale.
+    let release!: () => void
+    let holding!: () => void
+    const held = new Promise<void>((r) => (holding = r))
+    const blocker = MikroOrmWrapper.forkManager().transactional(async (tx) => {
+      await tx.execute(`SELECT id FROM distribution_distributor WHERE id = ? FOR UPDATE`, [ids[0]])
+      holding()
+      await new Promise<void>((r) => (release = r))
     })
-  },
+    await held
+    const checks = [service.upgradeLevels(ids), service.upgradeLevels([...ids].reverse())]
+    for (let tries = 0; (await waiting()) < 2; tries++) {
+      expect(tries).toBeLessThan(200)
+      await new Promise((r) => setTimeout(r, 25))
+    }
+    release()
+    await blocker
+    const [first, second] = await Promise.all(checks)
+    const changes = [...first, ...second]
+    expect(changes.map((c) => c.id).sort()).toEqual([...ids].sort())
+    expect(changes.every((c) => c.from_level_id === bronze.id && c.to_level_id === gold.id)).toBe(true)
+  })
 })

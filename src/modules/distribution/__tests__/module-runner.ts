@@ -1,0 +1,18 @@
+import crypto from "crypto"
+import path from "path"
+import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
+import DistributionModuleService from "../service"
+import { DISTRIBUTION_MODULE } from "../constants"
+
+type TestSuite = Parameters<typeof moduleIntegrationTestRunner<DistributionModuleService>>[0]["testSuite"]
+
+/** The module alone on a fresh PostgreSQL database, migrated, with a random encryption key. */
+export function distributionModuleTests(testSuite: TestSuite) {
+  moduleIntegrationTestRunner<DistributionModuleService>({
+    moduleName: DISTRIBUTION_MODULE,
+    resolve: path.join(__dirname, ".."),
+    pathToMigrations: path.join(__dirname, "..", "migrations"),
+    moduleOptions: { encryption_key: crypto.randomBytes(32).toString("hex") },
+    testSuite,
+  })
+}
