@@ -10,6 +10,9 @@ type TestSuite = Parameters<typeof moduleIntegrationTestRunner<DistributionModul
 export function distributionModuleTests(testSuite: TestSuite) {
   moduleIntegrationTestRunner<DistributionModuleService>({
     moduleName: DISTRIBUTION_MODULE,
+    // One database per process, so that two runs on one server never share it
+    // (the runner's default name only varies with the jest worker id).
+    dbName: `medusa-distribution-integration-${process.pid}`,
     resolve: path.join(__dirname, ".."),
     pathToMigrations: path.join(__dirname, "..", "migrations"),
     moduleOptions: { encryption_key: crypto.randomBytes(32).toString("hex") },
