@@ -1,49 +1,48 @@
 #!/usr/bin/env node
 /**
- * `npm test`: the unit, module-integration and HTTP-integration suites (and the
- * browser suite once integration-tests/browser has specs), each kind in its own
- * jest process against a real PostgreSQL (see lib/db.js), summed into one
- * closing line: `N passed, N failed` (`, N skipped` when some were skipped).
+ * `npm test`: the unit, module-integration, HTTP-integration and browser suites,
+ * each kind in its own jest process against a real PostgreSQL (see lib/db.js),
+ * summed into one closing line: `N passed, N failed` (`, N skipped` when some
+ * were skipped).
  *
  *   npm test                       every kind
  *   npm test -- http               one kind: unit | modules | http | browser
  *   npm test -- http demo-seed     one kind, then jest's own arguments (a file pattern, -t …)
  *   npm test -- demo-seed          every kind, with jest's arguments
  *
- * Each kind's jest report is kept in .cache/jest-<kind>.json, the summary line in
- * .cache/test-summary.txt. Exits non-zero when anything failed.
+ * Before anything else it makes sure the machine has what the selected kinds
+ * require (lib/kinds.js, lib/prerequisites.js: Chromium, a CJK font, Redis),
+ * installing Debian's packages when it runs as root, else it stops with one line
+ * saying what to install, counted as a failure. What counts is decided in
+ * lib/results.js. Each kind's jest report is kept in .cache/jest-<kind>.json, the
+ * summary line in .cache/test-summary.txt. Exits non-zero when anything failed.
  */
 const fs = require("fs")
 const path = require("path")
 const { spawn } = require("child_process")
 const { resolveTestDatabase, ROOT, log } = require("./lib/db")
+const { KINDS, parseArgs, requirementsOf } = require("./lib/kinds")
+const { ensurePrerequisites } = require("./lib/prerequisites")
+const { addResults, isCi, judgeKind, summaryLine } = require("./lib/results")
 
-const KINDS = {
-  unit: { type: "unit", silent: true, dir: "src" },
-  modules: { type: "integration:modules", silent: true, dir: "src/modules" },
-  http: { type: "integration:http", silent: false, dir: "integration-tests/http" },
-  browser: { type: "browser", silent: false, dir: "integration-tests/browser", onlyWithSpecs: true },
-}
-const ALIASES = Object.fromEntries(
-  Object.entries(KINDS).flatMap(([kind, { type }]) => [[kind, kind], [type, kind]])
-)
 const CACHE = path.join(ROOT, ".cache")
 const SUMMARY_FILE = path.join(CACHE, "test-summary.txt")
 
-function hasSpecs(dir) {
-  const full = path.join(ROOT, dir)
-  return (
-    fs.existsSync(full) &&
-    fs.readdirSync(full, { recursive: true }).some((f) => /\.spec\.[jt]s$/.test(String(f)))
-  )
-}
-
 let current = null
 
-function runJest(kind, extra, env) {
-  const { type, silent } = KINDS[kind]
+function readReport(file) {
+  try {
+    return JSON.parse(fs.readFileSync(file, "utf8"))
+  } catch {
+    return null
+  }
+}
+
+function runJest(kind, { extra, filtered }, env) {
+  const { type, silent, pattern } = KINDS[kind]
   const out = path.join(CACHE, `jest-${kind}.json`)
   fs.rmSync(out, { force: true })
+  // No tests collected is judged below, with a line saying so, rather than by jest.
   const args = ["jest", "--runInBand", "--forceExit", "--passWithNoTests", "--json", `--outputFile=${out}`]
   if (silent) args.push("--silent")
   args.push(...extra)
@@ -58,29 +57,17 @@ function runJest(kind, extra, env) {
     })
     current.on("exit", (code, signal) => {
       current = null
-      let result
-      try {
-        const json = JSON.parse(fs.readFileSync(out, "utf8"))
-        // A test file that failed before any of its tests ran (import error, beforeAll
-        // crash outside a test) has no test results: it counts as one failure.
-        const crashed = json.testResults.filter(
-          (s) => s.status === "failed" && !(s.assertionResults || []).some((a) => a.status === "failed")
-        ).length
-        result = {
-          passed: json.numPassedTests,
-          failed: json.numFailedTests + crashed,
-          skipped: json.numPendingTests + json.numTodoTests,
-        }
-      } catch {
-        // No report at all: jest itself crashed. Never count that as zero.
-        log(`the ${kind} tests produced no report (exit ${signal || code}): counted as 1 failure`)
-        result = { passed: 0, failed: 1, skipped: 0 }
-      }
-      if (code !== 0 && result.failed === 0) {
-        log(`jest exited with ${signal || code} for the ${kind} tests: counted as 1 failure`)
-        result.failed = 1
-      }
-      log(`${kind}: ${result.passed} passed, ${result.failed} failed, ${result.skipped} skipped`)
+      const result = judgeKind({
+        kind,
+        report: readReport(out),
+        exit: { code, signal },
+        filtered,
+        ci: isCi(env),
+        root: ROOT,
+        pattern,
+      })
+      result.notes.forEach((note) => log(note))
+      log(`${kind}: ${summaryLine(result)}`)
       resolve(result)
     })
   })
@@ -140,10 +127,6 @@ function waitForExit(child, ms) {
   })
 }
 
-function summaryLine({ passed, failed, skipped }) {
-  return `${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`
-}
-
 function finish(total) {
   const line = summaryLine(total)
   fs.mkdirSync(CACHE, { recursive: true })
@@ -153,16 +136,25 @@ function finish(total) {
 }
 
 async function main() {
-  const argv = process.argv.slice(2)
-  const only = argv.length && ALIASES[argv[0]] ? ALIASES[argv[0]] : null
-  const extra = only ? argv.slice(1) : argv
-  const kinds = only ? [only] : Object.keys(KINDS)
+  const run = parseArgs(process.argv.slice(2))
   fs.mkdirSync(CACHE, { recursive: true })
   fs.rmSync(SUMMARY_FILE, { force: true })
 
-  const db = await resolveTestDatabase()
-  const total = { passed: 0, failed: 0, skipped: 0 }
+  const prerequisites = await ensurePrerequisites(requirementsOf(run.kinds), { env: process.env, log })
+  if (!prerequisites.ok) {
+    log(prerequisites.line)
+    finish({ passed: 0, failed: 1, skipped: 0 })
+  }
+  let db
+  try {
+    db = await resolveTestDatabase()
+  } catch (e) {
+    await prerequisites.stop()
+    throw e
+  }
+  let total = { passed: 0, failed: 0, skipped: 0 }
   let stopping = false
+  const stopAll = () => db.stop().finally(() => prerequisites.stop())
   const onSignal = (signal) => {
     if (stopping) return
     stopping = true
@@ -173,11 +165,8 @@ async function main() {
       setTimeout(() => killGroup(child, "SIGKILL"), 5000).unref()
     }
     waitForExit(child, 6000)
-      .then(() => db.stop())
-      .finally(() => {
-        total.failed += 1
-        finish(total)
-      })
+      .then(stopAll)
+      .finally(() => finish({ ...total, failed: total.failed + 1 }))
   }
   process.on("SIGINT", () => onSignal("SIGINT"))
   process.on("SIGTERM", () => onSignal("SIGTERM"))
@@ -193,22 +182,19 @@ async function main() {
   // The test runners build their own database URLs from DB_*.
   delete env.DATABASE_URL
   try {
-    for (const kind of kinds) {
-      if (KINDS[kind].onlyWithSpecs && !hasSpecs(KINDS[kind].dir)) {
-        continue
-      }
-      const r = await runJest(kind, extra, env)
+    for (const kind of run.kinds) {
+      // A kind gets what its requirements provide (CHROMIUM_PATH, REDIS_URL), and only it.
+      const provided = Object.assign({}, ...KINDS[kind].requires.map((name) => prerequisites.env[name]))
+      const r = await runJest(kind, run, { ...env, ...provided })
       if (stopping) return
-      total.passed += r.passed
-      total.failed += r.failed
-      total.skipped += r.skipped
+      total = addResults(total, r)
     }
     await dropLeftoverDatabases(db)
   } catch (e) {
     console.error(e)
     total.failed += 1
   } finally {
-    await db.stop()
+    await stopAll()
   }
   if (!stopping) finish(total)
 }

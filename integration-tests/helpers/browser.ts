@@ -135,9 +135,14 @@ export async function startAdminApp(): Promise<AdminApp> {
   return { url, db, stop }
 }
 
+/** The Chromium npm test found (or installed) before it ran anything: scripts/lib/prerequisites.js. */
 export async function launchBrowser(): Promise<Browser> {
+  const executablePath = process.env.CHROMIUM_PATH
+  if (!executablePath) {
+    throw new Error("CHROMIUM_PATH is not set: run the browser tests with `npm test -- browser`, which finds Chromium first")
+  }
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+    executablePath,
     args: [
       "--no-sandbox",
       "--disable-gpu",

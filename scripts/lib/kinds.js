@@ -1,0 +1,55 @@
+/**
+ * The test kinds npm test runs, in order, and what each needs from the machine
+ * (see prerequisites.js). `requires` is where a kind asks for more: adding
+ * "redis" to a kind's list is enough for npm test to find or start a Redis and
+ * give that kind its REDIS_URL.
+ */
+const KINDS = {
+  unit: {
+    type: "unit",
+    silent: true,
+    pattern: "src/**/__tests__/**/*.unit.spec.[jt]s, scripts/**/__tests__/**/*.unit.spec.js",
+    requires: [],
+  },
+  modules: {
+    type: "integration:modules",
+    silent: true,
+    pattern: "src/modules/*/__tests__/**/*.spec.[jt]s",
+    requires: [],
+  },
+  // Share posters draw Chinese titles: without a CJK font they would render as boxes.
+  http: {
+    type: "integration:http",
+    silent: false,
+    pattern: "integration-tests/http/**/*.spec.[jt]s",
+    requires: ["cjk-font"],
+  },
+  // The 简体中文 pages of the admin, in Chromium.
+  browser: {
+    type: "browser",
+    silent: false,
+    pattern: "integration-tests/browser/**/*.spec.[jt]s",
+    requires: ["chromium", "cjk-font"],
+  },
+}
+
+/**
+ * `npm test [kind] [jest arguments…]`: the kinds to run and the arguments for
+ * jest. A first argument naming a kind (or its TEST_TYPE) selects that kind;
+ * anything else goes to jest for every kind.
+ */
+function parseArgs(argv, kinds = KINDS) {
+  const aliases = Object.fromEntries(
+    Object.entries(kinds).flatMap(([kind, { type }]) => [[kind, kind], [type, kind]])
+  )
+  const only = argv.length && aliases[argv[0]] ? aliases[argv[0]] : null
+  const extra = only ? argv.slice(1) : argv
+  return { kinds: only ? [only] : Object.keys(kinds), extra, filtered: extra.length > 0 }
+}
+
+/** Everything the given kinds require, each once, in a stable order. */
+function requirementsOf(selected, kinds = KINDS) {
+  return [...new Set(selected.flatMap((kind) => kinds[kind].requires))].sort()
+}
+
+module.exports = { KINDS, parseArgs, requirementsOf }
