@@ -1,7 +1,7 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { AxiosInstance } from "axios"
-import { seedCatalog, seedFulfillment, seedPublishableKey, seedStore } from "../../demo/seed"
+import { seedCatalog, seedFulfillment, seedPublishableKey, seedStore } from "../../src/scripts/seed-demo"
 import { Headers } from "./auth"
 
 export type Shop = { pk: string; region_id: string; variants: Map<string, string> }

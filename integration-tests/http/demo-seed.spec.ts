@@ -1,5 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { CustomerDTO } from "@medusajs/framework/types"
 import { DemoOrder } from "../../src/scripts/seed/orders-data"
 import seedDemo, {
   BUYERS,
@@ -25,7 +26,9 @@ import seedDemo, {
   seedStore,
 } from "../../src/scripts/seed-demo"
 
-jest.setTimeout(300_000)
+// Two complete seeds (44 orders through checkout each time the first runs): about three
+// minutes on a quiet two-core machine, over five when it is shared.
+jest.setTimeout(900_000)
 
 // The seed runs under `medusa exec`, a server instance that runs no scheduled
 // job: here too, so the settlement job cannot settle at the real time what the
@@ -195,13 +198,8 @@ async function expectOrdersAndMoney(container: ReturnType<Parameters<Parameters<
   )
   expect(new Set(DEMO_ORDERS.map((o) => o.fate)).size).toBe(7)
 
-  const anchor = programmeSeededAt(
-    new Map(
-      (await pg.raw("select d.*, c.email from distribution_distributor d join customer c on c.id = d.customer_id")).rows.map(
-        (d: { email: string }) => [d.email, d]
-      )
-    )
-  ).getTime()
+  const { rows: customers } = await pg.raw("select email, created_at from customer")
+  const anchor = programmeSeededAt(new Map(customers.map((c: CustomerDTO) => [c.email, c]))).getTime()
   const { rows }: { rows: CommissionRow[] } = await pg.raw(
     "select order_id, line_item_id, distributor_id, status, amount::text, reversed_amount::text, eligible_at, settled_at from distribution_commission"
   )
@@ -334,6 +332,107 @@ async function expectWithdrawals(container: Parameters<typeof expectOrdersAndMon
   }
 }
 
+/**
+ * The programme tells the story the orders tell: every distributor applied
+ * before it was approved or rejected, and was approved before its first
+ * attributed order and before its recruits applied (each recruit bound to it in
+ * between); referred buyers were bound after their referrer's approval and
+ * before their first order; the audit log has each application and decision on
+ * its day; nothing is in the future, and the applications span weeks.
+ */
+async function expectProgrammeDates(container: Parameters<typeof expectOrdersAndMoney>[0]) {
+  const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+  type Row = {
+    id: string
+    email: string
+    status: string
+    parent_reviewed_at: Date | null
+    created_at: Date
+    reviewed_at: Date | null
+    activated_at: Date | null
+    bound_at: Date | null
+    first_order: Date | null
+    first_recruit: Date | null
+    now: Date
+  }
+  const { rows }: { rows: Row[] } = await pg.raw(
+    `select d.id, d.email, d.status, p.reviewed_at as parent_reviewed_at, d.created_at, d.reviewed_at, d.activated_at, b.bound_at,
+            (select min(o.created_at) from distribution_commission c join "order" o on o.id = c.order_id
+              where c.distributor_id = d.id) as first_order,
+            (select min(r.created_at) from distribution_distributor r where r.parent_id = d.id) as first_recruit,
+            now() as now
+       from distribution_distributor d
+       left join distribution_distributor p on p.id = d.parent_id
+       left join distribution_referral_binding b on b.customer_id = d.customer_id and b.distributor_id = d.parent_id`
+  )
+  const time = (d: Date | null) => (d ? new Date(d).getTime() : null)
+  const problems: string[] = []
+  const before = (email: string, a: string, x: Date | null, b: string, y: Date | null) => {
+    if (x && y && !(time(x)! < time(y)!)) problems.push(`${email}: ${a} ${new Date(x).toISOString()} is not before ${b} ${new Date(y).toISOString()}`)
+  }
+  for (const r of rows) {
+    const admitted = r.status === "active" || r.status === "suspended"
+    if (!!r.reviewed_at !== (r.status !== "pending")) problems.push(`${r.email}: ${r.status} with reviewed_at ${r.reviewed_at}`)
+    if (time(r.activated_at) !== (admitted ? time(r.reviewed_at) : null)) problems.push(`${r.email}: activated ${r.activated_at}, reviewed ${r.reviewed_at}`)
+    before(r.email, "its binding to its parent", r.bound_at, "its application", r.created_at)
+    before(r.email, "its parent's approval", r.parent_reviewed_at, "its binding to its parent", r.bound_at)
+    before(r.email, "its application", r.created_at, "its review", r.reviewed_at)
+    before(r.email, "its approval", r.reviewed_at, "its first attributed order", r.first_order)
+    before(r.email, "its approval", r.reviewed_at, "its first recruit's application", r.first_recruit)
+    before(r.email, "its review", r.reviewed_at, "now", r.now)
+    before(r.email, "its application", r.created_at, "now", r.now)
+  }
+  // Not vacuous: recruits, attributed orders and recruiters are all there.
+  expect(rows.filter((r) => r.bound_at).length).toBe(count(DISTRIBUTORS, (d) => !!d.parent))
+  expect(rows.filter((r) => r.first_order).length).toBe(new Set([...EARNERS.result.values()].flat()).size)
+  expect(rows.filter((r) => r.first_recruit).length).toBe(new Set(DISTRIBUTORS.map((d) => d.parent).filter(Boolean)).size)
+
+  // Every binding (recruits, referred buyers, buyers who checked out with a code)
+  // after its distributor's approval and before the buyer's first order.
+  const { rows: bindings } = await pg.raw(
+    `select c.email, b.bound_at, b.created_at, d.reviewed_at, now() as now,
+            (select min(o.created_at) from "order" o where o.customer_id = b.customer_id) as first_order
+       from distribution_referral_binding b
+       join customer c on c.id = b.customer_id
+       join distribution_distributor d on d.id = b.distributor_id`
+  )
+  expect(bindings).toHaveLength(EXPECTED.bindings)
+  for (const b of bindings as { email: string; bound_at: Date; created_at: Date; reviewed_at: Date; first_order: Date | null; now: Date }[]) {
+    before(b.email, "its distributor's approval", b.reviewed_at, "its binding", b.bound_at)
+    if (b.first_order && time(b.bound_at)! > time(b.first_order)!) problems.push(`${b.email}: bound after its first order`)
+    before(b.email, "its binding", b.bound_at, "now", b.now)
+    if (time(b.created_at) !== time(b.bound_at)) problems.push(`${b.email}: binding row made ${b.created_at}, bound ${b.bound_at}`)
+  }
+  expect(problems).toEqual([])
+
+  // The dates are the story's, counted back from the seed's first run.
+  const { rows: customers } = await pg.raw("select email, created_at from customer")
+  const anchor = programmeSeededAt(new Map(customers.map((c: CustomerDTO) => [c.email, c]))).getTime()
+  const byEmail = new Map(rows.map((r) => [r.email, r]))
+  expect(DISTRIBUTORS.map((d) => [d.email, time(byEmail.get(d.email)!.created_at), time(byEmail.get(d.email)!.reviewed_at)])).toEqual(
+    DISTRIBUTORS.map((d) => [d.email, anchor - d.applied * DAY, d.reviewed === undefined ? null : anchor - d.reviewed * DAY])
+  )
+  const days = new Set(rows.map((r) => new Date(r.created_at).toISOString().slice(0, 10)))
+  expect(days.size).toBeGreaterThanOrEqual(10)
+
+  // The audit log: each application and decision once, on its day.
+  const { rows: audit } = await pg.raw(
+    `select d.email, a.action, a.created_at from distribution_audit_log a
+       join distribution_distributor d on d.id = a.entity_id where a.entity_type = 'distributor'
+      order by d.email collate "C", a.created_at`
+  )
+  const at = (days: number) => new Date(anchor - days * DAY).toISOString()
+  expect(audit.map((a: { email: string; action: string; created_at: Date }) => [a.email, a.action, new Date(a.created_at).toISOString()])).toEqual(
+    [...DISTRIBUTORS]
+      .sort((a, b) => (a.email < b.email ? -1 : 1))
+      .flatMap((d) => [
+        [d.email, "distributor.apply", at(d.applied)],
+        ...(d.status === "pending" ? [] : [[d.email, d.status === "rejected" ? "distributor.reject" : "distributor.approve", at(d.reviewed!)]]),
+        ...(d.status === "suspended" ? [[d.email, "distributor.suspend", at(d.suspended!)]] : []),
+      ])
+  )
+}
+
 medusaIntegrationTestRunner({
   testSuite: ({ getContainer }) => {
     it("seeds the demo once: a run after an interruption completes it, a second run duplicates nothing", async () => {
@@ -408,6 +507,7 @@ medusaIntegrationTestRunner({
 
       await expectOrdersAndMoney(container)
       await expectWithdrawals(container)
+      await expectProgrammeDates(container)
       const { rows: [{ rules }] } = await pg.raw(
         "select count(distinct rule_id)::int as rules from distribution_commission where rule_id is not null"
       )
@@ -429,6 +529,7 @@ medusaIntegrationTestRunner({
       expect((await pg.raw("select count(*)::int as ledger from distribution_ledger_entry")).rows[0].ledger).toBe(ledgerEntries)
       await expectOrdersAndMoney(container)
       await expectWithdrawals(container)
+      await expectProgrammeDates(container)
       expect(second.publishable_key).toEqual(first.publishable_key)
       const {
         rows: [after],

@@ -2,7 +2,7 @@ import { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { seedCatalog } from "./seed/catalog"
 import { seedOrders } from "./seed/orders"
-import { programmeSeededAt, seedProgramme } from "./seed/programme"
+import { seedProgramme } from "./seed/programme"
 import { seedCommissionRules } from "./seed/rules"
 import { seedFulfillment, seedPublishableKey, seedStore } from "./seed/store"
 import { seedWithdrawals } from "./seed/withdrawals"
@@ -47,7 +47,7 @@ export default async function seedDemo({ container }: ExecArgs) {
   const rules = await seedCommissionRules(container)
   const orders = await seedOrders(container, {
     sales_channel_id,
-    anchor: programmeSeededAt(programme.distributorByEmail),
+    anchor: programme.anchor,
     customerByEmail: programme.customerByEmail,
     distributorByEmail: programme.distributorByEmail,
   })

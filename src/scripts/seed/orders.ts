@@ -399,6 +399,13 @@ function datedBack(container: MedusaContainer) {
           WHERE order_id = ?`,
         [placed, step("canceled"), orderId]
       )
+      // A buyer who checked out with a code was bound to its owner then: the
+      // binding that order made is the buyer's one still stamped after the anchor.
+      await pg.raw(
+        `UPDATE distribution_referral_binding b SET bound_at = ?, created_at = ?, updated_at = ?
+           FROM "order" o WHERE o.id = ? AND b.customer_id = o.customer_id AND b.bound_at > ?`,
+        [placed, placed, placed, orderId, at(o, o.placed)]
+      )
     },
     /** Clawbacks of an order's return or refund, on the day it came. */
     async clawbacks(orderId: string, cause: "return:" | "refund:", when: Date) {

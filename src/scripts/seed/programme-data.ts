@@ -4,6 +4,7 @@
  * Pure data: the seed sections in ./programme.ts read it.
  */
 import type { DistributionSettingsInput } from "../../modules/distribution/types"
+import { DEMO_ORDERS } from "./orders-data"
 
 export const DEMO_PASSWORD = "supersecret"
 
@@ -98,11 +99,20 @@ export type DemoDistributor = DemoPerson & {
   decision_reason?: string
   /** Visits through their links to seed (one visitor a day each). */
   visits: number
+  /**
+   * The story's dates, in days before the seed's first run (like the orders'
+   * `placed`): the application, the admin's approval or rejection, a suspension.
+   */
+  applied: number
+  reviewed?: number
+  suspended?: number
 }
 
 export type DemoBuyer = DemoPerson & {
   referrer: string | null
   source: "link" | "code" | "qr"
+  /** When it came through its referrer, in days before the seed's first run. */
+  bound?: number
 }
 
 const person = (last_name: string, first_name: string, pinyin: string, n: number): DemoPerson => ({
@@ -173,9 +183,29 @@ const TREE: Array<[last: string, first: string, pinyin: string, parent: number |
 /** Who has a storefront login besides demo@example.com. */
 const WITH_LOGIN = new Set(["zhang.wei", "hu.jun"])
 
+const depthOf = (i: number): number => (TREE[i][3] === null ? 0 : depthOf(TREE[i][3]!) + 1)
+
+/**
+ * When each distributor applied and was decided on, in days before the seed's
+ * first run. The founders applied about ten weeks before it, each generation of
+ * recruits about eight days after the one above (so after its parent's
+ * approval), all approved a day or two after applying and before the first
+ * order, six weeks before the seed; the applications still waiting came in over
+ * the last week; suspensions came about two weeks before the seed.
+ */
+function storyOf(i: number, status: DemoStatus) {
+  if (status === "pending") {
+    return { applied: 1 + (i % 6) + (i % 7) / 10 }
+  }
+  const applied = 70 - 8 * depthOf(i) - (i % 5) - (i % 7) / 10
+  const reviewed = applied - 1 - (i % 3) / 2
+  return { applied, reviewed, ...(status === "suspended" && { suspended: 10 + (i % 4) }) }
+}
+
 export const DISTRIBUTORS: DemoDistributor[] = TREE.map(
   ([last, first, pinyin, parent, status, level, visits], i) => ({
     ...person(last, first, pinyin, i),
+    ...storyOf(i, status),
     login: WITH_LOGIN.has(pinyin),
     parent: parent === null ? null : `${TREE[parent][2]}@example.com`,
     status,
@@ -208,6 +238,16 @@ const BUYER_NAMES: Array<[last: string, first: string, pinyin: string, referrer:
   ["戴", "维", "dai.wei", null],
 ]
 
+/** A referred buyer came halfway between its referrer's approval and its own first order. */
+function boundOf(buyer: DemoBuyer): DemoBuyer {
+  const referrer = DISTRIBUTORS.find((d) => d.email === buyer.referrer)
+  if (referrer?.reviewed === undefined) {
+    return buyer
+  }
+  const firstOrder = Math.max(0, ...DEMO_ORDERS.filter((o) => o.buyer === buyer.email).map((o) => o.placed))
+  return { ...buyer, bound: (referrer.reviewed + firstOrder) / 2 }
+}
+
 /** Buyers bound to distributors (and two walk-ins), plus the storefront demo login. */
 export const BUYERS: DemoBuyer[] = [
   {
@@ -217,14 +257,14 @@ export const BUYERS: DemoBuyer[] = [
     phone: "13700000000",
     login: true,
     referrer: DISTRIBUTORS[4].email,
-    source: "link",
+    source: "link" as const,
   },
   ...BUYER_NAMES.map(([last, first, pinyin, referrer], k) => ({
     ...person(last, first, pinyin, 100 + k),
     referrer: referrer === null ? null : DISTRIBUTORS[referrer].email,
     source: (["link", "qr", "code"] as const)[k % 3],
   })),
-]
+].map(boundOf)
 
 /** The demo's distributor login (a founder at the gold level). */
 export const DEMO_DISTRIBUTOR_EMAIL = DISTRIBUTORS[0].email

@@ -1,6 +1,6 @@
 import { CustomerDTO, MedusaContainer } from "@medusajs/framework/types"
-import { Modules } from "@medusajs/framework/utils"
-import { DISTRIBUTION_MODULE } from "../../modules/distribution/constants"
+import { ContainerRegistrationKeys, generateEntityId, Modules } from "@medusajs/framework/utils"
+import { AuditActorType, DISTRIBUTION_MODULE } from "../../modules/distribution/constants"
 import DistributionModuleService from "../../modules/distribution/service"
 import { DistributionSettingsDTO, DistributorDTO } from "../../modules/distribution/types"
 import { PRODUCTS } from "./catalog-data"
@@ -9,6 +9,7 @@ import {
   DEMO_PASSWORD,
   DEMO_SETTINGS,
   DISTRIBUTORS,
+  DemoDistributor,
   DemoPerson,
   LEVELS,
 } from "./programme-data"
@@ -25,6 +26,11 @@ const distributionOf = (container: MedusaContainer) =>
   container.resolve<DistributionModuleService>(DISTRIBUTION_MODULE)
 
 const displayName = (p: DemoPerson) => `${p.last_name}${p.first_name}`
+
+const DAY = 24 * 3600 * 1000
+
+/** A story date (days before the seed's first run) as a moment. */
+const storyDate = (anchor: Date, days: number) => new Date(anchor.getTime() - days * DAY)
 
 /**
  * The demo settings, applied once: only while the settings row has never been
@@ -123,9 +129,10 @@ export async function seedLogins(container: MedusaContainer, customerByEmail: Ma
 
 /**
  * The tree, parents first. As in the real flow, an applicant recruited by a
- * distributor is first bound to it, and that binding's distributor becomes the
- * parent. Applicants start pending (or active when admitted); rejections and
- * suspensions are then decided like an admin would, so every status exists.
+ * distributor is first bound to it (an hour before applying), and that
+ * binding's distributor becomes the parent. Applicants start pending (or active
+ * when admitted); rejections and suspensions are then decided like an admin
+ * would, so every status exists. dateProgramme dates them in the story.
  */
 export async function seedDistributors(
   container: MedusaContainer,
@@ -133,6 +140,7 @@ export async function seedDistributors(
     settings: DistributionSettingsDTO
     levelByRank: Map<number, string>
     customerByEmail: Map<string, CustomerDTO>
+    anchor: Date
   }
 ) {
   const distribution = distributionOf(container)
@@ -156,6 +164,7 @@ export async function seedDistributors(
         source: "code",
         binding_mode: ctx.settings.binding_mode,
         binding_days: ctx.settings.binding_days,
+        now: storyDate(ctx.anchor, p.applied + 1 / 24),
       })
       bound.add(customer.id)
       boundRecruits++
@@ -200,13 +209,14 @@ export async function seedDistributors(
   return { distributorByEmail: byEmail, created, decided, bound: boundRecruits }
 }
 
-/** Buyers bound to the distributors whose link, code or QR they came through. */
+/** Buyers bound to the distributors whose link, code or QR they came through, on the story's day. */
 export async function seedBindings(
   container: MedusaContainer,
   ctx: {
     settings: DistributionSettingsDTO
     customerByEmail: Map<string, CustomerDTO>
     distributorByEmail: Map<string, DistributorDTO>
+    anchor: Date
   }
 ) {
   const distribution = distributionOf(container)
@@ -226,21 +236,102 @@ export async function seedBindings(
       source: buyer.source,
       binding_mode: ctx.settings.binding_mode,
       binding_days: ctx.settings.binding_days,
+      now: storyDate(ctx.anchor, buyer.bound!),
     })
     created++
   }
   return { created }
 }
 
-const DAY = 24 * 3600 * 1000
+/**
+ * When the demo was first seeded: when its customers were made, read back from
+ * the data. The seed never re-dates them, so this is the same on every later
+ * run, and every story date (applications, bindings, visits, orders) counts back
+ * from it.
+ */
+export function programmeSeededAt(customerByEmail: Map<string, CustomerDTO>) {
+  const people = [...DISTRIBUTORS, ...BUYERS].map((p) => customerByEmail.get(p.email)!)
+  return new Date(Math.min(...people.map((c) => new Date(c.created_at).getTime())))
+}
+
+/** The audit rows the programme's workflows write for what happened to `p`, on the story's dates. */
+function auditTrail(p: DemoDistributor, d: DistributorDTO, anchor: Date) {
+  const admin = (action: string, from: string, to: string, days: number, reason: string | null = null) => ({
+    actor_type: AuditActorType.ADMIN,
+    actor_id: "demo-seed",
+    action,
+    data: { from, to, reason },
+    at: storyDate(anchor, days),
+  })
+  const admitted = p.status === "active" || p.status === "suspended"
+  return [
+    {
+      actor_type: AuditActorType.CUSTOMER,
+      actor_id: d.customer_id,
+      action: "distributor.apply",
+      data: { status: "pending", parent_id: d.parent_id },
+      at: storyDate(anchor, p.applied),
+    },
+    ...(admitted ? [admin("distributor.approve", "pending", "active", p.reviewed!)] : []),
+    ...(p.status === "rejected" ? [admin("distributor.reject", "pending", "rejected", p.reviewed!, p.decision_reason)] : []),
+    ...(p.status === "suspended" ? [admin("distributor.suspend", "active", "suspended", p.suspended!, p.decision_reason)] : []),
+  ].map(({ at, ...entry }) => ({
+    id: generateEntityId(undefined, "daud"),
+    ...entry,
+    entity_type: "distributor",
+    entity_id: d.id,
+    created_at: at,
+    updated_at: at,
+  }))
+}
 
 /**
- * When the demo programme was first seeded, read back from the data: the same
- * on every later run, so the visits and orders dated before it never move.
+ * The programme's records dated back to the story (programme-data.ts): each
+ * distributor's application, approval or rejection and suspension, with the
+ * audit rows the admin's decisions would have left, and the bindings' rows. The
+ * seed takes its shortcuts through the module's service, which stamps the
+ * moment of the run and writes no audit; only rows a run made after the anchor
+ * are dated, in one transaction, so a second run changes nothing and a
+ * decision an admin takes later keeps its own date.
  */
-export function programmeSeededAt(distributorByEmail: Map<string, DistributorDTO>) {
-  const seeded = DISTRIBUTORS.map((p) => distributorByEmail.get(p.email)!)
-  return new Date(Math.min(...seeded.map((d) => new Date(d.created_at).getTime())))
+export async function dateProgramme(
+  container: MedusaContainer,
+  ctx: { anchor: Date; customerByEmail: Map<string, CustomerDTO>; distributorByEmail: Map<string, DistributorDTO> }
+) {
+  const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+  const seeded = DISTRIBUTORS.map((p) => ({ p, d: ctx.distributorByEmail.get(p.email)! }))
+  const customerIds = [...DISTRIBUTORS, ...BUYERS].map((p) => ctx.customerByEmail.get(p.email)!.id)
+  return await pg.transaction(async (trx) => {
+    const undated = new Set(
+      (
+        await trx("distribution_distributor")
+          .whereIn("id", seeded.map(({ d }) => d.id))
+          .andWhere("created_at", ">", ctx.anchor)
+          .select("id")
+      ).map((r: { id: string }) => r.id)
+    )
+    const toDate = seeded.filter(({ d }) => undated.has(d.id))
+    for (const { p, d } of toDate) {
+      const reviewed = p.reviewed === undefined ? null : storyDate(ctx.anchor, p.reviewed)
+      const admitted = p.status === "active" || p.status === "suspended"
+      await trx("distribution_distributor")
+        .where("id", d.id)
+        .update({
+          created_at: storyDate(ctx.anchor, p.applied),
+          reviewed_at: reviewed,
+          activated_at: admitted ? reviewed : null,
+          updated_at: storyDate(ctx.anchor, Math.min(p.applied, p.reviewed ?? p.applied, p.suspended ?? p.applied)),
+        })
+    }
+    if (toDate.length) {
+      await trx("distribution_audit_log").insert(toDate.flatMap(({ p, d }) => auditTrail(p, d, ctx.anchor)))
+    }
+    await trx("distribution_referral_binding")
+      .whereIn("customer_id", customerIds)
+      .andWhere("created_at", ">", ctx.anchor)
+      .update({ created_at: trx.ref("bound_at"), updated_at: trx.ref("bound_at") })
+    return { dated: toDate.length }
+  })
 }
 
 /**
@@ -251,10 +342,10 @@ export function programmeSeededAt(distributorByEmail: Map<string, DistributorDTO
  */
 export async function seedVisits(
   container: MedusaContainer,
-  ctx: { distributorByEmail: Map<string, DistributorDTO> }
+  ctx: { distributorByEmail: Map<string, DistributorDTO>; anchor: Date }
 ) {
   const distribution = distributionOf(container)
-  const anchor = programmeSeededAt(ctx.distributorByEmail)
+  const { anchor } = ctx
   let created = 0
   let n = 0
   for (const p of DISTRIBUTORS) {
@@ -290,19 +381,23 @@ export async function seedProgramme(container: MedusaContainer) {
   const { levelByRank, created: levels } = await seedLevels(container)
   const { customerByEmail, created: customers } = await seedCustomers(container)
   const { created: logins } = await seedLogins(container, customerByEmail)
+  const anchor = programmeSeededAt(customerByEmail)
   const {
     distributorByEmail,
     created: distributors,
     decided,
     bound,
-  } = await seedDistributors(container, { settings, levelByRank, customerByEmail })
+  } = await seedDistributors(container, { settings, levelByRank, customerByEmail, anchor })
   const { created: bindings } = await seedBindings(container, {
     settings,
     customerByEmail,
     distributorByEmail,
+    anchor,
   })
-  const { created: visits } = await seedVisits(container, { distributorByEmail })
+  await dateProgramme(container, { anchor, customerByEmail, distributorByEmail })
+  const { created: visits } = await seedVisits(container, { distributorByEmail, anchor })
   return {
+    anchor,
     settings,
     customerByEmail,
     distributorByEmail,
