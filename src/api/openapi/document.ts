@@ -106,10 +106,18 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   415: "The body is not JSON: send Content-Type: application/json",
 }
 
-/** The OpenAPI 3.1 document of every store and admin route of the plugin. */
-export function buildOpenApiDocument(version = "0.1.0") {
+/**
+ * Who a document is for: the store document (served publicly, with the
+ * publishable key) describes the store routes only; the admin one (served to
+ * admins) describes every route of the plugin.
+ */
+export type OpenApiAudience = "store" | "admin"
+
+/** The OpenAPI 3.1 document of the plugin's store routes, or of all its routes for admins. */
+export function buildOpenApiDocument(audience: OpenApiAudience = "admin", version = "0.1.0") {
   const paths: Record<string, Record<string, unknown>> = {}
   for (const route of ROUTES) {
+    if (audience === "store" && !route.path.startsWith("/store/")) continue
     const path = openApiPath(route.path)
     paths[path] ??= {}
     paths[path][route.method] = operation(route)
@@ -123,7 +131,7 @@ export function buildOpenApiDocument(version = "0.1.0") {
       description:
         "商城分销系统 — the store API of the distributor centre and the admin API of the programme. Amounts are decimal strings (or JSON numbers for stored columns) in the currency's major unit.",
     },
-    tags: [{ name: "Store" }, { name: "Admin" }],
+    tags: audience === "store" ? [{ name: "Store" }] : [{ name: "Store" }, { name: "Admin" }],
     paths,
     components: {
       securitySchemes: {
