@@ -366,9 +366,15 @@ medusaIntegrationTestRunner({
 
     it("the OpenAPI document is served, valid, and describes every route the suites call", async () => {
       const { data: served } = await api.get("/store/distribution/openapi.json", { headers: { "x-publishable-api-key": shop.pk } })
-      // The same document the unit tests validate against the OpenAPI 3.1 schema.
-      expect(served).toEqual(JSON.parse(JSON.stringify(buildOpenApiDocument())))
+      // The same documents the unit tests validate against the OpenAPI 3.1 schema: the
+      // store routes for anyone with the publishable key, every route for admins only.
+      expect(served).toEqual(JSON.parse(JSON.stringify(buildOpenApiDocument("store"))))
+      expect(Object.keys(served.paths).filter((p) => !p.startsWith("/store/"))).toEqual([])
       expect((await api.get("/store/distribution/openapi.json").catch((e) => e.response)).status).toBe(400) // the key is still required
+      const { data: full } = await api.get("/admin/distribution/openapi.json", admin)
+      expect(full).toEqual(JSON.parse(JSON.stringify(buildOpenApiDocument("admin"))))
+      expect(Object.keys(full.paths)).toContain("/admin/distribution/withdrawals/{id}/pay")
+      expect((await api.get("/admin/distribution/openapi.json").catch((e) => e.response)).status).toBe(401)
 
       // The check is live on both ways the suites call the API: the runner's axios and the js-sdk's fetch.
       const undocumented = "GET /store/distribution/nowhere → 404: the route is not in the OpenAPI document"

@@ -39,8 +39,11 @@ const SECURITY: Record<Access, Record<string, string[]>[]> = {
   admin: [{ admin_bearer: [] }, { admin_session: [] }, { admin_api_key: [] }],
 }
 
-/** What any route answers before its handler runs: no publishable key (400), no login (401). */
-const ACCESS_ERRORS: Record<Access, number[]> = { public: [400], customer: [400, 401], admin: [401] }
+/**
+ * What any route answers before its handler runs: a malformed request (400: see
+ * api/utils/input-hygiene.ts), no publishable key (400), no login (401).
+ */
+const ACCESS_ERRORS: Record<Access, number[]> = { public: [400], customer: [400, 401], admin: [400, 401] }
 
 function queryParameters(schema: z.ZodType): JsonSchema[] {
   const json = toJsonSchema(schema, "input")
@@ -77,7 +80,9 @@ function operation(route: RouteDoc) {
       ),
     }
   }
-  for (const status of new Set([...ACCESS_ERRORS[route.access], ...(route.errors ?? [])].sort())) {
+  // Every POST may carry a body, and a body that is not JSON is refused (415).
+  const bodyErrors = route.method === "post" ? [415] : []
+  for (const status of new Set([...ACCESS_ERRORS[route.access], ...(route.errors ?? []), ...bodyErrors].sort())) {
     responses[status] = { $ref: `#/components/responses/Error${status}` }
   }
   return {
@@ -98,12 +103,21 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   401: "Not logged in (or not an admin)",
   404: "Not found (a store route: the caller is not a distributor)",
   409: "Conflicts with the current state (an illegal transition, a duplicate)",
+  415: "The body is not JSON: send Content-Type: application/json",
 }
 
-/** The OpenAPI 3.1 document of every store and admin route of the plugin. */
-export function buildOpenApiDocument(version = "0.1.0") {
+/**
+ * Who a document is for: the store document (served publicly, with the
+ * publishable key) describes the store routes only; the admin one (served to
+ * admins) describes every route of the plugin.
+ */
+export type OpenApiAudience = "store" | "admin"
+
+/** The OpenAPI 3.1 document of the plugin's store routes, or of all its routes for admins. */
+export function buildOpenApiDocument(audience: OpenApiAudience = "admin", version = "0.1.0") {
   const paths: Record<string, Record<string, unknown>> = {}
   for (const route of ROUTES) {
+    if (audience === "store" && !route.path.startsWith("/store/")) continue
     const path = openApiPath(route.path)
     paths[path] ??= {}
     paths[path][route.method] = operation(route)
@@ -117,7 +131,7 @@ export function buildOpenApiDocument(version = "0.1.0") {
       description:
         "商城分销系统 — the store API of the distributor centre and the admin API of the programme. Amounts are decimal strings (or JSON numbers for stored columns) in the currency's major unit.",
     },
-    tags: [{ name: "Store" }, { name: "Admin" }],
+    tags: audience === "store" ? [{ name: "Store" }] : [{ name: "Store" }, { name: "Admin" }],
     paths,
     components: {
       securitySchemes: {

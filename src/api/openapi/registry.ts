@@ -50,7 +50,7 @@ export const ROUTES: RouteDoc[] = [
   { method: "get", path: "/store/distribution/withdrawals", summary: "The caller's withdrawals, newest first", access: "customer", query: store.StoreListWithdrawals, responses: { 200: S.StoreWithdrawalsResponse }, errors: [400, 401, 404] },
   { method: "post", path: "/store/distribution/withdrawals", summary: "Request a withdrawal (the amount is held at once)", access: "customer", body: store.StoreRequestWithdrawal, responses: { 201: S.StoreWithdrawalRequestedResponse, 200: S.StoreWithdrawalRequestedResponse }, errors: [400, 401, 404, 409] },
   { method: "get", path: "/store/distribution/withdrawals/:id", summary: "One of the caller's withdrawals", access: "customer", responses: { 200: S.StoreWithdrawalResponse }, errors: [401, 404] },
-  { method: "get", path: "/store/distribution/openapi.json", summary: "This document", access: "public", responses: { 200: S.OpenApiDocumentResponse }, errors: [400] },
+  { method: "get", path: "/store/distribution/openapi.json", summary: "The OpenAPI document of the store routes (this document)", access: "public", responses: { 200: S.OpenApiDocumentResponse }, errors: [400] },
 
   // ---------------------------------------------------------------- admin
   { method: "get", path: "/admin/distribution/distributors", summary: "List and search distributors", access: "admin", query: admin.AdminListDistributors, responses: { 200: S.AdminDistributorsResponse }, errors: [400, 401] },
@@ -94,5 +94,6 @@ export const ROUTES: RouteDoc[] = [
   { method: "get", path: `${R}/products`, summary: "Distribution sales per product", access: "admin", query: reports.AdminReportProducts, responses: { 200: [S.AdminReportProductsResponse, CSV] }, errors: [400, 401] },
   { method: "get", path: `${R}/conversion`, summary: "Visits, orders and conversion per distributor", access: "admin", query: reports.AdminReportConversion, responses: { 200: [S.AdminReportConversionResponse, CSV] }, errors: [400, 401] },
   { method: "get", path: "/admin/distribution/products/:id/commission-preview", summary: "What one unit of each variant earns per currency, level and depth", access: "admin", responses: { 200: S.AdminCommissionPreviewResponse }, errors: [401, 404] },
+  { method: "get", path: "/admin/distribution/openapi.json", summary: "The OpenAPI document of every store and admin route of the plugin", access: "admin", responses: { 200: S.OpenApiDocumentResponse }, errors: [] },
   { method: "get", path: "/admin/distribution/audit-logs", summary: "The audit log", access: "admin", query: admin.AdminListAuditLogs, responses: { 200: S.AdminAuditLogsResponse }, errors: [400, 401] },
 ]

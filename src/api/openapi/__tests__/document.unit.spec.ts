@@ -49,9 +49,17 @@ function registeredRoutes(): string[] {
 describe("the OpenAPI document", () => {
   const document = buildOpenApiDocument()
 
-  it("is a valid OpenAPI 3.1 document", () => {
+  it("is a valid OpenAPI 3.1 document, and so is the store's", () => {
     expect(document.openapi).toBe("3.1.0")
     expect(validateOpenApi(document)).toEqual({ valid: true })
+    expect(validateOpenApi(buildOpenApiDocument("store"))).toEqual({ valid: true })
+  })
+
+  it("shows the store only the store routes", () => {
+    const store = Object.keys(buildOpenApiDocument("store").paths)
+    expect(store.length).toBeGreaterThan(10)
+    expect(store.filter((p) => !p.startsWith("/store/distribution/"))).toEqual([])
+    expect(Object.keys(document.paths).filter((p) => p.startsWith("/admin/")).length).toBeGreaterThan(30)
   })
 
   it("describes exactly the routes src/api registers", () => {

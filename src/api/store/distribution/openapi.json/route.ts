@@ -1,18 +1,8 @@
-import { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import type { buildOpenApiDocument as BuildOpenApiDocument } from "../../../openapi/document"
-
-let document: unknown
+import { serveOpenApiDocument } from "../../../openapi/serve"
 
 /**
- * The plugin's OpenAPI 3.1 document, generated from its zod schemas: built on
- * the first request (the response schemas are not loaded at boot), then kept.
+ * The OpenAPI 3.1 document of the plugin's store routes, generated from its zod
+ * schemas. The admin routes are described to admins only, at
+ * /admin/distribution/openapi.json.
  */
-export const GET = async (_req: MedusaRequest, res: MedusaResponse) => {
-  if (!document) {
-    const { buildOpenApiDocument } = require("../../../openapi/document") as {
-      buildOpenApiDocument: typeof BuildOpenApiDocument
-    }
-    document = buildOpenApiDocument()
-  }
-  res.json(document)
-}
+export const GET = serveOpenApiDocument("store")
