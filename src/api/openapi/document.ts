@@ -4,12 +4,17 @@ import { Access, ROUTES, RouteDoc } from "./registry"
 
 type JsonSchema = Record<string, unknown>
 
+/** The document's shared schemas (components.schemas): every zod schema with an `id` (Amount). */
+type Shared = Record<string, JsonSchema>
+
 /**
  * zod → JSON Schema 2020-12 (OpenAPI 3.1's dialect). Requests are described
  * as clients send them (`io: "input"`: before coercion and defaults are
- * applied), responses as the server produces them.
+ * applied), responses as the server produces them. A schema with an `id` is
+ * declared once in components.schemas and referenced from everywhere it
+ * appears.
  */
-function toJsonSchema(schema: z.ZodType, io: "input" | "output"): JsonSchema {
+function toJsonSchema(schema: z.ZodType, io: "input" | "output", shared: Shared): JsonSchema {
   const json = z.toJSONSchema(schema, {
     io,
     target: "draft-2020-12",
@@ -27,7 +32,11 @@ function toJsonSchema(schema: z.ZodType, io: "input" | "output"): JsonSchema {
     },
   }) as JsonSchema
   delete json.$schema
-  return json
+  for (const [id, { id: _id, ...definition }] of Object.entries((json.$defs ?? {}) as Shared)) {
+    shared[id] = definition
+  }
+  delete json.$defs
+  return JSON.parse(JSON.stringify(json).replaceAll('"#/$defs/', '"#/components/schemas/'))
 }
 
 /** `/a/:id/b` → `/a/{id}/b`. */
@@ -42,8 +51,8 @@ const SECURITY: Record<Access, Record<string, string[]>[]> = {
 /** What any route answers before its handler runs: no publishable key (400), no login (401). */
 const ACCESS_ERRORS: Record<Access, number[]> = { public: [400], customer: [400, 401], admin: [401] }
 
-function queryParameters(schema: z.ZodType): JsonSchema[] {
-  const json = toJsonSchema(schema, "input")
+function queryParameters(schema: z.ZodType, shared: Shared): JsonSchema[] {
+  const json = toJsonSchema(schema, "input", shared)
   const properties = (json.properties ?? {}) as Record<string, JsonSchema>
   const required = new Set((json.required ?? []) as string[])
   return Object.entries(properties).map(([name, property]) => ({
@@ -56,7 +65,7 @@ function queryParameters(schema: z.ZodType): JsonSchema[] {
   }))
 }
 
-function operation(route: RouteDoc) {
+function operation(route: RouteDoc, shared: Shared) {
   const pathParameters = [...route.path.matchAll(/:([A-Za-z_]+)/g)].map(([, name]) => ({
     name,
     in: "path",
@@ -72,7 +81,7 @@ function operation(route: RouteDoc) {
         bodies.map((b) =>
           "media" in b
             ? [b.media, { schema: { type: "string", format: "binary" } }]
-            : ["application/json", { schema: toJsonSchema(b as z.ZodType, "output") }]
+            : ["application/json", { schema: toJsonSchema(b as z.ZodType, "output", shared) }]
         )
       ),
     }
@@ -85,9 +94,9 @@ function operation(route: RouteDoc) {
     operationId: `${route.method}${route.path.replace(/[/:.{}-]+(\w)?/g, (_, c: string | undefined) => (c ?? "").toUpperCase())}`,
     tags: [route.path.startsWith("/admin") ? "Admin" : "Store"],
     security: SECURITY[route.access],
-    parameters: [...pathParameters, ...(route.query ? queryParameters(route.query) : [])],
+    parameters: [...pathParameters, ...(route.query ? queryParameters(route.query, shared) : [])],
     ...(route.body
-      ? { requestBody: { required: true, content: { "application/json": { schema: toJsonSchema(route.body, "input") } } } }
+      ? { requestBody: { required: true, content: { "application/json": { schema: toJsonSchema(route.body, "input", shared) } } } }
       : {}),
     responses,
   }
@@ -103,23 +112,25 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
 /** The OpenAPI 3.1 document of every store and admin route of the plugin. */
 export function buildOpenApiDocument(version = "0.1.0") {
   const paths: Record<string, Record<string, unknown>> = {}
+  const schemas: Shared = {}
   for (const route of ROUTES) {
     const path = openApiPath(route.path)
     paths[path] ??= {}
-    paths[path][route.method] = operation(route)
+    paths[path][route.method] = operation(route, schemas)
   }
-  const errorSchema = toJsonSchema(ErrorResponse, "output")
+  const errorSchema = toJsonSchema(ErrorResponse, "output", schemas)
   return {
     openapi: "3.1.0",
     info: {
       title: "medusa-plugin-distribution",
       version,
       description:
-        "商城分销系统 — the store API of the distributor centre and the admin API of the programme. Amounts are decimal strings (or JSON numbers for stored columns) in the currency's major unit.",
+        "商城分销系统 — the store API of the distributor centre and the admin API of the programme. Every amount is an Amount: a decimal string in the currency's major unit with the currency's precision (\"2.50\", \"1250\" for JPY).",
     },
     tags: [{ name: "Store" }, { name: "Admin" }],
     paths,
     components: {
+      schemas,
       securitySchemes: {
         publishable_key: { type: "apiKey", in: "header", name: "x-publishable-api-key" },
         customer_bearer: { type: "http", scheme: "bearer", bearerFormat: "JWT" },
