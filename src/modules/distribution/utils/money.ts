@@ -31,11 +31,8 @@ export function fitsCurrency(amount: BigNumberInput, currencyCode: string): bool
 
 /** Why an amount cannot be taken in a currency: more decimals than its minor unit. */
 export function tooPreciseMessage(field: string, amount: BigNumberInput, currencyCode: string): string {
-  const precision = currencyPrecision(currencyCode)
-  const code = currencyCode.toUpperCase()
-  return precision
-    ? `${field} ${MathBN.convert(amount).toFixed()} has more decimals than ${code} allows (${precision}), e.g. ${formatAmount(amount, currencyCode)}`
-    : `${field} ${MathBN.convert(amount).toFixed()} must be a whole number: ${code} has no minor unit`
+  const decimals = currencyPrecision(currencyCode)
+  return `${field} ${MathBN.convert(amount).toFixed()} has more decimals than ${currencyCode.toUpperCase()} allows (${decimals})`
 }
 
 /**

@@ -47,7 +47,7 @@ describe("amounts in the API", () => {
   })
 
   it("say why an amount has too many decimals for its currency", () => {
-    expect(tooPreciseMessage("amount", "0.001", "cny")).toBe("amount 0.001 has more decimals than CNY allows (2), e.g. 0.00")
-    expect(tooPreciseMessage("min_withdrawal", "99.5", "jpy")).toBe("min_withdrawal 99.5 must be a whole number: JPY has no minor unit")
+    expect(tooPreciseMessage("amount", "0.001", "cny")).toBe("amount 0.001 has more decimals than CNY allows (2)")
+    expect(tooPreciseMessage("min_withdrawal", 99.5, "jpy")).toBe("min_withdrawal 99.5 has more decimals than JPY allows (0)")
   })
 })
