@@ -38,12 +38,12 @@ export const levelMoney = async (req: AuthenticatedMedusaRequest<Partial<AdminCr
 export const settingsMoney = async (req: AuthenticatedMedusaRequest<AdminUpdateSettingsType>): Promise<MoneyInput> => {
   const current = await service(req).getSettings()
   const body = req.validatedBody
-  const kept = body.currency_code !== undefined && body.currency_code !== current.currency_code ? current : {}
+  const kept = body.currency_code !== undefined && body.currency_code !== current.currency_code ? current : null
   return {
     currency_code: body.currency_code ?? current.currency_code,
     amounts: {
-      application_min_spend: body.application_min_spend ?? kept.application_min_spend,
-      min_withdrawal: body.min_withdrawal ?? kept.min_withdrawal,
+      application_min_spend: body.application_min_spend ?? kept?.application_min_spend,
+      min_withdrawal: body.min_withdrawal ?? kept?.min_withdrawal,
     },
     store_currency: body.currency_code !== undefined,
   }
