@@ -40,11 +40,11 @@ export type MoneyInput = {
   store_currency?: boolean
 }
 
-/** The store's currencies, lower-case. */
+/** The store's currencies, lower-case, sorted. */
 export async function storeCurrencies(container: MedusaContainer): Promise<string[]> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({ entity: "store", fields: ["supported_currencies.currency_code"] })
-  return [...new Set(data.flatMap((s) => (s.supported_currencies ?? []).map((c) => c!.currency_code.toLowerCase())))]
+  return [...new Set(data.flatMap((s) => (s.supported_currencies ?? []).map((c) => c!.currency_code.toLowerCase())))].sort()
 }
 
 export async function checkMoneyInput(container: MedusaContainer, input: MoneyInput) {
