@@ -44,7 +44,8 @@ export type MoneyInput = {
 export async function storeCurrencies(container: MedusaContainer): Promise<string[]> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({ entity: "store", fields: ["supported_currencies.currency_code"] })
-  return [...new Set(data.flatMap((s) => (s.supported_currencies ?? []).map((c) => c!.currency_code.toLowerCase())))].sort()
+  const stores = data as { supported_currencies?: { currency_code: string }[] | null }[]
+  return [...new Set(stores.flatMap((s) => (s.supported_currencies ?? []).map((c) => c.currency_code.toLowerCase())))].sort()
 }
 
 export async function checkMoneyInput(container: MedusaContainer, input: MoneyInput) {
