@@ -81,7 +81,7 @@ medusaIntegrationTestRunner({
         status: "requested",
         amount: "333.33",
         fee_bps: 60,
-        fee: "2",
+        fee: "2.00",
         net_amount: "331.33",
         currency_code: "cny",
         method: "bank",
@@ -124,7 +124,7 @@ medusaIntegrationTestRunner({
       expect(await balances(d)).toEqual({ available: "666.67", held: "0.00", withdrawn: "333.33", debt: "0.00" })
 
       expect(await ledgerOf(d.distributor_id)).toEqual([
-        expect.objectContaining({ kind: "manual_adjustment", amount: "1000.00" }),
+        expect.objectContaining({ kind: "manual_adjustment", amount: "1000" }),
         { kind: "withdrawal_held", amount: "-333.33", reference_id: id },
         { kind: "withdrawal_paid", amount: "333.33", reference_id: id },
         { kind: "withdrawal_held", amount: "-100.01", reference_id: second.data.withdrawal.id },
@@ -271,7 +271,7 @@ medusaIntegrationTestRunner({
       expect(await balances(d)).toEqual({ available: "0.00", held: "1000.00", withdrawn: "0.00", debt: "0.00" })
 
       const ledger = await ledgerOf(d.distributor_id)
-      expect(ledger.filter((e) => e.kind === "withdrawal_held").map((e) => e.amount)).toEqual(Array(10).fill("-100.00"))
+      expect(ledger.filter((e) => e.kind === "withdrawal_held").map((e) => e.amount)).toEqual(Array(10).fill("-100"))
       // Replaying the ledger in commit order, the balance never dips below zero.
       const { rows } = await pg().raw(
         `select min(running)::text as lowest, sum(amount)::text as total from (
@@ -448,7 +448,7 @@ medusaIntegrationTestRunner({
       )
       const line = lines.find((l: string) => l.startsWith(id))!.split(",")
       expect(line.slice(2, 4)).toEqual(["approved", d!.code])
-      expect(line.slice(6, 15)).toEqual(["bank", "张小明", "招商银行", "杭州分行", ACCOUNT_DIGITS, "cny", "300", "0", "300"])
+      expect(line.slice(6, 15)).toEqual(["bank", "张小明", "招商银行", "杭州分行", ACCOUNT_DIGITS, "cny", "300.00", "0.00", "300.00"])
       expect(lines.every((l: string, i: number) => i === 0 || l.split(",")[2] === "approved")).toBe(true)
       const exports = await service(getContainer()).listDistributionAuditLogs({ action: "withdrawal.export" })
       expect(exports).toHaveLength(1)

@@ -1,20 +1,33 @@
 import { z } from "@medusajs/framework/zod"
-import { ErrorResponse } from "./schemas"
+import { Amount, ErrorResponse } from "./schemas"
 import { Access, ROUTES, RouteDoc } from "./registry"
 
 type JsonSchema = Record<string, unknown>
 
-/** The document's shared schemas (components.schemas): every zod schema with an `id` (Amount). */
+/** The document's shared schemas (components.schemas), each declared once and referenced by name. */
 type Shared = Record<string, JsonSchema>
+const SHARED: Record<string, z.ZodType> = { Amount }
 
 /**
  * zod → JSON Schema 2020-12 (OpenAPI 3.1's dialect). Requests are described
  * as clients send them (`io: "input"`: before coercion and defaults are
- * applied), responses as the server produces them. A schema with an `id` is
- * declared once in components.schemas and referenced from everywhere it
- * appears.
+ * applied), responses as the server produces them. A shared schema (SHARED)
+ * is declared once in components.schemas and referenced wherever it appears.
  */
 function toJsonSchema(schema: z.ZodType, io: "input" | "output", shared: Shared): JsonSchema {
+  let text = JSON.stringify(zodToJsonSchema(schema, io))
+  for (const [name, zodSchema] of Object.entries(SHARED)) {
+    // zod inlines a schema wherever it is used, always as the same JSON: each copy becomes the reference.
+    const definition = JSON.stringify(zodToJsonSchema(zodSchema, io))
+    if (text.includes(definition)) {
+      shared[name] = JSON.parse(definition)
+      text = text.split(definition).join(JSON.stringify({ $ref: `#/components/schemas/${name}` }))
+    }
+  }
+  return JSON.parse(text)
+}
+
+function zodToJsonSchema(schema: z.ZodType, io: "input" | "output"): JsonSchema {
   const json = z.toJSONSchema(schema, {
     io,
     target: "draft-2020-12",
@@ -32,11 +45,7 @@ function toJsonSchema(schema: z.ZodType, io: "input" | "output", shared: Shared)
     },
   }) as JsonSchema
   delete json.$schema
-  for (const [id, { id: _id, ...definition }] of Object.entries((json.$defs ?? {}) as Shared)) {
-    shared[id] = definition
-  }
-  delete json.$defs
-  return JSON.parse(JSON.stringify(json).replaceAll('"#/$defs/', '"#/components/schemas/'))
+  return json
 }
 
 /** `/a/:id/b` → `/a/{id}/b`. */

@@ -29,11 +29,7 @@ import { STATS_INTERVALS } from "../../modules/distribution/queries/centre"
 export const Amount = z
   .string()
   .regex(/^-?\d+(\.\d{2,3})?$/)
-  .meta({
-    id: "Amount",
-    description: "Decimal string in the currency's major unit with the currency's precision: \"2.50\", \"1250\" for JPY",
-    examples: ["2.50", "1250"],
-  })
+  .describe("Decimal string in the currency's major unit with the currency's precision: \"2.50\", \"1250\" for JPY")
 export const Timestamp = z.string().describe("ISO 8601 timestamp")
 const Id = z.string()
 

@@ -129,7 +129,7 @@ export function presentBinding(
 type Row = Record<string, unknown>
 
 /** What presentAmounts makes of a row: amount columns as strings, raw_* columns gone. */
-export type WithAmounts<T, F extends string> = {
+type WithAmounts<T, F extends string> = {
   [K in keyof T as K extends `raw_${string}` ? never : K]: K extends F ? (null extends T[K] ? string | null : string) : T[K]
 }
 
@@ -158,10 +158,10 @@ export function presentAmounts<T extends object, F extends string>(
   return out as WithAmounts<T, F>
 }
 
-export const COMMISSION_AMOUNTS = ["base_amount", "amount", "reversed_amount"] as const
-export const LEVEL_AMOUNTS = ["upgrade_personal_sales", "upgrade_team_sales"] as const
-export const RULE_AMOUNTS = ["fixed_amount_1", "fixed_amount_2", "fixed_amount_3"] as const
-export const SETTINGS_AMOUNTS = ["application_min_spend", "min_withdrawal"] as const
+const COMMISSION_AMOUNTS = ["base_amount", "amount", "reversed_amount"] as const
+const LEVEL_AMOUNTS = ["upgrade_personal_sales", "upgrade_team_sales"] as const
+const RULE_AMOUNTS = ["fixed_amount_1", "fixed_amount_2", "fixed_amount_3"] as const
+const SETTINGS_AMOUNTS = ["application_min_spend", "min_withdrawal"] as const
 
 export const presentCommission = <T extends { currency_code?: string }>(c: T) =>
   presentAmounts(c, COMMISSION_AMOUNTS, c.currency_code!)
