@@ -5,9 +5,10 @@ import { buildOpenApiDocument } from "../../src/api/openapi/document"
 /**
  * Checks real responses of the plugin's routes against the OpenAPI document:
  * every /store/distribution and /admin/distribution response must be a
- * documented status of a documented route, and its JSON body must match the
- * status's schema. A mismatch rejects the request, so the test that made it
- * fails with the reason.
+ * documented status of a documented route, its JSON body must match the
+ * status's schema (an amount is an Amount string, never a number), and no
+ * raw_* column may leave anywhere in it. A mismatch rejects the request, so the
+ * test that made it fails with the reason.
  */
 type Operation = {
   responses: Record<string, { $ref?: string; content?: Record<string, { schema: object }> }>
@@ -41,6 +42,24 @@ function load() {
 
 export function openApiDocument(): Document {
   return load().document
+}
+
+/** The path of the first raw_* key in a body, or null. */
+function rawColumn(value: unknown, path = "body"): string | null {
+  if (!value || typeof value !== "object") {
+    return null
+  }
+  for (const [key, child] of Object.entries(value)) {
+    const at = `${path}/${key}`
+    if (key.startsWith("raw_")) {
+      return at
+    }
+    const found = rawColumn(child, at)
+    if (found) {
+      return found
+    }
+  }
+  return null
 }
 
 /** Why a response does not match the document, or null when it does. */
@@ -82,9 +101,14 @@ export function responseMismatch(input: {
   if (media !== "application/json") {
     return null
   }
+  const raw = rawColumn(input.body)
+  if (raw) {
+    return `${label} carries the raw column ${raw}: amounts leave only as Amount strings`
+  }
   const key = `${route.template} ${method} ${input.status}`
   if (!validators.has(key)) {
-    validators.set(key, ajv.compile(schema))
+    // The shared schemas ride along, so "#/components/schemas/Amount" resolves from the operation's schema.
+    validators.set(key, ajv.compile({ ...schema, components: { schemas: document.components.schemas } }))
   }
   const validate = validators.get(key)!
   if (validate(input.body)) {

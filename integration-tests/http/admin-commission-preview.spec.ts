@@ -47,7 +47,7 @@ medusaIntegrationTestRunner({
       expect(serum.max_depth).toBe(3)
       // 129.90 × 20 / 10 / 5 % = 25.98 + 12.99 + 6.49 > the 30 % cap (38.97): depth 3 gives way.
       for (const level of ["铜牌", "银牌", "金牌"]) {
-        expect(amounts(serum, "SERUM-30", "cny", level)).toEqual(["25.98", "12.99", "0"])
+        expect(amounts(serum, "SERUM-30", "cny", level)).toEqual(["25.98", "12.99", "0.00"])
       }
 
       const buyer = await registerCustomer(api, shop.pk, { email: uniqueEmail("buyer") })
@@ -56,7 +56,7 @@ medusaIntegrationTestRunner({
         placeOrder(api, shop, { ...buyer }, [{ sku: "SERUM-30", quantity: 1 }])
       )
       const { data } = await api.get(`/admin/distribution/commissions?order_id=${order.id}&order=depth`, admin)
-      expect(data.commissions.map((row: { depth: number; amount: number }) => [row.depth, String(row.amount)])).toEqual([
+      expect(data.commissions.map((row: { depth: number; amount: string }) => [row.depth, row.amount])).toEqual([
         [1, "25.98"],
         [2, "12.99"],
       ])
@@ -67,7 +67,7 @@ medusaIntegrationTestRunner({
       const tote = await preview("canvas-tote")
       expect(tote.rules).toEqual([])
       // 79 CNY at 10/5/2 %, 12/6/3 %, 15/8/4 %.
-      expect(amounts(tote, "TOTE-IVORY", "cny", "铜牌")).toEqual(["7.9", "3.95", "1.58"])
+      expect(amounts(tote, "TOTE-IVORY", "cny", "铜牌")).toEqual(["7.90", "3.95", "1.58"])
       expect(amounts(tote, "TOTE-IVORY", "cny", "银牌")).toEqual(["9.48", "4.74", "2.37"])
       expect(amounts(tote, "TOTE-IVORY", "cny", "金牌")).toEqual(["11.85", "6.32", "3.16"])
     })

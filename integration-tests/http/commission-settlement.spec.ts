@@ -26,7 +26,7 @@ medusaIntegrationTestRunner({
 
     const balances = async (distributorId: string) => {
       const [b] = await service(getContainer()).getBalances(distributorId)
-      return b ? { pending: Number(b.pending), available: Number(b.available), debt: Number(b.debt) } : null
+      return b ? { pending: b.pending, available: b.available, debt: b.debt } : null
     }
     const settle = async (now: Date) =>
       (await settleDueCommissionsWorkflow(getContainer()).run({ input: { now } })).result.settled
@@ -42,7 +42,7 @@ medusaIntegrationTestRunner({
     it("settles only after delivery plus the freeze days, once, with exact balances and ledger", async () => {
       const { a, b, c } = await threeLevelProgramme(api, getContainer(), shop, admin)
       const placed = await boughtFrom(c)
-      expect(await balances(c.distributor_id)).toEqual({ pending: 82.85, available: 0, debt: 0 })
+      expect(await balances(c.distributor_id)).toEqual({ pending: "82.85", available: "0.00", debt: "0.00" })
 
       const farFuture = new Date(Date.now() + 365 * DAY)
       expect(await settle(farFuture)).toBe(0) // not delivered: no freeze period has started
@@ -67,9 +67,9 @@ medusaIntegrationTestRunner({
       expect((await service(getContainer()).retrieveDistributor(a.distributor_id)).level_id).toBe(gold.id) // never down
       expect(await settle(new Date(eligible + 1000))).toBe(0)
 
-      expect(await balances(c.distributor_id)).toEqual({ pending: 0, available: 82.85, debt: 0 }) // 51.96 + 7.19 + 23.70
-      expect(await balances(b.distributor_id)).toEqual({ pending: 0, available: 43.79, debt: 0 }) // 25.98 + 3.59 + 14.22
-      expect(await balances(a.distributor_id)).toEqual({ pending: 0, available: 23.36, debt: 0 }) // 12.99 + 0.89 + 9.48
+      expect(await balances(c.distributor_id)).toEqual({ pending: "0.00", available: "82.85", debt: "0.00" }) // 51.96 + 7.19 + 23.70
+      expect(await balances(b.distributor_id)).toEqual({ pending: "0.00", available: "43.79", debt: "0.00" }) // 25.98 + 3.59 + 14.22
+      expect(await balances(a.distributor_id)).toEqual({ pending: "0.00", available: "23.36", debt: "0.00" }) // 12.99 + 0.89 + 9.48
       const pg = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
       const { rows: ledger } = await pg.raw(
         "select distributor_id, kind, sum(amount)::text as total, count(*)::int as n from distribution_ledger_entry group by 1, 2 order by total desc"
@@ -112,9 +112,9 @@ medusaIntegrationTestRunner({
       const returnId = await returnItems(api, container, admin, placed.id, [{ id: serumLine.id, quantity: 1 }])
 
       // Half of each serum commission: 51.96 → 25.98, 25.98 → 12.99, 12.99 → 6.49 (6.495 rounded down).
-      expect(await balances(c.distributor_id)).toEqual({ pending: 0, available: 56.87, debt: 0 })
-      expect(await balances(b.distributor_id)).toEqual({ pending: 0, available: 30.8, debt: 0 })
-      expect(await balances(a.distributor_id)).toEqual({ pending: 0, available: 16.87, debt: 0 })
+      expect(await balances(c.distributor_id)).toEqual({ pending: "0.00", available: "56.87", debt: "0.00" })
+      expect(await balances(b.distributor_id)).toEqual({ pending: "0.00", available: "30.80", debt: "0.00" })
+      expect(await balances(a.distributor_id)).toEqual({ pending: "0.00", available: "16.87", debt: "0.00" })
       const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
       const { rows: clawbacks } = await pg.raw(
         "select amount::text as amount, reference_id from distribution_ledger_entry where kind = 'commission_clawed_back' order by abs(distribution_ledger_entry.amount) desc"
@@ -128,7 +128,7 @@ medusaIntegrationTestRunner({
           reverseOrderCommissionsWorkflow(container).run({ input: { order_id: placed.id, cause: `return:${returnId}` } })
         )
       )
-      expect(await balances(c.distributor_id)).toEqual({ pending: 0, available: 56.87, debt: 0 })
+      expect(await balances(c.distributor_id)).toEqual({ pending: "0.00", available: "56.87", debt: "0.00" })
       const { rows: [{ n }] } = await pg.raw("select count(*)::int as n from distribution_ledger_entry where kind = 'commission_clawed_back'")
       expect(n).toBe(3)
     })
@@ -144,14 +144,14 @@ medusaIntegrationTestRunner({
       expect(orders.data.count).toBe(1)
       expect(orders.data.orders[0]).toMatchObject({ id: placed.id, status: "delivered", commission: "82.85", currency_code: "cny" })
       expect(orders.data.orders[0].buyer.email).toMatch(/^b\*\*\*@example\.com$/)
-      expect(orders.data.orders[0].items.map((i: { commission: string }) => i.commission).sort()).toEqual(["23.7", "51.96", "7.19"])
+      expect(orders.data.orders[0].items.map((i: { commission: string }) => i.commission).sort()).toEqual(["23.70", "51.96", "7.19"])
       const upline = await api.get("/store/distribution/orders", b)
       expect(upline.data.orders[0]).toMatchObject({ id: placed.id, commission: "43.79" })
       expect(upline.data.orders[0].items.every((i: { depth: number }) => i.depth === 2)).toBe(true)
 
       const mine = await api.get("/store/distribution/commissions?status=settled", c)
       expect(mine.data.count).toBe(3)
-      expect(mine.data.commissions.map((x: { amount: number }) => x.amount).sort((x: number, y: number) => x - y)).toEqual([7.19, 23.7, 51.96])
+      expect(mine.data.commissions.map((x: { amount: string }) => x.amount).sort()).toEqual(["23.70", "51.96", "7.19"])
       expect((await api.get("/store/distribution/commissions?status=pending", c)).data.count).toBe(0)
       expect((await api.get("/store/distribution/commissions?depth=2", c)).data.count).toBe(0)
 
@@ -161,7 +161,7 @@ medusaIntegrationTestRunner({
       const first = await adjust(body)
       expect(first.status).toBe(201)
       expect(first.data.balances).toEqual([
-        { currency_code: "cny", pending: "0", available: "-17.15", held: "0", withdrawn: "0", debt: "17.15" },
+        { currency_code: "cny", pending: "0.00", available: "-17.15", held: "0.00", withdrawn: "0.00", debt: "17.15" },
       ])
       const retry = await adjust(body)
       expect(retry.status).toBe(200)
@@ -170,14 +170,14 @@ medusaIntegrationTestRunner({
 
       const me = await api.get("/store/distribution/me", c)
       expect(me.data.balances).toEqual([
-        { currency_code: "cny", pending: "0", available: "-17.15", held: "0", withdrawn: "0", debt: "17.15" },
+        { currency_code: "cny", pending: "0.00", available: "-17.15", held: "0.00", withdrawn: "0.00", debt: "17.15" },
       ])
       for (const bad of [{ ...body, reason: "" }, { ...body, amount: 0 }, { amount: 5, currency_code: "cny" }, { ...body, currency_code: "yuan" }]) {
         expect((await api.post(`/admin/distribution/distributors/${c.distributor_id}/adjustments`, bad, admin).catch((e) => e.response)).status).toBe(400)
       }
       const ledger = await api.get(`/admin/distribution/distributors/${c.distributor_id}/ledger`, admin)
       expect(ledger.data.count).toBe(4)
-      expect(ledger.data.entries[0]).toMatchObject({ kind: "manual_adjustment", amount: -100, reason: "扣回违规推广佣金", actor_id: admin.user_id })
+      expect(ledger.data.entries[0]).toMatchObject({ kind: "manual_adjustment", amount: "-100.00", reason: "扣回违规推广佣金", actor_id: admin.user_id })
       const audit = await service(container).listDistributionAuditLogs({ action: "ledger.adjust" })
       expect(audit).toHaveLength(1)
 
@@ -191,7 +191,7 @@ medusaIntegrationTestRunner({
         "id,order_id,line_item_id,distributor_id,depth,attribution,quantity,base_amount,rate_bps,rate_source,amount,reversed_amount,currency_code,status,eligible_at,settled_at,reversed_at,created_at"
       )
       expect(lines).toHaveLength(4)
-      expect(lines.slice(1).map((l: string) => l.split(",")[10]).sort()).toEqual(["23.7", "51.96", "7.19"])
+      expect(lines.slice(1).map((l: string) => l.split(",")[10]).sort()).toEqual(["23.70", "51.96", "7.19"])
     })
 
     it("manages commission rules for existing targets, one per target, each named by its target's title", async () => {
@@ -285,6 +285,42 @@ medusaIntegrationTestRunner({
       ])
     })
 
+    it("takes a fixed rule's amounts to its currency's cent, in a currency the store sells in, and shows them padded", async () => {
+      const container = getContainer()
+      const [serum] = await container.resolve(Modules.PRODUCT).listProducts({ handle: "hyaluronic-serum" })
+      const mask30 = shop.variants.get("MASK-30")!
+      const rules = "/admin/distribution/commission-rules"
+      const fixed = { target_type: "product", target_id: serum.id, mode: "fixed", fixed_amount_1: 8.8, fixed_amount_2: 4.4, currency_code: "CNY" }
+      const created = await api.post(rules, fixed, admin)
+      expect(created.data.commission_rule).toMatchObject({ fixed_amount_1: "8.80", fixed_amount_2: "4.40", fixed_amount_3: null, currency_code: "cny" })
+      expect((await api.get(rules, admin)).data.commission_rules).toEqual([
+        expect.objectContaining({ fixed_amount_1: "8.80", fixed_amount_2: "4.40", fixed_amount_3: null }),
+      ])
+      const id = created.data.commission_rule.id
+      const stored = async () =>
+        (await container.resolve(ContainerRegistrationKeys.PG_CONNECTION).raw(
+          "select target_id, currency_code, fixed_amount_1::text as a1, fixed_amount_2::text as a2, rate_bps_1 from distribution_commission_rule order by id"
+        )).rows
+      const before = await stored()
+      expect(before).toEqual([{ target_id: serum.id, currency_code: "cny", a1: "8.8", a2: "4.4", rate_bps_1: null }])
+
+      const variantRule = { target_type: "variant", target_id: mask30 }
+      for (const [path, body, message] of [
+        [rules, { ...variantRule, mode: "fixed", fixed_amount_1: 8.805, currency_code: "cny" }, "fixed_amount_1 8.805 has more decimals than CNY allows (2)"],
+        [rules, { ...variantRule, mode: "fixed", fixed_amount_1: 8, currency_code: "jpy" }, "currency_code jpy is not a currency of the store; use one of: cny, hkd"],
+        [rules, { ...variantRule, mode: "rate", rate_bps_1: 12.5 }, "Invalid request: Expected type: 'int' for field 'rate_bps_1', got: '12.5'"],
+        [rules, { ...variantRule, mode: "rate", rate_bps_2: 10001 }, "Invalid request: Value for field 'rate_bps_2' too big, expected at most: '10000'"],
+        [`${rules}/${id}`, { fixed_amount_2: 4.401 }, "fixed_amount_2 4.401 has more decimals than CNY allows (2)"],
+        [`${rules}/${id}`, { currency_code: "zzz" }, "currency_code zzz is not a currency of the store; use one of: cny, hkd"],
+      ] as const) {
+        const refused = await api.post(path, body, admin).catch((e) => e.response)
+        expect([refused.status, refused.data.message]).toEqual([400, message])
+      }
+      expect(await stored()).toEqual(before)
+      const hkd = await api.post(`${rules}/${id}`, { currency_code: "hkd", fixed_amount_3: 1.1 }, admin)
+      expect(hkd.data.commission_rule).toMatchObject({ currency_code: "hkd", fixed_amount_1: "8.80", fixed_amount_3: "1.10" })
+    })
+
     it("settles once when five workers race, and reconciles a tampered wallet and a lost order.placed", async () => {
       const container = getContainer()
       const { c } = await threeLevelProgramme(api, container, shop, admin)
@@ -296,7 +332,7 @@ medusaIntegrationTestRunner({
       const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
       const count = async (sql: string) => (await pg.raw(sql)).rows[0].n
       expect(await count("select count(*)::int as n from distribution_ledger_entry where kind = 'commission_settled'")).toBe(9)
-      expect(await balances(c.distributor_id)).toEqual({ pending: 0, available: 82.85, debt: 0 })
+      expect(await balances(c.distributor_id)).toEqual({ pending: "0.00", available: "82.85", debt: "0.00" })
 
       const clean = await api.post("/admin/distribution/reconcile", {}, admin)
       expect(clean.data).toMatchObject({ wallet_mismatches: [], recredited: [] })
@@ -305,11 +341,11 @@ medusaIntegrationTestRunner({
       await pg.raw("update distribution_wallet set available = 1 where distributor_id = ?", [c.distributor_id])
       const report = await api.post("/admin/distribution/reconcile", { repair: false }, admin)
       expect(report.data.wallet_mismatches).toEqual([
-        expect.objectContaining({ distributor_id: c.distributor_id, cached_available: "1", ledger_available: "82.85" }),
+        expect.objectContaining({ distributor_id: c.distributor_id, cached_available: "1.00", ledger_available: "82.85" }),
       ])
-      expect(await balances(c.distributor_id)).toEqual({ pending: 0, available: 1, debt: 0 })
+      expect(await balances(c.distributor_id)).toEqual({ pending: "0.00", available: "1.00", debt: "0.00" })
       await api.post("/admin/distribution/reconcile", { repair: true }, admin)
-      expect(await balances(c.distributor_id)).toEqual({ pending: 0, available: 82.85, debt: 0 })
+      expect(await balances(c.distributor_id)).toEqual({ pending: "0.00", available: "82.85", debt: "0.00" })
 
       const lost = await boughtFrom(c)
       await pg.raw("delete from distribution_commission where order_id = ?", [lost.id])
@@ -332,10 +368,10 @@ medusaIntegrationTestRunner({
       await andWait(container, "payment.refunded", () => api.post(`/admin/payments/${paymentId}/refund`, { amount: 100 }, admin))
 
       // Each of C's lines loses 100 / 598.70 of itself, rounded down: 51.96 → 8.67, 7.19 → 1.20, 23.70 → 3.95.
-      expect(await balances(c.distributor_id)).toEqual({ pending: 69.03, available: 0, debt: 0 })
+      expect(await balances(c.distributor_id)).toEqual({ pending: "69.03", available: "0.00", debt: "0.00" })
       const { reverseOrderCommissionsWorkflow } = await import("../../src/workflows")
       await reverseOrderCommissionsWorkflow(container).run({ input: { order_id: placed.id, cause: "refund" } })
-      expect(await balances(c.distributor_id)).toEqual({ pending: 69.03, available: 0, debt: 0 })
+      expect(await balances(c.distributor_id)).toEqual({ pending: "69.03", available: "0.00", debt: "0.00" })
     })
 
     it("starts the freeze period at shipment when the programme settles on shipped", async () => {
@@ -360,7 +396,7 @@ medusaIntegrationTestRunner({
       expect(eligible).toBeGreaterThanOrEqual(before + 3 * DAY - 1000)
       expect(eligible).toBeLessThanOrEqual(Date.now() + 3 * DAY + 1000)
       expect(await settle(new Date(eligible + 1000))).toBe(9)
-      expect(await balances(c.distributor_id)).toEqual({ pending: 0, available: 82.85, debt: 0 })
+      expect(await balances(c.distributor_id)).toEqual({ pending: "0.00", available: "82.85", debt: "0.00" })
     })
 
     it("starts the freeze period when the last unit is fulfilled when the programme settles on fulfilled", async () => {
@@ -410,12 +446,12 @@ medusaIntegrationTestRunner({
       eligible = before - 3600_000 + 5 * DAY
 
       expect(await settle(new Date(eligible - 1000))).toBe(0)
-      expect(await balances(c.distributor_id)).toEqual({ pending: 82.85, available: 0, debt: 0 })
+      expect(await balances(c.distributor_id)).toEqual({ pending: "82.85", available: "0.00", debt: "0.00" })
       expect(await settle(new Date(eligible))).toBe(9)
       expect(await settle(new Date(eligible + DAY))).toBe(0)
-      expect(await balances(c.distributor_id)).toEqual({ pending: 0, available: 82.85, debt: 0 })
-      expect(await balances(b.distributor_id)).toEqual({ pending: 0, available: 43.79, debt: 0 })
-      expect(await balances(a.distributor_id)).toEqual({ pending: 0, available: 23.36, debt: 0 })
+      expect(await balances(c.distributor_id)).toEqual({ pending: "0.00", available: "82.85", debt: "0.00" })
+      expect(await balances(b.distributor_id)).toEqual({ pending: "0.00", available: "43.79", debt: "0.00" })
+      expect(await balances(a.distributor_id)).toEqual({ pending: "0.00", available: "23.36", debt: "0.00" })
     })
   },
 })

@@ -1,5 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { BigNumberInput } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MathBN, Modules } from "@medusajs/framework/utils"
+import { BigNumber as BigNumberJS } from "bignumber.js"
 import jsQR from "jsqr"
 import { PNG } from "pngjs"
 import { buildOpenApiDocument } from "../../src/api/openapi/document"
@@ -30,9 +32,12 @@ type CommissionRow = {
 }
 
 /** Sums of commission rows by the centre's definitions, computed here from the rows themselves. */
+/** A CNY amount as the API gives it: two decimals, rounded down. */
+const cny = (value: BigNumberInput) => MathBN.convert(value).toFixed(2, BigNumberJS.ROUND_DOWN)
+
 function figures(rows: CommissionRow[]) {
   const standing = rows.filter((r) => r.depth === 1 && r.status !== "reversed")
-  const sum = (values: string[]) => values.reduce((s, v) => MathBN.add(s, v), MathBN.convert(0)).toFixed()
+  const sum = (values: string[]) => cny(values.reduce((s, v) => MathBN.add(s, v), MathBN.convert(0)))
   return {
     sales: sum(standing.map((r) => r.base_amount)),
     orders: new Set(standing.map((r) => r.order_id)).size,
@@ -113,11 +118,16 @@ medusaIntegrationTestRunner({
       const centre = await storefront(api, shop.pk, c)
       const account = { account: "13912345678", real_name: "崔小明" }
       const held = await centre.withdrawals.request({ amount: 30, method: "alipay", account })
-      expect(held.withdrawal).toMatchObject({ amount: "30", status: "requested", account: { real_name: expect.not.stringContaining("小明") } })
+      expect(held.withdrawal).toMatchObject({ amount: "30.00", fee: "0.00", net_amount: "30.00", status: "requested", account: { real_name: expect.not.stringContaining("小明") } })
       const paidOut = await centre.withdrawals.request({ amount: 20, method: "alipay", account, idempotency_key: "centre-test-0002" })
       await api.post(`/admin/distribution/withdrawals/${paidOut.withdrawal.id}/approve`, {}, admin)
       await api.post(`/admin/distribution/withdrawals/${paidOut.withdrawal.id}/pay`, { transaction_reference: "ALI-0002" }, admin)
-      expect((await centre.withdrawals.retrieve(paidOut.withdrawal.id)).withdrawal.status).toBe("paid")
+      const paidSeenByTheDistributor = (await centre.withdrawals.retrieve(paidOut.withdrawal.id)).withdrawal
+      expect(paidSeenByTheDistributor).toMatchObject({ status: "paid", transaction_reference: "ALI-0002", amount: "20.00" })
+      // Who approved and paid it is the admin's business only.
+      for (const adminId of ["approved_by", "rejected_by", "paid_by"]) {
+        expect(paidSeenByTheDistributor).not.toHaveProperty(adminId)
+      }
       expect((await centre.withdrawals.list()).count).toBe(2)
 
       // Nothing was shipped: both orders are still "placed", with the basket's quantities.
@@ -139,8 +149,8 @@ medusaIntegrationTestRunner({
         expect(summary.all_time).toEqual(period(() => true))
       }
       const { summary } = await centre.summary()
-      expect(summary.all_time).toEqual([{ currency_code: "cny", sales: "1173.4", orders: 2, commissions: "165.7" }])
-      expect(summary.today[0]).toEqual({ currency_code: "cny", sales: "586.7", orders: 1, commissions: "82.85" })
+      expect(summary.all_time).toEqual([{ currency_code: "cny", sales: "1173.40", orders: 2, commissions: "165.70" }])
+      expect(summary.today[0]).toEqual({ currency_code: "cny", sales: "586.70", orders: 1, commissions: "82.85" })
 
       const settled = rows.filter((r) => r.order_id === older.id)
       const pending = rows.filter((r) => r.order_id === recent.id)
@@ -158,19 +168,19 @@ medusaIntegrationTestRunner({
         withdrawals
           .filter((w: { status: string }) => statuses.includes(w.status))
           .reduce((sum: ReturnType<typeof MathBN.convert>, w: { amount: string }) => MathBN.add(sum, w.amount), MathBN.convert(0))
-          .toFixed()
+          .toFixed(2)
       expect(summary.balances).toEqual([
         {
           currency_code: "cny",
           pending: figures(pending).commissions,
-          available: MathBN.convert(ledger[0].total).toFixed(),
+          available: cny(ledger[0].total),
           held: withdrawn(["requested", "approved"]),
           withdrawn: withdrawn(["paid"]),
-          debt: "0",
+          debt: "0.00",
         },
       ])
       // 82.85 settled − 10 by hand − 30 held − 20 paid
-      expect(summary.balances[0]).toMatchObject({ available: "22.85", held: "30", withdrawn: "20" })
+      expect(summary.balances[0]).toMatchObject({ available: "22.85", held: "30.00", withdrawn: "20.00" })
 
       // Level progress measures what the upgrade measures: settled depth-1 sales and orders.
       expect(summary.level).toEqual({
@@ -178,7 +188,7 @@ medusaIntegrationTestRunner({
         next: {
           level: { id: silver.id, name: "银牌", rank: 2 },
           thresholds: [
-            { metric: "personal_sales", current: figures(settled).sales, target: "5000", met: false },
+            { metric: "personal_sales", current: figures(settled).sales, target: "5000.00", met: false },
             { metric: "orders", current: "1", target: "3", met: false },
           ],
           reached: false,
@@ -210,11 +220,11 @@ medusaIntegrationTestRunner({
           })
         expect(nonEmpty.map((s) => ({ bucket: s.period.slice(0, unit === "day" ? 10 : 7), visits: s.visits, orders: s.orders, sales: s.sales, commissions: s.commissions, conversion_rate: s.conversion_rate }))).toEqual(expected)
         expect(expected).toHaveLength(2)
-        expect(stats.series.every((s) => s.visits || s.orders || (s.sales === "0" && s.commissions === "0" && s.conversion_rate === "0"))).toBe(true)
+        expect(stats.series.every((s) => s.visits || s.orders || (s.sales === "0.00" && s.commissions === "0.00" && s.conversion_rate === "0"))).toBe(true)
       }
       const daily = await centre.stats({ from: new Date(Date.now() - 45 * DAY).toISOString().slice(0, 10) })
       expect(daily.series).toHaveLength(46)
-      expect(daily.series.at(-1)).toMatchObject({ visits: 1, orders: 1, conversion_rate: "1.0000", sales: "586.7", commissions: "82.85" })
+      expect(daily.series.at(-1)).toMatchObject({ visits: 1, orders: 1, conversion_rate: "1.0000", sales: "586.70", commissions: "82.85" })
       expect(daily.series.find((s) => s.visits === 2)).toMatchObject({ orders: 1, conversion_rate: "0.5000" })
     })
 
@@ -227,9 +237,9 @@ medusaIntegrationTestRunner({
       expect(all.products).toHaveLength(30)
       const variant = (page: typeof all, sku: string) =>
         page.products.flatMap((p) => p.variants).find((v) => v.sku === sku)!
-      expect(variant(all, "SERUM-30")).toMatchObject({ price: "129.9", commission: "25.98", rate_bps: 2000, rate_source: "product" })
-      expect(variant(all, "RICE-5")).toMatchObject({ price: "89.9", commission: "7.19", rate_bps: 800, rate_source: "category" })
-      expect(variant(all, "TOTE-IVORY")).toMatchObject({ price: "79", commission: "7.9", rate_bps: 1000, rate_source: "level" })
+      expect(variant(all, "SERUM-30")).toMatchObject({ price: "129.90", commission: "25.98", rate_bps: 2000, rate_source: "product" })
+      expect(variant(all, "RICE-5")).toMatchObject({ price: "89.90", commission: "7.19", rate_bps: 800, rate_source: "category" })
+      expect(variant(all, "TOTE-IVORY")).toMatchObject({ price: "79.00", commission: "7.90", rate_bps: 1000, rate_source: "level" })
 
       const buyer = await buyerOf(c.code)
       const done = andWait(container, "order.placed", () =>
@@ -239,7 +249,7 @@ medusaIntegrationTestRunner({
       const credited = (await commissionRows(c.distributor_id)).filter((r) => r.order_id === placed.id)
       for (const sku of ["SERUM-30", "RICE-5", "TOTE-IVORY"]) {
         const row = credited.find((r) => r.variant_id === shop.variants.get(sku))!
-        expect(MathBN.convert(row.amount).toFixed()).toBe(variant(all, sku).commission)
+        expect(cny(row.amount)).toBe(variant(all, sku).commission)
       }
 
       // A tight cap cuts the deeper levels first, then level 1: the preview applies it the same way.
@@ -361,7 +371,7 @@ medusaIntegrationTestRunner({
         expect(everything).not.toContain(buyer.email)
         expect(everything).not.toContain("买家")
       }
-      expect((await (await storefront(api, shop.pk, b)).summary()).summary.all_time[0].sales).toBe("0") // depth 2 is not B's own sale
+      expect((await (await storefront(api, shop.pk, b)).summary()).summary.all_time[0].sales).toBe("0.00") // depth 2 is not B's own sale
     })
 
     it("the OpenAPI document is served, valid, and describes every route the suites call", async () => {
@@ -394,6 +404,25 @@ medusaIntegrationTestRunner({
       expect(
         responseMismatch({ method: "GET", url: "/store/distribution/nowhere", status: 200, contentType: "application/json", body: {} })
       ).toBe("GET /store/distribution/nowhere → 200: the route is not in the OpenAPI document")
+
+      // Amounts leave as Amount strings with the currency's precision: a number, an unpadded string or a raw_* column is caught.
+      const withdrawal = {
+        id: "dwdr_1", distributor_id: "dist_1", currency_code: "cny", amount: "30.00", fee_bps: 0, fee: "0.00", net_amount: "30.00",
+        method: "alipay", account: { account: "139****5678", real_name: "崔**" }, note: null, status: "requested", reject_reason: null,
+        transaction_reference: null, approved_at: null, rejected_at: null, paid_at: null,
+        created_at: "2026-11-26T08:00:00.000Z", updated_at: "2026-11-26T08:00:00.000Z",
+      }
+      const page = { withdrawals: [withdrawal], count: 1, limit: 20, offset: 0 }
+      const check = (body: unknown) =>
+        responseMismatch({ method: "GET", url: "/store/distribution/withdrawals", status: 200, contentType: "application/json", body })
+      expect(check(page)).toBeNull()
+      expect(check({ ...page, withdrawals: [{ ...withdrawal, amount: 30 }] })).toMatch(/\/withdrawals\/0\/amount must be string \(got 30\)/)
+      expect(check({ ...page, withdrawals: [{ ...withdrawal, fee: "0.5" }] })).toMatch(/\/withdrawals\/0\/fee must match pattern/)
+      expect(check({ ...page, withdrawals: [{ ...withdrawal, raw_amount: { value: "30", precision: 20 } }] })).toBe(
+        "GET /store/distribution/withdrawals → 200 carries the raw column body/withdrawals/0/raw_amount: amounts leave only as Amount strings"
+      )
+      // A store withdrawal never names the admins who decided it.
+      expect(check({ ...page, withdrawals: [{ ...withdrawal, approved_by: "user_01" }] })).toMatch(/must NOT have additional properties/)
     })
   },
 })

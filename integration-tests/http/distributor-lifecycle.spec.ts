@@ -308,7 +308,7 @@ medusaIntegrationTestRunner({
         expect(me.data.programme).toEqual({
           enabled: true,
           application_mode: "auto",
-          application_min_spend: 0,
+          application_min_spend: "0.00",
           max_depth: 2,
           currency_code: "cny",
         })

@@ -33,7 +33,7 @@ medusaIntegrationTestRunner({
         expect(first.data.level).toMatchObject({ ...bronze, is_default: true })
 
         const second = await api.post("/admin/distribution/levels", silver, admin)
-        expect(second.data.level).toMatchObject({ name: "银牌分销商", is_default: false, upgrade_personal_sales: 5000 })
+        expect(second.data.level).toMatchObject({ name: "银牌分销商", is_default: false, upgrade_personal_sales: "5000.00" })
 
         const list = await api.get("/admin/distribution/levels", admin)
         expect(list.data.count).toBe(2)
@@ -95,6 +95,27 @@ medusaIntegrationTestRunner({
         expect((await failure(api.post(`/admin/distribution/levels/dlvl_missing`, { name: "y" }, admin))).status).toBe(404)
         expect(await service(getContainer()).listDistributionLevels({})).toHaveLength(1)
       })
+
+      it("takes rates as whole basis points and thresholds to the programme currency's cent, refusing the rest with the reason", async () => {
+        const level = (await api.post("/admin/distribution/levels", { ...silver, upgrade_team_sales: 20000.5 }, admin)).data.level
+        expect(level).toMatchObject({ upgrade_personal_sales: "5000.00", upgrade_team_sales: "20000.50" })
+        const rows = () => service(getContainer()).listDistributionLevels({}, { select: ["id", "rank", "rate_bps_1", "rate_bps_2", "upgrade_personal_sales", "upgrade_team_sales"] })
+        const before = await rows()
+        for (const [body, message] of [
+          [{ upgrade_personal_sales: 5000.001 }, "upgrade_personal_sales 5000.001 has more decimals than CNY allows (2)"],
+          [{ upgrade_team_sales: 0.1 + 0.2 }, "Invalid request: upgrade_team_sales 0.30000000000000004 has more decimals than any currency allows (3)"],
+          [{ upgrade_team_sales: -1 }, "Invalid request: Value for field 'upgrade_team_sales' too small, expected at least: '0'"],
+          [{ rate_bps_1: 12.5 }, "Invalid request: Expected type: 'int' for field 'rate_bps_1', got: '12.5'"],
+          [{ rate_bps_2: 10001 }, "Invalid request: Value for field 'rate_bps_2' too big, expected at most: '10000'"],
+          [{ rate_bps_3: -1 }, "Invalid request: Value for field 'rate_bps_3' too small, expected at least: '0'"],
+          [{ rate_bps_1: "1200" }, "Invalid request: Expected type: 'number' for field 'rate_bps_1', got: '1200'"],
+        ] as const) {
+          const created = await failure(api.post("/admin/distribution/levels", { ...silver, rank: 3, ...body }, admin))
+          const updated = await failure(api.post(`/admin/distribution/levels/${level.id}`, body, admin))
+          expect([created.status, created.data.message, updated.status, updated.data.message]).toEqual([400, message, 400, message])
+        }
+        expect(await rows()).toEqual(before)
+      })
     })
 
     describe("settings", () => {
@@ -112,7 +133,7 @@ medusaIntegrationTestRunner({
           settle_on: "delivered",
           freeze_days: 7,
           order_cap_bps: 3000,
-          min_withdrawal: 100,
+          min_withdrawal: "100.00",
           withdrawal_fee_bps: 0,
           withdrawal_methods: ["bank", "alipay", "wechat"],
           default_rate_bps_1: 1000,
@@ -156,6 +177,28 @@ medusaIntegrationTestRunner({
         const after = await api.get("/admin/distribution/settings", admin)
         expect(after.data.settings).toMatchObject({ max_depth: 2, order_cap_bps: 3000, default_rate_bps_1: 1000, withdrawal_methods: ["bank", "alipay", "wechat"] })
         expect(await service(getContainer()).listDistributionAuditLogs({ action: "settings.update" })).toHaveLength(0)
+      })
+
+      it("takes amounts to the currency's minor unit and rates as whole basis points, saying why it refuses", async () => {
+        const updated = await updateSettings(api, admin, { min_withdrawal: 50.5, application_min_spend: 199.99 })
+        expect(updated).toMatchObject({ min_withdrawal: "50.50", application_min_spend: "199.99", currency_code: "cny" })
+        for (const [bad, message] of [
+          [{ min_withdrawal: 100.005 }, "min_withdrawal 100.005 has more decimals than CNY allows (2)"],
+          [{ application_min_spend: 0.001 }, "application_min_spend 0.001 has more decimals than CNY allows (2)"],
+          [{ min_withdrawal: 1e-7 }, "Invalid request: min_withdrawal 1e-7 has more decimals than any currency allows (3)"],
+          [{ currency_code: "jpy" }, "currency_code jpy is not a currency of the store; use one of: eur"],
+          [{ withdrawal_fee_bps: 60.5 }, "Invalid request: Expected type: 'int' for field 'withdrawal_fee_bps', got: '60.5'"],
+          [{ order_cap_bps: 10001 }, "Invalid request: Value for field 'order_cap_bps' too big, expected at most: '10000'"],
+          [{ default_rate_bps_2: -5 }, "Invalid request: Value for field 'default_rate_bps_2' too small, expected at least: '0'"],
+        ] as const) {
+          const res = await failure(api.post("/admin/distribution/settings", bad, admin))
+          expect([res.status, res.data.message]).toEqual([400, message])
+        }
+        // EUR is the store's: the amounts kept must fit it too (they do: two decimals).
+        expect(await updateSettings(api, admin, { currency_code: "EUR" })).toMatchObject({ currency_code: "eur", min_withdrawal: "50.50" })
+        const settings = await service(getContainer()).getSettings()
+        expect([settings.currency_code, String(settings.min_withdrawal), String(settings.application_min_spend)]).toEqual(["eur", "50.5", "199.99"])
+        expect(await service(getContainer()).listDistributionAuditLogs({ action: "settings.update" })).toHaveLength(2)
       })
     })
 

@@ -50,12 +50,7 @@ medusaIntegrationTestRunner({
     const balances = async (d: Distributor) => {
       const { data } = await api.get("/store/distribution/me", d)
       const b = data.balances.find((x: { currency_code: string }) => x.currency_code === "cny")
-      return {
-        available: Number(b.available),
-        held: Number(b.held),
-        withdrawn: Number(b.withdrawn),
-        debt: Number(b.debt),
-      }
+      return { available: b.available, held: b.held, withdrawn: b.withdrawn, debt: b.debt }
     }
 
     const request = (d: Distributor, body: Record<string, unknown>) =>
@@ -73,7 +68,7 @@ medusaIntegrationTestRunner({
     it("holds, pays and releases with exact balances at every step, audited and announced", async () => {
       await updateSettings(api, admin, { withdrawal_fee_bps: 60 }) // 0.6 %
       const d = await fundedDistributor("Wang", 1000)
-      expect(await balances(d)).toEqual({ available: 1000, held: 0, withdrawn: 0, debt: 0 })
+      expect(await balances(d)).toEqual({ available: "1000.00", held: "0.00", withdrawn: "0.00", debt: "0.00" })
 
       const events = TestEventUtils.waitSubscribersExecution(
         "distribution.withdrawal.requested",
@@ -86,7 +81,7 @@ medusaIntegrationTestRunner({
         status: "requested",
         amount: "333.33",
         fee_bps: 60,
-        fee: "2",
+        fee: "2.00",
         net_amount: "331.33",
         currency_code: "cny",
         method: "bank",
@@ -95,12 +90,12 @@ medusaIntegrationTestRunner({
       })
       expect(first.data.withdrawal.payout_account).toBeUndefined()
       await events
-      expect(await balances(d)).toEqual({ available: 666.67, held: 333.33, withdrawn: 0, debt: 0 })
+      expect(await balances(d)).toEqual({ available: "666.67", held: "333.33", withdrawn: "0.00", debt: "0.00" })
 
       const id = first.data.withdrawal.id
       const approved = await api.post(`/admin/distribution/withdrawals/${id}/approve`, {}, admin)
       expect(approved.data.withdrawal).toMatchObject({ status: "approved", approved_by: admin.user_id })
-      expect(await balances(d)).toEqual({ available: 666.67, held: 333.33, withdrawn: 0, debt: 0 })
+      expect(await balances(d)).toEqual({ available: "666.67", held: "333.33", withdrawn: "0.00", debt: "0.00" })
 
       const noReference = await failure(api.post(`/admin/distribution/withdrawals/${id}/pay`, {}, admin))
       expect(noReference.status).toBe(400)
@@ -108,25 +103,25 @@ medusaIntegrationTestRunner({
 
       const paid = await api.post(`/admin/distribution/withdrawals/${id}/pay`, { transaction_reference: "CMB20261126-0001" }, admin)
       expect(paid.data.withdrawal).toMatchObject({ status: "paid", transaction_reference: "CMB20261126-0001", paid_by: admin.user_id })
-      expect(await balances(d)).toEqual({ available: 666.67, held: 0, withdrawn: 333.33, debt: 0 })
+      expect(await balances(d)).toEqual({ available: "666.67", held: "0.00", withdrawn: "333.33", debt: "0.00" })
 
       // 100.01 × 0.994 = 99.40994 → net 99.40, fee 0.61.
       const second = await request(d, { amount: 100.01, method: "alipay", account: { account: "13912345678", real_name: "王芳" } })
-      expect(second.data.withdrawal).toMatchObject({ fee: "0.61", net_amount: "99.4", account: { account: "139****5678", real_name: "王*" } })
-      expect(await balances(d)).toEqual({ available: 566.66, held: 100.01, withdrawn: 333.33, debt: 0 })
+      expect(second.data.withdrawal).toMatchObject({ fee: "0.61", net_amount: "99.40", account: { account: "139****5678", real_name: "王*" } })
+      expect(await balances(d)).toEqual({ available: "566.66", held: "100.01", withdrawn: "333.33", debt: "0.00" })
       const rejected = await api.post(
         `/admin/distribution/withdrawals/${second.data.withdrawal.id}/reject`,
         { reason: "支付宝实名与申请人不一致" },
         admin
       )
       expect(rejected.data.withdrawal).toMatchObject({ status: "rejected", reject_reason: "支付宝实名与申请人不一致" })
-      expect(await balances(d)).toEqual({ available: 666.67, held: 0, withdrawn: 333.33, debt: 0 })
+      expect(await balances(d)).toEqual({ available: "666.67", held: "0.00", withdrawn: "333.33", debt: "0.00" })
 
       // An approved request can still be rejected: its hold comes back too.
       const third = await request(d, { amount: 200 })
       await api.post(`/admin/distribution/withdrawals/${third.data.withdrawal.id}/approve`, {}, admin)
       await api.post(`/admin/distribution/withdrawals/${third.data.withdrawal.id}/reject`, { reason: "账户已冻结" }, admin)
-      expect(await balances(d)).toEqual({ available: 666.67, held: 0, withdrawn: 333.33, debt: 0 })
+      expect(await balances(d)).toEqual({ available: "666.67", held: "0.00", withdrawn: "333.33", debt: "0.00" })
 
       expect(await ledgerOf(d.distributor_id)).toEqual([
         expect.objectContaining({ kind: "manual_adjustment", amount: "1000" }),
@@ -172,8 +167,8 @@ medusaIntegrationTestRunner({
         expect(response.status).toBe(status)
         expect(response.data.message).toContain(message)
       }
-      await expectRefusal({ amount: 99.99 }, 400, "The minimum withdrawal is 100 CNY")
-      await expectRefusal({ amount: 500.01 }, 400, "500.01 CNY is more than your available balance of 500 CNY")
+      await expectRefusal({ amount: 99.99 }, 400, "The minimum withdrawal is ¥100.00")
+      await expectRefusal({ amount: 500.01 }, 400, "¥500.01 is more than your available balance of ¥500.00")
       await expectRefusal({ amount: "100.005" }, 400, "100.005 has more decimals than CNY allows (2)")
       await expectRefusal({ amount: -5 }, 400, "amount must be a positive number")
       await expectRefusal({ amount: "abc" }, 400, "amount must be a positive number")
@@ -182,7 +177,7 @@ medusaIntegrationTestRunner({
       await expectRefusal({ amount: 200, account: { ...BANK, account_number: "6225-88XX" } }, 400, "account.account_number must be 8 to 30 digits")
       await expectRefusal({ amount: 200, account: { bank_name: "招商银行", account_number: ACCOUNT_DIGITS } }, 400, "Field 'account, holder_name' is required")
       await expectRefusal({ amount: 200, method: "alipay", account: { account: "not-a-phone", real_name: "赵" } }, 400, "Alipay phone number (11 digits) or e-mail")
-      await expectRefusal({ amount: 200, currency_code: "usd" }, 400, "more than your available balance of 0 USD")
+      await expectRefusal({ amount: 200, currency_code: "usd" }, 400, "more than your available balance of US$0.00")
 
       await updateSettings(api, admin, { min_withdrawal: 50, withdrawal_methods: ["bank", "paypal"] })
       const paypal = await request(d, { amount: 50, method: "paypal", account: { email: "zhao.li@example.com" } })
@@ -191,7 +186,7 @@ medusaIntegrationTestRunner({
 
       await api.post(`/admin/distribution/distributors/${d.distributor_id}/suspend`, { reason: "刷单调查" }, admin)
       await expectRefusal({ amount: 100 }, 400, "Only an active distributor can withdraw; this one is suspended")
-      expect(await balances(d)).toEqual({ available: 450, held: 50, withdrawn: 0, debt: 0 })
+      expect(await balances(d)).toEqual({ available: "450.00", held: "50.00", withdrawn: "0.00", debt: "0.00" })
       const { rows } = await pg().raw("select count(*)::int as n from distribution_withdrawal where distributor_id = ?", [d.distributor_id])
       expect(rows[0].n).toBe(1)
 
@@ -199,6 +194,31 @@ medusaIntegrationTestRunner({
       const notADistributor = await failure(request(customer as unknown as Distributor, { amount: 100 }))
       expect(notADistributor.status).toBe(404)
       expect(notADistributor.data.message).toBe("You are not a distributor")
+    })
+
+    it("takes a manual adjustment only to its currency's minor unit and in a currency the store sells in; a refusal writes nothing", async () => {
+      const d = await fundedDistributor("Qian", 5.22)
+      const written = async () => ({
+        ledger: (await pg().raw("select id, kind, currency_code, amount::text as amount from distribution_ledger_entry where distributor_id = ? order by id", [d.distributor_id])).rows,
+        wallets: (await pg().raw("select currency_code, available::text as available from distribution_wallet where distributor_id = ? order by currency_code", [d.distributor_id])).rows,
+        audit: (await service(getContainer()).listDistributionAuditLogs({ action: "ledger.adjust" })).length,
+      })
+      const before = await written()
+      expect(before.ledger).toEqual([expect.objectContaining({ kind: "manual_adjustment", currency_code: "cny", amount: "5.22" })])
+      for (const [body, message] of [
+        [{ amount: 0.1 + 0.2, currency_code: "cny" }, "Invalid request: amount 0.30000000000000004 has more decimals than any currency allows (3)"],
+        [{ amount: 0.001, currency_code: "cny" }, "amount 0.001 has more decimals than CNY allows (2)"],
+        [{ amount: -0.005, currency_code: "hkd" }, "amount -0.005 has more decimals than HKD allows (2)"],
+        [{ amount: 1, currency_code: "zzz" }, "currency_code zzz is not a currency of the store; use one of: cny, hkd"],
+        [{ amount: 1500, currency_code: "JPY" }, "currency_code jpy is not a currency of the store; use one of: cny, hkd"],
+      ] as const) {
+        const refused = await failure(
+          api.post(`/admin/distribution/distributors/${d.distributor_id}/adjustments`, { ...body, reason: "补差" }, admin)
+        )
+        expect([refused.status, refused.data.message]).toEqual([400, message])
+      }
+      expect(await written()).toEqual(before)
+      expect(await balances(d)).toEqual({ available: "5.22", held: "0.00", withdrawn: "0.00", debt: "0.00" })
     })
 
     it("blocks withdrawals while a clawback after a return leaves the balance in debt", async () => {
@@ -213,28 +233,28 @@ medusaIntegrationTestRunner({
       await settleDueCommissionsWorkflow(container).run({ input: { now: new Date(Date.now() + 8 * DAY) } })
       // C earned 51.96 (serum) + 7.19 (rice) + 23.70 (totes) = 82.85.
       const dist = c as Distributor
-      expect(await balances(dist)).toEqual({ available: 82.85, held: 0, withdrawn: 0, debt: 0 })
+      expect(await balances(dist)).toEqual({ available: "82.85", held: "0.00", withdrawn: "0.00", debt: "0.00" })
 
       const w = await request(dist, { amount: 80 })
       await api.post(`/admin/distribution/withdrawals/${w.data.withdrawal.id}/approve`, {}, admin)
       await api.post(`/admin/distribution/withdrawals/${w.data.withdrawal.id}/pay`, { transaction_reference: "CMB-80" }, admin)
-      expect(await balances(dist)).toEqual({ available: 2.85, held: 0, withdrawn: 80, debt: 0 })
+      expect(await balances(dist)).toEqual({ available: "2.85", held: "0.00", withdrawn: "80.00", debt: "0.00" })
 
       // Both serums come back: C's 51.96 on them is clawed back from a balance of 2.85.
       const serum = placed.items.find((i) => i.variant_sku === "SERUM-30")!
       await returnItems(api, container, admin, placed.id, [{ id: serum.id, quantity: 2 }])
-      expect(await balances(dist)).toEqual({ available: -49.11, held: 0, withdrawn: 80, debt: 49.11 })
+      expect(await balances(dist)).toEqual({ available: "-49.11", held: "0.00", withdrawn: "80.00", debt: "49.11" })
 
       const blocked = await failure(request(dist, { amount: 10 }))
       expect(blocked.status).toBe(400)
-      expect(blocked.data.message).toContain("Your balance is in debt (-49.11 CNY)")
+      expect(blocked.data.message).toContain("Your balance is in debt (-¥49.11)")
 
       await api.post(
         `/admin/distribution/distributors/${c.distributor_id}/adjustments`,
         { amount: 60, currency_code: "cny", reason: "线下补缴欠款" },
         admin
       )
-      expect(await balances(dist)).toEqual({ available: 10.89, held: 0, withdrawn: 80, debt: 0 })
+      expect(await balances(dist)).toEqual({ available: "10.89", held: "0.00", withdrawn: "80.00", debt: "0.00" })
       expect((await request(dist, { amount: 10 })).status).toBe(201)
     })
 
@@ -247,8 +267,8 @@ medusaIntegrationTestRunner({
       const refused = responses.filter((r) => r.status !== 201)
       expect(ok).toHaveLength(10)
       expect(refused).toHaveLength(40)
-      expect(refused.every((r) => r.status === 400 && r.data.message === "100 CNY is more than your available balance of 0 CNY.")).toBe(true)
-      expect(await balances(d)).toEqual({ available: 0, held: 1000, withdrawn: 0, debt: 0 })
+      expect(refused.every((r) => r.status === 400 && r.data.message === "¥100.00 is more than your available balance of ¥0.00.")).toBe(true)
+      expect(await balances(d)).toEqual({ available: "0.00", held: "1000.00", withdrawn: "0.00", debt: "0.00" })
 
       const ledger = await ledgerOf(d.distributor_id)
       expect(ledger.filter((e) => e.kind === "withdrawal_held").map((e) => e.amount)).toEqual(Array(10).fill("-100"))
@@ -274,10 +294,10 @@ medusaIntegrationTestRunner({
       const responses = await Promise.all(Array.from({ length: 5 }, () => request(d, { amount: 120, idempotency_key: key })))
       expect(responses.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 201])
       expect(new Set(responses.map((r) => r.data.withdrawal.id)).size).toBe(1)
-      expect(await balances(d)).toEqual({ available: 180, held: 120, withdrawn: 0, debt: 0 })
+      expect(await balances(d)).toEqual({ available: "180.00", held: "120.00", withdrawn: "0.00", debt: "0.00" })
       const again = await request(d, { amount: 120, idempotency_key: key })
       expect(again.status).toBe(200)
-      expect(await balances(d)).toEqual({ available: 180, held: 120, withdrawn: 0, debt: 0 })
+      expect(await balances(d)).toEqual({ available: "180.00", held: "120.00", withdrawn: "0.00", debt: "0.00" })
     })
 
     it("lets exactly one of concurrent decisions win, and refuses illegal transitions with 409", async () => {
@@ -355,7 +375,7 @@ medusaIntegrationTestRunner({
       ])
       const paid = await api.post("/admin/distribution/withdrawals/bulk-pay", { ids: [a, b], transaction_reference: "BATCH-20261126" }, admin)
       expect(paid.data).toMatchObject({ succeeded: 2, failed: 0 })
-      expect(await balances(d1)).toEqual({ available: 650, held: 0, withdrawn: 350, debt: 0 })
+      expect(await balances(d1)).toEqual({ available: "650.00", held: "0.00", withdrawn: "350.00", debt: "0.00" })
 
       const list = async (q: string) => (await api.get(`/admin/distribution/withdrawals?${q}`, admin)).data
       expect((await list(`distributor_id=${d1.distributor_id}`)).count).toBe(2)
@@ -428,7 +448,7 @@ medusaIntegrationTestRunner({
       )
       const line = lines.find((l: string) => l.startsWith(id))!.split(",")
       expect(line.slice(2, 4)).toEqual(["approved", d!.code])
-      expect(line.slice(6, 15)).toEqual(["bank", "张小明", "招商银行", "杭州分行", ACCOUNT_DIGITS, "cny", "300", "0", "300"])
+      expect(line.slice(6, 15)).toEqual(["bank", "张小明", "招商银行", "杭州分行", ACCOUNT_DIGITS, "cny", "300.00", "0.00", "300.00"])
       expect(lines.every((l: string, i: number) => i === 0 || l.split(",")[2] === "approved")).toBe(true)
       const exports = await service(getContainer()).listDistributionAuditLogs({ action: "withdrawal.export" })
       expect(exports).toHaveLength(1)

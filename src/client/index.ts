@@ -7,13 +7,16 @@ import type { StoreRequestWithdrawal } from "../api/store/distribution/validator
  * A typed client of the distributor centre's store API for storefronts, apps
  * and mini-programs: thin functions over @medusajs/js-sdk's `client.fetch`
  * (which adds the publishable key and the customer's token). The response
- * types are inferred from the same zod schemas as the OpenAPI document.
+ * types are inferred from the same zod schemas as the OpenAPI document. Every
+ * amount is an `Amount`: a decimal string with the currency's precision
+ * ("2.50", "1250" for JPY), never a number, so no float touches money.
  *
  *   const centre = distributionClient(sdk)
  *   const { summary } = await centre.summary({ tz: "Asia/Shanghai" })
  */
 export type Out<T extends z.ZodType> = z.output<T>
 
+export type Amount = Out<typeof S.Amount>
 export type Balance = Out<typeof S.Balance>
 export type OwnDistributor = Out<typeof S.OwnDistributor>
 export type Binding = Out<typeof S.Binding>

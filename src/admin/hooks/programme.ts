@@ -1,16 +1,25 @@
+import type { z } from "@medusajs/framework/zod"
+import type {
+  AdminCreateCommissionRule,
+  AdminCreateLevel,
+  AdminUpdateSettings,
+} from "../../api/admin/distribution/validators"
 import { CommissionPreview, CommissionRule, Level, List, Settings } from "../lib/types"
 import { useAdminGet, useAdminMutation } from "./api"
+
+/** What the admin sends is what the validators take (amounts as JSON numbers); what it reads, the API's shapes. */
+export type SettingsInput = z.input<typeof AdminUpdateSettings>
+export type LevelInput = z.input<typeof AdminCreateLevel>
+export type RuleInput = z.input<typeof AdminCreateCommissionRule>
 
 export const useSettings = () => useAdminGet<{ settings: Settings }>("/admin/distribution/settings")
 
 export const useUpdateSettings = (success: string) =>
-  useAdminMutation<Partial<Settings>, { settings: Settings }>((body) => ({ path: "/admin/distribution/settings", body }), {
+  useAdminMutation<SettingsInput, { settings: Settings }>((body) => ({ path: "/admin/distribution/settings", body }), {
     success,
   })
 
 export const useLevels = () => useAdminGet<List<"levels", Level>>("/admin/distribution/levels", { limit: 100, order: "rank" })
-
-export type LevelInput = Omit<Level, "id" | "created_at">
 
 export const useSaveLevel = (success: string) =>
   useAdminMutation<{ id?: string; level: Partial<LevelInput> }>(
@@ -23,8 +32,6 @@ export const useDeleteLevel = (success: string) =>
 
 export const useCommissionRules = (query: { target_type?: string[]; target_id?: string; limit: number; offset: number }) =>
   useAdminGet<List<"commission_rules", CommissionRule>>("/admin/distribution/commission-rules", query, { keepPrevious: true })
-
-export type RuleInput = Omit<CommissionRule, "id" | "created_at">
 
 export const useSaveRule = (success: string) =>
   useAdminMutation<{ id?: string; rule: Partial<RuleInput> }>(

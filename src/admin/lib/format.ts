@@ -8,8 +8,9 @@ export const localeOf = (language: string | undefined) =>
 
 /**
  * Numbers, money, rates and dates in the admin's language. Amounts arrive as
- * decimal strings in the currency's major unit; Intl formats the string itself,
- * so nothing is rounded through a float on the way to the screen.
+ * decimal strings in the currency's major unit with the currency's precision
+ * ("2.50"); Intl formats the string itself, so nothing is rounded through a
+ * float on the way to the screen.
  */
 export function useFormat() {
   const { i18n } = useTranslation()

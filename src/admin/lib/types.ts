@@ -5,7 +5,10 @@ import type { TimeseriesRow as SeriesPoint } from "../../modules/distribution/qu
 
 export type { Balance, SeriesPoint }
 
-/** The shapes the plugin's admin API answers with (amounts: decimal strings, major unit). */
+/**
+ * The shapes the plugin's admin API answers with. Every amount is a decimal string in
+ * the currency's major unit with the currency's precision ("2.50", "1250" for JPY).
+ */
 export type DistributorStatus = "pending" | "active" | "rejected" | "suspended"
 export type CommissionStatus = "pending" | "settled" | "reversed"
 export type WithdrawalStatus = "requested" | "approved" | "rejected" | "paid"
@@ -24,8 +27,8 @@ export type LevelSummary = {
 
 export type Level = LevelSummary & {
   description: string | null
-  upgrade_personal_sales: string | number | null
-  upgrade_team_sales: string | number | null
+  upgrade_personal_sales: string | null
+  upgrade_team_sales: string | null
   upgrade_direct_recruits: number | null
   upgrade_orders: number | null
   is_default: boolean
@@ -85,11 +88,11 @@ export type Commission = {
   attribution: string
   product_id: string | null
   quantity: number
-  base_amount: string | number
+  base_amount: string
   rate_bps: number | null
   rate_source: string
-  amount: string | number
-  reversed_amount: string | number
+  amount: string
+  reversed_amount: string
   currency_code: string
   status: CommissionStatus
   eligible_at: string | null
@@ -102,7 +105,7 @@ export type LedgerEntry = {
   id: string
   currency_code: string
   kind: string
-  amount: string | number
+  amount: string
   reference_type: string
   reference_id: string
   reason: string | null
@@ -125,8 +128,11 @@ export type Withdrawal = {
   reject_reason: string | null
   transaction_reference: string | null
   approved_at: string | null
+  approved_by: string | null
   rejected_at: string | null
+  rejected_by: string | null
   paid_at: string | null
+  paid_by: string | null
   created_at: string
 }
 
@@ -140,9 +146,9 @@ export type CommissionRule = {
   rate_bps_1: number | null
   rate_bps_2: number | null
   rate_bps_3: number | null
-  fixed_amount_1: string | number | null
-  fixed_amount_2: string | number | null
-  fixed_amount_3: string | number | null
+  fixed_amount_1: string | null
+  fixed_amount_2: string | null
+  fixed_amount_3: string | null
   currency_code: string | null
   note: string | null
   target?: { id: string; type: string; title: string | null }
@@ -153,7 +159,7 @@ export type Settings = {
   enabled: boolean
   max_depth: number
   application_mode: "auto" | "review" | "after_first_order" | "min_spend" | "invite_only"
-  application_min_spend: string | number
+  application_min_spend: string
   self_purchase: boolean
   binding_mode: "first_touch" | "last_touch"
   binding_days: number
@@ -162,7 +168,7 @@ export type Settings = {
   settle_on: "fulfilled" | "shipped" | "delivered"
   freeze_days: number
   order_cap_bps: number
-  min_withdrawal: string | number
+  min_withdrawal: string
   withdrawal_fee_bps: number
   withdrawal_methods: WithdrawalMethod[]
   default_rate_bps_1: number

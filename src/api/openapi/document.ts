@@ -1,15 +1,33 @@
 import { z } from "@medusajs/framework/zod"
-import { ErrorResponse } from "./schemas"
+import { Amount, ErrorResponse } from "./schemas"
 import { Access, ROUTES, RouteDoc } from "./registry"
 
 type JsonSchema = Record<string, unknown>
 
+/** The document's shared schemas (components.schemas), each declared once and referenced by name. */
+type Shared = Record<string, JsonSchema>
+const SHARED: Record<string, z.ZodType> = { Amount }
+
 /**
  * zod → JSON Schema 2020-12 (OpenAPI 3.1's dialect). Requests are described
  * as clients send them (`io: "input"`: before coercion and defaults are
- * applied), responses as the server produces them.
+ * applied), responses as the server produces them. A shared schema (SHARED)
+ * is declared once in components.schemas and referenced wherever it appears.
  */
-function toJsonSchema(schema: z.ZodType, io: "input" | "output"): JsonSchema {
+function toJsonSchema(schema: z.ZodType, io: "input" | "output", shared: Shared): JsonSchema {
+  let text = JSON.stringify(zodToJsonSchema(schema, io))
+  for (const [name, zodSchema] of Object.entries(SHARED)) {
+    // zod inlines a schema wherever it is used, always as the same JSON: each copy becomes the reference.
+    const definition = JSON.stringify(zodToJsonSchema(zodSchema, io))
+    if (text.includes(definition)) {
+      shared[name] = JSON.parse(definition)
+      text = text.split(definition).join(JSON.stringify({ $ref: `#/components/schemas/${name}` }))
+    }
+  }
+  return JSON.parse(text)
+}
+
+function zodToJsonSchema(schema: z.ZodType, io: "input" | "output"): JsonSchema {
   const json = z.toJSONSchema(schema, {
     io,
     target: "draft-2020-12",
@@ -45,8 +63,8 @@ const SECURITY: Record<Access, Record<string, string[]>[]> = {
  */
 const ACCESS_ERRORS: Record<Access, number[]> = { public: [400], customer: [400, 401], admin: [400, 401] }
 
-function queryParameters(schema: z.ZodType): JsonSchema[] {
-  const json = toJsonSchema(schema, "input")
+function queryParameters(schema: z.ZodType, shared: Shared): JsonSchema[] {
+  const json = toJsonSchema(schema, "input", shared)
   const properties = (json.properties ?? {}) as Record<string, JsonSchema>
   const required = new Set((json.required ?? []) as string[])
   return Object.entries(properties).map(([name, property]) => ({
@@ -59,7 +77,7 @@ function queryParameters(schema: z.ZodType): JsonSchema[] {
   }))
 }
 
-function operation(route: RouteDoc) {
+function operation(route: RouteDoc, shared: Shared) {
   const pathParameters = [...route.path.matchAll(/:([A-Za-z_]+)/g)].map(([, name]) => ({
     name,
     in: "path",
@@ -75,7 +93,7 @@ function operation(route: RouteDoc) {
         bodies.map((b) =>
           "media" in b
             ? [b.media, { schema: { type: "string", format: "binary" } }]
-            : ["application/json", { schema: toJsonSchema(b as z.ZodType, "output") }]
+            : ["application/json", { schema: toJsonSchema(b as z.ZodType, "output", shared) }]
         )
       ),
     }
@@ -90,9 +108,9 @@ function operation(route: RouteDoc) {
     operationId: `${route.method}${route.path.replace(/[/:.{}-]+(\w)?/g, (_, c: string | undefined) => (c ?? "").toUpperCase())}`,
     tags: [route.path.startsWith("/admin") ? "Admin" : "Store"],
     security: SECURITY[route.access],
-    parameters: [...pathParameters, ...(route.query ? queryParameters(route.query) : [])],
+    parameters: [...pathParameters, ...(route.query ? queryParameters(route.query, shared) : [])],
     ...(route.body
-      ? { requestBody: { required: true, content: { "application/json": { schema: toJsonSchema(route.body, "input") } } } }
+      ? { requestBody: { required: true, content: { "application/json": { schema: toJsonSchema(route.body, "input", shared) } } } }
       : {}),
     responses,
   }
@@ -116,24 +134,26 @@ export type OpenApiAudience = "store" | "admin"
 /** The OpenAPI 3.1 document of the plugin's store routes, or of all its routes for admins. */
 export function buildOpenApiDocument(audience: OpenApiAudience = "admin", version = "0.1.0") {
   const paths: Record<string, Record<string, unknown>> = {}
+  const schemas: Shared = {}
   for (const route of ROUTES) {
     if (audience === "store" && !route.path.startsWith("/store/")) continue
     const path = openApiPath(route.path)
     paths[path] ??= {}
-    paths[path][route.method] = operation(route)
+    paths[path][route.method] = operation(route, schemas)
   }
-  const errorSchema = toJsonSchema(ErrorResponse, "output")
+  const errorSchema = toJsonSchema(ErrorResponse, "output", schemas)
   return {
     openapi: "3.1.0",
     info: {
       title: "medusa-plugin-distribution",
       version,
       description:
-        "商城分销系统 — the store API of the distributor centre and the admin API of the programme. Amounts are decimal strings (or JSON numbers for stored columns) in the currency's major unit.",
+        "商城分销系统 — the store API of the distributor centre and the admin API of the programme. Every amount is an Amount: a decimal string in the currency's major unit with the currency's precision (\"2.50\", \"1250\" for JPY).",
     },
     tags: audience === "store" ? [{ name: "Store" }] : [{ name: "Store" }, { name: "Admin" }],
     paths,
     components: {
+      schemas,
       securitySchemes: {
         publishable_key: { type: "apiKey", in: "header", name: "x-publishable-api-key" },
         customer_bearer: { type: "http", scheme: "bearer", bearerFormat: "JWT" },

@@ -21,11 +21,15 @@ import { STATS_INTERVALS } from "../../modules/distribution/queries/centre"
  * and the HTTP tests check every real response against them.
  */
 
-/** A decimal string in the currency's major unit, e.g. "1234.50" (our own sums). */
-export const Money = z.string().regex(/^-?\d+(\.\d+)?$/).describe("Decimal string in the currency's major unit")
-/** An amount as Medusa serialises a bigNumber column: a JSON number. */
-export const Amount = z.number()
-const RawAmount = z.object({ value: z.string(), precision: z.number() })
+/**
+ * Every amount of every response: a decimal string in the currency's major
+ * unit with the currency's precision ("2.50"; "1250" for JPY; "1.125" for KWD),
+ * never a JSON number. Declared once, referenced wherever an amount appears.
+ */
+export const Amount = z
+  .string()
+  .regex(/^-?\d+(\.\d{2,3})?$/)
+  .describe("Decimal string in the currency's major unit with the currency's precision: \"2.50\", \"1250\" for JPY")
 export const Timestamp = z.string().describe("ISO 8601 timestamp")
 const Id = z.string()
 
@@ -54,11 +58,11 @@ const entity = <T extends z.ZodRawShape>(shape: T) =>
 
 export const Balance = z.object({
   currency_code: z.string(),
-  pending: Money,
-  available: Money,
-  held: Money,
-  withdrawn: Money,
-  debt: Money,
+  pending: Amount,
+  available: Amount,
+  held: Amount,
+  withdrawn: Amount,
+  debt: Amount,
 })
 
 export const LevelSummary = z.object({
@@ -129,13 +133,10 @@ export const OwnCommission = z.object({
   depth: z.number().int(),
   quantity: z.number().int(),
   base_amount: Amount,
-  raw_base_amount: RawAmount.optional(),
   rate_bps: z.number().int().nullable(),
   rate_source: z.string(),
   amount: Amount,
-  raw_amount: RawAmount.optional(),
   reversed_amount: Amount,
-  raw_reversed_amount: RawAmount.optional(),
   currency_code: z.string(),
   status: z.enum(COMMISSION_STATUSES),
   eligible_at: Timestamp.nullable(),
@@ -151,7 +152,7 @@ export const AttributedOrder = z.object({
   created_at: Timestamp,
   currency_code: z.string(),
   buyer: z.object({ name: z.string().nullable(), email: z.string().nullable() }),
-  commission: Money,
+  commission: Amount,
   items: z.array(
     z.object({
       id: Id,
@@ -160,7 +161,7 @@ export const AttributedOrder = z.object({
       thumbnail: z.string().nullable(),
       quantity: z.number(),
       depth: z.number().int().nullable(),
-      commission: Money,
+      commission: Amount,
       commission_status: z.enum(COMMISSION_STATUSES).nullable(),
     })
   ),
@@ -168,9 +169,9 @@ export const AttributedOrder = z.object({
 
 export const PeriodFigures = z.object({
   currency_code: z.string(),
-  sales: Money,
+  sales: Amount,
   orders: z.number().int(),
-  commissions: Money,
+  commissions: Amount,
 })
 
 export const CentreSummary = z.object({
@@ -192,8 +193,8 @@ export const CentreSummary = z.object({
         thresholds: z.array(
           z.object({
             metric: z.enum(["personal_sales", "team_sales", "direct_recruits", "orders"]),
-            current: Money,
-            target: Money,
+            current: Amount,
+            target: Amount,
             met: z.boolean(),
           })
         ),
@@ -213,8 +214,8 @@ export const EarningProduct = z.object({
       id: Id,
       title: z.string().nullable(),
       sku: z.string().nullable(),
-      price: Money.nullable(),
-      commission: Money.nullable(),
+      price: Amount.nullable(),
+      commission: Amount.nullable(),
       rate_bps: z.number().int().nullable(),
       rate_source: z.string().nullable(),
     })
@@ -227,8 +228,8 @@ export const StatsBucket = z.object({
   visits: z.number().int(),
   orders: z.number().int(),
   conversion_rate: z.string().describe("orders ÷ visits, 4 decimals, rounded down; \"0\" without visits"),
-  sales: Money,
-  commissions: Money,
+  sales: Amount,
+  commissions: Amount,
 })
 
 export const StoreApplyResponse = z.object({ distributor: OwnDistributor })
@@ -435,12 +436,12 @@ export const AdminReconcileResponse = z.object({
     z.object({
       distributor_id: z.string(),
       currency_code: z.string(),
-      cached_available: Money,
-      ledger_available: Money,
-      cached_held: Money,
-      ledger_held: Money,
-      cached_withdrawn: Money,
-      ledger_withdrawn: Money,
+      cached_available: Amount,
+      ledger_available: Amount,
+      cached_held: Amount,
+      ledger_held: Amount,
+      cached_withdrawn: Amount,
+      ledger_withdrawn: Amount,
     })
   ),
   repaired: z.boolean(),
@@ -454,10 +455,10 @@ export const Withdrawal = z.object({
   id: Id,
   distributor_id: z.string(),
   currency_code: z.string(),
-  amount: Money,
+  amount: Amount,
   fee_bps: z.number().int(),
-  fee: Money,
-  net_amount: Money,
+  fee: Amount,
+  net_amount: Amount,
   method: z.enum(WITHDRAWAL_METHODS),
   account: z.record(z.string(), z.string()).describe("The payout account, masked (e.g. account_number \"****6789\")"),
   note: z.string().nullable(),
@@ -465,17 +466,16 @@ export const Withdrawal = z.object({
   reject_reason: z.string().nullable(),
   transaction_reference: z.string().nullable(),
   approved_at: Timestamp.nullable(),
-  approved_by: z.string().nullable(),
   rejected_at: Timestamp.nullable(),
-  rejected_by: z.string().nullable(),
   paid_at: Timestamp.nullable(),
-  paid_by: z.string().nullable(),
   created_at: Timestamp,
   updated_at: Timestamp,
-  deleted_at: Timestamp.nullable(),
 })
 
 export const AdminWithdrawal = Withdrawal.extend({
+  approved_by: z.string().nullable().describe("The admin user who approved it"),
+  rejected_by: z.string().nullable(),
+  paid_by: z.string().nullable(),
   distributor: z
     .object({
       id: Id,
@@ -525,12 +525,12 @@ export const AdminReportSummaryResponse = z.object({
     new: z.number().int(),
   }),
   pending_applications: z.number().int(),
-  pending_withdrawals: z.object({ count: z.number().int(), amount: Money }),
-  sales: Money,
+  pending_withdrawals: z.object({ count: z.number().int(), amount: Amount }),
+  sales: Amount,
   orders: z.number().int(),
-  commissions: z.object({ credited: Money, pending: Money, settled: Money, reversed: Money }),
-  withdrawals_requested: Money,
-  withdrawn: Money,
+  commissions: z.object({ credited: Amount, pending: Amount, settled: Amount, reversed: Amount }),
+  withdrawals_requested: Amount,
+  withdrawn: Amount,
   visits: z.number().int(),
   conversion_rate: z.string(),
 })
@@ -541,12 +541,12 @@ export const AdminReportTimeseriesResponse = z.object({
   series: z.array(
     z.object({
       period: z.string(),
-      sales: Money,
+      sales: Amount,
       orders: z.number().int(),
-      commissions: Money,
+      commissions: Amount,
       new_distributors: z.number().int(),
-      withdrawals_requested: Money,
-      withdrawals_paid: Money,
+      withdrawals_requested: Amount,
+      withdrawals_paid: Amount,
       visits: z.number().int(),
     })
   ),
@@ -563,7 +563,7 @@ export const AdminReportLeaderboardResponse = z.object({
       display_name: z.string().nullable(),
       email: z.string().nullable(),
       referral_code: z.string().nullable(),
-      value: z.union([Money, z.number().int()]),
+      value: z.union([Amount, z.number().int()]),
     })
   ),
 })
@@ -575,8 +575,8 @@ export const AdminReportProductsResponse = paged(
     title: z.string().nullable(),
     quantity: z.number().int(),
     orders: z.number().int(),
-    sales: Money,
-    commissions: Money,
+    sales: Amount,
+    commissions: Amount,
   })
 ).extend(ReportScope)
 
@@ -608,7 +608,7 @@ export const AdminCommissionPreviewResponse = z.object({
       prices: z.array(
         z.object({
           currency_code: z.string(),
-          amount: Money,
+          amount: Amount,
           levels: z.array(
             z.object({
               level_id: z.string(),
@@ -618,7 +618,7 @@ export const AdminCommissionPreviewResponse = z.object({
                   depth: z.number().int(),
                   source: z.string(),
                   rate_bps: z.number().int().nullable(),
-                  amount: Money,
+                  amount: Amount,
                 })
               ),
             })

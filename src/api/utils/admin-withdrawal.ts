@@ -6,7 +6,7 @@ import { reviewWithdrawalWorkflow } from "../../workflows"
 import { AdminExportWithdrawalsType } from "../admin/distribution/validators"
 import { distributionService } from "./container"
 import { distributorSearchFilter } from "./distributor-search"
-import { presentWithdrawal } from "./present"
+import { presentWithdrawalForAdmin } from "./present"
 import { asHttpError, runWorkflow } from "./workflow"
 
 type WithdrawalFilterInput = Omit<AdminExportWithdrawalsType, "status"> & { status?: string[] }
@@ -50,7 +50,7 @@ export async function presentWithdrawalsForAdmin(service: DistributionModuleServ
     ? await service.listDistributors({ id: ids }, { select: ["id", "display_name", "email", "referral_code", "status"] })
     : []
   const byId = new Map(distributors.map((d) => [d.id, d]))
-  return rows.map((w) => ({ ...presentWithdrawal(w), distributor: byId.get(w.distributor_id) ?? null }))
+  return rows.map((w) => ({ ...presentWithdrawalForAdmin(w), distributor: byId.get(w.distributor_id) ?? null }))
 }
 
 async function respondWithWithdrawal(req: AuthenticatedMedusaRequest, res: MedusaResponse, id: string) {

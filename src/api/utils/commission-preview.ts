@@ -4,9 +4,10 @@ import { DISTRIBUTION_MODULE } from "../../modules/distribution"
 import DistributionModuleService from "../../modules/distribution/service"
 import { DistributionLevelDTO } from "../../modules/distribution/types"
 import { applyOrderCap, lineCommission } from "../../modules/distribution/utils/commission-math"
-import { roundDown } from "../../modules/distribution/utils/money"
+import { formatAmount, roundDown } from "../../modules/distribution/utils/money"
 import { resolveRate } from "../../modules/distribution/utils/rate-resolution"
 import { defaultRates, lineFacts, loadCommissionFacts } from "../../workflows/utils/commission-facts"
+import { presentCommissionRule } from "./present"
 
 const SPECIFICITY = ["variant", "product", "category", "collection"]
 
@@ -46,7 +47,9 @@ export async function previewProductCommissions(container: MedusaContainer, prod
   return {
     product_id: product.id,
     // The rules that can apply to this product's lines, most specific first (the variant ones per variant).
-    rules: [...rules].sort((a, b) => SPECIFICITY.indexOf(a.target_type) - SPECIFICITY.indexOf(b.target_type)),
+    rules: [...rules]
+      .sort((a, b) => SPECIFICITY.indexOf(a.target_type) - SPECIFICITY.indexOf(b.target_type))
+      .map((rule) => presentCommissionRule(rule, settings.currency_code)),
     max_depth: settings.max_depth,
     variants: variants.map((variant) => {
       const byCurrency = new Map((variant.prices ?? []).map((p) => [p.currency_code, p]))
@@ -60,7 +63,7 @@ export async function previewProductCommissions(container: MedusaContainer, prod
           const line = lineFacts(facts, { variant_id: variant.id, product_id: product.id, currency_code: currency })
           return {
             currency_code: currency,
-            amount: base,
+            amount: formatAmount(base, currency),
             levels: levels.map((level) => {
               const resolved = depths.map((depth) => ({ depth, resolution: resolveRate({ line, depth, rules, level, defaults }) }))
               const capped = applyOrderCap({
@@ -81,7 +84,7 @@ export async function previewProductCommissions(container: MedusaContainer, prod
                   depth,
                   source: resolution.kind === "excluded" ? "excluded" : resolution.source,
                   rate_bps: resolution.kind === "rate" ? resolution.rate_bps : null,
-                  amount: amountOf.get(String(depth))!,
+                  amount: formatAmount(amountOf.get(String(depth))!, currency),
                 })),
               }
             }),

@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys, MathBN, MedusaError, Modules, ProductStatus,
 import { RuleMode } from "../../modules/distribution/constants"
 import DistributionModuleService from "../../modules/distribution/service"
 import { DistributionLevelDTO, DistributionSettingsDTO, DistributorDTO } from "../../modules/distribution/types"
+import { formatAmount } from "../../modules/distribution/utils/money"
 import { resolveRate } from "../../modules/distribution/utils/rate-resolution"
 import {
   lineFacts,
@@ -186,8 +187,8 @@ export async function listEarningProducts(
           id: v.id,
           title: v.title,
           sku: v.sku,
-          price: price === null ? null : String(price),
-          commission: preview?.amount ?? null,
+          price: price === null ? null : formatAmount(price, pricing.currency_code),
+          commission: preview ? formatAmount(preview.amount, pricing.currency_code) : null,
           rate_bps: preview?.rate_bps ?? null,
           rate_source: preview?.rate_source ?? null,
         }]

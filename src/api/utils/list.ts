@@ -3,8 +3,10 @@ import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 
 type ListOptions = {
-  /** Shapes the page before it leaves (e.g. adds what links name). */
-  present?: (container: MedusaContainer, rows: Record<string, unknown>[]) => Promise<unknown[]>
+  /** Shapes the page before it leaves (e.g. formats its amounts, adds what links name). */
+  present?: (container: MedusaContainer, rows: Record<string, unknown>[]) => Promise<unknown[]> | unknown[]
+  /** Columns the presenter needs whatever `fields` asks for (the currency of an amount). */
+  select?: string[]
 }
 
 /**
@@ -18,6 +20,7 @@ export const listHandler =
     const { data, metadata } = await query.graph({
       entity,
       ...req.queryConfig,
+      fields: [...new Set([...req.queryConfig.fields, ...(options.select ?? [])])],
       filters: req.filterableFields,
     })
     res.json({

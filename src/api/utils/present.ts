@@ -1,9 +1,9 @@
 import { BigNumberInput } from "@medusajs/framework/types"
-import { MathBN } from "@medusajs/framework/utils"
 import DistributionModuleService from "../../modules/distribution/service"
 import {
   ApplicationData,
   DistributionLevelDTO,
+  DistributionSettingsDTO,
   DistributorDTO,
   ReferralBindingDTO,
   WithdrawalDTO,
@@ -13,6 +13,7 @@ import {
   maskName,
   maskPhone,
 } from "../../modules/distribution/utils/mask"
+import { formatAmount } from "../../modules/distribution/utils/money"
 
 /**
  * How the programme's records leave the server. Personal data (the application,
@@ -125,31 +126,111 @@ export function presentBinding(
   }
 }
 
+type Row = Record<string, unknown>
+
+/** What presentAmounts makes of a row: amount columns as strings, raw_* columns gone. */
+type WithAmounts<T, F extends string> = {
+  [K in keyof T as K extends `raw_${string}` ? never : K]: K extends F ? (null extends T[K] ? string | null : string) : T[K]
+}
+
 /**
- * A withdrawal as it leaves the server: the payout account only in its masked
- * form; the encrypted column and the idempotency key never leave.
+ * A row with its amount columns in the API's money format (decimal strings with
+ * the currency's precision, read from the exact raw column where the row has
+ * one: the numeric column is a float), and without the raw_* columns. Columns
+ * the row does not have (left out by `fields`) stay out.
+ */
+export function presentAmounts<T extends object, F extends string>(
+  row: T,
+  fields: readonly F[],
+  currencyCode: string
+): WithAmounts<T, F> {
+  const out: Row = {}
+  for (const [key, value] of Object.entries(row)) {
+    if (key.startsWith("raw_")) {
+      continue
+    }
+    const exact = ((row as Row)[`raw_${key}`] as { value?: string } | null | undefined)?.value ?? value
+    out[key] =
+      (fields as readonly string[]).includes(key) && value !== null && value !== undefined
+        ? formatAmount(exact as BigNumberInput, currencyCode)
+        : value
+  }
+  return out as WithAmounts<T, F>
+}
+
+const COMMISSION_AMOUNTS = ["base_amount", "amount", "reversed_amount"] as const
+const LEVEL_AMOUNTS = ["upgrade_personal_sales", "upgrade_team_sales"] as const
+const RULE_AMOUNTS = ["fixed_amount_1", "fixed_amount_2", "fixed_amount_3"] as const
+const SETTINGS_AMOUNTS = ["application_min_spend", "min_withdrawal"] as const
+
+export const presentCommission = <T extends { currency_code?: string }>(c: T) =>
+  presentAmounts(c, COMMISSION_AMOUNTS, c.currency_code!)
+
+export const presentLedgerEntry = <T extends { currency_code: string }>(e: T) =>
+  presentAmounts(e, ["amount"], e.currency_code)
+
+/** A level as an admin reads it: its sales thresholds in the programme's currency. */
+export const presentLevelForAdmin = <T extends object>(level: T, currencyCode: string) =>
+  presentAmounts(level, LEVEL_AMOUNTS, currencyCode)
+
+/** A fixed rule's amounts are in its own currency; a rule without one, in the programme's. */
+export const presentCommissionRule = <T extends { currency_code?: string | null }>(rule: T, programmeCurrency: string) =>
+  presentAmounts(rule, RULE_AMOUNTS, rule.currency_code ?? programmeCurrency)
+
+export const presentSettings = (settings: DistributionSettingsDTO) =>
+  presentAmounts(settings, SETTINGS_AMOUNTS, settings.currency_code)
+
+/** An audit entry's data as it was recorded, without the raw_* copies of amounts a snapshot may carry. */
+export function withoutRaw(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    return value.map(withoutRaw)
+  }
+  if (value && typeof value === "object" && !(value instanceof Date)) {
+    return Object.fromEntries(
+      Object.entries(value).filter(([key]) => !key.startsWith("raw_")).map(([key, v]) => [key, withoutRaw(v)])
+    )
+  }
+  return value
+}
+
+export const presentAuditLog = <T extends { data?: unknown }>(log: T) =>
+  ("data" in log ? { ...log, data: withoutRaw(log.data) } : log) as T
+
+/**
+ * A withdrawal as its distributor sees it: the payout account only in its
+ * masked form; the encrypted column, the idempotency key and the ids of the
+ * admins who decided it never leave.
  */
 export function presentWithdrawal(w: WithdrawalDTO) {
-  const {
-    payout_account: _encrypted,
-    account_masked,
-    idempotency_key: _key,
-    raw_amount,
-    raw_fee,
-    raw_net_amount,
-    ...rest
-  } = w
+  const amounts = presentAmounts(w, ["amount", "fee", "net_amount"], w.currency_code)
   return {
-    ...rest,
-    amount: exactDecimal(raw_amount, w.amount),
-    fee: exactDecimal(raw_fee, w.fee),
-    net_amount: exactDecimal(raw_net_amount, w.net_amount),
-    account: account_masked,
+    id: w.id,
+    distributor_id: w.distributor_id,
+    currency_code: w.currency_code,
+    amount: amounts.amount,
+    fee_bps: w.fee_bps,
+    fee: amounts.fee,
+    net_amount: amounts.net_amount,
+    method: w.method,
+    account: w.account_masked,
+    note: w.note,
+    status: w.status,
+    reject_reason: w.reject_reason,
+    transaction_reference: w.transaction_reference,
+    approved_at: w.approved_at,
+    rejected_at: w.rejected_at,
+    paid_at: w.paid_at,
+    created_at: w.created_at,
+    updated_at: w.updated_at,
   }
 }
 
-/** An amount as an exact decimal string, from its raw column (the numeric one is a float). */
-export function exactDecimal(raw: unknown, fallback: unknown): string {
-  const value = (raw as { value?: string } | null)?.value ?? fallback
-  return MathBN.convert(value as BigNumberInput).toFixed()
+/** A withdrawal as an admin sees it: also who approved, rejected or paid it. */
+export function presentWithdrawalForAdmin(w: WithdrawalDTO) {
+  return {
+    ...presentWithdrawal(w),
+    approved_by: w.approved_by,
+    rejected_by: w.rejected_by,
+    paid_by: w.paid_by,
+  }
 }

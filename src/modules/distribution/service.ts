@@ -71,9 +71,8 @@ import { DEFAULT_SETTINGS, validateSettings } from "./utils/settings"
 import { LEVEL_STATS_SQL } from "./queries/level-stats"
 import { StatsBucket, statsSeries, summaryFigures, teamByDepth } from "./queries/centre"
 import { LevelStats, LevelThresholds, nextLevelProgress } from "./utils/centre"
-import { currencyPrecision } from "./utils/money"
+import { fitsCurrency, formatAmount, formatMoney, tooPreciseMessage } from "./utils/money"
 import {
-  fitsCurrency,
   nextWithdrawalStatus,
   withdrawalConflictMessage,
   withdrawalFee,
@@ -1229,7 +1228,17 @@ export default class DistributionModuleService extends MedusaService({
         GROUP BY currency_code ORDER BY currency_code`,
       [distributorId, distributorId]
     )
-    return rows.map((r) => ({ ...r, debt: MathBN.lt(r.available, 0) ? MathBN.abs(r.available).toFixed() : "0" }))
+    return rows.map((r) => {
+      const amount = (v: BigNumberInput) => formatAmount(v, r.currency_code)
+      return {
+        currency_code: r.currency_code,
+        pending: amount(r.pending),
+        available: amount(r.available),
+        held: amount(r.held),
+        withdrawn: amount(r.withdrawn),
+        debt: amount(MathBN.lt(r.available, 0) ? MathBN.abs(r.available) : 0),
+      }
+    })
   }
 
   /**
@@ -1523,7 +1532,7 @@ export default class DistributionModuleService extends MedusaService({
       }
     }
     const refuse = (message: string) => new MedusaError(MedusaError.Types.NOT_ALLOWED, message)
-    const money = (v: BigNumberInput) => `${MathBN.convert(v).toFixed()} ${currency.toUpperCase()}`
+    const money = (v: BigNumberInput) => formatMoney(v, currency)
     if (distributor.status !== DistributorStatus.ACTIVE) {
       throw refuse(`Only an active distributor can withdraw; this one is ${distributor.status}.`)
     }
@@ -1537,7 +1546,7 @@ export default class DistributionModuleService extends MedusaService({
     if (!fitsCurrency(input.amount, currency)) {
       throw new MedusaError(
         MedusaError.Types.INVALID_DATA,
-        `${input.amount} has more decimals than ${currency.toUpperCase()} allows (${currencyPrecision(currency)}).`
+        tooPreciseMessage("amount", input.amount, currency)
       )
     }
     if (MathBN.lt(input.amount, settings.min_withdrawal)) {
@@ -1831,12 +1840,13 @@ export default class DistributionModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ) {
     const manager = sharedContext.manager as EntityManager
-    const [balances, figures, byDepth, stats, levels] = await Promise.all([
+    const [balances, figures, byDepth, stats, levels, settings] = await Promise.all([
       this.getBalances(distributor.id, sharedContext),
       summaryFigures(manager, { distributor_id: distributor.id, ...input }),
       teamByDepth(manager, distributor),
       this.getLevelStats(distributor.id, sharedContext),
       this.listDistributionLevels({}, { order: { rank: "ASC" } }, sharedContext),
+      this.getSettings(sharedContext),
     ])
     const level = distributor.level as DistributionLevelDTO | null
     return {
@@ -1846,7 +1856,7 @@ export default class DistributionModuleService extends MedusaService({
       team: { by_depth: byDepth, total: distributor.team_size, direct_recruits: distributor.direct_count },
       level: {
         current: level ? { id: level.id, name: level.name, rank: level.rank } : null,
-        next: stats ? nextLevelProgress(stats, levels as unknown as LevelThresholds[]) : null,
+        next: stats ? nextLevelProgress(stats, levels as unknown as LevelThresholds[], settings.currency_code) : null,
       },
     }
   }

@@ -39,6 +39,8 @@ import {
   AdminPayWithdrawal,
   AdminRejectWithdrawal,
 } from "./validators"
+import { adjustmentMoney, levelMoney, ruleMoney, settingsMoney } from "./money"
+import { validateMoney } from "../../utils/money-input"
 
 const D = "/admin/distribution/distributors/:id"
 const W = "/admin/distribution/withdrawals"
@@ -78,17 +80,17 @@ export const adminDistributionMiddlewares: MiddlewareRoute[] = [
   {
     matcher: "/admin/distribution/levels",
     method: "POST",
-    middlewares: [validateAndTransformBody(AdminCreateLevel)],
+    middlewares: [validateAndTransformBody(AdminCreateLevel), validateMoney(levelMoney)],
   },
   {
     matcher: "/admin/distribution/levels/:id",
     method: "POST",
-    middlewares: [validateAndTransformBody(AdminUpdateLevel)],
+    middlewares: [validateAndTransformBody(AdminUpdateLevel), validateMoney(levelMoney)],
   },
   {
     matcher: "/admin/distribution/settings",
     method: "POST",
-    middlewares: [validateAndTransformBody(AdminUpdateSettings)],
+    middlewares: [validateAndTransformBody(AdminUpdateSettings), validateMoney(settingsMoney)],
   },
   {
     matcher: "/admin/distribution/bindings",
@@ -108,12 +110,12 @@ export const adminDistributionMiddlewares: MiddlewareRoute[] = [
   {
     matcher: "/admin/distribution/commission-rules",
     method: "POST",
-    middlewares: [validateAndTransformBody(AdminCreateCommissionRule)],
+    middlewares: [validateAndTransformBody(AdminCreateCommissionRule), validateMoney(ruleMoney)],
   },
   {
     matcher: "/admin/distribution/commission-rules/:id",
     method: "POST",
-    middlewares: [validateAndTransformBody(AdminUpdateCommissionRule)],
+    middlewares: [validateAndTransformBody(AdminUpdateCommissionRule), validateMoney(ruleMoney)],
   },
   {
     matcher: "/admin/distribution/commissions",
@@ -133,7 +135,7 @@ export const adminDistributionMiddlewares: MiddlewareRoute[] = [
   {
     matcher: `${D}/adjustments`,
     method: "POST",
-    middlewares: [validateAndTransformBody(AdminAdjustBalance)],
+    middlewares: [validateAndTransformBody(AdminAdjustBalance), validateMoney(adjustmentMoney)],
   },
   {
     matcher: "/admin/distribution/reconcile",

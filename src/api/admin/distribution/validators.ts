@@ -13,6 +13,7 @@ import {
   WITHDRAWAL_STATUSES,
   WithdrawalStatus,
 } from "../../../modules/distribution/constants"
+import { amountInput } from "../../utils/money-input"
 
 const oneOrMany = <T extends z.ZodTypeAny>(schema: T) =>
   z
@@ -37,7 +38,6 @@ const findParams = (defaults: { limit: number; order: string; orderable: string[
         message: `order must be one of ${defaults.orderable.join(", ")} (prefix - for descending)`,
       }),
   })
-const amount = z.number().min(0).max(1_000_000_000)
 
 export const AdminListDistributors = findParams({
   limit: 20,
@@ -95,8 +95,8 @@ const levelFields = {
   rate_bps_1: bps,
   rate_bps_2: bps,
   rate_bps_3: bps,
-  upgrade_personal_sales: amount.optional().nullable(),
-  upgrade_team_sales: amount.optional().nullable(),
+  upgrade_personal_sales: amountInput("upgrade_personal_sales").optional().nullable(),
+  upgrade_team_sales: amountInput("upgrade_team_sales").optional().nullable(),
   upgrade_direct_recruits: z.number().int().min(0).optional().nullable(),
   upgrade_orders: z.number().int().min(0).optional().nullable(),
   is_default: z.boolean().optional(),
@@ -125,7 +125,7 @@ export const AdminUpdateSettings = z
         `max_depth cannot exceed ${MAX_COMMISSION_DEPTH}: commission is paid on at most ${MAX_COMMISSION_DEPTH} levels`
       ),
     application_mode: z.enum(APPLICATION_MODES),
-    application_min_spend: amount,
+    application_min_spend: amountInput("application_min_spend"),
     self_purchase: z.boolean(),
     binding_mode: z.enum(BINDING_MODES),
     binding_days: z.number().int().min(0).max(3650),
@@ -133,7 +133,7 @@ export const AdminUpdateSettings = z
     settle_on: z.enum(SETTLE_ON_STATES),
     freeze_days: z.number().int().min(0).max(3650),
     order_cap_bps: bps,
-    min_withdrawal: amount,
+    min_withdrawal: amountInput("min_withdrawal"),
     withdrawal_fee_bps: bps,
     withdrawal_methods: z.array(z.enum(WITHDRAWAL_METHODS)).min(1),
     default_rate_bps_1: bps,
@@ -170,7 +170,6 @@ export const AdminListAuditLogs = findParams({ limit: 50, order: "-created_at", 
   action: oneOrMany(z.string()),
 })
 
-const money = z.number().min(0).max(1_000_000_000)
 const ruleFields = {
   target_type: z.enum(RULE_TARGET_TYPES),
   target_id: z.string().min(1),
@@ -178,9 +177,9 @@ const ruleFields = {
   rate_bps_1: bps.nullable().optional(),
   rate_bps_2: bps.nullable().optional(),
   rate_bps_3: bps.nullable().optional(),
-  fixed_amount_1: money.nullable().optional(),
-  fixed_amount_2: money.nullable().optional(),
-  fixed_amount_3: money.nullable().optional(),
+  fixed_amount_1: amountInput("fixed_amount_1").nullable().optional(),
+  fixed_amount_2: amountInput("fixed_amount_2").nullable().optional(),
+  fixed_amount_3: amountInput("fixed_amount_3").nullable().optional(),
   currency_code: z
     .string()
     .regex(/^[a-zA-Z]{3}$/, "currency_code must be a three-letter ISO 4217 code")
@@ -236,11 +235,7 @@ export type AdminListLedgerType = z.infer<typeof AdminListLedger>
 
 export const AdminAdjustBalance = z
   .object({
-    amount: z
-      .number()
-      .refine((n) => n !== 0, "amount cannot be zero")
-      .refine((n) => Math.abs(n) <= 1_000_000_000, "amount is too large")
-      .refine((n) => Number.isInteger(Math.round(n * 1000)) && Math.abs(n * 1000 - Math.round(n * 1000)) < 1e-6, "amount has more than three decimals"),
+    amount: amountInput("amount", { min: -1_000_000_000 }).refine((n) => n !== 0, "amount cannot be zero"),
     currency_code: z
       .string()
       .regex(/^[a-zA-Z]{3}$/, "currency_code must be a three-letter ISO 4217 code")

@@ -71,6 +71,40 @@ describe("the OpenAPI document", () => {
     expect(documented).toEqual(routes)
   })
 
+  it("declares the amount format once and every amount of every response as it", () => {
+    const schemas = document.components.schemas as Record<string, Record<string, unknown>>
+    expect(schemas.Amount).toMatchObject({ type: "string", pattern: "^-?\\d+(\\.\\d{2,3})?$" })
+    const amount = new RegExp(schemas.Amount.pattern as string)
+    expect(["2.50", "1250", "1.125", "-17.15"].every((s) => amount.test(s))).toBe(true)
+    expect(["2.5", "39.8", "0.30000000000000004", "1e3"].some((s) => amount.test(s))).toBe(false)
+
+    // Every property named like an amount, in every response, is the shared Amount (or Amount | null).
+    const AMOUNT_KEYS = /^(amount|base_amount|reversed_amount|fee|net_amount|available|held|withdrawn|debt|price|min_withdrawal|application_min_spend|fixed_amount_[123]|upgrade_(personal|team)_sales|sales|(cached|ledger)_(available|held|withdrawn)|withdrawals_(requested|paid))$/
+    const REF = { $ref: "#/components/schemas/Amount" }
+    const found: string[] = []
+    const walk = (node: unknown, at: string) => {
+      if (!node || typeof node !== "object") return
+      for (const [key, child] of Object.entries(node)) {
+        expect(key.startsWith("raw_") ? `${at}/${key}` : "").toBe("")
+        if (key === "properties") {
+          for (const [name, property] of Object.entries(child as Record<string, unknown>)) {
+            if (AMOUNT_KEYS.test(name)) {
+              found.push(`${at}/${name}`)
+              expect([REF, { anyOf: [REF, { type: "null" }] }]).toContainEqual(property)
+            }
+          }
+        }
+        walk(child, `${at}/${key}`)
+      }
+    }
+    for (const [p, methods] of Object.entries(document.paths)) {
+      for (const [m, op] of Object.entries(methods as Record<string, { responses: unknown }>)) {
+        walk(op.responses, `${m} ${p}`)
+      }
+    }
+    expect(found.length).toBeGreaterThan(60)
+  })
+
   it("takes query parameters from the validators, with their constraints", () => {
     const stats = (document.paths["/store/distribution/stats"] as Record<string, { parameters: { name: string; schema: Record<string, unknown> }[] }>).get
     expect(stats.parameters.map((p) => p.name)).toEqual(["from", "to", "interval", "tz", "currency_code"])

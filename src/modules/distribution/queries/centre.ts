@@ -1,6 +1,6 @@
 import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
-import { MathBN } from "@medusajs/framework/utils"
 import { MAX_COMMISSION_DEPTH } from "../constants"
+import { formatAmount } from "../utils/money"
 import { withDatabaseZone } from "../utils/time-zone"
 import { likePrefix } from "../utils/tree-path"
 
@@ -17,9 +17,6 @@ import { likePrefix } from "../utils/tree-path"
  */
 const SALES = (where: string) => `
   coalesce(sum(c.base_amount) FILTER (WHERE c.depth = 1 AND c.status <> 'reversed' AND ${where}), 0)::text`
-
-/** A numeric as Postgres prints it ("82.8500") → its shortest decimal ("82.85"). */
-const decimal = (value: unknown) => MathBN.convert(String(value)).toFixed()
 
 export type PeriodFigures = {
   currency_code: string
@@ -59,9 +56,9 @@ export async function summaryFigures(
   const pick = (name: keyof typeof periods) =>
     rows.map((r) => ({
       currency_code: String(r.currency_code),
-      sales: decimal(r[`${name}_sales`]),
+      sales: formatAmount(String(r[`${name}_sales`]), String(r.currency_code)),
       orders: Number(r[`${name}_orders`]),
-      commissions: decimal(r[`${name}_commissions`]),
+      commissions: formatAmount(String(r[`${name}_commissions`]), String(r.currency_code)),
     }))
   return { today: pick("today"), this_month: pick("this_month"), all_time: pick("all_time") }
 }
@@ -153,7 +150,7 @@ export async function statsSeries(
     start: new Date(r.start as string).toISOString(),
     visits: Number(r.visits),
     orders: Number(r.orders),
-    sales: decimal(r.sales),
-    commissions: decimal(r.commissions),
+    sales: formatAmount(String(r.sales), currency_code),
+    commissions: formatAmount(String(r.commissions), currency_code),
   }))
 }

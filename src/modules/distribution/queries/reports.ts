@@ -6,7 +6,8 @@ import {
   WithdrawalStatus,
 } from "../constants"
 import { currencyPrecision } from "../utils/money"
-import { competitionRanks, conversionRate, formatAmount } from "../utils/report-math"
+import { formatAmount } from "../utils/money"
+import { competitionRanks, conversionRate } from "../utils/report-math"
 import { withDatabaseZone } from "../utils/time-zone"
 
 /**

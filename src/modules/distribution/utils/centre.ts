@@ -1,4 +1,5 @@
 import { MathBN } from "@medusajs/framework/utils"
+import { formatAmount } from "./money"
 
 export type LevelThresholds = {
   id: string
@@ -36,11 +37,13 @@ export type ThresholdProgress = {
  * The next level a distributor can reach automatically (the lowest rank above
  * its own that has a threshold, as the upgrade considers only those) and how far
  * each of that level's thresholds is. A level is reached when every threshold
- * it sets is met, which is the upgrade's own rule.
+ * it sets is met, which is the upgrade's own rule. Sales are amounts in the
+ * programme's currency; recruits and orders are counts.
  */
 export function nextLevelProgress(
   stats: LevelStats,
-  levels: LevelThresholds[]
+  levels: LevelThresholds[],
+  currencyCode: string
 ): { level: Pick<LevelThresholds, "id" | "name" | "rank">; thresholds: ThresholdProgress[]; reached: boolean } | null {
   const next = levels
     .filter((l) => l.rank > stats.rank && METRICS.some(([, key]) => l[key] !== null && l[key] !== undefined))
@@ -49,15 +52,17 @@ export function nextLevelProgress(
     return null
   }
   const current: Record<ThresholdProgress["metric"], string> = {
-    personal_sales: MathBN.convert(stats.personal_sales).toFixed(),
-    team_sales: MathBN.convert(stats.team_sales).toFixed(),
+    personal_sales: stats.personal_sales,
+    team_sales: stats.team_sales,
     direct_recruits: String(stats.direct_count),
     orders: String(stats.orders),
   }
+  const shown = (metric: ThresholdProgress["metric"], value: number | string) =>
+    metric === "personal_sales" || metric === "team_sales" ? formatAmount(value, currencyCode) : MathBN.convert(value).toFixed()
   const thresholds = METRICS.filter(([, key]) => next[key] !== null && next[key] !== undefined).map(([metric, key]) => ({
     metric,
-    current: current[metric],
-    target: MathBN.convert(next[key] as number).toFixed(),
+    current: shown(metric, current[metric]),
+    target: shown(metric, next[key] as number),
     met: MathBN.gte(current[metric], next[key] as number),
   }))
   return {

@@ -3,7 +3,7 @@
 const loadQr = () => require("qrcode") as typeof import("qrcode")
 const loadResvg = () => (require("@resvg/resvg-js") as typeof import("@resvg/resvg-js")).Resvg
 import { BigNumberInput } from "@medusajs/framework/types"
-import { formatAmount } from "./report-math"
+import { formatAmount } from "./money"
 
 /** "CNY 129.90": the amount rounded down to the currency's minor unit, padded to it. */
 export function formatPrice(amount: BigNumberInput, currencyCode: string): string {

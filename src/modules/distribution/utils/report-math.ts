@@ -1,20 +1,12 @@
 import { BigNumber as BigNumberJS } from "bignumber.js"
 import { BigNumberInput } from "@medusajs/framework/types"
 import { MathBN } from "@medusajs/framework/utils"
-import { currencyPrecision, roundDown } from "./money"
 
 /**
  * How the admin reports present their figures, pure. The sums themselves come
- * from SQL; these only round (down, like every amount of the programme) and
- * format them the same way in the JSON and in the CSV.
+ * from SQL; amounts are formatted by money.ts's formatAmount, the same way in
+ * the JSON and in the CSV.
  */
-
-/** An amount rounded down to the currency's minor unit, with all its decimals ("1234.50"). */
-export function formatAmount(amount: BigNumberInput | null | undefined, currencyCode: string): string {
-  const rounded = roundDown(amount ?? 0, currencyCode)
-  // The value is already rounded: toFixed only pads the decimals a chart or a spreadsheet expects.
-  return new BigNumberJS(rounded).toFixed(currencyPrecision(currencyCode))
-}
 
 export const CONVERSION_DECIMALS = 4
 

@@ -18,11 +18,6 @@ export function withdrawalFee(
   return { fee: MathBN.sub(amount, net).toFixed(), net }
 }
 
-/** Whether an amount has no more decimals than the currency's minor unit allows. */
-export function fitsCurrency(amount: BigNumberInput, currencyCode: string): boolean {
-  return MathBN.eq(roundDown(amount, currencyCode), amount)
-}
-
 /** requested → approved → paid; requested or approved → rejected. */
 export const WITHDRAWAL_TRANSITIONS: Record<
   WithdrawalAction,

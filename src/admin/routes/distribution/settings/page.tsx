@@ -4,7 +4,7 @@ import { FormEvent, ReactNode, useEffect, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { asText } from "../../../components/number-input"
 import { Empty, Loading, PageHeader } from "../../../components/section"
-import { useSettings, useUpdateSettings } from "../../../hooks/programme"
+import { SettingsInput, useSettings, useUpdateSettings } from "../../../hooks/programme"
 import { useFormat } from "../../../lib/format"
 import { Settings } from "../../../lib/types"
 import { TextCrumb } from "../../../components/breadcrumb"
@@ -121,7 +121,7 @@ const SettingsPage = () => {
       }
     }
     delete next.commission_base
-    if (Object.keys(next).length) update.mutate(next as Partial<Settings>)
+    if (Object.keys(next).length) update.mutate(next as SettingsInput)
   }
   const currency = form.currency_code
   return (

@@ -5,7 +5,7 @@ import { runWorkflow } from "../../../utils/workflow"
 import { AdminCreateCommissionRuleType } from "../validators"
 import { retrieveRule, withTargets } from "./target"
 
-export const GET = listHandler("commission_rule", "commission_rules", { present: withTargets })
+export const GET = listHandler("commission_rule", "commission_rules", { select: ["currency_code"], present: withTargets })
 
 /**
  * One rule per existing variant, product, category or collection: a second one

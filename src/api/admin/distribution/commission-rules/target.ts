@@ -1,6 +1,8 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { RULE_TARGET_TYPES, RuleTargetType } from "../../../../modules/distribution/constants"
+import { programmeCurrency } from "../../../utils/container"
+import { presentCommissionRule } from "../../../utils/present"
 
 /**
  * A commission rule as an admin reads it: with `target: { id, type, title }`,
@@ -35,7 +37,10 @@ const titleOf = ({ product, variant, category, collection }: Linked) =>
 
 type Rule = { id: string; target_type: RuleTargetType; target_id: string }
 
-/** The rules (any `fields` the request chose) each with its target; a few queries per page, whatever its size. */
+/**
+ * The rules (any `fields` the request chose, and their currency) each with its
+ * target and its amounts formatted; a few queries per page, whatever its size.
+ */
 export async function withTargets(container: MedusaContainer, rules: Record<string, unknown>[]) {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const ids = rules.map((r) => r.id as string)
@@ -43,6 +48,7 @@ export async function withTargets(container: MedusaContainer, rules: Record<stri
     ? await query.graph({ entity: "commission_rule", fields: ["id", "target_type", "target_id"], filters: { id: ids } })
     : { data: [] }
   const keys = new Map((data as Rule[]).map((r) => [r.id, r]))
+  const currency = await programmeCurrency(container)
   const titles = new Map<string, string | null>()
   await Promise.all(
     RULE_TARGET_TYPES.map(async (type) => {
@@ -62,7 +68,10 @@ export async function withTargets(container: MedusaContainer, rules: Record<stri
   )
   return rules.map((r) => {
     const key = keys.get(r.id as string)
-    return { ...r, target: { id: key?.target_id ?? null, type: key?.target_type ?? null, title: titles.get(r.id as string) ?? null } }
+    return {
+      ...presentCommissionRule(r as { currency_code?: string | null }, currency),
+      target: { id: key?.target_id ?? null, type: key?.target_type ?? null, title: titles.get(r.id as string) ?? null },
+    }
   })
 }
 

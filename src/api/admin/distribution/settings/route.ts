@@ -1,11 +1,12 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { updateDistributionSettingsWorkflow } from "../../../../workflows"
 import { distributionService } from "../../../utils/container"
+import { presentSettings } from "../../../utils/present"
 import { runWorkflow } from "../../../utils/workflow"
 import { AdminUpdateSettingsType } from "../validators"
 
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
-  res.json({ settings: await distributionService(req).getSettings() })
+  res.json({ settings: presentSettings(await distributionService(req).getSettings()) })
 }
 
 export const POST = async (
@@ -16,5 +17,5 @@ export const POST = async (
     settings: req.validatedBody,
     actor_id: req.auth_context.actor_id,
   })
-  res.json({ settings })
+  res.json({ settings: presentSettings(settings) })
 }

@@ -1,5 +1,6 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { requireDistributor } from "../../../utils/container"
+import { presentCommission } from "../../../utils/present"
 import { StoreListCommissionsType } from "../validators"
 
 /** The caller's commissions, newest first; filter by status, depth and date. */
@@ -23,5 +24,5 @@ export const GET = async (
       "settled_at", "reversed_at", "created_at",
     ],
   })
-  res.json({ commissions: rows, count, limit, offset })
+  res.json({ commissions: rows.map(presentCommission), count, limit, offset })
 }

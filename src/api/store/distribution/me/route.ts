@@ -1,4 +1,5 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { formatAmount } from "../../../../modules/distribution/utils/money"
 import { distributionService } from "../../../utils/container"
 import { presentBinding, presentOwnDistributor } from "../../../utils/present"
 
@@ -20,7 +21,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     programme: {
       enabled: settings.enabled,
       application_mode: settings.application_mode,
-      application_min_spend: settings.application_min_spend,
+      application_min_spend: formatAmount(settings.application_min_spend, settings.currency_code),
       max_depth: settings.max_depth,
       currency_code: settings.currency_code,
     },

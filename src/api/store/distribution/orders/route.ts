@@ -1,6 +1,7 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
 import { maskEmail, maskName } from "../../../../modules/distribution/utils/mask"
+import { formatAmount } from "../../../../modules/distribution/utils/money"
 import { requireDistributor } from "../../../utils/container"
 import { StoreListOrdersType } from "../validators"
 
@@ -44,7 +45,7 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, StoreListOrde
     } | undefined
     if (!order) return []
     const earned = (rows: typeof lines) =>
-      rows.reduce((sum, l) => MathBN.add(sum, MathBN.sub(l.amount, l.reversed_amount)), MathBN.convert(0)).toFixed()
+      formatAmount(rows.reduce((sum, l) => MathBN.add(sum, MathBN.sub(l.amount, l.reversed_amount)), MathBN.convert(0)), order.currency_code)
     const buyerName = [order.customer?.last_name, order.customer?.first_name].filter(Boolean).join("")
     return [{
       id: order.id,

@@ -12,11 +12,11 @@ describe("nextLevelProgress", () => {
   ]
   const stats = { rank: 1, personal_sales: "586.70000000", team_sales: "1000", direct_count: 2, orders: 4 }
 
-  it("measures the next level's own thresholds only", () => {
-    expect(nextLevelProgress(stats, levels)).toEqual({
+  it("measures the next level's own thresholds only, sales as amounts of the programme's currency", () => {
+    expect(nextLevelProgress(stats, levels, "cny")).toEqual({
       level: { id: "silver", name: "银牌", rank: 2 },
       thresholds: [
-        { metric: "personal_sales", current: "586.7", target: "500", met: true },
+        { metric: "personal_sales", current: "586.70", target: "500.00", met: true },
         { metric: "direct_recruits", current: "2", target: "3", met: false },
       ],
       reached: false,
@@ -24,12 +24,12 @@ describe("nextLevelProgress", () => {
   })
 
   it("skips levels without thresholds (never reached automatically) and ends at the top", () => {
-    expect(nextLevelProgress({ ...stats, rank: 2 }, levels)?.level.id).toBe("gold")
-    expect(nextLevelProgress({ ...stats, rank: 3 }, levels)).toBeNull()
+    expect(nextLevelProgress({ ...stats, rank: 2 }, levels, "cny")?.level.id).toBe("gold")
+    expect(nextLevelProgress({ ...stats, rank: 3 }, levels, "cny")).toBeNull()
   })
 
   it("is reached when every threshold is met, as the upgrade requires", () => {
-    expect(nextLevelProgress({ ...stats, direct_count: 3 }, levels)?.reached).toBe(true)
+    expect(nextLevelProgress({ ...stats, direct_count: 3 }, levels, "cny")?.reached).toBe(true)
   })
 })
 

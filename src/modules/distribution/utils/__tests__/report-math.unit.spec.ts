@@ -1,18 +1,8 @@
 import fc from "fast-check"
 import { MathBN } from "@medusajs/framework/utils"
-import { competitionRanks, conversionRate, formatAmount } from "../report-math"
+import { competitionRanks, conversionRate } from "../report-math"
 
 describe("report figures", () => {
-  it("formats amounts rounded down, with every decimal of the currency", () => {
-    expect(formatAmount("1234.5", "cny")).toBe("1234.50")
-    expect(formatAmount("86.599999999999999999", "cny")).toBe("86.59")
-    expect(formatAmount("0", "cny")).toBe("0.00")
-    expect(formatAmount(null, "cny")).toBe("0.00")
-    expect(formatAmount("1999.9", "JPY")).toBe("1999")
-    expect(formatAmount("3.0869", "kwd")).toBe("3.086")
-    expect(formatAmount("-17.155", "cny")).toBe("-17.15")
-  })
-
   it("gives the conversion rate with four decimals, rounded down, and 0 without visits", () => {
     expect(conversionRate(1, 3)).toBe("0.3333")
     expect(conversionRate(2, 3)).toBe("0.6666")

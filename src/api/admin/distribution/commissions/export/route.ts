@@ -1,6 +1,7 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { sendCsv, toCsv } from "../../../../utils/csv"
+import { presentCommission } from "../../../../utils/present"
 
 const COLUMNS = [
   "id", "order_id", "line_item_id", "distributor_id", "depth", "attribution", "quantity", "base_amount",
@@ -17,6 +18,9 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     filters: req.filterableFields,
     pagination: { skip: 0, take: 50_000, order: { created_at: "ASC" } },
   })
-  const rows = data.map((c) => COLUMNS.map((k) => (c as Record<string, unknown>)[k] as string))
+  const rows = data.map((c) => {
+    const row = presentCommission(c as Record<string, unknown> & { currency_code: string }) as Record<string, unknown>
+    return COLUMNS.map((k) => row[k] as string)
+  })
   sendCsv(res, `commissions-${new Date().toISOString().slice(0, 10)}.csv`, toCsv([...COLUMNS], rows))
 }

@@ -1,12 +1,13 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { deleteLevelWorkflow, updateLevelWorkflow } from "../../../../../workflows"
-import { distributionService } from "../../../../utils/container"
+import { distributionService, programmeCurrency } from "../../../../utils/container"
+import { presentLevelForAdmin } from "../../../../utils/present"
 import { runWorkflow } from "../../../../utils/workflow"
 import { AdminUpdateLevelType } from "../../validators"
 
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const level = await distributionService(req).retrieveDistributionLevel(req.params.id)
-  res.json({ level })
+  res.json({ level: presentLevelForAdmin(level, await programmeCurrency(req.scope)) })
 }
 
 export const POST = async (
@@ -19,7 +20,7 @@ export const POST = async (
     id: req.params.id,
     actor_id: req.auth_context.actor_id,
   })
-  res.json({ level })
+  res.json({ level: presentLevelForAdmin(level, await programmeCurrency(req.scope)) })
 }
 
 /** Deletes a level; its distributors move to the default level (the default itself cannot go). */

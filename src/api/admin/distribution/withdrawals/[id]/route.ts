@@ -1,6 +1,7 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { distributionService } from "../../../../utils/container"
 import { presentWithdrawalsForAdmin } from "../../../../utils/admin-withdrawal"
+import { presentAuditLog, presentLedgerEntry } from "../../../../utils/present"
 
 /** One withdrawal with its ledger entries, its audit trail and the distributor's balances. */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
@@ -12,5 +13,5 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     service.listDistributionAuditLogs({ entity_type: "withdrawal", entity_id: row.id }, { order: { created_at: "ASC" } }),
     service.getBalances(row.distributor_id),
   ])
-  res.json({ withdrawal, ledger, audit, balances })
+  res.json({ withdrawal, ledger: ledger.map(presentLedgerEntry), audit: audit.map(presentAuditLog), balances })
 }

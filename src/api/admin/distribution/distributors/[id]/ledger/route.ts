@@ -1,5 +1,6 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { distributionService } from "../../../../../utils/container"
+import { presentLedgerEntry } from "../../../../../utils/present"
 import { AdminListLedgerType } from "../../../validators"
 
 /** A distributor's ledger, newest first, with its balances (each a sum of rows). */
@@ -14,5 +15,5 @@ export const GET = async (
     { distributor_id: distributor.id },
     { skip: offset, take: limit, order: { created_at: "DESC", id: "DESC" } }
   )
-  res.json({ entries, count, limit, offset, balances: await service.getBalances(distributor.id) })
+  res.json({ entries: entries.map(presentLedgerEntry), count, limit, offset, balances: await service.getBalances(distributor.id) })
 }
