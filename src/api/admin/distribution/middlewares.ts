@@ -39,6 +39,7 @@ import {
   AdminPayWithdrawal,
   AdminRejectWithdrawal,
 } from "./validators"
+import { allowFields } from "../../utils/query-fields"
 
 const D = "/admin/distribution/distributors/:id"
 const W = "/admin/distribution/withdrawals"
@@ -48,7 +49,7 @@ export const adminDistributionMiddlewares: MiddlewareRoute[] = [
   {
     matcher: "/admin/distribution/distributors",
     method: "GET",
-    middlewares: [validateAndTransformQuery(AdminListDistributors, distributorQueryConfig.list)],
+    middlewares: [allowFields(distributorQueryConfig.allowed), validateAndTransformQuery(AdminListDistributors, distributorQueryConfig.list)],
   },
   {
     matcher: `${D}/team`,
@@ -73,7 +74,7 @@ export const adminDistributionMiddlewares: MiddlewareRoute[] = [
   {
     matcher: "/admin/distribution/levels",
     method: "GET",
-    middlewares: [validateAndTransformQuery(AdminListLevels, levelQueryConfig.list)],
+    middlewares: [allowFields(levelQueryConfig.allowed), validateAndTransformQuery(AdminListLevels, levelQueryConfig.list)],
   },
   {
     matcher: "/admin/distribution/levels",
@@ -93,7 +94,7 @@ export const adminDistributionMiddlewares: MiddlewareRoute[] = [
   {
     matcher: "/admin/distribution/bindings",
     method: "GET",
-    middlewares: [validateAndTransformQuery(AdminListBindings, bindingQueryConfig.list)],
+    middlewares: [allowFields(bindingQueryConfig.allowed), validateAndTransformQuery(AdminListBindings, bindingQueryConfig.list)],
   },
   {
     matcher: "/admin/distribution/bindings",
@@ -103,7 +104,7 @@ export const adminDistributionMiddlewares: MiddlewareRoute[] = [
   {
     matcher: "/admin/distribution/commission-rules",
     method: "GET",
-    middlewares: [validateAndTransformQuery(AdminListCommissionRules, commissionRuleQueryConfig.list)],
+    middlewares: [allowFields(commissionRuleQueryConfig.allowed), validateAndTransformQuery(AdminListCommissionRules, commissionRuleQueryConfig.list)],
   },
   {
     matcher: "/admin/distribution/commission-rules",
@@ -118,12 +119,12 @@ export const adminDistributionMiddlewares: MiddlewareRoute[] = [
   {
     matcher: "/admin/distribution/commissions",
     method: "GET",
-    middlewares: [validateAndTransformQuery(AdminListCommissions, commissionQueryConfig.list)],
+    middlewares: [allowFields(commissionQueryConfig.allowed), validateAndTransformQuery(AdminListCommissions, commissionQueryConfig.list)],
   },
   {
     matcher: "/admin/distribution/commissions/export",
     method: "GET",
-    middlewares: [validateAndTransformQuery(AdminListCommissions, { isList: true, defaults: ["id"] })],
+    middlewares: [allowFields(commissionQueryConfig.allowed), validateAndTransformQuery(AdminListCommissions, { isList: true, defaults: ["id"] })],
   },
   {
     matcher: `${D}/ledger`,
@@ -143,7 +144,7 @@ export const adminDistributionMiddlewares: MiddlewareRoute[] = [
   {
     matcher: "/admin/distribution/audit-logs",
     method: "GET",
-    middlewares: [validateAndTransformQuery(AdminListAuditLogs, auditLogQueryConfig.list)],
+    middlewares: [allowFields(auditLogQueryConfig.allowed), validateAndTransformQuery(AdminListAuditLogs, auditLogQueryConfig.list)],
   },
   {
     matcher: W,
