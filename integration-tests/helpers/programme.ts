@@ -64,7 +64,8 @@ export async function orderAndCredit(
 export async function andWait<T>(container: MedusaContainer, event: string, call: () => Promise<T>): Promise<T> {
   const watch = watchSubscriberErrors(container)
   try {
-    const done = TestEventUtils.waitSubscribersExecution(event, container.resolve(Modules.EVENT_BUS))
+    // A whole checkout fits in the wait even on a loaded machine.
+    const done = TestEventUtils.waitSubscribersExecution(event, container.resolve(Modules.EVENT_BUS), { timeout: 60_000 })
     const result = await call()
     await done
     expect({ event, logged: watch.logged() }).toEqual({ event, logged: [] })
