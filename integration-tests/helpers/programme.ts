@@ -4,6 +4,7 @@ import { TestEventUtils } from "@medusajs/test-utils"
 import { AxiosInstance } from "axios"
 import { Headers } from "./auth"
 import { makeDistributor, service, updateSettings } from "./distribution"
+import { watchSubscriberErrors } from "./events"
 import { placeOrder, Shop } from "./orders"
 
 /** 129.90 × 2 under a product rule, 89.90 under a category rule, 79 × 3 at level rates. */
@@ -43,7 +44,7 @@ export async function threeLevelProgramme(api: AxiosInstance, container: MedusaC
   return { a, b, c }
 }
 
-/** Places the basket and waits until the plugin has credited it. */
+/** Places the basket and waits until the plugin has credited it (its subscriber having logged no error). */
 export async function orderAndCredit(
   api: AxiosInstance,
   container: MedusaContainer,
@@ -51,16 +52,25 @@ export async function orderAndCredit(
   buyer: (Headers & { email?: string }) | null,
   metadata?: Record<string, unknown>
 ) {
-  const done = TestEventUtils.waitSubscribersExecution("order.placed", container.resolve(Modules.EVENT_BUS))
-  const placed = await placeOrder(api, shop, buyer, BASKET, metadata)
-  await done
-  return placed
+  return await andWait(container, "order.placed", () => placeOrder(api, shop, buyer, BASKET, metadata))
 }
 
-/** Runs an admin call and waits for the subscribers of the event it emits. */
+/**
+ * Runs a call and waits for the subscribers of the event it emits; fails when
+ * one of them logged an error or a refusal, since the local event bus only
+ * logs what a subscriber throws (and a test that finds nothing changed would
+ * pass all the same).
+ */
 export async function andWait<T>(container: MedusaContainer, event: string, call: () => Promise<T>): Promise<T> {
-  const done = TestEventUtils.waitSubscribersExecution(event, container.resolve(Modules.EVENT_BUS))
-  const result = await call()
-  await done
-  return result
+  const watch = watchSubscriberErrors(container)
+  try {
+    // A whole checkout fits in the wait even on a loaded machine.
+    const done = TestEventUtils.waitSubscribersExecution(event, container.resolve(Modules.EVENT_BUS), { timeout: 60_000 })
+    const result = await call()
+    await done
+    expect({ event, logged: watch.logged() }).toEqual({ event, logged: [] })
+    return result
+  } finally {
+    watch.stop()
+  }
 }

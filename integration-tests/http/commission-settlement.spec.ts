@@ -6,6 +6,7 @@ import { deliverOrder, returnItems, stockLocationId } from "../helpers/fulfilmen
 import { seedShop, Shop } from "../helpers/orders"
 import { andWait, orderAndCredit, threeLevelProgramme } from "../helpers/programme"
 import { markCommissionsEligibleWorkflow, settleDueCommissionsWorkflow } from "../../src/workflows"
+import settleCommissions from "../../src/jobs/settle-commissions"
 
 jest.setTimeout(240_000)
 
@@ -81,6 +82,35 @@ medusaIntegrationTestRunner({
       ])
       const settled = await service(getContainer()).listCommissions({ order_id: placed.id })
       expect(settled.every((r) => r.status === "settled" && r.settled_at)).toBe(true)
+    })
+
+    it("holds a suspended distributor's due commissions in the job until it is reinstated, then settles them to the cent", async () => {
+      const container = getContainer()
+      const { a, b, c } = await threeLevelProgramme(api, container, shop, admin)
+      const placed = await boughtFrom(c)
+      const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+      await pg.raw("update distribution_commission set eligible_at = now() - interval '1 second' where order_id = ?", [placed.id])
+      await api.post(`/admin/distribution/distributors/${c.distributor_id}/suspend`, { reason: "刷单调查" }, admin)
+
+      await settleCommissions(container)
+      const statusOf = async (distributorId: string) =>
+        (await service(container).listCommissions({ order_id: placed.id, distributor_id: distributorId })).map((r) => r.status)
+      expect(await statusOf(c.distributor_id)).toEqual(["pending", "pending", "pending"])
+      expect(await balances(c.distributor_id)).toEqual({ pending: 82.85, available: 0, debt: 0 })
+      expect(await balances(b.distributor_id)).toEqual({ pending: 0, available: 43.79, debt: 0 })
+      expect(await balances(a.distributor_id)).toEqual({ pending: 0, available: 23.36, debt: 0 })
+      await settleCommissions(container)
+      expect(await balances(c.distributor_id)).toEqual({ pending: 82.85, available: 0, debt: 0 })
+
+      await api.post(`/admin/distribution/distributors/${c.distributor_id}/reinstate`, {}, admin)
+      await settleCommissions(container)
+      expect(await statusOf(c.distributor_id)).toEqual(["settled", "settled", "settled"])
+      expect(await balances(c.distributor_id)).toEqual({ pending: 0, available: 82.85, debt: 0 })
+      const { rows } = await pg.raw(
+        "select trim_scale(sum(amount))::text as total, count(*)::int as n from distribution_ledger_entry where distributor_id = ? and kind = 'commission_settled'",
+        [c.distributor_id]
+      )
+      expect(rows[0]).toEqual({ total: "82.85", n: 3 })
     })
 
     it("reverses every commission of a canceled order, once, however often the event arrives", async () => {

@@ -1,8 +1,9 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
-import { IEventBusModuleService } from "@medusajs/framework/types"
 import { anonymous, createAdmin, createPublishableKey, Headers, registerCustomer } from "../helpers/auth"
 import { failure, makeDistributor, service, uniqueEmail, updateSettings } from "../helpers/distribution"
+import { recordEvents } from "../helpers/events"
+import { DistributionEvents } from "../../src/modules/distribution/constants"
 import { REFERRAL_CODE_ALPHABET } from "../../src/modules/distribution/utils/referral-code"
 
 jest.setTimeout(180_000)
@@ -13,7 +14,9 @@ medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     let pk: string
     let admin: Headers
-    let emitted: string[]
+    let events: ReturnType<typeof recordEvents>
+    const { DISTRIBUTOR_APPLIED, DISTRIBUTOR_APPROVED, DISTRIBUTOR_REJECTED, DISTRIBUTOR_SUSPENDED, DISTRIBUTOR_REINSTATED } =
+      DistributionEvents
 
     beforeAll(async () => {
       const container = getContainer()
@@ -21,16 +24,18 @@ medusaIntegrationTestRunner({
       admin = await createAdmin(container)
     })
 
+    // The real event bus delivers them; the plugin's own subscribers still run.
     beforeEach(() => {
-      emitted = []
-      const eventBus = getContainer().resolve<IEventBusModuleService>(Modules.EVENT_BUS)
-      jest.spyOn(eventBus, "emit").mockImplementation(async function (this: unknown, ...args: unknown[]) {
-        const messages = Array.isArray(args[0]) ? args[0] : [args[0]]
-        emitted.push(...messages.map((m) => (m as { name: string }).name))
-      } as never)
+      events = recordEvents(getContainer(), [
+        DISTRIBUTOR_APPLIED,
+        DISTRIBUTOR_APPROVED,
+        DISTRIBUTOR_REJECTED,
+        DISTRIBUTOR_SUSPENDED,
+        DISTRIBUTOR_REINSTATED,
+      ])
     })
 
-    afterEach(() => jest.restoreAllMocks())
+    afterEach(() => events.stop())
 
     const apply = (headers: Headers, body: Record<string, unknown> = {}) =>
       api.post("/store/distribution/apply", { name: "王小明", phone: "13812345678", reason: "朋友圈分享", ...body }, headers)
@@ -48,10 +53,10 @@ medusaIntegrationTestRunner({
           display_name: "小明 王",
           application: { name: "王*明", phone: "138****5678", reason: "朋友圈分享" },
         })
-        expect(emitted).toContain("distribution.distributor.applied")
-
         const svc = service(getContainer())
         const [row] = await svc.listDistributors({ customer_id: customer.id })
+        expect(await events.payloads(DISTRIBUTOR_APPLIED)).toEqual([{ id: row.id, customer_id: customer.id, status: "pending" }])
+        expect(events.delivered.map((e) => e.name)).toEqual([DISTRIBUTOR_APPLIED])
         expect(row.status).toBe("pending")
         expect(row.application).not.toContain("13812345678")
         const audit = await svc.listDistributionAuditLogs({ entity_id: row.id })
@@ -132,13 +137,15 @@ medusaIntegrationTestRunner({
           "distributor.reinstate",
         ])
         expect(audit[2].data).toEqual({ from: "active", to: "suspended", reason: "Spam in group chats" })
-        expect(emitted).toEqual(
-          expect.arrayContaining([
-            "distribution.distributor.approved",
-            "distribution.distributor.suspended",
-            "distribution.distributor.reinstated",
-          ])
-        )
+        const decision = { id, customer_id: customer.id, referral_code: code }
+        expect(await events.payloads(DISTRIBUTOR_REINSTATED)).toEqual([{ ...decision, status: "active", reason: null }])
+        // Each legal decision announced once, in order; the refused ones announced nothing.
+        expect(events.delivered).toEqual([
+          { name: DISTRIBUTOR_APPLIED, data: { id, customer_id: customer.id, status: "pending" } },
+          { name: DISTRIBUTOR_APPROVED, data: { ...decision, status: "active", reason: null } },
+          { name: DISTRIBUTOR_SUSPENDED, data: { ...decision, status: "suspended", reason: "Spam in group chats" } },
+          { name: DISTRIBUTOR_REINSTATED, data: { ...decision, status: "active", reason: null } },
+        ])
       })
 
       it("rejects with a mandatory reason, then lets the applicant apply again", async () => {
@@ -150,7 +157,9 @@ medusaIntegrationTestRunner({
 
         const rejected = await api.post(`/admin/distribution/distributors/${id}/reject`, { reason: "资料不完整" }, admin)
         expect(rejected.data.distributor).toMatchObject({ status: "rejected", reject_reason: "资料不完整", referral_code: null })
-        expect(emitted).toContain("distribution.distributor.rejected")
+        expect(await events.payloads(DISTRIBUTOR_REJECTED)).toEqual([
+          { id, customer_id: customer.id, status: "rejected", reason: "资料不完整", referral_code: null },
+        ])
 
         const me = await api.get("/store/distribution/me", customer)
         expect(me.data.distributor).toMatchObject({ status: "rejected", reject_reason: "资料不完整" })
@@ -159,6 +168,10 @@ medusaIntegrationTestRunner({
         expect(again.status).toBe(201)
         expect(again.data.distributor).toMatchObject({ id, status: "pending", reject_reason: null })
         expect(again.data.distributor.application.reason).toBe("补充了资料")
+        expect(await events.payloads(DISTRIBUTOR_APPLIED, 2)).toEqual([
+          { id, customer_id: customer.id, status: "pending" },
+          { id, customer_id: customer.id, status: "pending" },
+        ])
       })
 
       it("gives exactly one winner when approve and reject race", async () => {
@@ -221,9 +234,11 @@ medusaIntegrationTestRunner({
         const res = await apply(customer)
         expect(res.data.distributor.status).toBe("active")
         expect(res.data.distributor.referral_code).toMatch(CODE)
-        expect(emitted).toEqual(
-          expect.arrayContaining(["distribution.distributor.applied", "distribution.distributor.approved"])
-        )
+        const { id, referral_code } = res.data.distributor
+        expect(await events.payloads(DISTRIBUTOR_APPROVED)).toEqual([
+          { id, customer_id: customer.id, referral_code, automatic: true },
+        ])
+        expect(await events.payloads(DISTRIBUTOR_APPLIED)).toEqual([{ id, customer_id: customer.id, status: "active" }])
       })
 
       it("after_first_order: refused with a clear message until the customer has ordered", async () => {

@@ -244,8 +244,9 @@ medusaIntegrationTestRunner({
           expect.stringMatching(/^dist_/),
         ])
 
-        const encrypted = await api.get("/admin/distribution/distributors?fields=id,application", admin)
-        expect(encrypted.data.distributors[0]).not.toHaveProperty("application")
+        const encrypted = await failure(api.get("/admin/distribution/distributors?fields=id,application", admin))
+        expect(encrypted.status).toBe(400)
+        expect(encrypted.data.message).toMatch(/^fields: application cannot be selected on this route; choose among id, customer_id, /)
         expect((await failure(api.get("/admin/distribution/distributors?status=gone", admin))).status).toBe(400)
         expect((await failure(api.get("/admin/distribution/distributors?limit=-1", admin))).status).toBe(400)
         expect((await failure(api.get("/admin/distribution/distributors?offset=-3", admin))).status).toBe(400)
@@ -272,6 +273,117 @@ medusaIntegrationTestRunner({
 
         const logs = await api.get(`/admin/distribution/audit-logs?entity_id=${root.distributor_id}`, admin)
         expect(logs.data.audit_logs.map((l: { action: string }) => l.action)).toEqual(["distributor.apply"])
+      })
+    })
+
+    describe("encrypted personal data", () => {
+      const PHONE = "13800138000"
+      const ACCOUNT_NUMBER = "6225880123456789"
+      const EXPANSIONS = [
+        "application",
+        "+application",
+        "*",
+        "*distributors",
+        "distributors.*",
+        "distributors.application",
+        "+distributors.application",
+        "*distributor",
+        "distributor.*",
+        "distributor.application",
+        "*level.distributors",
+        "level.distributors.application",
+        "*withdrawals",
+        "withdrawals.payout_account",
+        "payout_account",
+        "+payout_account",
+        "id,application",
+      ]
+
+      it("leaves the server through no `fields` selection on any route, ciphertext or plain", async () => {
+        await updateSettings(api, admin, { application_mode: "auto", min_withdrawal: 100 })
+        const level = (await api.post("/admin/distribution/levels", bronze, admin)).data.level
+        const parent = await makeDistributor(api, { pk, admin }, { name: "Pia" })
+        const child = await makeDistributor(api, { pk, admin }, { name: "Quinn", parent })
+        await api.post(
+          `/admin/distribution/distributors/${child.distributor_id}/adjustments`,
+          { amount: 500, currency_code: "cny", reason: "活动奖励" },
+          admin
+        )
+        const { withdrawal } = (
+          await api.post(
+            "/store/distribution/withdrawals",
+            { amount: 120, method: "bank", account: { holder_name: "Quinn", bank_name: "招商银行", account_number: ACCOUNT_NUMBER, branch: "杭州分行" } },
+            child
+          )
+        ).data
+        const rule = (
+          await service(getContainer()).createCommissionRules({ target_type: "product", target_id: "prod_any", mode: "excluded" })
+        ).id
+        const stored = await service(getContainer()).retrieveDistributor(child.distributor_id)
+        expect(stored.application).toMatch(/^v1:/)
+
+        const admins = [
+          "/admin/distribution/distributors",
+          `/admin/distribution/distributors/${child.distributor_id}`,
+          `/admin/distribution/distributors/${parent.distributor_id}/team`,
+          `/admin/distribution/distributors/${child.distributor_id}/ledger`,
+          "/admin/distribution/levels",
+          `/admin/distribution/levels/${level.id}`,
+          "/admin/distribution/bindings",
+          "/admin/distribution/audit-logs",
+          "/admin/distribution/commission-rules",
+          `/admin/distribution/commission-rules/${rule}`,
+          "/admin/distribution/commissions",
+          "/admin/distribution/commissions/export",
+          "/admin/distribution/withdrawals",
+          "/admin/distribution/withdrawals/export?status=requested",
+          `/admin/distribution/withdrawals/${withdrawal.id}`,
+          "/admin/distribution/settings",
+          "/admin/distribution/reports/summary",
+          "/admin/distribution/reports/timeseries",
+          "/admin/distribution/reports/leaderboard",
+          "/admin/distribution/reports/products",
+          "/admin/distribution/reports/conversion",
+        ]
+        const stores = [
+          "/store/distribution/me",
+          "/store/distribution/me/summary?tz=Asia/Shanghai",
+          "/store/distribution/team",
+          "/store/distribution/commissions",
+          "/store/distribution/orders",
+          "/store/distribution/withdrawals",
+          `/store/distribution/withdrawals/${withdrawal.id}`,
+          "/store/distribution/products",
+          "/store/distribution/link",
+          "/store/distribution/stats?tz=Asia/Shanghai",
+        ]
+        const calls = [
+          ...admins.map((route) => ({ route, headers: admin })),
+          ...stores.map((route) => ({ route, headers: child })),
+        ]
+        const answers: { url: string; status: number; body: string }[] = []
+        for (const { route, headers } of calls) {
+          for (const fields of EXPANSIONS) {
+            const url = `${route}${route.includes("?") ? "&" : "?"}fields=${encodeURIComponent(fields)}`
+            const res = await api.get(url, { ...headers, validateStatus: () => true })
+            answers.push({ url, status: res.status, body: typeof res.data === "string" ? res.data : JSON.stringify(res.data) })
+          }
+        }
+        const leaks = answers.filter((a) => a.body.includes("v1:") || a.body.includes(PHONE) || a.body.includes(ACCOUNT_NUMBER))
+        expect(leaks.map((a) => a.url)).toEqual([])
+        const unexpected = answers.filter((a) => !(a.status >= 200 && a.status < 300) && a.status !== 400)
+        expect(unexpected.map((a) => `${a.status} ${a.url}`)).toEqual([])
+        const refused = answers.find((a) => a.url === "/admin/distribution/levels?fields=distributors.application")!
+        expect(refused.status).toBe(400)
+        expect(JSON.parse(refused.body).message).toMatch(/^fields: distributors\.application cannot be selected on this route; choose among id, name, /)
+        const expanded = answers.find((a) => a.url === `/admin/distribution/levels?fields=${encodeURIComponent("*distributors")}`)!
+        expect(JSON.parse(expanded.body).message).toMatch(/^fields: \*distributors cannot be selected/)
+
+        // What the lists offer still works.
+        const narrow = await api.get("/admin/distribution/distributors?fields=id,referral_code,*level", admin)
+        expect(narrow.data.distributors).toContainEqual({ id: child.distributor_id, referral_code: child.code, level: expect.objectContaining({ id: level.id }) })
+        const added = await api.get("/admin/distribution/levels?fields=+updated_at", admin)
+        expect(added.data.levels[0]).toMatchObject({ id: level.id, name: bronze.name, updated_at: expect.any(String) })
       })
     })
   },

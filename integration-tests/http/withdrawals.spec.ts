@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { TestEventUtils } from "@medusajs/test-utils"
 import { anonymous, createAdmin, Headers, registerCustomer } from "../helpers/auth"
 import { Distributor, failure, makeDistributor, service, uniqueEmail, updateSettings } from "../helpers/distribution"
+import { failAuditWrites } from "../helpers/faults"
 import { deliverOrder, returnItems } from "../helpers/fulfilment"
 import { seedShop, Shop } from "../helpers/orders"
 import { orderAndCredit, threeLevelProgramme } from "../helpers/programme"
@@ -298,6 +299,101 @@ medusaIntegrationTestRunner({
       const again = await request(d, { amount: 120, idempotency_key: key })
       expect(again.status).toBe(200)
       expect(await balances(d)).toEqual({ available: "180.00", held: "120.00", withdrawn: "0.00", debt: "0.00" })
+    })
+
+    describe("manual adjustments", () => {
+      const adjust = (d: Distributor, body: Record<string, unknown>) =>
+        api.post(`/admin/distribution/distributors/${d.distributor_id}/adjustments`, { currency_code: "cny", ...body }, admin)
+      const adjustments = async (d: Distributor) =>
+        (await ledgerOf(d.distributor_id)).filter((e) => e.kind === "manual_adjustment")
+      const auditsOf = async (d: Distributor) =>
+        (await pg().raw("select count(*)::int as n from distribution_audit_log where action = 'ledger.adjust' and entity_id = ?", [d.distributor_id]))
+          .rows[0].n
+
+      it("scopes a key to its distributor, answers concurrent retries with one entry, and refuses the key for another adjustment with 409", async () => {
+        const [d, other] = [await makeDistributor(api, ctx(), { name: "Tang" }), await makeDistributor(api, ctx(), { name: "Song" })]
+        const body = { amount: 88.88, reason: "双十一活动奖励", idempotency_key: "bonus-2026-11-11" }
+        const retries = await Promise.all(Array.from({ length: 6 }, () => adjust(d, body)))
+        expect(retries.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 200, 201])
+        expect(new Set(retries.map((r) => r.data.entry_id)).size).toBe(1)
+        expect(await adjustments(d)).toEqual([
+          { kind: "manual_adjustment", amount: "88.88", reference_id: `${d.distributor_id}:bonus-2026-11-11` },
+        ])
+        expect(await auditsOf(d)).toBe(1)
+
+        const theirs = await adjust(other, body)
+        expect(theirs.status).toBe(201)
+        expect(theirs.data.entry_id).not.toBe(retries[0].data.entry_id)
+        expect(await balances(other)).toMatchObject({ available: 88.88 })
+
+        const reused = await failure(adjust(d, { ...body, amount: 99 }))
+        expect(reused.status).toBe(409)
+        expect(reused.data.message).toBe(
+          "The idempotency key bonus-2026-11-11 was already used for another adjustment (its amount differs): send the same request to get its result, or use a new key for a new adjustment."
+        )
+        expect(await adjustments(d)).toHaveLength(1)
+        expect(await balances(d)).toMatchObject({ available: 88.88 })
+      })
+
+      it("moves no money when its audit row cannot be written, so a retry pays once", async () => {
+        const d = await fundedDistributor("Xu", 100)
+        const before = { balances: await balances(d), ledger: await ledgerOf(d.distributor_id), audits: await auditsOf(d) }
+        const restore = await failAuditWrites(getContainer())
+        // A server error, which the OpenAPI document rightly does not describe.
+        const fault = adjust(d, { amount: 50, reason: "补发", idempotency_key: "refill-0001" })
+        await expect(fault).rejects.toThrow(/ → 500: status 500 is not documented/)
+        await restore()
+        expect(await balances(d)).toEqual(before.balances)
+        expect(await ledgerOf(d.distributor_id)).toEqual(before.ledger)
+        expect(await auditsOf(d)).toBe(before.audits)
+
+        const retry = await adjust(d, { amount: 50, reason: "补发", idempotency_key: "refill-0001" })
+        expect(retry.status).toBe(201)
+        expect(await balances(d)).toMatchObject({ available: 150 })
+        expect(await auditsOf(d)).toBe(before.audits + 1)
+      })
+    })
+
+    it("scopes a key to its distributor, and refuses it with 409 when it comes back with another request", async () => {
+      const [d, other] = [await fundedDistributor("Hu", 500), await fundedDistributor("Ma", 500)]
+      const key = "payout-2026-11-27-0001"
+      const first = await request(d, { amount: 120, idempotency_key: key })
+      const theirs = await request(other, { amount: 150, idempotency_key: key })
+      expect([first.status, theirs.status]).toEqual([201, 201])
+      expect(theirs.data.withdrawal).toMatchObject({ amount: "150", status: "requested" })
+      expect(await balances(other)).toEqual({ available: 350, held: 150, withdrawn: 0, debt: 0 })
+
+      const reused = await failure(request(d, { amount: 130, idempotency_key: key }))
+      expect(reused.status).toBe(409)
+      expect(reused.data.message).toBe(
+        `The idempotency key ${key} was already used for another withdrawal request (its amount differs): send the same request to get its result, or use a new key for a new withdrawal request.`
+      )
+      const elsewhere = await failure(request(d, { amount: 120, method: "alipay", account: { account: "13800138000", real_name: "胡" }, idempotency_key: key }))
+      expect(elsewhere.status).toBe(409)
+      expect(elsewhere.data.message).toContain("(its method, account differ)")
+      const same = await request(d, { amount: 120, idempotency_key: key })
+      expect(same.status).toBe(200)
+      expect(same.data.withdrawal.id).toBe(first.data.withdrawal.id)
+      expect(await balances(d)).toEqual({ available: 380, held: 120, withdrawn: 0, debt: 0 })
+      expect(await ledgerOf(d.distributor_id)).toHaveLength(2)
+    })
+
+    it("holds nothing and writes no request when its audit row cannot be written", async () => {
+      const d = await fundedDistributor("Lu", 500)
+      const before = { balances: await balances(d), ledger: await ledgerOf(d.distributor_id) }
+      const audits = async () => (await pg().raw("select count(*)::int as n from distribution_audit_log")).rows[0].n
+      const auditsBefore = await audits()
+      const restore = await failAuditWrites(getContainer())
+      const fault = request(d, { amount: 200, idempotency_key: "audit-fault-0001" })
+      await expect(fault).rejects.toThrow(/ → 500: status 500 is not documented/)
+      await restore()
+      expect(await balances(d)).toEqual(before.balances)
+      expect(await ledgerOf(d.distributor_id)).toEqual(before.ledger)
+      expect(await audits()).toBe(auditsBefore)
+      const { rows } = await pg().raw("select count(*)::int as n from distribution_withdrawal where distributor_id = ?", [d.distributor_id])
+      expect(rows[0].n).toBe(0)
+      // The retry, once the audit works again, is the first real request.
+      expect((await request(d, { amount: 200, idempotency_key: "audit-fault-0001" })).status).toBe(201)
     })
 
     it("lets exactly one of concurrent decisions win, and refuses illegal transitions with 409", async () => {

@@ -13,6 +13,7 @@ import {
   validateCommissionRuleTargetStep,
 } from "./steps/commission-rules"
 import { recordAuditStep } from "./steps/record-audit"
+import { AdjustBalanceInput } from "../modules/distribution/types"
 
 const audit = (action: string, entity_type: string) =>
   ({ actor_id, id, data }: { actor_id: string; id: string; data: Record<string, unknown> | null }) => [
@@ -61,35 +62,15 @@ export const deleteCommissionRuleWorkflow = createWorkflow(
   }
 )
 
-export type AdjustBalanceWorkflowInput = {
-  distributor_id: string
-  currency_code: string
-  amount: string
-  reason: string
-  actor_id: string
-  reference: string
-}
+export type AdjustBalanceWorkflowInput = AdjustBalanceInput
 
 /**
  * An admin credits or debits a distributor's available balance, with a
- * mandatory reason. Ledger entry, balance and audit row together; a retried
- * request with the same reference changes nothing.
+ * mandatory reason. Ledger entry, balance and audit row in one transaction; a
+ * retry with the same idempotency key changes nothing, and the key reused for
+ * another adjustment is a CONFLICT.
  */
 export const adjustBalanceWorkflow = createWorkflow(
   "adjust-distributor-balance",
-  (input: AdjustBalanceWorkflowInput) => {
-    const result = adjustBalanceStep(input)
-    recordAuditStep(
-      transform({ input, result }, ({ input, result }) =>
-        result.created
-          ? audit("ledger.adjust", "distributor")({
-              actor_id: input.actor_id,
-              id: input.distributor_id,
-              data: { amount: input.amount, currency_code: input.currency_code, reason: input.reason, entry_id: result.entry_id },
-            })
-          : []
-      )
-    )
-    return new WorkflowResponse(result)
-  }
+  (input: AdjustBalanceWorkflowInput) => new WorkflowResponse(adjustBalanceStep(input))
 )

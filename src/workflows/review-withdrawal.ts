@@ -4,13 +4,8 @@ import {
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
-import {
-  AuditActorType,
-  DistributionEvents,
-  WithdrawalAction,
-} from "../modules/distribution/constants"
+import { DistributionEvents, WithdrawalAction } from "../modules/distribution/constants"
 import { TransitionWithdrawalInput } from "../modules/distribution/types"
-import { recordAuditStep } from "./steps/record-audit"
 import { transitionWithdrawalStep } from "./steps/transition-withdrawal"
 
 export type ReviewWithdrawalWorkflowInput = TransitionWithdrawalInput
@@ -25,31 +20,13 @@ const EVENT_OF: Record<WithdrawalAction, string> = {
  * An admin approves, rejects or marks paid a withdrawal. The row is locked, so
  * of two concurrent decisions exactly one wins; an illegal transition is a
  * CONFLICT and changes nothing. Rejecting releases the hold; paying moves it to
- * the withdrawn total. Audited; emits one event.
+ * the withdrawn total. The decision, its ledger entry and its audit row are one
+ * transaction; emits one event.
  */
 export const reviewWithdrawalWorkflow = createWorkflow(
   "review-distribution-withdrawal",
   (input: ReviewWithdrawalWorkflowInput) => {
     const result = transitionWithdrawalStep(input)
-    recordAuditStep(
-      transform({ input, result }, ({ input, result }) => [
-        {
-          actor_type: AuditActorType.ADMIN,
-          actor_id: input.actor_id ?? null,
-          action: `withdrawal.${input.action}`,
-          entity_type: "withdrawal",
-          entity_id: input.id,
-          data: {
-            from: result.previous.status,
-            to: result.status,
-            amount: result.previous.amount,
-            currency_code: result.previous.currency_code,
-            reason: input.reason ?? null,
-            transaction_reference: input.transaction_reference ?? null,
-          },
-        },
-      ])
-    )
     emitEventStep({
       eventName: transform({ input }, ({ input }) => EVENT_OF[input.action]),
       data: transform({ input, result }, ({ input, result }) => ({

@@ -62,7 +62,7 @@ export const ROUTES: RouteDoc[] = [
   { method: "post", path: `${D}/reinstate`, summary: "Reinstate a suspended distributor", access: "admin", body: admin.AdminReviewDistributor, responses: { 200: S.AdminDistributorResponse }, errors: [400, 401, 404, 409] },
   { method: "post", path: `${D}/move`, summary: "Move a distributor with its team", access: "admin", body: admin.AdminMoveDistributor, responses: { 200: S.AdminDistributorResponse }, errors: [400, 401, 404, 409] },
   { method: "get", path: `${D}/ledger`, summary: "A distributor's ledger and balances", access: "admin", query: admin.AdminListLedger, responses: { 200: S.AdminLedgerResponse }, errors: [400, 401, 404] },
-  { method: "post", path: `${D}/adjustments`, summary: "Manual balance adjustment (audited, idempotent by key)", access: "admin", body: admin.AdminAdjustBalance, responses: { 201: S.AdminAdjustmentResponse, 200: S.AdminAdjustmentResponse }, errors: [400, 401, 404] },
+  { method: "post", path: `${D}/adjustments`, summary: "Manual balance adjustment (audited, idempotent by key)", access: "admin", body: admin.AdminAdjustBalance, responses: { 201: S.AdminAdjustmentResponse, 200: S.AdminAdjustmentResponse }, errors: [400, 401, 404, 409] },
   { method: "get", path: "/admin/distribution/levels", summary: "List levels", access: "admin", query: admin.AdminListLevels, responses: { 200: S.AdminLevelsResponse }, errors: [400, 401] },
   { method: "post", path: "/admin/distribution/levels", summary: "Create a level", access: "admin", body: admin.AdminCreateLevel, responses: { 201: S.AdminLevelResponse }, errors: [400, 401, 409] },
   { method: "get", path: "/admin/distribution/levels/:id", summary: "A level", access: "admin", responses: { 200: S.AdminLevelResponse }, errors: [401, 404] },

@@ -1,4 +1,5 @@
 import crypto from "crypto"
+import { isDeepStrictEqual } from "util"
 import { BigNumberInput, Context } from "@medusajs/framework/types"
 import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import {
@@ -11,6 +12,7 @@ import {
   MathBN,
 } from "@medusajs/framework/utils"
 import {
+  AuditActorType,
   DistributorStatus,
   LedgerKind,
   WithdrawalAction,
@@ -30,7 +32,9 @@ import {
   Withdrawal,
 } from "./models"
 import {
+  AdjustBalanceInput,
   ApplicationData,
+  AuditEntry,
   Balance,
   BindCustomerInput,
   CommissionRow,
@@ -84,6 +88,12 @@ import {
  * from a parent that is being moved, on any instance.
  */
 const TREE_LOCK_KEY = 7_400_210_001
+/**
+ * Namespace of the advisory locks on withdrawal idempotency keys (with the
+ * two-key form, beside a hash of distributor and key): two requests with one
+ * key queue, whatever wallet each would lock.
+ */
+const WITHDRAWAL_KEY_LOCK = 740_021
 const CODE_ATTEMPTS = 12
 
 const WITHDRAWAL_SNAPSHOT_COLUMNS = `id, distributor_id, currency_code, amount::text AS amount, status,
@@ -1084,7 +1094,9 @@ export default class DistributionModuleService extends MedusaService({
    * Settles one batch of due commissions: status, ledger credit and cached
    * balance in one transaction. Rows are claimed with SKIP LOCKED, so several
    * workers can settle side by side; the ledger's unique reference makes a
-   * replay write nothing.
+   * replay write nothing. A suspended distributor's commissions are held: they
+   * stay pending while it is suspended, and the first run after reinstatement
+   * settles those that are due.
    */
   @InjectTransactionManager()
   async settleDueCommissions(
@@ -1095,9 +1107,12 @@ export default class DistributionModuleService extends MedusaService({
     const credited: { distributor_id: string; currency_code: string; amount: string }[] =
       await manager.execute(
         `WITH due AS (
-           SELECT id FROM distribution_commission
-            WHERE status = 'pending' AND eligible_at IS NOT NULL AND eligible_at <= ? AND deleted_at IS NULL
-            ORDER BY eligible_at LIMIT ? FOR UPDATE SKIP LOCKED
+           SELECT c.id FROM distribution_commission c
+            WHERE c.status = 'pending' AND c.eligible_at IS NOT NULL AND c.eligible_at <= ? AND c.deleted_at IS NULL
+              AND NOT EXISTS (
+                SELECT 1 FROM distribution_distributor d WHERE d.id = c.distributor_id AND d.status = 'suspended'
+              )
+            ORDER BY c.eligible_at LIMIT ? FOR UPDATE OF c SKIP LOCKED
          ), settled AS (
            UPDATE distribution_commission c
               SET status = 'settled', settled_at = ?, updated_at = now()
@@ -1243,14 +1258,16 @@ export default class DistributionModuleService extends MedusaService({
 
   /**
    * A manual adjustment by an admin: a signed ledger entry with its reason and
-   * the admin's id, and the cached balance moved in the same transaction. The
-   * reference (the caller's idempotency key) makes a retried request a no-op.
+   * the admin's id, the cached balance and the audit row, all in one
+   * transaction (money never moves without its audit row). The idempotency key
+   * is scoped to the distributor: the same key with the same adjustment returns
+   * the first entry and writes nothing; with another one it is a CONFLICT.
    */
   @InjectTransactionManager()
   async adjustBalance(
-    input: { distributor_id: string; currency_code: string; amount: string; reason: string; actor_id: string; reference: string },
+    input: AdjustBalanceInput,
     @MedusaContext() sharedContext: Context = {}
-  ): Promise<{ created: boolean; entry_id: string | null }> {
+  ): Promise<{ created: boolean; entry_id: string }> {
     const manager = sharedContext.transactionManager as EntityManager
     const [distributor] = await manager.execute(
       `SELECT id FROM distribution_distributor WHERE id = ? AND deleted_at IS NULL`,
@@ -1259,20 +1276,44 @@ export default class DistributionModuleService extends MedusaService({
     if (!distributor) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Distributor ${input.distributor_id} was not found`)
     }
+    const reference = `${input.distributor_id}:${input.idempotency_key}`
     const entryId = await this.appendLedger_(manager, {
       distributor_id: input.distributor_id,
       currency_code: input.currency_code,
       kind: LedgerKind.MANUAL_ADJUSTMENT,
       amount: input.amount,
       reference_type: "adjustment",
-      reference_id: input.reference,
+      reference_id: reference,
       reason: input.reason,
       actor_id: input.actor_id,
     })
-    if (entryId) {
-      await this.applyToWallets_(manager, [{ ...input, field: "available" }])
+    if (!entryId) {
+      const [first]: { id: string; currency_code: string; amount: string; reason: string | null }[] =
+        await manager.execute(
+          `SELECT id, currency_code, amount::text AS amount, reason FROM distribution_ledger_entry
+            WHERE kind = ? AND reference_id = ? AND deleted_at IS NULL`,
+          [LedgerKind.MANUAL_ADJUSTMENT, reference]
+        )
+      const differs = [
+        !MathBN.eq(first.amount, input.amount) && "amount",
+        first.currency_code !== input.currency_code && "currency_code",
+        first.reason !== input.reason && "reason",
+      ].filter((f): f is string => !!f)
+      if (differs.length) {
+        throw reusedKeyConflict(input.idempotency_key, "adjustment", differs)
+      }
+      return { created: false, entry_id: first.id }
     }
-    return { created: !!entryId, entry_id: entryId }
+    await this.applyToWallets_(manager, [{ ...input, field: "available" }])
+    await this.appendAudit_(manager, {
+      actor_type: AuditActorType.ADMIN,
+      actor_id: input.actor_id,
+      action: "ledger.adjust",
+      entity_type: "distributor",
+      entity_id: input.distributor_id,
+      data: { amount: input.amount, currency_code: input.currency_code, reason: input.reason, entry_id: entryId },
+    })
+    return { created: true, entry_id: entryId }
   }
 
   /**
@@ -1496,10 +1537,11 @@ export default class DistributionModuleService extends MedusaService({
    * distributor must be active, the method offered, the amount within the
    * currency's precision, at least the minimum and at most the available
    * balance (never while the balance is a debt); then the request, its ledger
-   * hold and the cached balances are written in this one transaction. Requests
-   * of the same distributor and currency therefore queue on the lock, and no
-   * sequence of them can overdraw. A repeated idempotency key returns the
-   * first request and holds nothing more.
+   * hold, the cached balances and the audit row are written in this one
+   * transaction. Requests of the same distributor and currency therefore queue
+   * on the lock, and no sequence of them can overdraw. An idempotency key is
+   * the distributor's own: repeated with the same request it returns the first
+   * one and holds nothing more; with another request it is a CONFLICT.
    */
   @InjectTransactionManager()
   async requestWithdrawal(
@@ -1516,21 +1558,17 @@ export default class DistributionModuleService extends MedusaService({
     if (!distributor) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Distributor ${input.distributor_id} was not found`)
     }
+    if (input.idempotency_key) {
+      const first = await this.withdrawalOfKey_(manager, input, currency)
+      if (first) {
+        return { withdrawal_id: first, created: false }
+      }
+    }
     const [wallet] = await manager.execute(
       `SELECT available::text AS available FROM distribution_wallet
         WHERE distributor_id = ? AND currency_code = ? AND deleted_at IS NULL FOR UPDATE`,
       [input.distributor_id, currency]
     )
-    if (input.idempotency_key) {
-      const [existing] = await manager.execute(
-        `SELECT id FROM distribution_withdrawal
-          WHERE distributor_id = ? AND idempotency_key = ? AND deleted_at IS NULL`,
-        [input.distributor_id, input.idempotency_key]
-      )
-      if (existing) {
-        return { withdrawal_id: existing.id, created: false }
-      }
-    }
     const refuse = (message: string) => new MedusaError(MedusaError.Types.NOT_ALLOWED, message)
     const money = (v: BigNumberInput) => formatMoney(v, currency)
     if (distributor.status !== DistributorStatus.ACTIVE) {
@@ -1601,7 +1639,55 @@ export default class DistributionModuleService extends MedusaService({
       { distributor_id: input.distributor_id, currency_code: currency, amount: MathBN.mult(input.amount, -1).toFixed(), field: "available" },
       { distributor_id: input.distributor_id, currency_code: currency, amount: input.amount, field: "held" },
     ])
+    await this.appendAudit_(manager, {
+      actor_type: AuditActorType.CUSTOMER,
+      actor_id: input.customer_id,
+      action: "withdrawal.request",
+      entity_type: "withdrawal",
+      entity_id: row.id,
+      data: { amount: input.amount, currency_code: input.currency_code ?? null, method: input.method },
+    })
     return { withdrawal_id: row.id, created: true }
+  }
+
+  /**
+   * The request a distributor already made with this idempotency key, if any,
+   * under an advisory lock on the key (held to the end of the transaction), so
+   * concurrent retries see the first one. A key reused for another request (a
+   * different amount, currency, method, account or note) is a CONFLICT.
+   */
+  private async withdrawalOfKey_(
+    manager: EntityManager,
+    input: RequestWithdrawalInput,
+    currency: string
+  ): Promise<string | null> {
+    await manager.execute("SELECT pg_advisory_xact_lock(?, hashtext(?))", [
+      WITHDRAWAL_KEY_LOCK,
+      `${input.distributor_id}:${input.idempotency_key}`,
+    ])
+    const [first]: { id: string; amount: string; currency_code: string; method: string; payout_account: string; note: string | null }[] =
+      await manager.execute(
+        `SELECT id, amount::text AS amount, currency_code, method, payout_account, note FROM distribution_withdrawal
+          WHERE distributor_id = ? AND idempotency_key = ? AND deleted_at IS NULL`,
+        [input.distributor_id, input.idempotency_key]
+      )
+    if (!first) {
+      return null
+    }
+    const differs = [
+      !MathBN.eq(first.amount, input.amount) && "amount",
+      first.currency_code !== currency && "currency_code",
+      first.method !== input.method && "method",
+      !isDeepStrictEqual(
+        this.decryptPersonalData(first.payout_account),
+        this.decryptPersonalData(input.payout_account)
+      ) && "account",
+      (first.note ?? null) !== (input.note ?? null) && "note",
+    ].filter((f): f is string => !!f)
+    if (differs.length) {
+      throw reusedKeyConflict(input.idempotency_key!, "withdrawal request", differs)
+    }
+    return first.id
   }
 
   /**
@@ -1622,6 +1708,10 @@ export default class DistributionModuleService extends MedusaService({
     if (!w || w.status !== WithdrawalStatus.REQUESTED) {
       return
     }
+    await manager.execute(
+      `DELETE FROM distribution_audit_log WHERE entity_type = 'withdrawal' AND entity_id = ? AND action = 'withdrawal.request'`,
+      [id]
+    )
     const removed = await manager.execute(
       `DELETE FROM distribution_ledger_entry WHERE kind = 'withdrawal_held' AND reference_id = ? RETURNING id`,
       [id]
@@ -1639,13 +1729,14 @@ export default class DistributionModuleService extends MedusaService({
    * An admin's decision on a withdrawal, under a row lock: of two concurrent
    * decisions exactly one wins, and an illegal one is a CONFLICT that changes
    * nothing. Rejecting releases the hold to the available balance; paying
-   * moves it to the withdrawn total — each through one ledger entry.
+   * moves it to the withdrawn total — each through one ledger entry, written
+   * in the decision's transaction with its audit row.
    */
   @InjectTransactionManager()
   async transitionWithdrawal(
     input: TransitionWithdrawalInput,
     @MedusaContext() sharedContext: Context = {}
-  ): Promise<{ previous: WithdrawalSnapshot; status: WithdrawalStatus }> {
+  ): Promise<{ previous: WithdrawalSnapshot; status: WithdrawalStatus; audit_id: string }> {
     const manager = sharedContext.transactionManager as EntityManager
     const [w]: WithdrawalSnapshot[] = await manager.execute(
       `SELECT ${WITHDRAWAL_SNAPSHOT_COLUMNS} FROM distribution_withdrawal
@@ -1689,16 +1780,33 @@ export default class DistributionModuleService extends MedusaService({
       })
       await this.applyToWallets_(manager, move("held", reject ? "available" : "withdrawn"))
     }
-    return { previous: w, status: next }
+    const auditId = await this.appendAudit_(manager, {
+      actor_type: AuditActorType.ADMIN,
+      actor_id: actor,
+      action: `withdrawal.${input.action}`,
+      entity_type: "withdrawal",
+      entity_id: w.id,
+      data: {
+        from: w.status,
+        to: next,
+        amount: w.amount,
+        currency_code: w.currency_code,
+        reason: input.reason ?? null,
+        transaction_reference: input.transaction_reference ?? null,
+      },
+    })
+    return { previous: w, status: next, audit_id: auditId }
   }
 
-  /** Compensation of transitionWithdrawal: the previous state, its ledger entry and balances back. */
+  /** Compensation of transitionWithdrawal: the previous state, its ledger entry, balances and audit row back. */
   @InjectTransactionManager()
   async restoreWithdrawal(
-    previous: WithdrawalSnapshot,
+    input: { previous: WithdrawalSnapshot; audit_id: string },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<void> {
     const manager = sharedContext.transactionManager as EntityManager
+    const { previous } = input
+    await manager.execute(`DELETE FROM distribution_audit_log WHERE id = ?`, [input.audit_id])
     const [w] = await manager.execute(
       `SELECT status FROM distribution_withdrawal WHERE id = ? AND deleted_at IS NULL FOR UPDATE`,
       [previous.id]
@@ -1734,6 +1842,27 @@ export default class DistributionModuleService extends MedusaService({
         previous.id,
       ]
     )
+  }
+
+  /**
+   * Appends one audit row in the caller's transaction, so a change and its
+   * audit row are written together or not at all.
+   */
+  private async appendAudit_(manager: EntityManager, entry: AuditEntry): Promise<string> {
+    const [row]: { id: string }[] = await manager.execute(
+      `INSERT INTO distribution_audit_log (id, actor_type, actor_id, action, entity_type, entity_id, data)
+       VALUES (?, ?, ?, ?, ?, ?, ?::jsonb) RETURNING id`,
+      [
+        generateEntityId(undefined, "daud"),
+        entry.actor_type,
+        entry.actor_id ?? null,
+        entry.action,
+        entry.entity_type,
+        entry.entity_id,
+        entry.data ? JSON.stringify(entry.data) : null,
+      ]
+    )
+    return row.id
   }
 
   /**
@@ -1939,6 +2068,14 @@ export default class DistributionModuleService extends MedusaService({
       `Could not issue a unique referral code in ${CODE_ATTEMPTS} attempts; raise referral_code_length`
     )
   }
+}
+
+/** A key sent again with another request: Stripe's semantics, a 409 that names what differs. */
+function reusedKeyConflict(key: string, what: string, differs: string[]): MedusaError {
+  return new MedusaError(
+    MedusaError.Types.CONFLICT,
+    `The idempotency key ${key} was already used for another ${what} (its ${differs.join(", ")} differ${differs.length === 1 ? "s" : ""}): send the same request to get its result, or use a new key for a new ${what}.`
+  )
 }
 
 function toSettingsInput(row: DistributionSettingsDTO): DistributionSettingsInput {

@@ -1,6 +1,7 @@
 import { InferTypeOf } from "@medusajs/framework/types"
 import {
   ApplicationMode,
+  AuditActorType,
   BindingMode,
   BindingSource,
   SettleOn,
@@ -141,8 +142,32 @@ export type WalletMismatch = {
 
 export type WithdrawalDTO = InferTypeOf<typeof Withdrawal>
 
+/** One audit row: who decided what, on which entity, with what data. */
+export type AuditEntry = {
+  actor_type: AuditActorType
+  actor_id?: string | null
+  action: string
+  entity_type: string
+  entity_id: string
+  data?: Record<string, unknown> | null
+}
+
+export type AdjustBalanceInput = {
+  distributor_id: string
+  currency_code: string
+  /** Signed: a credit is positive, a debit negative. */
+  amount: string
+  reason: string
+  /** The admin who adjusts. */
+  actor_id: string
+  /** The caller's key, scoped to the distributor: a retry with it changes nothing. */
+  idempotency_key: string
+}
+
 export type RequestWithdrawalInput = {
   distributor_id: string
+  /** The customer who asks (the distributor's own): the audit row's actor. */
+  customer_id: string
   amount: string
   currency_code?: string | null
   method: WithdrawalMethod

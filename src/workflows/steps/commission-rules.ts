@@ -4,6 +4,7 @@ import { IProductModuleService } from "@medusajs/framework/types"
 import { DISTRIBUTION_MODULE } from "../../modules/distribution"
 import { RuleMode, RuleTargetType } from "../../modules/distribution/constants"
 import DistributionModuleService from "../../modules/distribution/service"
+import { AdjustBalanceInput } from "../../modules/distribution/types"
 
 export type CommissionRuleInput = {
   target_type: RuleTargetType
@@ -96,11 +97,12 @@ export const deleteCommissionRuleStep = createStep(
   }
 )
 
-/** A manual adjustment of a balance; idempotent by the caller's reference. */
+/**
+ * A manual adjustment of a balance with its audit row, in one transaction;
+ * idempotent by the caller's key. Nothing follows it in its workflow, so it
+ * has nothing to compensate.
+ */
 export const adjustBalanceStep = createStep(
   "adjust-distributor-balance",
-  async (
-    input: { distributor_id: string; currency_code: string; amount: string; reason: string; actor_id: string; reference: string },
-    { container }
-  ) => new StepResponse(await svc(container).adjustBalance(input))
+  async (input: AdjustBalanceInput, { container }) => new StepResponse(await svc(container).adjustBalance(input))
 )

@@ -1,16 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { DISTRIBUTION_MODULE } from "../../modules/distribution"
-import { AuditActorType } from "../../modules/distribution/constants"
 import DistributionModuleService from "../../modules/distribution/service"
-
-export type AuditEntry = {
-  actor_type: AuditActorType
-  actor_id?: string | null
-  action: string
-  entity_type: string
-  entity_id: string
-  data?: Record<string, unknown> | null
-}
+import { AuditEntry } from "../../modules/distribution/types"
 
 export const recordAuditStepId = "record-distribution-audit"
 

@@ -5,7 +5,10 @@ import { RequestWithdrawalInput } from "../../modules/distribution/types"
 
 export const requestWithdrawalStepId = "request-withdrawal"
 
-/** Creates the request and holds its amount; the compensation undoes both (only a request it created). */
+/**
+ * Creates the request, holds its amount and audits it, in one transaction; the
+ * compensation undoes all three (only for a request it created).
+ */
 export const requestWithdrawalStep = createStep(
   requestWithdrawalStepId,
   async (input: RequestWithdrawalInput, { container }) => {

@@ -5,19 +5,19 @@ import { TransitionWithdrawalInput } from "../../modules/distribution/types"
 
 export const transitionWithdrawalStepId = "transition-withdrawal"
 
-/** One admin decision on a withdrawal; the compensation restores the previous state and balances. */
+/** One admin decision on a withdrawal; the compensation restores the previous state, balances and audit. */
 export const transitionWithdrawalStep = createStep(
   transitionWithdrawalStepId,
   async (input: TransitionWithdrawalInput, { container }) => {
     const service: DistributionModuleService = container.resolve(DISTRIBUTION_MODULE)
     const result = await service.transitionWithdrawal(input)
-    return new StepResponse(result, result.previous)
+    return new StepResponse(result, { previous: result.previous, audit_id: result.audit_id })
   },
-  async (previous, { container }) => {
-    if (!previous) {
+  async (decided, { container }) => {
+    if (!decided) {
       return
     }
     const service: DistributionModuleService = container.resolve(DISTRIBUTION_MODULE)
-    await service.restoreWithdrawal(previous)
+    await service.restoreWithdrawal(decided)
   }
 )

@@ -41,6 +41,7 @@ import {
 } from "./validators"
 import { adjustmentMoney, levelMoney, ruleMoney, settingsMoney } from "./money"
 import { validateMoney } from "../../utils/money-input"
+import { allowFields } from "../../utils/query-fields"
 
 const D = "/admin/distribution/distributors/:id"
 const W = "/admin/distribution/withdrawals"
@@ -50,7 +51,7 @@ export const adminDistributionMiddlewares: MiddlewareRoute[] = [
   {
     matcher: "/admin/distribution/distributors",
     method: "GET",
-    middlewares: [validateAndTransformQuery(AdminListDistributors, distributorQueryConfig.list)],
+    middlewares: [allowFields(distributorQueryConfig.allowed), validateAndTransformQuery(AdminListDistributors, distributorQueryConfig.list)],
   },
   {
     matcher: `${D}/team`,
@@ -75,7 +76,7 @@ export const adminDistributionMiddlewares: MiddlewareRoute[] = [
   {
     matcher: "/admin/distribution/levels",
     method: "GET",
-    middlewares: [validateAndTransformQuery(AdminListLevels, levelQueryConfig.list)],
+    middlewares: [allowFields(levelQueryConfig.allowed), validateAndTransformQuery(AdminListLevels, levelQueryConfig.list)],
   },
   {
     matcher: "/admin/distribution/levels",
@@ -95,7 +96,7 @@ export const adminDistributionMiddlewares: MiddlewareRoute[] = [
   {
     matcher: "/admin/distribution/bindings",
     method: "GET",
-    middlewares: [validateAndTransformQuery(AdminListBindings, bindingQueryConfig.list)],
+    middlewares: [allowFields(bindingQueryConfig.allowed), validateAndTransformQuery(AdminListBindings, bindingQueryConfig.list)],
   },
   {
     matcher: "/admin/distribution/bindings",
@@ -105,7 +106,7 @@ export const adminDistributionMiddlewares: MiddlewareRoute[] = [
   {
     matcher: "/admin/distribution/commission-rules",
     method: "GET",
-    middlewares: [validateAndTransformQuery(AdminListCommissionRules, commissionRuleQueryConfig.list)],
+    middlewares: [allowFields(commissionRuleQueryConfig.allowed), validateAndTransformQuery(AdminListCommissionRules, commissionRuleQueryConfig.list)],
   },
   {
     matcher: "/admin/distribution/commission-rules",
@@ -120,12 +121,12 @@ export const adminDistributionMiddlewares: MiddlewareRoute[] = [
   {
     matcher: "/admin/distribution/commissions",
     method: "GET",
-    middlewares: [validateAndTransformQuery(AdminListCommissions, commissionQueryConfig.list)],
+    middlewares: [allowFields(commissionQueryConfig.allowed), validateAndTransformQuery(AdminListCommissions, commissionQueryConfig.list)],
   },
   {
     matcher: "/admin/distribution/commissions/export",
     method: "GET",
-    middlewares: [validateAndTransformQuery(AdminListCommissions, { isList: true, defaults: ["id"] })],
+    middlewares: [allowFields(commissionQueryConfig.allowed), validateAndTransformQuery(AdminListCommissions, { isList: true, defaults: ["id"] })],
   },
   {
     matcher: `${D}/ledger`,
@@ -145,7 +146,7 @@ export const adminDistributionMiddlewares: MiddlewareRoute[] = [
   {
     matcher: "/admin/distribution/audit-logs",
     method: "GET",
-    middlewares: [validateAndTransformQuery(AdminListAuditLogs, auditLogQueryConfig.list)],
+    middlewares: [allowFields(auditLogQueryConfig.allowed), validateAndTransformQuery(AdminListAuditLogs, auditLogQueryConfig.list)],
   },
   {
     matcher: W,

@@ -18,7 +18,7 @@ export const POST = async (
     amount: MathBN.convert(body.amount).toFixed(),
     reason: body.reason,
     actor_id: req.auth_context.actor_id,
-    reference: body.idempotency_key ?? crypto.randomUUID(),
+    idempotency_key: body.idempotency_key ?? crypto.randomUUID(),
   })
   const balances = await distributionService(req).getBalances(req.params.id)
   res.status(result.created ? 201 : 200).json({ created: result.created, entry_id: result.entry_id, balances })
