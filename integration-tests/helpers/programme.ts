@@ -1,9 +1,9 @@
 import { MedusaContainer } from "@medusajs/framework/types"
-import { Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { TestEventUtils } from "@medusajs/test-utils"
 import { AxiosInstance } from "axios"
-import { Headers } from "./auth"
-import { makeDistributor, service, updateSettings } from "./distribution"
+import { Headers, registerCustomer } from "./auth"
+import { makeDistributor, service, uniqueEmail, updateSettings } from "./distribution"
 import { placeOrder, Shop } from "./orders"
 
 /** 129.90 × 2 under a product rule, 89.90 under a category rule, 79 × 3 at level rates. */
@@ -43,6 +43,9 @@ export async function threeLevelProgramme(api: AxiosInstance, container: MedusaC
   return { a, b, c }
 }
 
+/** How long a test waits for the subscribers of an event: a checkout on a busy machine takes longer than Medusa's 15 s default. */
+const EVENT_TIMEOUT = 120_000
+
 /** Places the basket and waits until the plugin has credited it. */
 export async function orderAndCredit(
   api: AxiosInstance,
@@ -51,7 +54,7 @@ export async function orderAndCredit(
   buyer: (Headers & { email?: string }) | null,
   metadata?: Record<string, unknown>
 ) {
-  const done = TestEventUtils.waitSubscribersExecution("order.placed", container.resolve(Modules.EVENT_BUS))
+  const done = TestEventUtils.waitSubscribersExecution("order.placed", container.resolve(Modules.EVENT_BUS), { timeout: EVENT_TIMEOUT })
   const placed = await placeOrder(api, shop, buyer, BASKET, metadata)
   await done
   return placed
@@ -59,8 +62,31 @@ export async function orderAndCredit(
 
 /** Runs an admin call and waits for the subscribers of the event it emits. */
 export async function andWait<T>(container: MedusaContainer, event: string, call: () => Promise<T>): Promise<T> {
-  const done = TestEventUtils.waitSubscribersExecution(event, container.resolve(Modules.EVENT_BUS))
+  const done = TestEventUtils.waitSubscribersExecution(event, container.resolve(Modules.EVENT_BUS), { timeout: EVENT_TIMEOUT })
   const result = await call()
   await done
   return result
+}
+
+/** A new customer bound to the distributor's code buys the basket; returns when it is credited. */
+export async function boughtFrom(api: AxiosInstance, container: MedusaContainer, shop: Shop, d: { code: string | null }) {
+  const buyer = await registerCustomer(api, shop.pk, { email: uniqueEmail("buyer") })
+  await api.post("/store/distribution/bind", { referral_code: d.code }, buyer)
+  return await orderAndCredit(api, container, shop, buyer)
+}
+
+/** An order's commissions as "<sku> <depth>" → reversed amount (and status), read from the database. */
+export async function reversals(container: MedusaContainer, order: { id: string; items: { id: string; variant_sku: string }[] }) {
+  const { rows } = await container
+    .resolve(ContainerRegistrationKeys.PG_CONNECTION)
+    .raw(
+      "select line_item_id, depth, reversed_amount::text as reversed, status from distribution_commission where order_id = ?",
+      [order.id]
+    )
+  const sku = new Map(order.items.map((i) => [i.id, i.variant_sku]))
+  return Object.fromEntries(
+    (rows as { line_item_id: string; depth: number; reversed: string; status: string }[])
+      .map((r) => [`${sku.get(r.line_item_id)} ${r.depth}`, `${r.reversed} ${r.status}`] as const)
+      .sort(([a], [b]) => a.localeCompare(b))
+  )
 }
