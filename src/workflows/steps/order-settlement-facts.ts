@@ -11,6 +11,7 @@ type Detail = {
   shipped_quantity: number
   delivered_quantity: number
   return_received_quantity: number
+  return_dismissed_quantity: number
 }
 
 const REACHED: Record<SettleOn, keyof Detail> = {
@@ -41,7 +42,10 @@ async function loadOrder(
       "items.detail.*",
       ...(withPayments
         ? [
+            // Medusa's item total covers the units still kept; with these, what the whole line was charged.
             "items.total",
+            "items.return_received_total",
+            "items.return_dismissed_total",
             "shipping_total",
             "payment_collections.status",
             "payment_collections.payments.amount",
@@ -62,7 +66,14 @@ async function loadOrder(
           status: string
           payments?: { amount: number; canceled_at: string | null; refunds?: { amount: number }[] }[]
         }[]
-        items: { id: string; quantity: number; total?: number; detail: Detail }[]
+        items: {
+          id: string
+          quantity: number
+          total?: number
+          return_received_total?: number
+          return_dismissed_total?: number
+          detail: Detail
+        }[]
       }
     | undefined
 }
@@ -125,8 +136,9 @@ export const reversalTargetsStep = createStep(
       lines: order.items.map((i) => ({
         id: i.id,
         quantity: Number(i.detail?.quantity ?? i.quantity),
-        returned_quantity: Number(i.detail?.return_received_quantity ?? 0),
-        charged: i.total ?? 0,
+        // A unit received damaged (dismissed) came back too.
+        returned_quantity: Number(i.detail?.return_received_quantity ?? 0) + Number(i.detail?.return_dismissed_quantity ?? 0),
+        charged: MathBN.sum(i.total ?? 0, i.return_received_total ?? 0, i.return_dismissed_total ?? 0),
       })),
       other_charges: order.shipping_total ?? 0,
       paid,
