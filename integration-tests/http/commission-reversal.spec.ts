@@ -176,7 +176,7 @@ medusaIntegrationTestRunner({
       expect(await balance(b)).toEqual({ pending: 0, available: 52.12 }) // 87.58 − 2 × 17.73
       expect(await balance(a)).toEqual({ pending: 0, available: 27.4 }) //  46.72 − 2 × 9.66
       for (const [d, clawedBack, settled] of [
-        [c, "-67.76", "165.7"],
+        [c, "-67.76", "165.70"],
         [b, "-35.46", "87.58"],
         [a, "-19.32", "46.72"],
       ] as const) {
