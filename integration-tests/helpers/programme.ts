@@ -4,7 +4,7 @@ import { TestEventUtils } from "@medusajs/test-utils"
 import { AxiosInstance } from "axios"
 import { Headers, registerCustomer } from "./auth"
 import { makeDistributor, service, uniqueEmail, updateSettings } from "./distribution"
-import { placeOrder, Shop } from "./orders"
+import { Market, placeOrder, Shop } from "./orders"
 
 /** 129.90 × 2 under a product rule, 89.90 under a category rule, 79 × 3 at level rates. */
 export const BASKET = [
@@ -52,10 +52,11 @@ export async function orderAndCredit(
   container: MedusaContainer,
   shop: Shop,
   buyer: (Headers & { email?: string }) | null,
-  metadata?: Record<string, unknown>
+  metadata?: Record<string, unknown>,
+  market?: Market
 ) {
   const done = TestEventUtils.waitSubscribersExecution("order.placed", container.resolve(Modules.EVENT_BUS), { timeout: EVENT_TIMEOUT })
-  const placed = await placeOrder(api, shop, buyer, BASKET, metadata)
+  const placed = await placeOrder(api, shop, buyer, BASKET, metadata, { market })
   await done
   return placed
 }
@@ -68,11 +69,17 @@ export async function andWait<T>(container: MedusaContainer, event: string, call
   return result
 }
 
-/** A new customer bound to the distributor's code buys the basket; returns when it is credited. */
-export async function boughtFrom(api: AxiosInstance, container: MedusaContainer, shop: Shop, d: { code: string | null }) {
+/** A new customer bound to the distributor's code buys the basket (in `market`, else in CNY); returns when it is credited. */
+export async function boughtFrom(
+  api: AxiosInstance,
+  container: MedusaContainer,
+  shop: Shop,
+  d: { code: string | null },
+  market?: Market
+) {
   const buyer = await registerCustomer(api, shop.pk, { email: uniqueEmail("buyer") })
   await api.post("/store/distribution/bind", { referral_code: d.code }, buyer)
-  return await orderAndCredit(api, container, shop, buyer)
+  return await orderAndCredit(api, container, shop, buyer, undefined, market)
 }
 
 /** An order's commissions as "<sku> <depth>" → reversed amount (and status), read from the database. */

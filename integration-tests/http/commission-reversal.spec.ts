@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createAdmin, Headers } from "../helpers/auth"
 import { Distributor, service } from "../helpers/distribution"
 import { deliverOrder, receiveReturn, requestReturn, returnItems } from "../helpers/fulfilment"
-import { seedShop, Shop } from "../helpers/orders"
+import { Market, openMarket, seedShop, Shop } from "../helpers/orders"
 import { capturePayment, paymentCollections, refund } from "../helpers/payments"
 import { andWait, boughtFrom, reversals, threeLevelProgramme } from "../helpers/programme"
 import { reverseOrderCommissionsWorkflow, settleDueCommissionsWorkflow } from "../../src/workflows"
@@ -71,8 +71,8 @@ medusaIntegrationTestRunner({
       await deliverPaid(placed)
       await settleDueCommissionsWorkflow(getContainer()).run({ input: { now: new Date(Date.now() + 8 * DAY) } })
     }
-    const balance = async (d: Distributor) => {
-      const [b] = await service(getContainer()).getBalances(d.distributor_id)
+    const balance = async (d: Distributor, currency = "cny") => {
+      const b = (await service(getContainer()).getBalances(d.distributor_id)).find((x) => x.currency_code === currency)!
       return { pending: Number(b.pending), available: Number(b.available) }
     }
     const ledger = async (d: Distributor) => {
@@ -283,6 +283,56 @@ medusaIntegrationTestRunner({
       expect(errors).not.toHaveBeenCalled()
       errors.mockRestore()
       expect(await state()).toEqual(once)
+    })
+
+    it("credits, settles and reverses to the cent in HKD and to the yen in JPY", async () => {
+      const container = getContainer()
+      const { a, b, c } = await threeLevelProgramme(api, container, shop, admin)
+      const [hk] = await container.resolve(Modules.REGION).listRegions({ currency_code: "hkd" })
+      const markets: Record<string, Market> = {
+        hkd: { region_id: hk.id, country_code: "hk" },
+        jpy: await openMarket(container, {
+          name: "日本",
+          currency_code: "jpy",
+          country_code: "jp",
+          prices: { "SERUM-30": 2999, "RICE-5": 1999, "TOTE-IVORY": 1799 },
+          shipping: 800,
+        }),
+      }
+      const credited = async (placed: Placed) =>
+        (await service(container).listCommissions({ order_id: placed.id, distributor_id: c.distributor_id })).map((r) => [
+          r.currency_code,
+          String(r.amount),
+        ])
+
+      // HK$148 × 2 serum, 103 rice, 91 × 3 totes, 30 shipping; 50 refunded beyond the returned serum:
+      // every kept unit keeps 504 / 554 of its commission, rounded down to the cent.
+      const hkd = await boughtFrom(api, container, shop, c, markets.hkd)
+      expect((await credited(hkd)).sort()).toEqual([["hkd", "27.3"], ["hkd", "59.2"], ["hkd", "8.24"]])
+      await settleAll(hkd)
+      await returnOne(hkd, "SERUM-30")
+      await refundOf(hkd, 198)
+      expect(await reversals(container, hkd)).toEqual(
+        expected({ serum: ["32.28", "16.14", "8.07"], rice: ["0.75", "0.38", "0.1"], tote: ["2.47", "1.48", "0.99"] }, "settled")
+      )
+      expect(await balance(c, "hkd")).toEqual({ pending: 0, available: 59.24 }) // 94.74 − 35.50
+      expect(await balance(b, "hkd")).toEqual({ pending: 0, available: 32.1 })
+      expect(await balance(a, "hkd")).toEqual({ pending: 0, available: 17.59 })
+
+      // ¥2,999 × 2 serum, 1,999 rice, 1,799 × 3 totes: whole yen, rounded down; the returned serum
+      // refunded: each serum commission keeps half of itself rounded down (1,199 → 599), nothing else moves.
+      const jpy = await boughtFrom(api, container, shop, c, markets.jpy)
+      expect((await credited(jpy)).sort()).toEqual([["jpy", "1199"], ["jpy", "159"], ["jpy", "539"]])
+      await settleAll(jpy)
+      await returnOne(jpy, "SERUM-30")
+      await refundOf(jpy, await unitCharged(jpy, "SERUM-30"))
+      expect(await reversals(container, jpy)).toEqual(
+        expected({ serum: ["600", "300", "150"], rice: NONE, tote: NONE }, "settled")
+      )
+      expect(await balance(c, "jpy")).toEqual({ pending: 0, available: 1297 }) // 1,897 − 600
+      expect(await balance(b, "jpy")).toEqual({ pending: 0, available: 701 })
+      expect(await balance(a, "jpy")).toEqual({ pending: 0, available: 383 })
+      expect(await balance(c, "hkd")).toEqual({ pending: 0, available: 59.24 })
     })
   },
 })
