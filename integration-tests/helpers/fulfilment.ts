@@ -28,8 +28,8 @@ export async function deliverOrder(api: AxiosInstance, container: MedusaContaine
   return before
 }
 
-/** A buyer sends items back and the merchant receives them: Medusa's whole return flow. */
-export async function returnItems(
+/** A buyer asks to send items back and the merchant accepts: the return is requested, nothing received yet. */
+export async function requestReturn(
   api: AxiosInstance,
   container: MedusaContainer,
   admin: Headers,
@@ -41,8 +41,31 @@ export async function returnItems(
   const returnId = created.return.id
   await api.post(`/admin/returns/${returnId}/request-items`, { items }, admin)
   await api.post(`/admin/returns/${returnId}/request`, {}, admin)
+  return returnId
+}
+
+/** The merchant receives a requested return's items; returns when the plugin has handled order.return_received. */
+export async function receiveReturn(
+  api: AxiosInstance,
+  container: MedusaContainer,
+  admin: Headers,
+  returnId: string,
+  items: { id: string; quantity: number }[]
+) {
   await api.post(`/admin/returns/${returnId}/receive`, {}, admin)
   await api.post(`/admin/returns/${returnId}/receive-items`, { items }, admin)
   await andWait(container, "order.return_received", () => api.post(`/admin/returns/${returnId}/receive/confirm`, {}, admin))
+}
+
+/** A buyer sends items back and the merchant receives them: Medusa's whole return flow. */
+export async function returnItems(
+  api: AxiosInstance,
+  container: MedusaContainer,
+  admin: Headers,
+  orderId: string,
+  items: { id: string; quantity: number }[]
+): Promise<string> {
+  const returnId = await requestReturn(api, container, admin, orderId, items)
+  await receiveReturn(api, container, admin, returnId, items)
   return returnId
 }

@@ -1,5 +1,6 @@
 import { MedusaContainer } from "@medusajs/framework/types"
-import { Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { createRegionsWorkflow, createTaxRegionsWorkflow, updateStoresWorkflow } from "@medusajs/medusa/core-flows"
 import { AxiosInstance } from "axios"
 import { seedCatalog, seedFulfillment, seedPublishableKey, seedStore } from "../../src/scripts/seed-demo"
 import { Headers } from "./auth"
@@ -17,11 +18,71 @@ export async function seedShop(container: MedusaContainer): Promise<Shop> {
   return { pk, region_id: region.id, variants: new Map(variants.map((v) => [v.sku!, v.id])) }
 }
 
+export type Market = { region_id: string; country_code: string }
+
+/**
+ * Opens the shop to one more country and currency the way a merchant does:
+ * the store's currency, a region with the system payment provider, a tax
+ * region, the country in the warehouse's service zone, and a price in that
+ * currency for the given variants and for standard shipping.
+ */
+export async function openMarket(
+  container: MedusaContainer,
+  input: { name: string; currency_code: string; country_code: string; prices: Record<string, number>; shipping: number }
+): Promise<Market> {
+  const storeModule = container.resolve(Modules.STORE)
+  const [store] = await storeModule.listStores({}, { relations: ["supported_currencies"] })
+  await updateStoresWorkflow(container).run({
+    input: {
+      selector: { id: store.id },
+      update: {
+        supported_currencies: [
+          ...(store.supported_currencies ?? []).map((c) => ({ currency_code: c.currency_code, is_default: c.is_default })),
+          { currency_code: input.currency_code },
+        ],
+      },
+    },
+  })
+  const { result: [region] } = await createRegionsWorkflow(container).run({
+    input: {
+      regions: [
+        { name: input.name, currency_code: input.currency_code, countries: [input.country_code], payment_providers: ["pp_system_default"] },
+      ],
+    },
+  })
+  await createTaxRegionsWorkflow(container).run({ input: [{ country_code: input.country_code, provider_id: "tp_system" }] })
+  const fulfillment = container.resolve(Modules.FULFILLMENT)
+  const [zone] = await fulfillment.listServiceZones({})
+  await fulfillment.createGeoZones({ service_zone_id: zone.id, type: "country", country_code: input.country_code })
+
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: variants } = await query.graph({
+    entity: "variant",
+    fields: ["sku", "price_set.id"],
+    filters: { sku: Object.keys(input.prices) },
+  })
+  const { data: [standard] } = await query.graph({
+    entity: "shipping_option",
+    fields: ["price_set_link.price_set_id"],
+    filters: { name: "顺丰标快" },
+  })
+  const pricing = container.resolve(Modules.PRICING)
+  await pricing.addPrices([
+    ...variants.map((v) => ({
+      priceSetId: v.price_set!.id,
+      prices: [{ amount: input.prices[v.sku!], currency_code: input.currency_code }],
+    })),
+    { priceSetId: standard.price_set_link!.price_set_id, prices: [{ amount: input.shipping, currency_code: input.currency_code }] },
+  ])
+  return { region_id: region.id, country_code: input.country_code }
+}
+
 /**
  * Places an order the way a storefront does: cart, shipping method, payment
  * session, complete. `buyer` is a logged-in customer's headers, or null for a
  * guest; `metadata` is the cart's (a referral code travels there);
- * `promo_codes` are applied to the cart before checkout.
+ * `promo_codes` are applied to the cart before checkout; `market` sells in
+ * another region than the shop's CNY one.
  */
 export async function placeOrder(
   api: AxiosInstance,
@@ -29,14 +90,14 @@ export async function placeOrder(
   buyer: (Headers & { email?: string }) | null,
   lines: { sku: string; quantity: number }[],
   metadata?: Record<string, unknown>,
-  extra: { promo_codes?: string[] } = {}
+  extra: { promo_codes?: string[]; market?: Market } = {}
 ) {
   const headers = buyer ? buyer.headers : { "x-publishable-api-key": shop.pk }
   const config = { headers }
   const { data: created } = await api.post(
     "/store/carts",
     {
-      region_id: shop.region_id,
+      region_id: extra.market?.region_id ?? shop.region_id,
       email: buyer?.email ?? "guest@example.com",
       items: lines.map((l) => ({ variant_id: shop.variants.get(l.sku)!, quantity: l.quantity })),
       shipping_address: {
@@ -44,7 +105,7 @@ export async function placeOrder(
         last_name: "人",
         address_1: "西湖区文三路 100 号",
         city: "杭州",
-        country_code: "cn",
+        country_code: extra.market?.country_code ?? "cn",
         postal_code: "310000",
         phone: "13800000000",
       },

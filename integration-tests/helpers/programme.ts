@@ -1,11 +1,11 @@
 import { MedusaContainer } from "@medusajs/framework/types"
-import { Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { TestEventUtils } from "@medusajs/test-utils"
 import { AxiosInstance } from "axios"
-import { Headers } from "./auth"
-import { makeDistributor, service, updateSettings } from "./distribution"
+import { Headers, registerCustomer } from "./auth"
+import { makeDistributor, service, uniqueEmail, updateSettings } from "./distribution"
 import { watchSubscriberErrors } from "./events"
-import { placeOrder, Shop } from "./orders"
+import { Market, placeOrder, Shop } from "./orders"
 
 /** 129.90 × 2 under a product rule, 89.90 under a category rule, 79 × 3 at level rates. */
 export const BASKET = [
@@ -44,15 +44,19 @@ export async function threeLevelProgramme(api: AxiosInstance, container: MedusaC
   return { a, b, c }
 }
 
+/** How long a test waits for the subscribers of an event: a checkout on a busy machine takes longer than Medusa's 15 s default. */
+const EVENT_TIMEOUT = 120_000
+
 /** Places the basket and waits until the plugin has credited it (its subscriber having logged no error). */
 export async function orderAndCredit(
   api: AxiosInstance,
   container: MedusaContainer,
   shop: Shop,
   buyer: (Headers & { email?: string }) | null,
-  metadata?: Record<string, unknown>
+  metadata?: Record<string, unknown>,
+  market?: Market
 ) {
-  return await andWait(container, "order.placed", () => placeOrder(api, shop, buyer, BASKET, metadata))
+  return await andWait(container, "order.placed", () => placeOrder(api, shop, buyer, BASKET, metadata, { market }))
 }
 
 /**
@@ -64,8 +68,7 @@ export async function orderAndCredit(
 export async function andWait<T>(container: MedusaContainer, event: string, call: () => Promise<T>): Promise<T> {
   const watch = watchSubscriberErrors(container)
   try {
-    // A whole checkout fits in the wait even on a loaded machine.
-    const done = TestEventUtils.waitSubscribersExecution(event, container.resolve(Modules.EVENT_BUS), { timeout: 60_000 })
+    const done = TestEventUtils.waitSubscribersExecution(event, container.resolve(Modules.EVENT_BUS), { timeout: EVENT_TIMEOUT })
     const result = await call()
     await done
     expect({ event, logged: watch.logged() }).toEqual({ event, logged: [] })
@@ -73,4 +76,33 @@ export async function andWait<T>(container: MedusaContainer, event: string, call
   } finally {
     watch.stop()
   }
+}
+
+/** A new customer bound to the distributor's code buys the basket (in `market`, else in CNY); returns when it is credited. */
+export async function boughtFrom(
+  api: AxiosInstance,
+  container: MedusaContainer,
+  shop: Shop,
+  d: { code: string | null },
+  market?: Market
+) {
+  const buyer = await registerCustomer(api, shop.pk, { email: uniqueEmail("buyer") })
+  await api.post("/store/distribution/bind", { referral_code: d.code }, buyer)
+  return await orderAndCredit(api, container, shop, buyer, undefined, market)
+}
+
+/** An order's commissions as "<sku> <depth>" → reversed amount (and status), read from the database. */
+export async function reversals(container: MedusaContainer, order: { id: string; items: { id: string; variant_sku: string }[] }) {
+  const { rows } = await container
+    .resolve(ContainerRegistrationKeys.PG_CONNECTION)
+    .raw(
+      "select line_item_id, depth, reversed_amount::text as reversed, status from distribution_commission where order_id = ?",
+      [order.id]
+    )
+  const sku = new Map(order.items.map((i) => [i.id, i.variant_sku]))
+  return Object.fromEntries(
+    (rows as { line_item_id: string; depth: number; reversed: string; status: string }[])
+      .map((r) => [`${sku.get(r.line_item_id)} ${r.depth}`, `${r.reversed} ${r.status}`] as const)
+      .sort(([a], [b]) => a.localeCompare(b))
+  )
 }

@@ -5,6 +5,7 @@ import {
   transform,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
+import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { DISTRIBUTION_MODULE } from "../modules/distribution"
 import DistributionModuleService from "../modules/distribution/service"
 import { reversalTargetsStep } from "./steps/order-settlement-facts"
@@ -25,14 +26,18 @@ export type ReverseOrderCommissionsWorkflowInput = {
 
 /**
  * Cancel, return or refund: brings the order's commissions to what they should
- * be now (all reversed on cancel; in proportion to the quantity returned or the
- * amount refunded otherwise). Computed from the order's cumulative state, so a
- * replayed or concurrent event reverses nothing twice; settled commissions are
- * clawed back through the ledger, once per cause.
+ * be now (all reversed on cancel; returned units' share; the refund no return
+ * explains spread over what was kept). Computed from the order's cumulative
+ * state, so a replayed event changes nothing and events in any order end in
+ * the same rows; settled commissions move through the ledger. The order is
+ * locked from reading its state to writing the rows, so a run that read an
+ * older state can never write after one that read a newer one.
  */
 export const reverseOrderCommissionsWorkflow = createWorkflow(
   "reverse-order-commissions",
   (input: ReverseOrderCommissionsWorkflowInput) => {
+    const lock = transform({ input }, ({ input }) => ({ key: `distribution-reversal:${input.order_id}` }))
+    acquireLockStep(transform({ lock }, ({ lock }) => ({ ...lock, timeout: 60, ttl: 120 })))
     const facts = reversalTargetsStep(transform({ input }, ({ input }) => ({ order_id: input.order_id })))
     const result = applyReversalStep(
       transform({ input, facts }, ({ input, facts }) => ({
@@ -41,6 +46,7 @@ export const reverseOrderCommissionsWorkflow = createWorkflow(
         targets: facts.targets,
       }))
     )
+    releaseLockStep(lock)
     return new WorkflowResponse(result)
   }
 )

@@ -1139,9 +1139,12 @@ export default class DistributionModuleService extends MedusaService({
   /**
    * Moves an order's commissions to the reversed amounts given (absolute and
    * cumulative, per commission id), under a row lock: a replay finds nothing
-   * left to do. Pending commissions just lose value; settled ones are clawed
-   * back through the ledger, and the balance may become a debt. `reference`
-   * names the cause (cancel, a return, a refund) in the ledger.
+   * left to do. A target may also be lower than what is reversed (a return
+   * now explains a refund that had been spread over the kept lines): the
+   * commission gets that back. Pending commissions just change value; a
+   * settled one moves through the ledger (clawed back, or given back), and
+   * the balance may become a debt. A fully reversed commission stays so.
+   * `reference` names the cause (cancel, a return, a refund) in the ledger.
    */
   @InjectTransactionManager()
   async reverseOrderCommissions(
@@ -1169,11 +1172,11 @@ export default class DistributionModuleService extends MedusaService({
       if (target === undefined) {
         continue
       }
-      const delta = MathBN.sub(MathBN.min(target, row.amount), row.reversed_amount)
-      if (MathBN.lte(delta, 0)) {
+      const total = MathBN.max(0, MathBN.min(target, row.amount))
+      const delta = MathBN.sub(total, row.reversed_amount)
+      if (MathBN.eq(delta, 0)) {
         continue
       }
-      const total = MathBN.add(row.reversed_amount, delta)
       const full = MathBN.gte(total, row.amount)
       await manager.execute(
         `UPDATE distribution_commission
@@ -1185,19 +1188,23 @@ export default class DistributionModuleService extends MedusaService({
       )
       reversed++
       if (row.status === "settled") {
-        const clawedBack = MathBN.mult(delta, -1).toFixed()
-        const inserted = await this.appendLedger_(manager, {
+        const entry = {
           distributor_id: row.distributor_id,
           currency_code: row.currency_code,
           kind: LedgerKind.COMMISSION_CLAWED_BACK,
-          amount: clawedBack,
+          amount: MathBN.mult(delta, -1).toFixed(),
           reference_type: "commission",
-          reference_id: `${row.id}:${input.reference}`,
           reason: input.reference,
-        })
-        if (inserted) {
-          clawbacks.push({ distributor_id: row.distributor_id, currency_code: row.currency_code, amount: clawedBack })
         }
+        // The row lock makes the move happen once; the reference only has to
+        // be unique. It names the move, and counts on in the rare case the
+        // same cause moved the row the same way before.
+        const base = `${row.id}:${input.reference}:${MathBN.convert(row.reversed_amount).toFixed()}>${total.toFixed()}`
+        let n = 1
+        while (!(await this.appendLedger_(manager, { ...entry, reference_id: n === 1 ? base : `${base}#${n}` }))) {
+          n++
+        }
+        clawbacks.push({ distributor_id: row.distributor_id, currency_code: row.currency_code, amount: entry.amount })
       }
     }
     await this.applyToWallets_(manager, clawbacks.map((c) => ({ ...c, field: "available" as const })))

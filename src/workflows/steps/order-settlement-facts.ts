@@ -1,9 +1,9 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MathBN, PaymentCollectionStatus } from "@medusajs/framework/utils"
 import { DISTRIBUTION_MODULE } from "../../modules/distribution"
 import DistributionModuleService from "../../modules/distribution/service"
 import { SettleOn } from "../../modules/distribution/constants"
-import { reversalDelta } from "../../modules/distribution/utils/commission-math"
+import { ReversalFacts, reversalTargets } from "../../modules/distribution/utils/reversal"
 
 type Detail = {
   quantity: number
@@ -11,6 +11,7 @@ type Detail = {
   shipped_quantity: number
   delivered_quantity: number
   return_received_quantity: number
+  return_dismissed_quantity: number
 }
 
 const REACHED: Record<SettleOn, keyof Detail> = {
@@ -39,7 +40,19 @@ async function loadOrder(
       "items.id",
       "items.quantity",
       "items.detail.*",
-      ...(withPayments ? ["payment_collections.amount", "payment_collections.payments.refunds.amount"] : []),
+      ...(withPayments
+        ? [
+            // Medusa's item total covers the units still kept; with these, what the whole line was charged.
+            "items.total",
+            "items.return_received_total",
+            "items.return_dismissed_total",
+            "shipping_total",
+            "payment_collections.status",
+            "payment_collections.payments.amount",
+            "payment_collections.payments.canceled_at",
+            "payment_collections.payments.refunds.amount",
+          ]
+        : []),
     ],
     filters: { id: orderId },
   })
@@ -48,8 +61,19 @@ async function loadOrder(
         id: string
         status: string
         currency_code: string
-        payment_collections?: { amount: number; payments?: { refunds?: { amount: number }[] }[] }[]
-        items: { id: string; quantity: number; detail: Detail }[]
+        shipping_total?: number
+        payment_collections?: {
+          status: string
+          payments?: { amount: number; canceled_at: string | null; refunds?: { amount: number }[] }[]
+        }[]
+        items: {
+          id: string
+          quantity: number
+          total?: number
+          return_received_total?: number
+          return_dismissed_total?: number
+          detail: Detail
+        }[]
       }
     | undefined
 }
@@ -73,61 +97,53 @@ export const orderReachedStateStep = createStep(
 )
 
 /**
- * The reversed amount each of an order's commissions should have now: all of
- * it when the order is canceled, else the larger of the share returned (by
- * quantity, per line) and the share refunded (of what the buyer was charged).
- * Cumulative and absolute, so applying it again changes nothing.
+ * What the buyer's payments hold and what came back. A canceled payment (and
+ * a canceled collection: Medusa cancels one and asks again for a new amount in
+ * some return and order-edit flows) charged nothing; refunds count wherever
+ * they were made.
+ */
+function payments(order: NonNullable<Awaited<ReturnType<typeof loadOrder>>>) {
+  const all = (order.payment_collections ?? []).flatMap((pc) =>
+    (pc?.payments ?? []).map((p) => ({ ...p, collection_canceled: pc.status === PaymentCollectionStatus.CANCELED }))
+  )
+  const paid = all
+    .filter((p) => !p.canceled_at && !p.collection_canceled)
+    .reduce((s, p) => MathBN.add(s, p.amount ?? 0), MathBN.convert(0))
+  const refunded = all
+    .flatMap((p) => p.refunds ?? [])
+    .reduce((s, r) => MathBN.add(s, r?.amount ?? 0), MathBN.convert(0))
+  return { paid: paid.toFixed(), refunded: refunded.toFixed() }
+}
+
+/**
+ * The reversed amount each of an order's live commissions should have now
+ * (see reversalTargets): the order's cumulative facts are loaded here, the
+ * rule lives in the module's utils. Cumulative and absolute, so applying it
+ * again changes nothing.
  */
 export const reversalTargetsStep = createStep(
   "distribution-reversal-targets",
   async (input: { order_id: string }, { container }) => {
     const order = await loadOrder(container, input.order_id, true)
     const service: DistributionModuleService = container.resolve(DISTRIBUTION_MODULE)
-    const rows = await service.listOrderCommissionRows(input.order_id)
-    const targets: Record<string, string> = {}
     if (!order) {
-      return new StepResponse({ targets, refunded: "0" })
+      return new StepResponse({ targets: {} as Record<string, string>, refunded: "0" })
     }
-    const lines = new Map(order.items.map((i) => [i.id, i]))
-    // What the buyer was charged and what came back, from the payments themselves.
-    const collections = order.payment_collections ?? []
-    const charged = collections.reduce((s, pc) => MathBN.add(s, pc?.amount ?? 0), MathBN.convert(0))
-    const refunded = collections
-      .flatMap((pc) => pc?.payments ?? [])
-      .flatMap((p) => p?.refunds ?? [])
-      .reduce((s, r) => MathBN.add(s, r?.amount ?? 0), MathBN.convert(0))
-    for (const row of rows) {
-      if (row.status === "reversed") continue
-      if (order.status === "canceled") {
-        targets[row.id] = row.amount
-        continue
-      }
-      const line = lines.get(row.line_item_id)
-      const returned = Number(line?.detail?.return_received_quantity ?? 0)
-      const byReturn = MathBN.add(
-        row.reversed_amount,
-        reversalDelta({
-          amount: row.amount,
-          already_reversed: row.reversed_amount,
-          total: Number(line?.detail?.quantity ?? row.quantity),
-          cumulative: returned,
-          currency_code: row.currency_code,
-        })
-      )
-      const byRefund = MathBN.gt(charged, 0)
-        ? MathBN.add(
-            row.reversed_amount,
-            reversalDelta({
-              amount: row.amount,
-              already_reversed: row.reversed_amount,
-              total: charged,
-              cumulative: refunded,
-              currency_code: row.currency_code,
-            })
-          )
-        : MathBN.convert(row.reversed_amount)
-      targets[row.id] = MathBN.max(byReturn, byRefund).toFixed()
+    const rows = (await service.listOrderCommissionRows(input.order_id)).filter((r) => r.status !== "reversed")
+    const { paid, refunded } = payments(order)
+    const facts: ReversalFacts = {
+      canceled: order.status === "canceled",
+      lines: order.items.map((i) => ({
+        id: i.id,
+        quantity: Number(i.detail?.quantity ?? i.quantity),
+        // A unit received damaged (dismissed) came back too.
+        returned_quantity: Number(i.detail?.return_received_quantity ?? 0) + Number(i.detail?.return_dismissed_quantity ?? 0),
+        charged: MathBN.sum(i.total ?? 0, i.return_received_total ?? 0, i.return_dismissed_total ?? 0),
+      })),
+      other_charges: order.shipping_total ?? 0,
+      paid,
+      refunded,
     }
-    return new StepResponse({ targets, refunded: refunded.toFixed() })
+    return new StepResponse({ targets: reversalTargets(facts, rows), refunded })
   }
 )

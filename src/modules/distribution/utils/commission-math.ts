@@ -68,25 +68,3 @@ export function applyOrderCap(input: {
     capped: true,
   }
 }
-
-/**
- * How much more of a commission to reverse after a return, computed from the
- * cumulative returned quantity, so replays and partial steps converge exactly
- * on the full amount when everything has come back.
- */
-export function reversalDelta(input: {
-  amount: BigNumberInput
-  already_reversed: BigNumberInput
-  total: BigNumberInput
-  cumulative: BigNumberInput
-  currency_code: string
-}): string {
-  const target = MathBN.gte(input.cumulative, input.total)
-    ? MathBN.convert(input.amount)
-    : MathBN.convert(
-        roundDown(MathBN.div(MathBN.mult(input.amount, input.cumulative), input.total), input.currency_code)
-      )
-  const delta = MathBN.sub(target, input.already_reversed)
-  const remaining = MathBN.sub(input.amount, input.already_reversed)
-  return MathBN.max(0, MathBN.min(delta, remaining)).toFixed()
-}

@@ -1,7 +1,7 @@
 import fc from "fast-check"
 import { MathBN } from "@medusajs/framework/utils"
 import { beneficiaries, levelOneBeneficiary } from "../attribution"
-import { applyOrderCap, lineCommission, reversalDelta } from "../commission-math"
+import { applyOrderCap, lineCommission } from "../commission-math"
 import { applyBps, currencyPrecision, roundDown } from "../money"
 import { CommissionRuleLike, resolveRate } from "../rate-resolution"
 
@@ -123,32 +123,6 @@ describe("the order cap", () => {
             expect(deeperLeft).toBe(false)
           }
         }
-      })
-    )
-  })
-})
-
-describe("reversal", () => {
-  it("returns one unit of two, then the other: exactly the whole commission", () => {
-    const first = reversalDelta({ amount: "9.99", already_reversed: "0", total: 2, cumulative: 1, currency_code: "cny" })
-    expect(first).toBe("4.99")
-    const second = reversalDelta({ amount: "9.99", already_reversed: first, total: 2, cumulative: 2, currency_code: "cny" })
-    expect(second).toBe("5")
-    expect(reversalDelta({ amount: "9.99", already_reversed: "9.99", total: 2, cumulative: 2, currency_code: "cny" })).toBe("0")
-  })
-  it("converges exactly on the amount over any sequence of cumulative returns, replays included", () => {
-    fc.assert(
-      fc.property(money, fc.integer({ min: 1, max: 20 }), fc.array(fc.nat(), { maxLength: 10 }), (amount, total, steps) => {
-        let cumulative = 0
-        let reversed = MathBN.convert(0)
-        const sequence = [...steps.map((s) => (cumulative = Math.min(total, cumulative + (s % 3)))), total, total]
-        for (const c of sequence) {
-          const delta = reversalDelta({ amount, already_reversed: reversed, total, cumulative: c, currency_code: "cny" })
-          expect(MathBN.gte(delta, 0)).toBe(true)
-          reversed = MathBN.add(reversed, delta)
-          expect(MathBN.lte(reversed, amount)).toBe(true)
-        }
-        expect(reversed.toFixed()).toBe(MathBN.convert(amount).toFixed())
       })
     )
   })

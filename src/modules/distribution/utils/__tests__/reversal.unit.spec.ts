@@ -1,0 +1,201 @@
+import fc from "fast-check"
+import { MathBN } from "@medusajs/framework/utils"
+import { ReversalFacts, ReversalRow, reversalTargets } from "../reversal"
+
+/** The test shop's basket: 129.90 × 2 serum, 89.90 rice, 79 × 3 totes, 12 shipping; C's three commissions. */
+const basket = (over: Partial<ReversalFacts> & { returned?: Record<string, number> } = {}): ReversalFacts => ({
+  canceled: false,
+  other_charges: "12",
+  paid: "598.7",
+  refunded: "0",
+  ...over,
+  lines: [
+    { id: "serum", quantity: 2, returned_quantity: over.returned?.serum ?? 0, charged: "259.8" },
+    { id: "rice", quantity: 1, returned_quantity: over.returned?.rice ?? 0, charged: "89.9" },
+    { id: "tote", quantity: 3, returned_quantity: over.returned?.tote ?? 0, charged: "237" },
+  ],
+})
+const rows: ReversalRow[] = [
+  { id: "c-serum", line_item_id: "serum", amount: "51.96", currency_code: "cny" },
+  { id: "c-rice", line_item_id: "rice", amount: "7.19", currency_code: "cny" },
+  { id: "c-tote", line_item_id: "tote", amount: "23.7", currency_code: "cny" },
+]
+
+describe("reversal targets", () => {
+  it("reverses a returned unit's share of its own line and nothing of the lines kept", () => {
+    expect(reversalTargets(basket({ returned: { serum: 1 } }), rows)).toEqual({ "c-serum": "25.98", "c-rice": "0", "c-tote": "0" })
+  })
+
+  it("takes nothing more when the returned unit is refunded, tax included", () => {
+    expect(reversalTargets(basket({ returned: { serum: 1 }, refunded: "129.9" }), rows)).toEqual({
+      "c-serum": "25.98",
+      "c-rice": "0",
+      "c-tote": "0",
+    })
+  })
+
+  it("spreads only what the returns do not explain over what was kept, in proportion to what it was charged", () => {
+    // 100 of 229.90 is unexplained; the kept goods were charged 468.80 (456.80 of lines + 12 shipping),
+    // so each line keeps 368.80 / 468.80 of what it kept, rounded down.
+    expect(reversalTargets(basket({ returned: { serum: 1 }, refunded: "229.9" }), rows)).toEqual({
+      "c-serum": "31.53", // keeps 51.96 × ½ × 368.8/468.8 = 20.438… → 20.43
+      "c-rice": "1.54", //   keeps 7.19 × 368.8/468.8 = 5.656… → 5.65
+      "c-tote": "5.06", //   keeps 23.70 × 368.8/468.8 = 18.644… → 18.64
+    })
+  })
+
+  it("spreads a refund with no return over the whole order", () => {
+    expect(reversalTargets(basket({ refunded: "100" }), rows)).toEqual({
+      "c-serum": "8.68", // keeps 51.96 × 498.7/598.7 = 43.280… → 43.28
+      "c-rice": "1.21",
+      "c-tote": "3.96",
+    })
+  })
+
+  it("rounds what the distributor keeps down: 12.99 on two units, one back, keeps 6.49", () => {
+    const one = [{ id: "r", line_item_id: "serum", amount: "12.99", currency_code: "cny" }]
+    expect(reversalTargets(basket({ returned: { serum: 1 } }), one)).toEqual({ r: "6.5" })
+    const yen = [{ id: "r", line_item_id: "serum", amount: "1299", currency_code: "jpy" }]
+    expect(reversalTargets(basket({ returned: { serum: 1 } }), yen)).toEqual({ r: "650" })
+  })
+
+  it("reverses everything on cancel, on a full return and on a full refund", () => {
+    const all = { "c-serum": "51.96", "c-rice": "7.19", "c-tote": "23.7" }
+    expect(reversalTargets(basket({ canceled: true }), rows)).toEqual(all)
+    expect(reversalTargets(basket({ returned: { serum: 2, rice: 1, tote: 3 } }), rows)).toEqual(all)
+    expect(reversalTargets(basket({ refunded: "598.7" }), rows)).toEqual(all)
+  })
+
+  it("counts only what was paid: units returned before payment explain no refund", () => {
+    // The return was requested before capture; Medusa asked for 468.80 instead of 598.70, and 50 was refunded later.
+    const facts = basket({ returned: { serum: 1 }, paid: "468.8", refunded: "50" })
+    expect(reversalTargets(facts, rows)).toEqual({
+      "c-serum": "28.76", // keeps 25.98 × 418.8/468.8 = 23.209… → 23.20
+      "c-rice": "0.77",
+      "c-tote": "2.53",
+    })
+  })
+})
+
+type Event = { kind: "return"; line: number; units: number } | { kind: "refund"; cents: number }
+
+const arbitraryOrder = fc
+  .record({
+    lines: fc.array(
+      fc.record({ quantity: fc.integer({ min: 1, max: 5 }), cents: fc.integer({ min: 0, max: 500_000 }) }),
+      { minLength: 1, maxLength: 4 }
+    ),
+    shipping: fc.integer({ min: 0, max: 5_000 }),
+    paidPart: fc.constantFrom(1, 1, 1, 0.5, 0.8),
+    commissions: fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 100_000 })), { minLength: 1, maxLength: 6 }),
+    currency: fc.constantFrom("cny", "jpy", "kwd"),
+    events: fc.array(
+      fc.oneof(
+        fc.record({ kind: fc.constant("return" as const), line: fc.nat(), units: fc.integer({ min: 1, max: 3 }) }),
+        fc.record({ kind: fc.constant("refund" as const), cents: fc.integer({ min: 1, max: 200_000 }) })
+      ),
+      { maxLength: 8 }
+    ),
+  })
+  .map((o) => {
+    const lines = o.lines.map((l, i) => ({ id: `l${i}`, quantity: l.quantity, charged: MathBN.div(l.cents, 100).toFixed() }))
+    const total = o.lines.reduce((s, l) => s + l.cents, o.shipping)
+    const rows: ReversalRow[] = o.commissions.map(([line, cents], i) => ({
+      id: `c${i}`,
+      line_item_id: lines[line % lines.length].id,
+      amount: MathBN.div(cents, 100).toFixed(),
+      currency_code: o.currency,
+    }))
+    const events: Event[] = o.events.map((e) => (e.kind === "return" ? { ...e, line: e.line % lines.length } : e))
+    return { lines, shipping: MathBN.div(o.shipping, 100).toFixed(), paid: MathBN.div(Math.floor(total * o.paidPart), 100).toFixed(), rows, events }
+  })
+
+type Order = typeof arbitraryOrder extends fc.Arbitrary<infer T> ? T : never
+
+/** The order's cumulative facts after some of its events: returns capped at what was sold, refunds at what was paid. */
+function factsAfter(order: Order, events: Event[], canceled = false): ReversalFacts {
+  const returned = new Map<string, number>()
+  let refunded = MathBN.convert(0)
+  for (const e of events) {
+    if (e.kind === "return") {
+      const line = order.lines[e.line]
+      returned.set(line.id, Math.min(line.quantity, (returned.get(line.id) ?? 0) + e.units))
+    } else {
+      refunded = MathBN.min(order.paid, MathBN.add(refunded, MathBN.div(e.cents, 100)))
+    }
+  }
+  return {
+    canceled,
+    lines: order.lines.map((l) => ({ ...l, returned_quantity: returned.get(l.id) ?? 0 })),
+    other_charges: order.shipping,
+    paid: order.paid,
+    refunded: refunded.toFixed(),
+  }
+}
+
+describe("reversal target properties", () => {
+  it("stays within 0..amount, and kept + reversed is exactly the credited amount, kept rounded down", () => {
+    fc.assert(
+      fc.property(arbitraryOrder, fc.boolean(), (order, canceled) => {
+        const targets = reversalTargets(factsAfter(order, order.events, canceled), order.rows)
+        for (const row of order.rows) {
+          const reversed = targets[row.id]
+          expect(MathBN.gte(reversed, 0)).toBe(true)
+          expect(MathBN.lte(reversed, row.amount)).toBe(true)
+          const kept = MathBN.sub(row.amount, reversed)
+          expect(MathBN.add(kept, reversed).toFixed()).toBe(MathBN.convert(row.amount).toFixed())
+          expect(kept.decimalPlaces()).toBeLessThanOrEqual(row.currency_code === "jpy" ? 0 : row.currency_code === "kwd" ? 3 : 2)
+          if (canceled) expect(reversed).toBe(MathBN.convert(row.amount).toFixed())
+        }
+      })
+    )
+  })
+
+  it("never reverses less after more is refunded", () => {
+    fc.assert(
+      fc.property(arbitraryOrder, fc.integer({ min: 1, max: 100_000 }), (order, cents) => {
+        const before = reversalTargets(factsAfter(order, order.events), order.rows)
+        const after = reversalTargets(factsAfter(order, [...order.events, { kind: "refund", cents }]), order.rows)
+        order.rows.forEach((r) => expect(MathBN.gte(after[r.id], before[r.id])).toBe(true))
+      })
+    )
+  })
+
+  it("never reverses less of a line after more of it comes back, nor keeps more of the order", () => {
+    fc.assert(
+      fc.property(arbitraryOrder, fc.nat(), (order, pick) => {
+        const line = pick % order.lines.length
+        const beforeFacts = factsAfter(order, order.events)
+        const afterFacts = factsAfter(order, [...order.events, { kind: "return", line, units: 1 }])
+        const before = reversalTargets(beforeFacts, order.rows)
+        const after = reversalTargets(afterFacts, order.rows)
+        order.rows
+          .filter((r) => r.line_item_id === order.lines[line].id)
+          .forEach((r) => expect(MathBN.gte(after[r.id], before[r.id])).toBe(true))
+        // Another line may get back what it had lost to a refund the return now explains, but
+        // the order as a whole never keeps more: one commission of each line's full value.
+        const asWhole = (facts: ReversalFacts) => {
+          const whole = facts.lines.map((l) => ({ id: l.id, line_item_id: l.id, amount: l.charged, currency_code: "cny" }))
+          const t = reversalTargets(facts, whole)
+          return whole.reduce((s, r) => MathBN.add(s, t[r.id]), MathBN.convert(0))
+        }
+        // (Each line's reversal is rounded on its own: a cent of slack per line.)
+        expect(MathBN.gte(MathBN.add(asWhole(afterFacts), MathBN.mult("0.01", order.lines.length)), asWhole(beforeFacts))).toBe(true)
+      })
+    )
+  })
+
+  it("depends on the events, not their order: returns and refunds in any order reach the same targets", () => {
+    fc.assert(
+      fc.property(arbitraryOrder, fc.array(fc.nat()), (order, keys) => {
+        const shuffled = order.events
+          .map((e, i) => ({ e, k: keys[i] ?? i }))
+          .sort((x, y) => x.k - y.k)
+          .map((x) => x.e)
+        expect(reversalTargets(factsAfter(order, shuffled), order.rows)).toEqual(
+          reversalTargets(factsAfter(order, order.events), order.rows)
+        )
+      })
+    )
+  })
+})
