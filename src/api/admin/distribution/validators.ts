@@ -68,6 +68,23 @@ export const AdminReviewDistributor = z
   .strict()
 export type AdminReviewDistributorType = z.infer<typeof AdminReviewDistributor>
 
+export const AdminApproveDistributor = AdminReviewDistributor.extend({
+  level_id: z.string().trim().min(1, "level_id cannot be empty: leave it out to keep the default level").optional(),
+})
+export type AdminApproveDistributorType = z.infer<typeof AdminApproveDistributor>
+
+export const AdminSetDistributorLevel = z
+  .object({
+    level_id: z.string({ error: "level_id is required: the level to put the distributor on" }).trim().min(1, "level_id is required: the level to put the distributor on"),
+    reason: z
+      .string({ error: "reason is required: say why the level changes" })
+      .trim()
+      .min(1, "reason is required: say why the level changes")
+      .max(1000),
+  })
+  .strict()
+export type AdminSetDistributorLevelType = z.infer<typeof AdminSetDistributorLevel>
+
 export const AdminRejectDistributor = z
   .object({
     reason: z
