@@ -614,6 +614,8 @@ export const AdminCommissionPreviewResponse = z.object({
         z.object({
           currency_code: z.string(),
           amount: Money,
+          /** What a commission is computed on: the price, without its tax where it includes tax. */
+          base: Money,
           levels: z.array(
             z.object({
               level_id: z.string(),

@@ -9,6 +9,7 @@ import {
   loadCommissionFacts,
   previewLevelOneCommission,
 } from "../../workflows/utils/commission-facts"
+import { loadUnitBases } from "./unit-taxes"
 
 type StoreVariant = {
   id: string
@@ -21,6 +22,7 @@ type StoreProduct = {
   title: string
   handle: string
   thumbnail: string | null
+  type_id: string | null
   variants: StoreVariant[]
 }
 
@@ -29,6 +31,7 @@ const PRODUCT_FIELDS = [
   "title",
   "handle",
   "thumbnail",
+  "type_id",
   "variants.id",
   "variants.title",
   "variants.sku",
@@ -154,10 +157,17 @@ export async function listEarningProducts(
     context: { variants: { calculated_price: QueryContext(pricing) } },
   })
   const products = data as unknown as StoreProduct[]
-  const facts = await loadCommissionFacts(container, {
-    product_ids: products.map((p) => p.id),
-    variant_ids: products.flatMap((p) => p.variants.map((v) => v.id)),
-  })
+  const [facts, baseOf] = await Promise.all([
+    loadCommissionFacts(container, {
+      product_ids: products.map((p) => p.id),
+      variant_ids: products.flatMap((p) => p.variants.map((v) => v.id)),
+    }),
+    loadUnitBases(container, {
+      products: products.map((p) => ({ id: p.id, type_id: p.type_id, variant_ids: p.variants.map((v) => v.id) })),
+      currency_codes: [pricing.currency_code],
+      region_id: pricing.region_id,
+    }),
+  ])
   const level = (me.level as DistributionLevelDTO | null) ?? null
   return {
     currency_code: pricing.currency_code,
@@ -176,7 +186,7 @@ export async function listEarningProducts(
                 facts,
                 variant_id: v.id,
                 product_id: p.id,
-                unit_price: price,
+                base: baseOf(v.id, pricing.currency_code, price),
                 currency_code: pricing.currency_code,
                 level,
                 settings,
