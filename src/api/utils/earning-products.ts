@@ -15,7 +15,11 @@ type StoreVariant = {
   id: string
   title: string | null
   sku: string | null
-  calculated_price?: { calculated_amount: number | string | null; currency_code: string | null } | null
+  calculated_price?: {
+    calculated_amount: number | string | null
+    currency_code: string | null
+    is_calculated_price_tax_inclusive?: boolean | null
+  } | null
 }
 type StoreProduct = {
   id: string
@@ -37,6 +41,7 @@ const PRODUCT_FIELDS = [
   "variants.sku",
   "variants.calculated_price.calculated_amount",
   "variants.calculated_price.currency_code",
+  "variants.calculated_price.is_calculated_price_tax_inclusive",
 ]
 
 /** Ids of the products sold in the sales channels of the caller's publishable key (Medusa's own way). */
@@ -186,7 +191,7 @@ export async function listEarningProducts(
                 facts,
                 variant_id: v.id,
                 product_id: p.id,
-                base: baseOf(v.id, pricing.currency_code, price),
+                base: baseOf(v.id, pricing.currency_code, price, v.calculated_price?.is_calculated_price_tax_inclusive),
                 currency_code: pricing.currency_code,
                 level,
                 settings,

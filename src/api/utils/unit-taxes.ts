@@ -9,12 +9,13 @@ const NO_TAX: UnitTax = { is_tax_inclusive: false, rates: [] }
 
 /**
  * How orders would carry a variant's price in a currency: whether the price
- * includes tax — Medusa's price preferences, a region's over its currency's —
- * and the rates the tax module gives the line in each country of the
- * currency's regions (or of `region_id`'s). A base is then the price without
- * that tax, as an order line's subtotal is. Where those countries tax at
- * different rates, the lowest base is the answer, so a preview never promises
- * more than an order would pay.
+ * includes tax (the currency's price preference, as Medusa's pricing decides
+ * for a price without a region rule, unless the caller knows better from a
+ * calculated price) and the rates the tax module gives the line in each
+ * country of the currency's regions (or of `region_id`'s). A base is then the
+ * price without that tax, as an order line's subtotal is. Where those
+ * countries tax at different rates, the lowest base is the answer, so a
+ * preview never promises more than an order would pay.
  */
 export async function loadUnitBases(
   container: MedusaContainer,
@@ -27,20 +28,18 @@ export async function loadUnitBases(
     fields: ["id", "currency_code", "countries.iso_2"],
     filters: input.region_id ? { id: input.region_id } : { currency_code: currencies },
   })) as unknown as { data: Region[] }
-  const pricing = container.resolve(Modules.PRICING)
-  const [byCurrency, byRegion] = await Promise.all([
-    currencies.length ? pricing.listPricePreferences({ attribute: "currency_code", value: currencies }) : [],
-    regions.length ? pricing.listPricePreferences({ attribute: "region_id", value: regions.map((r) => r.id) }) : [],
-  ])
-  const inclusive = (values: { value: string | null; is_tax_inclusive: boolean }[], value: string) =>
-    values.find((p) => p.value === value)?.is_tax_inclusive
-  const currencyInclusive = (currency: string) => inclusive(byCurrency, currency) ?? false
-  const regionInclusive = (region: Region) =>
-    inclusive(byRegion, region.id) ?? currencyInclusive(region.currency_code.toLowerCase())
+  const preferences = currencies.length
+    ? await container.resolve(Modules.PRICING).listPricePreferences({ attribute: "currency_code", value: currencies })
+    : []
+  const inclusiveIn = new Set(preferences.filter((p) => p.is_tax_inclusive).map((p) => p.value))
 
-  // Rates matter only where prices include tax: one tax-module read per such country.
+  // Rates matter only where prices include tax (or may, in a given region): one tax-module read per country.
   const countries = [
-    ...new Set(regions.filter(regionInclusive).flatMap((r) => (r.countries ?? []).map((c) => c.iso_2.toLowerCase()))),
+    ...new Set(
+      regions
+        .filter((r) => input.region_id || inclusiveIn.has(r.currency_code.toLowerCase()))
+        .flatMap((r) => (r.countries ?? []).map((c) => c.iso_2.toLowerCase()))
+    ),
   ]
   const items = input.products.flatMap((p) =>
     p.variant_ids.map((id) => ({ id, product_id: p.id, product_type_id: p.type_id ?? undefined, quantity: 1 }))
@@ -64,21 +63,25 @@ export async function loadUnitBases(
     )
   )
 
-  /** The unit's base in this currency: its price, without the tax where the price includes it. */
-  return (variantId: string, currency: string, price: number | string) => {
+  /**
+   * The unit's base in this currency: its price, without the tax where the
+   * price includes it (`inclusive`: what Medusa's calculated price says, when known).
+   */
+  return (variantId: string, currency: string, price: number | string, inclusive?: boolean | null) => {
     const code = currency.toLowerCase()
+    if (!(inclusive ?? inclusiveIn.has(code))) {
+      return unitBase(price, NO_TAX, code)
+    }
     const contexts: UnitTax[] = regions
       .filter((r) => r.currency_code.toLowerCase() === code)
       .flatMap((r) =>
-        regionInclusive(r)
-          ? (r.countries ?? []).map((c) => ({
-              is_tax_inclusive: true,
-              rates: ratesIn.get(c.iso_2.toLowerCase())?.get(variantId) ?? [],
-            }))
-          : [NO_TAX]
+        (r.countries ?? []).map((c) => ({
+          is_tax_inclusive: true,
+          rates: ratesIn.get(c.iso_2.toLowerCase())?.get(variantId) ?? [],
+        }))
       )
     if (!contexts.length) {
-      contexts.push({ is_tax_inclusive: currencyInclusive(code), rates: [] })
+      contexts.push({ is_tax_inclusive: true, rates: [] })
     }
     return contexts
       .map((tax) => unitBase(price, tax, code))
