@@ -69,18 +69,15 @@ export const AdminReviewDistributor = z
 export type AdminReviewDistributorType = z.infer<typeof AdminReviewDistributor>
 
 export const AdminApproveDistributor = AdminReviewDistributor.extend({
-  level_id: z.string().trim().min(1, "level_id cannot be empty: leave it out to keep the default level").optional(),
+  level_id: z.string().trim().min(1).optional(),
 })
 export type AdminApproveDistributorType = z.infer<typeof AdminApproveDistributor>
 
+/** The reason is kept in the audit log with the change. */
 export const AdminSetDistributorLevel = z
   .object({
-    level_id: z.string({ error: "level_id is required: the level to put the distributor on" }).trim().min(1, "level_id is required: the level to put the distributor on"),
-    reason: z
-      .string({ error: "reason is required: say why the level changes" })
-      .trim()
-      .min(1, "reason is required: say why the level changes")
-      .max(1000),
+    level_id: z.string().trim().min(1),
+    reason: z.string().trim().min(1).max(1000),
   })
   .strict()
 export type AdminSetDistributorLevelType = z.infer<typeof AdminSetDistributorLevel>
