@@ -27,7 +27,7 @@ export async function withLedgerReferences<T extends LedgerEntryLike>(
     withdrawalIds.length ? service.listWithdrawals({ id: withdrawalIds }, { select: ["id", "status", "created_at"] }) : [],
   ])
   const orderIds = [...new Set(commissions.map((c) => c.order_id))]
-  const orders: { id: string; display_id: number }[] = orderIds.length
+  const orders: { id: string; display_id?: number | string | null }[] = orderIds.length
     ? (
         await container.resolve(ContainerRegistrationKeys.QUERY).graph({
           entity: "order",
@@ -36,7 +36,9 @@ export async function withLedgerReferences<T extends LedgerEntryLike>(
         })
       ).data
     : []
-  const orderById = new Map(orders.map((o) => [o.id, { id: o.id, display_id: o.display_id as number | null }]))
+  const orderById = new Map(
+    orders.map((o) => [o.id, { id: o.id, display_id: o.display_id == null ? null : Number(o.display_id) }])
+  )
   const orderOfCommission = new Map(
     commissions.map((c) => [c.id, orderById.get(c.order_id) ?? { id: c.order_id, display_id: null }])
   )

@@ -45,8 +45,9 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminExportWi
     input: { actor_id: req.auth_context.actor_id, filters: JSON.parse(JSON.stringify(query)), withdrawal_ids: ids },
   })
   const csv = streamCsv(res, `withdrawals-${new Date().toISOString().slice(0, 10)}.csv`, HEADER)
-  for (let i = 0; i < ids.length; i += exportBatchSize()) {
-    const batch = await service.listWithdrawals({ id: ids.slice(i, i + exportBatchSize()) }, { order: { id: "ASC" } })
+  const size = exportBatchSize()
+  for (let i = 0; i < ids.length; i += size) {
+    const batch = await service.listWithdrawals({ id: ids.slice(i, i + size) }, { order: { id: "ASC" } })
     csv.write(await payoutRows(service, batch))
   }
   csv.end()
