@@ -32,7 +32,7 @@ const formOf = (s: Settings): Form => ({
 const valueOf = (k: keyof Form, v: unknown) =>
   (NUMERIC as readonly string[]).includes(k) ? Number(v) : (RATES as readonly string[]).includes(k) ? bpsOrNull(v as string) : v
 
-type SettingName = keyof Settings
+type SettingName = Exclude<keyof Settings, "id" | "created_at" | "updated_at">
 
 /** Each setting's name and explanation. */
 function useSettingTexts(): Record<SettingName, { label: string; hint: string }> {
