@@ -96,7 +96,8 @@ describe("Distribution admin in the browser", () => {
       acceptDownloads: true,
     })
     page = await context.newPage()
-  }, 600_000)
+  // A real server on a fresh database with the demo seed: minutes, more on a busy machine.
+  }, 1_500_000)
 
   afterAll(async () => {
     await browser?.close()
