@@ -43,6 +43,7 @@ describe("Distribution admin in the browser", () => {
     }
   }
 
+  // A real server on a fresh database with the demo seed: minutes, more on a busy machine.
   beforeAll(async () => {
     app = await startAdminApp()
     api = axios.create({ baseURL: app.url })
@@ -96,7 +97,6 @@ describe("Distribution admin in the browser", () => {
       acceptDownloads: true,
     })
     page = await context.newPage()
-  // A real server on a fresh database with the demo seed: minutes, more on a busy machine.
   }, 1_500_000)
 
   afterAll(async () => {
