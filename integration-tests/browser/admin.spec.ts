@@ -43,6 +43,7 @@ describe("Distribution admin in the browser", () => {
     }
   }
 
+  // A real server on a fresh database with the demo seed: minutes, more on a busy machine.
   beforeAll(async () => {
     app = await startAdminApp()
     api = axios.create({ baseURL: app.url })
@@ -96,7 +97,7 @@ describe("Distribution admin in the browser", () => {
       acceptDownloads: true,
     })
     page = await context.newPage()
-  }, 600_000)
+  }, 1_500_000)
 
   afterAll(async () => {
     await browser?.close()
@@ -205,6 +206,37 @@ describe("Distribution admin in the browser", () => {
     const { n: withdrawals } = await one<{ n: string }>("select count(*) n from distribution_withdrawal where distributor_id = $1", [founder.id])
     expect(await page.getByTestId("withdrawals-section").getByRole("row").count()).toBe(Math.min(Number(withdrawals), 10) + 1)
     await screenshot(page, "03-distributor-detail")
+
+    // The ledger in words, each entry linked to what it is about.
+    const ledger = page.getByTestId("ledger-section")
+    const requested = ledger.getByRole("link", { name: `Withdrawal of ${f.money("131.31")} requested on ${f.date(new Date())}`, exact: true })
+    expect(await requested.getAttribute("href")).toBe(`/app/distribution/withdrawals?id=${withdrawalIds[3]}`)
+    await ledger.getByText("Manual adjustment: 活动奖励", { exact: true }).waitFor()
+    await requested.click()
+    await page.getByTestId("withdrawal-drawer").getByText(f.money("131.31")).first().waitFor()
+  })
+
+  it("The ledger names the order of each commission entry, linked to it", async () => {
+    // An entry on the first page (ten newest) of its distributor's ledger.
+    const onFirstPage = (kind: string) =>
+      one<{ distributor_id: string; order_id: string; display_id: number }>(
+        `select l.distributor_id, o.id order_id, o.display_id from distribution_ledger_entry l
+           join distribution_commission c on c.id = split_part(l.reference_id, ':', 1)
+           join "order" o on o.id = c.order_id
+          where l.kind = $1 and (select count(*) from distribution_ledger_entry n
+                 where n.distributor_id = l.distributor_id and (n.created_at, n.id) > (l.created_at, l.id)) < 10
+          order by l.created_at desc limit 1`,
+        [kind]
+      )
+    for (const [kind, words] of [
+      ["commission_settled", (n: number) => `Commission of order #${n} settled`],
+      ["commission_clawed_back", (n: number) => `Clawback of order #${n}`],
+    ] as const) {
+      const entry = await onFirstPage(kind)
+      await open(`/distribution/distributors/${entry.distributor_id}`)
+      const link = page.getByTestId("ledger-section").getByRole("link", { name: words(entry.display_id), exact: true }).first()
+      expect(await link.getAttribute("href")).toBe(`/app/orders/${entry.order_id}`)
+    }
   })
 
   it("A distributor's actions: adjust its balance, move it, suspend it with a reason, reinstate it", async () => {
@@ -266,6 +298,33 @@ describe("Distribution admin in the browser", () => {
     expect((await one<{ status: string }>("select status from distribution_distributor where id = $1", [leaf.id])).status).toBe("active")
   })
 
+  it("A distributor's level: set with a reason, in the database and the audit log", async () => {
+    const member = await one<{ id: string; level_id: string }>(
+      `select d.id, d.level_id from distribution_distributor d join distribution_level l on l.id = d.level_id
+        where d.status = 'active' and d.deleted_at is null order by l.rank, d.created_at limit 1`
+    )
+    const top = await one<{ id: string; name: string; rate_bps_1: number; rate_bps_2: number; rate_bps_3: number }>(
+      "select id, name, rate_bps_1, rate_bps_2, rate_bps_3 from distribution_level where deleted_at is null order by rank desc limit 1"
+    )
+    await open(`/distribution/distributors/${member.id}`)
+    await page.getByTestId("action-menu").click()
+    await page.getByRole("menuitem", { name: "Set level" }).click()
+    const drawer = page.getByTestId("level-drawer")
+    await drawer.getByTestId("level-select").click()
+    await page.getByRole("option", { name: `${top.name} (${[top.rate_bps_1, top.rate_bps_2, top.rate_bps_3].map(f.bps).join(" / ")})` }).click()
+    await drawer.locator('input[name="reason"]').fill("年度最佳推广")
+    await drawer.getByTestId("drawer-submit").click()
+    await toast("Level changed")
+    expect((await one<{ level_id: string }>("select level_id from distribution_distributor where id = $1", [member.id])).level_id).toBe(top.id)
+    expect(
+      await one("select actor_type, data from distribution_audit_log where entity_id = $1 and action = 'distributor.set_level'", [member.id])
+    ).toEqual({
+      actor_type: "admin",
+      data: { from_level_id: member.level_id, to_level_id: top.id, to_level_name: top.name, reason: "年度最佳推广" },
+    })
+    await page.getByText(new RegExp(`^${escape(top.name)} \\(`)).first().waitFor()
+  })
+
   it("Applications: approve one, reject one with a reason, approve two at once", async () => {
     const pending = await all<{ id: string; display_name: string }>(
       "select id, display_name from distribution_distributor where status = 'pending' and deleted_at is null order by created_at, id"
@@ -277,16 +336,24 @@ describe("Distribution admin in the browser", () => {
     expect(await page.getByRole("row").count()).toBe(pending.length + 1)
     await screenshot(page, "04-applications")
 
+    // Approved on a level of the admin's choosing rather than the default.
+    const second = await one<{ id: string; name: string; rate_bps_1: number; rate_bps_2: number; rate_bps_3: number }>(
+      "select id, name, rate_bps_1, rate_bps_2, rate_bps_3 from distribution_level where deleted_at is null and not is_default order by rank limit 1"
+    )
     await row(pending[0].display_name).getByRole("button").last().click()
     await page.getByRole("menuitem", { name: "Approve" }).click()
-    await page.getByRole("alertdialog").getByRole("button", { name: "Approve" }).click()
+    const approve = page.getByTestId("approve-drawer")
+    await approve.getByTestId("approve-level").click()
+    await page.getByRole("option", { name: `${second.name} (${[second.rate_bps_1, second.rate_bps_2, second.rate_bps_3].map(f.bps).join(" / ")})` }).click()
+    await approve.getByTestId("drawer-submit").click()
     await toast("Application approved")
-    const approved = await one<{ status: string; referral_code: string | null }>(
-      "select status, referral_code from distribution_distributor where id = $1",
+    const approved = await one<{ status: string; referral_code: string | null; level_id: string }>(
+      "select status, referral_code, level_id from distribution_distributor where id = $1",
       [pending[0].id]
     )
     expect(approved.status).toBe("active")
     expect(approved.referral_code).toMatch(/^[2-9A-HJKMNP-Z]{7}$/)
+    expect(approved.level_id).toBe(second.id)
 
     await row(pending[1].display_name).getByRole("button").last().click()
     await page.getByRole("menuitem", { name: "Reject" }).click()
@@ -398,7 +465,7 @@ describe("Distribution admin in the browser", () => {
     expect(body).not.toContain(rejectId)
   })
 
-  it("Levels: every level with its rates; an edited rate is saved", async () => {
+  it("Levels: every level with its rates; a rate typed as a percentage is saved in basis points", async () => {
     await open("/distribution/levels")
     const levels = await all<{ rank: number; name: string; rate_bps_1: number; rate_bps_2: number; rate_bps_3: number }>(
       "select rank, name, rate_bps_1, rate_bps_2, rate_bps_3 from distribution_level where deleted_at is null order by rank"
@@ -412,14 +479,21 @@ describe("Distribution admin in the browser", () => {
 
     const first = levels[0]
     await page.getByTestId(`level-row-${first.rank}`).getByRole("button", { name: "Edit" }).click()
-    await page.getByRole("dialog").locator('input[name="rate_bps_3"]').fill("250")
-    await page.getByRole("dialog").getByTestId("drawer-submit").click()
+    const dialog = page.getByRole("dialog")
+    expect(await dialog.locator('input[name="rate_bps_1"]').inputValue()).toBe(String(first.rate_bps_1 / 100))
+    // Three decimals are refused in the form: nothing is sent.
+    await dialog.locator('input[name="rate_bps_3"]').fill("12.345")
+    await dialog.getByTestId("rate_bps_3-problem").getByText("At most two decimals, such as 12.55").waitFor()
+    await dialog.getByTestId("drawer-submit").click()
+    expect((await one<{ rate_bps_3: number }>("select rate_bps_3 from distribution_level where rank = $1", [first.rank])).rate_bps_3).toBe(first.rate_bps_3)
+    await dialog.locator('input[name="rate_bps_3"]').fill("12.5")
+    await dialog.getByTestId("drawer-submit").click()
     await toast("Level saved")
-    expect((await one<{ rate_bps_3: number }>("select rate_bps_3 from distribution_level where rank = $1", [first.rank])).rate_bps_3).toBe(250)
-    await page.getByTestId(`level-row-${first.rank}`).getByText([first.rate_bps_1, first.rate_bps_2, 250].map(f.bps).join(" / ")).waitFor()
+    expect((await one<{ rate_bps_3: number }>("select rate_bps_3 from distribution_level where rank = $1", [first.rank])).rate_bps_3).toBe(1250)
+    await page.getByTestId(`level-row-${first.rank}`).getByText(`${f.bps(first.rate_bps_1)} / ${f.bps(first.rate_bps_2)} / 12.5%`).waitFor()
   })
 
-  it("Commission rules: the seeded ones listed; a product rule created in the drawer is the row in the database", async () => {
+  it("Commission rules: the seeded ones listed; a product found by search gets a rule, its rates typed in percent", async () => {
     await open("/distribution/rules")
     const { n } = await one<{ n: string }>("select count(*) n from distribution_commission_rule where deleted_at is null")
     await page.getByText(new RegExp(`of\\s+${n}\\s+results`)).waitFor()
@@ -428,9 +502,11 @@ describe("Distribution admin in the browser", () => {
     const tote = await one<{ id: string; title: string }>("select id, title from product where handle = 'canvas-tote'")
     await page.getByRole("button", { name: "Create" }).click()
     const drawer = page.getByRole("dialog")
-    await drawer.locator('input[name="target_id"]').fill(tote.id)
-    await drawer.locator('input[name="value_0"]').fill("1500")
-    await drawer.locator('input[name="value_1"]').fill("600")
+    await drawer.locator('input[name="target_search"]').fill(tote.title.split(" ")[0])
+    await drawer.getByTestId("target-option").filter({ hasText: tote.title }).click()
+    await drawer.getByTestId("target-chosen").getByText(`Applies to: ${tote.title}`).waitFor()
+    await drawer.locator('input[name="value_0"]').fill("15")
+    await drawer.locator('input[name="value_1"]').fill("6")
     await drawer.getByTestId("drawer-submit").click()
     await toast("Commission rule saved")
     expect(
@@ -439,7 +515,7 @@ describe("Distribution admin in the browser", () => {
       ])
     ).toEqual({ mode: "rate", rate_bps_1: 1500, rate_bps_2: 600, rate_bps_3: null })
     await page.getByText(new RegExp(`of\\s+${Number(n) + 1}\\s+results`)).waitFor()
-    await page.getByRole("row").filter({ hasText: tote.title }).getByText(`${f.bps(1500)} / ${f.bps(600)} / inherited`).waitFor()
+    await page.getByRole("row").filter({ hasText: tote.title }).getByText("15% / 6% / inherited").waitFor()
   })
 
   it("Settings: every setting explained; a change is saved", async () => {
@@ -566,6 +642,14 @@ describe("Distribution admin in the browser", () => {
     await page.getByText("冻结期（天）").waitFor()
     await page.getByText(zh.money("100")).first().waitFor()
     await screenshot(page, "14-settings-zh")
+
+    const founder = await one<{ id: string }>("select id from distribution_distributor where email = 'zhang.wei@example.com'")
+    await open(`/distribution/distributors/${founder.id}`)
+    await page.getByTestId("ledger-section").getByText("人工调整：活动奖励", { exact: true }).waitFor()
+    await page
+      .getByTestId("ledger-section")
+      .getByRole("link", { name: `${zh.date(new Date())} 申请提现 ${zh.money("131.31")}`, exact: true })
+      .waitFor()
 
     await open(`/orders/${orderId}`)
     await page.getByTestId("order-distribution-widget").getByText("分销佣金").waitFor()

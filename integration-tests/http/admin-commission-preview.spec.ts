@@ -4,6 +4,7 @@ import { createAdmin, Headers, registerCustomer } from "../helpers/auth"
 import { uniqueEmail } from "../helpers/distribution"
 import { placeOrder, seedShop, Shop } from "../helpers/orders"
 import { andWait, threeLevelProgramme } from "../helpers/programme"
+import { withChineseVat, withTaxInclusivePrices } from "../helpers/tax"
 
 jest.setTimeout(240_000)
 
@@ -12,7 +13,7 @@ type Preview = {
   max_depth: number
   variants: {
     sku: string | null
-    prices: { currency_code: string; amount: string; levels: { level_name: string; depths: { depth: number; source: string; amount: string }[] }[] }[]
+    prices: { currency_code: string; amount: string; base: string; levels: { level_name: string; depths: { depth: number; source: string; amount: string }[] }[] }[]
   }[]
 }
 
@@ -70,6 +71,34 @@ medusaIntegrationTestRunner({
       expect(amounts(tote, "TOTE-IVORY", "cny", "铜牌")).toEqual(["7.90", "3.95", "1.58"])
       expect(amounts(tote, "TOTE-IVORY", "cny", "银牌")).toEqual(["9.48", "4.74", "2.37"])
       expect(amounts(tote, "TOTE-IVORY", "cny", "金牌")).toEqual(["11.85", "6.32", "3.16"])
+    })
+
+    it("with tax-inclusive prices, pays on the price without its tax: what a real order then pays, to the cent", async () => {
+      const container = getContainer()
+      const { a, b, c } = await threeLevelProgramme(api, container, shop, admin)
+      const buyer = await registerCustomer(api, shop.pk, { email: uniqueEmail("inclusive") })
+      await api.post("/store/distribution/bind", { referral_code: c.code }, buyer)
+      await withChineseVat(container, () =>
+        withTaxInclusivePrices(container, "cny", async () => {
+          const tote = await preview("canvas-tote")
+          const cny = tote.variants.find((v) => v.sku === "TOTE-IVORY")!.prices.find((p) => p.currency_code === "cny")!
+          // 79 with 13% VAT in it: 79 ÷ 1.13 = 69.911… → 69.91; the price itself is unchanged.
+          expect([cny.amount, cny.base]).toEqual(["79", "69.91"])
+          // C (bronze) at depth 1, B (silver) at 2, A (gold) at 3: 10 %, 6 %, 4 % of 69.91.
+          const previewed = [amounts(tote, "TOTE-IVORY", "cny", "铜牌")[0], amounts(tote, "TOTE-IVORY", "cny", "银牌")[1], amounts(tote, "TOTE-IVORY", "cny", "金牌")[2]]
+          expect(previewed).toEqual(["6.99", "4.19", "2.79"])
+
+          const order = await andWait(container, "order.placed", () =>
+            placeOrder(api, shop, { ...buyer }, [{ sku: "TOTE-IVORY", quantity: 1 }])
+          )
+          const { data } = await api.get(`/admin/distribution/commissions?order_id=${order.id}&order=depth`, admin)
+          expect(data.commissions.map((row: { distributor_id: string; amount: number }) => [row.distributor_id, String(row.amount)])).toEqual([
+            [c.distributor_id, previewed[0]],
+            [b.distributor_id, previewed[1]],
+            [a.distributor_id, previewed[2]],
+          ])
+        })
+      )
     })
 
     it("answers 404 for a product that does not exist", async () => {

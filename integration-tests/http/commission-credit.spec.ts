@@ -5,6 +5,7 @@ import { createAdmin, Headers, registerCustomer } from "../helpers/auth"
 import { service, uniqueEmail, updateSettings } from "../helpers/distribution"
 import { placeOrder, seedShop, Shop } from "../helpers/orders"
 import { andWait, BASKET, orderAndCredit, threeLevelProgramme } from "../helpers/programme"
+import { withChineseVat, withTaxInclusivePrices } from "../helpers/tax"
 import { creditOrderCommissionsWorkflow } from "../../src/workflows"
 
 jest.setTimeout(240_000)
@@ -81,15 +82,8 @@ medusaIntegrationTestRunner({
         (await commissionsOf(orderId))
           .filter((r) => r.depth === 1)
           .map((r) => [skuOf(r.variant_id), r.base_amount, r.amount])
-      const taxModule = container.resolve(Modules.TAX)
-      // The demo shop's region for China has no rate of its own: 13% VAT for this test.
-      const [cn] = await taxModule.listTaxRegions({ country_code: "cn", parent_id: null })
-      const [vat] = await taxModule.createTaxRates([
-        { tax_region_id: cn.id, rate: 13, code: "VAT", name: "增值税", is_default: true },
-      ])
-      const pricing = container.resolve(Modules.PRICING)
-      try {
-        // 13% VAT on top of the prices, and 10% off every line with a code.
+      // 13% VAT on top of the prices, and 10% off every line with a code.
+      await withChineseVat(container, async () => {
         await container.resolve(Modules.PROMOTION).createPromotions([
           {
             code: "TENOFF",
@@ -108,21 +102,15 @@ medusaIntegrationTestRunner({
         ].sort((x, y) => (x[1] as number) - (y[1] as number)))
 
         // Prices with the VAT included: the base is the price without it (price ÷ 1.13, rounded down).
-        const [preference] = await pricing.listPricePreferences({ attribute: "currency_code", value: "cny" })
-        await pricing.updatePricePreferences(preference.id, { is_tax_inclusive: true })
-        try {
+        await withTaxInclusivePrices(container, "cny", async () => {
           const inclusive = await andWait(container, "order.placed", () => placeOrder(api, shop, buyer, BASKET))
           expect(await level1(inclusive.id)).toEqual([
             ["RICE-5", 79.55, 6.36], // 89.90 ÷ 1.13 = 79.557…; 8% = 6.364
             ["TOTE-IVORY", 209.73, 20.97], // 237 ÷ 1.13 = 209.734…; 10% = 20.973
             ["SERUM-30", 229.91, 45.98], // 259.80 ÷ 1.13 = 229.911…; 20% = 45.982
           ])
-        } finally {
-          await pricing.updatePricePreferences(preference.id, { is_tax_inclusive: preference.is_tax_inclusive })
-        }
-      } finally {
-        await taxModule.deleteTaxRates([vat.id])
-      }
+        })
+      })
     })
 
     it("keeps the order within the cap by cutting the deepest level first", async () => {

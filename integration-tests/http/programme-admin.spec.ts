@@ -1,4 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { IEventBusModuleService } from "@medusajs/framework/types"
+import { Modules } from "@medusajs/framework/utils"
 import { createAdmin, createPublishableKey, Headers, registerCustomer } from "../helpers/auth"
 import { failure, makeDistributor, service, uniqueEmail, updateSettings } from "../helpers/distribution"
 
@@ -115,6 +117,141 @@ medusaIntegrationTestRunner({
           expect([created.status, created.data.message, updated.status, updated.data.message]).toEqual([400, message, 400, message])
         }
         expect(await rows()).toEqual(before)
+      })
+    })
+
+    describe("a distributor's level", () => {
+      const gold = { name: "金牌分销商", rank: 3, rate_bps_1: 1500, rate_bps_2: 800, rate_bps_3: 400 }
+      // Every distributor meets "at least 0 direct recruits": the upgrade would put anyone below on silver.
+      const easySilver = { ...silver, upgrade_personal_sales: null, upgrade_direct_recruits: 0 }
+      const levelsEmitted = () => {
+        const eventBus = getContainer().resolve<IEventBusModuleService>(Modules.EVENT_BUS)
+        const emit = jest.spyOn(eventBus, "emit")
+        return () =>
+          emit.mock.calls
+            .flatMap(([messages]) => (Array.isArray(messages) ? messages : [messages]))
+            .filter((m) => m.name === "distribution.distributor.level_changed")
+            .map((m) => m.data)
+      }
+      afterEach(() => jest.restoreAllMocks())
+
+      it("an admin sets it up or down with a reason, audited and announced; the automatic upgrade never moves it down", async () => {
+        const create = async (body: Record<string, unknown>) => (await api.post("/admin/distribution/levels", body, admin)).data.level
+        const [b, s, g] = [await create(bronze), await create(easySilver), await create(gold)]
+        await updateSettings(api, admin, { application_mode: "auto" })
+        const member = await makeDistributor(api, { pk, admin }, { name: "Quinn" })
+        const other = await makeDistributor(api, { pk, admin }, { name: "Rosa" })
+        const events = levelsEmitted()
+
+        const raised = await api.post(
+          `/admin/distribution/distributors/${member.distributor_id}/level`,
+          { level_id: g.id, reason: "Top seller of the spring campaign" },
+          admin
+        )
+        expect(raised.status).toBe(200)
+        expect(raised.data.distributor).toMatchObject({ id: member.distributor_id, level_id: g.id, level: { name: "金牌分销商" } })
+        const svc = service(getContainer())
+        expect((await svc.retrieveDistributor(member.distributor_id)).level_id).toBe(g.id)
+        const [audit] = await svc.listDistributionAuditLogs({ entity_id: member.distributor_id, action: "distributor.set_level" })
+        expect(audit).toMatchObject({
+          actor_type: "admin",
+          actor_id: admin.user_id,
+          entity_type: "distributor",
+          data: { from_level_id: b.id, to_level_id: g.id, to_level_name: "金牌分销商", reason: "Top seller of the spring campaign" },
+        })
+        expect(events()).toEqual([
+          {
+            id: member.distributor_id,
+            from_level_id: b.id,
+            to_level_id: g.id,
+            automatic: false,
+            actor_id: admin.user_id,
+            reason: "Top seller of the spring campaign",
+          },
+        ])
+
+        // The settlement's upgrade raises the other one to silver, and leaves the gold one on gold.
+        const upgraded = await svc.upgradeLevels([member.distributor_id, other.distributor_id])
+        expect(upgraded).toEqual([{ id: other.distributor_id, from_level_id: b.id, to_level_id: s.id }])
+        expect((await svc.retrieveDistributor(member.distributor_id)).level_id).toBe(g.id)
+
+        const lowered = await api.post(
+          `/admin/distribution/distributors/${member.distributor_id}/level`,
+          { level_id: b.id, reason: "Campaign over" },
+          admin
+        )
+        expect(lowered.data.distributor.level_id).toBe(b.id)
+        const trail = await svc.listDistributionAuditLogs(
+          { entity_id: member.distributor_id, action: "distributor.set_level" },
+          { order: { created_at: "ASC" } }
+        )
+        expect(trail.map((a) => [a.data?.from_level_id, a.data?.to_level_id, a.data?.reason])).toEqual([
+          [b.id, g.id, "Top seller of the spring campaign"],
+          [g.id, b.id, "Campaign over"],
+        ])
+      })
+
+      it("refuses a missing reason, an unknown level or the level it already has with 400, and changes nothing", async () => {
+        const b = (await api.post("/admin/distribution/levels", bronze, admin)).data.level
+        const g = (await api.post("/admin/distribution/levels", gold, admin)).data.level
+        await updateSettings(api, admin, { application_mode: "auto" })
+        const member = await makeDistributor(api, { pk, admin }, { name: "Sven" })
+        const url = `/admin/distribution/distributors/${member.distributor_id}/level`
+
+        const noReason = await failure(api.post(url, { level_id: g.id }, admin))
+        expect(noReason.status).toBe(400)
+        expect(noReason.data.message).toBe("Invalid request: Field 'reason' is required")
+        const blank = await failure(api.post(url, { level_id: g.id, reason: "   " }, admin))
+        expect(blank.status).toBe(400)
+        expect(blank.data.message).toBe("Invalid request: Value for field 'reason' too small, expected at least: '1'")
+        expect((await failure(api.post(url, { reason: "no level" }, admin))).status).toBe(400)
+        const unknown = await failure(api.post(url, { level_id: "dlvl_missing", reason: "typo" }, admin))
+        expect(unknown.status).toBe(400)
+        expect(unknown.data.message).toBe("Level dlvl_missing was not found")
+        const same = await failure(api.post(url, { level_id: b.id, reason: "again" }, admin))
+        expect(same.status).toBe(400)
+        expect(same.data.message).toBe("The distributor is already on level 铜牌分销商")
+        const nobody = await failure(
+          api.post("/admin/distribution/distributors/dist_missing/level", { level_id: g.id, reason: "who" }, admin)
+        )
+        expect(nobody.status).toBe(404)
+
+        expect((await service(getContainer()).retrieveDistributor(member.distributor_id)).level_id).toBe(b.id)
+        expect(await service(getContainer()).listDistributionAuditLogs({ action: "distributor.set_level" })).toHaveLength(0)
+      })
+
+      it("approving can put the applicant on a level; an unknown level approves nothing", async () => {
+        const b = (await api.post("/admin/distribution/levels", bronze, admin)).data.level
+        const g = (await api.post("/admin/distribution/levels", gold, admin)).data.level
+        const apply = async (name: string) => {
+          const customer = await registerCustomer(api, pk, { email: uniqueEmail(name), first_name: name, last_name: "Test" })
+          return (await api.post("/store/distribution/apply", { phone: "13900001111" }, customer)).data.distributor.id as string
+        }
+        const [first, second] = [await apply("Tomas"), await apply("Uma")]
+        const events = levelsEmitted()
+
+        const wrong = await failure(
+          api.post(`/admin/distribution/distributors/${first}/approve`, { level_id: "dlvl_missing" }, admin)
+        )
+        expect(wrong.status).toBe(400)
+        expect(wrong.data.message).toBe("Level dlvl_missing was not found")
+        const svc = service(getContainer())
+        expect(await svc.retrieveDistributor(first)).toMatchObject({ status: "pending", level_id: b.id, referral_code: null })
+
+        const approved = await api.post(`/admin/distribution/distributors/${first}/approve`, { level_id: g.id }, admin)
+        expect(approved.data.distributor).toMatchObject({ status: "active", level_id: g.id, level: { name: "金牌分销商" } })
+        const [audit] = await svc.listDistributionAuditLogs({ entity_id: first, action: "distributor.approve" })
+        expect(audit.data).toEqual({ from: "pending", to: "active", reason: null, level_id: g.id })
+        expect(events()).toEqual([
+          { id: first, from_level_id: b.id, to_level_id: g.id, automatic: false, actor_id: admin.user_id, reason: null },
+        ])
+
+        // Without a level, or on the one it has: the default, and no level change to announce.
+        const plain = await api.post(`/admin/distribution/distributors/${second}/approve`, { level_id: b.id }, admin)
+        expect(plain.data.distributor).toMatchObject({ status: "active", level_id: b.id })
+        expect(events()).toHaveLength(1)
+        const onSuspend = await failure(api.post(`/admin/distribution/distributors/${second}/suspend`, { level_id: g.id }, admin))
+        expect(onSuspend.status).toBe(400)
       })
     })
 

@@ -256,7 +256,27 @@ medusaIntegrationTestRunner({
         admin
       )
       expect(await balances(dist)).toEqual({ available: "10.89", held: "0.00", withdrawn: "80.00", debt: "0.00" })
-      expect((await request(dist, { amount: 10 })).status).toBe(201)
+      const again = await request(dist, { amount: 10 })
+      expect(again.status).toBe(201)
+
+      // The admin's ledger says what each entry is about: the order by its number, the withdrawal by its id.
+      const { data: order } = await api.get(`/admin/orders/${placed.id}?fields=display_id`, admin)
+      const { data: ledger } = await api.get(`/admin/distribution/distributors/${c.distributor_id}/ledger`, admin)
+      expect(
+        ledger.entries.map((e: { kind: string; order: { display_id: number } | null; withdrawal: { id: string; status: string } | null; reason: string | null }) => [
+          e.kind,
+          e.order?.display_id ?? null,
+          e.withdrawal ? [e.withdrawal.id, e.withdrawal.status] : null,
+          e.kind === "manual_adjustment" ? e.reason : null,
+        ])
+      ).toEqual([
+        ["withdrawal_held", null, [again.data.withdrawal.id, "requested"], null],
+        ["manual_adjustment", null, null, "线下补缴欠款"],
+        ["commission_clawed_back", order.order.display_id, null, null],
+        ["withdrawal_paid", null, [w.data.withdrawal.id, "paid"], null],
+        ["withdrawal_held", null, [w.data.withdrawal.id, "paid"], null],
+        ...Array(3).fill(["commission_settled", order.order.display_id, null, null]),
+      ])
     })
 
     it("lets exactly 10 of 50 concurrent requests through a balance that covers 10, never overdrawn", async () => {
@@ -550,6 +570,60 @@ medusaIntegrationTestRunner({
       expect(exports).toHaveLength(1)
       expect(exports[0]).toMatchObject({ actor_id: admin.user_id, actor_type: "admin" })
       expect((exports[0].data as { withdrawal_ids: string[] }).withdrawal_ids).toContain(id)
+    })
+
+    it("exports every matching request, past 10,000 and across batches, as one CSV with one header", async () => {
+      const d = await fundedDistributor("Zhou", 500)
+      const first = await request(d, { amount: 120 })
+      await api.post(`/admin/distribution/withdrawals/${first.data.withdrawal.id}/approve`, {}, admin)
+      // 10,050 more approved requests like it, whose ids sort after it as later requests' would.
+      await pg().raw(
+        `insert into distribution_withdrawal
+         select (jsonb_populate_record(w, jsonb_build_object('id', w.id || '_' || lpad(n::text, 5, '0'), 'idempotency_key', null))).*
+           from distribution_withdrawal w, generate_series(1, 10050) n where w.id = ?`,
+        [first.data.withdrawal.id]
+      )
+
+      // As bytes: axios would drop the byte-order mark that a second header would repeat.
+      const csv = await api.get(`/admin/distribution/withdrawals/export?distributor_id=${d.distributor_id}`, {
+        ...admin,
+        responseType: "arraybuffer",
+      })
+      expect(csv.status).toBe(200)
+      expect(csv.headers["content-type"]).toBe("text/csv; charset=utf-8")
+      expect(csv.headers["content-disposition"]).toMatch(/^attachment; filename="withdrawals-\d{4}-\d{2}-\d{2}\.csv"$/)
+      const text = Buffer.from(csv.data).toString("utf8")
+      expect(text.startsWith("\uFEFFwithdrawal_id,")).toBe(true)
+      expect(text.match(/\uFEFF/g)).toHaveLength(1)
+      expect(text.match(/withdrawal_id,requested_at/g)).toHaveLength(1)
+      const rows = text.slice(1).split("\r\n").slice(1, -1)
+      expect(rows).toHaveLength(10_051)
+      const ids = rows.map((r) => r.split(",")[0])
+      expect(new Set(ids).size).toBe(10_051)
+      expect(ids[0]).toBe(first.data.withdrawal.id)
+      expect(ids[10_050]).toBe(`${first.data.withdrawal.id}_10050`)
+      expect(rows.every((r) => r.split(",").slice(10, 15).join() === `${ACCOUNT_DIGITS},cny,120,0,120`)).toBe(true)
+      const [audit] = await service(getContainer()).listDistributionAuditLogs({ action: "withdrawal.export" })
+      expect((audit.data as { count: number }).count).toBe(10_051)
+    })
+
+    it("writes the export in batches without repeating or losing a row at their edges", async () => {
+      process.env.DISTRIBUTION_EXPORT_BATCH_SIZE = "2"
+      try {
+        const d = await fundedDistributor("Qian", 1000)
+        const requested: string[] = []
+        for (let i = 0; i < 5; i++) {
+          requested.push((await request(d, { amount: 100 + i })).data.withdrawal.id)
+        }
+        const csv = await api.get(`/admin/distribution/withdrawals/export?status=requested&distributor_id=${d.distributor_id}`, admin)
+        const lines: string[] = csv.data.trim().split("\r\n")
+        expect(lines[0].startsWith("withdrawal_id,")).toBe(true)
+        expect(lines.slice(1).map((l) => [l.split(",")[0], l.split(",")[12]])).toEqual(
+          requested.map((id, i) => [id, String(100 + i)])
+        )
+      } finally {
+        delete process.env.DISTRIBUTION_EXPORT_BATCH_SIZE
+      }
     })
 
     it("shows a distributor only its own withdrawals: another's is a 404, no login a 401", async () => {

@@ -1,12 +1,14 @@
 import {
   createWorkflow,
   transform,
+  when,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { AuditActorType, DistributionEvents } from "../modules/distribution/constants"
 import { DistributorAction } from "../modules/distribution/utils/distributor-status"
 import { recordAuditStep } from "./steps/record-audit"
+import { setDistributorLevelStep } from "./steps/set-distributor-level"
 import { transitionDistributorStep } from "./steps/transition-distributor"
 
 export type ReviewDistributorWorkflowInput = {
@@ -14,6 +16,8 @@ export type ReviewDistributorWorkflowInput = {
   action: DistributorAction
   actor_id?: string | null
   reason?: string | null
+  /** Approve only: the level the new distributor starts on (else the one it applied with, the default). */
+  level_id?: string | null
 }
 
 const EVENT_OF: Record<DistributorAction, string> = {
@@ -27,11 +31,26 @@ const EVENT_OF: Record<DistributorAction, string> = {
  * An admin approves, rejects, suspends or reinstates a distributor. The row is
  * locked, so of two concurrent decisions exactly one wins; an illegal
  * transition is a CONFLICT and changes nothing. Audited; emits one event.
+ * An approval may name the level to start on: set with the decision and
+ * undone with it (an unknown level approves nothing), audited with it, and a
+ * level_changed event when it differs from the one the applicant had.
  */
 export const reviewDistributorWorkflow = createWorkflow(
   "review-distributor",
   (input: ReviewDistributorWorkflowInput) => {
-    const result = transitionDistributorStep(input)
+    const levelChange = when({ input }, ({ input }) => input.action === "approve" && !!input.level_id).then(() =>
+      setDistributorLevelStep(
+        transform({ input }, ({ input }) => ({ id: input.id, level_id: input.level_id!, allow_unchanged: true }))
+      )
+    )
+    const result = transitionDistributorStep(
+      transform({ input }, ({ input }) => ({
+        id: input.id,
+        action: input.action,
+        actor_id: input.actor_id,
+        reason: input.reason,
+      }))
+    )
     recordAuditStep(
       transform({ input, result }, ({ input, result }) => [
         {
@@ -44,6 +63,7 @@ export const reviewDistributorWorkflow = createWorkflow(
             from: result.previous.status,
             to: result.distributor.status,
             reason: input.reason ?? null,
+            ...(input.level_id ? { level_id: input.level_id } : {}),
           },
         },
       ])
@@ -56,7 +76,21 @@ export const reviewDistributorWorkflow = createWorkflow(
         status: result.distributor.status,
         reason: input.reason ?? null,
         referral_code: result.distributor.referral_code,
+        level_id: result.distributor.level_id,
       })),
+    })
+    when({ levelChange }, ({ levelChange }) => !!levelChange && levelChange.previous_level_id !== levelChange.level.id).then(() => {
+      emitEventStep({
+        eventName: DistributionEvents.DISTRIBUTOR_LEVEL_CHANGED,
+        data: transform({ input, levelChange }, ({ input, levelChange }) => ({
+          id: input.id,
+          from_level_id: levelChange!.previous_level_id,
+          to_level_id: levelChange!.level.id,
+          automatic: false,
+          actor_id: input.actor_id ?? null,
+          reason: input.reason ?? null,
+        })),
+      }).config({ name: "emit-distributor-level-changed" })
     })
     return new WorkflowResponse(transform({ result }, ({ result }) => result.distributor))
   }

@@ -1,12 +1,9 @@
-import { useTranslation } from "react-i18next"
 import { UIMatch } from "react-router-dom"
 import { useDistributor } from "../hooks/distributors"
+import { Labels, useLabels } from "../lib/labels"
 
 /** A page's name in the dashboard's breadcrumb bar, in the admin's language. */
-export const TextCrumb = ({ label }: { label: string }) => {
-  const { t } = useTranslation("distribution")
-  return <span>{t(label)}</span>
-}
+export const NavCrumb = ({ page }: { page: keyof Labels["nav"] }) => <span>{useLabels().nav[page]}</span>
 
 /** A distributor page's crumb: its name once loaded (the page shares the same query). */
 export const DistributorCrumb = ({ params }: UIMatch) => {

@@ -2,45 +2,160 @@ import { EllipsisHorizontal } from "@medusajs/icons"
 import { Button, DropdownMenu, IconButton, Input, Select, Text, usePrompt } from "@medusajs/ui"
 import { useEffect, useState } from "react"
 import { useTranslation } from "react-i18next"
-import { ReviewAction, useAdjustBalance, useDistributors, useMoveDistributor, useReviewDistributor } from "../hooks/distributors"
+import {
+  ReviewAction,
+  useAdjustBalance,
+  useDistributors,
+  useMoveDistributor,
+  useReviewDistributor,
+  useSetLevel,
+} from "../hooks/distributors"
+import { useLevels } from "../hooks/programme"
+import { useFormat } from "../lib/format"
+import { useLabels } from "../lib/labels"
 import { Distributor } from "../lib/types"
 import { FormDrawer, FormField } from "./form-drawer"
 import { ReasonDrawer } from "./reason-drawer"
 
-type Drawer = "reject" | "suspend" | "move" | "adjust" | null
+type Drawer = "approve" | "reject" | "suspend" | "move" | "adjust" | "level" | null
 
 /** What each status allows, as the server's state machine does. */
-const ALLOWED: Record<Distributor["status"], (ReviewAction | "move" | "adjust")[]> = {
+const ALLOWED: Record<Distributor["status"], (ReviewAction | "move" | "adjust" | "level")[]> = {
   pending: ["approve", "reject"],
-  active: ["suspend", "move", "adjust"],
-  suspended: ["reinstate", "move", "adjust"],
+  active: ["suspend", "move", "adjust", "level"],
+  suspended: ["reinstate", "move", "adjust", "level"],
   rejected: [],
 }
 
-/** Approve, reject, suspend or reinstate one distributor: a confirmation or a reason, then the workflow. */
+/** Reject, suspend or reinstate one distributor: a confirmation or a reason, then the workflow. */
 export function useReview() {
   const { t } = useTranslation("distribution")
+  const labels = useLabels()
   const prompt = usePrompt()
-  const review = useReviewDistributor((action) => t(`actions.done.${action}`))
-  const confirm = async (d: Distributor, action: "approve" | "reinstate") => {
+  const review = useReviewDistributor((action) => labels.reviewDone[action])
+  const reinstate = async (d: Distributor) => {
     const ok = await prompt({
-      title: t(`actions.confirm.${action}.title`),
-      description: t(`actions.confirm.${action}.description`, { name: d.display_name || d.email }),
-      confirmText: t(`actions.${action}`),
+      title: t("actions.confirm.reinstate.title"),
+      description: t("actions.confirm.reinstate.description", { name: d.display_name || d.email }),
+      confirmText: t("actions.reinstate"),
       cancelText: t("actions.cancel"),
       variant: "confirmation",
     })
     if (ok) {
-      await review.mutateAsync({ id: d.id, action }).catch(() => undefined)
+      await review.mutateAsync({ id: d.id, action: "reinstate" }).catch(() => undefined)
     }
   }
-  return { review, confirm }
+  return { review, reinstate }
+}
+
+/** A level as a choice: its name and its rates by depth. */
+function useLevelOptions(enabled: boolean) {
+  const f = useFormat()
+  const { data } = useLevels(enabled)
+  return (data?.levels ?? []).map((l) => ({
+    id: l.id,
+    label: `${l.name} (${[l.rate_bps_1, l.rate_bps_2, l.rate_bps_3].map(f.bps).join(" / ")})`,
+  }))
+}
+
+/**
+ * Approving an application: who it is, and the level it starts on (the one it
+ * applied with, the default, unless the admin picks another).
+ */
+export const ApproveDrawer = ({ distributor, onClose }: { distributor: Distributor | null; onClose: () => void }) => {
+  const { t } = useTranslation("distribution")
+  const { review } = useReview()
+  const levels = useLevelOptions(!!distributor)
+  const [level, setLevel] = useState("")
+  useEffect(() => {
+    if (distributor) setLevel(distributor.level_id ?? "")
+  }, [distributor])
+  return (
+    <FormDrawer
+      open={!!distributor}
+      onOpenChange={(o) => !o && onClose()}
+      title={t("actions.confirm.approve.title")}
+      description={distributor ? t("actions.confirm.approve.description", { name: distributor.display_name || distributor.email }) : undefined}
+      submitLabel={t("actions.approve")}
+      isPending={review.isPending}
+      onSubmit={() =>
+        distributor &&
+        review.mutate(
+          { id: distributor.id, action: "approve", level_id: level && level !== distributor.level_id ? level : undefined },
+          { onSuccess: onClose }
+        )
+      }
+      testId="approve-drawer"
+    >
+      <FormField label={t("fields.level")} hint={t("actions.approveLevelHint")}>
+        <Select value={level} onValueChange={setLevel}>
+          <Select.Trigger data-testid="approve-level">
+            <Select.Value placeholder={t("actions.levelPick")} />
+          </Select.Trigger>
+          <Select.Content>
+            {levels.map((l) => (
+              <Select.Item key={l.id} value={l.id}>
+                {l.label}
+              </Select.Item>
+            ))}
+          </Select.Content>
+        </Select>
+      </FormField>
+    </FormDrawer>
+  )
+}
+
+/** Setting a distributor's level, up or down, with the reason the audit log keeps. */
+const LevelDrawer = ({ distributor, open, onClose }: { distributor: Distributor; open: boolean; onClose: () => void }) => {
+  const { t } = useTranslation("distribution")
+  const levels = useLevelOptions(open)
+  const [level, setLevel] = useState("")
+  const [reason, setReason] = useState("")
+  const setLevelOf = useSetLevel(distributor.id, t("actions.done.level"))
+  useEffect(() => {
+    if (open) {
+      setLevel("")
+      setReason("")
+    }
+  }, [open])
+  return (
+    <FormDrawer
+      open={open}
+      onOpenChange={(o) => !o && onClose()}
+      title={t("actions.levelTitle")}
+      description={t("actions.levelDescription")}
+      submitLabel={t("actions.level")}
+      isPending={setLevelOf.isPending}
+      onSubmit={() => level && setLevelOf.mutate({ level_id: level, reason: reason.trim() }, { onSuccess: onClose })}
+      testId="level-drawer"
+    >
+      <FormField label={t("fields.level")}>
+        <Select value={level} onValueChange={setLevel}>
+          <Select.Trigger data-testid="level-select">
+            <Select.Value placeholder={t("actions.levelPick")} />
+          </Select.Trigger>
+          <Select.Content>
+            {levels
+              .filter((l) => l.id !== distributor.level_id)
+              .map((l) => (
+                <Select.Item key={l.id} value={l.id}>
+                  {l.label}
+                </Select.Item>
+              ))}
+          </Select.Content>
+        </Select>
+      </FormField>
+      <FormField label={t("fields.reason")} hint={t("actions.levelReasonHint")} htmlFor="level-reason">
+        <Input id="level-reason" name="reason" required value={reason} onChange={(e) => setReason(e.target.value)} />
+      </FormField>
+    </FormDrawer>
+  )
 }
 
 export const DistributorActions = ({ distributor, currency }: { distributor: Distributor; currency: string }) => {
   const { t } = useTranslation("distribution")
   const [drawer, setDrawer] = useState<Drawer>(null)
-  const { review, confirm } = useReview()
+  const { review, reinstate } = useReview()
   const allowed = ALLOWED[distributor.status]
   const close = () => setDrawer(null)
 
@@ -48,7 +163,7 @@ export const DistributorActions = ({ distributor, currency }: { distributor: Dis
     <>
       <div className="flex items-center gap-x-2">
         {allowed.includes("approve") && (
-          <Button size="small" onClick={() => confirm(distributor, "approve")} data-testid="action-approve">
+          <Button size="small" onClick={() => setDrawer("approve")} data-testid="action-approve">
             {t("actions.approve")}
           </Button>
         )}
@@ -58,11 +173,11 @@ export const DistributorActions = ({ distributor, currency }: { distributor: Dis
           </Button>
         )}
         {allowed.includes("reinstate") && (
-          <Button size="small" onClick={() => confirm(distributor, "reinstate")} data-testid="action-reinstate">
+          <Button size="small" onClick={() => reinstate(distributor)} data-testid="action-reinstate">
             {t("actions.reinstate")}
           </Button>
         )}
-        {(allowed.includes("suspend") || allowed.includes("move") || allowed.includes("adjust")) && (
+        {(allowed.includes("suspend") || allowed.includes("move") || allowed.includes("adjust") || allowed.includes("level")) && (
           <DropdownMenu>
             <DropdownMenu.Trigger asChild>
               <IconButton size="small" variant="transparent" aria-label={t("actions.more")} data-testid="action-menu">
@@ -71,6 +186,7 @@ export const DistributorActions = ({ distributor, currency }: { distributor: Dis
             </DropdownMenu.Trigger>
             <DropdownMenu.Content align="end">
               {allowed.includes("adjust") && <DropdownMenu.Item onClick={() => setDrawer("adjust")}>{t("actions.adjust")}</DropdownMenu.Item>}
+              {allowed.includes("level") && <DropdownMenu.Item onClick={() => setDrawer("level")}>{t("actions.level")}</DropdownMenu.Item>}
               {allowed.includes("move") && <DropdownMenu.Item onClick={() => setDrawer("move")}>{t("actions.move")}</DropdownMenu.Item>}
               {allowed.includes("suspend") && (
                 <>
@@ -84,6 +200,7 @@ export const DistributorActions = ({ distributor, currency }: { distributor: Dis
           </DropdownMenu>
         )}
       </div>
+      <ApproveDrawer distributor={drawer === "approve" ? distributor : null} onClose={close} />
       <RejectDrawer distributor={drawer === "reject" ? distributor : null} onClose={close} />
       <ReasonDrawer
         open={drawer === "suspend"}
@@ -96,6 +213,7 @@ export const DistributorActions = ({ distributor, currency }: { distributor: Dis
         isPending={review.isPending}
         onSubmit={(reason) => review.mutate({ id: distributor.id, action: "suspend", reason: reason || undefined }, { onSuccess: close })}
       />
+      <LevelDrawer distributor={distributor} open={drawer === "level"} onClose={close} />
       <MoveDrawer distributor={distributor} open={drawer === "move"} onClose={close} />
       <AdjustDrawer distributor={distributor} currency={currency} open={drawer === "adjust"} onClose={close} />
     </>

@@ -5,6 +5,8 @@ import { Link } from "react-router-dom"
 import { useCommissions, useLedger } from "../hooks/distributors"
 import { useWithdrawals } from "../hooks/withdrawals"
 import { useFormat } from "../lib/format"
+import { useLabels } from "../lib/labels"
+import type { LedgerKind } from "../../modules/distribution/constants"
 import { Commission, LedgerEntry, Withdrawal } from "../lib/types"
 import { PagedTable, usePaging } from "./paged-table"
 import { Loading, Section } from "./section"
@@ -75,20 +77,57 @@ export const CommissionsTable = ({ distributorId, orderId }: { distributorId?: s
 
 const ledgerColumn = createDataTableColumnHelper<LedgerEntry>()
 
+/**
+ * What a ledger entry is, in words, linked to what it is about: "Commission of
+ * order #1024 settled", "Withdrawal of ¥131.31 requested on Mar 2, 2026",
+ * "Manual adjustment: <reason>".
+ */
+const LedgerDescription = ({ entry }: { entry: LedgerEntry }) => {
+  const { t } = useTranslation("distribution")
+  const f = useFormat()
+  const order = entry.order ? `${entry.order.display_id ?? entry.order.id}` : ""
+  const withdrawal = entry.withdrawal && {
+    // Held entries are negative: the sentence names the amount requested.
+    amount: f.money(String(entry.amount).replace(/^-/, ""), entry.currency_code),
+    date: f.date(entry.withdrawal.created_at),
+  }
+  const words: Record<LedgerKind, string> = {
+    commission_settled: t("ledger.describe.commission_settled", { order }),
+    commission_clawed_back: t("ledger.describe.commission_clawed_back", { order }),
+    withdrawal_held: t("ledger.describe.withdrawal_held", { ...withdrawal }),
+    withdrawal_released: t("ledger.describe.withdrawal_released", { ...withdrawal }),
+    withdrawal_paid: t("ledger.describe.withdrawal_paid", { ...withdrawal }),
+    manual_adjustment: t("ledger.describe.manual_adjustment", { reason: entry.reason ?? "" }),
+  }
+  const text = words[entry.kind]
+  const to = entry.order
+    ? `/orders/${entry.order.id}`
+    : entry.withdrawal
+      ? `/distribution/withdrawals?id=${entry.withdrawal.id}`
+      : null
+  return to ? (
+    <Link to={to} className="text-ui-fg-interactive" data-testid="ledger-entry">
+      {text}
+    </Link>
+  ) : (
+    <span data-testid="ledger-entry">{text}</span>
+  )
+}
+
 export const LedgerSection = ({ distributorId }: { distributorId: string }) => {
   const { t } = useTranslation("distribution")
   const f = useFormat()
+  const labels = useLabels()
   const paging = usePaging(10)
   const { data, isLoading } = useLedger(distributorId, paging.limit, paging.offset)
   const columns = useMemo(
     () => [
       ledgerColumn.accessor("created_at", { header: t("fields.date"), cell: ({ getValue }) => f.dateTime(getValue()) }),
-      ledgerColumn.accessor("kind", { header: t("fields.kind"), cell: ({ getValue }) => t(`ledger.kinds.${getValue()}`) }),
+      ledgerColumn.accessor("kind", { header: t("fields.entry"), cell: ({ row }) => <LedgerDescription entry={row.original} /> }),
       ledgerColumn.accessor("amount", {
         header: t("fields.amount"),
         cell: ({ row }) => <span className="tabular-nums">{f.money(row.original.amount, row.original.currency_code)}</span>,
       }),
-      ledgerColumn.accessor("reason", { header: t("fields.reason"), cell: ({ row }) => row.original.reason || row.original.reference_id }),
     ],
     [t, f.locale]
   )
@@ -102,7 +141,7 @@ export const LedgerSection = ({ distributorId }: { distributorId: string }) => {
             (["available", "pending", "held", "withdrawn", "debt"] as const).map((k) => (
               <div key={`${b.currency_code}-${k}`} className="flex flex-col" data-testid={`balance-${b.currency_code}-${k}`}>
                 <Text size="xsmall" className="text-ui-fg-subtle">
-                  {t(`balances.${k}`)} · {b.currency_code.toUpperCase()}
+                  {labels.balances[k]} · {b.currency_code.toUpperCase()}
                 </Text>
                 <Text size="base" weight="plus" className="tabular-nums">
                   {f.money(b[k], b.currency_code)}
@@ -134,6 +173,7 @@ const withdrawalColumn = createDataTableColumnHelper<Withdrawal>()
 export const DistributorWithdrawals = ({ distributorId }: { distributorId: string }) => {
   const { t } = useTranslation("distribution")
   const f = useFormat()
+  const labels = useLabels()
   const paging = usePaging(10)
   const { data, isLoading, isError } = useWithdrawals({ distributor_id: distributorId, limit: paging.limit, offset: paging.offset })
   const columns = useMemo(
@@ -141,10 +181,10 @@ export const DistributorWithdrawals = ({ distributorId }: { distributorId: strin
       withdrawalColumn.accessor("created_at", { header: t("fields.date"), cell: ({ getValue }) => f.date(getValue()) }),
       withdrawalColumn.accessor("amount", { header: t("fields.amount"), cell: ({ row }) => f.money(row.original.amount, row.original.currency_code) }),
       withdrawalColumn.accessor("net_amount", { header: t("fields.netAmount"), cell: ({ row }) => f.money(row.original.net_amount, row.original.currency_code) }),
-      withdrawalColumn.accessor("method", { header: t("fields.method"), cell: ({ getValue }) => t(`methods.${getValue()}`) }),
+      withdrawalColumn.accessor("method", { header: t("fields.method"), cell: ({ getValue }) => labels.methods[getValue()] }),
       withdrawalColumn.accessor("status", { header: t("fields.status"), cell: ({ getValue }) => <Status kind="withdrawal" status={getValue()} /> }),
     ],
-    [t, f.locale]
+    [t, f.locale, labels]
   )
   return (
     <Section title={t("detail.withdrawals.title")} testId="withdrawals-section">

@@ -2,6 +2,7 @@ import { Drawer, Text } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
 import { useWithdrawal } from "../hooks/withdrawals"
 import { useFormat } from "../lib/format"
+import { useLabels } from "../lib/labels"
 import { Field, Loading } from "./section"
 import { Status } from "./status"
 
@@ -9,6 +10,7 @@ import { Status } from "./status"
 export const WithdrawalDrawer = ({ id, onClose }: { id: string | null; onClose: () => void }) => {
   const { t } = useTranslation("distribution")
   const f = useFormat()
+  const labels = useLabels()
   const { data, isLoading } = useWithdrawal(id)
   const w = data?.withdrawal
   return (
@@ -29,7 +31,7 @@ export const WithdrawalDrawer = ({ id, onClose }: { id: string | null; onClose: 
               <Field label={t("fields.amount")}>{f.money(w.amount, w.currency_code)}</Field>
               <Field label={t("fields.fee")}>{`${f.money(w.fee, w.currency_code)} (${f.bps(w.fee_bps)})`}</Field>
               <Field label={t("fields.netAmount")}>{f.money(w.net_amount, w.currency_code)}</Field>
-              <Field label={t("fields.method")}>{t(`methods.${w.method}`)}</Field>
+              <Field label={t("fields.method")}>{labels.methods[w.method]}</Field>
               <Field label={t("fields.account")} testId="withdrawal-account">
                 {Object.values(w.account ?? {})
                   .filter(Boolean)
@@ -50,7 +52,7 @@ export const WithdrawalDrawer = ({ id, onClose }: { id: string | null; onClose: 
                 </Text>
                 {data.ledger.map((e) => (
                   <div key={e.id} className="flex justify-between gap-x-4">
-                    <Text size="small">{t(`ledger.kinds.${e.kind}`)}</Text>
+                    <Text size="small">{labels.ledgerKinds[e.kind]}</Text>
                     <Text size="small" className="text-ui-fg-subtle">
                       {f.dateTime(e.created_at)}
                     </Text>
@@ -66,7 +68,7 @@ export const WithdrawalDrawer = ({ id, onClose }: { id: string | null; onClose: 
                 </Text>
                 {data.audit.map((a) => (
                   <div key={a.id} className="flex justify-between gap-x-4">
-                    <Text size="small">{t(`audit.${a.action}`, { defaultValue: a.action })}</Text>
+                    <Text size="small">{labels.audit[a.action] ?? a.action}</Text>
                     <Text size="small" className="text-ui-fg-subtle">
                       {f.dateTime(a.created_at)}
                     </Text>

@@ -53,13 +53,17 @@ export const useBindings = (query: { customer_id?: string; distributor_id?: stri
 export type ReviewAction = "approve" | "reject" | "suspend" | "reinstate"
 
 export const useReviewDistributor = (success: (action: ReviewAction) => string) =>
-  useAdminMutation<{ id: string; action: ReviewAction; reason?: string }, { distributor: Distributor }>(
-    ({ id, action, reason }) => ({
+  useAdminMutation<{ id: string; action: ReviewAction; reason?: string; level_id?: string }, { distributor: Distributor }>(
+    ({ id, action, reason, level_id }) => ({
       path: `${BASE}/${id}/${action}`,
-      body: reason ? { reason } : {},
+      body: { ...(reason ? { reason } : {}), ...(level_id ? { level_id } : {}) },
     }),
     { success: (_result, { action }) => success(action) }
   )
+
+/** Puts a distributor on a level, up or down, with the reason (audited). */
+export const useSetLevel = (id: string, success: string) =>
+  useAdminMutation<{ level_id: string; reason: string }>((body) => ({ path: `${BASE}/${id}/level`, body }), { success })
 
 export const useMoveDistributor = (id: string, success: string) =>
   useAdminMutation<{ parent_id: string | null }>((body) => ({ path: `${BASE}/${id}/move`, body }), { success })

@@ -19,7 +19,8 @@ export const useUpdateSettings = (success: string) =>
     success,
   })
 
-export const useLevels = () => useAdminGet<List<"levels", Level>>("/admin/distribution/levels", { limit: 100, order: "rank" })
+export const useLevels = (enabled = true) =>
+  useAdminGet<List<"levels", Level>>(enabled ? "/admin/distribution/levels" : null, { limit: 100, order: "rank" })
 
 export const useSaveLevel = (success: string) =>
   useAdminMutation<{ id?: string; level: Partial<LevelInput> }>(

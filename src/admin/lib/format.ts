@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next"
+import { bpsToPercent } from "./rates"
 
 /**
  * The dashboard's language codes ("en", "zhCN", "ptBR") as BCP 47 tags for Intl.
@@ -35,11 +36,8 @@ export function useFormat() {
     value === null || value === undefined || value === ""
       ? "—"
       : new Intl.NumberFormat(locale).format(value as unknown as number)
-  /** Basis points as a percentage: 1250 → 12.5%. */
-  const bps = (value: number | null | undefined) =>
-    value === null || value === undefined
-      ? "—"
-      : new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 2 }).format(value / 10000)
+  /** Basis points as a percentage, digit for digit: 1250 → 12.5%. */
+  const bps = (value: number | null | undefined) => (value === null || value === undefined ? "—" : `${bpsToPercent(value)}%`)
   /** A ratio given as a decimal string ("0.1250") as a percentage. */
   const ratio = (value: string | number | null | undefined) =>
     value === null || value === undefined

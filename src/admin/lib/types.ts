@@ -1,5 +1,6 @@
 // The module's own shapes, where the API answers with them unchanged (types only: nothing
 // of the server is bundled into the admin).
+import type { BindingSource, CommissionBase, LedgerKind } from "../../modules/distribution/constants"
 import type { Balance } from "../../modules/distribution/types"
 import type { TimeseriesRow as SeriesPoint } from "../../modules/distribution/queries/reports"
 
@@ -74,7 +75,7 @@ export type Binding = {
   id: string
   customer_id: string
   distributor_id: string
-  source: string
+  source: BindingSource
   bound_at: string
   expires_at: string | null
 }
@@ -104,12 +105,16 @@ export type Commission = {
 export type LedgerEntry = {
   id: string
   currency_code: string
-  kind: string
+  kind: LedgerKind
   amount: string
   reference_type: string
   reference_id: string
   reason: string | null
   created_at: string
+  /** The order a commission entry is about (its number as the merchant knows it). */
+  order: { id: string; display_id: number | null } | null
+  /** The withdrawal a withdrawal entry moved. */
+  withdrawal: { id: string; status: string; created_at: string } | null
 }
 
 export type Withdrawal = {
@@ -164,7 +169,7 @@ export type Settings = {
   binding_mode: "first_touch" | "last_touch"
   binding_days: number
   bind_new_customers_only: boolean
-  commission_base: string
+  commission_base: CommissionBase
   settle_on: "fulfilled" | "shipped" | "delivered"
   freeze_days: number
   order_cap_bps: number

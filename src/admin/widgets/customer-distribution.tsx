@@ -7,10 +7,12 @@ import { Field, Loading, Section } from "../components/section"
 import { Status } from "../components/status"
 import { useBindings, useDistributors } from "../hooks/distributors"
 import { useFormat } from "../lib/format"
+import { useLabels } from "../lib/labels"
 
 /** On a customer: its standing in the programme, and whom it is bound to as a buyer. */
 const CustomerDistributionWidget = ({ data: customer }: DetailWidgetProps<AdminCustomer>) => {
   const { t } = useTranslation("distribution")
+  const labels = useLabels()
   const f = useFormat()
   const own = useDistributors({ customer_id: customer.id, limit: 1, offset: 0 })
   const bindings = useBindings({ customer_id: customer.id, limit: 1 })
@@ -41,7 +43,7 @@ const CustomerDistributionWidget = ({ data: customer }: DetailWidgetProps<AdminC
           {binding && (
             <Field label={t("widgets.customer.binding")} testId="customer-binding">
               {t("widgets.customer.bindingLine", {
-                source: t(`sources.${binding.source}`),
+                source: labels.sources[binding.source],
                 date: f.date(binding.bound_at),
                 expiry: binding.expires_at ? f.date(binding.expires_at) : t("widgets.customer.permanent"),
               })}

@@ -7,12 +7,14 @@ import { useRuleSummary } from "../components/rule-summary"
 import { Empty, Field, Loading, Section } from "../components/section"
 import { useCommissionPreview } from "../hooks/programme"
 import { useFormat } from "../lib/format"
+import { useLabels } from "../lib/labels"
 
 /** On a product: its commission rule, and what a distributor of each level earns per unit at each depth. */
 const ProductDistributionWidget = ({ data: product }: DetailWidgetProps<AdminProduct>) => {
   const { t } = useTranslation("distribution")
   const f = useFormat()
   const summary = useRuleSummary()
+  const labels = useLabels()
   const { data, isLoading, isError, error } = useCommissionPreview(product.id)
   const depths = Array.from({ length: data?.max_depth ?? 0 }, (_, i) => i + 1)
   return (
@@ -27,7 +29,7 @@ const ProductDistributionWidget = ({ data: product }: DetailWidgetProps<AdminPro
             {data.rules.length
               ? data.rules.map((r) => (
                   <div key={r.id}>
-                    {t("widgets.product.ruleOf", { target: t(`rules.targets.${r.target_type}`), pays: summary(r) })}
+                    {t("widgets.product.ruleOf", { target: labels.targets[r.target_type], pays: summary(r) })}
                   </div>
                 ))
               : t("widgets.product.noRule")}

@@ -411,7 +411,12 @@ export const AdminDistributorDetailResponse = z.object({
   binding: AdminBinding.nullable(),
 })
 export const AdminTeamResponse = paged("members", AdminDistributor).extend({ depth: z.number().int() })
-export const AdminLedgerResponse = paged("entries", AdminLedgerEntry).extend({ balances: z.array(Balance) })
+/** A ledger entry with what it is about: the order of a commission, or the withdrawal it moved. */
+export const AdminLedgerEntryWithReference = AdminLedgerEntry.extend({
+  order: z.object({ id: z.string(), display_id: z.number().int().nullable() }).nullable(),
+  withdrawal: z.object({ id: z.string(), status: z.enum(WITHDRAWAL_STATUSES), created_at: Timestamp }).nullable(),
+})
+export const AdminLedgerResponse = paged("entries", AdminLedgerEntryWithReference).extend({ balances: z.array(Balance) })
 export const AdminAdjustmentResponse = z.object({
   created: z.boolean(),
   entry_id: z.string().nullable(),
@@ -609,6 +614,8 @@ export const AdminCommissionPreviewResponse = z.object({
         z.object({
           currency_code: z.string(),
           amount: Amount,
+          /** What a commission is computed on: the price, without its tax where it includes tax. */
+          base: Amount,
           levels: z.array(
             z.object({
               level_id: z.string(),

@@ -20,7 +20,7 @@ export async function respondWithDistributor(
 export const reviewHandler =
   (action: DistributorAction) =>
   async (
-    req: AuthenticatedMedusaRequest<{ reason?: string | null }>,
+    req: AuthenticatedMedusaRequest<{ reason?: string | null; level_id?: string }>,
     res: MedusaResponse
   ) => {
     await runWorkflow(reviewDistributorWorkflow, req.scope, {
@@ -28,6 +28,7 @@ export const reviewHandler =
       action,
       actor_id: req.auth_context.actor_id,
       reason: req.validatedBody?.reason ?? null,
+      level_id: req.validatedBody?.level_id ?? null,
     })
     await respondWithDistributor(req, res, req.params.id)
   }

@@ -43,6 +43,34 @@ export async function withdrawalFilters(service: DistributionModuleService, f: W
   return filters
 }
 
+/**
+ * Rows the payout export reads and writes at a time. DISTRIBUTION_EXPORT_BATCH_SIZE
+ * overrides it (tests cross batch boundaries with a handful of rows).
+ */
+export const exportBatchSize = () => Number(process.env.DISTRIBUTION_EXPORT_BATCH_SIZE) || 1000
+
+/**
+ * The ids of every withdrawal that matches, in id order (Medusa's ids are
+ * time-ordered, so this is the order of the requests), read by keyset pages:
+ * each page starts after the last id of the one before, so no page costs more
+ * than the first however deep the export goes.
+ */
+export async function matchingWithdrawalIds(service: DistributionModuleService, filters: Record<string, unknown>) {
+  const ids: string[] = []
+  const take = exportBatchSize()
+  for (;;) {
+    const last = ids[ids.length - 1]
+    const page = await service.listWithdrawals(
+      { ...filters, ...(last ? { id: { $gt: last } } : {}) },
+      { select: ["id"], take, order: { id: "ASC" } }
+    )
+    ids.push(...page.map((w) => w.id))
+    if (page.length < take) {
+      return ids
+    }
+  }
+}
+
 /** Withdrawals with the distributor each belongs to (one read for the page). */
 export async function presentWithdrawalsForAdmin(service: DistributionModuleService, rows: WithdrawalDTO[]) {
   const ids = [...new Set(rows.map((w) => w.distributor_id))]

@@ -8,26 +8,29 @@ import { formatAmount, roundDown } from "../../modules/distribution/utils/money"
 import { resolveRate } from "../../modules/distribution/utils/rate-resolution"
 import { defaultRates, lineFacts, loadCommissionFacts } from "../../workflows/utils/commission-facts"
 import { presentCommissionRule } from "./present"
+import { loadUnitBases } from "./unit-taxes"
 
 const SPECIFICITY = ["variant", "product", "category", "collection"]
 
 type ProductFacts = {
   id: string
+  type_id: string | null
   variants: { id: string; title: string; sku: string | null; prices: { amount: number; currency_code: string }[] | null }[] | null
 }
 
 /**
  * What one unit of each of a product's variants earns, per price currency, per
- * level and per depth, through the engine's own rate resolution, arithmetic and
- * order cap: a distributor of that level at that depth earns exactly this on a
- * one-unit order without discounts.
+ * level and per depth, through the engine's own base (a tax-inclusive price
+ * without its tax), rate resolution, arithmetic and order cap: a distributor
+ * of that level at that depth earns exactly this on a one-unit order without
+ * discounts.
  */
 export async function previewProductCommissions(container: MedusaContainer, productId: string) {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const service: DistributionModuleService = container.resolve(DISTRIBUTION_MODULE)
   const { data } = await query.graph({
     entity: "product",
-    fields: ["id", "variants.id", "variants.title", "variants.sku", "variants.prices.amount", "variants.prices.currency_code"],
+    fields: ["id", "type_id", "variants.id", "variants.title", "variants.sku", "variants.prices.amount", "variants.prices.currency_code"],
     filters: { id: productId },
   })
   const product = data[0] as unknown as ProductFacts | undefined
@@ -35,10 +38,14 @@ export async function previewProductCommissions(container: MedusaContainer, prod
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Product ${productId} was not found`)
   }
   const variants = product.variants ?? []
-  const [settings, facts, levels] = await Promise.all([
+  const [settings, facts, levels, baseOf] = await Promise.all([
     service.getSettings(),
     loadCommissionFacts(container, { product_ids: [product.id], variant_ids: variants.map((v) => v.id) }),
     service.listDistributionLevels({}, { order: { rank: "ASC" } }) as Promise<DistributionLevelDTO[]>,
+    loadUnitBases(container, {
+      products: [{ id: product.id, type_id: product.type_id, variant_ids: variants.map((v) => v.id) }],
+      currency_codes: variants.flatMap((v) => (v.prices ?? []).map((p) => p.currency_code)),
+    }),
   ])
   const { rules } = facts
   const defaults = defaultRates(settings)
@@ -59,11 +66,12 @@ export async function previewProductCommissions(container: MedusaContainer, prod
         sku: variant.sku,
         prices: [...byCurrency.values()].map((price) => {
           const currency = price.currency_code
-          const base = roundDown(price.amount, currency)
+          const base = baseOf(variant.id, currency, price.amount)
           const line = lineFacts(facts, { variant_id: variant.id, product_id: product.id, currency_code: currency })
           return {
             currency_code: currency,
-            amount: formatAmount(base, currency),
+            amount: formatAmount(price.amount, currency),
+            base: formatAmount(base, currency),
             levels: levels.map((level) => {
               const resolved = depths.map((depth) => ({ depth, resolution: resolveRate({ line, depth, rules, level, defaults }) }))
               const capped = applyOrderCap({

@@ -10,18 +10,24 @@ import {
   loadCommissionFacts,
   previewLevelOneCommission,
 } from "../../workflows/utils/commission-facts"
+import { loadUnitBases } from "./unit-taxes"
 
 type StoreVariant = {
   id: string
   title: string | null
   sku: string | null
-  calculated_price?: { calculated_amount: number | string | null; currency_code: string | null } | null
+  calculated_price?: {
+    calculated_amount: number | string | null
+    currency_code: string | null
+    is_calculated_price_tax_inclusive?: boolean | null
+  } | null
 }
 type StoreProduct = {
   id: string
   title: string
   handle: string
   thumbnail: string | null
+  type_id: string | null
   variants: StoreVariant[]
 }
 
@@ -30,11 +36,13 @@ const PRODUCT_FIELDS = [
   "title",
   "handle",
   "thumbnail",
+  "type_id",
   "variants.id",
   "variants.title",
   "variants.sku",
   "variants.calculated_price.calculated_amount",
   "variants.calculated_price.currency_code",
+  "variants.calculated_price.is_calculated_price_tax_inclusive",
 ]
 
 /** Ids of the products sold in the sales channels of the caller's publishable key (Medusa's own way). */
@@ -155,10 +163,17 @@ export async function listEarningProducts(
     context: { variants: { calculated_price: QueryContext(pricing) } },
   })
   const products = data as unknown as StoreProduct[]
-  const facts = await loadCommissionFacts(container, {
-    product_ids: products.map((p) => p.id),
-    variant_ids: products.flatMap((p) => p.variants.map((v) => v.id)),
-  })
+  const [facts, baseOf] = await Promise.all([
+    loadCommissionFacts(container, {
+      product_ids: products.map((p) => p.id),
+      variant_ids: products.flatMap((p) => p.variants.map((v) => v.id)),
+    }),
+    loadUnitBases(container, {
+      products: products.map((p) => ({ id: p.id, type_id: p.type_id, variant_ids: p.variants.map((v) => v.id) })),
+      currency_codes: [pricing.currency_code],
+      region_id: pricing.region_id,
+    }),
+  ])
   const level = (me.level as DistributionLevelDTO | null) ?? null
   return {
     currency_code: pricing.currency_code,
@@ -177,7 +192,7 @@ export async function listEarningProducts(
                 facts,
                 variant_id: v.id,
                 product_id: p.id,
-                unit_price: price,
+                base: baseOf(v.id, pricing.currency_code, price, v.calculated_price?.is_calculated_price_tax_inclusive),
                 currency_code: pricing.currency_code,
                 level,
                 settings,

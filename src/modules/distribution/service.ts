@@ -553,6 +553,59 @@ export default class DistributionModuleService extends MedusaService({
   }
 
   /**
+   * An admin sets a distributor's level, up or down. The distributor's row is
+   * locked, so a settlement batch upgrading it at the same moment either runs
+   * first (and this sets the level over it) or finds the level changed and
+   * leaves it alone; the level row is share-locked so it cannot be deleted
+   * under the change.
+   */
+  @InjectTransactionManager()
+  async setDistributorLevel(
+    input: { id: string; level_id: string; allow_unchanged?: boolean },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ previous_level_id: string | null; level: { id: string; name: string; rank: number } }> {
+    const manager = sharedContext.transactionManager as EntityManager
+    const [row]: { level_id: string | null }[] = await manager.execute(
+      `SELECT level_id FROM distribution_distributor WHERE id = ? AND deleted_at IS NULL FOR UPDATE`,
+      [input.id]
+    )
+    if (!row) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Distributor ${input.id} was not found`)
+    }
+    const [level]: { id: string; name: string; rank: number }[] = await manager.execute(
+      `SELECT id, name, rank FROM distribution_level WHERE id = ? AND deleted_at IS NULL FOR SHARE`,
+      [input.level_id]
+    )
+    if (!level) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `Level ${input.level_id} was not found`)
+    }
+    if (row.level_id === level.id) {
+      if (input.allow_unchanged) {
+        return { previous_level_id: row.level_id, level }
+      }
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `The distributor is already on level ${level.name}`)
+    }
+    await manager.execute(
+      `UPDATE distribution_distributor SET level_id = ?, updated_at = now() WHERE id = ?`,
+      [level.id, input.id]
+    )
+    return { previous_level_id: row.level_id, level }
+  }
+
+  /** Compensation of setDistributorLevel: the level the distributor had before. */
+  @InjectTransactionManager()
+  async restoreDistributorLevel(
+    input: { id: string; level_id: string | null },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<void> {
+    const manager = sharedContext.transactionManager as EntityManager
+    await manager.execute(
+      `UPDATE distribution_distributor SET level_id = ?, updated_at = now() WHERE id = ?`,
+      [input.level_id, input.id]
+    )
+  }
+
+  /**
    * Moves a distributor and its whole subtree under a new parent (or to the top).
    * The subtree's paths and depths are rewritten in one UPDATE over the path
    * index; counters of the old and new uplines are adjusted in the same

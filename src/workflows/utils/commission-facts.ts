@@ -1,5 +1,5 @@
 import { BigNumberInput, MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
+import { BigNumber, ContainerRegistrationKeys, getLineItemTotals, MathBN } from "@medusajs/framework/utils"
 import { DISTRIBUTION_MODULE } from "../../modules/distribution"
 import DistributionModuleService from "../../modules/distribution/service"
 import { DistributionLevelDTO, DistributionSettingsDTO } from "../../modules/distribution/types"
@@ -77,6 +77,29 @@ export function lineBase(subtotal: BigNumberInput, discount: BigNumberInput, cur
   return roundDown(MathBN.max(0, MathBN.sub(subtotal, discount)), currencyCode)
 }
 
+/** How an order would carry one unit's price: whether it includes tax, and the tax rates (percent) of the line. */
+export type UnitTax = { is_tax_inclusive: boolean; rates: number[] }
+
+/**
+ * The commission base of one unit bought at `unit_price`, as the engine gets it
+ * from an order line: Medusa's own line totals (a tax-inclusive price counts
+ * without its tax), then the line's base.
+ */
+export function unitBase(unitPrice: BigNumberInput, tax: UnitTax, currencyCode: string): string {
+  const totals = getLineItemTotals(
+    {
+      id: "unit",
+      unit_price: new BigNumber(unitPrice),
+      quantity: new BigNumber(1),
+      is_tax_inclusive: tax.is_tax_inclusive,
+      tax_lines: tax.rates.map((rate) => ({ rate })),
+      adjustments: [],
+    },
+    {}
+  )
+  return lineBase(totals.subtotal, totals.discount_subtotal, currencyCode)
+}
+
 export type CommissionPreview = {
   amount: string
   rate_bps: number | null
@@ -85,21 +108,21 @@ export type CommissionPreview = {
 }
 
 /**
- * What a level-1 distributor earns from one unit of a variant bought alone at
- * `unit_price`: the engine's own steps — base, rate resolution, line arithmetic
- * and the order cap — for an order of that one line.
+ * What a level-1 distributor earns from one unit of a variant bought alone:
+ * the engine's own steps — rate resolution, line arithmetic and the order cap
+ * — on the unit's base, for an order of that one line.
  */
 export function previewLevelOneCommission(input: {
   facts: CommissionFacts
   variant_id: string
   product_id: string
-  unit_price: BigNumberInput
+  /** The unit's base: its price, without the tax where the price includes it ({@link unitBase}). */
+  base: string
   currency_code: string
   level: DistributionLevelDTO | null
   settings: DistributionSettingsDTO
 }): CommissionPreview {
-  const { currency_code } = input
-  const base = lineBase(input.unit_price, 0, currency_code)
+  const { currency_code, base } = input
   const line = lineFacts(input.facts, { variant_id: input.variant_id, product_id: input.product_id, currency_code })
   const resolution = resolveRate({
     line,

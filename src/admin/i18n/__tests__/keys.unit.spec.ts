@@ -4,7 +4,9 @@ import path from "path"
 /**
  * Every text of the admin goes through i18n: each key the code names exists in
  * English and in 简体中文, and the two languages hold the same keys (English may
- * add the "_one" forms that Chinese has no use for).
+ * add the "_one" forms that Chinese has no use for). Every key is named as a
+ * literal, so this test sees them all: a status or method becomes words
+ * through a map of literal keys (src/admin/lib/labels.ts), never t(`…${x}`).
  */
 const ADMIN = path.resolve(__dirname, "..", "..")
 const read = (file: string) => JSON.parse(fs.readFileSync(path.join(ADMIN, "i18n", "json", file), "utf8"))
@@ -29,6 +31,9 @@ const literalKeys = [
   ]),
 ]
 const has = (keys: Set<string>, key: string) => keys.has(key) || keys.has(`${key}_other`)
+/** Each t( … ) whose key is not a string literal: a template, a variable, a condition. */
+const computedKeys = (text: string) =>
+  [...text.matchAll(/(?<![\w.$])t\(\s*(?!")([^\n]{0,60})/g)].map((m) => `t(${m[1]}`)
 
 describe("admin translations", () => {
   it("finds the keys the code uses", () => {
@@ -41,6 +46,20 @@ describe("admin translations", () => {
     ["zh-CN", zh],
   ])("%s has every key the code names", (_lang, keys) => {
     expect(literalKeys.filter((k) => !has(keys, k))).toEqual([])
+  })
+
+  it("names every key as a literal, so that none escapes the checks above", () => {
+    expect(computedKeys(code)).toEqual([])
+  })
+
+  it("finds computed keys when there are some", () => {
+    const sample = ['t(`statuses.${kind}`)', "t(label)", 't(done ? "a" : "b")', 'format(x)', 't("fields.name")', 'i18n.t(x)']
+    expect(computedKeys(sample.join("\n"))).toEqual(['t(`statuses.${kind}`)', "t(label)", 't(done ? "a" : "b")'])
+  })
+
+  it("holds no key the code does not use", () => {
+    const used = new Set(literalKeys)
+    expect([...en].map((k) => k.replace(/_(one|other)$/, "")).filter((k) => !used.has(k))).toEqual([])
   })
 
   it("en and zh-CN hold the same keys", () => {

@@ -11,7 +11,8 @@ import { Empty, Loading, PageHeader, Section } from "../../components/section"
 import { exportUrl } from "../../lib/sdk"
 import { Period, useLeaderboard, useProductReport, useSummary, useTimeseries } from "../../hooks/reports"
 import { useFormat } from "../../lib/format"
-import { TextCrumb } from "../../components/breadcrumb"
+import { useLabels } from "../../lib/labels"
+import { NavCrumb } from "../../components/breadcrumb"
 
 const DAYS = [7, 30, 90] as const
 
@@ -41,6 +42,7 @@ const Kpi = ({ label, value, hint, testId }: { label: string; value: string; hin
 
 const OverviewPage = () => {
   const { t } = useTranslation("distribution")
+  const words = useLabels()
   const f = useFormat()
   const [days, setDays] = useState<number>(30)
   const [by, setBy] = useState<"sales" | "commissions" | "recruits">("sales")
@@ -160,7 +162,7 @@ const OverviewPage = () => {
             <Select.Content>
               {(["sales", "commissions", "recruits"] as const).map((b) => (
                 <Select.Item key={b} value={b}>
-                  {t(`overview.leaderboard.by.${b}`)}
+                  {words.leaderboardBy[b]}
                 </Select.Item>
               ))}
             </Select.Content>
@@ -175,7 +177,7 @@ const OverviewPage = () => {
                   <Table.HeaderCell>#</Table.HeaderCell>
                   <Table.HeaderCell>{t("fields.distributor")}</Table.HeaderCell>
                   <Table.HeaderCell>{t("fields.referralCode")}</Table.HeaderCell>
-                  <Table.HeaderCell className="text-right">{t(`overview.leaderboard.by.${by}`)}</Table.HeaderCell>
+                  <Table.HeaderCell className="text-right">{words.leaderboardBy[by]}</Table.HeaderCell>
                 </Table.Row>
               </Table.Header>
               <Table.Body>
@@ -240,7 +242,7 @@ const OverviewPage = () => {
   )
 }
 
-export const handle = { breadcrumb: () => <TextCrumb label="nav.distribution" /> }
+export const handle = { breadcrumb: () => <NavCrumb page="distribution" /> }
 
 export const config = defineRouteConfig({
   label: "nav.distribution",

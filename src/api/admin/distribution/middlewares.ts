@@ -13,6 +13,8 @@ import {
 } from "./query-config"
 import {
   AdminAdjustBalance,
+  AdminApproveDistributor,
+  AdminSetDistributorLevel,
   AdminReconcile,
   AdminCreateCommissionRule,
   AdminListCommissionRules,
@@ -58,7 +60,17 @@ export const adminDistributionMiddlewares: MiddlewareRoute[] = [
     method: "GET",
     middlewares: [validateAndTransformQuery(AdminGetTeam, {})],
   },
-  ...["approve", "suspend", "reinstate"].map((action) => ({
+  {
+    matcher: `${D}/approve`,
+    method: "POST",
+    middlewares: [validateAndTransformBody(AdminApproveDistributor)],
+  },
+  {
+    matcher: `${D}/level`,
+    method: "POST",
+    middlewares: [validateAndTransformBody(AdminSetDistributorLevel)],
+  },
+  ...["suspend", "reinstate"].map((action) => ({
     matcher: `${D}/${action}`,
     method: "POST" as const,
     middlewares: [validateAndTransformBody(AdminReviewDistributor)],

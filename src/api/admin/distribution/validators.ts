@@ -68,6 +68,20 @@ export const AdminReviewDistributor = z
   .strict()
 export type AdminReviewDistributorType = z.infer<typeof AdminReviewDistributor>
 
+export const AdminApproveDistributor = AdminReviewDistributor.extend({
+  level_id: z.string().trim().min(1).optional(),
+})
+export type AdminApproveDistributorType = z.infer<typeof AdminApproveDistributor>
+
+/** The reason is kept in the audit log with the change. */
+export const AdminSetDistributorLevel = z
+  .object({
+    level_id: z.string().trim().min(1),
+    reason: z.string().trim().min(1).max(1000),
+  })
+  .strict()
+export type AdminSetDistributorLevelType = z.infer<typeof AdminSetDistributorLevel>
+
 export const AdminRejectDistributor = z
   .object({
     reason: z

@@ -14,14 +14,14 @@ import { useTranslation } from "react-i18next"
 import { useNavigate } from "react-router-dom"
 import { useTableTexts } from "../../../components/data-table-texts"
 import { ListToolbar } from "../../../components/list-toolbar"
-import { RejectDrawer, useReview } from "../../../components/distributor-actions"
+import { ApproveDrawer, RejectDrawer } from "../../../components/distributor-actions"
 import { useListState } from "../../../components/paged-table"
 import { ROOT_KEY } from "../../../hooks/api"
 import { useDistributors } from "../../../hooks/distributors"
 import { useFormat } from "../../../lib/format"
 import { sdk } from "../../../lib/sdk"
 import { Distributor } from "../../../lib/types"
-import { TextCrumb } from "../../../components/breadcrumb"
+import { NavCrumb } from "../../../components/breadcrumb"
 
 const column = createDataTableColumnHelper<Distributor>()
 const command = createDataTableCommandHelper()
@@ -33,7 +33,7 @@ const ApplicationsPage = () => {
   const texts = useTableTexts()
   const navigate = useNavigate()
   const client = useQueryClient()
-  const { confirm } = useReview()
+  const [approving, setApproving] = useState<Distributor | null>(null)
   const [rejecting, setRejecting] = useState<Distributor | null>(null)
   const list = useListState()
   const [selection, setSelection] = useState<DataTableRowSelectionState>({})
@@ -58,7 +58,7 @@ const ApplicationsPage = () => {
       column.accessor("created_at", { header: t("fields.appliedAt"), cell: ({ getValue }) => f.dateTime(getValue()) }),
       column.action({
         actions: ({ row }) => [
-          { label: t("actions.approve"), onClick: () => confirm(row.original, "approve") },
+          { label: t("actions.approve"), onClick: () => setApproving(row.original) },
           { label: t("actions.reject"), onClick: () => setRejecting(row.original) },
         ],
       }),
@@ -110,12 +110,13 @@ const ApplicationsPage = () => {
         <DataTable.Pagination translations={texts.pagination} />
         <DataTable.CommandBar selectedLabel={(count) => t("table.selected", { count })} />
       </DataTable>
+      <ApproveDrawer distributor={approving} onClose={() => setApproving(null)} />
       <RejectDrawer distributor={rejecting} onClose={() => setRejecting(null)} />
     </Container>
   )
 }
 
-export const handle = { breadcrumb: () => <TextCrumb label="nav.applications" /> }
+export const handle = { breadcrumb: () => <NavCrumb page="applications" /> }
 
 export const config = defineRouteConfig({ label: "nav.applications", translationNs: "distribution", rank: 2 })
 

@@ -18,7 +18,7 @@ import { useDistributors } from "../../../hooks/distributors"
 import { useLevels } from "../../../hooks/programme"
 import { useFormat } from "../../../lib/format"
 import { Distributor } from "../../../lib/types"
-import { TextCrumb } from "../../../components/breadcrumb"
+import { NavCrumb } from "../../../components/breadcrumb"
 
 const STATUSES = ["pending", "active", "suspended", "rejected"] as const
 const column = createDataTableColumnHelper<Distributor>()
@@ -126,7 +126,7 @@ const DistributorsPage = () => {
   )
 }
 
-export const handle = { breadcrumb: () => <TextCrumb label="nav.distributors" /> }
+export const handle = { breadcrumb: () => <NavCrumb page="distributors" /> }
 
 export const config = defineRouteConfig({ label: "nav.distributors", translationNs: "distribution", rank: 1 })
 

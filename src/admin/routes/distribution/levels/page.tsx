@@ -4,11 +4,12 @@ import { useEffect, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { FormDrawer, FormField } from "../../../components/form-drawer"
 import { asText, NumberInput, numberOrNull } from "../../../components/number-input"
+import { bpsOrNull, PercentInput, percentText, usePercentProblem } from "../../../components/percent-input"
 import { Empty, Loading } from "../../../components/section"
 import { useDeleteLevel, useLevels, useSaveLevel, useSettings } from "../../../hooks/programme"
 import { useFormat } from "../../../lib/format"
 import { Level } from "../../../lib/types"
-import { TextCrumb } from "../../../components/breadcrumb"
+import { NavCrumb } from "../../../components/breadcrumb"
 
 type Form = Record<
   | "name"
@@ -28,9 +29,9 @@ const formOf = (l: Level | null, nextRank: number): Form => ({
   name: l?.name ?? "",
   description: l?.description ?? "",
   rank: asText(l?.rank ?? nextRank),
-  rate_bps_1: asText(l?.rate_bps_1 ?? 0),
-  rate_bps_2: asText(l?.rate_bps_2 ?? 0),
-  rate_bps_3: asText(l?.rate_bps_3 ?? 0),
+  rate_bps_1: percentText(l?.rate_bps_1 ?? 0),
+  rate_bps_2: percentText(l?.rate_bps_2 ?? 0),
+  rate_bps_3: percentText(l?.rate_bps_3 ?? 0),
   upgrade_personal_sales: asText(l?.upgrade_personal_sales),
   upgrade_team_sales: asText(l?.upgrade_team_sales),
   upgrade_direct_recruits: asText(l?.upgrade_direct_recruits),
@@ -135,14 +136,16 @@ const LevelsPage = () => {
 
 const LevelDrawer = ({ level, open, nextRank, onClose }: { level: Level | null; open: boolean; nextRank: number; onClose: () => void }) => {
   const { t } = useTranslation("distribution")
-  const f = useFormat()
+  const problem = usePercentProblem()
   const [form, setForm] = useState<Form>(formOf(level, nextRank))
   const save = useSaveLevel(t("levels.saved"))
   useEffect(() => {
     if (open) setForm(formOf(level, nextRank))
   }, [open, level, nextRank])
   const set = (k: keyof Form) => (v: string) => setForm({ ...form, [k]: v })
-  const submit = () =>
+  const submit = () => {
+    // The problem already shows under the field; nothing is sent until it is fixed.
+    if ((["rate_bps_1", "rate_bps_2", "rate_bps_3"] as const).some((k) => problem(form[k]))) return
     save.mutate(
       {
         id: level?.id,
@@ -150,9 +153,9 @@ const LevelDrawer = ({ level, open, nextRank, onClose }: { level: Level | null; 
           name: form.name,
           description: form.description || null,
           rank: Number(form.rank),
-          rate_bps_1: Number(form.rate_bps_1),
-          rate_bps_2: Number(form.rate_bps_2),
-          rate_bps_3: Number(form.rate_bps_3),
+          rate_bps_1: bpsOrNull(form.rate_bps_1) ?? 0,
+          rate_bps_2: bpsOrNull(form.rate_bps_2) ?? 0,
+          rate_bps_3: bpsOrNull(form.rate_bps_3) ?? 0,
           upgrade_personal_sales: numberOrNull(form.upgrade_personal_sales),
           upgrade_team_sales: numberOrNull(form.upgrade_team_sales),
           upgrade_direct_recruits: numberOrNull(form.upgrade_direct_recruits),
@@ -162,6 +165,7 @@ const LevelDrawer = ({ level, open, nextRank, onClose }: { level: Level | null; 
       },
       { onSuccess: onClose }
     )
+  }
   return (
     <FormDrawer
       open={open}
@@ -183,10 +187,10 @@ const LevelDrawer = ({ level, open, nextRank, onClose }: { level: Level | null; 
         <FormField
           key={depth}
           label={t("levels.rateAt", { depth })}
-          hint={t("levels.bpsHint", { percent: f.bps(Number(form[`rate_bps_${depth}`]) || 0) })}
+          hint={t("levels.rateHint")}
           htmlFor={`rate_bps_${depth}`}
         >
-          <NumberInput id={`rate_bps_${depth}`} required max={10000} value={form[`rate_bps_${depth}`]} onChange={set(`rate_bps_${depth}`)} />
+          <PercentInput id={`rate_bps_${depth}`} required value={form[`rate_bps_${depth}`]} onChange={set(`rate_bps_${depth}`)} />
         </FormField>
       ))}
       <FormField label={t("levels.thresholdFields.personal")} hint={t("levels.thresholdHint")} htmlFor="upgrade_personal_sales">
@@ -208,7 +212,7 @@ const LevelDrawer = ({ level, open, nextRank, onClose }: { level: Level | null; 
   )
 }
 
-export const handle = { breadcrumb: () => <TextCrumb label="nav.levels" /> }
+export const handle = { breadcrumb: () => <NavCrumb page="levels" /> }
 
 export const config = defineRouteConfig({ label: "nav.levels", translationNs: "distribution", rank: 4 })
 

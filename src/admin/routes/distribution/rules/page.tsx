@@ -18,11 +18,15 @@ import { useTableTexts } from "../../../components/data-table-texts"
 import { ListToolbar } from "../../../components/list-toolbar"
 import { FormDrawer, FormField } from "../../../components/form-drawer"
 import { asText, NumberInput, numberOrNull } from "../../../components/number-input"
+import { bpsOrNull, PercentInput, percentText, usePercentProblem } from "../../../components/percent-input"
+import { TargetPicker } from "../../../components/target-picker"
+import { TargetOption } from "../../../hooks/catalog"
+import { useLabels } from "../../../lib/labels"
 import { usePaging } from "../../../components/paged-table"
 import { useCommissionRules, useDeleteRule, useSaveRule } from "../../../hooks/programme"
 import { useRuleSummary } from "../../../components/rule-summary"
 import { CommissionRule } from "../../../lib/types"
-import { TextCrumb } from "../../../components/breadcrumb"
+import { NavCrumb } from "../../../components/breadcrumb"
 
 const TARGETS = ["variant", "product", "category", "collection"] as const
 const MODES = ["rate", "fixed", "excluded"] as const
@@ -41,6 +45,7 @@ const RulesPage = () => {
   const texts = useTableTexts()
   const prompt = usePrompt()
   const summary = useRuleSummary()
+  const labels = useLabels()
   const paging = usePaging(20)
   const [filtering, setFiltering] = useState<DataTableFilteringState>({})
   const [editing, setEditing] = useState<CommissionRule | "new" | null>(null)
@@ -53,7 +58,7 @@ const RulesPage = () => {
 
   const columns = useMemo(
     () => [
-      column.accessor("target_type", { header: t("rules.target"), cell: ({ getValue }) => t(`rules.targets.${getValue()}`) }),
+      column.accessor("target_type", { header: t("rules.target"), cell: ({ getValue }) => labels.targets[getValue()] }),
       column.accessor("target_id", {
         header: t("rules.targetName"),
         cell: ({ row }) => {
@@ -68,7 +73,7 @@ const RulesPage = () => {
           )
         },
       }),
-      column.accessor("mode", { header: t("rules.mode"), cell: ({ getValue }) => t(`rules.modes.${getValue()}`) }),
+      column.accessor("mode", { header: t("rules.mode"), cell: ({ getValue }) => labels.modes[getValue()] }),
       column.display({ id: "pays", header: t("fields.ratesByDepth"), cell: ({ row }) => summary(row.original) }),
       column.accessor("note", { header: t("fields.note"), cell: ({ getValue }) => getValue() || "—" }),
       column.action({
@@ -89,17 +94,17 @@ const RulesPage = () => {
         ],
       }),
     ],
-    [t, summary]
+    [t, summary, labels]
   )
   const filters = useMemo(
     () => [
       filter.accessor("target_type", {
         type: "multiselect",
         label: t("rules.target"),
-        options: TARGETS.map((v) => ({ label: t(`rules.targets.${v}`), value: v })),
+        options: TARGETS.map((v) => ({ label: labels.targets[v], value: v })),
       }),
     ],
-    [t]
+    [t, labels]
   )
   const table = useDataTable({
     columns,
@@ -131,7 +136,7 @@ const RulesPage = () => {
 
 type Form = {
   target_type: CommissionRule["target_type"]
-  target_id: string
+  target: TargetOption | null
   mode: CommissionRule["mode"]
   values: [string, string, string]
   currency_code: string
@@ -140,43 +145,54 @@ type Form = {
 
 const formOf = (r: CommissionRule | null): Form => ({
   target_type: r?.target_type ?? "product",
-  target_id: r?.target_id ?? "",
+  target: r ? { id: r.target_id, title: r.target?.title ?? r.target_id, detail: null } : null,
   mode: r?.mode ?? "rate",
   values:
     r?.mode === "fixed"
       ? [asText(r.fixed_amount_1), asText(r.fixed_amount_2), asText(r.fixed_amount_3)]
-      : [asText(r?.rate_bps_1), asText(r?.rate_bps_2), asText(r?.rate_bps_3)],
+      : [percentText(r?.rate_bps_1), percentText(r?.rate_bps_2), percentText(r?.rate_bps_3)],
   currency_code: r?.currency_code ?? "",
   note: r?.note ?? "",
 })
 
 const RuleDrawer = ({ rule, open, onClose }: { rule: CommissionRule | null; open: boolean; onClose: () => void }) => {
   const { t } = useTranslation("distribution")
+  const labels = useLabels()
+  const problem = usePercentProblem()
   const [form, setForm] = useState<Form>(formOf(rule))
   const save = useSaveRule(t("rules.saved"))
   useEffect(() => {
     if (open) setForm(formOf(rule))
   }, [open, rule])
-  const values = form.values.map(numberOrNull)
-  const submit = () =>
+  const rates = form.values.map(bpsOrNull)
+  const amounts = form.values.map(numberOrNull)
+  const submit = () => {
+    // A rate's problem already shows under it, a missing target under the picker: nothing is sent until fixed.
+    if (!form.target || (form.mode === "rate" && form.values.some((v) => problem(v)))) return
     save.mutate(
       {
         id: rule?.id,
         rule: {
-          ...(rule ? {} : { target_type: form.target_type, target_id: form.target_id.trim() }),
+          ...(rule ? {} : { target_type: form.target_type, target_id: form.target.id }),
           mode: form.mode,
-          rate_bps_1: form.mode === "rate" ? values[0] : null,
-          rate_bps_2: form.mode === "rate" ? values[1] : null,
-          rate_bps_3: form.mode === "rate" ? values[2] : null,
-          fixed_amount_1: form.mode === "fixed" ? values[0] : null,
-          fixed_amount_2: form.mode === "fixed" ? values[1] : null,
-          fixed_amount_3: form.mode === "fixed" ? values[2] : null,
+          rate_bps_1: form.mode === "rate" ? rates[0] : null,
+          rate_bps_2: form.mode === "rate" ? rates[1] : null,
+          rate_bps_3: form.mode === "rate" ? rates[2] : null,
+          fixed_amount_1: form.mode === "fixed" ? amounts[0] : null,
+          fixed_amount_2: form.mode === "fixed" ? amounts[1] : null,
+          fixed_amount_3: form.mode === "fixed" ? amounts[2] : null,
           currency_code: form.mode === "fixed" ? form.currency_code : null,
           note: form.note || null,
         },
       },
       { onSuccess: onClose }
     )
+  }
+  const setValue = (i: number) => (v: string) => {
+    const next = [...form.values] as Form["values"]
+    next[i] = v
+    setForm({ ...form, values: next })
+  }
   return (
     <FormDrawer
       open={open}
@@ -187,31 +203,35 @@ const RuleDrawer = ({ rule, open, onClose }: { rule: CommissionRule | null; open
       isPending={save.isPending}
     >
       <FormField label={t("rules.target")}>
-        <Select value={form.target_type} onValueChange={(v) => setForm({ ...form, target_type: v as Form["target_type"] })} disabled={!!rule}>
+        <Select value={form.target_type} onValueChange={(v) => setForm({ ...form, target_type: v as Form["target_type"], target: null })} disabled={!!rule}>
           <Select.Trigger>
             <Select.Value />
           </Select.Trigger>
           <Select.Content>
             {TARGETS.map((v) => (
               <Select.Item key={v} value={v}>
-                {t(`rules.targets.${v}`)}
+                {labels.targets[v]}
               </Select.Item>
             ))}
           </Select.Content>
         </Select>
       </FormField>
-      <FormField label={t("rules.targetId")} hint={t("rules.targetIdHint")} htmlFor="target_id">
-        <Input id="target_id" name="target_id" required disabled={!!rule} value={form.target_id} onChange={(e) => setForm({ ...form, target_id: e.target.value })} />
+      <FormField label={t("rules.targetName")}>
+        {rule ? (
+          <Input value={form.target?.title ?? ""} disabled />
+        ) : (
+          <TargetPicker key={form.target_type} type={form.target_type} value={form.target} onChange={(target) => setForm({ ...form, target })} />
+        )}
       </FormField>
-      <FormField label={t("rules.mode")} hint={t(`rules.modeHints.${form.mode}`)}>
-        <Select value={form.mode} onValueChange={(v) => setForm({ ...form, mode: v as Form["mode"] })}>
+      <FormField label={t("rules.mode")} hint={labels.modeHints[form.mode]}>
+        <Select value={form.mode} onValueChange={(v) => setForm({ ...form, mode: v as Form["mode"], values: ["", "", ""] })}>
           <Select.Trigger>
             <Select.Value />
           </Select.Trigger>
           <Select.Content>
             {MODES.map((v) => (
               <Select.Item key={v} value={v}>
-                {t(`rules.modes.${v}`)}
+                {labels.modes[v]}
               </Select.Item>
             ))}
           </Select.Content>
@@ -222,21 +242,14 @@ const RuleDrawer = ({ rule, open, onClose }: { rule: CommissionRule | null; open
           <FormField
             key={i}
             label={form.mode === "rate" ? t("levels.rateAt", { depth: i + 1 }) : t("rules.fixedAt", { depth: i + 1 })}
-            hint={i === 0 ? t(form.mode === "rate" ? "rules.rateHint" : "rules.fixedHint") : undefined}
+            hint={i === 0 ? (form.mode === "rate" ? t("rules.rateHint") : t("rules.fixedHint")) : undefined}
             htmlFor={`value_${i}`}
           >
-            <NumberInput
-              id={`value_${i}`}
-              step={form.mode === "rate" ? 1 : "0.01"}
-              max={form.mode === "rate" ? 10000 : undefined}
-              required={i === 0 && form.mode === "fixed"}
-              value={form.values[i]}
-              onChange={(v) => {
-                const next = [...form.values] as Form["values"]
-                next[i] = v
-                setForm({ ...form, values: next })
-              }}
-            />
+            {form.mode === "rate" ? (
+              <PercentInput id={`value_${i}`} value={form.values[i]} onChange={setValue(i)} />
+            ) : (
+              <NumberInput id={`value_${i}`} step="0.01" required={i === 0} value={form.values[i]} onChange={setValue(i)} />
+            )}
           </FormField>
         ))}
       {form.mode === "fixed" && (
@@ -251,7 +264,7 @@ const RuleDrawer = ({ rule, open, onClose }: { rule: CommissionRule | null; open
   )
 }
 
-export const handle = { breadcrumb: () => <TextCrumb label="nav.rules" /> }
+export const handle = { breadcrumb: () => <NavCrumb page="rules" /> }
 
 export const config = defineRouteConfig({ label: "nav.rules", translationNs: "distribution", rank: 5 })
 

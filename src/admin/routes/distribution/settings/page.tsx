@@ -6,41 +6,71 @@ import { asText } from "../../../components/number-input"
 import { Empty, Loading, PageHeader } from "../../../components/section"
 import { SettingsInput, useSettings, useUpdateSettings } from "../../../hooks/programme"
 import { useFormat } from "../../../lib/format"
+import { useLabels } from "../../../lib/labels"
+import { bpsOrNull, PercentInput, percentText, usePercentProblem } from "../../../components/percent-input"
 import { Settings } from "../../../lib/types"
-import { TextCrumb } from "../../../components/breadcrumb"
+import { NavCrumb } from "../../../components/breadcrumb"
 
 const APPLICATION_MODES = ["auto", "review", "after_first_order", "min_spend", "invite_only"] as const
 const BINDING_MODES = ["first_touch", "last_touch"] as const
 const SETTLE_ON = ["fulfilled", "shipped", "delivered"] as const
 const METHODS = ["bank", "alipay", "wechat", "paypal", "manual"] as const
-const NUMERIC = [
-  "max_depth",
-  "application_min_spend",
-  "binding_days",
-  "freeze_days",
-  "order_cap_bps",
-  "min_withdrawal",
-  "withdrawal_fee_bps",
-  "default_rate_bps_1",
-  "default_rate_bps_2",
-  "default_rate_bps_3",
-] as const
+const NUMERIC = ["max_depth", "application_min_spend", "binding_days", "freeze_days", "min_withdrawal"] as const
+/** Rates: typed and shown as percentages, stored as basis points. */
+const RATES = ["order_cap_bps", "withdrawal_fee_bps", "default_rate_bps_1", "default_rate_bps_2", "default_rate_bps_3"] as const
 type Numeric = (typeof NUMERIC)[number]
-type Form = Omit<Settings, Numeric> & Record<Numeric, string>
+type Rate = (typeof RATES)[number]
+type Form = Omit<Settings, Numeric | Rate> & Record<Numeric | Rate, string>
 
-const formOf = (s: Settings): Form => ({ ...s, ...(Object.fromEntries(NUMERIC.map((k) => [k, asText(s[k])])) as Record<Numeric, string>) })
+const formOf = (s: Settings): Form => ({
+  ...s,
+  ...(Object.fromEntries(NUMERIC.map((k) => [k, asText(s[k])])) as Record<Numeric, string>),
+  ...(Object.fromEntries(RATES.map((k) => [k, percentText(s[k])])) as Record<Rate, string>),
+})
+
+/** The form's value of a setting as the API takes it. */
+const valueOf = (k: keyof Form, v: unknown) =>
+  (NUMERIC as readonly string[]).includes(k) ? Number(v) : (RATES as readonly string[]).includes(k) ? bpsOrNull(v as string) : v
+
+type SettingName = Exclude<keyof Settings, "id" | "created_at" | "updated_at">
+
+/** Each setting's name and explanation. */
+function useSettingTexts(): Record<SettingName, { label: string; hint: string }> {
+  const { t } = useTranslation("distribution")
+  return {
+    enabled: { label: t("settings.fields.enabled.label"), hint: t("settings.fields.enabled.hint") },
+    max_depth: { label: t("settings.fields.max_depth.label"), hint: t("settings.fields.max_depth.hint") },
+    application_mode: { label: t("settings.fields.application_mode.label"), hint: t("settings.fields.application_mode.hint") },
+    application_min_spend: { label: t("settings.fields.application_min_spend.label"), hint: t("settings.fields.application_min_spend.hint") },
+    self_purchase: { label: t("settings.fields.self_purchase.label"), hint: t("settings.fields.self_purchase.hint") },
+    currency_code: { label: t("settings.fields.currency_code.label"), hint: t("settings.fields.currency_code.hint") },
+    binding_mode: { label: t("settings.fields.binding_mode.label"), hint: t("settings.fields.binding_mode.hint") },
+    binding_days: { label: t("settings.fields.binding_days.label"), hint: t("settings.fields.binding_days.hint") },
+    bind_new_customers_only: { label: t("settings.fields.bind_new_customers_only.label"), hint: t("settings.fields.bind_new_customers_only.hint") },
+    commission_base: { label: t("settings.fields.commission_base.label"), hint: t("settings.fields.commission_base.hint") },
+    default_rate_bps_1: { label: t("settings.fields.default_rate_bps_1.label"), hint: t("settings.fields.default_rate_bps_1.hint") },
+    default_rate_bps_2: { label: t("settings.fields.default_rate_bps_2.label"), hint: t("settings.fields.default_rate_bps_2.hint") },
+    default_rate_bps_3: { label: t("settings.fields.default_rate_bps_3.label"), hint: t("settings.fields.default_rate_bps_3.hint") },
+    order_cap_bps: { label: t("settings.fields.order_cap_bps.label"), hint: t("settings.fields.order_cap_bps.hint") },
+    settle_on: { label: t("settings.fields.settle_on.label"), hint: t("settings.fields.settle_on.hint") },
+    freeze_days: { label: t("settings.fields.freeze_days.label"), hint: t("settings.fields.freeze_days.hint") },
+    min_withdrawal: { label: t("settings.fields.min_withdrawal.label"), hint: t("settings.fields.min_withdrawal.hint") },
+    withdrawal_fee_bps: { label: t("settings.fields.withdrawal_fee_bps.label"), hint: t("settings.fields.withdrawal_fee_bps.hint") },
+    withdrawal_methods: { label: t("settings.fields.withdrawal_methods.label"), hint: t("settings.fields.withdrawal_methods.hint") },
+  }
+}
 
 /** One setting: its name, its explanation, its control (the dashboard's two-column settings rows). */
-const Row = ({ name, children }: { name: keyof Settings; children: ReactNode }) => {
-  const { t } = useTranslation("distribution")
+const Row = ({ name, children }: { name: SettingName; children: ReactNode }) => {
+  const text = useSettingTexts()[name]
   return (
     <div className="grid grid-cols-1 gap-4 px-6 py-4 md:grid-cols-2" data-testid={`setting-${name}`}>
       <div>
         <Label size="small" weight="plus" htmlFor={name}>
-          {t(`settings.fields.${name}.label`)}
+          {text.label}
         </Label>
         <Text size="small" className="text-ui-fg-subtle">
-          {t(`settings.fields.${name}.hint`)}
+          {text.hint}
         </Text>
       </div>
       <div className="flex items-start">{children}</div>
@@ -60,6 +90,8 @@ const Group = ({ title, children }: { title: string; children: ReactNode }) => (
 const SettingsPage = () => {
   const { t } = useTranslation("distribution")
   const f = useFormat()
+  const labels = useLabels()
+  const problem = usePercentProblem()
   const { data, isLoading, isError, error } = useSettings()
   const update = useUpdateSettings(t("settings.saved"))
   const [form, setForm] = useState<Form | null>(null)
@@ -91,7 +123,8 @@ const SettingsPage = () => {
       )}
     </div>
   )
-  const select = <K extends "application_mode" | "binding_mode" | "settle_on">(k: K, values: readonly Form[K][]) => (
+  const options = { application_mode: labels.applicationModes, binding_mode: labels.bindingModes, settle_on: labels.settleOn }
+  const select = <K extends keyof typeof options>(k: K, values: readonly Form[K][]) => (
     <Select value={form[k]} onValueChange={(v) => set(k, v as Form[K])}>
       <Select.Trigger id={k} data-testid={`select-${k}`}>
         <Select.Value />
@@ -99,12 +132,13 @@ const SettingsPage = () => {
       <Select.Content>
         {values.map((v) => (
           <Select.Item key={v} value={v}>
-            {t(`settings.options.${k}.${v}`)}
+            {(options[k] as Record<string, string>)[v]}
           </Select.Item>
         ))}
       </Select.Content>
     </Select>
   )
+  const rateInput = (k: Rate) => <PercentInput id={k} required value={form[k]} onChange={(v) => set(k, v)} />
   const toggle = (k: "enabled" | "self_purchase" | "bind_new_customers_only") => (
     <Switch id={k} checked={form[k]} onCheckedChange={(v) => set(k, v)} />
   )
@@ -112,11 +146,13 @@ const SettingsPage = () => {
   // Only what was changed is sent: the server audits each change.
   const submit = (e: FormEvent) => {
     e.preventDefault()
+    // A rate's problem already shows under it; nothing is sent until it is fixed.
+    if (RATES.some((k) => problem(form[k]))) return
     const next: Record<string, unknown> = {}
-    const original = data.settings
-    for (const [k, v] of Object.entries(form) as [keyof Settings, unknown][]) {
-      const value = (NUMERIC as readonly string[]).includes(k) ? Number(v) : v
-      if (JSON.stringify(value) !== JSON.stringify((NUMERIC as readonly string[]).includes(k) ? Number(original[k]) : original[k])) {
+    const original = formOf(data.settings)
+    for (const [k, v] of Object.entries(form) as [keyof Form, unknown][]) {
+      const value = valueOf(k, v)
+      if (JSON.stringify(value) !== JSON.stringify(valueOf(k, original[k]))) {
         next[k] = value
       }
     }
@@ -148,20 +184,20 @@ const SettingsPage = () => {
       </Group>
       <Group title={t("settings.groups.commissions")}>
         <Row name="commission_base">
-          <Text size="small">{t(`settings.options.commission_base.${form.commission_base}`)}</Text>
+          <Text size="small">{labels.commissionBases[form.commission_base]}</Text>
         </Row>
         {([1, 2, 3] as const).map((d) => (
           <Row key={d} name={`default_rate_bps_${d}`}>
-            {numberInput(`default_rate_bps_${d}`, { max: 10000, suffix: f.bps(Number(form[`default_rate_bps_${d}`]) || 0) })}
+            {rateInput(`default_rate_bps_${d}`)}
           </Row>
         ))}
-        <Row name="order_cap_bps">{numberInput("order_cap_bps", { max: 10000, suffix: f.bps(Number(form.order_cap_bps) || 0) })}</Row>
+        <Row name="order_cap_bps">{rateInput("order_cap_bps")}</Row>
         <Row name="settle_on">{select("settle_on", SETTLE_ON)}</Row>
         <Row name="freeze_days">{numberInput("freeze_days", { max: 3650 })}</Row>
       </Group>
       <Group title={t("settings.groups.withdrawals")}>
         <Row name="min_withdrawal">{numberInput("min_withdrawal", { step: "0.01", suffix: f.money(form.min_withdrawal || 0, currency) })}</Row>
-        <Row name="withdrawal_fee_bps">{numberInput("withdrawal_fee_bps", { max: 10000, suffix: f.bps(Number(form.withdrawal_fee_bps) || 0) })}</Row>
+        <Row name="withdrawal_fee_bps">{rateInput("withdrawal_fee_bps")}</Row>
         <Row name="withdrawal_methods">
           <div className="flex flex-col gap-y-2">
             {METHODS.map((m) => (
@@ -174,7 +210,7 @@ const SettingsPage = () => {
                   }
                 />
                 <Label htmlFor={`method-${m}`} size="small">
-                  {t(`methods.${m}`)}
+                  {labels.methods[m]}
                 </Label>
               </div>
             ))}
@@ -185,7 +221,7 @@ const SettingsPage = () => {
   )
 }
 
-export const handle = { breadcrumb: () => <TextCrumb label="nav.settings" /> }
+export const handle = { breadcrumb: () => <NavCrumb page="settings" /> }
 
 export const config = defineRouteConfig({ label: "nav.settings", translationNs: "distribution", rank: 6 })
 

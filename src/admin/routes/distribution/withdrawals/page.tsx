@@ -12,7 +12,7 @@ import {
 } from "@medusajs/ui"
 import { useMemo, useState } from "react"
 import { useTranslation } from "react-i18next"
-import { Link } from "react-router-dom"
+import { Link, useSearchParams } from "react-router-dom"
 import { useTableTexts } from "../../../components/data-table-texts"
 import { ExportLink, ListToolbar } from "../../../components/list-toolbar"
 import { useListState } from "../../../components/paged-table"
@@ -22,8 +22,9 @@ import { WithdrawalDrawer } from "../../../components/withdrawal-drawer"
 import { exportUrl } from "../../../lib/sdk"
 import { useBulkWithdrawals, useWithdrawalAction, useWithdrawals } from "../../../hooks/withdrawals"
 import { useFormat } from "../../../lib/format"
+import { useLabels } from "../../../lib/labels"
 import { BulkResult, Withdrawal } from "../../../lib/types"
-import { TextCrumb } from "../../../components/breadcrumb"
+import { NavCrumb } from "../../../components/breadcrumb"
 
 const STATUSES = ["requested", "approved", "paid", "rejected"] as const
 const METHODS = ["bank", "alipay", "wechat", "paypal", "manual"] as const
@@ -50,14 +51,17 @@ const WithdrawalsPage = () => {
   const list = useListState({ filtering: { status: ["requested", "approved"] } })
   const [selection, setSelection] = useState<DataTableRowSelectionState>({})
   const [pending, setPending] = useState<Pending>(null)
-  const [shown, setShown] = useState<string | null>(null)
+  // A link from elsewhere (a ledger entry) opens the withdrawal it names.
+  const [params] = useSearchParams()
+  const [shown, setShown] = useState<string | null>(() => params.get("id"))
   const query = {
     q: list.query.q,
     status: list.filtering.status as string[] | undefined,
     method: list.filtering.method as string[] | undefined,
   }
   const { data, isLoading, isError, error } = useWithdrawals({ ...list.query, ...query, order: "created_at" })
-  const act = useWithdrawalAction((action) => t(`withdrawals.done.${action}`))
+  const labels = useLabels()
+  const act = useWithdrawalAction((action) => labels.withdrawalDone[action])
   const bulkMessage = (r: BulkResult) => {
     const ok = r.results.filter((x) => x.ok).length
     return ok === r.results.length
@@ -99,7 +103,7 @@ const WithdrawalsPage = () => {
         header: t("fields.netAmount"),
         cell: ({ row }) => <span className="tabular-nums">{f.money(row.original.net_amount, row.original.currency_code)}</span>,
       }),
-      column.accessor("method", { header: t("fields.method"), cell: ({ getValue }) => t(`methods.${getValue()}`) }),
+      column.accessor("method", { header: t("fields.method"), cell: ({ getValue }) => labels.methods[getValue()] }),
       column.accessor("account", { header: t("fields.account"), cell: ({ getValue }) => accountLine(getValue()) }),
       column.accessor("status", {
         header: t("fields.status"),
@@ -130,7 +134,7 @@ const WithdrawalsPage = () => {
         },
       }),
     ],
-    [t, f.locale]
+    [t, f.locale, labels]
   )
 
   const statusOptions = useStatusOptions("withdrawal", STATUSES)
@@ -144,10 +148,10 @@ const WithdrawalsPage = () => {
       filter.accessor("method", {
         type: "multiselect",
         label: t("fields.method"),
-        options: METHODS.map((m) => ({ label: t(`methods.${m}`), value: m })),
+        options: METHODS.map((m) => ({ label: labels.methods[m], value: m })),
       }),
     ],
-    [t]
+    [t, labels]
   )
 
   const table = useDataTable({
@@ -242,7 +246,7 @@ const WithdrawalsPage = () => {
   )
 }
 
-export const handle = { breadcrumb: () => <TextCrumb label="nav.withdrawals" /> }
+export const handle = { breadcrumb: () => <NavCrumb page="withdrawals" /> }
 
 export const config = defineRouteConfig({ label: "nav.withdrawals", translationNs: "distribution", rank: 3 })
 

@@ -10,10 +10,12 @@ import { TeamTree } from "../../../../components/team-tree"
 import { useDistributor } from "../../../../hooks/distributors"
 import { useSettings } from "../../../../hooks/programme"
 import { useFormat } from "../../../../lib/format"
+import { useLabels } from "../../../../lib/labels"
 
 const DistributorDetailPage = () => {
   const { id } = useParams()
   const { t } = useTranslation("distribution")
+  const labels = useLabels()
   const f = useFormat()
   const { data, isLoading, isError, error } = useDistributor(id)
   const settings = useSettings()
@@ -115,7 +117,7 @@ const DistributorDetailPage = () => {
                   {data.binding.distributor_id}
                 </Link>
               </Field>
-              <Field label={t("fields.source")}>{t(`sources.${data.binding.source}`)}</Field>
+              <Field label={t("fields.source")}>{labels.sources[data.binding.source]}</Field>
               <Field label={t("fields.boundAt")}>{f.dateTime(data.binding.bound_at)}</Field>
             </>
           ) : (

@@ -1,9 +1,16 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import DistributionModuleService from "../../../../../modules/distribution/service"
+import { WithdrawalDTO } from "../../../../../modules/distribution/types"
 import { PayoutAccount, payoutAccountColumns } from "../../../../../modules/distribution/utils/withdrawal"
 import { recordWithdrawalExportWorkflow } from "../../../../../workflows"
-import { presentWithdrawalsForAdmin, withdrawalFilters } from "../../../../utils/admin-withdrawal"
+import {
+  exportBatchSize,
+  matchingWithdrawalIds,
+  presentWithdrawalsForAdmin,
+  withdrawalFilters,
+} from "../../../../utils/admin-withdrawal"
 import { distributionService } from "../../../../utils/container"
-import { sendCsv, toCsv } from "../../../../utils/csv"
+import { streamCsv } from "../../../../utils/csv"
 import { AdminExportWithdrawalsType } from "../../validators"
 
 const HEADER = [
@@ -11,23 +18,9 @@ const HEADER = [
   "method", "payee", "bank_name", "branch", "account", "currency_code", "amount", "fee", "net_amount", "approved_at",
 ]
 
-/**
- * The payout file for the finance team (approved requests unless filtered
- * otherwise): the one place the full payout account appears. The export is
- * audited before the file is sent.
- */
-export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminExportWithdrawalsType>, res: MedusaResponse) => {
-  const service = distributionService(req)
-  const query = req.validatedQuery as AdminExportWithdrawalsType
-  const rows = await service.listWithdrawals(await withdrawalFilters(service, query), {
-    take: 10_000,
-    order: { created_at: "ASC", id: "ASC" },
-  })
-  await recordWithdrawalExportWorkflow(req.scope).run({
-    input: { actor_id: req.auth_context.actor_id, filters: JSON.parse(JSON.stringify(query)), withdrawal_ids: rows.map((w) => w.id) },
-  })
+async function payoutRows(service: DistributionModuleService, rows: WithdrawalDTO[]) {
   const presented = await presentWithdrawalsForAdmin(service, rows)
-  const lines = rows.map((w, i) => {
+  return rows.map((w, i) => {
     const account = payoutAccountColumns(w.method, service.decryptPersonalData<PayoutAccount>(w.payout_account)!)
     const d = presented[i].distributor
     return [
@@ -36,5 +29,26 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminExportWi
       presented[i].amount, presented[i].fee, presented[i].net_amount, w.approved_at as Date | null,
     ]
   })
-  sendCsv(res, `withdrawals-${new Date().toISOString().slice(0, 10)}.csv`, toCsv(HEADER, lines))
+}
+
+/**
+ * The payout file for the finance team (approved requests unless filtered
+ * otherwise): the one place the full payout account appears. Every matching
+ * request is in it: the export is audited with exactly the requests it holds
+ * before anything is sent, then written batch by batch as one CSV.
+ */
+export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminExportWithdrawalsType>, res: MedusaResponse) => {
+  const service = distributionService(req)
+  const query = req.validatedQuery as AdminExportWithdrawalsType
+  const ids = await matchingWithdrawalIds(service, await withdrawalFilters(service, query))
+  await recordWithdrawalExportWorkflow(req.scope).run({
+    input: { actor_id: req.auth_context.actor_id, filters: JSON.parse(JSON.stringify(query)), withdrawal_ids: ids },
+  })
+  const csv = streamCsv(res, `withdrawals-${new Date().toISOString().slice(0, 10)}.csv`, HEADER)
+  const size = exportBatchSize()
+  for (let i = 0; i < ids.length; i += size) {
+    const batch = await service.listWithdrawals({ id: ids.slice(i, i + size) }, { order: { id: "ASC" } })
+    csv.write(await payoutRows(service, batch))
+  }
+  csv.end()
 }

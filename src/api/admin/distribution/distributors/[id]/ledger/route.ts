@@ -1,9 +1,13 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { distributionService } from "../../../../../utils/container"
 import { presentLedgerEntry } from "../../../../../utils/present"
+import { withLedgerReferences } from "../../../../../utils/ledger-references"
 import { AdminListLedgerType } from "../../../validators"
 
-/** A distributor's ledger, newest first, with its balances (each a sum of rows). */
+/**
+ * A distributor's ledger, newest first, each entry with the order or withdrawal
+ * it is about, and the balances (each a sum of rows).
+ */
 export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, AdminListLedgerType>,
   res: MedusaResponse
@@ -15,5 +19,11 @@ export const GET = async (
     { distributor_id: distributor.id },
     { skip: offset, take: limit, order: { created_at: "DESC", id: "DESC" } }
   )
-  res.json({ entries: entries.map(presentLedgerEntry), count, limit, offset, balances: await service.getBalances(distributor.id) })
+  res.json({
+    entries: await withLedgerReferences(req.scope, service, entries.map(presentLedgerEntry)),
+    count,
+    limit,
+    offset,
+    balances: await service.getBalances(distributor.id),
+  })
 }

@@ -1,0 +1,149 @@
+import { useMemo } from "react"
+import { useTranslation } from "react-i18next"
+import type {
+  ApplicationMode,
+  BindingMode,
+  BindingSource,
+  CommissionBase,
+  CommissionStatus,
+  DistributorStatus,
+  LedgerKind,
+  RuleMode,
+  RuleTargetType,
+  SettleOn,
+  WithdrawalAction,
+  WithdrawalMethod,
+  WithdrawalStatus,
+} from "../../modules/distribution/constants"
+
+/**
+ * The words for the programme's enumerations, each value spelled out with its
+ * literal key: the key test sees every key the admin uses, and the types make
+ * a new status or method without its words a compile error.
+ */
+export function useLabels() {
+  const { t } = useTranslation("distribution")
+  return useMemo(
+    () => ({
+      methods: {
+        bank: t("methods.bank"),
+        alipay: t("methods.alipay"),
+        wechat: t("methods.wechat"),
+        paypal: t("methods.paypal"),
+        manual: t("methods.manual"),
+      } satisfies Record<WithdrawalMethod, string>,
+      ledgerKinds: {
+        commission_settled: t("ledger.kinds.commission_settled"),
+        commission_clawed_back: t("ledger.kinds.commission_clawed_back"),
+        withdrawal_held: t("ledger.kinds.withdrawal_held"),
+        withdrawal_released: t("ledger.kinds.withdrawal_released"),
+        withdrawal_paid: t("ledger.kinds.withdrawal_paid"),
+        manual_adjustment: t("ledger.kinds.manual_adjustment"),
+      } satisfies Record<LedgerKind, string>,
+      balances: {
+        available: t("balances.available"),
+        pending: t("balances.pending"),
+        held: t("balances.held"),
+        withdrawn: t("balances.withdrawn"),
+        debt: t("balances.debt"),
+      },
+      statuses: {
+        distributor: {
+          pending: t("statuses.distributor.pending"),
+          active: t("statuses.distributor.active"),
+          rejected: t("statuses.distributor.rejected"),
+          suspended: t("statuses.distributor.suspended"),
+        } satisfies Record<DistributorStatus, string>,
+        commission: {
+          pending: t("statuses.commission.pending"),
+          settled: t("statuses.commission.settled"),
+          reversed: t("statuses.commission.reversed"),
+        } satisfies Record<CommissionStatus, string>,
+        withdrawal: {
+          requested: t("statuses.withdrawal.requested"),
+          approved: t("statuses.withdrawal.approved"),
+          rejected: t("statuses.withdrawal.rejected"),
+          paid: t("statuses.withdrawal.paid"),
+        } satisfies Record<WithdrawalStatus, string>,
+      },
+      sources: {
+        link: t("sources.link"),
+        code: t("sources.code"),
+        qr: t("sources.qr"),
+        coupon: t("sources.coupon"),
+        admin: t("sources.admin"),
+      } satisfies Record<BindingSource, string>,
+      targets: {
+        variant: t("rules.targets.variant"),
+        product: t("rules.targets.product"),
+        category: t("rules.targets.category"),
+        collection: t("rules.targets.collection"),
+      } satisfies Record<RuleTargetType, string>,
+      modes: {
+        rate: t("rules.modes.rate"),
+        fixed: t("rules.modes.fixed"),
+        excluded: t("rules.modes.excluded"),
+      } satisfies Record<RuleMode, string>,
+      modeHints: {
+        rate: t("rules.modeHints.rate"),
+        fixed: t("rules.modeHints.fixed"),
+        excluded: t("rules.modeHints.excluded"),
+      } satisfies Record<RuleMode, string>,
+      leaderboardBy: {
+        sales: t("overview.leaderboard.by.sales"),
+        commissions: t("overview.leaderboard.by.commissions"),
+        recruits: t("overview.leaderboard.by.recruits"),
+      },
+      reviewDone: {
+        approve: t("actions.done.approve"),
+        reject: t("actions.done.reject"),
+        suspend: t("actions.done.suspend"),
+        reinstate: t("actions.done.reinstate"),
+      },
+      withdrawalDone: {
+        approve: t("withdrawals.done.approve"),
+        reject: t("withdrawals.done.reject"),
+        pay: t("withdrawals.done.pay"),
+      } satisfies Record<WithdrawalAction, string>,
+      /** The audit trail's actions; one the admin has no words for shows as written. */
+      audit: {
+        "withdrawal.request": t("audit.withdrawal.request"),
+        "withdrawal.approve": t("audit.withdrawal.approve"),
+        "withdrawal.reject": t("audit.withdrawal.reject"),
+        "withdrawal.pay": t("audit.withdrawal.pay"),
+        "withdrawal.export": t("audit.withdrawal.export"),
+      } as Record<string, string | undefined>,
+      nav: {
+        distribution: t("nav.distribution"),
+        distributors: t("nav.distributors"),
+        applications: t("nav.applications"),
+        withdrawals: t("nav.withdrawals"),
+        levels: t("nav.levels"),
+        rules: t("nav.rules"),
+        settings: t("nav.settings"),
+      },
+      applicationModes: {
+        auto: t("settings.options.application_mode.auto"),
+        review: t("settings.options.application_mode.review"),
+        after_first_order: t("settings.options.application_mode.after_first_order"),
+        min_spend: t("settings.options.application_mode.min_spend"),
+        invite_only: t("settings.options.application_mode.invite_only"),
+      } satisfies Record<ApplicationMode, string>,
+      bindingModes: {
+        first_touch: t("settings.options.binding_mode.first_touch"),
+        last_touch: t("settings.options.binding_mode.last_touch"),
+      } satisfies Record<BindingMode, string>,
+      settleOn: {
+        fulfilled: t("settings.options.settle_on.fulfilled"),
+        shipped: t("settings.options.settle_on.shipped"),
+        delivered: t("settings.options.settle_on.delivered"),
+      } satisfies Record<SettleOn, string>,
+      commissionBases: {
+        subtotal_after_discounts: t("settings.options.commission_base.subtotal_after_discounts"),
+      } satisfies Record<CommissionBase, string>,
+    }),
+    [t]
+  )
+}
+
+export type Labels = ReturnType<typeof useLabels>
