@@ -51,6 +51,7 @@ import { decideBinding } from "./utils/binding"
 import {
   decryptString,
   encryptString,
+  MISSING_KEY_MESSAGE,
   parseEncryptionKey,
   saltedHash,
 } from "./utils/crypto"
@@ -273,7 +274,7 @@ export default class DistributionModuleService extends MedusaService({
     if (!raw) {
       throw new MedusaError(
         MedusaError.Types.UNEXPECTED_STATE,
-        "No encryption key for personal data: set DISTRIBUTION_ENCRYPTION_KEY (32 bytes, e.g. `openssl rand -hex 32`) or the plugin option encryption_key."
+        MISSING_KEY_MESSAGE
       )
     }
     return parseEncryptionKey(raw)
