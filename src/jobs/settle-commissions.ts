@@ -1,4 +1,5 @@
 import { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { settleDueCommissionsWorkflow } from "../workflows"
 
 const BATCH = 1000
@@ -12,15 +13,24 @@ const WORKERS = 3
 
 /** Settles every commission whose freeze period is over, a batch per transaction. */
 export default async function settleCommissions(container: MedusaContainer) {
+  let settled = 0
+  let upgraded = 0
   const worker = async () => {
     for (;;) {
       const { result } = await settleDueCommissionsWorkflow(container).run({ input: { limit: BATCH } })
+      settled += result.settled
+      upgraded += result.upgrades.length
       if (result.settled < BATCH) {
         return
       }
     }
   }
   await Promise.all(Array.from({ length: WORKERS }, worker))
+  if (settled > 0) {
+    container
+      .resolve(ContainerRegistrationKeys.LOGGER)
+      .info(`distribution: settled ${settled} commission(s)${upgraded ? `, ${upgraded} distributor(s) raised a level` : ""}`)
+  }
 }
 
 export const config = {

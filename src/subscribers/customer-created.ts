@@ -20,14 +20,15 @@ export default async function bindOnRegistration({
   const source = STORE_BINDING_SOURCES.includes(claimed as (typeof STORE_BINDING_SOURCES)[number])
     ? claimed
     : BindingSource.CODE
-  const { errors } = await bindCustomerWorkflow(container).run({
+  const { result, errors } = await bindCustomerWorkflow(container).run({
     input: { customer_id: customer.id, referral_code: code, source },
     throwOnError: false,
   })
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   if (errors.length) {
-    container
-      .resolve(ContainerRegistrationKeys.LOGGER)
-      .warn(`distribution: customer ${customer.id} not bound to ${code}: ${errors[0].error?.message}`)
+    logger.warn(`distribution: customer ${customer.id} not bound to ${code}: ${errors[0].error?.message}`)
+  } else if (result.changed) {
+    logger.info(`distribution: bound customer ${customer.id} to ${code} on registration`)
   }
 }
 

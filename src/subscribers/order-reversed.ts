@@ -19,8 +19,16 @@ export default async function reverseCommissions({
     orderId = (payments[0] as { payment_collection?: { order?: { id: string } } } | undefined)?.payment_collection?.order?.id
     cause = "refund"
   }
-  if (orderId) {
-    await reverseOrderCommissionsWorkflow(container).run({ input: { order_id: orderId, cause } })
+  if (!orderId) {
+    return
+  }
+  const { result } = await reverseOrderCommissionsWorkflow(container).run({ input: { order_id: orderId, cause } })
+  if (result.reversed > 0) {
+    container
+      .resolve(ContainerRegistrationKeys.LOGGER)
+      .info(
+        `distribution: reversed order ${orderId} (${cause}): ${result.reversed} commission(s), ${result.clawed_back} clawed back from settled balances`
+      )
   }
 }
 

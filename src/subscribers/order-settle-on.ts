@@ -24,8 +24,16 @@ export default async function startFreezePeriod({
     })
     orderId = (fulfillments[0] as { order?: { id: string } } | undefined)?.order?.id
   }
-  if (orderId) {
-    await markCommissionsEligibleWorkflow(container).run({ input: { order_id: orderId, state: STATE_OF[name] } })
+  if (!orderId) {
+    return
+  }
+  const { result: marked } = await markCommissionsEligibleWorkflow(container).run({
+    input: { order_id: orderId, state: STATE_OF[name] },
+  })
+  if (marked > 0) {
+    container
+      .resolve(ContainerRegistrationKeys.LOGGER)
+      .info(`distribution: marked order ${orderId} eligible (${STATE_OF[name]}): ${marked} commission(s) settle after the freeze period`)
   }
 }
 

@@ -34,15 +34,18 @@ export const creditOrderCommissionsWorkflow = createWorkflow(
         }))
       )
     })
-    when({ created }, ({ created }) => created.length > 0).then(() => {
+    when({ created }, ({ created }) => created.ids.length > 0).then(() => {
       emitEventStep({
         eventName: DistributionEvents.COMMISSION_CREATED,
-        data: transform({ created, input }, ({ created, input }) => ({ order_id: input.order_id, ids: created })),
+        data: transform({ created, input }, ({ created, input }) => ({ order_id: input.order_id, ids: created.ids })),
       })
     })
     return new WorkflowResponse(transform({ created, computed }, ({ created, computed }) => ({
-      created: created.length,
+      created: created.ids.length,
       computed: computed.rows.length,
+      /** Total of the commissions this run created, in the order's currency. */
+      amount: created.amount,
+      currency_code: computed.rows[0]?.currency_code ?? null,
     })))
   }
 )

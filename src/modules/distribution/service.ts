@@ -55,6 +55,7 @@ import { decideBinding } from "./utils/binding"
 import {
   decryptString,
   encryptString,
+  MISSING_KEY_MESSAGE,
   parseEncryptionKey,
   saltedHash,
 } from "./utils/crypto"
@@ -282,7 +283,7 @@ export default class DistributionModuleService extends MedusaService({
     if (!raw) {
       throw new MedusaError(
         MedusaError.Types.UNEXPECTED_STATE,
-        "No encryption key for personal data: set DISTRIBUTION_ENCRYPTION_KEY (32 bytes, e.g. `openssl rand -hex 32`) or the plugin option encryption_key."
+        MISSING_KEY_MESSAGE
       )
     }
     return parseEncryptionKey(raw)
@@ -1063,7 +1064,7 @@ export default class DistributionModuleService extends MedusaService({
   async insertCommissions(
     rows: NewCommission[],
     @MedusaContext() sharedContext: Context = {}
-  ): Promise<string[]> {
+  ): Promise<{ id: string; amount: string }[]> {
     if (!rows.length) {
       return []
     }
@@ -1092,17 +1093,16 @@ export default class DistributionModuleService extends MedusaService({
       )
       return "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?::jsonb, ?)"
     })
-    const inserted: { id: string }[] = await manager.execute(
+    return await manager.execute(
       `INSERT INTO distribution_commission (id, order_id, line_item_id, distributor_id,
          buyer_customer_id, depth, attribution, product_id, variant_id, quantity,
          base_amount, raw_base_amount, rate_bps, rate_source, rule_id, amount, raw_amount,
          currency_code)
        VALUES ${tuples.join(", ")}
        ON CONFLICT (order_id, line_item_id, distributor_id, depth) WHERE deleted_at IS NULL
-       DO NOTHING RETURNING id`,
+       DO NOTHING RETURNING id, amount::text AS amount`,
       values
     )
-    return inserted.map((r) => r.id)
   }
 
   /** Compensation of insertCommissions: removes exactly the rows it wrote, while still pending. */

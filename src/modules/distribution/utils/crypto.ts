@@ -7,6 +7,9 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes } from "crypt
  */
 const VERSION = "v1"
 
+export const MISSING_KEY_MESSAGE =
+  "No encryption key for personal data: set DISTRIBUTION_ENCRYPTION_KEY (32 bytes, e.g. `openssl rand -hex 32`) in the app's environment or .env, or the plugin option encryption_key."
+
 export function parseEncryptionKey(raw: string): Buffer {
   const trimmed = raw.trim()
   const key = /^[0-9a-fA-F]{64}$/.test(trimmed)
@@ -18,6 +21,19 @@ export function parseEncryptionKey(raw: string): Buffer {
     )
   }
   return key
+}
+
+/** What is wrong with a configured key (missing, not 32 bytes), or null when it is usable. */
+export function encryptionKeyProblem(raw: string | undefined): string | null {
+  if (!raw) {
+    return MISSING_KEY_MESSAGE
+  }
+  try {
+    parseEncryptionKey(raw)
+    return null
+  } catch (e) {
+    return (e as Error).message
+  }
 }
 
 export function encryptString(plain: string, key: Buffer): string {
