@@ -96,16 +96,16 @@ medusaIntegrationTestRunner({
       const statusOf = async (distributorId: string) =>
         (await service(container).listCommissions({ order_id: placed.id, distributor_id: distributorId })).map((r) => r.status)
       expect(await statusOf(c.distributor_id)).toEqual(["pending", "pending", "pending"])
-      expect(await balances(c.distributor_id)).toEqual({ pending: 82.85, available: 0, debt: 0 })
-      expect(await balances(b.distributor_id)).toEqual({ pending: 0, available: 43.79, debt: 0 })
-      expect(await balances(a.distributor_id)).toEqual({ pending: 0, available: 23.36, debt: 0 })
+      expect(await balances(c.distributor_id)).toEqual({ pending: "82.85", available: "0.00", debt: "0.00" })
+      expect(await balances(b.distributor_id)).toEqual({ pending: "0.00", available: "43.79", debt: "0.00" })
+      expect(await balances(a.distributor_id)).toEqual({ pending: "0.00", available: "23.36", debt: "0.00" })
       await settleCommissions(container)
-      expect(await balances(c.distributor_id)).toEqual({ pending: 82.85, available: 0, debt: 0 })
+      expect(await balances(c.distributor_id)).toEqual({ pending: "82.85", available: "0.00", debt: "0.00" })
 
       await api.post(`/admin/distribution/distributors/${c.distributor_id}/reinstate`, {}, admin)
       await settleCommissions(container)
       expect(await statusOf(c.distributor_id)).toEqual(["settled", "settled", "settled"])
-      expect(await balances(c.distributor_id)).toEqual({ pending: 0, available: 82.85, debt: 0 })
+      expect(await balances(c.distributor_id)).toEqual({ pending: "0.00", available: "82.85", debt: "0.00" })
       const { rows } = await pg.raw(
         "select trim_scale(sum(amount))::text as total, count(*)::int as n from distribution_ledger_entry where distributor_id = ? and kind = 'commission_settled'",
         [c.distributor_id]
