@@ -344,7 +344,7 @@ medusaIntegrationTestRunner({
         const theirs = await adjust(other, body)
         expect(theirs.status).toBe(201)
         expect(theirs.data.entry_id).not.toBe(retries[0].data.entry_id)
-        expect(await balances(other)).toMatchObject({ available: 88.88 })
+        expect(await balances(other)).toMatchObject({ available: "88.88" })
 
         const reused = await failure(adjust(d, { ...body, amount: 99 }))
         expect(reused.status).toBe(409)
@@ -352,7 +352,7 @@ medusaIntegrationTestRunner({
           "The idempotency key bonus-2026-11-11 was already used for another adjustment (its amount differs): send the same request to get its result, or use a new key for a new adjustment."
         )
         expect(await adjustments(d)).toHaveLength(1)
-        expect(await balances(d)).toMatchObject({ available: 88.88 })
+        expect(await balances(d)).toMatchObject({ available: "88.88" })
       })
 
       it("moves no money when its audit row cannot be written, so a retry pays once", async () => {
@@ -369,7 +369,7 @@ medusaIntegrationTestRunner({
 
         const retry = await adjust(d, { amount: 50, reason: "补发", idempotency_key: "refill-0001" })
         expect(retry.status).toBe(201)
-        expect(await balances(d)).toMatchObject({ available: 150 })
+        expect(await balances(d)).toMatchObject({ available: "150.00" })
         expect(await auditsOf(d)).toBe(before.audits + 1)
       })
     })
@@ -380,8 +380,8 @@ medusaIntegrationTestRunner({
       const first = await request(d, { amount: 120, idempotency_key: key })
       const theirs = await request(other, { amount: 150, idempotency_key: key })
       expect([first.status, theirs.status]).toEqual([201, 201])
-      expect(theirs.data.withdrawal).toMatchObject({ amount: "150", status: "requested" })
-      expect(await balances(other)).toEqual({ available: 350, held: 150, withdrawn: 0, debt: 0 })
+      expect(theirs.data.withdrawal).toMatchObject({ amount: "150.00", status: "requested" })
+      expect(await balances(other)).toEqual({ available: "350.00", held: "150.00", withdrawn: "0.00", debt: "0.00" })
 
       const reused = await failure(request(d, { amount: 130, idempotency_key: key }))
       expect(reused.status).toBe(409)
@@ -394,7 +394,7 @@ medusaIntegrationTestRunner({
       const same = await request(d, { amount: 120, idempotency_key: key })
       expect(same.status).toBe(200)
       expect(same.data.withdrawal.id).toBe(first.data.withdrawal.id)
-      expect(await balances(d)).toEqual({ available: 380, held: 120, withdrawn: 0, debt: 0 })
+      expect(await balances(d)).toEqual({ available: "380.00", held: "120.00", withdrawn: "0.00", debt: "0.00" })
       expect(await ledgerOf(d.distributor_id)).toHaveLength(2)
     })
 
@@ -498,7 +498,7 @@ medusaIntegrationTestRunner({
       expect((await list(`distributor_id=${d1.distributor_id}&method=wechat`)).withdrawals.map((w: { id: string }) => w.id)).toEqual([b])
       expect((await list(`status=rejected&distributor_id=${d2.distributor_id}`)).withdrawals[0]).toMatchObject({
         id: c,
-        amount: "400",
+        amount: "400.00",
         distributor: { id: d2.distributor_id, referral_code: d2.code },
       })
       expect((await list(`q=${d2.code}`)).withdrawals.map((w: { id: string }) => w.id)).toEqual([c])
@@ -602,7 +602,7 @@ medusaIntegrationTestRunner({
       expect(new Set(ids).size).toBe(10_051)
       expect(ids[0]).toBe(first.data.withdrawal.id)
       expect(ids[10_050]).toBe(`${first.data.withdrawal.id}_10050`)
-      expect(rows.every((r) => r.split(",").slice(10, 15).join() === `${ACCOUNT_DIGITS},cny,120,0,120`)).toBe(true)
+      expect(rows.every((r) => r.split(",").slice(10, 15).join() === `${ACCOUNT_DIGITS},cny,120.00,0.00,120.00`)).toBe(true)
       const [audit] = await service(getContainer()).listDistributionAuditLogs({ action: "withdrawal.export" })
       expect((audit.data as { count: number }).count).toBe(10_051)
     })
@@ -619,7 +619,7 @@ medusaIntegrationTestRunner({
         const lines: string[] = csv.data.trim().split("\r\n")
         expect(lines[0].startsWith("withdrawal_id,")).toBe(true)
         expect(lines.slice(1).map((l) => [l.split(",")[0], l.split(",")[12]])).toEqual(
-          requested.map((id, i) => [id, String(100 + i)])
+          requested.map((id, i) => [id, `${100 + i}.00`])
         )
       } finally {
         delete process.env.DISTRIBUTION_EXPORT_BATCH_SIZE
