@@ -42,11 +42,16 @@ const CustomerDistributionWidget = ({ data: customer }: DetailWidgetProps<AdminC
           </Field>
           {binding && (
             <Field label={t("widgets.customer.binding")} testId="customer-binding">
-              {t("widgets.customer.bindingLine", {
-                source: labels.sources[binding.source],
-                date: f.date(binding.bound_at),
-                expiry: binding.expires_at ? f.date(binding.expires_at) : t("widgets.customer.permanent"),
-              })}
+              {binding.expires_at
+                ? t("widgets.customer.bindingLine", {
+                    source: labels.sources[binding.source],
+                    date: f.date(binding.bound_at),
+                    expiry: f.date(binding.expires_at),
+                  })
+                : t("widgets.customer.bindingLinePermanent", {
+                    source: labels.sources[binding.source],
+                    date: f.date(binding.bound_at),
+                  })}
             </Field>
           )}
         </>

@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { count, INT_MAX, queryDate, queryOffset } from "../../utils/bounds"
 import { createFindParams } from "@medusajs/medusa/api/utils/validators"
 import {
   APPLICATION_MODES,
@@ -30,7 +31,7 @@ const bps = z.number().int().min(0).max(10000)
 const findParams = (defaults: { limit: number; order: string; orderable: string[] }) =>
   createFindParams({ offset: 0, limit: defaults.limit, order: defaults.order }).extend({
     limit: z.coerce.number().int().min(1).max(500).default(defaults.limit),
-    offset: z.coerce.number().int().min(0).default(0),
+    offset: queryOffset,
     order: z
       .string()
       .default(defaults.order)
@@ -49,7 +50,7 @@ export const AdminListDistributors = findParams({
   level_id: oneOrMany(z.string()),
   parent_id: z.string().optional(),
   customer_id: oneOrMany(z.string()),
-  depth: z.coerce.number().int().min(0).optional(),
+  depth: z.coerce.number().int().min(0).max(INT_MAX).optional(),
 })
 export type AdminListDistributorsType = z.infer<typeof AdminListDistributors>
 
@@ -58,7 +59,7 @@ export const AdminGetTeam = z
     depth: z.coerce.number().int().min(1).max(50).default(1),
     status: oneOrMany(z.enum(DISTRIBUTOR_STATUSES)),
     limit: z.coerce.number().int().min(1).max(200).default(50),
-    offset: z.coerce.number().int().min(0).default(0),
+    offset: queryOffset,
   })
   .strict()
 export type AdminGetTeamType = z.infer<typeof AdminGetTeam>
@@ -111,8 +112,8 @@ const levelFields = {
   rate_bps_3: bps,
   upgrade_personal_sales: amountInput("upgrade_personal_sales").optional().nullable(),
   upgrade_team_sales: amountInput("upgrade_team_sales").optional().nullable(),
-  upgrade_direct_recruits: z.number().int().min(0).optional().nullable(),
-  upgrade_orders: z.number().int().min(0).optional().nullable(),
+  upgrade_direct_recruits: count("upgrade_direct_recruits").optional().nullable(),
+  upgrade_orders: count("upgrade_orders").optional().nullable(),
   is_default: z.boolean().optional(),
 }
 export const AdminCreateLevel = z.object(levelFields).strict()
@@ -242,7 +243,7 @@ export const AdminListCommissions = findParams({
 export const AdminListLedger = z
   .object({
     limit: z.coerce.number().int().min(1).max(500).default(50),
-    offset: z.coerce.number().int().min(0).default(0),
+    offset: queryOffset,
   })
   .strict()
 export type AdminListLedgerType = z.infer<typeof AdminListLedger>
@@ -266,8 +267,8 @@ export type AdminAdjustBalanceType = z.infer<typeof AdminAdjustBalance>
 
 export const AdminReconcile = z
   .object({
-    from: z.coerce.date().default(() => new Date(Date.now() - 7 * 24 * 60 * 60 * 1000)),
-    to: z.coerce.date().default(() => new Date()),
+    from: queryDate("from").default(() => new Date(Date.now() - 7 * 24 * 60 * 60 * 1000)),
+    to: queryDate("to").default(() => new Date()),
     repair: z.boolean().default(false),
   })
   .strict()
@@ -279,8 +280,8 @@ const withdrawalFilters = {
   method: oneOrMany(z.enum(WITHDRAWAL_METHODS)),
   distributor_id: oneOrMany(z.string()),
   currency_code: z.string().regex(/^[a-zA-Z]{3}$/, "currency_code must be a three-letter ISO 4217 code").transform((c) => c.toLowerCase()).optional(),
-  from: z.coerce.date({ error: "from must be a date" }).optional(),
-  to: z.coerce.date({ error: "to must be a date" }).optional(),
+  from: queryDate("from").optional(),
+  to: queryDate("to").optional(),
   amount_min: z.coerce.number({ error: "amount_min must be a number" }).min(0).optional(),
   amount_max: z.coerce.number({ error: "amount_max must be a number" }).min(0).optional(),
   q: z.string().trim().min(1).max(100).optional(),
@@ -294,7 +295,7 @@ export const AdminListWithdrawals = z
   .object({
     ...withdrawalFilters,
     limit: z.coerce.number().int().min(1).max(500).default(20),
-    offset: z.coerce.number().int().min(0).default(0),
+    offset: queryOffset,
     order: z
       .string()
       .default("-created_at")

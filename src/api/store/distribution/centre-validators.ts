@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { queryDate, queryOffset } from "../../utils/bounds"
 import { STATS_INTERVALS } from "../../../modules/distribution/queries/centre"
 import { isTimeZone } from "../../../modules/distribution/utils/time-zone"
 
@@ -24,7 +25,7 @@ export const StoreListEarningProducts = z
     category_id: idList.optional(),
     region_id: z.string().min(1).optional(),
     limit: z.coerce.number().int().min(1).max(50).default(20),
-    offset: z.coerce.number().int().min(0).default(0),
+    offset: queryOffset,
   })
   .strict()
 export type StoreListEarningProductsType = z.infer<typeof StoreListEarningProducts>
@@ -47,8 +48,8 @@ export type StoreGetPosterType = z.infer<typeof StoreGetPoster>
 
 export const StoreGetCentreStats = z
   .object({
-    from: z.coerce.date().optional(),
-    to: z.coerce.date().optional(),
+    from: queryDate("from").optional(),
+    to: queryDate("to").optional(),
     interval: z.enum(STATS_INTERVALS).default("day"),
     tz: timeZone,
     currency_code: z.string().regex(/^[a-zA-Z]{3}$/, "currency_code must be a 3-letter ISO code").optional(),

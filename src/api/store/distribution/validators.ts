@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { queryDate, queryOffset } from "../../utils/bounds"
 import {
   COMMISSION_STATUSES,
   DISTRIBUTOR_STATUSES,
@@ -72,7 +73,7 @@ export const StoreGetTeam = z
     depth: z.coerce.number().int().min(1).max(MAX_COMMISSION_DEPTH).default(1),
     status: oneOrMany(DISTRIBUTOR_STATUSES),
     limit: z.coerce.number().int().min(1).max(100).default(20),
-    offset: z.coerce.number().int().min(0).default(0),
+    offset: queryOffset,
   })
   .strict()
 export type StoreGetTeamType = z.infer<typeof StoreGetTeam>
@@ -81,10 +82,10 @@ export const StoreListCommissions = z
   .object({
     status: oneOrMany(COMMISSION_STATUSES),
     depth: z.coerce.number().int().min(1).max(MAX_COMMISSION_DEPTH).optional(),
-    from: z.coerce.date().optional(),
-    to: z.coerce.date().optional(),
+    from: queryDate("from").optional(),
+    to: queryDate("to").optional(),
     limit: z.coerce.number().int().min(1).max(100).default(20),
-    offset: z.coerce.number().int().min(0).default(0),
+    offset: queryOffset,
   })
   .strict()
 export type StoreListCommissionsType = z.infer<typeof StoreListCommissions>
@@ -92,7 +93,7 @@ export type StoreListCommissionsType = z.infer<typeof StoreListCommissions>
 export const StoreListOrders = z
   .object({
     limit: z.coerce.number().int().min(1).max(50).default(10),
-    offset: z.coerce.number().int().min(0).default(0),
+    offset: queryOffset,
   })
   .strict()
 export type StoreListOrdersType = z.infer<typeof StoreListOrders>
@@ -180,7 +181,7 @@ export const StoreListWithdrawals = z
   .object({
     status: oneOrMany(WITHDRAWAL_STATUSES),
     limit: z.coerce.number().int().min(1).max(100).default(20),
-    offset: z.coerce.number().int().min(0).default(0),
+    offset: queryOffset,
   })
   .strict()
 export type StoreListWithdrawalsType = z.infer<typeof StoreListWithdrawals>

@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { isSupportedYear, queryOffset, SUPPORTED_YEARS } from "../../../utils/bounds"
 import { CONVERSION_ORDERABLE, PRODUCT_ORDERABLE } from "../../../../modules/distribution/queries/reports"
 import { isTimeZone } from "../../../../modules/distribution/utils/time-zone"
 
@@ -22,6 +23,7 @@ const bound = (name: string) =>
     .refine((v) => isCalendarDay(v) || (INSTANT.test(v) && !Number.isNaN(Date.parse(v))), {
       message: `${name} must be a date (2026-11-01) or an ISO 8601 date-time with its offset (2026-11-01T08:00:00+08:00)`,
     })
+    .refine((v) => !/^\d{4}-/.test(v) || isSupportedYear(Number(v.slice(0, 4))), { message: `${name} must be ${SUPPORTED_YEARS}` })
     .optional()
 
 const window = {
@@ -42,7 +44,7 @@ const window = {
 
 const page = (defaults: { limit: number; order: string }, orderable: readonly string[]) => ({
   limit: z.coerce.number().int().min(1).max(500).default(defaults.limit),
-  offset: z.coerce.number().int().min(0).default(0),
+  offset: queryOffset,
   order: z
     .string()
     .default(defaults.order)

@@ -11,6 +11,7 @@ import { useDistributor } from "../../../../hooks/distributors"
 import { useSettings } from "../../../../hooks/programme"
 import { useFormat } from "../../../../lib/format"
 import { useLabels } from "../../../../lib/labels"
+import { personName } from "../../../../lib/person-name"
 
 const DistributorDetailPage = () => {
   const { id } = useParams()
@@ -65,7 +66,7 @@ const DistributorDetailPage = () => {
           <Field label={t("fields.customer")}>
             {data.customer ? (
               <Link to={`/customers/${data.customer.id}`} className="text-ui-fg-interactive">
-                {[data.customer.last_name, data.customer.first_name].filter(Boolean).join("") || data.customer.email}
+                {personName(data.customer.first_name, data.customer.last_name) || data.customer.email}
               </Link>
             ) : (
               "—"
