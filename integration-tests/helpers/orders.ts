@@ -20,6 +20,26 @@ export async function seedShop(container: MedusaContainer): Promise<Shop> {
 
 export type Market = { region_id: string; country_code: string }
 
+/** The store also sells in `currencyCode` (the ones it had stay, its default too). */
+export async function addStoreCurrency(container: MedusaContainer, currencyCode: string) {
+  const storeModule = container.resolve(Modules.STORE)
+  const [store] = await storeModule.listStores({}, { relations: ["supported_currencies"] })
+  if ((store.supported_currencies ?? []).some((c) => c.currency_code === currencyCode)) {
+    return
+  }
+  await updateStoresWorkflow(container).run({
+    input: {
+      selector: { id: store.id },
+      update: {
+        supported_currencies: [
+          ...(store.supported_currencies ?? []).map((c) => ({ currency_code: c.currency_code, is_default: c.is_default })),
+          { currency_code: currencyCode },
+        ],
+      },
+    },
+  })
+}
+
 /**
  * Opens the shop to one more country and currency the way a merchant does:
  * the store's currency, a region with the system payment provider, a tax
@@ -30,19 +50,7 @@ export async function openMarket(
   container: MedusaContainer,
   input: { name: string; currency_code: string; country_code: string; prices: Record<string, number>; shipping: number }
 ): Promise<Market> {
-  const storeModule = container.resolve(Modules.STORE)
-  const [store] = await storeModule.listStores({}, { relations: ["supported_currencies"] })
-  await updateStoresWorkflow(container).run({
-    input: {
-      selector: { id: store.id },
-      update: {
-        supported_currencies: [
-          ...(store.supported_currencies ?? []).map((c) => ({ currency_code: c.currency_code, is_default: c.is_default })),
-          { currency_code: input.currency_code },
-        ],
-      },
-    },
-  })
+  await addStoreCurrency(container, input.currency_code)
   const { result: [region] } = await createRegionsWorkflow(container).run({
     input: {
       regions: [

@@ -3,6 +3,7 @@ import { IEventBusModuleService } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { createAdmin, createPublishableKey, Headers, registerCustomer } from "../helpers/auth"
 import { failure, makeDistributor, service, uniqueEmail, updateSettings } from "../helpers/distribution"
+import { addStoreCurrency } from "../helpers/orders"
 
 jest.setTimeout(180_000)
 
@@ -441,6 +442,7 @@ medusaIntegrationTestRunner({
         const level = (await api.post("/admin/distribution/levels", bronze, admin)).data.level
         const parent = await makeDistributor(api, { pk, admin }, { name: "Pia" })
         const child = await makeDistributor(api, { pk, admin }, { name: "Quinn", parent })
+        await addStoreCurrency(getContainer(), "cny")
         await api.post(
           `/admin/distribution/distributors/${child.distributor_id}/adjustments`,
           { amount: 500, currency_code: "cny", reason: "活动奖励" },
