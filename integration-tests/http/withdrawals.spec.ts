@@ -382,7 +382,7 @@ medusaIntegrationTestRunner({
       expect((await list(`distributor_id=${d1.distributor_id}&method=wechat`)).withdrawals.map((w: { id: string }) => w.id)).toEqual([b])
       expect((await list(`status=rejected&distributor_id=${d2.distributor_id}`)).withdrawals[0]).toMatchObject({
         id: c,
-        amount: "400",
+        amount: "400.00",
         distributor: { id: d2.distributor_id, referral_code: d2.code },
       })
       expect((await list(`q=${d2.code}`)).withdrawals.map((w: { id: string }) => w.id)).toEqual([c])
