@@ -43,6 +43,13 @@ export async function threeLevelProgramme(api: AxiosInstance, container: MedusaC
   return { a, b, c }
 }
 
+/**
+ * How long to wait for an event, counted from before the call that causes it: a
+ * checkout is six requests, which on a busy machine take longer than Medusa's
+ * default of 15 s.
+ */
+const EVENT_TIMEOUT = 60_000
+
 /** Places the basket and waits until the plugin has credited it. */
 export async function orderAndCredit(
   api: AxiosInstance,
@@ -51,7 +58,7 @@ export async function orderAndCredit(
   buyer: (Headers & { email?: string }) | null,
   metadata?: Record<string, unknown>
 ) {
-  const done = TestEventUtils.waitSubscribersExecution("order.placed", container.resolve(Modules.EVENT_BUS))
+  const done = TestEventUtils.waitSubscribersExecution("order.placed", container.resolve(Modules.EVENT_BUS), { timeout: EVENT_TIMEOUT })
   const placed = await placeOrder(api, shop, buyer, BASKET, metadata)
   await done
   return placed
@@ -59,7 +66,7 @@ export async function orderAndCredit(
 
 /** Runs an admin call and waits for the subscribers of the event it emits. */
 export async function andWait<T>(container: MedusaContainer, event: string, call: () => Promise<T>): Promise<T> {
-  const done = TestEventUtils.waitSubscribersExecution(event, container.resolve(Modules.EVENT_BUS))
+  const done = TestEventUtils.waitSubscribersExecution(event, container.resolve(Modules.EVENT_BUS), { timeout: EVENT_TIMEOUT })
   const result = await call()
   await done
   return result
