@@ -21,6 +21,8 @@ const LEVEL_FIELDS = [
   "updated_at",
 ]
 
+const LEVEL_AMOUNT_FIELDS = ["upgrade_personal_sales", "upgrade_team_sales"]
+
 export const distributorQueryConfig = {
   list: {
     defaults: [
@@ -65,8 +67,9 @@ export const distributorQueryConfig = {
     "metadata",
     "created_at",
     "updated_at",
-    "*level",
-    ...LEVEL_FIELDS.map((f) => `level.${f}`),
+    // The level as the list shows it: its amounts (sales thresholds) leave only
+    // through the level routes, which present them as amounts of the currency.
+    ...LEVEL_FIELDS.filter((f) => !LEVEL_AMOUNT_FIELDS.includes(f)).map((f) => `level.${f}`),
   ],
 }
 
