@@ -137,7 +137,8 @@ medusaIntegrationTestRunner({
           "distributor.reinstate",
         ])
         expect(audit[2].data).toEqual({ from: "active", to: "suspended", reason: "Spam in group chats" })
-        const decision = { id, customer_id: customer.id, referral_code: code }
+        // The programme has no level here, so each decision announces level_id null.
+        const decision = { id, customer_id: customer.id, referral_code: code, level_id: null }
         expect(await events.payloads(DISTRIBUTOR_REINSTATED)).toEqual([{ ...decision, status: "active", reason: null }])
         // Each legal decision announced once, in order; the refused ones announced nothing.
         expect(events.delivered).toEqual([
@@ -158,7 +159,7 @@ medusaIntegrationTestRunner({
         const rejected = await api.post(`/admin/distribution/distributors/${id}/reject`, { reason: "资料不完整" }, admin)
         expect(rejected.data.distributor).toMatchObject({ status: "rejected", reject_reason: "资料不完整", referral_code: null })
         expect(await events.payloads(DISTRIBUTOR_REJECTED)).toEqual([
-          { id, customer_id: customer.id, status: "rejected", reason: "资料不完整", referral_code: null },
+          { id, customer_id: customer.id, status: "rejected", reason: "资料不完整", referral_code: null, level_id: null },
         ])
 
         const me = await api.get("/store/distribution/me", customer)
