@@ -83,7 +83,7 @@ medusaIntegrationTestRunner({
           const tote = await preview("canvas-tote")
           const cny = tote.variants.find((v) => v.sku === "TOTE-IVORY")!.prices.find((p) => p.currency_code === "cny")!
           // 79 with 13% VAT in it: 79 ÷ 1.13 = 69.911… → 69.91; the price itself is unchanged.
-          expect([cny.amount, cny.base]).toEqual(["79", "69.91"])
+          expect([cny.amount, cny.base]).toEqual(["79.00", "69.91"])
           // C (bronze) at depth 1, B (silver) at 2, A (gold) at 3: 10 %, 6 %, 4 % of 69.91.
           const previewed = [amounts(tote, "TOTE-IVORY", "cny", "铜牌")[0], amounts(tote, "TOTE-IVORY", "cny", "银牌")[1], amounts(tote, "TOTE-IVORY", "cny", "金牌")[2]]
           expect(previewed).toEqual(["6.99", "4.19", "2.79"])
