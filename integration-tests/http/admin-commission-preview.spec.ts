@@ -13,7 +13,7 @@ type Preview = {
   max_depth: number
   variants: {
     sku: string | null
-    prices: { currency_code: string; amount: string; base: string; levels: { level_name: string; depths: { depth: number; source: string; amount: string }[] }[] }[]
+    prices: { currency_code: string; amount: string; base: string; levels: { level_id: string | null; level_name: string | null; depths: { depth: number; source: string; amount: string }[] }[] }[]
   }[]
 }
 
@@ -40,6 +40,22 @@ medusaIntegrationTestRunner({
         .prices.find((x) => x.currency_code === currency)!
         .levels.find((l) => l.level_name === level)!
         .depths.map((d) => d.amount)
+
+    it("with no level yet, one row of the programme's default rates: what every distributor then earns", async () => {
+      const tote = await preview("canvas-tote")
+      const cny = tote.variants.find((v) => v.sku === "TOTE-IVORY")!.prices.find((p) => p.currency_code === "cny")!
+      // 79 CNY at the default 10 / 5 % on two levels.
+      expect(cny.levels).toEqual([
+        {
+          level_id: null,
+          level_name: null,
+          depths: [
+            { depth: 1, source: "default", rate_bps: 1000, amount: "7.90" },
+            { depth: 2, source: "default", rate_bps: 500, amount: "3.95" },
+          ],
+        },
+      ])
+    })
 
     it("pays what a one-unit order really pays: the serum's rule, cut by the order cap", async () => {
       const { c } = await threeLevelProgramme(api, getContainer(), shop, admin)

@@ -273,6 +273,7 @@ medusaIntegrationTestRunner({
           to: p.to,
           tz: TZ,
           currency_code: "cny",
+          currencies: ["cny"],
           distributors: { active: 5, pending: 1, suspended: 1, rejected: 1, new: want.new_distributors },
           pending_applications: 1,
           pending_withdrawals: want.pending_withdrawals,

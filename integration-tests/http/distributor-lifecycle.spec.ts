@@ -255,7 +255,7 @@ medusaIntegrationTestRunner({
         await getContainer().resolve(Modules.ORDER).createOrders({
           customer_id: customer.id,
           email: customer.email,
-          currency_code: "cny",
+          currency_code: "eur",
           items: [{ title: "面霜", quantity: 1, unit_price: 120 }],
         })
         const ok = await apply(customer)
@@ -268,7 +268,7 @@ medusaIntegrationTestRunner({
         await getContainer().resolve(Modules.ORDER).createOrders({
           customer_id: customer.id,
           email: customer.email,
-          currency_code: "cny",
+          currency_code: "eur",
           items: [{ title: "奶粉", quantity: 1, unit_price: 149.9 }],
         })
         const res = await failure(apply(customer))
@@ -326,7 +326,7 @@ medusaIntegrationTestRunner({
           application_mode: "auto",
           application_min_spend: "0.00",
           max_depth: 2,
-          currency_code: "cny",
+          currency_code: "eur",
         })
         const stranger = await registerCustomer(api, pk, { email: uniqueEmail("stranger") })
         const theirs = await api.get("/store/distribution/me", stranger)

@@ -105,7 +105,7 @@ medusaIntegrationTestRunner({
         const rows = () => service(getContainer()).listDistributionLevels({}, { select: ["id", "rank", "rate_bps_1", "rate_bps_2", "upgrade_personal_sales", "upgrade_team_sales"] })
         const before = await rows()
         for (const [body, message] of [
-          [{ upgrade_personal_sales: 5000.001 }, "upgrade_personal_sales 5000.001 has more decimals than CNY allows (2)"],
+          [{ upgrade_personal_sales: 5000.001 }, "upgrade_personal_sales 5000.001 has more decimals than EUR allows (2)"],
           [{ upgrade_team_sales: 0.1 + 0.2 }, "Invalid request: upgrade_team_sales 0.30000000000000004 has more decimals than any currency allows (3)"],
           [{ upgrade_team_sales: -1 }, "Invalid request: Value for field 'upgrade_team_sales' too small, expected at least: '0'"],
           [{ rate_bps_1: 12.5 }, "Invalid request: Expected type: 'int' for field 'rate_bps_1', got: '12.5'"],
@@ -277,7 +277,9 @@ medusaIntegrationTestRunner({
           default_rate_bps_1: 1000,
           default_rate_bps_2: 500,
           default_rate_bps_3: 0,
-          currency_code: "cny",
+          // A new programme counts in the store's default currency (Medusa's default store: EUR).
+          currency_code: "eur",
+          currency_follows_store: true,
         })
         const updated = await updateSettings(api, admin, { max_depth: 3, freeze_days: 14, withdrawal_methods: ["alipay"] })
         expect(updated).toMatchObject({ max_depth: 3, freeze_days: 14, withdrawal_methods: ["alipay"], binding_mode: "first_touch" })
@@ -319,10 +321,10 @@ medusaIntegrationTestRunner({
 
       it("takes amounts to the currency's minor unit and rates as whole basis points, saying why it refuses", async () => {
         const updated = await updateSettings(api, admin, { min_withdrawal: 50.5, application_min_spend: 199.99 })
-        expect(updated).toMatchObject({ min_withdrawal: "50.50", application_min_spend: "199.99", currency_code: "cny" })
+        expect(updated).toMatchObject({ min_withdrawal: "50.50", application_min_spend: "199.99", currency_code: "eur" })
         for (const [bad, message] of [
-          [{ min_withdrawal: 100.005 }, "min_withdrawal 100.005 has more decimals than CNY allows (2)"],
-          [{ application_min_spend: 0.001 }, "application_min_spend 0.001 has more decimals than CNY allows (2)"],
+          [{ min_withdrawal: 100.005 }, "min_withdrawal 100.005 has more decimals than EUR allows (2)"],
+          [{ application_min_spend: 0.001 }, "application_min_spend 0.001 has more decimals than EUR allows (2)"],
           [{ min_withdrawal: 1e-7 }, "Invalid request: min_withdrawal 1e-7 has more decimals than any currency allows (3)"],
           [{ currency_code: "jpy" }, "currency_code jpy is not a currency of the store; use one of: eur"],
           [{ withdrawal_fee_bps: 60.5 }, "Invalid request: Expected type: 'int' for field 'withdrawal_fee_bps', got: '60.5'"],
@@ -332,11 +334,56 @@ medusaIntegrationTestRunner({
           const res = await failure(api.post("/admin/distribution/settings", bad, admin))
           expect([res.status, res.data.message]).toEqual([400, message])
         }
-        // EUR is the store's: the amounts kept must fit it too (they do: two decimals).
-        expect(await updateSettings(api, admin, { currency_code: "EUR" })).toMatchObject({ currency_code: "eur", min_withdrawal: "50.50" })
+        // A new currency must fit the amounts the settings keep: 199.99 is no amount of yen.
+        await addStoreCurrency(getContainer(), "jpy")
+        const yen = await failure(api.post("/admin/distribution/settings", { currency_code: "JPY" }, admin))
+        expect([yen.status, yen.data.message]).toEqual([400, "application_min_spend 199.99 has more decimals than JPY allows (0)"])
+        // EUR chosen (it was the store's default until now): the amounts kept fit it.
+        expect(await updateSettings(api, admin, { currency_code: "EUR" })).toMatchObject({
+          currency_code: "eur",
+          currency_follows_store: false,
+          min_withdrawal: "50.50",
+        })
         const settings = await service(getContainer()).getSettings()
         expect([settings.currency_code, String(settings.min_withdrawal), String(settings.application_min_spend)]).toEqual(["eur", "50.5", "199.99"])
         expect(await service(getContainer()).listDistributionAuditLogs({ action: "settings.update" })).toHaveLength(2)
+      })
+      it("counts in the store's default currency until one is chosen: settings, minimum withdrawal, centre and reports", async () => {
+        await updateSettings(api, admin, { application_mode: "auto" })
+        const ada = await makeDistributor(api, { pk, admin }, { name: "Ada" })
+        const adjust = (amount: number, currency_code: string) =>
+          api.post(`/admin/distribution/distributors/${ada.distributor_id}/adjustments`, { amount, currency_code, reason: "welcome bonus" }, admin)
+        await adjust(60, "eur")
+
+        // No currency given: the programme's, the store's EUR, in the refusal's words too.
+        const small = await failure(api.post("/store/distribution/withdrawals", { amount: 20, method: "alipay", account: { account: "ada@example.com", real_name: "Ada" } }, ada))
+        expect([small.status, small.data.message]).toEqual([400, "The minimum withdrawal is €100.00."])
+        expect((await api.get("/store/distribution/me", ada)).data.programme).toMatchObject({ currency_code: "eur", application_min_spend: "0.00" })
+
+        const summary = (query = "") => api.get(`/admin/distribution/reports/summary${query}`, admin).then((r) => r.data)
+        expect(await summary()).toMatchObject({ currency_code: "eur", currencies: ["eur"] })
+        // Money in a second currency: the overview offers both, the programme's first.
+        await addStoreCurrency(getContainer(), "cny")
+        await adjust(8.8, "cny")
+        expect(await summary()).toMatchObject({ currency_code: "eur", currencies: ["eur", "cny"] })
+        expect(await summary("?currency_code=cny")).toMatchObject({ currency_code: "cny", currencies: ["eur", "cny"] })
+
+        // The store's default moves to CNY: an unchosen programme currency follows it…
+        const storeModule = getContainer().resolve(Modules.STORE)
+        const [store] = await storeModule.listStores({}, { relations: ["supported_currencies"] })
+        await storeModule.updateStores(store.id, {
+          supported_currencies: [
+            { currency_code: "eur", is_default: false },
+            { currency_code: "cny", is_default: true },
+          ],
+        })
+        expect((await api.get("/admin/distribution/settings", admin)).data.settings).toMatchObject({ currency_code: "cny", currency_follows_store: true })
+        expect(await summary()).toMatchObject({ currency_code: "cny", currencies: ["cny", "eur"] })
+        // …a chosen one stays, and null returns the programme to the store's.
+        expect(await updateSettings(api, admin, { currency_code: "eur" })).toMatchObject({ currency_code: "eur", currency_follows_store: false })
+        expect((await api.get("/admin/distribution/settings", admin)).data.settings.currency_code).toBe("eur")
+        expect(await updateSettings(api, admin, { currency_code: null })).toMatchObject({ currency_code: "cny", currency_follows_store: true })
+        expect((await service(getContainer()).getSettings()).currency_code).toBeNull()
       })
     })
 
@@ -442,10 +489,9 @@ medusaIntegrationTestRunner({
         const level = (await api.post("/admin/distribution/levels", bronze, admin)).data.level
         const parent = await makeDistributor(api, { pk, admin }, { name: "Pia" })
         const child = await makeDistributor(api, { pk, admin }, { name: "Quinn", parent })
-        await addStoreCurrency(getContainer(), "cny")
         await api.post(
           `/admin/distribution/distributors/${child.distributor_id}/adjustments`,
-          { amount: 500, currency_code: "cny", reason: "活动奖励" },
+          { amount: 500, currency_code: "eur", reason: "活动奖励" },
           admin
         )
         const { withdrawal } = (

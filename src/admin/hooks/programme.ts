@@ -19,6 +19,14 @@ export const useUpdateSettings = (success: string) =>
     success,
   })
 
+/** The store's currencies, the default one marked (what a programme may count in). */
+export const useStoreCurrencies = () => {
+  const stores = useAdminGet<{ stores: { supported_currencies?: { currency_code: string; is_default: boolean }[] }[] }>("/admin/stores", {
+    fields: "id,supported_currencies.currency_code,supported_currencies.is_default",
+  })
+  return { ...stores, data: stores.data ? stores.data.stores.flatMap((s) => s.supported_currencies ?? []) : undefined }
+}
+
 export const useLevels = (enabled = true) =>
   useAdminGet<List<"levels", Level>>(enabled ? "/admin/distribution/levels" : null, { limit: 100, order: "rank" })
 

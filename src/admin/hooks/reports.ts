@@ -1,10 +1,11 @@
 import { Leaderboard, ProductReport, Summary, Timeseries } from "../lib/types"
 import { useAdminGet } from "./api"
 
-/** A report window: whole days in the admin's own time zone. */
-export type Period = { from: string; to: string; tz: string }
+/** A report window: whole days in the admin's own time zone, in one currency (unset: the programme's). */
+export type Period = { from: string; to: string; tz: string; currency_code?: string }
 
-export const useSummary = (period: Period) => useAdminGet<Summary>("/admin/distribution/reports/summary", period)
+export const useSummary = (period: Period) =>
+  useAdminGet<Summary>("/admin/distribution/reports/summary", period, { keepPrevious: true })
 
 export const useTimeseries = (period: Period, interval: "day" | "week" | "month") =>
   useAdminGet<Timeseries>("/admin/distribution/reports/timeseries", { ...period, interval })

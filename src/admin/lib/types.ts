@@ -180,12 +180,14 @@ export type Settings = {
   default_rate_bps_2: number
   default_rate_bps_3: number
   currency_code: string
+  currency_follows_store: boolean
 }
 
 export type Summary = {
   from: string
   to: string
   currency_code: string
+  currencies: string[]
   distributors: { active: number; pending: number; suspended: number; rejected: number; new: number }
   pending_applications: number
   pending_withdrawals: { count: number; amount: string }
@@ -223,7 +225,7 @@ export type CommissionPreview = {
     prices: {
       currency_code: string
       amount: string
-      levels: { level_id: string; level_name: string; depths: { depth: number; source: string; rate_bps: number | null; amount: string }[] }[]
+      levels: { level_id: string | null; level_name: string | null; depths: { depth: number; source: string; rate_bps: number | null; amount: string }[] }[]
     }[]
   }[]
 }

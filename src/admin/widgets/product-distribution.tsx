@@ -16,6 +16,8 @@ const ProductDistributionWidget = ({ data: product }: DetailWidgetProps<AdminPro
   const summary = useRuleSummary()
   const labels = useLabels()
   const { data, isLoading, isError, error } = useCommissionPreview(product.id)
+  // The preview's one row without a level id: the programme has no level yet.
+  const noLevel = !!data?.variants.some((v) => v.prices.some((p) => p.levels.some((l) => l.level_id === null)))
   const depths = Array.from({ length: data?.max_depth ?? 0 }, (_, i) => i + 1)
   return (
     <Section title={t("widgets.product.title")} description={t("widgets.product.description")} testId="product-distribution-widget">
@@ -34,10 +36,18 @@ const ProductDistributionWidget = ({ data: product }: DetailWidgetProps<AdminPro
                 ))
               : t("widgets.product.noRule")}
           </Field>
-          <div className="px-6 py-2">
+          <div className="flex flex-col gap-y-1 px-6 py-2">
             <Link to="/distribution/rules" className="txt-small text-ui-fg-interactive">
               {t("widgets.product.manageRules")}
             </Link>
+            {noLevel && (
+              <Text size="small" className="text-ui-fg-subtle" data-testid="product-no-level">
+                {t("widgets.product.noLevel")}{" "}
+                <Link to="/distribution/levels" className="text-ui-fg-interactive">
+                  {t("widgets.product.createLevels")}
+                </Link>
+              </Text>
+            )}
           </div>
           {data.variants.flatMap((v) =>
             v.prices.map((p) => (
@@ -58,8 +68,8 @@ const ProductDistributionWidget = ({ data: product }: DetailWidgetProps<AdminPro
                   </Table.Header>
                   <Table.Body>
                     {p.levels.map((l) => (
-                      <Table.Row key={l.level_id} data-testid="product-preview-row">
-                        <Table.Cell>{l.level_name}</Table.Cell>
+                      <Table.Row key={l.level_id ?? "defaults"} data-testid="product-preview-row">
+                        <Table.Cell>{l.level_name ?? t("widgets.product.programmeDefaults")}</Table.Cell>
                         {l.depths.map((d) => (
                           <Table.Cell key={d.depth} className="text-right tabular-nums">
                             {f.money(d.amount, p.currency_code)}

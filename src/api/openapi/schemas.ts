@@ -396,7 +396,10 @@ export const AdminSettings = entity({
   default_rate_bps_1: z.number().int(),
   default_rate_bps_2: z.number().int(),
   default_rate_bps_3: z.number().int(),
-  currency_code: z.string(),
+  currency_code: z.string().describe("The programme's currency: thresholds, minimums and reports are in it"),
+  currency_follows_store: z
+    .boolean()
+    .describe("True while no currency was chosen: the programme counts in the store's default currency (set currency_code to null to return to it)"),
 })
 
 const Deleted = (object: string) => z.object({ id: Id, object: z.literal(object), deleted: z.literal(true) })
@@ -522,6 +525,9 @@ const ReportScope = {
 
 export const AdminReportSummaryResponse = z.object({
   ...ReportScope,
+  currencies: z
+    .array(z.string())
+    .describe("The currencies the programme holds money in, its own first: pass one as currency_code to report in it"),
   distributors: z.object({
     active: z.number().int(),
     pending: z.number().int(),
@@ -618,8 +624,8 @@ export const AdminCommissionPreviewResponse = z.object({
           base: Amount,
           levels: z.array(
             z.object({
-              level_id: z.string(),
-              level_name: z.string(),
+              level_id: z.string().nullable().describe("null: the programme's default rates (the row shown while no level exists)"),
+              level_name: z.string().nullable(),
               depths: z.array(
                 z.object({
                   depth: z.number().int(),

@@ -1,5 +1,6 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { programmeSettings } from "../../lib/programme-settings"
 import { DISTRIBUTION_MODULE } from "../../modules/distribution"
 import DistributionModuleService from "../../modules/distribution/service"
 import { DistributionLevelDTO } from "../../modules/distribution/types"
@@ -39,7 +40,7 @@ export async function previewProductCommissions(container: MedusaContainer, prod
   }
   const variants = product.variants ?? []
   const [settings, facts, levels, baseOf] = await Promise.all([
-    service.getSettings(),
+    programmeSettings(container),
     loadCommissionFacts(container, { product_ids: [product.id], variant_ids: variants.map((v) => v.id) }),
     service.listDistributionLevels({}, { order: { rank: "ASC" } }) as Promise<DistributionLevelDTO[]>,
     loadUnitBases(container, {
@@ -72,7 +73,8 @@ export async function previewProductCommissions(container: MedusaContainer, prod
             currency_code: currency,
             amount: formatAmount(price.amount, currency),
             base: formatAmount(base, currency),
-            levels: levels.map((level) => {
+            // Without any level, every distributor earns the programme's default rates: one row says so.
+            levels: (levels.length ? levels : [null]).map((level) => {
               const resolved = depths.map((depth) => ({ depth, resolution: resolveRate({ line, depth, rules, level, defaults }) }))
               const capped = applyOrderCap({
                 entries: resolved.map(({ depth, resolution }) => ({
@@ -86,8 +88,8 @@ export async function previewProductCommissions(container: MedusaContainer, prod
               })
               const amountOf = new Map(capped.entries.map((e) => [e.key, e.amount]))
               return {
-                level_id: level.id,
-                level_name: level.name,
+                level_id: level?.id ?? null,
+                level_name: level?.name ?? null,
                 depths: resolved.map(({ depth, resolution }) => ({
                   depth,
                   source: resolution.kind === "excluded" ? "excluded" : resolution.source,

@@ -1,5 +1,4 @@
 import { AuthenticatedMedusaRequest, MedusaRequest } from "@medusajs/framework/http"
-import { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
 import { DISTRIBUTION_MODULE } from "../../modules/distribution"
 import DistributionModuleService from "../../modules/distribution/service"
@@ -8,11 +7,7 @@ export function distributionService(req: MedusaRequest): DistributionModuleServi
   return req.scope.resolve(DISTRIBUTION_MODULE)
 }
 
-/** The programme's currency: the one its settings, level thresholds and reports are in. */
-export async function programmeCurrency(container: MedusaContainer): Promise<string> {
-  const service: DistributionModuleService = container.resolve(DISTRIBUTION_MODULE)
-  return (await service.getSettings()).currency_code
-}
+export { programmeCurrency, programmeSettings } from "../../lib/programme-settings"
 
 /** The caller's own distributor record, or a 404 for a customer who is not one. */
 export async function requireDistributor(req: AuthenticatedMedusaRequest) {

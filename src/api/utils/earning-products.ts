@@ -1,8 +1,9 @@
 import { MedusaContainer } from "@medusajs/framework/types"
+import { ProgrammeSettings, programmeSettings } from "../../lib/programme-settings"
 import { ContainerRegistrationKeys, MathBN, MedusaError, Modules, ProductStatus, QueryContext } from "@medusajs/framework/utils"
 import { RuleMode } from "../../modules/distribution/constants"
 import DistributionModuleService from "../../modules/distribution/service"
-import { DistributionLevelDTO, DistributionSettingsDTO, DistributorDTO } from "../../modules/distribution/types"
+import { DistributionLevelDTO, DistributorDTO } from "../../modules/distribution/types"
 import { formatAmount } from "../../modules/distribution/utils/money"
 import { resolveRate } from "../../modules/distribution/utils/rate-resolution"
 import {
@@ -112,9 +113,9 @@ async function excludedProductIds(
 }
 
 /** The pricing context of a request: a region's currency, else the programme's. */
-export async function pricingContext(container: MedusaContainer, settings: DistributionSettingsDTO, regionId?: string) {
+export async function pricingContext(container: MedusaContainer, settings: ProgrammeSettings, regionId?: string) {
   if (!regionId) {
-    return { currency_code: settings.currency_code.toLowerCase() }
+    return { currency_code: settings.currency_code }
   }
   const [region] = await container.resolve(Modules.REGION).listRegions({ id: regionId })
   if (!region) {
@@ -142,7 +143,7 @@ export async function listEarningProducts(
   }
 ) {
   const { service, me } = input
-  const settings = await service.getSettings()
+  const settings = await programmeSettings(container)
   const pricing = await pricingContext(container, settings, input.region_id)
   const [inChannel, excluded] = await Promise.all([
     channelProductIds(container, input.sales_channel_ids),

@@ -14,6 +14,7 @@ import {
   maskPhone,
 } from "../../modules/distribution/utils/mask"
 import { formatAmount } from "../../modules/distribution/utils/money"
+import { ProgrammeSettings } from "../../lib/programme-settings"
 
 /**
  * How the programme's records leave the server. Personal data (the application,
@@ -177,7 +178,7 @@ export const presentLevelForAdmin = <T extends object>(level: T, currencyCode: s
 export const presentCommissionRule = <T extends { currency_code?: string | null }>(rule: T, programmeCurrency: string) =>
   presentAmounts(rule, RULE_AMOUNTS, rule.currency_code ?? programmeCurrency)
 
-export const presentSettings = (settings: DistributionSettingsDTO) =>
+export const presentSettings = (settings: ProgrammeSettings) =>
   presentAmounts(settings, SETTINGS_AMOUNTS, settings.currency_code)
 
 /** An audit entry's data as it was recorded, without the raw_* copies of amounts a snapshot may carry. */

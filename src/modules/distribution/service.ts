@@ -155,6 +155,11 @@ export default class DistributionModuleService extends MedusaService({
   }
 
   @InjectManager()
+  async reportCurrencies(@MedusaContext() sharedContext: Context = {}): Promise<string[]> {
+    return await reports.reportCurrencies(sharedContext.manager as EntityManager)
+  }
+
+  @InjectManager()
   async reportTimeseries(
     window: reports.ReportWindow,
     interval: reports.ReportInterval,
@@ -255,7 +260,7 @@ export default class DistributionModuleService extends MedusaService({
         s.default_rate_bps_1,
         s.default_rate_bps_2,
         s.default_rate_bps_3,
-        s.currency_code.toLowerCase(),
+        s.currency_code?.toLowerCase() ?? null,
       ]
     )
   }
@@ -1610,7 +1615,11 @@ export default class DistributionModuleService extends MedusaService({
   ): Promise<{ withdrawal_id: string; created: boolean }> {
     const manager = sharedContext.transactionManager as EntityManager
     const settings = await this.getSettings(sharedContext)
-    const currency = (input.currency_code ?? settings.currency_code).toLowerCase()
+    const requested = input.currency_code ?? settings.currency_code
+    if (!requested) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, "currency_code is required: the programme follows the store's currency")
+    }
+    const currency = requested.toLowerCase()
     const [distributor] = await manager.execute(
       `SELECT id, status FROM distribution_distributor WHERE id = ? AND deleted_at IS NULL`,
       [input.distributor_id]
@@ -2025,27 +2034,27 @@ export default class DistributionModuleService extends MedusaService({
   @InjectManager()
   async getCentreSummary(
     distributor: DistributorDTO,
-    input: { tz: string; now: Date },
+    input: { tz: string; now: Date; currency_code: string },
     @MedusaContext() sharedContext: Context = {}
   ) {
     const manager = sharedContext.manager as EntityManager
-    const [balances, figures, byDepth, stats, levels, settings] = await Promise.all([
+    const { currency_code, ...window } = input
+    const [balances, figures, byDepth, stats, levels] = await Promise.all([
       this.getBalances(distributor.id, sharedContext),
-      summaryFigures(manager, { distributor_id: distributor.id, ...input }),
+      summaryFigures(manager, { distributor_id: distributor.id, ...window }),
       teamByDepth(manager, distributor),
       this.getLevelStats(distributor.id, sharedContext),
       this.listDistributionLevels({}, { order: { rank: "ASC" } }, sharedContext),
-      this.getSettings(sharedContext),
     ])
     const level = distributor.level as DistributionLevelDTO | null
     return {
-      tz: input.tz,
+      tz: window.tz,
       balances,
       ...figures,
       team: { by_depth: byDepth, total: distributor.team_size, direct_recruits: distributor.direct_count },
       level: {
         current: level ? { id: level.id, name: level.name, rank: level.rank } : null,
-        next: stats ? nextLevelProgress(stats, levels as unknown as LevelThresholds[], settings.currency_code) : null,
+        next: stats ? nextLevelProgress(stats, levels as unknown as LevelThresholds[], currency_code) : null,
       },
     }
   }

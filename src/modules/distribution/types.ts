@@ -43,7 +43,8 @@ export type DistributionSettingsInput = {
   default_rate_bps_1: number
   default_rate_bps_2: number
   default_rate_bps_3: number
-  currency_code: string
+  /** The programme's currency (thresholds, minimums, reports); null: the store's default currency. */
+  currency_code: string | null
 }
 
 export type DistributionModuleOptions = {

@@ -1,14 +1,12 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { DISTRIBUTION_MODULE } from "../../modules/distribution"
-import DistributionModuleService from "../../modules/distribution/service"
+import { programmeSettings } from "../../lib/programme-settings"
 
 export const getDistributionSettingsStepId = "get-distribution-settings"
 
-/** Reads the programme's settings (creating the row from the defaults on first use). */
+/** Reads the programme's settings (creating the row from the defaults on first use), its currency resolved. */
 export const getDistributionSettingsStep = createStep(
   getDistributionSettingsStepId,
   async (_: void, { container }) => {
-    const service: DistributionModuleService = container.resolve(DISTRIBUTION_MODULE)
-    return new StepResponse(await service.getSettings())
+    return new StepResponse(await programmeSettings(container))
   }
 )

@@ -10,6 +10,8 @@ import { ReportState } from "../../components/report-state"
 import { Empty, Loading, PageHeader, Section } from "../../components/section"
 import { exportUrl } from "../../lib/sdk"
 import { Period, useLeaderboard, useProductReport, useSummary, useTimeseries } from "../../hooks/reports"
+import { useLevels, useSettings } from "../../hooks/programme"
+import { percentText } from "../../components/percent-input"
 import { useFormat } from "../../lib/format"
 import { useLabels } from "../../lib/labels"
 import { NavCrumb } from "../../components/breadcrumb"
@@ -40,13 +42,53 @@ const Kpi = ({ label, value, hint, testId }: { label: string; value: string; hin
   </Container>
 )
 
+/**
+ * A new programme's first steps, while it has no level: what it pays until then
+ * (the programme's default rates, in its currency) and where to set it up.
+ */
+const FirstRun = () => {
+  const { t } = useTranslation("distribution")
+  const levels = useLevels()
+  const settings = useSettings()
+  const s = settings.data?.settings
+  if (!s || !levels.data || levels.data.count > 0) return null
+  const rates = [s.default_rate_bps_1, s.default_rate_bps_2, s.default_rate_bps_3].slice(0, s.max_depth).map(percentText)
+  return (
+    <Container className="flex flex-col gap-y-2 px-6 py-4" data-testid="first-run">
+      <Heading level="h2">{t("overview.firstRun.title")}</Heading>
+      <Text size="small" className="text-ui-fg-subtle">
+        {t("overview.firstRun.description", { rates: rates.map((r) => `${r} %`).join(" / "), currency: s.currency_code.toUpperCase() })}
+      </Text>
+      <ol className="txt-small flex list-decimal flex-col gap-y-1 pl-5">
+        <li>
+          <Link to="/distribution/settings" className="text-ui-fg-interactive">
+            {t("overview.firstRun.settings")}
+          </Link>
+        </li>
+        <li>
+          <Link to="/distribution/levels" className="text-ui-fg-interactive" data-testid="first-run-levels">
+            {t("overview.firstRun.levels")}
+          </Link>
+        </li>
+        <li>
+          <Link to="/distribution/rules" className="text-ui-fg-interactive">
+            {t("overview.firstRun.rules")}
+          </Link>
+        </li>
+      </ol>
+    </Container>
+  )
+}
+
 const OverviewPage = () => {
   const { t } = useTranslation("distribution")
   const words = useLabels()
   const f = useFormat()
   const [days, setDays] = useState<number>(30)
   const [by, setBy] = useState<"sales" | "commissions" | "recruits">("sales")
-  const period = useMemo(() => periodOf(days), [days])
+  // Unset: the programme's currency; the switch shows when the programme holds money in several.
+  const [currencyCode, setCurrencyCode] = useState<string | undefined>(undefined)
+  const period = useMemo(() => ({ ...periodOf(days), currency_code: currencyCode }), [days, currencyCode])
   const interval = days > 31 ? "week" : "day"
   const summary = useSummary(period)
   const series = useTimeseries(period, interval)
@@ -59,6 +101,20 @@ const OverviewPage = () => {
   return (
     <div className="flex flex-col gap-y-3" data-testid="distribution-overview">
       <PageHeader title={t("overview.title")} description={t("overview.description")}>
+        {s && s.currencies.length > 1 && (
+          <Select value={s.currency_code} onValueChange={setCurrencyCode} size="small">
+            <Select.Trigger className="w-28" data-testid="currency-select" aria-label={t("overview.currency")}>
+              <Select.Value />
+            </Select.Trigger>
+            <Select.Content>
+              {s.currencies.map((c) => (
+                <Select.Item key={c} value={c}>
+                  {c.toUpperCase()}
+                </Select.Item>
+              ))}
+            </Select.Content>
+          </Select>
+        )}
         <Select value={String(days)} onValueChange={(v) => setDays(Number(v))} size="small">
           <Select.Trigger className="w-40" data-testid="period-select">
             <Select.Value />
@@ -72,6 +128,8 @@ const OverviewPage = () => {
           </Select.Content>
         </Select>
       </PageHeader>
+
+      <FirstRun />
 
       {summary.isLoading ? (
         <Container className="p-0">

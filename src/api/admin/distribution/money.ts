@@ -9,6 +9,8 @@ import {
   AdminUpdateCommissionRuleType,
   AdminUpdateSettingsType,
 } from "./validators"
+import { programmeCurrency, programmeSettings } from "../../utils/container"
+import { storeDefaultCurrency } from "../../../lib/programme-settings"
 
 /**
  * What each admin route's amounts are and which currency they are in, for
@@ -27,7 +29,7 @@ export const adjustmentMoney = (req: AuthenticatedMedusaRequest<AdminAdjustBalan
 
 /** Level thresholds are sales in the programme's currency. */
 export const levelMoney = async (req: AuthenticatedMedusaRequest<Partial<AdminCreateLevelType>>): Promise<MoneyInput> => ({
-  currency_code: (await service(req).getSettings()).currency_code,
+  currency_code: await programmeCurrency(req.scope),
   amounts: {
     upgrade_personal_sales: req.validatedBody.upgrade_personal_sales,
     upgrade_team_sales: req.validatedBody.upgrade_team_sales,
@@ -36,16 +38,18 @@ export const levelMoney = async (req: AuthenticatedMedusaRequest<Partial<AdminCr
 
 /** The settings' amounts are in the programme's currency, the new one when it changes. */
 export const settingsMoney = async (req: AuthenticatedMedusaRequest<AdminUpdateSettingsType>): Promise<MoneyInput> => {
-  const current = await service(req).getSettings()
+  const current = await programmeSettings(req.scope)
   const body = req.validatedBody
-  const kept = body.currency_code !== undefined && body.currency_code !== current.currency_code ? current : null
+  // null returns the programme to the store's default currency.
+  const next = body.currency_code === null ? await storeDefaultCurrency(req.scope) : body.currency_code ?? current.currency_code
+  const kept = next !== current.currency_code ? current : null
   return {
-    currency_code: body.currency_code ?? current.currency_code,
+    currency_code: next,
     amounts: {
       application_min_spend: body.application_min_spend ?? kept?.application_min_spend,
       min_withdrawal: body.min_withdrawal ?? kept?.min_withdrawal,
     },
-    store_currency: body.currency_code !== undefined,
+    store_currency: typeof body.currency_code === "string",
   }
 }
 
@@ -59,7 +63,7 @@ export const ruleMoney = async (
   const amount = (depth: 1 | 2 | 3) =>
     body[`fixed_amount_${depth}`] !== undefined ? body[`fixed_amount_${depth}`] : kept?.[`fixed_amount_${depth}`]
   return {
-    currency_code: body.currency_code ?? existing?.currency_code ?? (await service(req).getSettings()).currency_code,
+    currency_code: body.currency_code ?? existing?.currency_code ?? (await programmeCurrency(req.scope)),
     amounts: { fixed_amount_1: amount(1), fixed_amount_2: amount(2), fixed_amount_3: amount(3) },
     store_currency: !!body.currency_code,
   }

@@ -154,10 +154,12 @@ export const AdminUpdateSettings = z
     default_rate_bps_1: bps,
     default_rate_bps_2: bps,
     default_rate_bps_3: bps,
+    // null: count in the store's default currency, whichever it is.
     currency_code: z
       .string()
       .regex(/^[a-zA-Z]{3}$/, "currency_code must be a three-letter ISO 4217 code")
-      .transform((c) => c.toLowerCase()),
+      .transform((c) => c.toLowerCase())
+      .nullable(),
   })
   .partial()
   .strict()

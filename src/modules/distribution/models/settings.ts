@@ -40,7 +40,8 @@ const Settings = model
     default_rate_bps_1: model.number().default(1000),
     default_rate_bps_2: model.number().default(500),
     default_rate_bps_3: model.number().default(0),
-    currency_code: model.text().default("cny"),
+    /** The programme's currency; null: the store's default currency, whatever it is. */
+    currency_code: model.text().nullable(),
   })
   .indexes([
     { name: "IDX_distribution_settings_key_unique", on: ["key"], unique: true },

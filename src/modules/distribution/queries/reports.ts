@@ -146,6 +146,19 @@ export async function resolveReportWindow(
   return { start: row.start, end: row.end }
 }
 
+/**
+ * The currencies the programme holds money in (a wallet exists in each currency a
+ * commission, an adjustment or a withdrawal was ever booked in), sorted.
+ */
+export async function reportCurrencies(manager: EntityManager): Promise<string[]> {
+  const rows = await run<{ currency_code: string }>(
+    manager,
+    `SELECT DISTINCT currency_code FROM distribution_wallet WHERE deleted_at IS NULL ORDER BY currency_code`,
+    {}
+  )
+  return rows.map((r) => r.currency_code)
+}
+
 export async function summaryReport(manager: EntityManager, w: ReportWindow): Promise<SummaryReport> {
   const v = windowValues(w)
   const statuses = await run<{ status: DistributorStatus; n: number }>(

@@ -31,7 +31,8 @@ export const DEFAULT_SETTINGS: DistributionSettingsInput = {
   default_rate_bps_1: 1000,
   default_rate_bps_2: 500,
   default_rate_bps_3: 0,
-  currency_code: "cny",
+  // Null: the programme follows the store's default currency (see programmeSettings).
+  currency_code: null,
 }
 
 const isBps = (n: unknown) => Number.isInteger(n) && (n as number) >= 0 && (n as number) <= 10000
@@ -73,7 +74,7 @@ export function validateSettings(s: DistributionSettingsInput): void {
   ) {
     problems.push(`withdrawal_methods must list at least one of ${WITHDRAWAL_METHODS.join(", ")}`)
   }
-  if (!/^[a-z]{3}$/i.test(s.currency_code)) {
+  if (s.currency_code !== null && !/^[a-z]{3}$/i.test(s.currency_code)) {
     problems.push("currency_code must be a three-letter ISO 4217 code")
   }
   if (problems.length) {

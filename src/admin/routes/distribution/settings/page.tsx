@@ -4,7 +4,7 @@ import { FormEvent, ReactNode, useEffect, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { asText } from "../../../components/number-input"
 import { Empty, Loading, PageHeader } from "../../../components/section"
-import { SettingsInput, useSettings, useUpdateSettings } from "../../../hooks/programme"
+import { SettingsInput, useSettings, useStoreCurrencies, useUpdateSettings } from "../../../hooks/programme"
 import { useFormat } from "../../../lib/format"
 import { useLabels } from "../../../lib/labels"
 import { bpsOrNull, PercentInput, percentText, usePercentProblem } from "../../../components/percent-input"
@@ -18,21 +18,25 @@ const METHODS = ["bank", "alipay", "wechat", "paypal", "manual"] as const
 const NUMERIC = ["max_depth", "application_min_spend", "binding_days", "freeze_days", "min_withdrawal"] as const
 /** Rates: typed and shown as percentages, stored as basis points. */
 const RATES = ["order_cap_bps", "withdrawal_fee_bps", "default_rate_bps_1", "default_rate_bps_2", "default_rate_bps_3"] as const
+/** The currency select's value for "the store's default currency" (a Select item cannot be empty). */
+const FOLLOW_STORE = "store-default"
 type Numeric = (typeof NUMERIC)[number]
 type Rate = (typeof RATES)[number]
 type Form = Omit<Settings, Numeric | Rate> & Record<Numeric | Rate, string>
 
 const formOf = (s: Settings): Form => ({
   ...s,
+  // "": the programme follows the store's default currency.
+  currency_code: s.currency_follows_store ? "" : s.currency_code,
   ...(Object.fromEntries(NUMERIC.map((k) => [k, asText(s[k])])) as Record<Numeric, string>),
   ...(Object.fromEntries(RATES.map((k) => [k, percentText(s[k])])) as Record<Rate, string>),
 })
 
 /** The form's value of a setting as the API takes it. */
 const valueOf = (k: keyof Form, v: unknown) =>
-  (NUMERIC as readonly string[]).includes(k) ? Number(v) : (RATES as readonly string[]).includes(k) ? bpsOrNull(v as string) : v
+  k === "currency_code" ? (v as string) || null : (NUMERIC as readonly string[]).includes(k) ? Number(v) : (RATES as readonly string[]).includes(k) ? bpsOrNull(v as string) : v
 
-type SettingName = Exclude<keyof Settings, "id" | "created_at" | "updated_at">
+type SettingName = Exclude<keyof Settings, "id" | "created_at" | "updated_at" | "currency_follows_store">
 
 /** Each setting's name and explanation. */
 function useSettingTexts(): Record<SettingName, { label: string; hint: string }> {
@@ -93,6 +97,7 @@ const SettingsPage = () => {
   const labels = useLabels()
   const problem = usePercentProblem()
   const { data, isLoading, isError, error } = useSettings()
+  const store = useStoreCurrencies()
   const update = useUpdateSettings(t("settings.saved"))
   const [form, setForm] = useState<Form | null>(null)
   useEffect(() => {
@@ -157,9 +162,11 @@ const SettingsPage = () => {
       }
     }
     delete next.commission_base
+    delete next.currency_follows_store
     if (Object.keys(next).length) update.mutate(next as SettingsInput)
   }
-  const currency = form.currency_code
+  const storeDefault = store.data?.find((c) => c.is_default)?.currency_code ?? data.settings.currency_code
+  const currency = form.currency_code || storeDefault
   return (
     <form onSubmit={submit} className="flex flex-col gap-y-3" data-testid="settings-page">
       <PageHeader title={t("settings.title")} description={t("settings.description")}>
@@ -174,7 +181,23 @@ const SettingsPage = () => {
         <Row name="application_min_spend">{numberInput("application_min_spend", { step: "0.01", suffix: f.money(form.application_min_spend || 0, currency) })}</Row>
         <Row name="self_purchase">{toggle("self_purchase")}</Row>
         <Row name="currency_code">
-          <Input id="currency_code" required pattern="[A-Za-z]{3}" value={form.currency_code} onChange={(e) => set("currency_code", e.target.value)} />
+          <Select value={form.currency_code || FOLLOW_STORE} onValueChange={(v) => set("currency_code", v === FOLLOW_STORE ? "" : v)}>
+            <Select.Trigger id="currency_code" data-testid="select-currency_code">
+              <Select.Value />
+            </Select.Trigger>
+            <Select.Content>
+              <Select.Item value={FOLLOW_STORE}>{t("settings.fields.currency_code.followStore", { currency: storeDefault.toUpperCase() })}</Select.Item>
+              {(store.data ?? [])
+                .filter((c) => c.currency_code !== form.currency_code)
+                .concat(form.currency_code ? [{ currency_code: form.currency_code, is_default: false }] : [])
+                .sort((a, b) => a.currency_code.localeCompare(b.currency_code))
+                .map((c) => (
+                  <Select.Item key={c.currency_code} value={c.currency_code}>
+                    {c.currency_code.toUpperCase()}
+                  </Select.Item>
+                ))}
+            </Select.Content>
+          </Select>
         </Row>
       </Group>
       <Group title={t("settings.groups.binding")}>

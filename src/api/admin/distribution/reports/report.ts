@@ -1,7 +1,7 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { ReportBound, ReportWindow } from "../../../../modules/distribution/queries/reports"
-import { distributionService } from "../../../utils/container"
+import { distributionService, programmeCurrency } from "../../../utils/container"
 import { sendCsv, toCsv } from "../../../utils/csv"
 import { AdminReportWindowType } from "./validators"
 
@@ -44,7 +44,7 @@ export async function resolveReport(
   const today = dayIn(query.tz, new Date())
   const from = query.from ?? addDays(today, 1 - DEFAULT_DAYS)
   const to = query.to ?? today
-  const currency_code = query.currency_code ?? (await service.getSettings()).currency_code.toLowerCase()
+  const currency_code = query.currency_code ?? (await programmeCurrency(req.scope))
   const { start, end } = await service.resolveReportWindow({ from: asBound(from), to: asBound(to), tz: query.tz })
   const span = Date.parse(end) - Date.parse(start)
   if (span <= 0) {

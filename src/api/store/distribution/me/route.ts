@@ -1,6 +1,6 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { formatAmount } from "../../../../modules/distribution/utils/money"
-import { distributionService } from "../../../utils/container"
+import { distributionService, programmeSettings } from "../../../utils/container"
 import { presentBinding, presentOwnDistributor } from "../../../utils/present"
 
 /** The distributor centre's home: own status and code, binding, and the programme's rules. */
@@ -8,7 +8,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   const service = distributionService(req)
   const customerId = req.auth_context.actor_id
   const [settings, distributor, binding] = await Promise.all([
-    service.getSettings(),
+    programmeSettings(req.scope),
     service.retrieveDistributorByCustomer(customerId),
     service.getValidBinding(customerId),
   ])

@@ -4,11 +4,12 @@ import { referralUrl } from "../../../../modules/distribution/utils/referral-lin
 import { requireSharingDistributor } from "../../../utils/centre"
 import { retrieveStoreProduct } from "../../../utils/earning-products"
 import { StoreGetPosterType } from "../centre-validators"
+import { programmeCurrency } from "../../../utils/container"
 
 /** A PNG share poster of a product: title, price in the programme's currency, the caller's code and QR. */
 export const GET = async (req: AuthenticatedMedusaRequest<unknown, StoreGetPosterType>, res: MedusaResponse) => {
   const { service, code, storeUrl } = await requireSharingDistributor(req)
-  const currency = (await service.getSettings()).currency_code.toLowerCase()
+  const currency = await programmeCurrency(req.scope)
   const { product, price } = await retrieveStoreProduct(req.scope, {
     product_id: (req.validatedQuery as StoreGetPosterType).product_id,
     sales_channel_ids: req.publishable_key_context?.sales_channel_ids ?? [],

@@ -1,7 +1,7 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { conversionRate } from "../../../../modules/distribution/utils/report-math"
 import { statsWindow } from "../../../utils/centre"
-import { requireDistributor } from "../../../utils/container"
+import { programmeCurrency, requireDistributor } from "../../../utils/container"
 import { StoreGetCentreStatsType } from "../centre-validators"
 
 /** The caller's visits, orders, conversion, sales and commissions per day, week or month. */
@@ -9,7 +9,7 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, StoreGetCentr
   const { service, me } = await requireDistributor(req)
   const query = req.validatedQuery as StoreGetCentreStatsType
   const { from, to } = statsWindow(query, new Date())
-  const currency_code = (query.currency_code ?? (await service.getSettings()).currency_code).toLowerCase()
+  const currency_code = (query.currency_code ?? (await programmeCurrency(req.scope))).toLowerCase()
   const series = await service.getCentreStats({
     distributor_id: me.id,
     from,

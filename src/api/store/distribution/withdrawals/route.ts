@@ -1,7 +1,7 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { maskPayoutAccount } from "../../../../modules/distribution/utils/withdrawal"
 import { requestWithdrawalWorkflow } from "../../../../workflows"
-import { requireDistributor } from "../../../utils/container"
+import { programmeCurrency, requireDistributor } from "../../../utils/container"
 import { presentWithdrawal } from "../../../utils/present"
 import { runWorkflow } from "../../../utils/workflow"
 import { StoreListWithdrawalsType, StoreRequestWithdrawalType } from "../validators"
@@ -17,7 +17,7 @@ export const POST = async (
     customer_id: req.auth_context.actor_id,
     distributor_id: me.id,
     amount: body.amount,
-    currency_code: body.currency_code ?? null,
+    currency_code: body.currency_code ?? (await programmeCurrency(req.scope)),
     method: body.method,
     payout_account: service.encryptPersonalData(body.account),
     account_masked: maskPayoutAccount(body.method, body.account),

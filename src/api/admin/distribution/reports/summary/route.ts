@@ -1,11 +1,14 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { distributionService } from "../../../../utils/container"
+import { distributionService, programmeCurrency } from "../../../../utils/container"
 import { resolveReport, sendReport } from "../report"
 
 /** GET /admin/distribution/reports/summary: the programme's headline figures for a period. */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const { window, scope } = await resolveReport(req)
-  const s = await distributionService(req).reportSummary(window)
+  const service = distributionService(req)
+  const [s, held, programme] = await Promise.all([service.reportSummary(window), service.reportCurrencies(), programmeCurrency(req.scope)])
+  // The programme's currency first, then every other one it holds money in: what the overview's switch offers.
+  const currencies = [programme, ...held.filter((c) => c !== programme)]
   const row = {
     ...scope,
     ...Object.fromEntries(Object.entries(s.distributors).map(([k, v]) => [`distributors_${k}`, v])),
@@ -20,5 +23,5 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     visits: s.visits,
     conversion_rate: s.conversion_rate,
   }
-  sendReport(req, res, { name: "summary", scope, body: { ...scope, ...s }, columns: Object.keys(row), rows: [row] })
+  sendReport(req, res, { name: "summary", scope, body: { ...scope, currencies, ...s }, columns: Object.keys(row), rows: [row] })
 }
