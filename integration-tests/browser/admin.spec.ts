@@ -150,7 +150,21 @@ describe("Distribution admin in the browser", () => {
     expect(await page.getByTestId("kpi-withdrawals-value").innerText()).toBe(requested.n)
     expect(await page.getByTestId("chart-sales").locator("svg polyline").count()).toBe(2)
     expect(await page.getByTestId("leaderboard").getByRole("row").nth(1).innerText()).toContain(leader.display_name)
+    // A programme with levels shows no first steps.
+    expect(await page.getByTestId("first-run").count()).toBe(0)
     await screenshot(page, "01-overview")
+
+    // Hong Kong orders earned HKD: the switch reports the period in it.
+    const hkd = await one<{ sales: string }>(
+      `select trunc(coalesce(sum(base_amount * (amount - reversed_amount) / amount) filter (where depth = 1), 0), 2)::text sales
+         from distribution_commission
+        where currency_code = 'hkd' and created_at >= $1 and created_at < $2 and deleted_at is null`,
+      window
+    )
+    await page.getByTestId("currency-select").click()
+    await page.getByRole("option", { name: "HKD" }).click()
+    await eventually(async () => (await page.getByTestId("kpi-sales-value").innerText()) === f.money(hkd.sales, "hkd"))
+    expect(await page.getByTestId("kpi-sales-value").innerText()).toBe(f.money(hkd.sales, "hkd"))
   })
 
   it("Distributors: the list, search, and a distributor's page with its lazily opened team", async () => {
@@ -525,10 +539,15 @@ describe("Distribution admin in the browser", () => {
     const freeze = page.locator('input[name="freeze_days"]')
     expect(await freeze.inputValue()).toBe(String(settings.freeze_days))
     await screenshot(page, "08-settings")
+    // The demo chose CNY; the store's default is CNY too, so following the store keeps the numbers.
+    const currency = page.getByTestId("select-currency_code")
+    expect((await currency.innerText()).trim()).toBe("CNY")
     await freeze.fill("10")
+    await currency.click()
+    await page.getByRole("option", { name: "Store default (CNY)" }).click()
     await page.getByTestId("settings-save").click()
     await toast("Settings saved")
-    expect((await one<{ freeze_days: number }>("select freeze_days from distribution_settings where deleted_at is null")).freeze_days).toBe(10)
+    expect(await one("select freeze_days, currency_code from distribution_settings where deleted_at is null")).toEqual({ freeze_days: 10, currency_code: null })
   })
 
   it("Order widget: who earns what from the order", async () => {

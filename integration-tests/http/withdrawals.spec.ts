@@ -66,6 +66,17 @@ medusaIntegrationTestRunner({
         )
       ).rows as { kind: string; amount: string; reference_id: string }[]
 
+    it("a bank account without its branch is masked with the branch null", async () => {
+      const d = await fundedDistributor("Zhou", 300)
+      const { branch: _branch, ...noBranch } = BANK
+      const res = await request(d, { amount: 100, account: noBranch })
+      expect([res.status, res.data.withdrawal.account]).toEqual([
+        201,
+        { holder_name: "张*明", bank_name: "招商银行", branch: null, account_number: "****6789" },
+      ])
+      expect(await balances(d)).toEqual({ available: "200.00", held: "100.00", withdrawn: "0.00", debt: "0.00" })
+    })
+
     it("holds, pays and releases with exact balances at every step, audited and announced", async () => {
       await updateSettings(api, admin, { withdrawal_fee_bps: 60 }) // 0.6 %
       const d = await fundedDistributor("Wang", 1000)
@@ -91,6 +102,7 @@ medusaIntegrationTestRunner({
       })
       expect(first.data.withdrawal.payout_account).toBeUndefined()
       await events
+
       expect(await balances(d)).toEqual({ available: "666.67", held: "333.33", withdrawn: "0.00", debt: "0.00" })
 
       const id = first.data.withdrawal.id

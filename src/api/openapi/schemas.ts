@@ -468,7 +468,7 @@ export const Withdrawal = z.object({
   fee: Amount,
   net_amount: Amount,
   method: z.enum(WITHDRAWAL_METHODS),
-  account: z.record(z.string(), z.string()).describe("The payout account, masked (e.g. account_number \"****6789\")"),
+  account: z.record(z.string(), z.string().nullable()).describe("The payout account, masked (e.g. account_number \"****6789\"; a field not given, such as a bank branch, is null)"),
   note: z.string().nullable(),
   status: z.enum(WITHDRAWAL_STATUSES),
   reject_reason: z.string().nullable(),
