@@ -6,7 +6,9 @@ import { CommissionRule } from "../lib/types"
 export function useRuleSummary() {
   const { t } = useTranslation("distribution")
   const f = useFormat()
-  return (r: CommissionRule) =>
+  return (
+    r: Pick<CommissionRule, "mode" | "rate_bps_1" | "rate_bps_2" | "rate_bps_3" | "fixed_amount_1" | "fixed_amount_2" | "fixed_amount_3" | "currency_code">
+  ) =>
     r.mode === "excluded"
       ? t("rules.modes.excluded")
       : r.mode === "rate"

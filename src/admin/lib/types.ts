@@ -1,19 +1,23 @@
-// The module's own shapes, where the API answers with them unchanged (types only: nothing
-// of the server is bundled into the admin).
-import type { BindingSource, CommissionBase, LedgerKind } from "../../modules/distribution/constants"
+// The shapes the admin reads, declared once: the module's enums and the OpenAPI document's
+// zod schemas (types only: nothing of the server is bundled into the admin).
+import type { z } from "@medusajs/framework/zod"
+import type * as C from "../../modules/distribution/constants"
+import type * as S from "../../api/openapi/schemas"
 import type { Balance } from "../../modules/distribution/types"
-import type { TimeseriesRow as SeriesPoint } from "../../modules/distribution/queries/reports"
 
-export type { Balance, SeriesPoint }
+export type { Balance }
+type Out<T extends z.ZodType> = z.output<T>
+type BindingSource = `${C.BindingSource}`
+type LedgerKind = `${C.LedgerKind}`
 
 /**
  * The shapes the plugin's admin API answers with. Every amount is a decimal string in
  * the currency's major unit with the currency's precision ("2.50", "1250" for JPY).
  */
-export type DistributorStatus = "pending" | "active" | "rejected" | "suspended"
-export type CommissionStatus = "pending" | "settled" | "reversed"
-export type WithdrawalStatus = "requested" | "approved" | "rejected" | "paid"
-export type WithdrawalMethod = "bank" | "alipay" | "wechat" | "paypal" | "manual"
+export type DistributorStatus = `${C.DistributorStatus}`
+export type CommissionStatus = `${C.CommissionStatus}`
+export type WithdrawalStatus = `${C.WithdrawalStatus}`
+export type WithdrawalMethod = `${C.WithdrawalMethod}`
 
 export type List<K extends string, T> = { [key in K]: T[] } & { count: number; limit: number; offset: number }
 
@@ -143,89 +147,18 @@ export type Withdrawal = {
 
 export type BulkResult = { results: { id: string; ok: boolean; status?: string; message?: string }[] }
 
-export type CommissionRule = {
-  id: string
-  target_type: "variant" | "product" | "category" | "collection"
-  target_id: string
-  mode: "rate" | "fixed" | "excluded"
-  rate_bps_1: number | null
-  rate_bps_2: number | null
-  rate_bps_3: number | null
-  fixed_amount_1: string | null
-  fixed_amount_2: string | null
-  fixed_amount_3: string | null
-  currency_code: string | null
-  note: string | null
-  target?: { id: string; type: string; title: string | null }
-  created_at: string
-}
+export type CommissionRule = Out<typeof S.AdminCommissionRule>
 
-export type Settings = {
-  enabled: boolean
-  max_depth: number
-  application_mode: "auto" | "review" | "after_first_order" | "min_spend" | "invite_only"
-  application_min_spend: string
-  self_purchase: boolean
-  binding_mode: "first_touch" | "last_touch"
-  binding_days: number
-  bind_new_customers_only: boolean
-  commission_base: CommissionBase
-  settle_on: "fulfilled" | "shipped" | "delivered"
-  freeze_days: number
-  order_cap_bps: number
-  min_withdrawal: string
-  withdrawal_fee_bps: number
-  withdrawal_methods: WithdrawalMethod[]
-  default_rate_bps_1: number
-  default_rate_bps_2: number
-  default_rate_bps_3: number
-  currency_code: string
-  currency_follows_store: boolean
-}
+export type Settings = Out<typeof S.AdminSettingsFields>
 
-export type Summary = {
-  from: string
-  to: string
-  currency_code: string
-  currencies: string[]
-  distributors: { active: number; pending: number; suspended: number; rejected: number; new: number }
-  pending_applications: number
-  pending_withdrawals: { count: number; amount: string }
-  sales: string
-  orders: number
-  commissions: { pending: string; settled: string; reversed: string }
-  withdrawn: string
-  visits: number
-  conversion_rate: string
-}
+export type Summary = Out<typeof S.AdminReportSummaryResponse>
 
 
-export type Timeseries = { interval: "day" | "week" | "month"; from: string; to: string; currency_code: string; series: SeriesPoint[] }
+export type Timeseries = Out<typeof S.AdminReportTimeseriesResponse>
+export type SeriesPoint = Timeseries["series"][number]
 
-export type Leaderboard = {
-  by: "sales" | "commissions" | "recruits"
-  rows: { rank: number; distributor_id: string; display_name: string | null; email: string | null; referral_code: string | null; value: string | number }[]
-}
+export type Leaderboard = Out<typeof S.AdminReportLeaderboardResponse>
 
-export type ProductReport = {
-  products: { product_id: string; title: string | null; quantity: number; orders: number; sales: string; commissions: string }[]
-  count: number
-  limit: number
-  offset: number
-}
+export type ProductReport = Out<typeof S.AdminReportProductsResponse>
 
-export type CommissionPreview = {
-  product_id: string
-  rules: CommissionRule[]
-  max_depth: number
-  variants: {
-    variant_id: string
-    title: string
-    sku: string | null
-    prices: {
-      currency_code: string
-      amount: string
-      levels: { level_id: string | null; level_name: string | null; depths: { depth: number; source: string; rate_bps: number | null; amount: string }[] }[]
-    }[]
-  }[]
-}
+export type CommissionPreview = Out<typeof S.AdminCommissionPreviewResponse>

@@ -1,6 +1,7 @@
 import { z } from "@medusajs/framework/zod"
 import {
   APPLICATION_MODES,
+  COMMISSION_BASES,
   AUDIT_ACTOR_TYPES,
   BINDING_MODES,
   BINDING_SOURCES,
@@ -377,8 +378,8 @@ export const AdminAuditLog = entity({
   data: z.unknown().nullable().optional(),
 })
 
-export const AdminSettings = entity({
-  id: Id,
+/** The settings' own fields (the admin's settings form is typed from these). */
+export const AdminSettingsFields = z.object({
   enabled: z.boolean(),
   max_depth: z.number().int(),
   application_mode: z.enum(APPLICATION_MODES),
@@ -387,6 +388,7 @@ export const AdminSettings = entity({
   binding_mode: z.enum(BINDING_MODES),
   binding_days: z.number().int(),
   bind_new_customers_only: z.boolean(),
+  commission_base: z.enum(COMMISSION_BASES).describe("What a commission is computed on (fixed: the lines' subtotal after discounts, without tax)"),
   settle_on: z.enum(SETTLE_ON_STATES),
   freeze_days: z.number().int(),
   order_cap_bps: z.number().int(),
@@ -401,6 +403,8 @@ export const AdminSettings = entity({
     .boolean()
     .describe("True while no currency was chosen: the programme counts in the store's default currency (set currency_code to null to return to it)"),
 })
+
+export const AdminSettings = entity({ id: Id, ...AdminSettingsFields.shape })
 
 const Deleted = (object: string) => z.object({ id: Id, object: z.literal(object), deleted: z.literal(true) })
 
@@ -607,9 +611,7 @@ export const AdminReportConversionResponse = paged(
 
 export const AdminCommissionPreviewResponse = z.object({
   product_id: z.string(),
-  rules: z.array(
-    entity({ id: Id, target_type: z.enum(RULE_TARGET_TYPES), target_id: z.string(), mode: z.enum(RULE_MODES) })
-  ),
+  rules: z.array(AdminCommissionRule.omit({ target: true })),
   max_depth: z.number().int(),
   variants: z.array(
     z.object({
