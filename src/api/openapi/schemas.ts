@@ -611,7 +611,7 @@ export const AdminReportConversionResponse = paged(
 
 export const AdminCommissionPreviewResponse = z.object({
   product_id: z.string(),
-  rules: z.array(AdminCommissionRule.omit({ target: true })),
+  rules: z.array(AdminCommissionRule.omit({ target: true, note: true })),
   max_depth: z.number().int(),
   variants: z.array(
     z.object({
