@@ -9,6 +9,7 @@ import { BindingSource, DistributionEvents } from "../modules/distribution/const
 import { bindCustomerStep } from "./steps/bind-customer"
 import { computeOrderCommissionsStep } from "./steps/compute-order-commissions"
 import { insertCommissionsStep } from "./steps/insert-commissions"
+import { loadOrderCommissionFactsStep } from "./steps/load-order-commission-facts"
 
 export type CreditOrderCommissionsWorkflowInput = { order_id: string }
 
@@ -21,7 +22,8 @@ export type CreditOrderCommissionsWorkflowInput = { order_id: string }
 export const creditOrderCommissionsWorkflow = createWorkflow(
   "credit-order-commissions",
   (input: CreditOrderCommissionsWorkflowInput) => {
-    const computed = computeOrderCommissionsStep(transform({ input }, ({ input }) => ({ order_id: input.order_id })))
+    const facts = loadOrderCommissionFactsStep(transform({ input }, ({ input }) => ({ order_id: input.order_id })))
+    const computed = computeOrderCommissionsStep(facts)
     const created = insertCommissionsStep(transform({ computed }, ({ computed }) => computed.rows))
     when({ computed }, ({ computed }) => !!computed.bind_to_code && !!computed.customer_id).then(() => {
       bindCustomerStep(

@@ -4,10 +4,9 @@ import { programmeSettings } from "../../lib/programme-settings"
 import { DISTRIBUTION_MODULE } from "../../modules/distribution"
 import DistributionModuleService from "../../modules/distribution/service"
 import { DistributionLevelDTO } from "../../modules/distribution/types"
-import { applyOrderCap, lineCommission } from "../../modules/distribution/utils/commission-math"
-import { formatAmount, roundDown } from "../../modules/distribution/utils/money"
-import { resolveRate } from "../../modules/distribution/utils/rate-resolution"
-import { defaultRates, lineFacts, loadCommissionFacts } from "../../workflows/utils/commission-facts"
+import { formatAmount } from "../../modules/distribution/utils/money"
+import { previewUnitCommissions } from "../../modules/distribution/utils/order-commissions"
+import { lineFacts, loadCommissionFacts } from "../../workflows/utils/commission-facts"
 import { presentCommissionRule } from "./present"
 import { loadUnitBases } from "./unit-taxes"
 
@@ -21,10 +20,10 @@ type ProductFacts = {
 
 /**
  * What one unit of each of a product's variants earns, per price currency, per
- * level and per depth, through the engine's own base (a tax-inclusive price
- * without its tax), rate resolution, arithmetic and order cap: a distributor
- * of that level at that depth earns exactly this on a one-unit order without
- * discounts.
+ * level and per depth: the engine's own base (a tax-inclusive price without its
+ * tax) and its own computation of an order's commission, on a one-unit order
+ * of the variant whose every earner has that level. A distributor of that level
+ * at that depth earns exactly this on a one-unit order without discounts.
  */
 export async function previewProductCommissions(container: MedusaContainer, productId: string) {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
@@ -49,8 +48,6 @@ export async function previewProductCommissions(container: MedusaContainer, prod
     }),
   ])
   const { rules } = facts
-  const defaults = defaultRates(settings)
-  const depths = Array.from({ length: settings.max_depth }, (_, i) => i + 1)
 
   return {
     product_id: product.id,
@@ -68,36 +65,30 @@ export async function previewProductCommissions(container: MedusaContainer, prod
         prices: [...byCurrency.values()].map((price) => {
           const currency = price.currency_code
           const base = baseOf(variant.id, currency, price.amount)
-          const line = lineFacts(facts, { variant_id: variant.id, product_id: product.id, currency_code: currency })
+          const line = lineFacts(facts, { variant_id: variant.id, product_id: product.id })
           return {
             currency_code: currency,
             amount: formatAmount(price.amount, currency),
             base: formatAmount(base, currency),
             // Without any level, every distributor earns the programme's default rates: one row says so.
-            levels: (levels.length ? levels : [null]).map((level) => {
-              const resolved = depths.map((depth) => ({ depth, resolution: resolveRate({ line, depth, rules, level, defaults }) }))
-              const capped = applyOrderCap({
-                entries: resolved.map(({ depth, resolution }) => ({
-                  key: String(depth),
-                  depth,
-                  amount: lineCommission({ base, quantity: 1, resolution, currency_code: currency }),
-                })),
-                base_total: base,
-                cap_bps: settings.order_cap_bps,
+            levels: (levels.length ? levels : [null]).map((level) => ({
+              level_id: level?.id ?? null,
+              level_name: level?.name ?? null,
+              depths: previewUnitCommissions({
+                line,
+                base,
                 currency_code: currency,
-              })
-              const amountOf = new Map(capped.entries.map((e) => [e.key, e.amount]))
-              return {
-                level_id: level?.id ?? null,
-                level_name: level?.name ?? null,
-                depths: resolved.map(({ depth, resolution }) => ({
-                  depth,
-                  source: resolution.kind === "excluded" ? "excluded" : resolution.source,
-                  rate_bps: resolution.kind === "rate" ? resolution.rate_bps : null,
-                  amount: formatAmount(amountOf.get(String(depth))!, currency),
-                })),
-              }
-            }),
+                level,
+                depths: settings.max_depth,
+                rules,
+                settings,
+              }).map((d) => ({
+                depth: d.depth,
+                source: d.rate_source,
+                rate_bps: d.rate_bps,
+                amount: formatAmount(d.amount, currency),
+              })),
+            })),
           }
         }),
       }

@@ -5,12 +5,9 @@ import { RuleMode } from "../../modules/distribution/constants"
 import DistributionModuleService from "../../modules/distribution/service"
 import { DistributionLevelDTO, DistributorDTO } from "../../modules/distribution/types"
 import { formatAmount } from "../../modules/distribution/utils/money"
+import { previewUnitCommissions } from "../../modules/distribution/utils/order-commissions"
 import { resolveRate } from "../../modules/distribution/utils/rate-resolution"
-import {
-  lineFacts,
-  loadCommissionFacts,
-  previewLevelOneCommission,
-} from "../../workflows/utils/commission-facts"
+import { lineFacts, loadCommissionFacts } from "../../workflows/utils/commission-facts"
 import { loadUnitBases } from "./unit-taxes"
 
 type StoreVariant = {
@@ -99,7 +96,7 @@ async function excludedProductIds(
     const all = product.variants.every(
       (v) =>
         resolveRate({
-          line: lineFacts(facts, { variant_id: v.id, product_id: product.id, currency_code: currencyCode }),
+          line: { ...lineFacts(facts, { variant_id: v.id, product_id: product.id }), currency_code: currencyCode },
           depth: 1,
           rules: facts.rules,
           // "excluded" comes from a rule, before any level or default is looked at.
@@ -186,19 +183,19 @@ export async function listEarningProducts(
       thumbnail: p.thumbnail,
       variants: p.variants.flatMap((v) => {
         const price = v.calculated_price?.calculated_amount ?? null
-        const preview =
+        const [preview] =
           price === null
-            ? null
-            : previewLevelOneCommission({
-                facts,
-                variant_id: v.id,
-                product_id: p.id,
+            ? [null]
+            : previewUnitCommissions({
+                line: lineFacts(facts, { variant_id: v.id, product_id: p.id }),
                 base: baseOf(v.id, pricing.currency_code, price, v.calculated_price?.is_calculated_price_tax_inclusive),
                 currency_code: pricing.currency_code,
                 level,
+                depths: 1,
+                rules: facts.rules,
                 settings,
               })
-        if (preview?.excluded) return []
+        if (preview?.rate_source === "excluded") return []
         return [{
           id: v.id,
           title: v.title,

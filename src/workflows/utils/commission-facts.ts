@@ -2,10 +2,9 @@ import { BigNumberInput, MedusaContainer } from "@medusajs/framework/types"
 import { BigNumber, ContainerRegistrationKeys, getLineItemTotals, MathBN } from "@medusajs/framework/utils"
 import { DISTRIBUTION_MODULE } from "../../modules/distribution"
 import DistributionModuleService from "../../modules/distribution/service"
-import { DistributionLevelDTO, DistributionSettingsDTO } from "../../modules/distribution/types"
-import { applyOrderCap, lineCommission } from "../../modules/distribution/utils/commission-math"
 import { roundDown } from "../../modules/distribution/utils/money"
-import { CommissionRuleLike, LineLike, resolveRate } from "../../modules/distribution/utils/rate-resolution"
+import { LineTargets } from "../../modules/distribution/utils/order-commissions"
+import { CommissionRuleLike } from "../../modules/distribution/utils/rate-resolution"
 
 export type ProductFacts = {
   id: string
@@ -49,11 +48,11 @@ export async function loadCommissionFacts(
   return { products: new Map(products.map((p) => [p.id, p])), rules }
 }
 
-/** A line as rate resolution sees it: categories most specific (deepest) first. */
+/** What rules can target on a line: categories most specific (deepest) first. */
 export function lineFacts(
   facts: CommissionFacts,
-  input: { variant_id: string | null; product_id: string | null; currency_code: string }
-): LineLike {
+  input: { variant_id: string | null; product_id: string | null }
+): LineTargets {
   const product = input.product_id ? facts.products.get(input.product_id) : undefined
   return {
     variant_id: input.variant_id,
@@ -63,13 +62,7 @@ export function lineFacts(
       .sort((a, b) => (b.mpath?.length ?? 0) - (a.mpath?.length ?? 0))
       .map((c) => c.id),
     collection_id: product?.collection_id ?? null,
-    currency_code: input.currency_code,
   }
-}
-
-/** The programme's default rates per depth, as rate resolution takes them. */
-export function defaultRates(settings: DistributionSettingsDTO): [number, number, number] {
-  return [settings.default_rate_bps_1, settings.default_rate_bps_2, settings.default_rate_bps_3]
 }
 
 /** A line's commission base: subtotal after discounts, never negative, rounded down. */
@@ -98,50 +91,4 @@ export function unitBase(unitPrice: BigNumberInput, tax: UnitTax, currencyCode: 
     {}
   )
   return lineBase(totals.subtotal, totals.discount_subtotal, currencyCode)
-}
-
-export type CommissionPreview = {
-  amount: string
-  rate_bps: number | null
-  rate_source: string
-  excluded: boolean
-}
-
-/**
- * What a level-1 distributor earns from one unit of a variant bought alone:
- * the engine's own steps — rate resolution, line arithmetic and the order cap
- * — on the unit's base, for an order of that one line.
- */
-export function previewLevelOneCommission(input: {
-  facts: CommissionFacts
-  variant_id: string
-  product_id: string
-  /** The unit's base: its price, without the tax where the price includes it ({@link unitBase}). */
-  base: string
-  currency_code: string
-  level: DistributionLevelDTO | null
-  settings: DistributionSettingsDTO
-}): CommissionPreview {
-  const { currency_code, base } = input
-  const line = lineFacts(input.facts, { variant_id: input.variant_id, product_id: input.product_id, currency_code })
-  const resolution = resolveRate({
-    line,
-    depth: 1,
-    rules: input.facts.rules,
-    level: input.level,
-    defaults: defaultRates(input.settings),
-  })
-  const amount = lineCommission({ base, quantity: 1, resolution, currency_code })
-  const [capped] = applyOrderCap({
-    entries: [{ key: input.variant_id, depth: 1, amount }],
-    base_total: base,
-    cap_bps: input.settings.order_cap_bps,
-    currency_code,
-  }).entries
-  return {
-    amount: capped.amount,
-    rate_bps: resolution.kind === "rate" ? resolution.rate_bps : null,
-    rate_source: resolution.kind === "excluded" ? "excluded" : resolution.source,
-    excluded: resolution.kind === "excluded",
-  }
 }

@@ -1,0 +1,160 @@
+import { MathBN } from "@medusajs/framework/utils"
+import { DistributorStatus } from "../constants"
+import { DistributionSettingsDTO, NewCommission } from "../types"
+import { AttributionSource, beneficiaries } from "./attribution"
+import { applyOrderCap, lineCommission } from "./commission-math"
+import { sumAmounts } from "./money"
+import { CommissionRuleLike, LineLike, resolveRate } from "./rate-resolution"
+
+/**
+ * The commission of an order, pure: who in the chain earns, the rate of each
+ * line at each depth, the line arithmetic and the order's cap, over plain data
+ * the caller has loaded. The credit of an order and every preview of what a
+ * product earns run this one function, so a preview cannot promise what the
+ * credit would not pay.
+ */
+
+/** What rules can target on a line (categories most specific first); its currency is the order's. */
+export type LineTargets = Omit<LineLike, "currency_code">
+
+export type CommissionLine = LineTargets & {
+  id: string
+  quantity: number
+  /** The line's subtotal after discounts, never negative, rounded down: a decimal string in the order's currency. */
+  base_amount: string
+}
+
+export type CommissionOrder = {
+  id: string
+  customer_id: string | null
+  currency_code: string
+  lines: CommissionLine[]
+}
+
+export type LevelRates = { rate_bps_1: number; rate_bps_2: number; rate_bps_3: number }
+
+export type ChainMember = { id: string; status: DistributorStatus; level: LevelRates | null }
+
+/** Whom the order is attributed to, and how: the level-one distributor then its upline, nearest first. */
+export type BeneficiaryChain = {
+  source: AttributionSource
+  buyer_distributor_id: string | null
+  members: ChainMember[]
+}
+
+export type CommissionSettings = Pick<
+  DistributionSettingsDTO,
+  "max_depth" | "self_purchase" | "order_cap_bps" | "default_rate_bps_1" | "default_rate_bps_2" | "default_rate_bps_3"
+>
+
+export type OrderCommissionsInput = {
+  order: CommissionOrder
+  /** Null when the order is attributed to nobody: nothing is earned. */
+  chain: BeneficiaryChain | null
+  /** The rules that target the order's lines (others are ignored). */
+  rules: CommissionRuleLike[]
+  settings: CommissionSettings
+}
+
+export type OrderCommissions = {
+  /** What the order pays: one row per line and earning depth with an amount above zero. */
+  rows: NewCommission[]
+  /** Every line at every earning depth, after the cap, including those that earn nothing (excluded, a zero rate, cut by the cap). */
+  considered: NewCommission[]
+}
+
+export function computeOrderCommissions(input: OrderCommissionsInput): OrderCommissions {
+  const { order, chain, rules, settings } = input
+  if (!chain || !order.lines.length) {
+    return { rows: [], considered: [] }
+  }
+  const currency = order.currency_code
+  const earners = beneficiaries({
+    chain: chain.members,
+    max_depth: settings.max_depth,
+    buyer_distributor_id: chain.buyer_distributor_id,
+    self_purchase: settings.self_purchase,
+  })
+  const levelOf = new Map(chain.members.map((m) => [m.id, m.level]))
+  const defaults: [number, number, number] = [
+    settings.default_rate_bps_1,
+    settings.default_rate_bps_2,
+    settings.default_rate_bps_3,
+  ]
+  const drafts = order.lines.flatMap((line) =>
+    earners.map((earner) => {
+      const resolution = resolveRate({
+        line: { ...line, currency_code: currency },
+        depth: earner.depth,
+        rules,
+        level: levelOf.get(earner.distributor_id) ?? null,
+        defaults,
+      })
+      const row: NewCommission = {
+        order_id: order.id,
+        line_item_id: line.id,
+        distributor_id: earner.distributor_id,
+        buyer_customer_id: order.customer_id,
+        depth: earner.depth,
+        attribution: chain.source,
+        product_id: line.product_id,
+        variant_id: line.variant_id,
+        quantity: line.quantity,
+        base_amount: line.base_amount,
+        rate_bps: resolution.kind === "rate" ? resolution.rate_bps : null,
+        rate_source: resolution.kind === "excluded" ? "excluded" : resolution.source,
+        rule_id: resolution.rule_id,
+        amount: lineCommission({ base: line.base_amount, quantity: line.quantity, resolution, currency_code: currency }),
+        currency_code: currency,
+      }
+      return { key: `${line.id}:${earner.depth}`, row }
+    })
+  )
+  const capped = applyOrderCap({
+    entries: drafts.map(({ key, row }) => ({ key, depth: row.depth, amount: row.amount })),
+    base_total: sumAmounts(order.lines.map((l) => l.base_amount)),
+    cap_bps: settings.order_cap_bps,
+    currency_code: currency,
+  })
+  const amountOf = new Map(capped.entries.map((e) => [e.key, e.amount]))
+  const considered = drafts.map(({ key, row }) => ({ ...row, amount: amountOf.get(key)! }))
+  return { rows: considered.filter((row) => MathBN.gt(row.amount, 0)), considered }
+}
+
+export type UnitPreview = Pick<NewCommission, "depth" | "rate_bps" | "rate_source" | "rule_id" | "amount">
+
+/**
+ * What one unit of a line earns at each depth, 1 to `depths`, when every
+ * earner is an active distributor of `level` (null: the programme's default
+ * rates) and the unit is bought alone without discounts: the credit's own
+ * computation on that one-line order. Excluded and zero depths are kept, for
+ * the preview to show them.
+ */
+export function previewUnitCommissions(input: {
+  line: LineTargets
+  /** The unit's base, as an order line of it would have it. */
+  base: string
+  currency_code: string
+  level: LevelRates | null
+  depths: number
+  rules: CommissionRuleLike[]
+  settings: CommissionSettings
+}): UnitPreview[] {
+  const members = Array.from({ length: input.depths }, (_, i) => ({
+    id: `depth_${i + 1}`,
+    status: DistributorStatus.ACTIVE,
+    level: input.level,
+  }))
+  const { considered } = computeOrderCommissions({
+    order: {
+      id: "preview",
+      customer_id: null,
+      currency_code: input.currency_code,
+      lines: [{ ...input.line, id: "unit", quantity: 1, base_amount: input.base }],
+    },
+    chain: { source: "binding", buyer_distributor_id: null, members },
+    rules: input.rules,
+    settings: input.settings,
+  })
+  return considered.map(({ depth, rate_bps, rate_source, rule_id, amount }) => ({ depth, rate_bps, rate_source, rule_id, amount }))
+}
