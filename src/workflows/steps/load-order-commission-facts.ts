@@ -11,7 +11,7 @@ import DistributionModuleService from "../../modules/distribution/service"
 import { DistributionSettingsDTO } from "../../modules/distribution/types"
 import { levelOneBeneficiary } from "../../modules/distribution/utils/attribution"
 import { OrderCommissionsInput } from "../../modules/distribution/utils/order-commissions"
-import { lineBase, lineFacts, loadCommissionFacts } from "../utils/commission-facts"
+import { lineBase, lineFacts, loadCommissionFacts } from "../../lib/commission-facts"
 
 /** Everything the commission of an order is computed from, as plain data. */
 export type OrderCommissionFacts = OrderCommissionsInput & {

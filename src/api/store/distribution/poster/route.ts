@@ -2,7 +2,7 @@ import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/
 import { formatPrice, renderPoster } from "../../../../modules/distribution/utils/poster"
 import { referralUrl } from "../../../../modules/distribution/utils/referral-link"
 import { requireSharingDistributor } from "../../../utils/centre"
-import { retrieveStoreProduct } from "../../../utils/earning-products"
+import { retrieveStoreProduct } from "../../../../lib/earning-products"
 import { StoreGetPosterType } from "../centre-validators"
 import { programmeCurrency } from "../../../utils/container"
 

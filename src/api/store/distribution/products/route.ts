@@ -1,6 +1,6 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { requireDistributor } from "../../../utils/container"
-import { listEarningProducts } from "../../../utils/earning-products"
+import { listEarningProducts } from "../../../../lib/earning-products"
 import { StoreListEarningProductsType } from "../centre-validators"
 
 /** The store's products that earn a commission, with what the caller would earn per variant. */

@@ -1,6 +1,6 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MathBN, Modules } from "@medusajs/framework/utils"
-import { UnitTax, unitBase } from "../../workflows/utils/commission-facts"
+import { UnitTax, unitBase } from "./commission-facts"
 
 type Region = { id: string; currency_code: string; countries: { iso_2: string }[] | null }
 type TaxedProduct = { id: string; type_id: string | null; variant_ids: string[] }

@@ -1,10 +1,10 @@
 import { BigNumberInput, MedusaContainer } from "@medusajs/framework/types"
 import { BigNumber, ContainerRegistrationKeys, getLineItemTotals, MathBN } from "@medusajs/framework/utils"
-import { DISTRIBUTION_MODULE } from "../../modules/distribution"
-import DistributionModuleService from "../../modules/distribution/service"
-import { roundDown } from "../../modules/distribution/utils/money"
-import { LineTargets } from "../../modules/distribution/utils/order-commissions"
-import { CommissionRuleLike } from "../../modules/distribution/utils/rate-resolution"
+import { DISTRIBUTION_MODULE } from "../modules/distribution"
+import DistributionModuleService from "../modules/distribution/service"
+import { roundDown } from "../modules/distribution/utils/money"
+import { LineTargets } from "../modules/distribution/utils/order-commissions"
+import { CommissionRuleLike } from "../modules/distribution/utils/rate-resolution"
 
 export type ProductFacts = {
   id: string
