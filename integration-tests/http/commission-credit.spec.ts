@@ -1,5 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
+import { StepResponse } from "@medusajs/framework/workflows-sdk"
 import { MedusaContainer } from "@medusajs/framework/types"
 import { createAdmin, Headers, registerCustomer } from "../helpers/auth"
 import { service, uniqueEmail, updateSettings } from "../helpers/distribution"
@@ -199,6 +200,49 @@ medusaIntegrationTestRunner({
       )
       expect(runs.map((r) => r.result.created).reduce((x, y) => x + y, 0)).toBe(9)
       expect(await commissionsOf(placed.id)).toEqual(first)
+    })
+
+    it("lets a commissionsComputed hook handler lower, raise or veto what was computed, never more than the sale", async () => {
+      // A merchant's extension: no commission on the serum at depth 3, a flat 20.00 to C on the tote, the rest as computed.
+      let answer: ((rows: { line_item_id: string; distributor_id: string; depth: number; amount: string; variant_id: string | null }[]) => unknown) | null = null
+      creditOrderCommissionsWorkflow.hooks.commissionsComputed(async ({ rows }) => new StepResponse(answer ? answer(rows) : undefined))
+      const serum = shop.variants.get("SERUM-30")
+      const tote = shop.variants.get("TOTE-IVORY")
+      const { a, b, c } = await programme()
+      const names = { [a.distributor_id]: "A", [b.distributor_id]: "B", [c.distributor_id]: "C" }
+      const buyer = await registerCustomer(api, shop.pk, { email: uniqueEmail("hooked") })
+      await api.post("/store/distribution/bind", { referral_code: c.code }, buyer)
+      answer = (rows) => ({
+        rows: rows
+          .filter((r) => !(r.variant_id === serum && r.depth === 3))
+          .map((r) => (r.variant_id === tote && r.depth === 1 ? { ...r, amount: "20.00" } : r)),
+      })
+      const placed = await order(buyer)
+      expect(table(await commissionsOf(placed.id), names)).toEqual([
+        ["C", 1, "RICE-5", 7.19],
+        ["C", 1, "TOTE-IVORY", 20],
+        ["C", 1, "SERUM-30", 51.96],
+        ["B", 2, "RICE-5", 3.59],
+        ["B", 2, "TOTE-IVORY", 14.22],
+        ["B", 2, "SERUM-30", 25.98],
+        ["A", 3, "RICE-5", 0.89],
+        ["A", 3, "TOTE-IVORY", 9.48],
+      ])
+      const [adjusted] = await service(getContainer()).listCommissions({ order_id: placed.id, variant_id: tote, depth: 1 })
+      expect([adjusted.rate_bps, adjusted.rate_source]).toEqual([null, "hook"])
+
+      // An answer above the line's base (the tote's 237.00) credits nothing and says why; without it, the computation stands.
+      const container: MedusaContainer = getContainer()
+      await service(container).softDeleteCommissions((await service(container).listCommissions({ order_id: placed.id })).map((r) => r.id))
+      answer = (rows) => ({ rows: rows.map((r) => (r.variant_id === tote && r.depth === 1 ? { ...r, amount: "237.01" } : r)) })
+      const refused = await creditOrderCommissionsWorkflow(container)
+        .run({ input: { order_id: placed.id } })
+        .then(() => null, (e: { message?: string }) => e?.message ?? String(e))
+      expect(refused).toMatch(/^The commissionsComputed hook's amount 237\.01 for line ordli_\w+ is more than the line's base 237$/)
+      expect(await commissionsOf(placed.id)).toEqual([])
+      answer = null
+      const { result } = await creditOrderCommissionsWorkflow(container).run({ input: { order_id: placed.id } })
+      expect(result).toMatchObject({ created: 9, computed: 9 })
     })
   },
 })

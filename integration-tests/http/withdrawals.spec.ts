@@ -7,7 +7,7 @@ import { failAuditWrites } from "../helpers/faults"
 import { deliverOrder, returnItems } from "../helpers/fulfilment"
 import { seedShop, Shop } from "../helpers/orders"
 import { orderAndCredit, threeLevelProgramme } from "../helpers/programme"
-import { settleDueCommissionsWorkflow } from "../../src/workflows"
+import { reviewWithdrawalWorkflow, settleDueCommissionsWorkflow } from "../../src/workflows"
 
 jest.setTimeout(300_000)
 
@@ -65,6 +65,21 @@ medusaIntegrationTestRunner({
           [distributorId]
         )
       ).rows as { kind: string; amount: string; reference_id: string }[]
+
+    it("calls a withdrawalPaid hook handler once, after the payment is recorded, and not on approval", async () => {
+      const calls: Record<string, unknown>[] = []
+      reviewWithdrawalWorkflow.hooks.withdrawalPaid(async (input) => {
+        calls.push(input)
+      })
+      const d = await fundedDistributor("Qian", 500)
+      const { withdrawal } = (await request(d, { amount: 150.5 })).data
+      await api.post(`/admin/distribution/withdrawals/${withdrawal.id}/approve`, {}, admin)
+      expect(calls).toEqual([])
+      await api.post(`/admin/distribution/withdrawals/${withdrawal.id}/pay`, { transaction_reference: "CMB-HOOK-1" }, admin)
+      expect(calls).toEqual([
+        { id: withdrawal.id, distributor_id: d.distributor_id, amount: "150.5", currency_code: "cny", transaction_reference: "CMB-HOOK-1" },
+      ])
+    })
 
     it("a bank account without its branch is masked with the branch null", async () => {
       const d = await fundedDistributor("Zhou", 300)

@@ -43,7 +43,7 @@ export const applyForDistributionWorkflow = createWorkflow(
         with_spend: settings.application_mode === ApplicationMode.MIN_SPEND,
       }))
     )
-    when({ input }, ({ input }) => !!input.referral_code).then(() => {
+    when("with-referral-code", { input }, ({ input }) => !!input.referral_code).then(() => {
       bindCustomerStep(
         transform({ input, settings, facts }, ({ input, settings, facts }) => ({
           customer_id: input.customer_id,
@@ -81,7 +81,7 @@ export const applyForDistributionWorkflow = createWorkflow(
         status: distributor.status,
       })),
     }).config({ name: "emit-distributor-applied" })
-    when({ distributor }, ({ distributor }) => distributor.status === DistributorStatus.ACTIVE).then(
+    when("activated-at-once", { distributor }, ({ distributor }) => distributor.status === DistributorStatus.ACTIVE).then(
       () => {
         emitEventStep({
           eventName: DistributionEvents.DISTRIBUTOR_APPROVED,

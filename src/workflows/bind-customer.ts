@@ -70,7 +70,7 @@ export const bindCustomerWorkflow = createWorkflow(
           : []
       )
     )
-    when({ result }, ({ result }) => result.changed).then(() => {
+    when("binding-changed", { result }, ({ result }) => result.changed).then(() => {
       emitEventStep({
         eventName: DistributionEvents.BINDING_CREATED,
         data: transform({ result }, ({ result }) => ({

@@ -24,7 +24,7 @@ export const requestWithdrawalWorkflow = createWorkflow(
   "request-distribution-withdrawal",
   (input: RequestWithdrawalWorkflowInput) => {
     const result = requestWithdrawalStep(input)
-    when({ result }, ({ result }) => result.created).then(() => {
+    when("withdrawal-created", { result }, ({ result }) => result.created).then(() => {
       emitEventStep({
         eventName: DistributionEvents.WITHDRAWAL_REQUESTED,
         data: transform({ input, result }, ({ input, result }) => ({

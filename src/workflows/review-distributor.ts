@@ -38,7 +38,7 @@ const EVENT_OF: Record<DistributorAction, string> = {
 export const reviewDistributorWorkflow = createWorkflow(
   "review-distributor",
   (input: ReviewDistributorWorkflowInput) => {
-    const levelChange = when({ input }, ({ input }) => input.action === "approve" && !!input.level_id).then(() =>
+    const levelChange = when("approved-on-a-level", { input }, ({ input }) => input.action === "approve" && !!input.level_id).then(() =>
       setDistributorLevelStep(
         transform({ input }, ({ input }) => ({ id: input.id, level_id: input.level_id!, allow_unchanged: true }))
       )
@@ -79,7 +79,7 @@ export const reviewDistributorWorkflow = createWorkflow(
         level_id: result.distributor.level_id,
       })),
     })
-    when({ levelChange }, ({ levelChange }) => !!levelChange && levelChange.previous_level_id !== levelChange.level.id).then(() => {
+    when("level-changed", { levelChange }, ({ levelChange }) => !!levelChange && levelChange.previous_level_id !== levelChange.level.id).then(() => {
       emitEventStep({
         eventName: DistributionEvents.DISTRIBUTOR_LEVEL_CHANGED,
         data: transform({ input, levelChange }, ({ input, levelChange }) => ({

@@ -1,6 +1,8 @@
 import {
+  createHook,
   createWorkflow,
   transform,
+  when,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
@@ -22,6 +24,10 @@ const EVENT_OF: Record<WithdrawalAction, string> = {
  * CONFLICT and changes nothing. Rejecting releases the hold; paying moves it to
  * the withdrawn total. The decision, its ledger entry and its audit row are one
  * transaction; emits one event.
+ *
+ * Hook `withdrawalPaid({ id, distributor_id, amount, currency_code,
+ * transaction_reference })`, after a payment is recorded: where a merchant
+ * notifies its accounting or sends the payee a receipt.
  */
 export const reviewWithdrawalWorkflow = createWorkflow(
   "review-distribution-withdrawal",
@@ -37,6 +43,18 @@ export const reviewWithdrawalWorkflow = createWorkflow(
         currency_code: result.previous.currency_code,
       })),
     })
-    return new WorkflowResponse(result)
+    const withdrawalPaid = when("withdrawal-paid", { input }, ({ input }) => input.action === WithdrawalAction.PAY).then(() =>
+      createHook(
+        "withdrawalPaid",
+        transform({ input, result }, ({ input, result }) => ({
+          id: input.id,
+          distributor_id: result.previous.distributor_id,
+          amount: result.previous.amount,
+          currency_code: result.previous.currency_code,
+          transaction_reference: input.transaction_reference ?? null,
+        }))
+      )
+    )
+    return new WorkflowResponse(result, { hooks: [withdrawalPaid] })
   }
 )

@@ -41,10 +41,10 @@ export const markCommissionsEligibleWorkflow = createWorkflow(
   (input: MarkCommissionsEligibleWorkflowInput) => {
     const settings = getDistributionSettingsStep()
     const applies = transform({ input, settings }, ({ input, settings }) => input.state === settings.settle_on)
-    const reached = when({ applies }, ({ applies }) => applies).then(() =>
+    const reached = when("settle-on-state-applies", { applies }, ({ applies }) => applies).then(() =>
       orderReachedStateStep(transform({ input }, ({ input }) => ({ order_id: input.order_id, state: input.state })))
     )
-    const marked = when({ reached }, ({ reached }) => !!reached).then(() =>
+    const marked = when("order-reached-settle-state", { reached }, ({ reached }) => !!reached).then(() =>
       markEligibleStep(
         transform({ input, settings }, ({ input, settings }) => ({
           order_id: input.order_id,
@@ -91,7 +91,7 @@ export const settleDueCommissionsWorkflow = createWorkflow(
       transform({ input }, ({ input }) => ({ now: input.now, limit: input.limit ?? 1000 }))
     )
     const upgrades = upgradeLevelsStep(transform({ result }, ({ result }) => result.distributor_ids))
-    when({ upgrades }, ({ upgrades }) => upgrades.length > 0).then(() => {
+    when("levels-upgraded", { upgrades }, ({ upgrades }) => upgrades.length > 0).then(() => {
       emitEventStep({
         eventName: DistributionEvents.DISTRIBUTOR_LEVEL_CHANGED,
         data: transform({ upgrades }, ({ upgrades }) => upgrades.map((u) => ({ ...u, automatic: true }))),

@@ -1,9 +1,9 @@
-import { MathBN } from "@medusajs/framework/utils"
+import { MathBN, MedusaError } from "@medusajs/framework/utils"
 import { DistributorStatus } from "../constants"
 import { DistributionSettingsDTO, NewCommission } from "../types"
 import { AttributionSource, beneficiaries } from "./attribution"
 import { applyOrderCap, lineCommission } from "./commission-math"
-import { sumAmounts } from "./money"
+import { fitsCurrency, roundDown, sumAmounts, tooPreciseMessage } from "./money"
 import { CommissionRuleLike, LineLike, resolveRate } from "./rate-resolution"
 
 /**
@@ -157,4 +157,72 @@ export function previewUnitCommissions(input: {
     settings: input.settings,
   })
   return considered.map(({ depth, rate_bps, rate_source, rule_id, amount }) => ({ depth, rate_bps, rate_source, rule_id, amount }))
+}
+
+/**
+ * What a `commissionsComputed` hook handler may answer: the rows to credit,
+ * each naming a computed row (line, distributor, depth) and its amount. A row
+ * left out is vetoed; an amount of 0 vetoes it too.
+ */
+export type CommissionAdjustment = {
+  rows: { line_item_id: string; distributor_id: string; depth: number; amount: string | number }[]
+}
+
+const rowKey = (r: { line_item_id: string; distributor_id: string; depth: number }) =>
+  `${r.line_item_id}:${r.distributor_id}:${r.depth}`
+
+/**
+ * The computed rows as a hook handler adjusted them (none: unchanged). A handler
+ * can lower, raise or veto a row the computation produced, never invent one;
+ * an amount must fit the currency and stay within the line's base (a commission
+ * is never more than the sale it is paid on). An adjusted row's rate says
+ * "hook": no rate explains it any more.
+ */
+export function applyCommissionAdjustment(rows: NewCommission[], adjustment: CommissionAdjustment | undefined | null): NewCommission[] {
+  // A handler that answers nothing (undefined, or a result without rows) leaves the computation as it is.
+  if (!adjustment || adjustment.rows === undefined || adjustment.rows === null) {
+    return rows
+  }
+  if (!Array.isArray(adjustment.rows)) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, "The commissionsComputed hook must answer { rows: [...] } or nothing")
+  }
+  const computed = new Map(rows.map((r) => [rowKey(r), r]))
+  const seen = new Set<string>()
+  const kept: NewCommission[] = []
+  for (const answer of adjustment.rows) {
+    const key = rowKey(answer)
+    const row = computed.get(key)
+    if (!row) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `The commissionsComputed hook answered a commission the computation did not produce (line ${answer.line_item_id}, distributor ${answer.distributor_id}, depth ${answer.depth})`
+      )
+    }
+    if (seen.has(key)) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `The commissionsComputed hook answered line ${answer.line_item_id} at depth ${answer.depth} twice`)
+    }
+    seen.add(key)
+    const amount = String(answer.amount)
+    if (!/^\d+(\.\d+)?$/.test(amount)) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `The commissionsComputed hook's amount for line ${row.line_item_id} must be a decimal of 0 or more, such as "12.50" (got ${amount})`
+      )
+    }
+    if (!fitsCurrency(amount, row.currency_code)) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, tooPreciseMessage(`The commissionsComputed hook's amount for line ${row.line_item_id}`, amount, row.currency_code))
+    }
+    if (MathBN.gt(amount, row.base_amount)) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `The commissionsComputed hook's amount ${amount} for line ${row.line_item_id} is more than the line's base ${row.base_amount}`
+      )
+    }
+    if (MathBN.eq(amount, 0)) {
+      continue
+    }
+    const changed = !MathBN.eq(amount, row.amount)
+    kept.push(changed ? { ...row, amount: roundDown(amount, row.currency_code), rate_bps: null, rate_source: "hook" } : row)
+  }
+  return kept
 }
