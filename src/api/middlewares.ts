@@ -1,8 +1,26 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
-import { adminDistributionMiddlewares } from "./admin/distribution/middlewares"
-import { adminReportMiddlewares } from "./admin/distribution/reports/middlewares"
-import { storeDistributionMiddlewares } from "./store/distribution/middlewares"
-import { storeCentreMiddlewares } from "./store/distribution/centre-middlewares"
+import { adminAuditLogsMiddlewares } from "./admin/distribution/audit-logs/middlewares"
+import { adminBindingsMiddlewares } from "./admin/distribution/bindings/middlewares"
+import { adminCommissionRulesMiddlewares } from "./admin/distribution/commission-rules/middlewares"
+import { adminCommissionsMiddlewares } from "./admin/distribution/commissions/middlewares"
+import { adminDistributorsMiddlewares } from "./admin/distribution/distributors/middlewares"
+import { adminLevelsMiddlewares } from "./admin/distribution/levels/middlewares"
+import { adminReconcileMiddlewares } from "./admin/distribution/reconcile/middlewares"
+import { adminReportsMiddlewares } from "./admin/distribution/reports/middlewares"
+import { adminSettingsMiddlewares } from "./admin/distribution/settings/middlewares"
+import { adminWithdrawalsMiddlewares } from "./admin/distribution/withdrawals/middlewares"
+import { storeApplyMiddlewares } from "./store/distribution/apply/middlewares"
+import { storeBindMiddlewares } from "./store/distribution/bind/middlewares"
+import { storeCommissionsMiddlewares } from "./store/distribution/commissions/middlewares"
+import { storeLinkMiddlewares } from "./store/distribution/link/middlewares"
+import { storeMeMiddlewares } from "./store/distribution/me/middlewares"
+import { storeOrdersMiddlewares } from "./store/distribution/orders/middlewares"
+import { storePosterMiddlewares } from "./store/distribution/poster/middlewares"
+import { storeProductsMiddlewares } from "./store/distribution/products/middlewares"
+import { storeStatsMiddlewares } from "./store/distribution/stats/middlewares"
+import { storeTeamMiddlewares } from "./store/distribution/team/middlewares"
+import { storeVisitsMiddlewares } from "./store/distribution/visits/middlewares"
+import { storeWithdrawalsMiddlewares } from "./store/distribution/withdrawals/middlewares"
 import { distributionErrorHandler, refuseMalformedInput } from "./utils/input-hygiene"
 
 export default defineMiddlewares({
@@ -13,9 +31,29 @@ export default defineMiddlewares({
     // handler below answers that one.)
     { matcher: "/admin/distribution*", middlewares: [refuseMalformedInput] },
     { matcher: "/store/distribution*", middlewares: [refuseMalformedInput] },
-    ...storeDistributionMiddlewares,
-    ...adminDistributionMiddlewares,
-    ...adminReportMiddlewares,
-    ...storeCentreMiddlewares,
+    // Each resource's own: /admin/* is authenticated by Medusa, these validate;
+    // the store's authenticate the customer where the route is theirs.
+    ...storeApplyMiddlewares,
+    ...storeMeMiddlewares,
+    ...storeBindMiddlewares,
+    ...storeVisitsMiddlewares,
+    ...storeTeamMiddlewares,
+    ...storeCommissionsMiddlewares,
+    ...storeOrdersMiddlewares,
+    ...storeProductsMiddlewares,
+    ...storeLinkMiddlewares,
+    ...storePosterMiddlewares,
+    ...storeStatsMiddlewares,
+    ...storeWithdrawalsMiddlewares,
+    ...adminDistributorsMiddlewares,
+    ...adminLevelsMiddlewares,
+    ...adminSettingsMiddlewares,
+    ...adminBindingsMiddlewares,
+    ...adminCommissionRulesMiddlewares,
+    ...adminCommissionsMiddlewares,
+    ...adminReconcileMiddlewares,
+    ...adminAuditLogsMiddlewares,
+    ...adminWithdrawalsMiddlewares,
+    ...adminReportsMiddlewares,
   ],
 })

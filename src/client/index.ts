@@ -1,7 +1,7 @@
 import type Medusa from "@medusajs/js-sdk"
 import type { z } from "@medusajs/framework/zod"
 import type * as S from "../api/openapi/schemas"
-import type { StoreRequestWithdrawal } from "../api/store/distribution/validators"
+import type { StoreRequestWithdrawal } from "../api/store/distribution/withdrawals/validators"
 
 /**
  * A typed client of the distributor centre's store API for storefronts, apps

@@ -1,9 +1,7 @@
 import type { z } from "@medusajs/framework/zod"
-import type {
-  AdminCreateCommissionRule,
-  AdminCreateLevel,
-  AdminUpdateSettings,
-} from "../../api/admin/distribution/validators"
+import type { AdminCreateCommissionRule } from "../../api/admin/distribution/commission-rules/validators"
+import type { AdminCreateLevel } from "../../api/admin/distribution/levels/validators"
+import type { AdminUpdateSettings } from "../../api/admin/distribution/settings/validators"
 import { CommissionPreview, CommissionRule, Level, List, Settings } from "../lib/types"
 import { useAdminGet, useAdminMutation } from "./api"
 

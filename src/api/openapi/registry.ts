@@ -1,8 +1,54 @@
 import { z } from "@medusajs/framework/zod"
-import * as admin from "../admin/distribution/validators"
-import * as reports from "../admin/distribution/reports/validators"
-import * as centre from "../store/distribution/centre-validators"
-import * as store from "../store/distribution/validators"
+import { AdminListAuditLogs } from "../admin/distribution/audit-logs/validators"
+import { AdminCreateBinding, AdminListBindings } from "../admin/distribution/bindings/validators"
+import {
+  AdminCreateCommissionRule,
+  AdminListCommissionRules,
+  AdminUpdateCommissionRule,
+} from "../admin/distribution/commission-rules/validators"
+import { AdminListCommissions } from "../admin/distribution/commissions/validators"
+import {
+  AdminAdjustBalance,
+  AdminApproveDistributor,
+  AdminGetTeam,
+  AdminListDistributors,
+  AdminListLedger,
+  AdminMoveDistributor,
+  AdminRejectDistributor,
+  AdminReviewDistributor,
+  AdminSetDistributorLevel,
+} from "../admin/distribution/distributors/validators"
+import { AdminCreateLevel, AdminListLevels, AdminUpdateLevel } from "../admin/distribution/levels/validators"
+import { AdminReconcile } from "../admin/distribution/reconcile/validators"
+import {
+  AdminReportConversion,
+  AdminReportLeaderboard,
+  AdminReportProducts,
+  AdminReportSummary,
+  AdminReportTimeseries,
+} from "../admin/distribution/reports/validators"
+import { AdminUpdateSettings } from "../admin/distribution/settings/validators"
+import {
+  AdminApproveWithdrawal,
+  AdminBulkApproveWithdrawals,
+  AdminBulkPayWithdrawals,
+  AdminExportWithdrawals,
+  AdminListWithdrawals,
+  AdminPayWithdrawal,
+  AdminRejectWithdrawal,
+} from "../admin/distribution/withdrawals/validators"
+import { StoreApplyForDistribution } from "../store/distribution/apply/validators"
+import { StoreBindDistributor } from "../store/distribution/bind/validators"
+import { StoreListCommissions } from "../store/distribution/commissions/validators"
+import { StoreGetReferralLink } from "../store/distribution/link/validators"
+import { StoreGetCentreSummary } from "../store/distribution/me/validators"
+import { StoreListOrders } from "../store/distribution/orders/validators"
+import { StoreGetPoster } from "../store/distribution/poster/validators"
+import { StoreListEarningProducts } from "../store/distribution/products/validators"
+import { StoreGetCentreStats } from "../store/distribution/stats/validators"
+import { StoreGetTeam } from "../store/distribution/team/validators"
+import { StoreRecordVisit } from "../store/distribution/visits/validators"
+import { StoreListWithdrawals, StoreRequestWithdrawal } from "../store/distribution/withdrawals/validators"
 import * as S from "./schemas"
 
 export type Access = "public" | "customer" | "admin"
@@ -35,66 +81,66 @@ const PNG: MediaDoc = { media: "image/png", description: "PNG image" }
 /** Every store and admin route of the plugin, one entry each. */
 export const ROUTES: RouteDoc[] = [
   // ---------------------------------------------------------------- store
-  { method: "post", path: "/store/distribution/apply", summary: "Apply to become a distributor", access: "customer", body: store.StoreApplyForDistribution, responses: { 201: S.StoreApplyResponse }, errors: [400, 401, 409] },
+  { method: "post", path: "/store/distribution/apply", summary: "Apply to become a distributor", access: "customer", body: StoreApplyForDistribution, responses: { 201: S.StoreApplyResponse }, errors: [400, 401, 409] },
   { method: "get", path: "/store/distribution/me", summary: "Own status, balances, binding and the programme's rules", access: "customer", responses: { 200: S.StoreMeResponse }, errors: [401] },
-  { method: "get", path: "/store/distribution/me/summary", summary: "Distributor centre home: balances, sales and commissions by period, team, level progress", access: "customer", query: centre.StoreGetCentreSummary, responses: { 200: S.StoreSummaryResponse }, errors: [400, 401, 404] },
-  { method: "post", path: "/store/distribution/bind", summary: "Bind the logged-in customer to a distributor's code", access: "customer", body: store.StoreBindDistributor, responses: { 200: S.StoreBindResponse }, errors: [400, 401, 404] },
-  { method: "post", path: "/store/distribution/visits", summary: "Record a visit through a referral link, code or QR", access: "public", body: store.StoreRecordVisit, responses: { 201: S.StoreVisitResponse, 200: S.StoreVisitResponse }, errors: [400, 404] },
-  { method: "get", path: "/store/distribution/team", summary: "The caller's team at one depth, masked", access: "customer", query: store.StoreGetTeam, responses: { 200: S.StoreTeamResponse }, errors: [400, 401, 404] },
-  { method: "get", path: "/store/distribution/commissions", summary: "The caller's commissions, newest first", access: "customer", query: store.StoreListCommissions, responses: { 200: S.StoreCommissionsResponse }, errors: [400, 401, 404] },
-  { method: "get", path: "/store/distribution/orders", summary: "Orders the caller earns from, live status, buyer masked", access: "customer", query: store.StoreListOrders, responses: { 200: S.StoreOrdersResponse }, errors: [400, 401, 404] },
-  { method: "get", path: "/store/distribution/products", summary: "Products that earn a commission, with the caller's level-1 commission per variant", access: "customer", query: centre.StoreListEarningProducts, responses: { 200: S.StoreProductsResponse }, errors: [400, 401, 404] },
-  { method: "get", path: "/store/distribution/link", summary: "The caller's referral URL for a store path, with its QR code", access: "customer", query: centre.StoreGetReferralLink, responses: { 200: S.StoreLinkResponse }, errors: [400, 401, 404] },
-  { method: "get", path: "/store/distribution/poster", summary: "A PNG share poster of a product with the caller's QR code", access: "customer", query: centre.StoreGetPoster, responses: { 200: PNG }, errors: [400, 401, 404] },
-  { method: "get", path: "/store/distribution/stats", summary: "Visits, orders, conversion, sales and commissions per day, week or month", access: "customer", query: centre.StoreGetCentreStats, responses: { 200: S.StoreStatsResponse }, errors: [400, 401, 404] },
-  { method: "get", path: "/store/distribution/withdrawals", summary: "The caller's withdrawals, newest first", access: "customer", query: store.StoreListWithdrawals, responses: { 200: S.StoreWithdrawalsResponse }, errors: [400, 401, 404] },
-  { method: "post", path: "/store/distribution/withdrawals", summary: "Request a withdrawal (the amount is held at once)", access: "customer", body: store.StoreRequestWithdrawal, responses: { 201: S.StoreWithdrawalRequestedResponse, 200: S.StoreWithdrawalRequestedResponse }, errors: [400, 401, 404, 409] },
+  { method: "get", path: "/store/distribution/me/summary", summary: "Distributor centre home: balances, sales and commissions by period, team, level progress", access: "customer", query: StoreGetCentreSummary, responses: { 200: S.StoreSummaryResponse }, errors: [400, 401, 404] },
+  { method: "post", path: "/store/distribution/bind", summary: "Bind the logged-in customer to a distributor's code", access: "customer", body: StoreBindDistributor, responses: { 200: S.StoreBindResponse }, errors: [400, 401, 404] },
+  { method: "post", path: "/store/distribution/visits", summary: "Record a visit through a referral link, code or QR", access: "public", body: StoreRecordVisit, responses: { 201: S.StoreVisitResponse, 200: S.StoreVisitResponse }, errors: [400, 404] },
+  { method: "get", path: "/store/distribution/team", summary: "The caller's team at one depth, masked", access: "customer", query: StoreGetTeam, responses: { 200: S.StoreTeamResponse }, errors: [400, 401, 404] },
+  { method: "get", path: "/store/distribution/commissions", summary: "The caller's commissions, newest first", access: "customer", query: StoreListCommissions, responses: { 200: S.StoreCommissionsResponse }, errors: [400, 401, 404] },
+  { method: "get", path: "/store/distribution/orders", summary: "Orders the caller earns from, live status, buyer masked", access: "customer", query: StoreListOrders, responses: { 200: S.StoreOrdersResponse }, errors: [400, 401, 404] },
+  { method: "get", path: "/store/distribution/products", summary: "Products that earn a commission, with the caller's level-1 commission per variant", access: "customer", query: StoreListEarningProducts, responses: { 200: S.StoreProductsResponse }, errors: [400, 401, 404] },
+  { method: "get", path: "/store/distribution/link", summary: "The caller's referral URL for a store path, with its QR code", access: "customer", query: StoreGetReferralLink, responses: { 200: S.StoreLinkResponse }, errors: [400, 401, 404] },
+  { method: "get", path: "/store/distribution/poster", summary: "A PNG share poster of a product with the caller's QR code", access: "customer", query: StoreGetPoster, responses: { 200: PNG }, errors: [400, 401, 404] },
+  { method: "get", path: "/store/distribution/stats", summary: "Visits, orders, conversion, sales and commissions per day, week or month", access: "customer", query: StoreGetCentreStats, responses: { 200: S.StoreStatsResponse }, errors: [400, 401, 404] },
+  { method: "get", path: "/store/distribution/withdrawals", summary: "The caller's withdrawals, newest first", access: "customer", query: StoreListWithdrawals, responses: { 200: S.StoreWithdrawalsResponse }, errors: [400, 401, 404] },
+  { method: "post", path: "/store/distribution/withdrawals", summary: "Request a withdrawal (the amount is held at once)", access: "customer", body: StoreRequestWithdrawal, responses: { 201: S.StoreWithdrawalRequestedResponse, 200: S.StoreWithdrawalRequestedResponse }, errors: [400, 401, 404, 409] },
   { method: "get", path: "/store/distribution/withdrawals/:id", summary: "One of the caller's withdrawals", access: "customer", responses: { 200: S.StoreWithdrawalResponse }, errors: [401, 404] },
   { method: "get", path: "/store/distribution/openapi.json", summary: "The OpenAPI document of the store routes (this document)", access: "public", responses: { 200: S.OpenApiDocumentResponse }, errors: [400] },
 
   // ---------------------------------------------------------------- admin
-  { method: "get", path: "/admin/distribution/distributors", summary: "List and search distributors", access: "admin", query: admin.AdminListDistributors, responses: { 200: S.AdminDistributorsResponse }, errors: [400, 401] },
+  { method: "get", path: "/admin/distribution/distributors", summary: "List and search distributors", access: "admin", query: AdminListDistributors, responses: { 200: S.AdminDistributorsResponse }, errors: [400, 401] },
   { method: "get", path: D, summary: "A distributor with its customer, upline, direct recruits and binding", access: "admin", responses: { 200: S.AdminDistributorDetailResponse }, errors: [401, 404] },
-  { method: "get", path: `${D}/team`, summary: "One page of a distributor's team at a relative depth", access: "admin", query: admin.AdminGetTeam, responses: { 200: S.AdminTeamResponse }, errors: [400, 401, 404] },
-  { method: "post", path: `${D}/approve`, summary: "Approve an application (issues the referral code), optionally on a level", access: "admin", body: admin.AdminApproveDistributor, responses: { 200: S.AdminDistributorResponse }, errors: [400, 401, 404, 409] },
-  { method: "post", path: `${D}/reject`, summary: "Reject an application with a reason", access: "admin", body: admin.AdminRejectDistributor, responses: { 200: S.AdminDistributorResponse }, errors: [400, 401, 404, 409] },
-  { method: "post", path: `${D}/suspend`, summary: "Suspend an active distributor", access: "admin", body: admin.AdminReviewDistributor, responses: { 200: S.AdminDistributorResponse }, errors: [400, 401, 404, 409] },
-  { method: "post", path: `${D}/reinstate`, summary: "Reinstate a suspended distributor", access: "admin", body: admin.AdminReviewDistributor, responses: { 200: S.AdminDistributorResponse }, errors: [400, 401, 404, 409] },
-  { method: "post", path: `${D}/level`, summary: "Set a distributor's level, with the reason (audited)", access: "admin", body: admin.AdminSetDistributorLevel, responses: { 200: S.AdminDistributorResponse }, errors: [400, 401, 404] },
-  { method: "post", path: `${D}/move`, summary: "Move a distributor with its team", access: "admin", body: admin.AdminMoveDistributor, responses: { 200: S.AdminDistributorResponse }, errors: [400, 401, 404, 409] },
-  { method: "get", path: `${D}/ledger`, summary: "A distributor's ledger and balances", access: "admin", query: admin.AdminListLedger, responses: { 200: S.AdminLedgerResponse }, errors: [400, 401, 404] },
-  { method: "post", path: `${D}/adjustments`, summary: "Manual balance adjustment (audited, idempotent by key)", access: "admin", body: admin.AdminAdjustBalance, responses: { 201: S.AdminAdjustmentResponse, 200: S.AdminAdjustmentResponse }, errors: [400, 401, 404, 409] },
-  { method: "get", path: "/admin/distribution/levels", summary: "List levels", access: "admin", query: admin.AdminListLevels, responses: { 200: S.AdminLevelsResponse }, errors: [400, 401] },
-  { method: "post", path: "/admin/distribution/levels", summary: "Create a level", access: "admin", body: admin.AdminCreateLevel, responses: { 201: S.AdminLevelResponse }, errors: [400, 401, 409] },
+  { method: "get", path: `${D}/team`, summary: "One page of a distributor's team at a relative depth", access: "admin", query: AdminGetTeam, responses: { 200: S.AdminTeamResponse }, errors: [400, 401, 404] },
+  { method: "post", path: `${D}/approve`, summary: "Approve an application (issues the referral code), optionally on a level", access: "admin", body: AdminApproveDistributor, responses: { 200: S.AdminDistributorResponse }, errors: [400, 401, 404, 409] },
+  { method: "post", path: `${D}/reject`, summary: "Reject an application with a reason", access: "admin", body: AdminRejectDistributor, responses: { 200: S.AdminDistributorResponse }, errors: [400, 401, 404, 409] },
+  { method: "post", path: `${D}/suspend`, summary: "Suspend an active distributor", access: "admin", body: AdminReviewDistributor, responses: { 200: S.AdminDistributorResponse }, errors: [400, 401, 404, 409] },
+  { method: "post", path: `${D}/reinstate`, summary: "Reinstate a suspended distributor", access: "admin", body: AdminReviewDistributor, responses: { 200: S.AdminDistributorResponse }, errors: [400, 401, 404, 409] },
+  { method: "post", path: `${D}/level`, summary: "Set a distributor's level, with the reason (audited)", access: "admin", body: AdminSetDistributorLevel, responses: { 200: S.AdminDistributorResponse }, errors: [400, 401, 404] },
+  { method: "post", path: `${D}/move`, summary: "Move a distributor with its team", access: "admin", body: AdminMoveDistributor, responses: { 200: S.AdminDistributorResponse }, errors: [400, 401, 404, 409] },
+  { method: "get", path: `${D}/ledger`, summary: "A distributor's ledger and balances", access: "admin", query: AdminListLedger, responses: { 200: S.AdminLedgerResponse }, errors: [400, 401, 404] },
+  { method: "post", path: `${D}/adjustments`, summary: "Manual balance adjustment (audited, idempotent by key)", access: "admin", body: AdminAdjustBalance, responses: { 201: S.AdminAdjustmentResponse, 200: S.AdminAdjustmentResponse }, errors: [400, 401, 404, 409] },
+  { method: "get", path: "/admin/distribution/levels", summary: "List levels", access: "admin", query: AdminListLevels, responses: { 200: S.AdminLevelsResponse }, errors: [400, 401] },
+  { method: "post", path: "/admin/distribution/levels", summary: "Create a level", access: "admin", body: AdminCreateLevel, responses: { 201: S.AdminLevelResponse }, errors: [400, 401, 409] },
   { method: "get", path: "/admin/distribution/levels/:id", summary: "A level", access: "admin", responses: { 200: S.AdminLevelResponse }, errors: [401, 404] },
-  { method: "post", path: "/admin/distribution/levels/:id", summary: "Update a level", access: "admin", body: admin.AdminUpdateLevel, responses: { 200: S.AdminLevelResponse }, errors: [400, 401, 404] },
+  { method: "post", path: "/admin/distribution/levels/:id", summary: "Update a level", access: "admin", body: AdminUpdateLevel, responses: { 200: S.AdminLevelResponse }, errors: [400, 401, 404] },
   { method: "delete", path: "/admin/distribution/levels/:id", summary: "Delete a level (its distributors move to the default)", access: "admin", responses: { 200: S.AdminLevelDeletedResponse }, errors: [400, 401, 404] },
   { method: "get", path: "/admin/distribution/settings", summary: "The programme's settings", access: "admin", responses: { 200: S.AdminSettingsResponse }, errors: [401] },
-  { method: "post", path: "/admin/distribution/settings", summary: "Update the programme's settings", access: "admin", body: admin.AdminUpdateSettings, responses: { 200: S.AdminSettingsResponse }, errors: [400, 401] },
-  { method: "get", path: "/admin/distribution/bindings", summary: "List referral bindings", access: "admin", query: admin.AdminListBindings, responses: { 200: S.AdminBindingsResponse }, errors: [400, 401] },
-  { method: "post", path: "/admin/distribution/bindings", summary: "Bind a customer to a distributor (audited)", access: "admin", body: admin.AdminCreateBinding, responses: { 201: S.AdminBindingCreatedResponse, 200: S.AdminBindingCreatedResponse }, errors: [400, 401, 404] },
-  { method: "get", path: "/admin/distribution/commissions", summary: "List commissions", access: "admin", query: admin.AdminListCommissions, responses: { 200: S.AdminCommissionsResponse }, errors: [400, 401] },
-  { method: "get", path: "/admin/distribution/commissions/export", summary: "Commissions as CSV", access: "admin", query: admin.AdminListCommissions, responses: { 200: CSV }, errors: [400, 401] },
-  { method: "get", path: "/admin/distribution/commission-rules", summary: "List commission rules", access: "admin", query: admin.AdminListCommissionRules, responses: { 200: S.AdminCommissionRulesResponse }, errors: [400, 401] },
-  { method: "post", path: "/admin/distribution/commission-rules", summary: "Create a commission rule", access: "admin", body: admin.AdminCreateCommissionRule, responses: { 201: S.AdminCommissionRuleResponse }, errors: [400, 401, 404, 409] },
+  { method: "post", path: "/admin/distribution/settings", summary: "Update the programme's settings", access: "admin", body: AdminUpdateSettings, responses: { 200: S.AdminSettingsResponse }, errors: [400, 401] },
+  { method: "get", path: "/admin/distribution/bindings", summary: "List referral bindings", access: "admin", query: AdminListBindings, responses: { 200: S.AdminBindingsResponse }, errors: [400, 401] },
+  { method: "post", path: "/admin/distribution/bindings", summary: "Bind a customer to a distributor (audited)", access: "admin", body: AdminCreateBinding, responses: { 201: S.AdminBindingCreatedResponse, 200: S.AdminBindingCreatedResponse }, errors: [400, 401, 404] },
+  { method: "get", path: "/admin/distribution/commissions", summary: "List commissions", access: "admin", query: AdminListCommissions, responses: { 200: S.AdminCommissionsResponse }, errors: [400, 401] },
+  { method: "get", path: "/admin/distribution/commissions/export", summary: "Commissions as CSV", access: "admin", query: AdminListCommissions, responses: { 200: CSV }, errors: [400, 401] },
+  { method: "get", path: "/admin/distribution/commission-rules", summary: "List commission rules", access: "admin", query: AdminListCommissionRules, responses: { 200: S.AdminCommissionRulesResponse }, errors: [400, 401] },
+  { method: "post", path: "/admin/distribution/commission-rules", summary: "Create a commission rule", access: "admin", body: AdminCreateCommissionRule, responses: { 201: S.AdminCommissionRuleResponse }, errors: [400, 401, 404, 409] },
   { method: "get", path: "/admin/distribution/commission-rules/:id", summary: "A commission rule", access: "admin", responses: { 200: S.AdminCommissionRuleResponse }, errors: [401, 404] },
-  { method: "post", path: "/admin/distribution/commission-rules/:id", summary: "Update a commission rule", access: "admin", body: admin.AdminUpdateCommissionRule, responses: { 200: S.AdminCommissionRuleResponse }, errors: [400, 401, 404] },
+  { method: "post", path: "/admin/distribution/commission-rules/:id", summary: "Update a commission rule", access: "admin", body: AdminUpdateCommissionRule, responses: { 200: S.AdminCommissionRuleResponse }, errors: [400, 401, 404] },
   { method: "delete", path: "/admin/distribution/commission-rules/:id", summary: "Delete a commission rule", access: "admin", responses: { 200: S.AdminCommissionRuleDeletedResponse }, errors: [401, 404] },
-  { method: "post", path: "/admin/distribution/reconcile", summary: "Reconcile balances with the ledger and re-credit missed orders", access: "admin", body: admin.AdminReconcile, responses: { 200: S.AdminReconcileResponse }, errors: [400, 401] },
-  { method: "get", path: W, summary: "The withdrawal queue", access: "admin", query: admin.AdminListWithdrawals, responses: { 200: S.AdminWithdrawalsResponse }, errors: [400, 401] },
-  { method: "get", path: `${W}/export`, summary: "Payout CSV for finance (full accounts; audited)", access: "admin", query: admin.AdminExportWithdrawals, responses: { 200: CSV }, errors: [400, 401] },
+  { method: "post", path: "/admin/distribution/reconcile", summary: "Reconcile balances with the ledger and re-credit missed orders", access: "admin", body: AdminReconcile, responses: { 200: S.AdminReconcileResponse }, errors: [400, 401] },
+  { method: "get", path: W, summary: "The withdrawal queue", access: "admin", query: AdminListWithdrawals, responses: { 200: S.AdminWithdrawalsResponse }, errors: [400, 401] },
+  { method: "get", path: `${W}/export`, summary: "Payout CSV for finance (full accounts; audited)", access: "admin", query: AdminExportWithdrawals, responses: { 200: CSV }, errors: [400, 401] },
   { method: "get", path: `${W}/:id`, summary: "A withdrawal with its ledger entries, audit trail and balances", access: "admin", responses: { 200: S.AdminWithdrawalDetailResponse }, errors: [401, 404] },
-  { method: "post", path: `${W}/:id/approve`, summary: "Approve a withdrawal", access: "admin", body: admin.AdminApproveWithdrawal, responses: { 200: S.AdminWithdrawalResponse }, errors: [400, 401, 404, 409] },
-  { method: "post", path: `${W}/:id/reject`, summary: "Reject a withdrawal (the hold is released)", access: "admin", body: admin.AdminRejectWithdrawal, responses: { 200: S.AdminWithdrawalResponse }, errors: [400, 401, 404, 409] },
-  { method: "post", path: `${W}/:id/pay`, summary: "Mark a withdrawal paid with its transaction reference", access: "admin", body: admin.AdminPayWithdrawal, responses: { 200: S.AdminWithdrawalResponse }, errors: [400, 401, 404, 409] },
-  { method: "post", path: `${W}/bulk-approve`, summary: "Approve several withdrawals", access: "admin", body: admin.AdminBulkApproveWithdrawals, responses: { 200: S.AdminBulkWithdrawalsResponse }, errors: [400, 401] },
-  { method: "post", path: `${W}/bulk-pay`, summary: "Mark several withdrawals paid", access: "admin", body: admin.AdminBulkPayWithdrawals, responses: { 200: S.AdminBulkWithdrawalsResponse }, errors: [400, 401] },
-  { method: "get", path: `${R}/summary`, summary: "Headline figures of a period (format=csv for a CSV)", access: "admin", query: reports.AdminReportSummary, responses: { 200: [S.AdminReportSummaryResponse, CSV] }, errors: [400, 401] },
-  { method: "get", path: `${R}/timeseries`, summary: "Figures per day, week or month", access: "admin", query: reports.AdminReportTimeseries, responses: { 200: [S.AdminReportTimeseriesResponse, CSV] }, errors: [400, 401] },
-  { method: "get", path: `${R}/leaderboard`, summary: "Best distributors by sales, commissions or recruits", access: "admin", query: reports.AdminReportLeaderboard, responses: { 200: [S.AdminReportLeaderboardResponse, CSV] }, errors: [400, 401] },
-  { method: "get", path: `${R}/products`, summary: "Distribution sales per product", access: "admin", query: reports.AdminReportProducts, responses: { 200: [S.AdminReportProductsResponse, CSV] }, errors: [400, 401] },
-  { method: "get", path: `${R}/conversion`, summary: "Visits, orders and conversion per distributor", access: "admin", query: reports.AdminReportConversion, responses: { 200: [S.AdminReportConversionResponse, CSV] }, errors: [400, 401] },
+  { method: "post", path: `${W}/:id/approve`, summary: "Approve a withdrawal", access: "admin", body: AdminApproveWithdrawal, responses: { 200: S.AdminWithdrawalResponse }, errors: [400, 401, 404, 409] },
+  { method: "post", path: `${W}/:id/reject`, summary: "Reject a withdrawal (the hold is released)", access: "admin", body: AdminRejectWithdrawal, responses: { 200: S.AdminWithdrawalResponse }, errors: [400, 401, 404, 409] },
+  { method: "post", path: `${W}/:id/pay`, summary: "Mark a withdrawal paid with its transaction reference", access: "admin", body: AdminPayWithdrawal, responses: { 200: S.AdminWithdrawalResponse }, errors: [400, 401, 404, 409] },
+  { method: "post", path: `${W}/bulk-approve`, summary: "Approve several withdrawals", access: "admin", body: AdminBulkApproveWithdrawals, responses: { 200: S.AdminBulkWithdrawalsResponse }, errors: [400, 401] },
+  { method: "post", path: `${W}/bulk-pay`, summary: "Mark several withdrawals paid", access: "admin", body: AdminBulkPayWithdrawals, responses: { 200: S.AdminBulkWithdrawalsResponse }, errors: [400, 401] },
+  { method: "get", path: `${R}/summary`, summary: "Headline figures of a period (format=csv for a CSV)", access: "admin", query: AdminReportSummary, responses: { 200: [S.AdminReportSummaryResponse, CSV] }, errors: [400, 401] },
+  { method: "get", path: `${R}/timeseries`, summary: "Figures per day, week or month", access: "admin", query: AdminReportTimeseries, responses: { 200: [S.AdminReportTimeseriesResponse, CSV] }, errors: [400, 401] },
+  { method: "get", path: `${R}/leaderboard`, summary: "Best distributors by sales, commissions or recruits", access: "admin", query: AdminReportLeaderboard, responses: { 200: [S.AdminReportLeaderboardResponse, CSV] }, errors: [400, 401] },
+  { method: "get", path: `${R}/products`, summary: "Distribution sales per product", access: "admin", query: AdminReportProducts, responses: { 200: [S.AdminReportProductsResponse, CSV] }, errors: [400, 401] },
+  { method: "get", path: `${R}/conversion`, summary: "Visits, orders and conversion per distributor", access: "admin", query: AdminReportConversion, responses: { 200: [S.AdminReportConversionResponse, CSV] }, errors: [400, 401] },
   { method: "get", path: "/admin/distribution/products/:id/commission-preview", summary: "What one unit of each variant earns per currency, level and depth", access: "admin", responses: { 200: S.AdminCommissionPreviewResponse }, errors: [401, 404] },
   { method: "get", path: "/admin/distribution/openapi.json", summary: "The OpenAPI document of every store and admin route of the plugin", access: "admin", responses: { 200: S.OpenApiDocumentResponse }, errors: [] },
-  { method: "get", path: "/admin/distribution/audit-logs", summary: "The audit log", access: "admin", query: admin.AdminListAuditLogs, responses: { 200: S.AdminAuditLogsResponse }, errors: [400, 401] },
+  { method: "get", path: "/admin/distribution/audit-logs", summary: "The audit log", access: "admin", query: AdminListAuditLogs, responses: { 200: S.AdminAuditLogsResponse }, errors: [400, 401] },
 ]

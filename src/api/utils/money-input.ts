@@ -66,7 +66,11 @@ export async function checkMoneyInput(container: MedusaContainer, input: MoneyIn
   }
 }
 
-/** Middleware: the request's amounts, read by `read` from the validated body, must fit their currency. */
+/**
+ * Middleware: the request's amounts, read by `read` from the validated body,
+ * must fit their currency. Each resource's middlewares.ts has the reader of its
+ * routes: which amounts, in the currency they will be read in once written.
+ */
 export const validateMoney =
   <Body>(read: (req: AuthenticatedMedusaRequest<Body>) => Promise<MoneyInput> | MoneyInput) =>
   async (req: AuthenticatedMedusaRequest<Body>, _res: MedusaResponse, next: MedusaNextFunction) => {

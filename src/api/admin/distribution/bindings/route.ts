@@ -3,7 +3,7 @@ import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/
 import { BindingSource } from "../../../../modules/distribution/constants"
 import { bindCustomerWorkflow } from "../../../../workflows"
 import { runWorkflow } from "../../../utils/workflow"
-import { AdminCreateBindingType } from "../validators"
+import { AdminCreateBindingType } from "./validators"
 
 export const GET = listHandler("referral_binding", "bindings")
 

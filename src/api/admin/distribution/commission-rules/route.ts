@@ -2,7 +2,7 @@ import { listHandler } from "../../../utils/list"
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { createCommissionRuleWorkflow } from "../../../../workflows"
 import { runWorkflow } from "../../../utils/workflow"
-import { AdminCreateCommissionRuleType } from "../validators"
+import { AdminCreateCommissionRuleType } from "./validators"
 import { retrieveRule, withTargets } from "./target"
 
 export const GET = listHandler("commission_rule", "commission_rules", { select: ["currency_code"], present: withTargets })

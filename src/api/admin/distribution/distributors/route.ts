@@ -1,7 +1,7 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { distributorSearchFilter } from "../../../utils/distributor-search"
-import { AdminListDistributorsType } from "../validators"
+import { AdminListDistributorsType } from "./validators"
 
 /** Distributors, filtered by status, level, parent or depth; searched by code (prefix), email or name. */
 export const GET = async (

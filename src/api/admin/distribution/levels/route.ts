@@ -4,7 +4,7 @@ import { createLevelWorkflow } from "../../../../workflows"
 import { programmeCurrency } from "../../../utils/container"
 import { presentLevelForAdmin } from "../../../utils/present"
 import { runWorkflow } from "../../../utils/workflow"
-import { AdminCreateLevelType } from "../validators"
+import { AdminCreateLevelType } from "./validators"
 
 export const GET = listHandler("distribution_level", "levels", {
   present: async (container, rows) => {

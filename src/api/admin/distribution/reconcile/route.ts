@@ -2,7 +2,7 @@ import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/
 import { reconcileDistributionWorkflow } from "../../../../workflows"
 import { presentAmounts } from "../../../utils/present"
 import { runWorkflow } from "../../../utils/workflow"
-import { AdminReconcileType } from "../validators"
+import { AdminReconcileType } from "./validators"
 
 const MISMATCH_AMOUNTS = [
   "cached_available", "ledger_available", "cached_held", "ledger_held", "cached_withdrawn", "ledger_withdrawn",

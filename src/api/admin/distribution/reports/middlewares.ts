@@ -10,7 +10,7 @@ import {
 const R = "/admin/distribution/reports"
 
 /** /admin/* is authenticated by Medusa; these validate every report's query. */
-export const adminReportMiddlewares: MiddlewareRoute[] = [
+export const adminReportsMiddlewares: MiddlewareRoute[] = [
   { matcher: `${R}/summary`, method: "GET", middlewares: [validateAndTransformQuery(AdminReportSummary, {})] },
   { matcher: `${R}/timeseries`, method: "GET", middlewares: [validateAndTransformQuery(AdminReportTimeseries, {})] },
   { matcher: `${R}/leaderboard`, method: "GET", middlewares: [validateAndTransformQuery(AdminReportLeaderboard, {})] },

@@ -1,5 +1,12 @@
 import { z } from "@medusajs/framework/zod"
-import { isSupportedYear, queryOffset, SUPPORTED_YEARS } from "../../../utils/bounds"
+import {
+  currencyCode,
+  isSupportedYear,
+  queryLimit,
+  queryOffset,
+  queryOrder,
+  SUPPORTED_YEARS,
+} from "../../../utils/validators"
 import { CONVERSION_ORDERABLE, PRODUCT_ORDERABLE } from "../../../../modules/distribution/queries/reports"
 import { isTimeZone } from "../../../../modules/distribution/utils/time-zone"
 
@@ -34,23 +41,14 @@ const window = {
     .trim()
     .default("UTC")
     .refine(isTimeZone, { message: "tz must be an IANA time zone, e.g. Asia/Shanghai or UTC" }),
-  currency_code: z
-    .string()
-    .regex(/^[a-zA-Z]{3}$/, "currency_code must be a three-letter ISO 4217 code")
-    .transform((c) => c.toLowerCase())
-    .optional(),
+  currency_code: currencyCode.optional(),
   format: z.enum(["json", "csv"]).default("json"),
 }
 
 const page = (defaults: { limit: number; order: string }, orderable: readonly string[]) => ({
-  limit: z.coerce.number().int().min(1).max(500).default(defaults.limit),
+  limit: queryLimit({ default: defaults.limit, max: 500 }),
   offset: queryOffset,
-  order: z
-    .string()
-    .default(defaults.order)
-    .refine((o) => orderable.includes(o.replace(/^-/, "")), {
-      message: `order must be one of ${orderable.join(", ")} (prefix - for descending)`,
-    }),
+  order: queryOrder(defaults.order, orderable),
 })
 
 export const AdminReportSummary = z.object(window).strict()
@@ -65,7 +63,7 @@ export const AdminReportLeaderboard = z
   .object({
     ...window,
     by: z.enum(["sales", "commissions", "recruits"]).default("sales"),
-    limit: z.coerce.number().int().min(1).max(100).default(10),
+    limit: queryLimit({ default: 10, max: 100 }),
   })
   .strict()
 export type AdminReportLeaderboardType = z.infer<typeof AdminReportLeaderboard>

@@ -3,7 +3,7 @@ import { updateDistributionSettingsWorkflow } from "../../../../workflows"
 import { programmeSettings } from "../../../utils/container"
 import { presentSettings } from "../../../utils/present"
 import { runWorkflow } from "../../../utils/workflow"
-import { AdminUpdateSettingsType } from "../validators"
+import { AdminUpdateSettingsType } from "./validators"
 
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   res.json({ settings: presentSettings(await programmeSettings(req.scope)) })

@@ -1,7 +1,7 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { distributionService } from "../../../utils/container"
-import { presentWithdrawalsForAdmin, withdrawalFilters } from "../../../utils/admin-withdrawal"
-import { AdminListWithdrawalsType } from "../validators"
+import { presentWithdrawalsForAdmin, withdrawalFilters } from "./helpers"
+import { AdminListWithdrawalsType } from "./validators"
 
 /** The withdrawal queue: filter by status, method, distributor, date, amount or a search term. */
 export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminListWithdrawalsType>, res: MedusaResponse) => {

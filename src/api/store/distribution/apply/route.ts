@@ -3,7 +3,7 @@ import { applyForDistributionWorkflow } from "../../../../workflows"
 import { distributionService } from "../../../utils/container"
 import { presentOwnDistributor } from "../../../utils/present"
 import { runWorkflow } from "../../../utils/workflow"
-import { StoreApplyForDistributionType } from "../validators"
+import { StoreApplyForDistributionType } from "./validators"
 
 export const POST = async (
   req: AuthenticatedMedusaRequest<StoreApplyForDistributionType>,

@@ -3,7 +3,7 @@ import { bindCustomerWorkflow } from "../../../../workflows"
 import { distributionService } from "../../../utils/container"
 import { presentBinding } from "../../../utils/present"
 import { runWorkflow } from "../../../utils/workflow"
-import { StoreBindDistributorType } from "../validators"
+import { StoreBindDistributorType } from "./validators"
 
 /**
  * Called by the storefront after login or registration with the code the buyer

@@ -1,7 +1,7 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { requireDistributor } from "../../../utils/container"
 import { presentCommission } from "../../../utils/present"
-import { StoreListCommissionsType } from "../validators"
+import { StoreListCommissionsType } from "./validators"
 
 /** The caller's commissions, newest first; filter by status, depth and date. */
 export const GET = async (

@@ -1,7 +1,7 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { referralQr, referralUrl } from "../../../../modules/distribution/utils/referral-link"
-import { requireSharingDistributor } from "../../../utils/centre"
-import { StoreGetReferralLinkType } from "../centre-validators"
+import { requireSharingDistributor } from "../../../utils/container"
+import { StoreGetReferralLinkType } from "./validators"
 
 /** The caller's referral URL for a store path, and its QR code as SVG and PNG. */
 export const GET = async (req: AuthenticatedMedusaRequest<unknown, StoreGetReferralLinkType>, res: MedusaResponse) => {

@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
 import { maskEmail, maskName } from "../../../../modules/distribution/utils/mask"
 import { formatAmount } from "../../../../modules/distribution/utils/money"
 import { requireDistributor } from "../../../utils/container"
-import { StoreListOrdersType } from "../validators"
+import { StoreListOrdersType } from "./validators"
 
 type Detail = { quantity: number; fulfilled_quantity: number; shipped_quantity: number; delivered_quantity: number; return_received_quantity: number }
 

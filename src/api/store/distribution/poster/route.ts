@@ -1,10 +1,9 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { formatPrice, renderPoster } from "../../../../modules/distribution/utils/poster"
 import { referralUrl } from "../../../../modules/distribution/utils/referral-link"
-import { requireSharingDistributor } from "../../../utils/centre"
+import { programmeCurrency, requireSharingDistributor } from "../../../utils/container"
 import { retrieveStoreProduct } from "../../../../lib/earning-products"
-import { StoreGetPosterType } from "../centre-validators"
-import { programmeCurrency } from "../../../utils/container"
+import { StoreGetPosterType } from "./validators"
 
 /** A PNG share poster of a product: title, price in the programme's currency, the caller's code and QR. */
 export const GET = async (req: AuthenticatedMedusaRequest<unknown, StoreGetPosterType>, res: MedusaResponse) => {

@@ -1,7 +1,7 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { requireDistributor } from "../../../utils/container"
 import { listEarningProducts } from "../../../../lib/earning-products"
-import { StoreListEarningProductsType } from "../centre-validators"
+import { StoreListEarningProductsType } from "./validators"
 
 /** The store's products that earn a commission, with what the caller would earn per variant. */
 export const GET = async (req: AuthenticatedMedusaRequest<unknown, StoreListEarningProductsType>, res: MedusaResponse) => {

@@ -1,8 +1,8 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { conversionRate } from "../../../../modules/distribution/utils/report-math"
-import { statsWindow } from "../../../utils/centre"
+import { statsWindow } from "./helpers"
 import { programmeCurrency, requireDistributor } from "../../../utils/container"
-import { StoreGetCentreStatsType } from "../centre-validators"
+import { StoreGetCentreStatsType } from "./validators"
 
 /** The caller's visits, orders, conversion, sales and commissions per day, week or month. */
 export const GET = async (req: AuthenticatedMedusaRequest<unknown, StoreGetCentreStatsType>, res: MedusaResponse) => {

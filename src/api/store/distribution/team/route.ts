@@ -1,7 +1,7 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { requireDistributor } from "../../../utils/container"
 import { presentOtherDistributor } from "../../../utils/present"
-import { StoreGetTeamType } from "../validators"
+import { StoreGetTeamType } from "./validators"
 
 /** The caller's team at one relative depth (1 = direct recruits), paginated; members masked. */
 export const GET = async (

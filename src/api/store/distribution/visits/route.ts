@@ -2,7 +2,7 @@ import { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { recordVisitWorkflow } from "../../../../workflows"
 import { VisitSource } from "../../../../modules/distribution/constants"
 import { runWorkflow } from "../../../utils/workflow"
-import { StoreRecordVisitType } from "../validators"
+import { StoreRecordVisitType } from "./validators"
 
 /**
  * Records a visit through a referral link, code or QR (publishable key, no

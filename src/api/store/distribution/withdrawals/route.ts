@@ -4,7 +4,7 @@ import { requestWithdrawalWorkflow } from "../../../../workflows"
 import { programmeCurrency, requireDistributor } from "../../../utils/container"
 import { presentWithdrawal } from "../../../utils/present"
 import { runWorkflow } from "../../../utils/workflow"
-import { StoreListWithdrawalsType, StoreRequestWithdrawalType } from "../validators"
+import { StoreListWithdrawalsType, StoreRequestWithdrawalType } from "./validators"
 
 /** Asks to be paid out; the amount is held at once. 201 for a new request, 200 for a repeated idempotency key. */
 export const POST = async (

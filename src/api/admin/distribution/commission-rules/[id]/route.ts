@@ -2,7 +2,7 @@ import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/
 import { deleteCommissionRuleWorkflow, updateCommissionRuleWorkflow } from "../../../../../workflows"
 import { distributionService } from "../../../../utils/container"
 import { runWorkflow } from "../../../../utils/workflow"
-import { AdminUpdateCommissionRuleType } from "../../validators"
+import { AdminUpdateCommissionRuleType } from "../validators"
 import { retrieveRule } from "../target"
 
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {

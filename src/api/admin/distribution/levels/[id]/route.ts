@@ -3,7 +3,7 @@ import { deleteLevelWorkflow, updateLevelWorkflow } from "../../../../../workflo
 import { distributionService, programmeCurrency } from "../../../../utils/container"
 import { presentLevelForAdmin } from "../../../../utils/present"
 import { runWorkflow } from "../../../../utils/workflow"
-import { AdminUpdateLevelType } from "../../validators"
+import { AdminUpdateLevelType } from "../validators"
 
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const level = await distributionService(req).retrieveDistributionLevel(req.params.id)

@@ -1,6 +1,6 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { distributionService } from "../../../../utils/container"
-import { presentWithdrawalsForAdmin } from "../../../../utils/admin-withdrawal"
+import { presentWithdrawalsForAdmin } from "../helpers"
 import { presentAuditLog, presentLedgerEntry } from "../../../../utils/present"
 
 /** One withdrawal with its ledger entries, its audit trail and the distributor's balances. */

@@ -1,4 +1,4 @@
 import { WithdrawalAction } from "../../../../../modules/distribution/constants"
-import { bulkReviewWithdrawalHandler } from "../../../../utils/admin-withdrawal"
+import { bulkReviewWithdrawalHandler } from "../helpers"
 
 export const POST = bulkReviewWithdrawalHandler(WithdrawalAction.PAY)

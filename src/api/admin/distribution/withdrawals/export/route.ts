@@ -8,10 +8,10 @@ import {
   matchingWithdrawalIds,
   presentWithdrawalsForAdmin,
   withdrawalFilters,
-} from "../../../../utils/admin-withdrawal"
+} from "../helpers"
 import { distributionService } from "../../../../utils/container"
 import { streamCsv } from "../../../../utils/csv"
-import { AdminExportWithdrawalsType } from "../../validators"
+import { AdminExportWithdrawalsType } from "../validators"
 
 const HEADER = [
   "withdrawal_id", "requested_at", "status", "distributor_code", "distributor_name", "distributor_email",

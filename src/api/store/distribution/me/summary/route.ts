@@ -1,6 +1,6 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { programmeCurrency, requireDistributor } from "../../../../utils/container"
-import { StoreGetCentreSummaryType } from "../../centre-validators"
+import { StoreGetCentreSummaryType } from "../validators"
 
 /** The distributor centre's home: balances, sales and commissions by period, team, level progress. */
 export const GET = async (req: AuthenticatedMedusaRequest<unknown, StoreGetCentreSummaryType>, res: MedusaResponse) => {

@@ -4,7 +4,7 @@ import { MathBN } from "@medusajs/framework/utils"
 import { adjustBalanceWorkflow } from "../../../../../../workflows"
 import { distributionService } from "../../../../../utils/container"
 import { runWorkflow } from "../../../../../utils/workflow"
-import { AdminAdjustBalanceType } from "../../../validators"
+import { AdminAdjustBalanceType } from "../../validators"
 
 /** Credits (positive) or debits (negative) the available balance, with a reason; audited. */
 export const POST = async (

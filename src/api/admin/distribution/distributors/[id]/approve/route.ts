@@ -1,3 +1,3 @@
-import { reviewHandler } from "../../../../../utils/admin-distributor"
+import { reviewHandler } from "../../helpers"
 
 export const POST = reviewHandler("approve")

@@ -1,8 +1,8 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { distributionService } from "../../../../../utils/container"
 import { presentLedgerEntry } from "../../../../../utils/present"
-import { withLedgerReferences } from "../../../../../utils/ledger-references"
-import { AdminListLedgerType } from "../../../validators"
+import { withLedgerReferences } from "../../../../../../lib/ledger-references"
+import { AdminListLedgerType } from "../../validators"
 
 /**
  * A distributor's ledger, newest first, each entry with the order or withdrawal

@@ -1,8 +1,8 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { setDistributorLevelWorkflow } from "../../../../../../workflows"
-import { respondWithDistributor } from "../../../../../utils/admin-distributor"
+import { respondWithDistributor } from "../../helpers"
 import { runWorkflow } from "../../../../../utils/workflow"
-import { AdminSetDistributorLevelType } from "../../../validators"
+import { AdminSetDistributorLevelType } from "../../validators"
 
 /** Puts the distributor on a level, up or down, with the reason (audited). */
 export const POST = async (

@@ -1,8 +1,8 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { moveDistributorWorkflow } from "../../../../../../workflows"
-import { respondWithDistributor } from "../../../../../utils/admin-distributor"
+import { respondWithDistributor } from "../../helpers"
 import { runWorkflow } from "../../../../../utils/workflow"
-import { AdminMoveDistributorType } from "../../../validators"
+import { AdminMoveDistributorType } from "../../validators"
 
 /** Moves the distributor and its whole team under another distributor (null: to the top). */
 export const POST = async (

@@ -1,7 +1,7 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { distributionService } from "../../../../../utils/container"
 import { presentLevel } from "../../../../../utils/present"
-import { AdminGetTeamType } from "../../../validators"
+import { AdminGetTeamType } from "../../validators"
 
 /** One page of a distributor's team at a relative depth: what the admin's tree expands lazily. */
 export const GET = async (

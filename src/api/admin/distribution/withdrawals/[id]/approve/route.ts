@@ -1,4 +1,4 @@
 import { WithdrawalAction } from "../../../../../../modules/distribution/constants"
-import { reviewWithdrawalHandler } from "../../../../../utils/admin-withdrawal"
+import { reviewWithdrawalHandler } from "../../helpers"
 
 export const POST = reviewWithdrawalHandler(WithdrawalAction.APPROVE)

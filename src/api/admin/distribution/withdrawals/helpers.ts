@@ -1,13 +1,13 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { WithdrawalAction } from "../../modules/distribution/constants"
-import DistributionModuleService from "../../modules/distribution/service"
-import { WithdrawalDTO } from "../../modules/distribution/types"
-import { reviewWithdrawalWorkflow } from "../../workflows"
-import { AdminExportWithdrawalsType } from "../admin/distribution/validators"
-import { distributionService } from "./container"
-import { distributorSearchFilter } from "./distributor-search"
-import { presentWithdrawalForAdmin } from "./present"
-import { asHttpError, runWorkflow } from "./workflow"
+import { WithdrawalAction } from "../../../../modules/distribution/constants"
+import DistributionModuleService from "../../../../modules/distribution/service"
+import { WithdrawalDTO } from "../../../../modules/distribution/types"
+import { reviewWithdrawalWorkflow } from "../../../../workflows"
+import { distributionService } from "../../../utils/container"
+import { distributorSearchFilter } from "../../../utils/distributor-search"
+import { presentWithdrawalForAdmin } from "../../../utils/present"
+import { asHttpError, runWorkflow } from "../../../utils/workflow"
+import { AdminExportWithdrawalsType } from "./validators"
 
 type WithdrawalFilterInput = Omit<AdminExportWithdrawalsType, "status"> & { status?: string[] }
 

@@ -1,6 +1,6 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import DistributionModuleService from "../../modules/distribution/service"
+import DistributionModuleService from "../modules/distribution/service"
 
 type LedgerEntryLike = { reference_type: string; reference_id: string }
 

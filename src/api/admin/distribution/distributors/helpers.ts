@@ -1,9 +1,9 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { DistributorAction } from "../../modules/distribution/utils/distributor-status"
-import { reviewDistributorWorkflow } from "../../workflows"
-import { distributionService } from "./container"
-import { presentDistributorForAdmin } from "./present"
-import { runWorkflow } from "./workflow"
+import { DistributorAction } from "../../../../modules/distribution/utils/distributor-status"
+import { reviewDistributorWorkflow } from "../../../../workflows"
+import { distributionService } from "../../../utils/container"
+import { presentDistributorForAdmin } from "../../../utils/present"
+import { runWorkflow } from "../../../utils/workflow"
 
 /** The admin's answer after any change to a distributor: its fresh state. */
 export async function respondWithDistributor(

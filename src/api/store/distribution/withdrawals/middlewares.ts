@@ -1,0 +1,17 @@
+import { MiddlewareRoute, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import { authenticateCustomer } from "../../../utils/authenticate"
+import { StoreListWithdrawals, StoreRequestWithdrawal } from "./validators"
+
+export const storeWithdrawalsMiddlewares: MiddlewareRoute[] = [
+  {
+    matcher: "/store/distribution/withdrawals",
+    method: "POST",
+    middlewares: [authenticateCustomer, validateAndTransformBody(StoreRequestWithdrawal)],
+  },
+  {
+    matcher: "/store/distribution/withdrawals",
+    method: "GET",
+    middlewares: [authenticateCustomer, validateAndTransformQuery(StoreListWithdrawals, {})],
+  },
+  { matcher: "/store/distribution/withdrawals/:id", method: "GET", middlewares: [authenticateCustomer] },
+]
