@@ -62,7 +62,7 @@ export async function failure(request: Promise<unknown>) {
     const response = await request
     throw new Error(`Expected the request to fail, got ${JSON.stringify((response as { status?: number }).status)}`)
   } catch (e) {
-    const error = e as { response?: { status: number; data: { message: string; type: string } } }
+    const error = e as { response?: { status: number; data: { message: string; type: string }; headers: Record<string, string> } }
     if (!error.response) {
       throw e
     }

@@ -172,6 +172,26 @@ medusaIntegrationTestRunner({
         expect((await failure(visit({}))).status).toBe(400)
         expect(await service(getContainer()).listDistributionVisits({ distributor_id: a.distributor_id })).toHaveLength(3)
       })
+
+      it("takes at most 60 visits a minute from one address: the next gets 429 with Retry-After and records nothing", async () => {
+        const { a } = await buildTree()
+        const visit = (n: number) => api.post("/store/distribution/visits", { referral_code: a.code, visitor_id: `flood-visitor-${n}` }, anonymous(pk))
+        const first = await visit(0)
+        expect([first.status, first.headers["ratelimit-limit"]]).toEqual([201, "60"])
+        const left = Number(first.headers["ratelimit-remaining"])
+        expect(left).toBeLessThan(60)
+        for (let n = 1; n <= left; n++) {
+          expect((await visit(n)).status).toBe(201)
+        }
+        const recorded = (await service(getContainer()).listDistributionVisits({ distributor_id: a.distributor_id })).length
+        expect(recorded).toBe(left + 1)
+        const refused = await failure(visit(left + 1))
+        expect(refused.status).toBe(429)
+        expect(Number(refused.headers["retry-after"])).toBeGreaterThanOrEqual(1)
+        expect(Number(refused.headers["retry-after"])).toBeLessThanOrEqual(60)
+        expect(refused.data.message).toMatch(/^Too many visits recorded from this address: at most 60 in 60 seconds\. Try again in \d+ seconds?\.$/)
+        expect(await service(getContainer()).listDistributionVisits({ distributor_id: a.distributor_id })).toHaveLength(recorded)
+      })
     })
 
     describe("team", () => {

@@ -81,6 +81,23 @@ medusaIntegrationTestRunner({
       ])
     })
 
+    it("takes at most 60 withdrawal requests a minute from one customer: the next gets 429 and holds nothing; others are not held up", async () => {
+      const d = await fundedDistributor("Sun", 300)
+      const other = await fundedDistributor("Lin", 300)
+      // Below the minimum: refused by the rules, each still a request that counts.
+      const first = await failure(request(d, { amount: 1 }))
+      expect([first.status, first.headers["ratelimit-limit"], first.headers["ratelimit-remaining"]]).toEqual([400, "60", "59"])
+      for (let n = 0; n < 59; n++) {
+        expect((await failure(request(d, { amount: 1 }))).status).toBe(400)
+      }
+      const limited = await failure(request(d, { amount: 100 }))
+      expect(limited.status).toBe(429)
+      expect(Number(limited.headers["retry-after"])).toBeGreaterThanOrEqual(1)
+      expect(limited.data.message).toMatch(/^Too many withdrawal requests: at most 60 in 60 seconds\. Try again in \d+ seconds?\.$/)
+      expect(await balances(d)).toEqual({ available: "300.00", held: "0.00", withdrawn: "0.00", debt: "0.00" })
+      expect((await request(other, { amount: 100 })).status).toBe(201)
+    })
+
     it("a bank account without its branch is masked with the branch null", async () => {
       const d = await fundedDistributor("Zhou", 300)
       const { branch: _branch, ...noBranch } = BANK

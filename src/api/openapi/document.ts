@@ -122,6 +122,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   404: "Not found (a store route: the caller is not a distributor)",
   409: "Conflicts with the current state (an illegal transition, a duplicate)",
   415: "The body is not JSON: send Content-Type: application/json",
+  429: "Too many calls from this caller in the window: wait the seconds Retry-After gives (the plugin's rate_limits option)",
 }
 
 /**

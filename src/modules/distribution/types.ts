@@ -60,7 +60,16 @@ export type DistributionModuleOptions = {
   referral_code_length?: number
   /** Defaults of the settings row, applied when it is first created. */
   defaults?: Partial<DistributionSettingsInput>
+  /**
+   * Calls per caller and window (fixed windows; counted in Redis when the app has a redisUrl):
+   * visits per client address (default 60 a minute), withdrawal requests per customer
+   * (default 60 a minute); false turns a limit off.
+   */
+  rate_limits?: Partial<Record<RateLimitName, RateLimit | false>>
 }
+
+export type RateLimitName = "visits" | "withdrawal_requests"
+export type RateLimit = { limit: number; window_seconds: number }
 
 export type ApplicationData = {
   name?: string | null
