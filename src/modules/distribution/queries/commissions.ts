@@ -1,6 +1,6 @@
 import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { generateEntityId } from "@medusajs/framework/utils"
-import { CommissionStatus, DistributorStatus, LedgerKind } from "../constants"
+import { CommissionStatus, DistributorStatus } from "../constants"
 import { CommissionRow, NewCommission } from "../types"
 import { CommissionRuleLike } from "../utils/rate-resolution"
 import { pgTextArray, rawAmount } from "../utils/sql"
@@ -78,38 +78,28 @@ export async function markEligible(
 }
 
 /**
- * Settles up to `limit` due pending commissions whose distributor is not
- * suspended, claimed with SKIP LOCKED (workers settle side by side), and
- * credits each one's net to the ledger in the same statement; the ledger's
- * unique reference makes a replay write nothing. The entries it wrote.
+ * Claims up to `limit` due pending commissions whose distributor is not
+ * suspended (SKIP LOCKED, so several workers settle side by side) and marks
+ * them settled; each with what it is still worth (amount − reversed).
  */
 export async function settleDue(
   manager: EntityManager,
   input: { now: Date; limit: number }
-): Promise<{ distributor_id: string; currency_code: string; amount: string }[]> {
+): Promise<{ id: string; distributor_id: string; currency_code: string; net: string }[]> {
   return await manager.execute(
     `WITH due AS (
        SELECT c.id FROM distribution_commission c
-        WHERE c.status = '${CommissionStatus.PENDING}' AND c.eligible_at IS NOT NULL AND c.eligible_at <= ? AND c.deleted_at IS NULL
+        WHERE c.status = ? AND c.eligible_at IS NOT NULL AND c.eligible_at <= ? AND c.deleted_at IS NULL
           AND NOT EXISTS (
-            SELECT 1 FROM distribution_distributor d WHERE d.id = c.distributor_id AND d.status = '${DistributorStatus.SUSPENDED}'
+            SELECT 1 FROM distribution_distributor d WHERE d.id = c.distributor_id AND d.status = ?
           )
         ORDER BY c.eligible_at LIMIT ? FOR UPDATE OF c SKIP LOCKED
-     ), settled AS (
-       UPDATE distribution_commission c
-          SET status = '${CommissionStatus.SETTLED}', settled_at = ?, updated_at = now()
-         FROM due WHERE c.id = due.id
-       RETURNING c.id, c.distributor_id, c.currency_code, (c.amount - c.reversed_amount) AS net
      )
-     INSERT INTO distribution_ledger_entry
-       (id, distributor_id, currency_code, kind, amount, raw_amount, reference_type, reference_id)
-     SELECT 'dled_' || replace(gen_random_uuid()::text, '-', ''), distributor_id, currency_code,
-            '${LedgerKind.COMMISSION_SETTLED}', net, jsonb_build_object('value', net::text, 'precision', 20),
-            'commission', id
-       FROM settled WHERE net > 0
-     ON CONFLICT (kind, reference_id) WHERE deleted_at IS NULL DO NOTHING
-     RETURNING distributor_id, currency_code, amount::text AS amount`,
-    [input.now, input.limit, input.now]
+     UPDATE distribution_commission c
+        SET status = ?, settled_at = ?, updated_at = now()
+       FROM due WHERE c.id = due.id
+     RETURNING c.id, c.distributor_id, c.currency_code, (c.amount - c.reversed_amount)::text AS net`,
+    [CommissionStatus.PENDING, input.now, DistributorStatus.SUSPENDED, input.limit, CommissionStatus.SETTLED, input.now]
   )
 }
 
