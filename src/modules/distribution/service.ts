@@ -51,7 +51,7 @@ import {
   TransitionWithdrawalInput,
   WithdrawalSnapshot,
 } from "./types"
-import { decideBinding } from "./utils/binding"
+import { bindingRefusal, decideBinding } from "./utils/binding"
 import {
   decryptString,
   encryptString,
@@ -62,6 +62,7 @@ import {
 import { CommissionRuleLike } from "./utils/rate-resolution"
 import {
   DistributorAction,
+  canReapply,
   nextDistributorStatus,
 } from "./utils/distributor-status"
 import * as audit from "./queries/audit"
@@ -79,15 +80,19 @@ import {
   generateReferralCode,
   normalizeReferralCode,
 } from "./utils/referral-code"
-import { childPath, uplineIds } from "./utils/tree-path"
+import { childPath, moveRefusal, uplineIds } from "./utils/tree-path"
 import { DEFAULT_SETTINGS, validateSettings } from "./utils/settings"
 import { StatsBucket, statsSeries, summaryFigures, teamByDepth } from "./queries/centre"
 import { LevelStats, LevelThresholds, nextLevelProgress } from "./utils/centre"
-import { fitsCurrency, formatAmount, formatMoney, tooPreciseMessage } from "./utils/money"
+import { formatAmount } from "./utils/money"
+import { refusalError } from "./utils/refusal"
 import {
+  HELD_AMOUNT_MOVES,
+  heldAmountMoveInto,
   nextWithdrawalStatus,
   withdrawalConflictMessage,
   withdrawalFee,
+  withdrawalRefusal,
 } from "./utils/withdrawal"
 
 const CODE_ATTEMPTS = 12
@@ -353,18 +358,19 @@ export default class DistributionModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ previous: DistributorDTO; distributor: DistributorDTO }> {
     const manager = sharedContext.transactionManager as EntityManager
+    await tree.lockDistributorStatus(manager, id)
     const previous = await this.retrieveDistributor(id, {}, sharedContext)
-    const updated = await tree.reapply(manager, {
-      id,
-      status: input.status,
-      application: input.application ? this.encryptPersonalData(input.application) : null,
-    })
-    if (!updated) {
+    if (!canReapply(previous.status)) {
       throw new MedusaError(
         MedusaError.Types.CONFLICT,
         `You have already applied to the distribution programme (status: ${previous.status})`
       )
     }
+    await tree.reapply(manager, {
+      id,
+      status: input.status,
+      application: input.application ? this.encryptPersonalData(input.application) : null,
+    })
     if (input.status === DistributorStatus.ACTIVE) {
       await this.issueReferralCode_(manager, id)
     }
@@ -496,29 +502,11 @@ export default class DistributionModuleService extends MedusaService({
     const manager = sharedContext.transactionManager as EntityManager
     await tree.lockTreeExclusive(manager)
     const node = await this.lockTreeRow_(manager, input.id)
-    if (input.parent_id === node.parent_id) {
-      throw new MedusaError(
-        MedusaError.Types.CONFLICT,
-        input.parent_id
-          ? "The distributor is already under that parent"
-          : "The distributor is already at the top of the tree"
-      )
-    }
-    let parent: tree.TreeRow | null = null
-    if (input.parent_id) {
-      parent = await this.lockTreeRow_(manager, input.parent_id)
-      if (parent.id === node.id || parent.path.startsWith(node.path)) {
-        throw new MedusaError(
-          MedusaError.Types.NOT_ALLOWED,
-          "A distributor cannot be moved under itself or under one of its own team: that would make a cycle"
-        )
-      }
-      if (parent.status !== DistributorStatus.ACTIVE) {
-        throw new MedusaError(
-          MedusaError.Types.NOT_ALLOWED,
-          `The new parent must be an active distributor (its status is ${parent.status})`
-        )
-      }
+    const parent =
+      input.parent_id && input.parent_id !== node.parent_id ? await this.lockTreeRow_(manager, input.parent_id) : null
+    const refusal = moveRefusal(node, input.parent_id, parent)
+    if (refusal) {
+      throw refusalError(refusal)
     }
     const newPath = childPath(parent?.path ?? null, node.id)
     const subtree = node.team_size + 1
@@ -703,24 +691,12 @@ export default class DistributionModuleService extends MedusaService({
       { select: ["id", "path", "status"] },
       sharedContext
     )
-    if (!target || target.status !== DistributorStatus.ACTIVE) {
-      throw new MedusaError(
-        MedusaError.Types.NOT_FOUND,
-        "No active distributor has that referral code"
-      )
-    }
-    const [own] = await this.listDistributors(
-      { customer_id: input.customer_id },
-      { select: ["id", "path"] },
-      sharedContext
-    )
-    if (own && target.path.startsWith(own.path)) {
-      throw new MedusaError(
-        MedusaError.Types.NOT_ALLOWED,
-        own.id === target.id
-          ? "A distributor cannot be bound to itself"
-          : "A distributor cannot be bound to a member of its own team"
-      )
+    const [own] = target
+      ? await this.listDistributors({ customer_id: input.customer_id }, { select: ["id", "path"] }, sharedContext)
+      : []
+    const refusal = bindingRefusal(target, own)
+    if (refusal) {
+      throw refusalError(refusal)
     }
     const values = {
       distributor_id: target.id,
@@ -741,20 +717,17 @@ export default class DistributionModuleService extends MedusaService({
         mode: input.binding_mode,
         binding_days: input.binding_days,
         now,
+        force: input.force,
       })
-      const effective =
-        input.force && decision.action === "keep" && decision.reason === "first_touch"
-          ? ({ action: "replace", expires_at: null } as const)
-          : decision
-      if (effective.action === "keep") {
+      if (decision.action === "keep") {
         return {
           binding: await this.retrieveReferralBinding(existing!.id, {}, sharedContext),
           changed: false,
-          reason: effective.reason,
+          reason: decision.reason,
         }
       }
-      if (effective.action === "replace") {
-        await binding.replaceBinding(manager, existing!.id, { ...values, expires_at: effective.expires_at })
+      if (decision.action === "replace") {
+        await binding.replaceBinding(manager, existing!.id, { ...values, expires_at: decision.expires_at })
         return {
           binding: await this.retrieveReferralBinding(existing!.id, {}, sharedContext),
           changed: true,
@@ -763,7 +736,7 @@ export default class DistributionModuleService extends MedusaService({
       const insertedId = await binding.insertBinding(manager, {
         ...values,
         customer_id: input.customer_id,
-        expires_at: effective.expires_at,
+        expires_at: decision.expires_at,
       })
       if (insertedId) {
         return {
@@ -1156,39 +1129,18 @@ export default class DistributionModuleService extends MedusaService({
         return { withdrawal_id: first, created: false }
       }
     }
-    const walletAvailable = await wallets.lockWalletAvailable(manager, input.distributor_id, currency)
-    const refuse = (message: string) => new MedusaError(MedusaError.Types.NOT_ALLOWED, message)
-    const money = (v: BigNumberInput) => formatMoney(v, currency)
-    if (distributor.status !== DistributorStatus.ACTIVE) {
-      throw refuse(`Only an active distributor can withdraw; this one is ${distributor.status}.`)
-    }
-    const methods = (settings.withdrawal_methods ?? []) as unknown as string[]
-    if (!methods.includes(input.method)) {
-      throw new MedusaError(
-        MedusaError.Types.INVALID_DATA,
-        `Withdrawals by ${input.method} are not offered; choose one of: ${methods.join(", ")}.`
-      )
-    }
-    if (!fitsCurrency(input.amount, currency)) {
-      throw new MedusaError(
-        MedusaError.Types.INVALID_DATA,
-        tooPreciseMessage("amount", input.amount, currency)
-      )
-    }
-    if (MathBN.lt(input.amount, settings.min_withdrawal)) {
-      throw new MedusaError(
-        MedusaError.Types.INVALID_DATA,
-        `The minimum withdrawal is ${money(settings.min_withdrawal)}.`
-      )
-    }
-    const available = walletAvailable ?? "0"
-    if (MathBN.lt(available, 0)) {
-      throw refuse(
-        `Your balance is in debt (${money(available)}) after reversed commissions: withdrawals are blocked until it is positive again.`
-      )
-    }
-    if (MathBN.gt(input.amount, available)) {
-      throw refuse(`${money(input.amount)} is more than your available balance of ${money(available)}.`)
+    const available = (await wallets.lockWalletAvailable(manager, input.distributor_id, currency)) ?? "0"
+    const refusal = withdrawalRefusal({
+      distributor_status: distributor.status,
+      method: input.method,
+      methods: (settings.withdrawal_methods ?? []) as unknown as string[],
+      amount: input.amount,
+      currency_code: currency,
+      min_withdrawal: settings.min_withdrawal,
+      available,
+    })
+    if (refusal) {
+      throw refusalError(refusal)
     }
     const { fee, net } = withdrawalFee(input.amount, settings.withdrawal_fee_bps, currency)
     const withdrawalId = await withdrawals.insertWithdrawal(manager, {
@@ -1314,21 +1266,21 @@ export default class DistributionModuleService extends MedusaService({
       reason: input.reason ?? null,
       transaction_reference: input.transaction_reference ?? null,
     })
-    if (input.action === WithdrawalAction.REJECT || input.action === WithdrawalAction.PAY) {
-      const reject = input.action === WithdrawalAction.REJECT
+    const move = HELD_AMOUNT_MOVES[input.action]
+    if (move) {
       await ledger.appendLedgerEntry(manager, {
         distributor_id: w.distributor_id,
         currency_code: w.currency_code,
-        kind: reject ? LedgerKind.WITHDRAWAL_RELEASED : LedgerKind.WITHDRAWAL_PAID,
+        kind: move.kind,
         amount: w.amount,
         reference_type: "withdrawal",
         reference_id: w.id,
-        reason: reject ? input.reason ?? null : input.transaction_reference ?? null,
+        reason: input.action === WithdrawalAction.REJECT ? input.reason ?? null : input.transaction_reference ?? null,
         actor_id: actor,
       })
       await wallets.applyToWallets(manager, [
         { distributor_id: w.distributor_id, currency_code: w.currency_code, amount: MathBN.mult(w.amount, -1).toFixed(), field: "held" },
-        { distributor_id: w.distributor_id, currency_code: w.currency_code, amount: w.amount, field: reject ? "available" : "withdrawn" },
+        { distributor_id: w.distributor_id, currency_code: w.currency_code, amount: w.amount, field: move.to },
       ])
     }
     const auditId = await audit.appendAudit(manager, {
@@ -1362,15 +1314,11 @@ export default class DistributionModuleService extends MedusaService({
     if (!w || w.status === previous.status) {
       return
     }
-    const kind =
-      w.status === WithdrawalStatus.REJECTED ? LedgerKind.WITHDRAWAL_RELEASED
-      : w.status === WithdrawalStatus.PAID ? LedgerKind.WITHDRAWAL_PAID
-      : null
-    if (kind && (await ledger.removeLedgerEntry(manager, kind, previous.id))) {
-      const to = kind === LedgerKind.WITHDRAWAL_RELEASED ? "available" : "withdrawn"
+    const move = heldAmountMoveInto(w.status)
+    if (move && (await ledger.removeLedgerEntry(manager, move.kind, previous.id))) {
       await wallets.applyToWallets(manager, [
         { distributor_id: previous.distributor_id, currency_code: previous.currency_code, amount: previous.amount, field: "held" },
-        { distributor_id: previous.distributor_id, currency_code: previous.currency_code, amount: MathBN.mult(previous.amount, -1).toFixed(), field: to },
+        { distributor_id: previous.distributor_id, currency_code: previous.currency_code, amount: MathBN.mult(previous.amount, -1).toFixed(), field: move.to },
       ])
     }
     await withdrawals.restoreWithdrawalFields(manager, previous)

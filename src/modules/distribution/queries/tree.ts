@@ -129,27 +129,19 @@ export async function deleteLeaf(
   return row
 }
 
-/** A rejected applicant's row back to `status` with new data; false when it is not rejected. */
+/** A rejected applicant's row back to `status` with new data (the caller checked it may apply again). */
 export async function reapply(
   manager: EntityManager,
   input: { id: string; status: DistributorStatus; application: string | null }
-): Promise<boolean> {
-  const updated = await manager.execute(
+): Promise<void> {
+  await manager.execute(
     `UPDATE distribution_distributor
         SET status = ?, application = ?, reject_reason = NULL, reviewed_by = NULL,
             reviewed_at = NULL, updated_at = now(),
             activated_at = CASE WHEN ? THEN COALESCE(activated_at, now()) ELSE activated_at END
-      WHERE id = ? AND status = ? AND deleted_at IS NULL
-      RETURNING id`,
-    [
-      input.status,
-      input.application,
-      input.status === DistributorStatus.ACTIVE,
-      input.id,
-      DistributorStatus.REJECTED,
-    ]
+      WHERE id = ?`,
+    [input.status, input.application, input.status === DistributorStatus.ACTIVE, input.id]
   )
-  return updated.length > 0
 }
 
 export async function restoreDistributorState(
