@@ -85,6 +85,7 @@ import { DEFAULT_SETTINGS, validateSettings } from "./utils/settings"
 import { StatsBucket, statsSeries, summaryFigures, teamByDepth } from "./queries/centre"
 import { LevelStats, LevelThresholds, nextLevelProgress } from "./utils/centre"
 import { formatAmount } from "./utils/money"
+import { ReversalFacts, reversalChanges } from "./utils/reversal"
 import { refusalError } from "./utils/refusal"
 import {
   HELD_AMOUNT_MOVES,
@@ -871,76 +872,56 @@ export default class DistributionModuleService extends MedusaService({
   }
 
   /**
-   * Moves an order's commissions to the reversed amounts given (absolute and
-   * cumulative, per commission id), under a row lock: a replay finds nothing
-   * left to do. A target may also be lower than what is reversed (a return
-   * now explains a refund that had been spread over the kept lines): the
-   * commission gets that back. Pending commissions just change value; a
-   * settled one moves through the ledger (clawed back, or given back), and
-   * the balance may become a debt. A fully reversed commission stays so.
-   * `reference` names the cause (cancel, a return, a refund) in the ledger.
+   * Brings an order's commissions to what its cumulative facts say they should
+   * have reversed (see reversalChanges), computed here once on the rows as
+   * they stand under their row lock: a replay finds nothing left to do. A
+   * target may also be lower than what is reversed (a return now explains a
+   * refund that had been spread over the kept lines): the commission gets that
+   * back. Pending commissions just change value; a settled one moves through
+   * the ledger (clawed back, or given back), and the balance may become a
+   * debt. A fully reversed commission stays so. `reference` names the cause
+   * (cancel, a return, a refund) in the ledger.
    */
   @InjectTransactionManager()
   async reverseOrderCommissions(
     input: {
       order_id: string
       reference: string
-      /** commission id → amount to have reversed in total. */
-      targets: Record<string, string>
+      facts: ReversalFacts
     },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ reversed: number; clawed_back: number }> {
     const manager = sharedContext.transactionManager as EntityManager
     const rows = await commissions.lockOrderCommissions(manager, input.order_id)
-    let reversed = 0
+    const byId = new Map(rows.map((r) => [r.id, r]))
+    const changes = reversalChanges(input.facts, rows)
     const clawbacks: wallets.WalletChange[] = []
-    for (const row of rows) {
-      const target = input.targets[row.id]
-      if (target === undefined) {
+    for (const change of changes) {
+      const row = byId.get(change.id)!
+      await commissions.setReversedAmount(manager, change)
+      if (row.status !== CommissionStatus.SETTLED) {
         continue
       }
-      const total = MathBN.max(0, MathBN.min(target, row.amount))
-      const delta = MathBN.sub(total, row.reversed_amount)
-      if (MathBN.eq(delta, 0)) {
-        continue
+      const entry = {
+        distributor_id: row.distributor_id,
+        currency_code: row.currency_code,
+        kind: LedgerKind.COMMISSION_CLAWED_BACK,
+        amount: MathBN.mult(change.delta, -1).toFixed(),
+        reference_type: "commission",
+        reason: input.reference,
       }
-      await commissions.setReversedAmount(manager, {
-        id: row.id,
-        reversed_amount: total.toFixed(),
-        full: MathBN.gte(total, row.amount),
-      })
-      reversed++
-      if (row.status === CommissionStatus.SETTLED) {
-        const entry = {
-          distributor_id: row.distributor_id,
-          currency_code: row.currency_code,
-          kind: LedgerKind.COMMISSION_CLAWED_BACK,
-          amount: MathBN.mult(delta, -1).toFixed(),
-          reference_type: "commission",
-          reason: input.reference,
-        }
-        // The row lock makes the move happen once; the reference only has to
-        // be unique. It names the move, and counts on in the rare case the
-        // same cause moved the row the same way before.
-        const base = `${row.id}:${input.reference}:${MathBN.convert(row.reversed_amount).toFixed()}>${total.toFixed()}`
-        let n = 1
-        while (!(await ledger.appendLedgerEntry(manager, { ...entry, reference_id: n === 1 ? base : `${base}#${n}` }))) {
-          n++
-        }
-        clawbacks.push({ distributor_id: row.distributor_id, currency_code: row.currency_code, amount: entry.amount, field: "available" })
+      // The row lock makes the move happen once; the reference only has to
+      // be unique. It names the move, and counts on in the rare case the
+      // same cause moved the row the same way before.
+      const base = `${row.id}:${input.reference}:${MathBN.convert(row.reversed_amount).toFixed()}>${change.reversed_amount}`
+      let n = 1
+      while (!(await ledger.appendLedgerEntry(manager, { ...entry, reference_id: n === 1 ? base : `${base}#${n}` }))) {
+        n++
       }
+      clawbacks.push({ distributor_id: row.distributor_id, currency_code: row.currency_code, amount: entry.amount, field: "available" })
     }
     await wallets.applyToWallets(manager, clawbacks)
-    return { reversed, clawed_back: clawbacks.length }
-  }
-
-  /** An order's live commissions, amounts as decimal strings (what reversal targets are computed from). */
-  @InjectManager()
-  async listOrderCommissionRows(
-    orderId: string,
-    @MedusaContext() sharedContext: Context = {}
-  ): Promise<CommissionRow[]> {
-    return await commissions.orderCommissionRows(sharedContext.manager as EntityManager, orderId)
+    return { reversed: changes.length, clawed_back: clawbacks.length }
   }
 
   /** Balances of a distributor: the wallet's cache plus pending commissions, per currency. */

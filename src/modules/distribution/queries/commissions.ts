@@ -136,14 +136,6 @@ export async function setReversedAmount(
   )
 }
 
-export async function orderCommissionRows(manager: EntityManager, orderId: string): Promise<CommissionRow[]> {
-  return await manager.execute(
-    `SELECT ${COMMISSION_ROW_COLUMNS}
-       FROM distribution_commission WHERE order_id = ? AND deleted_at IS NULL ORDER BY id`,
-    [orderId]
-  )
-}
-
 /** Which of these orders have at least one commission row. */
 export async function ordersWithCommissions(manager: EntityManager, orderIds: string[]): Promise<Set<string>> {
   const seen: { order_id: string }[] = await manager.execute(
