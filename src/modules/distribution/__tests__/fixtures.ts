@@ -19,7 +19,7 @@ export function programmeDay({ service, MikroOrmWrapper }: Pick<SuiteOptions<Dis
 
   let sequence = 0
 
-  async function distributor(): Promise<string> {
+  async function distributor(status: "active" | "suspended" = "active"): Promise<string> {
     const made = await service.createDistributor({
       customer_id: `cus_day_${++sequence}`,
       email: `day${sequence}@example.com`,
@@ -28,6 +28,9 @@ export function programmeDay({ service, MikroOrmWrapper }: Pick<SuiteOptions<Dis
       status: "active",
       application: null,
     })
+    if (status === "suspended") {
+      await service.transitionDistributor({ id: made.id, action: "suspend", reason: "test" })
+    }
     return made.id
   }
 
@@ -74,27 +77,20 @@ export function programmeDay({ service, MikroOrmWrapper }: Pick<SuiteOptions<Dis
   const reverse = (order: string, line: string, change: { returned?: number; canceled?: boolean }, reference = "cancel") =>
     service.reverseOrderCommissions({ order_id: order, reference, facts: facts(line, change) })
 
-  const adjust = (distributor_id: string, amount: string, idempotency_key: string) =>
-    service.adjustBalance({
-      distributor_id,
-      currency_code: "cny",
-      amount,
-      reason: "活动奖励",
-      actor_id: "user_admin",
-      idempotency_key,
-    })
+  const adjust = (distributor_id: string, amount: string, idempotency_key: string, reason = "活动奖励") =>
+    service.adjustBalance({ distributor_id, currency_code: "cny", amount, reason, actor_id: "user_admin", idempotency_key })
 
-  const withdraw = (distributor_id: string, amount: string) =>
+  const withdraw = (distributor_id: string, amount: string, extra: { key?: string; account?: object; note?: string } = {}) =>
     service.requestWithdrawal({
       distributor_id,
       customer_id: `cus_of_${distributor_id}`,
       amount,
       currency_code: "cny",
       method: "bank",
-      payout_account: service.encryptPersonalData(BANK),
+      payout_account: service.encryptPersonalData(extra.account ?? BANK),
       account_masked: { account_number: "**** 6789" },
-      note: null,
-      idempotency_key: null,
+      note: extra.note ?? null,
+      idempotency_key: extra.key ?? null,
     })
 
   const decide = (id: string, action: "approve" | "reject" | "pay") =>
@@ -135,5 +131,5 @@ export function programmeDay({ service, MikroOrmWrapper }: Pick<SuiteOptions<Dis
     return b ?? null
   }
 
-  return { sql, distributor, credit, due, settle, reverse, adjust, withdraw, decide, wallet, ledger, ledgerSums, balances }
+  return { sql, distributor, commission, credit, due, settle, reverse, adjust, withdraw, decide, wallet, ledger, ledgerSums, balances }
 }
