@@ -8,13 +8,19 @@ import {
 import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { DISTRIBUTION_MODULE } from "../modules/distribution"
 import DistributionModuleService from "../modules/distribution/service"
-import { reversalTargetsStep } from "./steps/order-settlement-facts"
+import { ReversalFacts } from "../modules/distribution/utils/reversal"
+import { reversalFactsStep } from "./steps/order-settlement-facts"
 
 const applyReversalStep = createStep(
   "apply-commission-reversal",
-  async (input: { order_id: string; reference: string; targets: Record<string, string> }, { container }) => {
+  async (input: { order_id: string; reference: string; facts: ReversalFacts | null }, { container }) => {
+    if (!input.facts) {
+      return new StepResponse({ reversed: 0, clawed_back: 0 })
+    }
     const service: DistributionModuleService = container.resolve(DISTRIBUTION_MODULE)
-    return new StepResponse(await service.reverseOrderCommissions(input))
+    return new StepResponse(
+      await service.reverseOrderCommissions({ order_id: input.order_id, reference: input.reference, facts: input.facts })
+    )
   }
 )
 
@@ -38,12 +44,12 @@ export const reverseOrderCommissionsWorkflow = createWorkflow(
   (input: ReverseOrderCommissionsWorkflowInput) => {
     const lock = transform({ input }, ({ input }) => ({ key: `distribution-reversal:${input.order_id}` }))
     acquireLockStep(transform({ lock }, ({ lock }) => ({ ...lock, timeout: 60, ttl: 120 })))
-    const facts = reversalTargetsStep(transform({ input }, ({ input }) => ({ order_id: input.order_id })))
+    const loaded = reversalFactsStep(transform({ input }, ({ input }) => ({ order_id: input.order_id })))
     const result = applyReversalStep(
-      transform({ input, facts }, ({ input, facts }) => ({
+      transform({ input, loaded }, ({ input, loaded }) => ({
         order_id: input.order_id,
-        reference: input.cause === "refund" ? `refund:${facts.refunded}` : input.cause,
-        targets: facts.targets,
+        reference: input.cause === "refund" ? `refund:${loaded.refunded}` : input.cause,
+        facts: loaded.facts,
       }))
     )
     releaseLockStep(lock)

@@ -13,6 +13,7 @@ import {
 } from "@medusajs/framework/utils"
 import {
   AuditActorType,
+  CommissionStatus,
   DistributorStatus,
   LedgerKind,
   WithdrawalAction,
@@ -34,7 +35,6 @@ import {
 import {
   AdjustBalanceInput,
   ApplicationData,
-  AuditEntry,
   Balance,
   BindCustomerInput,
   CommissionRow,
@@ -51,7 +51,7 @@ import {
   TransitionWithdrawalInput,
   WithdrawalSnapshot,
 } from "./types"
-import { decideBinding } from "./utils/binding"
+import { bindingRefusal, decideBinding } from "./utils/binding"
 import {
   decryptString,
   encryptString,
@@ -62,54 +62,48 @@ import {
 import { CommissionRuleLike } from "./utils/rate-resolution"
 import {
   DistributorAction,
+  canReapply,
   nextDistributorStatus,
 } from "./utils/distributor-status"
+import * as audit from "./queries/audit"
+import * as binding from "./queries/binding"
+import * as commissions from "./queries/commissions"
+import * as ledger from "./queries/ledger"
+import * as levels from "./queries/levels"
 import * as reports from "./queries/reports"
+import * as settingsQueries from "./queries/settings"
+import * as tree from "./queries/tree"
+import * as wallets from "./queries/wallets"
+import * as withdrawals from "./queries/withdrawals"
 import {
   REFERRAL_CODE_LENGTH,
   generateReferralCode,
   normalizeReferralCode,
 } from "./utils/referral-code"
-import { childPath, likePrefix, uplineIds } from "./utils/tree-path"
-import { pgTextArray, isUniqueViolation, rawAmount } from "./utils/sql"
+import { childPath, moveRefusal, uplineIds } from "./utils/tree-path"
 import { DEFAULT_SETTINGS, validateSettings } from "./utils/settings"
-import { LEVEL_STATS_SQL } from "./queries/level-stats"
 import { StatsBucket, statsSeries, summaryFigures, teamByDepth } from "./queries/centre"
 import { LevelStats, LevelThresholds, nextLevelProgress } from "./utils/centre"
-import { fitsCurrency, formatAmount, formatMoney, tooPreciseMessage } from "./utils/money"
+import { formatAmount } from "./utils/money"
+import { ReversalFacts, reversalChanges } from "./utils/reversal"
+import { refusalError } from "./utils/refusal"
 import {
+  HELD_AMOUNT_MOVES,
+  heldAmountMoveInto,
   nextWithdrawalStatus,
   withdrawalConflictMessage,
   withdrawalFee,
+  withdrawalRefusal,
 } from "./utils/withdrawal"
 
-/**
- * Every change to the tree's shape (an insert under a parent, a move) takes this
- * advisory lock: inserts share it, moves hold it alone, so a path is never derived
- * from a parent that is being moved, on any instance.
- */
-const TREE_LOCK_KEY = 7_400_210_001
-/**
- * Namespace of the advisory locks on withdrawal idempotency keys (with the
- * two-key form, beside a hash of distributor and key): two requests with one
- * key queue, whatever wallet each would lock.
- */
-const WITHDRAWAL_KEY_LOCK = 740_021
 const CODE_ATTEMPTS = 12
 
-const WITHDRAWAL_SNAPSHOT_COLUMNS = `id, distributor_id, currency_code, amount::text AS amount, status,
-  reject_reason, transaction_reference, approved_at, approved_by, rejected_at, rejected_by, paid_at, paid_by`
-
-type TreeRow = {
-  id: string
-  path: string
-  depth: number
-  parent_id: string | null
-  status: DistributorStatus
-  team_size: number
-  referral_code: string | null
-}
-
+/**
+ * The programme's one service. It orchestrates: the SQL lives in queries/
+ * (one file per concern), the rules in utils/ (pure functions); a method here
+ * takes the locks in order, asks the rules, writes through the queries and
+ * keeps each change in one transaction with its ledger and audit rows.
+ */
 export default class DistributionModuleService extends MedusaService({
   Distributor,
   DistributionLevel,
@@ -219,50 +213,17 @@ export default class DistributionModuleService extends MedusaService({
     return row
   }
 
+
   @InjectTransactionManager()
   protected async insertDefaultSettings_(
     @MedusaContext() sharedContext: Context = {}
   ): Promise<void> {
-    const manager = sharedContext.transactionManager as EntityManager
     const s: DistributionSettingsInput = {
       ...DEFAULT_SETTINGS,
       ...(this.options_.defaults ?? {}),
     }
     validateSettings(s)
-    // ON CONFLICT: two instances booting at once both try; one row survives.
-    await manager.execute(
-      `INSERT INTO distribution_settings (id, key, enabled, max_depth, application_mode,
-        application_min_spend, raw_application_min_spend, self_purchase, binding_mode,
-        binding_days, bind_new_customers_only, commission_base, settle_on, freeze_days,
-        order_cap_bps, min_withdrawal, raw_min_withdrawal, withdrawal_fee_bps,
-        withdrawal_methods, default_rate_bps_1, default_rate_bps_2, default_rate_bps_3,
-        currency_code)
-       VALUES (?, 'default', ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, 'subtotal_after_discounts', ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?, ?, ?)
-       ON CONFLICT (key) WHERE deleted_at IS NULL DO NOTHING`,
-      [
-        generateEntityId(undefined, "dset"),
-        s.enabled,
-        s.max_depth,
-        s.application_mode,
-        s.application_min_spend,
-        rawAmount(s.application_min_spend),
-        s.self_purchase,
-        s.binding_mode,
-        s.binding_days,
-        s.bind_new_customers_only,
-        s.settle_on,
-        s.freeze_days,
-        s.order_cap_bps,
-        s.min_withdrawal,
-        rawAmount(s.min_withdrawal),
-        s.withdrawal_fee_bps,
-        JSON.stringify(s.withdrawal_methods),
-        s.default_rate_bps_1,
-        s.default_rate_bps_2,
-        s.default_rate_bps_3,
-        s.currency_code?.toLowerCase() ?? null,
-      ]
-    )
+    await settingsQueries.insertSettingsIfMissing(sharedContext.transactionManager as EntityManager, s)
   }
 
   @InjectManager()
@@ -320,6 +281,7 @@ export default class DistributionModuleService extends MedusaService({
     return saltedHash(raw, salt)
   }
 
+
   // ------------------------------------------------------------------- tree
 
   /**
@@ -334,65 +296,42 @@ export default class DistributionModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ): Promise<DistributorDTO> {
     const manager = sharedContext.transactionManager as EntityManager
-    await manager.execute("SELECT pg_advisory_xact_lock_shared(?)", [
-      TREE_LOCK_KEY,
-    ])
-    let parent: TreeRow | undefined
-    if (input.parent_id) {
-      ;[parent] = await manager.execute(
-        `SELECT id, path, depth FROM distribution_distributor
-          WHERE id = ? AND deleted_at IS NULL FOR SHARE`,
-        [input.parent_id]
+    await tree.lockTreeShared(manager)
+    const parent = input.parent_id ? await tree.shareParent(manager, input.parent_id) : undefined
+    if (input.parent_id && !parent) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_FOUND,
+        `Parent distributor ${input.parent_id} was not found`
       )
-      if (!parent) {
-        throw new MedusaError(
-          MedusaError.Types.NOT_FOUND,
-          `Parent distributor ${input.parent_id} was not found`
-        )
-      }
     }
     const id = generateEntityId(undefined, "dist")
     const path = childPath(parent?.path ?? null, id)
     const levelId =
       input.level_id === undefined
-        ? await this.defaultLevelId_(manager)
+        ? await this.defaultLevelId_(sharedContext)
         : input.level_id
-    const active = input.status === DistributorStatus.ACTIVE
-    const inserted = await manager.execute(
-      `INSERT INTO distribution_distributor (id, customer_id, email, display_name,
-         parent_id, path, depth, status, application, level_id, activated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${active ? "now()" : "NULL"})
-       ON CONFLICT (customer_id) WHERE deleted_at IS NULL DO NOTHING
-       RETURNING id`,
-      [
-        id,
-        input.customer_id,
-        input.email,
-        input.display_name,
-        parent?.id ?? null,
-        path,
-        parent ? parent.depth + 1 : 0,
-        input.status,
-        input.application ? this.encryptPersonalData(input.application) : null,
-        levelId,
-      ]
-    )
-    if (!inserted.length) {
+    const inserted = await tree.insertDistributor(manager, {
+      id,
+      customer_id: input.customer_id,
+      email: input.email,
+      display_name: input.display_name,
+      parent_id: parent?.id ?? null,
+      path,
+      depth: parent ? parent.depth + 1 : 0,
+      status: input.status,
+      application: input.application ? this.encryptPersonalData(input.application) : null,
+      level_id: levelId,
+    })
+    if (!inserted) {
       throw new MedusaError(
         MedusaError.Types.CONFLICT,
         "This customer has already applied to the distribution programme"
       )
     }
     if (parent) {
-      await manager.execute(
-        `UPDATE distribution_distributor
-            SET team_size = team_size + 1,
-                direct_count = direct_count + (CASE WHEN id = ? THEN 1 ELSE 0 END)
-          WHERE id = ANY(?::text[])`,
-        [parent.id, pgTextArray(uplineIds(path, id))]
-      )
+      await tree.addToUpline(manager, { upline: uplineIds(path, id), parent_id: parent.id, team: 1, direct: 1 })
     }
-    if (active) {
+    if (input.status === DistributorStatus.ACTIVE) {
       await this.issueReferralCode_(manager, id)
     }
     return await this.retrieveDistributor(id, {}, sharedContext)
@@ -405,22 +344,10 @@ export default class DistributionModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ): Promise<void> {
     const manager = sharedContext.transactionManager as EntityManager
-    await manager.execute("SELECT pg_advisory_xact_lock_shared(?)", [
-      TREE_LOCK_KEY,
-    ])
-    const [row] = await manager.execute(
-      `DELETE FROM distribution_distributor WHERE id = ? AND team_size = 0
-       RETURNING id, path, parent_id`,
-      [id]
-    )
+    await tree.lockTreeShared(manager)
+    const row = await tree.deleteLeaf(manager, id)
     if (row?.parent_id) {
-      await manager.execute(
-        `UPDATE distribution_distributor
-            SET team_size = team_size - 1,
-                direct_count = direct_count - (CASE WHEN id = ? THEN 1 ELSE 0 END)
-          WHERE id = ANY(?::text[])`,
-        [row.parent_id, pgTextArray(uplineIds(row.path, id))]
-      )
+      await tree.addToUpline(manager, { upline: uplineIds(row.path, id), parent_id: row.parent_id, team: -1, direct: -1 })
     }
   }
 
@@ -432,27 +359,19 @@ export default class DistributionModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ previous: DistributorDTO; distributor: DistributorDTO }> {
     const manager = sharedContext.transactionManager as EntityManager
+    await tree.lockDistributorStatus(manager, id)
     const previous = await this.retrieveDistributor(id, {}, sharedContext)
-    const updated = await manager.execute(
-      `UPDATE distribution_distributor
-          SET status = ?, application = ?, reject_reason = NULL, reviewed_by = NULL,
-              reviewed_at = NULL, updated_at = now(),
-              activated_at = CASE WHEN ? THEN COALESCE(activated_at, now()) ELSE activated_at END
-        WHERE id = ? AND status = 'rejected' AND deleted_at IS NULL
-        RETURNING id`,
-      [
-        input.status,
-        input.application ? this.encryptPersonalData(input.application) : null,
-        input.status === DistributorStatus.ACTIVE,
-        id,
-      ]
-    )
-    if (!updated.length) {
+    if (!canReapply(previous.status)) {
       throw new MedusaError(
         MedusaError.Types.CONFLICT,
         `You have already applied to the distribution programme (status: ${previous.status})`
       )
     }
+    await tree.reapply(manager, {
+      id,
+      status: input.status,
+      application: input.application ? this.encryptPersonalData(input.application) : null,
+    })
     if (input.status === DistributorStatus.ACTIVE) {
       await this.issueReferralCode_(manager, id)
     }
@@ -475,22 +394,15 @@ export default class DistributionModuleService extends MedusaService({
     >,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<void> {
-    const manager = sharedContext.transactionManager as EntityManager
-    await manager.execute(
-      `UPDATE distribution_distributor
-          SET status = ?, application = ?, reject_reason = ?, suspend_reason = ?,
-              reviewed_by = ?, reviewed_at = ?, updated_at = now()
-        WHERE id = ?`,
-      [
-        previous.status,
-        previous.application ?? null,
-        previous.reject_reason ?? null,
-        previous.suspend_reason ?? null,
-        previous.reviewed_by ?? null,
-        previous.reviewed_at ?? null,
-        previous.id,
-      ]
-    )
+    await tree.restoreDistributorState(sharedContext.transactionManager as EntityManager, {
+      id: previous.id,
+      status: previous.status,
+      application: previous.application ?? null,
+      reject_reason: previous.reject_reason ?? null,
+      suspend_reason: previous.suspend_reason ?? null,
+      reviewed_by: previous.reviewed_by ?? null,
+      reviewed_at: previous.reviewed_at ?? null,
+    })
   }
 
   /**
@@ -508,11 +420,7 @@ export default class DistributionModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ previous: DistributorDTO; distributor: DistributorDTO }> {
     const manager = sharedContext.transactionManager as EntityManager
-    const [row] = await manager.execute(
-      `SELECT id, status FROM distribution_distributor
-        WHERE id = ? AND deleted_at IS NULL FOR UPDATE`,
-      [input.id]
-    )
+    const row = await tree.lockDistributorStatus(manager, input.id)
     if (!row) {
       throw new MedusaError(
         MedusaError.Types.NOT_FOUND,
@@ -527,30 +435,13 @@ export default class DistributionModuleService extends MedusaService({
         `Cannot ${input.action} a distributor whose status is ${row.status}`
       )
     }
-    const reviewed = input.action === "approve" || input.action === "reject"
-    await manager.execute(
-      `UPDATE distribution_distributor
-          SET status = ?, updated_at = now(),
-              reviewed_by = CASE WHEN ? THEN ? ELSE reviewed_by END,
-              reviewed_at = CASE WHEN ? THEN now() ELSE reviewed_at END,
-              reject_reason = CASE WHEN ? THEN ? ELSE reject_reason END,
-              suspend_reason = CASE WHEN ? = 'suspend' THEN ? WHEN ? = 'reinstate' THEN NULL ELSE suspend_reason END,
-              activated_at = CASE WHEN ? = 'active' THEN COALESCE(activated_at, now()) ELSE activated_at END
-        WHERE id = ?`,
-      [
-        to,
-        reviewed,
-        input.actor_id ?? null,
-        reviewed,
-        input.action === "reject",
-        input.reason ?? null,
-        input.action,
-        input.reason ?? null,
-        input.action,
-        to,
-        input.id,
-      ]
-    )
+    await tree.applyDistributorDecision(manager, {
+      id: input.id,
+      action: input.action,
+      to,
+      actor_id: input.actor_id ?? null,
+      reason: input.reason ?? null,
+    })
     if (to === DistributorStatus.ACTIVE && !previous.referral_code) {
       await this.issueReferralCode_(manager, input.id)
     }
@@ -571,17 +462,11 @@ export default class DistributionModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ previous_level_id: string | null; level: { id: string; name: string; rank: number } }> {
     const manager = sharedContext.transactionManager as EntityManager
-    const [row]: { level_id: string | null }[] = await manager.execute(
-      `SELECT level_id FROM distribution_distributor WHERE id = ? AND deleted_at IS NULL FOR UPDATE`,
-      [input.id]
-    )
+    const row = await levels.lockDistributorLevel(manager, input.id)
     if (!row) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Distributor ${input.id} was not found`)
     }
-    const [level]: { id: string; name: string; rank: number }[] = await manager.execute(
-      `SELECT id, name, rank FROM distribution_level WHERE id = ? AND deleted_at IS NULL FOR SHARE`,
-      [input.level_id]
-    )
+    const level = await levels.shareLevel(manager, input.level_id)
     if (!level) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `Level ${input.level_id} was not found`)
     }
@@ -591,10 +476,7 @@ export default class DistributionModuleService extends MedusaService({
       }
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `The distributor is already on level ${level.name}`)
     }
-    await manager.execute(
-      `UPDATE distribution_distributor SET level_id = ?, updated_at = now() WHERE id = ?`,
-      [level.id, input.id]
-    )
+    await levels.setDistributorLevel(manager, input.id, level.id)
     return { previous_level_id: row.level_id, level }
   }
 
@@ -604,11 +486,7 @@ export default class DistributionModuleService extends MedusaService({
     input: { id: string; level_id: string | null },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<void> {
-    const manager = sharedContext.transactionManager as EntityManager
-    await manager.execute(
-      `UPDATE distribution_distributor SET level_id = ?, updated_at = now() WHERE id = ?`,
-      [input.level_id, input.id]
-    )
+    await levels.setDistributorLevel(sharedContext.transactionManager as EntityManager, input.id, input.level_id)
   }
 
   /**
@@ -623,72 +501,30 @@ export default class DistributionModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ previous_parent_id: string | null; moved: number }> {
     const manager = sharedContext.transactionManager as EntityManager
-    await manager.execute("SELECT pg_advisory_xact_lock(?)", [TREE_LOCK_KEY])
+    await tree.lockTreeExclusive(manager)
     const node = await this.lockTreeRow_(manager, input.id)
-    if (input.parent_id === node.parent_id) {
-      throw new MedusaError(
-        MedusaError.Types.CONFLICT,
-        input.parent_id
-          ? "The distributor is already under that parent"
-          : "The distributor is already at the top of the tree"
-      )
-    }
-    let parent: TreeRow | null = null
-    if (input.parent_id) {
-      parent = await this.lockTreeRow_(manager, input.parent_id)
-      if (parent.id === node.id || parent.path.startsWith(node.path)) {
-        throw new MedusaError(
-          MedusaError.Types.NOT_ALLOWED,
-          "A distributor cannot be moved under itself or under one of its own team: that would make a cycle"
-        )
-      }
-      if (parent.status !== DistributorStatus.ACTIVE) {
-        throw new MedusaError(
-          MedusaError.Types.NOT_ALLOWED,
-          `The new parent must be an active distributor (its status is ${parent.status})`
-        )
-      }
+    const parent =
+      input.parent_id && input.parent_id !== node.parent_id ? await this.lockTreeRow_(manager, input.parent_id) : null
+    const refusal = moveRefusal(node, input.parent_id, parent)
+    if (refusal) {
+      throw refusalError(refusal)
     }
     const newPath = childPath(parent?.path ?? null, node.id)
-    const newDepth = parent ? parent.depth + 1 : 0
     const subtree = node.team_size + 1
     const oldUpline = uplineIds(node.path, node.id)
-    const moved = await manager.execute(
-      `UPDATE distribution_distributor
-          SET path = ? || substr(path, ?),
-              depth = depth + ?,
-              parent_id = CASE WHEN id = ? THEN ? ELSE parent_id END,
-              updated_at = now()
-        WHERE path LIKE ? ESCAPE '\\' AND deleted_at IS NULL
-        RETURNING id`,
-      [
-        newPath,
-        node.path.length + 1,
-        newDepth - node.depth,
-        node.id,
-        parent?.id ?? null,
-        likePrefix(node.path),
-      ]
-    )
+    const moved = await tree.moveSubtree(manager, {
+      node,
+      parent_id: parent?.id ?? null,
+      path: newPath,
+      depth: parent ? parent.depth + 1 : 0,
+    })
     if (oldUpline.length) {
-      await manager.execute(
-        `UPDATE distribution_distributor
-            SET team_size = team_size - ?,
-                direct_count = direct_count - (CASE WHEN id = ? THEN 1 ELSE 0 END)
-          WHERE id = ANY(?::text[])`,
-        [subtree, node.parent_id, pgTextArray(oldUpline)]
-      )
+      await tree.addToUpline(manager, { upline: oldUpline, parent_id: node.parent_id, team: -subtree, direct: -1 })
     }
     if (parent) {
-      await manager.execute(
-        `UPDATE distribution_distributor
-            SET team_size = team_size + ?,
-                direct_count = direct_count + (CASE WHEN id = ? THEN 1 ELSE 0 END)
-          WHERE id = ANY(?::text[])`,
-        [subtree, parent.id, pgTextArray(uplineIds(newPath, node.id))]
-      )
+      await tree.addToUpline(manager, { upline: uplineIds(newPath, node.id), parent_id: parent.id, team: subtree, direct: 1 })
     }
-    return { previous_parent_id: node.parent_id, moved: moved.length }
+    return { previous_parent_id: node.parent_id, moved }
   }
 
   /** The upline, nearest first, in one primary-key read of the ids in the path. */
@@ -722,28 +558,11 @@ export default class DistributionModuleService extends MedusaService({
     binding_distributor_id: string | null
     code_owner: { id: string; status: DistributorStatus } | null
   }> {
-    const manager = sharedContext.manager as EntityManager
-    const code = input.referral_code ? normalizeReferralCode(input.referral_code) : null
-    const [row]: {
-      buyer_id: string | null
-      buyer_status: DistributorStatus | null
-      binding_distributor_id: string | null
-      code_owner_id: string | null
-      code_owner_status: DistributorStatus | null
-    }[] = await manager.execute(
-      `SELECT buyer.id AS buyer_id, buyer.status AS buyer_status,
-              binding.distributor_id AS binding_distributor_id,
-              owner.id AS code_owner_id, owner.status AS code_owner_status
-         FROM (SELECT 1) one
-         LEFT JOIN distribution_distributor buyer
-           ON buyer.customer_id = ? AND buyer.deleted_at IS NULL
-         LEFT JOIN distribution_referral_binding binding
-           ON binding.customer_id = ? AND binding.deleted_at IS NULL
-          AND (binding.expires_at IS NULL OR binding.expires_at > ?)
-         LEFT JOIN distribution_distributor owner
-           ON owner.referral_code = ? AND owner.deleted_at IS NULL`,
-      [input.customer_id, input.customer_id, input.at, code]
-    )
+    const row = await tree.attributionCandidates(sharedContext.manager as EntityManager, {
+      customer_id: input.customer_id,
+      code: input.referral_code ? normalizeReferralCode(input.referral_code) : null,
+      at: input.at,
+    })
     return {
       buyer: row.buyer_id ? { id: row.buyer_id, status: row.buyer_status! } : null,
       binding_distributor_id: row.binding_distributor_id,
@@ -764,17 +583,7 @@ export default class DistributionModuleService extends MedusaService({
     if (!targetIds.length) {
       return []
     }
-    const manager = sharedContext.manager as EntityManager
-    return await manager.execute(
-      `SELECT id, target_type, target_id, mode, rate_bps_1, rate_bps_2, rate_bps_3,
-              raw_fixed_amount_1->>'value' AS fixed_amount_1,
-              raw_fixed_amount_2->>'value' AS fixed_amount_2,
-              raw_fixed_amount_3->>'value' AS fixed_amount_3,
-              currency_code
-         FROM distribution_commission_rule
-        WHERE target_id = ANY(?::text[]) AND deleted_at IS NULL`,
-      [pgTextArray([...new Set(targetIds)])]
-    )
+    return await commissions.rulesForTargets(sharedContext.manager as EntityManager, targetIds)
   }
 
   /**
@@ -795,25 +604,7 @@ export default class DistributionModuleService extends MedusaService({
       level: { id: string; rate_bps_1: number; rate_bps_2: number; rate_bps_3: number } | null
     }[]
   > {
-    const manager = sharedContext.manager as EntityManager
-    const rows: {
-      id: string
-      status: DistributorStatus
-      level_id: string | null
-      rate_bps_1: number
-      rate_bps_2: number
-      rate_bps_3: number
-    }[] = await manager.execute(
-      `SELECT d.id, d.status, l.id AS level_id, l.rate_bps_1, l.rate_bps_2, l.rate_bps_3
-         FROM distribution_distributor self
-        CROSS JOIN LATERAL unnest(string_to_array(trim(BOTH '/' FROM self.path), '/')) WITH ORDINALITY AS up(id, n)
-         JOIN distribution_distributor d ON d.id = up.id AND d.deleted_at IS NULL
-         LEFT JOIN distribution_level l ON l.id = d.level_id AND l.deleted_at IS NULL
-        WHERE self.id = ? AND self.deleted_at IS NULL
-        ORDER BY up.n DESC
-        LIMIT ?`,
-      [id, Math.max(depth, 1)]
-    )
+    const rows = await tree.commissionChain(sharedContext.manager as EntityManager, id, depth)
     return rows.map((r) => ({
       id: r.id,
       status: r.status,
@@ -833,35 +624,22 @@ export default class DistributionModuleService extends MedusaService({
     query: { depth: number; limit: number; offset: number; status?: string[] },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ rows: DistributorDTO[]; count: number }> {
-    const manager = sharedContext.manager as EntityManager
     const node = await this.retrieveDistributor(id, { select: ["id", "path", "depth"] }, sharedContext)
-    const params: unknown[] = [node.depth + query.depth, likePrefix(node.path)]
-    let statusFilter = ""
-    if (query.status?.length) {
-      statusFilter = "AND status = ANY(?::text[])"
-      params.push(pgTextArray(query.status))
-    }
-    const where = `depth = ? AND path LIKE ? ESCAPE '\\' AND deleted_at IS NULL ${statusFilter}`
-    const [{ count }] = await manager.execute(
-      `SELECT count(*)::int AS count FROM distribution_distributor WHERE ${where}`,
-      params
-    )
-    const idRows: { id: string }[] = await manager.execute(
-      `SELECT id FROM distribution_distributor WHERE ${where}
-        ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`,
-      [...params, query.limit, query.offset]
-    )
-    if (!idRows.length) {
+    const { ids, count } = await tree.teamPage(sharedContext.manager as EntityManager, {
+      path: node.path,
+      depth: node.depth + query.depth,
+      status: query.status,
+      limit: query.limit,
+      offset: query.offset,
+    })
+    if (!ids.length) {
       return { rows: [], count }
     }
-    const rows = await this.listDistributors(
-      { id: idRows.map((r) => r.id) },
-      { relations: ["level"] },
-      sharedContext
-    )
+    const rows = await this.listDistributors({ id: ids }, { relations: ["level"] }, sharedContext)
     const byId = new Map(rows.map((r) => [r.id, r]))
-    return { rows: idRows.map((r) => byId.get(r.id)!).filter(Boolean), count }
+    return { rows: ids.map((i) => byId.get(i)!).filter(Boolean), count }
   }
+
 
   @InjectManager()
   async retrieveDistributorByCode(
@@ -893,6 +671,7 @@ export default class DistributionModuleService extends MedusaService({
     return row ?? null
   }
 
+
   // ---------------------------------------------------------------- binding
 
   /**
@@ -908,36 +687,26 @@ export default class DistributionModuleService extends MedusaService({
   ): Promise<{ binding: ReferralBindingDTO; changed: boolean; reason?: string }> {
     const manager = sharedContext.transactionManager as EntityManager
     const now = input.now ?? new Date()
-    const [target] = (await manager.execute(
-      `SELECT id, path, status, customer_id FROM distribution_distributor
-        WHERE id = ? AND deleted_at IS NULL`,
-      [input.distributor_id]
-    )) as TreeRow[]
-    if (!target || target.status !== DistributorStatus.ACTIVE) {
-      throw new MedusaError(
-        MedusaError.Types.NOT_FOUND,
-        "No active distributor has that referral code"
-      )
+    const [target] = await this.listDistributors(
+      { id: input.distributor_id },
+      { select: ["id", "path", "status"] },
+      sharedContext
+    )
+    const [own] = target
+      ? await this.listDistributors({ customer_id: input.customer_id }, { select: ["id", "path"] }, sharedContext)
+      : []
+    const refusal = bindingRefusal(target, own)
+    if (refusal) {
+      throw refusalError(refusal)
     }
-    const [own] = (await manager.execute(
-      `SELECT id, path FROM distribution_distributor
-        WHERE customer_id = ? AND deleted_at IS NULL`,
-      [input.customer_id]
-    )) as TreeRow[]
-    if (own && target.path.startsWith(own.path)) {
-      throw new MedusaError(
-        MedusaError.Types.NOT_ALLOWED,
-        own.id === target.id
-          ? "A distributor cannot be bound to itself"
-          : "A distributor cannot be bound to a member of its own team"
-      )
+    const values = {
+      distributor_id: target.id,
+      source: input.source,
+      bound_at: now,
+      bound_by: input.bound_by ?? null,
     }
     for (let attempt = 0; attempt < 2; attempt++) {
-      const [existing] = await manager.execute(
-        `SELECT id, distributor_id, expires_at FROM distribution_referral_binding
-          WHERE customer_id = ? AND deleted_at IS NULL FOR UPDATE`,
-        [input.customer_id]
-      )
+      const existing = await binding.lockBinding(manager, input.customer_id)
       const decision = decideBinding({
         existing: existing
           ? {
@@ -949,50 +718,30 @@ export default class DistributionModuleService extends MedusaService({
         mode: input.binding_mode,
         binding_days: input.binding_days,
         now,
+        force: input.force,
       })
-      const effective =
-        input.force && decision.action === "keep" && decision.reason === "first_touch"
-          ? ({ action: "replace", expires_at: null } as const)
-          : decision
-      if (effective.action === "keep") {
+      if (decision.action === "keep") {
         return {
-          binding: await this.retrieveReferralBinding(existing.id, {}, sharedContext),
+          binding: await this.retrieveReferralBinding(existing!.id, {}, sharedContext),
           changed: false,
-          reason: effective.reason,
+          reason: decision.reason,
         }
       }
-      if (effective.action === "replace") {
-        await manager.execute(
-          `UPDATE distribution_referral_binding
-              SET distributor_id = ?, source = ?, bound_at = ?, expires_at = ?,
-                  bound_by = ?, updated_at = now()
-            WHERE id = ?`,
-          [target.id, input.source, now, effective.expires_at, input.bound_by ?? null, existing.id]
-        )
+      if (decision.action === "replace") {
+        await binding.replaceBinding(manager, existing!.id, { ...values, expires_at: decision.expires_at })
         return {
-          binding: await this.retrieveReferralBinding(existing.id, {}, sharedContext),
+          binding: await this.retrieveReferralBinding(existing!.id, {}, sharedContext),
           changed: true,
         }
       }
-      const inserted = await manager.execute(
-        `INSERT INTO distribution_referral_binding
-           (id, customer_id, distributor_id, source, bound_at, expires_at, bound_by)
-         VALUES (?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (customer_id) WHERE deleted_at IS NULL DO NOTHING
-         RETURNING id`,
-        [
-          generateEntityId(undefined, "dbind"),
-          input.customer_id,
-          target.id,
-          input.source,
-          now,
-          effective.expires_at,
-          input.bound_by ?? null,
-        ]
-      )
-      if (inserted.length) {
+      const insertedId = await binding.insertBinding(manager, {
+        ...values,
+        customer_id: input.customer_id,
+        expires_at: decision.expires_at,
+      })
+      if (insertedId) {
         return {
-          binding: await this.retrieveReferralBinding(inserted[0].id, {}, sharedContext),
+          binding: await this.retrieveReferralBinding(insertedId, {}, sharedContext),
           changed: true,
         }
       }
@@ -1024,6 +773,7 @@ export default class DistributionModuleService extends MedusaService({
     return !expires || expires.getTime() > now.getTime() ? binding : null
   }
 
+
   /** Records one visit per distributor, visitor and day; returns false for a repeat. */
   @InjectTransactionManager()
   async recordVisit(
@@ -1036,26 +786,10 @@ export default class DistributionModuleService extends MedusaService({
     },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<boolean> {
-    const manager = sharedContext.transactionManager as EntityManager
-    const now = input.now ?? new Date()
-    const rows = await manager.execute(
-      `INSERT INTO distribution_visit
-         (id, distributor_id, visitor_key, visit_date, source, landing_path, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (distributor_id, visitor_key, visit_date) WHERE deleted_at IS NULL DO NOTHING
-       RETURNING id`,
-      [
-        generateEntityId(undefined, "dvis"),
-        input.distributor_id,
-        input.visitor_key,
-        now.toISOString().slice(0, 10),
-        input.source,
-        input.landing_path,
-        now,
-        now,
-      ]
-    )
-    return rows.length > 0
+    return await binding.insertVisit(sharedContext.transactionManager as EntityManager, {
+      ...input,
+      now: input.now ?? new Date(),
+    })
   }
 
   // ------------------------------------------------------------ commissions
@@ -1073,41 +807,7 @@ export default class DistributionModuleService extends MedusaService({
     if (!rows.length) {
       return []
     }
-    const manager = sharedContext.transactionManager as EntityManager
-    const values: unknown[] = []
-    const tuples = rows.map((r) => {
-      values.push(
-        generateEntityId(undefined, "dcom"),
-        r.order_id,
-        r.line_item_id,
-        r.distributor_id,
-        r.buyer_customer_id,
-        r.depth,
-        r.attribution,
-        r.product_id,
-        r.variant_id,
-        r.quantity,
-        r.base_amount,
-        rawAmount(r.base_amount),
-        r.rate_bps,
-        r.rate_source,
-        r.rule_id,
-        r.amount,
-        rawAmount(r.amount),
-        r.currency_code
-      )
-      return "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?::jsonb, ?)"
-    })
-    return await manager.execute(
-      `INSERT INTO distribution_commission (id, order_id, line_item_id, distributor_id,
-         buyer_customer_id, depth, attribution, product_id, variant_id, quantity,
-         base_amount, raw_base_amount, rate_bps, rate_source, rule_id, amount, raw_amount,
-         currency_code)
-       VALUES ${tuples.join(", ")}
-       ON CONFLICT (order_id, line_item_id, distributor_id, depth) WHERE deleted_at IS NULL
-       DO NOTHING RETURNING id, amount::text AS amount`,
-      values
-    )
+    return await commissions.insertCommissions(sharedContext.transactionManager as EntityManager, rows)
   }
 
   /** Compensation of insertCommissions: removes exactly the rows it wrote, while still pending. */
@@ -1119,11 +819,7 @@ export default class DistributionModuleService extends MedusaService({
     if (!ids.length) {
       return
     }
-    const manager = sharedContext.transactionManager as EntityManager
-    await manager.execute(
-      `DELETE FROM distribution_commission WHERE id = ANY(?::text[]) AND status = 'pending'`,
-      [pgTextArray(ids)]
-    )
+    await commissions.deletePendingCommissions(sharedContext.transactionManager as EntityManager, ids)
   }
 
   /**
@@ -1137,15 +833,7 @@ export default class DistributionModuleService extends MedusaService({
     input: { order_id: string; eligible_at: Date },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<number> {
-    const manager = sharedContext.transactionManager as EntityManager
-    const rows = await manager.execute(
-      `UPDATE distribution_commission SET eligible_at = ?, updated_at = now()
-        WHERE order_id = ? AND status = 'pending' AND deleted_at IS NULL
-          AND (eligible_at IS NULL OR eligible_at > ?)
-        RETURNING id`,
-      [input.eligible_at, input.order_id, input.eligible_at]
-    )
-    return rows.length
+    return await commissions.markEligible(sharedContext.transactionManager as EntityManager, input)
   }
 
   /**
@@ -1162,32 +850,21 @@ export default class DistributionModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ settled: number; distributor_ids: string[] }> {
     const manager = sharedContext.transactionManager as EntityManager
-    const credited: { distributor_id: string; currency_code: string; amount: string }[] =
-      await manager.execute(
-        `WITH due AS (
-           SELECT c.id FROM distribution_commission c
-            WHERE c.status = 'pending' AND c.eligible_at IS NOT NULL AND c.eligible_at <= ? AND c.deleted_at IS NULL
-              AND NOT EXISTS (
-                SELECT 1 FROM distribution_distributor d WHERE d.id = c.distributor_id AND d.status = 'suspended'
-              )
-            ORDER BY c.eligible_at LIMIT ? FOR UPDATE OF c SKIP LOCKED
-         ), settled AS (
-           UPDATE distribution_commission c
-              SET status = 'settled', settled_at = ?, updated_at = now()
-             FROM due WHERE c.id = due.id
-           RETURNING c.id, c.distributor_id, c.currency_code, (c.amount - c.reversed_amount) AS net
-         )
-         INSERT INTO distribution_ledger_entry
-           (id, distributor_id, currency_code, kind, amount, raw_amount, reference_type, reference_id)
-         SELECT 'dled_' || replace(gen_random_uuid()::text, '-', ''), distributor_id, currency_code,
-                'commission_settled', net, jsonb_build_object('value', net::text, 'precision', 20),
-                'commission', id
-           FROM settled WHERE net > 0
-         ON CONFLICT (kind, reference_id) WHERE deleted_at IS NULL DO NOTHING
-         RETURNING distributor_id, currency_code, amount::text AS amount`,
-        [input.now, input.limit, input.now]
-      )
-    await this.applyToWallets_(manager, credited.map((c) => ({ ...c, field: "available" as const })))
+    const settled = await commissions.settleDue(manager, input)
+    const credited = await ledger.appendLedgerEntries(
+      manager,
+      settled
+        .filter((c) => MathBN.gt(c.net, 0))
+        .map((c) => ({
+          distributor_id: c.distributor_id,
+          currency_code: c.currency_code,
+          kind: LedgerKind.COMMISSION_SETTLED,
+          amount: c.net,
+          reference_type: "commission",
+          reference_id: c.id,
+        }))
+    )
+    await wallets.applyToWallets(manager, credited.map((c) => ({ ...c, field: "available" as const })))
     return {
       settled: credited.length,
       distributor_ids: [...new Set(credited.map((c) => c.distributor_id))],
@@ -1195,93 +872,56 @@ export default class DistributionModuleService extends MedusaService({
   }
 
   /**
-   * Moves an order's commissions to the reversed amounts given (absolute and
-   * cumulative, per commission id), under a row lock: a replay finds nothing
-   * left to do. A target may also be lower than what is reversed (a return
-   * now explains a refund that had been spread over the kept lines): the
-   * commission gets that back. Pending commissions just change value; a
-   * settled one moves through the ledger (clawed back, or given back), and
-   * the balance may become a debt. A fully reversed commission stays so.
-   * `reference` names the cause (cancel, a return, a refund) in the ledger.
+   * Brings an order's commissions to what its cumulative facts say they should
+   * have reversed (see reversalChanges), computed here once on the rows as
+   * they stand under their row lock: a replay finds nothing left to do. A
+   * target may also be lower than what is reversed (a return now explains a
+   * refund that had been spread over the kept lines): the commission gets that
+   * back. Pending commissions just change value; a settled one moves through
+   * the ledger (clawed back, or given back), and the balance may become a
+   * debt. A fully reversed commission stays so. `reference` names the cause
+   * (cancel, a return, a refund) in the ledger.
    */
   @InjectTransactionManager()
   async reverseOrderCommissions(
     input: {
       order_id: string
       reference: string
-      /** commission id → amount to have reversed in total. */
-      targets: Record<string, string>
+      facts: ReversalFacts
     },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ reversed: number; clawed_back: number }> {
     const manager = sharedContext.transactionManager as EntityManager
-    const rows: CommissionRow[] = await manager.execute(
-      `SELECT id, line_item_id, distributor_id, currency_code, status, quantity,
-              amount::text AS amount, reversed_amount::text AS reversed_amount, base_amount::text AS base_amount
-         FROM distribution_commission
-        WHERE order_id = ? AND status <> 'reversed' AND deleted_at IS NULL
-        ORDER BY id FOR UPDATE`,
-      [input.order_id]
-    )
-    let reversed = 0
-    const clawbacks: { distributor_id: string; currency_code: string; amount: string }[] = []
-    for (const row of rows) {
-      const target = input.targets[row.id]
-      if (target === undefined) {
+    const rows = await commissions.lockOrderCommissions(manager, input.order_id)
+    const byId = new Map(rows.map((r) => [r.id, r]))
+    const changes = reversalChanges(input.facts, rows)
+    const clawbacks: wallets.WalletChange[] = []
+    for (const change of changes) {
+      const row = byId.get(change.id)!
+      await commissions.setReversedAmount(manager, change)
+      if (row.status !== CommissionStatus.SETTLED) {
         continue
       }
-      const total = MathBN.max(0, MathBN.min(target, row.amount))
-      const delta = MathBN.sub(total, row.reversed_amount)
-      if (MathBN.eq(delta, 0)) {
-        continue
+      const entry = {
+        distributor_id: row.distributor_id,
+        currency_code: row.currency_code,
+        kind: LedgerKind.COMMISSION_CLAWED_BACK,
+        amount: MathBN.mult(change.delta, -1).toFixed(),
+        reference_type: "commission",
+        reason: input.reference,
       }
-      const full = MathBN.gte(total, row.amount)
-      await manager.execute(
-        `UPDATE distribution_commission
-            SET reversed_amount = ?, raw_reversed_amount = ?::jsonb, updated_at = now(),
-                status = CASE WHEN ? THEN 'reversed' ELSE status END,
-                reversed_at = CASE WHEN ? THEN now() ELSE reversed_at END
-          WHERE id = ?`,
-        [total.toFixed(), rawAmount(total.toFixed()), full, full, row.id]
-      )
-      reversed++
-      if (row.status === "settled") {
-        const entry = {
-          distributor_id: row.distributor_id,
-          currency_code: row.currency_code,
-          kind: LedgerKind.COMMISSION_CLAWED_BACK,
-          amount: MathBN.mult(delta, -1).toFixed(),
-          reference_type: "commission",
-          reason: input.reference,
-        }
-        // The row lock makes the move happen once; the reference only has to
-        // be unique. It names the move, and counts on in the rare case the
-        // same cause moved the row the same way before.
-        const base = `${row.id}:${input.reference}:${MathBN.convert(row.reversed_amount).toFixed()}>${total.toFixed()}`
-        let n = 1
-        while (!(await this.appendLedger_(manager, { ...entry, reference_id: n === 1 ? base : `${base}#${n}` }))) {
-          n++
-        }
-        clawbacks.push({ distributor_id: row.distributor_id, currency_code: row.currency_code, amount: entry.amount })
+      // The row lock makes the move happen once; the reference only has to
+      // be unique. It names the move, and counts on in the rare case the
+      // same cause moved the row the same way before.
+      const base = `${row.id}:${input.reference}:${MathBN.convert(row.reversed_amount).toFixed()}>${change.reversed_amount}`
+      let n = 1
+      while (!(await ledger.appendLedgerEntry(manager, { ...entry, reference_id: n === 1 ? base : `${base}#${n}` }))) {
+        n++
       }
+      clawbacks.push({ distributor_id: row.distributor_id, currency_code: row.currency_code, amount: entry.amount, field: "available" })
     }
-    await this.applyToWallets_(manager, clawbacks.map((c) => ({ ...c, field: "available" as const })))
-    return { reversed, clawed_back: clawbacks.length }
-  }
-
-  /** An order's live commissions, amounts as decimal strings (what reversal targets are computed from). */
-  @InjectManager()
-  async listOrderCommissionRows(
-    orderId: string,
-    @MedusaContext() sharedContext: Context = {}
-  ): Promise<CommissionRow[]> {
-    const manager = sharedContext.manager as EntityManager
-    return await manager.execute(
-      `SELECT id, line_item_id, distributor_id, currency_code, status, quantity,
-              amount::text AS amount, reversed_amount::text AS reversed_amount, base_amount::text AS base_amount
-         FROM distribution_commission WHERE order_id = ? AND deleted_at IS NULL ORDER BY id`,
-      [orderId]
-    )
+    await wallets.applyToWallets(manager, clawbacks)
+    return { reversed: changes.length, clawed_back: clawbacks.length }
   }
 
   /** Balances of a distributor: the wallet's cache plus pending commissions, per currency. */
@@ -1290,24 +930,7 @@ export default class DistributionModuleService extends MedusaService({
     distributorId: string,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<Balance[]> {
-    const manager = sharedContext.manager as EntityManager
-    const rows: Balance[] = await manager.execute(
-      `SELECT currency_code,
-              coalesce(sum(pending), 0)::text AS pending,
-              coalesce(sum(available), 0)::text AS available,
-              coalesce(sum(held), 0)::text AS held,
-              coalesce(sum(withdrawn), 0)::text AS withdrawn
-         FROM (
-           SELECT currency_code, (amount - reversed_amount) AS pending, 0 AS available, 0 AS held, 0 AS withdrawn
-             FROM distribution_commission
-            WHERE distributor_id = ? AND status = 'pending' AND deleted_at IS NULL
-           UNION ALL
-           SELECT currency_code, 0, available, held, withdrawn
-             FROM distribution_wallet WHERE distributor_id = ? AND deleted_at IS NULL
-         ) b
-        GROUP BY currency_code ORDER BY currency_code`,
-      [distributorId, distributorId]
-    )
+    const rows = await wallets.balanceSums(sharedContext.manager as EntityManager, distributorId)
     return rows.map((r) => {
       const amount = (v: BigNumberInput) => formatAmount(v, r.currency_code)
       return {
@@ -1334,15 +957,12 @@ export default class DistributionModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ created: boolean; entry_id: string }> {
     const manager = sharedContext.transactionManager as EntityManager
-    const [distributor] = await manager.execute(
-      `SELECT id FROM distribution_distributor WHERE id = ? AND deleted_at IS NULL`,
-      [input.distributor_id]
-    )
+    const [distributor] = await this.listDistributors({ id: input.distributor_id }, { select: ["id"] }, sharedContext)
     if (!distributor) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Distributor ${input.distributor_id} was not found`)
     }
     const reference = `${input.distributor_id}:${input.idempotency_key}`
-    const entryId = await this.appendLedger_(manager, {
+    const entryId = await ledger.appendLedgerEntry(manager, {
       distributor_id: input.distributor_id,
       currency_code: input.currency_code,
       kind: LedgerKind.MANUAL_ADJUSTMENT,
@@ -1353,12 +973,7 @@ export default class DistributionModuleService extends MedusaService({
       actor_id: input.actor_id,
     })
     if (!entryId) {
-      const [first]: { id: string; currency_code: string; amount: string; reason: string | null }[] =
-        await manager.execute(
-          `SELECT id, currency_code, amount::text AS amount, reason FROM distribution_ledger_entry
-            WHERE kind = ? AND reference_id = ? AND deleted_at IS NULL`,
-          [LedgerKind.MANUAL_ADJUSTMENT, reference]
-        )
+      const first = (await ledger.findLedgerEntry(manager, LedgerKind.MANUAL_ADJUSTMENT, reference))!
       const differs = [
         !MathBN.eq(first.amount, input.amount) && "amount",
         first.currency_code !== input.currency_code && "currency_code",
@@ -1369,8 +984,8 @@ export default class DistributionModuleService extends MedusaService({
       }
       return { created: false, entry_id: first.id }
     }
-    await this.applyToWallets_(manager, [{ ...input, field: "available" }])
-    await this.appendAudit_(manager, {
+    await wallets.applyToWallets(manager, [{ ...input, field: "available" }])
+    await audit.appendAudit(manager, {
       actor_type: AuditActorType.ADMIN,
       actor_id: input.actor_id,
       action: "ledger.adjust",
@@ -1392,38 +1007,16 @@ export default class DistributionModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ): Promise<WalletMismatch[]> {
     const manager = sharedContext.transactionManager as EntityManager
-    const mismatches: WalletMismatch[] = await manager.execute(
-      `WITH derived AS (
-         SELECT distributor_id, currency_code,
-                coalesce(sum(amount) FILTER (WHERE kind <> 'withdrawal_paid'), 0) AS available,
-                coalesce(-sum(amount) FILTER (WHERE kind IN ('withdrawal_held', 'withdrawal_released')), 0)
-                  - coalesce(sum(amount) FILTER (WHERE kind = 'withdrawal_paid'), 0) AS held,
-                coalesce(sum(amount) FILTER (WHERE kind = 'withdrawal_paid'), 0) AS withdrawn
-           FROM distribution_ledger_entry WHERE deleted_at IS NULL
-          GROUP BY distributor_id, currency_code
-       )
-       SELECT coalesce(d.distributor_id, w.distributor_id) AS distributor_id,
-              coalesce(d.currency_code, w.currency_code) AS currency_code,
-              coalesce(w.available, 0)::text AS cached_available, coalesce(d.available, 0)::text AS ledger_available,
-              coalesce(w.held, 0)::text AS cached_held, coalesce(d.held, 0)::text AS ledger_held,
-              coalesce(w.withdrawn, 0)::text AS cached_withdrawn, coalesce(d.withdrawn, 0)::text AS ledger_withdrawn
-         FROM derived d
-         FULL JOIN (SELECT * FROM distribution_wallet WHERE deleted_at IS NULL) w
-           ON w.distributor_id = d.distributor_id AND w.currency_code = d.currency_code
-        WHERE coalesce(w.available, 0) <> coalesce(d.available, 0)
-           OR coalesce(w.held, 0) <> coalesce(d.held, 0)
-           OR coalesce(w.withdrawn, 0) <> coalesce(d.withdrawn, 0)
-        ORDER BY 1, 2`
-    )
+    const mismatches = await wallets.walletMismatches(manager)
     if (input.repair) {
       for (const m of mismatches) {
-        const fix = (f: "available" | "held" | "withdrawn") =>
-          MathBN.sub(m[`ledger_${f}`], m[`cached_${f}`]).toFixed()
-        await this.applyToWallets_(manager, [
-          { distributor_id: m.distributor_id, currency_code: m.currency_code, amount: fix("available"), field: "available" },
-          { distributor_id: m.distributor_id, currency_code: m.currency_code, amount: fix("held"), field: "held" },
-          { distributor_id: m.distributor_id, currency_code: m.currency_code, amount: fix("withdrawn"), field: "withdrawn" },
-        ])
+        const fix = (f: wallets.WalletField) => ({
+          distributor_id: m.distributor_id,
+          currency_code: m.currency_code,
+          amount: MathBN.sub(m[`ledger_${f}`], m[`cached_${f}`]).toFixed(),
+          field: f,
+        })
+        await wallets.applyToWallets(manager, [fix("available"), fix("held"), fix("withdrawn")])
       }
     }
     return mismatches
@@ -1438,12 +1031,7 @@ export default class DistributionModuleService extends MedusaService({
     if (!orderIds.length) {
       return []
     }
-    const manager = sharedContext.manager as EntityManager
-    const seen: { order_id: string }[] = await manager.execute(
-      `SELECT DISTINCT order_id FROM distribution_commission WHERE order_id = ANY(?::text[])`,
-      [pgTextArray(orderIds)]
-    )
-    const have = new Set(seen.map((r) => r.order_id))
+    const have = await commissions.ordersWithCommissions(sharedContext.manager as EntityManager, orderIds)
     return orderIds.filter((id) => !have.has(id))
   }
 
@@ -1462,59 +1050,15 @@ export default class DistributionModuleService extends MedusaService({
       return []
     }
     const manager = sharedContext.transactionManager as EntityManager
-    // Only who can still go up: the biggest earners sit at the top level, and
-    // summing their whole history on every settlement batch was the job's main cost.
-    const climbers: { id: string }[] = await manager.execute(
-      `SELECT d.id FROM distribution_distributor d
-         LEFT JOIN distribution_level l ON l.id = d.level_id
-        WHERE d.id = ANY(?::text[])
-          AND EXISTS (
-            SELECT 1 FROM distribution_level up
-             WHERE up.deleted_at IS NULL AND up.rank > coalesce(l.rank, -1)
-               AND (up.upgrade_personal_sales IS NOT NULL OR up.upgrade_team_sales IS NOT NULL
-                    OR up.upgrade_direct_recruits IS NOT NULL OR up.upgrade_orders IS NOT NULL))`,
-      [pgTextArray(distributorIds)]
-    )
+    const climbers = await levels.levelClimbers(manager, distributorIds)
     if (!climbers.length) {
       return []
     }
-    const targets: { id: string; from_level_id: string | null; to_level_id: string }[] = await manager.execute(
-      `WITH stats AS (${LEVEL_STATS_SQL}
-       )
-       SELECT DISTINCT ON (s.id) s.id, s.level_id AS from_level_id, lv.id AS to_level_id
-         FROM stats s
-         JOIN distribution_level lv ON lv.deleted_at IS NULL AND lv.rank > s.rank
-          AND (lv.upgrade_personal_sales IS NOT NULL OR lv.upgrade_team_sales IS NOT NULL
-               OR lv.upgrade_direct_recruits IS NOT NULL OR lv.upgrade_orders IS NOT NULL)
-          AND (lv.upgrade_personal_sales IS NULL OR s.personal_sales >= lv.upgrade_personal_sales)
-          AND (lv.upgrade_team_sales IS NULL OR s.team_sales >= lv.upgrade_team_sales)
-          AND (lv.upgrade_direct_recruits IS NULL OR s.direct_count >= lv.upgrade_direct_recruits)
-          AND (lv.upgrade_orders IS NULL OR s.orders >= lv.upgrade_orders)
-        ORDER BY s.id, lv.rank DESC`,
-      [pgTextArray(climbers.map((c) => c.id))]
-    )
+    const targets = await levels.levelUpgradeTargets(manager, climbers)
     if (!targets.length) {
       return []
     }
-    // Batches settled side by side can upgrade the same distributor: rows are
-    // locked in id order (two updates locking in different orders could
-    // deadlock), and a level changed since it was read (by the other batch, or
-    // an admin) is left alone, so nobody ever goes down.
-    await manager.execute(
-      `SELECT id FROM distribution_distributor WHERE id = ANY(?::text[]) ORDER BY id FOR UPDATE`,
-      [pgTextArray(targets.map((t) => t.id))]
-    )
-    return await manager.execute(
-      `UPDATE distribution_distributor d SET level_id = t.to_level_id, updated_at = now()
-         FROM unnest(?::text[], ?::text[], ?::text[]) AS t(id, from_level_id, to_level_id)
-        WHERE d.id = t.id AND d.level_id IS NOT DISTINCT FROM t.from_level_id
-       RETURNING d.id, t.from_level_id, t.to_level_id`,
-      [
-        pgTextArray(targets.map((t) => t.id)),
-        pgTextArray(targets.map((t) => t.from_level_id)),
-        pgTextArray(targets.map((t) => t.to_level_id)),
-      ]
-    )
+    return await levels.applyLevelUpgrades(manager, targets)
   }
 
   /** One page of the orders a distributor earns from, newest first, with its commission lines. */
@@ -1524,75 +1068,7 @@ export default class DistributionModuleService extends MedusaService({
     page: { limit: number; offset: number },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ orders: { order_id: string; lines: CommissionRow[] }[]; count: number }> {
-    const manager = sharedContext.manager as EntityManager
-    const [{ count }] = await manager.execute(
-      `SELECT count(DISTINCT order_id)::int AS count FROM distribution_commission
-        WHERE distributor_id = ? AND deleted_at IS NULL`,
-      [distributorId]
-    )
-    const ids: { order_id: string }[] = await manager.execute(
-      `SELECT order_id, max(created_at) AS at FROM distribution_commission
-        WHERE distributor_id = ? AND deleted_at IS NULL
-        GROUP BY order_id ORDER BY at DESC, order_id DESC LIMIT ? OFFSET ?`,
-      [distributorId, page.limit, page.offset]
-    )
-    if (!ids.length) {
-      return { orders: [], count }
-    }
-    const lines: (CommissionRow & { order_id: string; depth: number })[] = await manager.execute(
-      `SELECT id, order_id, line_item_id, distributor_id, currency_code, status, quantity, depth,
-              amount::text AS amount, reversed_amount::text AS reversed_amount, base_amount::text AS base_amount
-         FROM distribution_commission
-        WHERE distributor_id = ? AND order_id = ANY(?::text[]) AND deleted_at IS NULL`,
-      [distributorId, pgTextArray(ids.map((i) => i.order_id))]
-    )
-    return {
-      orders: ids.map(({ order_id }) => ({ order_id, lines: lines.filter((l) => l.order_id === order_id) })),
-      count,
-    }
-  }
-
-  /**
-   * Adds signed amounts to cached wallet balances, creating wallets on first
-   * use. One statement per balance field however many wallets change: a
-   * settlement batch touches hundreds, and a round trip each made the job slow.
-   */
-  private async applyToWallets_(
-    manager: EntityManager,
-    changes: { distributor_id: string; currency_code: string; amount: string; field: "available" | "held" | "withdrawn" }[]
-  ): Promise<void> {
-    const merged = new Map<string, { distributor_id: string; currency_code: string; field: string; amount: string }>()
-    for (const c of changes) {
-      const key = `${c.distributor_id}|${c.currency_code}|${c.field}`
-      const prev = merged.get(key)
-      merged.set(key, { ...c, amount: prev ? MathBN.add(prev.amount, c.amount).toFixed() : c.amount })
-    }
-    for (const f of ["available", "held", "withdrawn"] as const) {
-      // A stable order of rows keeps concurrent batches from deadlocking on wallets.
-      const rows = [...merged.values()]
-        .filter((c) => c.field === f)
-        .sort((a, b) => (a.distributor_id < b.distributor_id ? -1 : 1))
-      if (!rows.length) {
-        continue
-      }
-      await manager.execute(
-        `INSERT INTO distribution_wallet (id, distributor_id, currency_code, ${f}, raw_${f})
-         SELECT id, distributor_id, currency_code, amount, jsonb_build_object('value', amount::text, 'precision', 20)
-           FROM unnest(?::text[], ?::text[], ?::text[], ?::numeric[]) WITH ORDINALITY
-             AS c(id, distributor_id, currency_code, amount, n)
-          ORDER BY n
-         ON CONFLICT (distributor_id, currency_code) WHERE deleted_at IS NULL DO UPDATE
-           SET ${f} = distribution_wallet.${f} + EXCLUDED.${f},
-               raw_${f} = jsonb_build_object('value', (distribution_wallet.${f} + EXCLUDED.${f})::text, 'precision', 20),
-               updated_at = now()`,
-        [
-          pgTextArray(rows.map(() => generateEntityId(undefined, "dwal"))),
-          pgTextArray(rows.map((r) => r.distributor_id)),
-          pgTextArray(rows.map((r) => r.currency_code)),
-          pgTextArray(rows.map((r) => r.amount)),
-        ]
-      )
-    }
+    return await commissions.distributorOrdersPage(sharedContext.manager as EntityManager, distributorId, page)
   }
 
   // ------------------------------------------------------------ withdrawals
@@ -1620,9 +1096,10 @@ export default class DistributionModuleService extends MedusaService({
       throw new MedusaError(MedusaError.Types.INVALID_DATA, "currency_code is required: the programme follows the store's currency")
     }
     const currency = requested.toLowerCase()
-    const [distributor] = await manager.execute(
-      `SELECT id, status FROM distribution_distributor WHERE id = ? AND deleted_at IS NULL`,
-      [input.distributor_id]
+    const [distributor] = await this.listDistributors(
+      { id: input.distributor_id },
+      { select: ["id", "status"] },
+      sharedContext
     )
     if (!distributor) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Distributor ${input.distributor_id} was not found`)
@@ -1633,90 +1110,55 @@ export default class DistributionModuleService extends MedusaService({
         return { withdrawal_id: first, created: false }
       }
     }
-    const [wallet] = await manager.execute(
-      `SELECT available::text AS available FROM distribution_wallet
-        WHERE distributor_id = ? AND currency_code = ? AND deleted_at IS NULL FOR UPDATE`,
-      [input.distributor_id, currency]
-    )
-    const refuse = (message: string) => new MedusaError(MedusaError.Types.NOT_ALLOWED, message)
-    const money = (v: BigNumberInput) => formatMoney(v, currency)
-    if (distributor.status !== DistributorStatus.ACTIVE) {
-      throw refuse(`Only an active distributor can withdraw; this one is ${distributor.status}.`)
-    }
-    const methods = (settings.withdrawal_methods ?? []) as unknown as string[]
-    if (!methods.includes(input.method)) {
-      throw new MedusaError(
-        MedusaError.Types.INVALID_DATA,
-        `Withdrawals by ${input.method} are not offered; choose one of: ${methods.join(", ")}.`
-      )
-    }
-    if (!fitsCurrency(input.amount, currency)) {
-      throw new MedusaError(
-        MedusaError.Types.INVALID_DATA,
-        tooPreciseMessage("amount", input.amount, currency)
-      )
-    }
-    if (MathBN.lt(input.amount, settings.min_withdrawal)) {
-      throw new MedusaError(
-        MedusaError.Types.INVALID_DATA,
-        `The minimum withdrawal is ${money(settings.min_withdrawal)}.`
-      )
-    }
-    const available = wallet?.available ?? "0"
-    if (MathBN.lt(available, 0)) {
-      throw refuse(
-        `Your balance is in debt (${money(available)}) after reversed commissions: withdrawals are blocked until it is positive again.`
-      )
-    }
-    if (MathBN.gt(input.amount, available)) {
-      throw refuse(`${money(input.amount)} is more than your available balance of ${money(available)}.`)
+    const available = (await wallets.lockWalletAvailable(manager, input.distributor_id, currency)) ?? "0"
+    const refusal = withdrawalRefusal({
+      distributor_status: distributor.status,
+      method: input.method,
+      methods: (settings.withdrawal_methods ?? []) as unknown as string[],
+      amount: input.amount,
+      currency_code: currency,
+      min_withdrawal: settings.min_withdrawal,
+      available,
+    })
+    if (refusal) {
+      throw refusalError(refusal)
     }
     const { fee, net } = withdrawalFee(input.amount, settings.withdrawal_fee_bps, currency)
-    // Raw SQL keeps the amounts exact decimals (the generated create types them as numbers).
-    const [row]: { id: string }[] = await manager.execute(
-      `INSERT INTO distribution_withdrawal (id, distributor_id, currency_code, amount, raw_amount,
-         fee_bps, fee, raw_fee, net_amount, raw_net_amount, method, payout_account, account_masked,
-         note, idempotency_key)
-       VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?, ?::jsonb, ?, ?) RETURNING id`,
-      [
-        generateEntityId(undefined, "dwdr"),
-        input.distributor_id,
-        currency,
-        input.amount,
-        rawAmount(input.amount),
-        settings.withdrawal_fee_bps,
-        fee,
-        rawAmount(fee),
-        net,
-        rawAmount(net),
-        input.method,
-        input.payout_account,
-        JSON.stringify(input.account_masked),
-        input.note ?? null,
-        input.idempotency_key ?? null,
-      ]
-    )
-    await this.appendLedger_(manager, {
+    const withdrawalId = await withdrawals.insertWithdrawal(manager, {
+      distributor_id: input.distributor_id,
+      currency_code: currency,
+      amount: input.amount,
+      fee_bps: settings.withdrawal_fee_bps,
+      fee,
+      net_amount: net,
+      method: input.method,
+      payout_account: input.payout_account,
+      account_masked: input.account_masked,
+      note: input.note ?? null,
+      idempotency_key: input.idempotency_key ?? null,
+    })
+    const held = MathBN.mult(input.amount, -1).toFixed()
+    await ledger.appendLedgerEntry(manager, {
       distributor_id: input.distributor_id,
       currency_code: currency,
       kind: LedgerKind.WITHDRAWAL_HELD,
-      amount: MathBN.mult(input.amount, -1).toFixed(),
+      amount: held,
       reference_type: "withdrawal",
-      reference_id: row.id,
+      reference_id: withdrawalId,
     })
-    await this.applyToWallets_(manager, [
-      { distributor_id: input.distributor_id, currency_code: currency, amount: MathBN.mult(input.amount, -1).toFixed(), field: "available" },
+    await wallets.applyToWallets(manager, [
+      { distributor_id: input.distributor_id, currency_code: currency, amount: held, field: "available" },
       { distributor_id: input.distributor_id, currency_code: currency, amount: input.amount, field: "held" },
     ])
-    await this.appendAudit_(manager, {
+    await audit.appendAudit(manager, {
       actor_type: AuditActorType.CUSTOMER,
       actor_id: input.customer_id,
       action: "withdrawal.request",
       entity_type: "withdrawal",
-      entity_id: row.id,
+      entity_id: withdrawalId,
       data: { amount: input.amount, currency_code: input.currency_code ?? null, method: input.method },
     })
-    return { withdrawal_id: row.id, created: true }
+    return { withdrawal_id: withdrawalId, created: true }
   }
 
   /**
@@ -1730,16 +1172,7 @@ export default class DistributionModuleService extends MedusaService({
     input: RequestWithdrawalInput,
     currency: string
   ): Promise<string | null> {
-    await manager.execute("SELECT pg_advisory_xact_lock(?, hashtext(?))", [
-      WITHDRAWAL_KEY_LOCK,
-      `${input.distributor_id}:${input.idempotency_key}`,
-    ])
-    const [first]: { id: string; amount: string; currency_code: string; method: string; payout_account: string; note: string | null }[] =
-      await manager.execute(
-        `SELECT id, amount::text AS amount, currency_code, method, payout_account, note FROM distribution_withdrawal
-          WHERE distributor_id = ? AND idempotency_key = ? AND deleted_at IS NULL`,
-        [input.distributor_id, input.idempotency_key]
-      )
+    const first = await withdrawals.lockWithdrawalKey(manager, input.distributor_id, input.idempotency_key!)
     if (!first) {
       return null
     }
@@ -1769,29 +1202,18 @@ export default class DistributionModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ): Promise<void> {
     const manager = sharedContext.transactionManager as EntityManager
-    const [w] = await manager.execute(
-      `SELECT id, distributor_id, currency_code, amount::text AS amount, status
-         FROM distribution_withdrawal WHERE id = ? AND deleted_at IS NULL FOR UPDATE`,
-      [id]
-    )
+    const w = await withdrawals.lockWithdrawal(manager, id)
     if (!w || w.status !== WithdrawalStatus.REQUESTED) {
       return
     }
-    await manager.execute(
-      `DELETE FROM distribution_audit_log WHERE entity_type = 'withdrawal' AND entity_id = ? AND action = 'withdrawal.request'`,
-      [id]
-    )
-    const removed = await manager.execute(
-      `DELETE FROM distribution_ledger_entry WHERE kind = 'withdrawal_held' AND reference_id = ? RETURNING id`,
-      [id]
-    )
-    if (removed.length) {
-      await this.applyToWallets_(manager, [
+    await audit.deleteAuditOf(manager, { entity_type: "withdrawal", entity_id: id, action: "withdrawal.request" })
+    if (await ledger.removeLedgerEntry(manager, LedgerKind.WITHDRAWAL_HELD, id)) {
+      await wallets.applyToWallets(manager, [
         { distributor_id: w.distributor_id, currency_code: w.currency_code, amount: w.amount, field: "available" },
         { distributor_id: w.distributor_id, currency_code: w.currency_code, amount: MathBN.mult(w.amount, -1).toFixed(), field: "held" },
       ])
     }
-    await manager.execute(`DELETE FROM distribution_withdrawal WHERE id = ?`, [id])
+    await withdrawals.deleteWithdrawal(manager, id)
   }
 
   /**
@@ -1807,11 +1229,7 @@ export default class DistributionModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ previous: WithdrawalSnapshot; status: WithdrawalStatus; audit_id: string }> {
     const manager = sharedContext.transactionManager as EntityManager
-    const [w]: WithdrawalSnapshot[] = await manager.execute(
-      `SELECT ${WITHDRAWAL_SNAPSHOT_COLUMNS} FROM distribution_withdrawal
-        WHERE id = ? AND deleted_at IS NULL FOR UPDATE`,
-      [input.id]
-    )
+    const w = await withdrawals.lockWithdrawal(manager, input.id)
     if (!w) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Withdrawal ${input.id} was not found`)
     }
@@ -1819,37 +1237,34 @@ export default class DistributionModuleService extends MedusaService({
     if (!next) {
       throw new MedusaError(MedusaError.Types.CONFLICT, withdrawalConflictMessage(w.status, input.action))
     }
-    const now = new Date()
     const actor = input.actor_id ?? null
-    const set: Record<WithdrawalAction, [string, unknown[]]> = {
-      approve: ["approved_at = ?, approved_by = ?", [now, actor]],
-      reject: ["rejected_at = ?, rejected_by = ?, reject_reason = ?", [now, actor, input.reason ?? null]],
-      pay: ["paid_at = ?, paid_by = ?, transaction_reference = ?", [now, actor, input.transaction_reference ?? null]],
-    }
-    const [fields, values] = set[input.action]
-    await manager.execute(
-      `UPDATE distribution_withdrawal SET status = ?, ${fields}, updated_at = now() WHERE id = ?`,
-      [next, ...values, w.id]
-    )
-    const move = (from: "held", to: "available" | "withdrawn") => [
-      { distributor_id: w.distributor_id, currency_code: w.currency_code, amount: MathBN.mult(w.amount, -1).toFixed(), field: from },
-      { distributor_id: w.distributor_id, currency_code: w.currency_code, amount: w.amount, field: to },
-    ]
-    if (input.action === WithdrawalAction.REJECT || input.action === WithdrawalAction.PAY) {
-      const reject = input.action === WithdrawalAction.REJECT
-      await this.appendLedger_(manager, {
+    await withdrawals.recordWithdrawalDecision(manager, {
+      id: w.id,
+      action: input.action,
+      to: next,
+      at: new Date(),
+      actor_id: actor,
+      reason: input.reason ?? null,
+      transaction_reference: input.transaction_reference ?? null,
+    })
+    const move = HELD_AMOUNT_MOVES[input.action]
+    if (move) {
+      await ledger.appendLedgerEntry(manager, {
         distributor_id: w.distributor_id,
         currency_code: w.currency_code,
-        kind: reject ? LedgerKind.WITHDRAWAL_RELEASED : LedgerKind.WITHDRAWAL_PAID,
+        kind: move.kind,
         amount: w.amount,
         reference_type: "withdrawal",
         reference_id: w.id,
-        reason: reject ? input.reason ?? null : input.transaction_reference ?? null,
+        reason: input.action === WithdrawalAction.REJECT ? input.reason ?? null : input.transaction_reference ?? null,
         actor_id: actor,
       })
-      await this.applyToWallets_(manager, move("held", reject ? "available" : "withdrawn"))
+      await wallets.applyToWallets(manager, [
+        { distributor_id: w.distributor_id, currency_code: w.currency_code, amount: MathBN.mult(w.amount, -1).toFixed(), field: "held" },
+        { distributor_id: w.distributor_id, currency_code: w.currency_code, amount: w.amount, field: move.to },
+      ])
     }
-    const auditId = await this.appendAudit_(manager, {
+    const auditId = await audit.appendAudit(manager, {
       actor_type: AuditActorType.ADMIN,
       actor_id: actor,
       action: `withdrawal.${input.action}`,
@@ -1875,102 +1290,19 @@ export default class DistributionModuleService extends MedusaService({
   ): Promise<void> {
     const manager = sharedContext.transactionManager as EntityManager
     const { previous } = input
-    await manager.execute(`DELETE FROM distribution_audit_log WHERE id = ?`, [input.audit_id])
-    const [w] = await manager.execute(
-      `SELECT status FROM distribution_withdrawal WHERE id = ? AND deleted_at IS NULL FOR UPDATE`,
-      [previous.id]
-    )
+    await audit.deleteAudit(manager, input.audit_id)
+    const w = await withdrawals.lockWithdrawal(manager, previous.id)
     if (!w || w.status === previous.status) {
       return
     }
-    const kind =
-      w.status === WithdrawalStatus.REJECTED ? LedgerKind.WITHDRAWAL_RELEASED
-      : w.status === WithdrawalStatus.PAID ? LedgerKind.WITHDRAWAL_PAID
-      : null
-    if (kind) {
-      const removed = await manager.execute(
-        `DELETE FROM distribution_ledger_entry WHERE kind = ? AND reference_id = ? RETURNING id`,
-        [kind, previous.id]
-      )
-      if (removed.length) {
-        const to = kind === LedgerKind.WITHDRAWAL_RELEASED ? "available" : "withdrawn"
-        await this.applyToWallets_(manager, [
-          { distributor_id: previous.distributor_id, currency_code: previous.currency_code, amount: previous.amount, field: "held" },
-          { distributor_id: previous.distributor_id, currency_code: previous.currency_code, amount: MathBN.mult(previous.amount, -1).toFixed(), field: to },
-        ])
-      }
+    const move = heldAmountMoveInto(w.status)
+    if (move && (await ledger.removeLedgerEntry(manager, move.kind, previous.id))) {
+      await wallets.applyToWallets(manager, [
+        { distributor_id: previous.distributor_id, currency_code: previous.currency_code, amount: previous.amount, field: "held" },
+        { distributor_id: previous.distributor_id, currency_code: previous.currency_code, amount: MathBN.mult(previous.amount, -1).toFixed(), field: move.to },
+      ])
     }
-    await manager.execute(
-      `UPDATE distribution_withdrawal
-          SET status = ?, reject_reason = ?, transaction_reference = ?, approved_at = ?, approved_by = ?,
-              rejected_at = ?, rejected_by = ?, paid_at = ?, paid_by = ?, updated_at = now()
-        WHERE id = ?`,
-      [
-        previous.status, previous.reject_reason, previous.transaction_reference, previous.approved_at,
-        previous.approved_by, previous.rejected_at, previous.rejected_by, previous.paid_at, previous.paid_by,
-        previous.id,
-      ]
-    )
-  }
-
-  /**
-   * Appends one audit row in the caller's transaction, so a change and its
-   * audit row are written together or not at all.
-   */
-  private async appendAudit_(manager: EntityManager, entry: AuditEntry): Promise<string> {
-    const [row]: { id: string }[] = await manager.execute(
-      `INSERT INTO distribution_audit_log (id, actor_type, actor_id, action, entity_type, entity_id, data)
-       VALUES (?, ?, ?, ?, ?, ?, ?::jsonb) RETURNING id`,
-      [
-        generateEntityId(undefined, "daud"),
-        entry.actor_type,
-        entry.actor_id ?? null,
-        entry.action,
-        entry.entity_type,
-        entry.entity_id,
-        entry.data ? JSON.stringify(entry.data) : null,
-      ]
-    )
-    return row.id
-  }
-
-  /**
-   * Appends one ledger entry. Unique per (kind, reference): a replay writes
-   * nothing and returns null, so the caller moves the cached balance only for
-   * an entry it really wrote.
-   */
-  private async appendLedger_(
-    manager: EntityManager,
-    e: {
-      distributor_id: string
-      currency_code: string
-      kind: LedgerKind
-      amount: string
-      reference_type: string
-      reference_id: string
-      reason?: string | null
-      actor_id?: string | null
-    }
-  ): Promise<string | null> {
-    const rows: { id: string }[] = await manager.execute(
-      `INSERT INTO distribution_ledger_entry
-         (id, distributor_id, currency_code, kind, amount, raw_amount, reference_type, reference_id, reason, actor_id)
-       VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)
-       ON CONFLICT (kind, reference_id) WHERE deleted_at IS NULL DO NOTHING RETURNING id`,
-      [
-        generateEntityId(undefined, "dled"),
-        e.distributor_id,
-        e.currency_code,
-        e.kind,
-        e.amount,
-        rawAmount(e.amount),
-        e.reference_type,
-        e.reference_id,
-        e.reason ?? null,
-        e.actor_id ?? null,
-      ]
-    )
-    return rows[0]?.id ?? null
+    await withdrawals.restoreWithdrawalFields(manager, previous)
   }
 
   // ----------------------------------------------------------------- levels
@@ -1981,16 +1313,7 @@ export default class DistributionModuleService extends MedusaService({
     id: string,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<void> {
-    const manager = sharedContext.transactionManager as EntityManager
-    await manager.execute(
-      `UPDATE distribution_level SET is_default = false, updated_at = now()
-        WHERE is_default = true AND id <> ? AND deleted_at IS NULL`,
-      [id]
-    )
-    await manager.execute(
-      `UPDATE distribution_level SET is_default = true, updated_at = now() WHERE id = ?`,
-      [id]
-    )
+    await levels.setDefaultLevel(sharedContext.transactionManager as EntityManager, id)
   }
 
   /** Deletes a level; its distributors go to the default level. The default cannot be deleted. */
@@ -2000,11 +1323,7 @@ export default class DistributionModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ reassigned: number; default_level_id: string | null }> {
     const manager = sharedContext.transactionManager as EntityManager
-    const [level] = await manager.execute(
-      `SELECT id, is_default FROM distribution_level
-        WHERE id = ? AND deleted_at IS NULL FOR UPDATE`,
-      [id]
-    )
+    const level = await levels.lockLevel(manager, id)
     if (!level) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Level ${id} was not found`)
     }
@@ -2014,14 +1333,10 @@ export default class DistributionModuleService extends MedusaService({
         "The default level cannot be deleted: make another level the default first"
       )
     }
-    const defaultLevelId = await this.defaultLevelId_(manager)
-    const moved = await manager.execute(
-      `UPDATE distribution_distributor SET level_id = ?, updated_at = now()
-        WHERE level_id = ? RETURNING id`,
-      [defaultLevelId, id]
-    )
-    await manager.execute(`DELETE FROM distribution_level WHERE id = ?`, [id])
-    return { reassigned: moved.length, default_level_id: defaultLevelId }
+    const defaultLevelId = await this.defaultLevelId_(sharedContext)
+    const reassigned = await levels.reassignLevel(manager, id, defaultLevelId)
+    await levels.deleteLevel(manager, id)
+    return { reassigned, default_level_id: defaultLevelId }
   }
 
   // ------------------------------------------------------ distributor centre
@@ -2039,7 +1354,7 @@ export default class DistributionModuleService extends MedusaService({
   ) {
     const manager = sharedContext.manager as EntityManager
     const { currency_code, ...window } = input
-    const [balances, figures, byDepth, stats, levels] = await Promise.all([
+    const [balances, figures, byDepth, stats, programmeLevels] = await Promise.all([
       this.getBalances(distributor.id, sharedContext),
       summaryFigures(manager, { distributor_id: distributor.id, ...window }),
       teamByDepth(manager, distributor),
@@ -2054,7 +1369,7 @@ export default class DistributionModuleService extends MedusaService({
       team: { by_depth: byDepth, total: distributor.team_size, direct_recruits: distributor.direct_count },
       level: {
         current: level ? { id: level.id, name: level.name, rank: level.rank } : null,
-        next: stats ? nextLevelProgress(stats, levels as unknown as LevelThresholds[], currency_code) : null,
+        next: stats ? nextLevelProgress(stats, programmeLevels as unknown as LevelThresholds[], currency_code) : null,
       },
     }
   }
@@ -2065,8 +1380,7 @@ export default class DistributionModuleService extends MedusaService({
     distributorId: string,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<LevelStats | null> {
-    const manager = sharedContext.manager as EntityManager
-    const [row] = await manager.execute(LEVEL_STATS_SQL, [pgTextArray([distributorId])])
+    const [row] = await levels.levelStats(sharedContext.manager as EntityManager, [distributorId])
     return row
       ? {
           rank: Number(row.rank),
@@ -2086,21 +1400,16 @@ export default class DistributionModuleService extends MedusaService({
     return await statsSeries(sharedContext.manager as EntityManager, input)
   }
 
+
   // ---------------------------------------------------------------- helpers
 
-  private async defaultLevelId_(manager: EntityManager): Promise<string | null> {
-    const [row] = await manager.execute(
-      `SELECT id FROM distribution_level WHERE is_default = true AND deleted_at IS NULL LIMIT 1`
-    )
-    return row?.id ?? null
+  private async defaultLevelId_(sharedContext: Context): Promise<string | null> {
+    const [level] = await this.listDistributionLevels({ is_default: true }, { select: ["id"], take: 1 }, sharedContext)
+    return level?.id ?? null
   }
 
-  private async lockTreeRow_(manager: EntityManager, id: string): Promise<TreeRow> {
-    const [row] = (await manager.execute(
-      `SELECT id, path, depth, parent_id, status, team_size, referral_code
-         FROM distribution_distributor WHERE id = ? AND deleted_at IS NULL FOR UPDATE`,
-      [id]
-    )) as TreeRow[]
+  private async lockTreeRow_(manager: EntityManager, id: string): Promise<tree.TreeRow> {
+    const row = await tree.lockTreeRow(manager, id)
     if (!row) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Distributor ${id} was not found`)
     }
@@ -2108,28 +1417,15 @@ export default class DistributionModuleService extends MedusaService({
   }
 
   /**
-   * Issues a fresh code. Each attempt runs in a savepoint, so a collision on the
-   * unique index (another activation drew the same code) is retried without
-   * aborting the caller's transaction.
+   * Issues a fresh code, drawing again on a collision with another
+   * activation's code (each attempt is a savepoint: see trySetReferralCode).
    */
   private async issueReferralCode_(manager: EntityManager, id: string): Promise<string> {
     const length = this.options_.referral_code_length ?? REFERRAL_CODE_LENGTH
     for (let attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
       const code = generateReferralCode((n) => crypto.randomInt(n), length)
-      await manager.execute("SAVEPOINT distribution_referral_code")
-      try {
-        await manager.execute(
-          `UPDATE distribution_distributor SET referral_code = ?, updated_at = now()
-            WHERE id = ? AND referral_code IS NULL`,
-          [code, id]
-        )
-        await manager.execute("RELEASE SAVEPOINT distribution_referral_code")
+      if (await tree.trySetReferralCode(manager, id, code)) {
         return code
-      } catch (e) {
-        await manager.execute("ROLLBACK TO SAVEPOINT distribution_referral_code")
-        if (!isUniqueViolation(e)) {
-          throw e
-        }
       }
     }
     throw new MedusaError(
@@ -2138,6 +1434,7 @@ export default class DistributionModuleService extends MedusaService({
     )
   }
 }
+
 
 /** A key sent again with another request: Stripe's semantics, a 409 that names what differs. */
 function reusedKeyConflict(key: string, what: string, differs: string[]): MedusaError {

@@ -1,9 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ContainerRegistrationKeys, MathBN, PaymentCollectionStatus } from "@medusajs/framework/utils"
-import { DISTRIBUTION_MODULE } from "../../modules/distribution"
-import DistributionModuleService from "../../modules/distribution/service"
 import { SettleOn } from "../../modules/distribution/constants"
-import { ReversalFacts, reversalTargets } from "../../modules/distribution/utils/reversal"
+import { ReversalFacts } from "../../modules/distribution/utils/reversal"
 
 type Detail = {
   quantity: number
@@ -116,20 +114,18 @@ function payments(order: NonNullable<Awaited<ReturnType<typeof loadOrder>>>) {
 }
 
 /**
- * The reversed amount each of an order's live commissions should have now
- * (see reversalTargets): the order's cumulative facts are loaded here, the
- * rule lives in the module's utils. Cumulative and absolute, so applying it
- * again changes nothing.
+ * An order's cumulative facts, everything its commissions' reversal depends
+ * on (see reversalTargets): loaded here, applied by the module on its rows
+ * under their lock, so the targets are computed once, from rows as they stand.
+ * Amounts leave as exact decimal strings. Null when the order is gone.
  */
-export const reversalTargetsStep = createStep(
-  "distribution-reversal-targets",
+export const reversalFactsStep = createStep(
+  "distribution-reversal-facts",
   async (input: { order_id: string }, { container }) => {
     const order = await loadOrder(container, input.order_id, true)
-    const service: DistributionModuleService = container.resolve(DISTRIBUTION_MODULE)
     if (!order) {
-      return new StepResponse({ targets: {} as Record<string, string>, refunded: "0" })
+      return new StepResponse({ facts: null as ReversalFacts | null, refunded: "0" })
     }
-    const rows = (await service.listOrderCommissionRows(input.order_id)).filter((r) => r.status !== "reversed")
     const { paid, refunded } = payments(order)
     const facts: ReversalFacts = {
       canceled: order.status === "canceled",
@@ -138,12 +134,12 @@ export const reversalTargetsStep = createStep(
         quantity: Number(i.detail?.quantity ?? i.quantity),
         // A unit received damaged (dismissed) came back too.
         returned_quantity: Number(i.detail?.return_received_quantity ?? 0) + Number(i.detail?.return_dismissed_quantity ?? 0),
-        charged: MathBN.sum(i.total ?? 0, i.return_received_total ?? 0, i.return_dismissed_total ?? 0),
+        charged: MathBN.sum(i.total ?? 0, i.return_received_total ?? 0, i.return_dismissed_total ?? 0).toFixed(),
       })),
-      other_charges: order.shipping_total ?? 0,
+      other_charges: MathBN.convert(order.shipping_total ?? 0).toFixed(),
       paid,
       refunded,
     }
-    return new StepResponse({ targets: reversalTargets(facts, rows), refunded })
+    return new StepResponse({ facts: facts as ReversalFacts | null, refunded })
   }
 )

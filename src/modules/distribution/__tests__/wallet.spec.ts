@@ -1,60 +1,13 @@
-import { NewCommission } from "../types"
 import { distributionModuleTests } from "./module-runner"
+import { BANK, programmeDay } from "./fixtures"
 
 jest.setTimeout(180_000)
 
-const BANK = { holder_name: "张小明", bank_name: "招商银行", account_number: "6225880123456789" }
-
-distributionModuleTests(({ service, MikroOrmWrapper }) => {
-  const sql = async <T = Record<string, unknown>>(query: string, params: unknown[] = []): Promise<T[]> =>
-    (await MikroOrmWrapper.forkManager().execute(query, params)) as T[]
-
-  let sequence = 0
-  async function distributor(status: "active" | "suspended" = "active") {
-    const made = await service.createDistributor({
-      customer_id: `cus_wallet_${++sequence}`,
-      email: `wallet${sequence}@example.com`,
-      display_name: `W ${sequence}`,
-      parent_id: null,
-      status: "active",
-      application: null,
-    })
-    if (status === "suspended") {
-      await service.transitionDistributor({ id: made.id, action: "suspend", reason: "test" })
-    }
-    return made.id
-  }
-
-  const adjust = (distributor_id: string, amount: string, idempotency_key: string, reason = "活动奖励") =>
-    service.adjustBalance({ distributor_id, currency_code: "cny", amount, reason, actor_id: "user_admin", idempotency_key })
-
-  const withdraw = (distributor_id: string, amount: string, extra: { key?: string; account?: object; note?: string } = {}) =>
-    service.requestWithdrawal({
-      distributor_id,
-      customer_id: `cus_of_${distributor_id}`,
-      amount,
-      currency_code: "cny",
-      method: "bank",
-      payout_account: service.encryptPersonalData(extra.account ?? BANK),
-      account_masked: { account_number: "**** 6789" },
-      note: extra.note ?? null,
-      idempotency_key: extra.key ?? null,
-    })
-
-  const wallet = async (id: string) => {
-    const [row] = await sql<{ available: string; held: string; withdrawn: string }>(
-      `SELECT trim_scale(available)::text AS available, trim_scale(held)::text AS held,
-              trim_scale(withdrawn)::text AS withdrawn
-         FROM distribution_wallet WHERE distributor_id = ? AND currency_code = 'cny'`,
-      [id]
-    )
-    return row ?? null
-  }
-  const ledger = (id: string) =>
-    sql<{ kind: string; amount: string }>(
-      `SELECT kind, trim_scale(amount)::text AS amount FROM distribution_ledger_entry WHERE distributor_id = ? ORDER BY created_at, id`,
-      [id]
-    )
+distributionModuleTests((suite) => {
+  const { service } = suite
+  const day = programmeDay(suite)
+  const { sql, distributor, adjust, withdraw, wallet } = day
+  const ledger = async (id: string) => (await day.ledger(id)).map(({ kind, amount }) => ({ kind, amount }))
   const audits = (entityId: string) =>
     sql<{ action: string; actor_id: string | null; data: Record<string, unknown> }>(
       `SELECT action, actor_id, data FROM distribution_audit_log WHERE entity_id = ? ORDER BY created_at, id`,
@@ -229,24 +182,10 @@ distributionModuleTests(({ service, MikroOrmWrapper }) => {
     it("holds a suspended distributor's due commissions until it is reinstated", async () => {
       const [active, suspended] = [await distributor(), await distributor("suspended")]
       const due = new Date(Date.now() - 1000)
-      const commission = (distributor_id: string, n: number): NewCommission => ({
-        order_id: `order_${n}`,
-        line_item_id: `line_${n}`,
-        distributor_id,
-        buyer_customer_id: "cus_buyer",
-        depth: 1,
-        attribution: "binding",
-        product_id: "prod_1",
-        variant_id: "variant_1",
-        quantity: 1,
-        base_amount: "99.90",
-        rate_bps: 1000,
-        rate_source: "level",
-        rule_id: null,
-        amount: "9.99",
-        currency_code: "cny",
-      })
-      await service.insertCommissions([commission(active, 1), commission(suspended, 2)])
+      await service.insertCommissions([
+        day.commission(active, "order_1", "line_1", "9.99"),
+        day.commission(suspended, "order_2", "line_2", "9.99"),
+      ])
       await sql(`UPDATE distribution_commission SET eligible_at = ?`, [due])
 
       expect(await service.settleDueCommissions({ now: new Date(), limit: 10 })).toMatchObject({ settled: 1, distributor_ids: [active] })

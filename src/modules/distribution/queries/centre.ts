@@ -1,5 +1,5 @@
 import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
-import { MAX_COMMISSION_DEPTH } from "../constants"
+import { CommissionStatus, MAX_COMMISSION_DEPTH } from "../constants"
 import { formatAmount } from "../utils/money"
 import { withDatabaseZone } from "../utils/time-zone"
 import { likePrefix } from "../utils/tree-path"
@@ -16,7 +16,7 @@ import { likePrefix } from "../utils/tree-path"
  *   (amount − reversed amount), pending or settled.
  */
 const SALES = (where: string) => `
-  coalesce(sum(c.base_amount) FILTER (WHERE c.depth = 1 AND c.status <> 'reversed' AND ${where}), 0)::text`
+  coalesce(sum(c.base_amount) FILTER (WHERE c.depth = 1 AND c.status <> '${CommissionStatus.REVERSED}' AND ${where}), 0)::text`
 
 export type PeriodFigures = {
   currency_code: string
@@ -39,7 +39,7 @@ export async function summaryFigures(
   const periods = { today: "c.created_at >= b.day_start", this_month: "c.created_at >= b.month_start", all_time: "true" }
   const columns = Object.entries(periods).map(
     ([name, since]) => `${SALES(since)} AS ${name}_sales,
-      count(DISTINCT c.order_id) FILTER (WHERE c.depth = 1 AND c.status <> 'reversed' AND ${since})::int AS ${name}_orders,
+      count(DISTINCT c.order_id) FILTER (WHERE c.depth = 1 AND c.status <> '${CommissionStatus.REVERSED}' AND ${since})::int AS ${name}_orders,
       coalesce(sum(c.amount - c.reversed_amount) FILTER (WHERE ${since}), 0)::text AS ${name}_commissions`
   )
   const rows: Record<string, string | number>[] = await withDatabaseZone(input.tz, () => manager.execute(
@@ -121,7 +121,7 @@ export async function statsSeries(
         GROUP BY 1
      ), commissions AS (
        SELECT date_trunc(?, c.created_at AT TIME ZONE ?) AS local_start,
-              count(DISTINCT c.order_id) FILTER (WHERE c.depth = 1 AND c.status <> 'reversed')::int AS orders,
+              count(DISTINCT c.order_id) FILTER (WHERE c.depth = 1 AND c.status <> '${CommissionStatus.REVERSED}')::int AS orders,
               ${SALES("c.currency_code = ?")} AS sales,
               coalesce(sum(c.amount - c.reversed_amount) FILTER (WHERE c.currency_code = ?), 0)::text AS commissions
          FROM distribution_commission c, bounds

@@ -1,3 +1,5 @@
+import { CommissionStatus, DistributorStatus } from "../constants"
+
 /**
  * What a level's upgrade thresholds are measured against, defined once for the
  * automatic upgrade and for the progress bar of the distributor centre, so the
@@ -18,6 +20,6 @@ export const LEVEL_STATS_SQL = `
     FROM distribution_distributor d
     LEFT JOIN distribution_level l ON l.id = d.level_id
     LEFT JOIN distribution_commission c
-      ON c.distributor_id = d.id AND c.status = 'settled' AND c.deleted_at IS NULL
-   WHERE d.id = ANY(?::text[]) AND d.status = 'active' AND d.deleted_at IS NULL
+      ON c.distributor_id = d.id AND c.status = '${CommissionStatus.SETTLED}' AND c.deleted_at IS NULL
+   WHERE d.id = ANY(?::text[]) AND d.status = '${DistributorStatus.ACTIVE}' AND d.deleted_at IS NULL
    GROUP BY d.id, d.level_id, l.rank, d.direct_count`

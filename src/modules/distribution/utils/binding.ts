@@ -1,4 +1,7 @@
-import { BindingMode } from "../constants"
+import { MedusaError } from "@medusajs/framework/utils"
+import { BindingMode, DistributorStatus } from "../constants"
+import { Refusal } from "./refusal"
+import { isWithinSubtree } from "./tree-path"
 
 export type ExistingBinding = {
   distributor_id: string
@@ -24,6 +27,8 @@ export function isBindingValid(binding: ExistingBinding, now: Date): boolean {
  * `distributorId`: a valid binding stays under first touch and moves under last
  * touch; an expired one is always replaced. Re-touching the same distributor
  * renews nothing, so a binding's window cannot be stretched by reloading a link.
+ * `force` (an admin's binding) replaces a valid binding whatever the mode,
+ * with no expiry.
  */
 export function decideBinding(input: {
   existing: ExistingBinding | null
@@ -31,6 +36,7 @@ export function decideBinding(input: {
   mode: BindingMode
   binding_days: number
   now: Date
+  force?: boolean
 }): BindingDecision {
   const { existing, now } = input
   const expires_at = bindingExpiry(now, input.binding_days)
@@ -44,7 +50,31 @@ export function decideBinding(input: {
     return { action: "keep", reason: "same_distributor" }
   }
   if (input.mode === BindingMode.FIRST_TOUCH) {
-    return { action: "keep", reason: "first_touch" }
+    return input.force ? { action: "replace", expires_at: null } : { action: "keep", reason: "first_touch" }
   }
   return { action: "replace", expires_at }
+}
+
+/**
+ * Whether a customer may be bound to `target`, or why not: only to an active
+ * distributor, never to the customer's own distributor row, never to one of
+ * its own team (the binding would pay a distributor's upline from below).
+ */
+export function bindingRefusal(
+  target: { id: string; path: string; status: DistributorStatus } | null | undefined,
+  own: { id: string; path: string } | null | undefined
+): Refusal | null {
+  if (!target || target.status !== DistributorStatus.ACTIVE) {
+    return { type: MedusaError.Types.NOT_FOUND, message: "No active distributor has that referral code" }
+  }
+  if (own && isWithinSubtree(target.path, own.path)) {
+    return {
+      type: MedusaError.Types.NOT_ALLOWED,
+      message:
+        own.id === target.id
+          ? "A distributor cannot be bound to itself"
+          : "A distributor cannot be bound to a member of its own team",
+    }
+  }
+  return null
 }

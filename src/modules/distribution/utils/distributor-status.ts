@@ -31,3 +31,8 @@ export function nextDistributorStatus(
   const transition = DISTRIBUTOR_TRANSITIONS[action]
   return transition.from.includes(from) ? transition.to : null
 }
+
+/** Only a rejected applicant applies again; any other status already has its answer. */
+export function canReapply(status: DistributorStatus): boolean {
+  return status === DistributorStatus.REJECTED
+}

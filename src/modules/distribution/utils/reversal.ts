@@ -88,3 +88,35 @@ export function reversalTargets(facts: ReversalFacts, rows: ReversalRow[]): Reco
   }
   return targets
 }
+
+/** A commission as the reversal finds it: the credited row and what is reversed of it so far. */
+export type ReversalStanding = ReversalRow & { reversed_amount: BigNumberInput }
+
+/** One commission's move: its new cumulative reversed amount and the difference to the old one. */
+export type ReversalChange = {
+  id: string
+  /** The cumulative reversed amount it moves to. */
+  reversed_amount: string
+  /** New minus old: positive reverses more, negative gives back. */
+  delta: string
+  /** Wholly reversed now. */
+  full: boolean
+}
+
+/**
+ * What an order's cumulative facts change in its commissions as they stand:
+ * each one whose reversed amount differs from its target (reversalTargets),
+ * in the order given. Rows already at their target are left out, so applying
+ * the facts a second time changes nothing.
+ */
+export function reversalChanges(facts: ReversalFacts, rows: ReversalStanding[]): ReversalChange[] {
+  const targets = reversalTargets(facts, rows)
+  return rows.flatMap((row) => {
+    const target = targets[row.id]
+    const delta = MathBN.sub(target, row.reversed_amount)
+    if (MathBN.eq(delta, 0)) {
+      return []
+    }
+    return [{ id: row.id, reversed_amount: target, delta: delta.toFixed(), full: MathBN.gte(target, row.amount) }]
+  })
+}

@@ -1,6 +1,6 @@
 import fc from "fast-check"
 import { MathBN } from "@medusajs/framework/utils"
-import { ReversalFacts, ReversalRow, reversalTargets } from "../reversal"
+import { ReversalFacts, ReversalRow, reversalChanges, reversalTargets } from "../reversal"
 
 /** The test shop's basket: 129.90 × 2 serum, 89.90 rice, 79 × 3 totes, 12 shipping; C's three commissions. */
 const basket = (over: Partial<ReversalFacts> & { returned?: Record<string, number> } = {}): ReversalFacts => ({
@@ -195,6 +195,42 @@ describe("reversal target properties", () => {
         expect(reversalTargets(factsAfter(order, shuffled), order.rows)).toEqual(
           reversalTargets(factsAfter(order, order.events), order.rows)
         )
+      })
+    )
+  })
+})
+
+describe("reversal changes", () => {
+  const standing = rows.map((r) => ({ ...r, reversed_amount: "0" }))
+
+  it("moves only the commissions whose target differs from what is reversed, by the difference", () => {
+    expect(reversalChanges(basket({ returned: { serum: 1 } }), standing)).toEqual([
+      { id: "c-serum", reversed_amount: "25.98", delta: "25.98", full: false },
+    ])
+    expect(reversalChanges(basket({ canceled: true }), standing).map((c) => [c.id, c.delta, c.full])).toEqual([
+      ["c-serum", "51.96", true],
+      ["c-rice", "7.19", true],
+      ["c-tote", "23.7", true],
+    ])
+  })
+
+  it("gives back what a return now explains: a negative move", () => {
+    // A refund of 100 had been spread over the whole order; the serum's return now explains it.
+    const spread = reversalTargets(basket({ refunded: "100" }), rows)
+    const after = standing.map((r) => ({ ...r, reversed_amount: spread[r.id] }))
+    const changes = reversalChanges(basket({ returned: { serum: 1 }, refunded: "100" }), after)
+    expect(changes.find((c) => c.id === "c-rice")).toEqual({ id: "c-rice", reversed_amount: "0", delta: "-1.21", full: false })
+  })
+
+  it("changes nothing when the same facts are applied again, whatever they are", () => {
+    fc.assert(
+      fc.property(arbitraryOrder, fc.boolean(), (order, canceled) => {
+        const facts = factsAfter(order, order.events, canceled)
+        const first = order.rows.map((r) => ({ ...r, reversed_amount: "0" }))
+        const moved = new Map(reversalChanges(facts, first).map((c) => [c.id, c.reversed_amount]))
+        const applied = first.map((r) => ({ ...r, reversed_amount: moved.get(r.id) ?? r.reversed_amount }))
+        expect(reversalChanges(facts, applied)).toEqual([])
+        applied.forEach((r) => expect(r.reversed_amount).toBe(reversalTargets(facts, order.rows)[r.id]))
       })
     )
   })

@@ -1,0 +1,41 @@
+import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
+import { generateEntityId } from "@medusajs/framework/utils"
+import { AuditEntry } from "../types"
+
+/**
+ * Appends one audit row in the caller's transaction, so a change and its
+ * audit row are written together or not at all.
+ */
+export async function appendAudit(manager: EntityManager, entry: AuditEntry): Promise<string> {
+  const [row]: { id: string }[] = await manager.execute(
+    `INSERT INTO distribution_audit_log (id, actor_type, actor_id, action, entity_type, entity_id, data)
+     VALUES (?, ?, ?, ?, ?, ?, ?::jsonb) RETURNING id`,
+    [
+      generateEntityId(undefined, "daud"),
+      entry.actor_type,
+      entry.actor_id ?? null,
+      entry.action,
+      entry.entity_type,
+      entry.entity_id,
+      entry.data ? JSON.stringify(entry.data) : null,
+    ]
+  )
+  return row.id
+}
+
+/** Compensations only: the audit row of a change being undone. */
+export async function deleteAudit(manager: EntityManager, id: string): Promise<void> {
+  await manager.execute(`DELETE FROM distribution_audit_log WHERE id = ?`, [id])
+}
+
+/** Compensations only: the audit rows of one action on one entity. */
+export async function deleteAuditOf(
+  manager: EntityManager,
+  entry: { entity_type: string; entity_id: string; action: string }
+): Promise<void> {
+  await manager.execute(`DELETE FROM distribution_audit_log WHERE entity_type = ? AND entity_id = ? AND action = ?`, [
+    entry.entity_type,
+    entry.entity_id,
+    entry.action,
+  ])
+}

@@ -1,0 +1,196 @@
+import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
+import { generateEntityId } from "@medusajs/framework/utils"
+import { CommissionStatus, DistributorStatus } from "../constants"
+import { CommissionRow, NewCommission } from "../types"
+import { CommissionRuleLike } from "../utils/rate-resolution"
+import { pgTextArray, rawAmount } from "../utils/sql"
+
+/**
+ * Commission rows: one per order line, distributor and depth (a unique key, so
+ * a replayed credit writes nothing), pending until due, then settled; the
+ * reversed amount is cumulative and absolute.
+ */
+
+const COMMISSION_ROW_COLUMNS = `id, line_item_id, distributor_id, currency_code, status, quantity,
+  amount::text AS amount, reversed_amount::text AS reversed_amount, base_amount::text AS base_amount`
+
+/** Inserts an order's commissions; only the rows this call wrote are returned. */
+export async function insertCommissions(
+  manager: EntityManager,
+  rows: NewCommission[]
+): Promise<{ id: string; amount: string }[]> {
+  const values: unknown[] = []
+  const tuples = rows.map((r) => {
+    values.push(
+      generateEntityId(undefined, "dcom"),
+      r.order_id,
+      r.line_item_id,
+      r.distributor_id,
+      r.buyer_customer_id,
+      r.depth,
+      r.attribution,
+      r.product_id,
+      r.variant_id,
+      r.quantity,
+      r.base_amount,
+      rawAmount(r.base_amount),
+      r.rate_bps,
+      r.rate_source,
+      r.rule_id,
+      r.amount,
+      rawAmount(r.amount),
+      r.currency_code
+    )
+    return "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?::jsonb, ?)"
+  })
+  return await manager.execute(
+    `INSERT INTO distribution_commission (id, order_id, line_item_id, distributor_id,
+       buyer_customer_id, depth, attribution, product_id, variant_id, quantity,
+       base_amount, raw_base_amount, rate_bps, rate_source, rule_id, amount, raw_amount,
+       currency_code)
+     VALUES ${tuples.join(", ")}
+     ON CONFLICT (order_id, line_item_id, distributor_id, depth) WHERE deleted_at IS NULL
+     DO NOTHING RETURNING id, amount::text AS amount`,
+    values
+  )
+}
+
+export async function deletePendingCommissions(manager: EntityManager, ids: string[]): Promise<void> {
+  await manager.execute(`DELETE FROM distribution_commission WHERE id = ANY(?::text[]) AND status = ?`, [
+    pgTextArray(ids),
+    CommissionStatus.PENDING,
+  ])
+}
+
+/** Dates an order's pending commissions' freeze period from `eligible_at`, unless one is dated earlier; how many changed. */
+export async function markEligible(
+  manager: EntityManager,
+  input: { order_id: string; eligible_at: Date }
+): Promise<number> {
+  const rows = await manager.execute(
+    `UPDATE distribution_commission SET eligible_at = ?, updated_at = now()
+      WHERE order_id = ? AND status = ? AND deleted_at IS NULL
+        AND (eligible_at IS NULL OR eligible_at > ?)
+      RETURNING id`,
+    [input.eligible_at, input.order_id, CommissionStatus.PENDING, input.eligible_at]
+  )
+  return rows.length
+}
+
+/**
+ * Claims up to `limit` due pending commissions whose distributor is not
+ * suspended (SKIP LOCKED, so several workers settle side by side) and marks
+ * them settled; each with what it is still worth (amount − reversed).
+ */
+export async function settleDue(
+  manager: EntityManager,
+  input: { now: Date; limit: number }
+): Promise<{ id: string; distributor_id: string; currency_code: string; net: string }[]> {
+  return await manager.execute(
+    `WITH due AS (
+       SELECT c.id FROM distribution_commission c
+        WHERE c.status = ? AND c.eligible_at IS NOT NULL AND c.eligible_at <= ? AND c.deleted_at IS NULL
+          AND NOT EXISTS (
+            SELECT 1 FROM distribution_distributor d WHERE d.id = c.distributor_id AND d.status = ?
+          )
+        ORDER BY c.eligible_at LIMIT ? FOR UPDATE OF c SKIP LOCKED
+     )
+     UPDATE distribution_commission c
+        SET status = ?, settled_at = ?, updated_at = now()
+       FROM due WHERE c.id = due.id
+     RETURNING c.id, c.distributor_id, c.currency_code, (c.amount - c.reversed_amount)::text AS net`,
+    [CommissionStatus.PENDING, input.now, DistributorStatus.SUSPENDED, input.limit, CommissionStatus.SETTLED, input.now]
+  )
+}
+
+/** An order's commissions not wholly reversed, locked in id order. */
+export async function lockOrderCommissions(manager: EntityManager, orderId: string): Promise<CommissionRow[]> {
+  return await manager.execute(
+    `SELECT ${COMMISSION_ROW_COLUMNS}
+       FROM distribution_commission
+      WHERE order_id = ? AND status <> ? AND deleted_at IS NULL
+      ORDER BY id FOR UPDATE`,
+    [orderId, CommissionStatus.REVERSED]
+  )
+}
+
+/** Sets a commission's cumulative reversed amount; `full` marks it reversed. */
+export async function setReversedAmount(
+  manager: EntityManager,
+  input: { id: string; reversed_amount: string; full: boolean }
+): Promise<void> {
+  await manager.execute(
+    `UPDATE distribution_commission
+        SET reversed_amount = ?, raw_reversed_amount = ?::jsonb, updated_at = now(),
+            status = CASE WHEN ? THEN ? ELSE status END,
+            reversed_at = CASE WHEN ? THEN now() ELSE reversed_at END
+      WHERE id = ?`,
+    [
+      input.reversed_amount,
+      rawAmount(input.reversed_amount),
+      input.full,
+      CommissionStatus.REVERSED,
+      input.full,
+      input.id,
+    ]
+  )
+}
+
+/** Which of these orders have at least one commission row. */
+export async function ordersWithCommissions(manager: EntityManager, orderIds: string[]): Promise<Set<string>> {
+  const seen: { order_id: string }[] = await manager.execute(
+    `SELECT DISTINCT order_id FROM distribution_commission WHERE order_id = ANY(?::text[])`,
+    [pgTextArray(orderIds)]
+  )
+  return new Set(seen.map((r) => r.order_id))
+}
+
+/** One page of the orders a distributor earns from, newest first, their lines and the total count. */
+export async function distributorOrdersPage(
+  manager: EntityManager,
+  distributorId: string,
+  page: { limit: number; offset: number }
+): Promise<{ orders: { order_id: string; lines: CommissionRow[] }[]; count: number }> {
+  const [{ count }] = await manager.execute(
+    `SELECT count(DISTINCT order_id)::int AS count FROM distribution_commission
+      WHERE distributor_id = ? AND deleted_at IS NULL`,
+    [distributorId]
+  )
+  const ids: { order_id: string }[] = await manager.execute(
+    `SELECT order_id, max(created_at) AS at FROM distribution_commission
+      WHERE distributor_id = ? AND deleted_at IS NULL
+      GROUP BY order_id ORDER BY at DESC, order_id DESC LIMIT ? OFFSET ?`,
+    [distributorId, page.limit, page.offset]
+  )
+  if (!ids.length) {
+    return { orders: [], count }
+  }
+  const lines: (CommissionRow & { order_id: string; depth: number })[] = await manager.execute(
+    `SELECT id, order_id, line_item_id, distributor_id, currency_code, status, quantity, depth,
+            amount::text AS amount, reversed_amount::text AS reversed_amount, base_amount::text AS base_amount
+       FROM distribution_commission
+      WHERE distributor_id = ? AND order_id = ANY(?::text[]) AND deleted_at IS NULL`,
+    [distributorId, pgTextArray(ids.map((i) => i.order_id))]
+  )
+  return {
+    orders: ids.map(({ order_id }) => ({ order_id, lines: lines.filter((l) => l.order_id === order_id) })),
+    count,
+  }
+}
+
+/**
+ * The commission rules aimed at any of the given targets, as rate resolution
+ * reads them: exact decimals as text, no entities built.
+ */
+export async function rulesForTargets(manager: EntityManager, targetIds: string[]): Promise<CommissionRuleLike[]> {
+  return await manager.execute(
+    `SELECT id, target_type, target_id, mode, rate_bps_1, rate_bps_2, rate_bps_3,
+            raw_fixed_amount_1->>'value' AS fixed_amount_1,
+            raw_fixed_amount_2->>'value' AS fixed_amount_2,
+            raw_fixed_amount_3->>'value' AS fixed_amount_3,
+            currency_code
+       FROM distribution_commission_rule
+      WHERE target_id = ANY(?::text[]) AND deleted_at IS NULL`,
+    [pgTextArray([...new Set(targetIds)])]
+  )
+}

@@ -1,0 +1,104 @@
+import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
+import { generateEntityId } from "@medusajs/framework/utils"
+import { LedgerKind } from "../constants"
+import { pgTextArray } from "../utils/sql"
+
+/**
+ * The wallet ledger: append-only signed entries, one per money movement,
+ * unique per (kind, reference_id) so that a replayed movement writes nothing.
+ * Wallet balances are a cache of its sums (see wallets.ts).
+ *
+ * appendLedgerEntries is the one writer: every entry (a settled commission, a
+ * claw-back, an adjustment, a withdrawal's hold, release or payout) goes
+ * through it, so every entry gets its id, its exact raw amount and its
+ * replay guard the same way.
+ */
+
+export type NewLedgerEntry = {
+  distributor_id: string
+  currency_code: string
+  kind: LedgerKind
+  /** Signed decimal string in the currency's major unit. */
+  amount: string
+  reference_type: string
+  reference_id: string
+  reason?: string | null
+  actor_id?: string | null
+}
+
+export type WrittenLedgerEntry = {
+  id: string
+  distributor_id: string
+  currency_code: string
+  kind: LedgerKind
+  amount: string
+  reference_id: string
+}
+
+/**
+ * Appends entries in one statement, however many. An entry whose (kind,
+ * reference) is already in the ledger is a replay: it writes nothing and is
+ * not returned, so the caller moves cached balances only for entries it
+ * really wrote.
+ */
+export async function appendLedgerEntries(
+  manager: EntityManager,
+  entries: NewLedgerEntry[]
+): Promise<WrittenLedgerEntry[]> {
+  if (!entries.length) {
+    return []
+  }
+  const column = (f: (e: NewLedgerEntry) => string | null) => pgTextArray(entries.map(f))
+  return await manager.execute(
+    `INSERT INTO distribution_ledger_entry
+       (id, distributor_id, currency_code, kind, amount, raw_amount, reference_type, reference_id, reason, actor_id)
+     SELECT id, distributor_id, currency_code, kind, amount::numeric,
+            jsonb_build_object('value', amount, 'precision', 20), reference_type, reference_id, reason, actor_id
+       FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+         AS e(id, distributor_id, currency_code, kind, amount, reference_type, reference_id, reason, actor_id)
+     ON CONFLICT (kind, reference_id) WHERE deleted_at IS NULL DO NOTHING
+     RETURNING id, distributor_id, currency_code, kind, amount::text AS amount, reference_id`,
+    [
+      column(() => generateEntityId(undefined, "dled")),
+      column((e) => e.distributor_id),
+      column((e) => e.currency_code),
+      column((e) => e.kind),
+      column((e) => e.amount),
+      column((e) => e.reference_type),
+      column((e) => e.reference_id),
+      column((e) => e.reason ?? null),
+      column((e) => e.actor_id ?? null),
+    ]
+  )
+}
+
+/** Appends one entry (see appendLedgerEntries); its id, or null for a replay. */
+export async function appendLedgerEntry(manager: EntityManager, entry: NewLedgerEntry): Promise<string | null> {
+  const [written] = await appendLedgerEntries(manager, [entry])
+  return written?.id ?? null
+}
+
+export async function findLedgerEntry(
+  manager: EntityManager,
+  kind: LedgerKind,
+  referenceId: string
+): Promise<{ id: string; currency_code: string; amount: string; reason: string | null } | undefined> {
+  const [row]: { id: string; currency_code: string; amount: string; reason: string | null }[] = await manager.execute(
+    `SELECT id, currency_code, amount::text AS amount, reason FROM distribution_ledger_entry
+      WHERE kind = ? AND reference_id = ? AND deleted_at IS NULL`,
+    [kind, referenceId]
+  )
+  return row
+}
+
+/**
+ * Deletes an entry: only a workflow's compensation does, undoing a movement
+ * whose transaction already committed, as if it had never been made.
+ */
+export async function removeLedgerEntry(manager: EntityManager, kind: LedgerKind, referenceId: string): Promise<boolean> {
+  const removed = await manager.execute(
+    `DELETE FROM distribution_ledger_entry WHERE kind = ? AND reference_id = ? RETURNING id`,
+    [kind, referenceId]
+  )
+  return removed.length > 0
+}

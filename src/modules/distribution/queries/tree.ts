@@ -1,0 +1,357 @@
+import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
+import { DistributorStatus } from "../constants"
+import { DistributorAction } from "../utils/distributor-status"
+import { isUniqueViolation, pgTextArray } from "../utils/sql"
+import { likePrefix } from "../utils/tree-path"
+
+/**
+ * The distributor tree: a materialised path per row (`/root/…/self/`), its
+ * depth, and counters of the whole subtree (team_size) and of direct recruits
+ * kept on every ancestor. Reads go through the (depth, path) and path indexes,
+ * never a walk of the tree.
+ */
+
+/**
+ * Every change to the tree's shape (an insert under a parent, a move) takes this
+ * advisory lock: inserts share it, moves hold it alone, so a path is never derived
+ * from a parent that is being moved, on any instance.
+ */
+const TREE_LOCK_KEY = 7_400_210_001
+
+export type TreeRow = {
+  id: string
+  path: string
+  depth: number
+  parent_id: string | null
+  status: DistributorStatus
+  team_size: number
+  referral_code: string | null
+}
+
+/** Taken by an insert or a removal of a leaf: many at once, never during a move. */
+export async function lockTreeShared(manager: EntityManager): Promise<void> {
+  await manager.execute("SELECT pg_advisory_xact_lock_shared(?)", [TREE_LOCK_KEY])
+}
+
+/** Taken by a move: alone. */
+export async function lockTreeExclusive(manager: EntityManager): Promise<void> {
+  await manager.execute("SELECT pg_advisory_xact_lock(?)", [TREE_LOCK_KEY])
+}
+
+/** A parent's place in the tree, share-locked so it cannot move or go while a child is inserted. */
+export async function shareParent(
+  manager: EntityManager,
+  id: string
+): Promise<Pick<TreeRow, "id" | "path" | "depth"> | undefined> {
+  const [row]: Pick<TreeRow, "id" | "path" | "depth">[] = await manager.execute(
+    `SELECT id, path, depth FROM distribution_distributor
+      WHERE id = ? AND deleted_at IS NULL FOR SHARE`,
+    [id]
+  )
+  return row
+}
+
+export async function lockTreeRow(manager: EntityManager, id: string): Promise<TreeRow | undefined> {
+  const [row] = (await manager.execute(
+    `SELECT id, path, depth, parent_id, status, team_size, referral_code
+       FROM distribution_distributor WHERE id = ? AND deleted_at IS NULL FOR UPDATE`,
+    [id]
+  )) as TreeRow[]
+  return row
+}
+
+/** Inserts a distributor row; false when the customer already has one. */
+export async function insertDistributor(
+  manager: EntityManager,
+  row: {
+    id: string
+    customer_id: string
+    email: string | null
+    display_name: string | null
+    parent_id: string | null
+    path: string
+    depth: number
+    status: DistributorStatus
+    application: string | null
+    level_id: string | null
+  }
+): Promise<boolean> {
+  const active = row.status === DistributorStatus.ACTIVE
+  const inserted = await manager.execute(
+    `INSERT INTO distribution_distributor (id, customer_id, email, display_name,
+       parent_id, path, depth, status, application, level_id, activated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${active ? "now()" : "NULL"})
+     ON CONFLICT (customer_id) WHERE deleted_at IS NULL DO NOTHING
+     RETURNING id`,
+    [
+      row.id,
+      row.customer_id,
+      row.email,
+      row.display_name,
+      row.parent_id,
+      row.path,
+      row.depth,
+      row.status,
+      row.application,
+      row.level_id,
+    ]
+  )
+  return inserted.length > 0
+}
+
+/**
+ * Adds `team` to the team size of every distributor in `upline` and `direct`
+ * to the direct count of `parent_id` (the nearest of them).
+ */
+export async function addToUpline(
+  manager: EntityManager,
+  input: { upline: string[]; parent_id: string | null; team: number; direct: number }
+): Promise<void> {
+  await manager.execute(
+    `UPDATE distribution_distributor
+        SET team_size = team_size + ?,
+            direct_count = direct_count + (CASE WHEN id = ? THEN ? ELSE 0 END)
+      WHERE id = ANY(?::text[])`,
+    [input.team, input.parent_id, input.direct, pgTextArray(input.upline)]
+  )
+}
+
+/** Deletes a distributor that has no team; what it deleted, if it did. */
+export async function deleteLeaf(
+  manager: EntityManager,
+  id: string
+): Promise<{ id: string; path: string; parent_id: string | null } | undefined> {
+  const [row]: { id: string; path: string; parent_id: string | null }[] = await manager.execute(
+    `DELETE FROM distribution_distributor WHERE id = ? AND team_size = 0
+     RETURNING id, path, parent_id`,
+    [id]
+  )
+  return row
+}
+
+/** A rejected applicant's row back to `status` with new data (the caller checked it may apply again). */
+export async function reapply(
+  manager: EntityManager,
+  input: { id: string; status: DistributorStatus; application: string | null }
+): Promise<void> {
+  await manager.execute(
+    `UPDATE distribution_distributor
+        SET status = ?, application = ?, reject_reason = NULL, reviewed_by = NULL,
+            reviewed_at = NULL, updated_at = now(),
+            activated_at = CASE WHEN ? THEN COALESCE(activated_at, now()) ELSE activated_at END
+      WHERE id = ?`,
+    [input.status, input.application, input.status === DistributorStatus.ACTIVE, input.id]
+  )
+}
+
+export async function restoreDistributorState(
+  manager: EntityManager,
+  previous: {
+    id: string
+    status: DistributorStatus
+    application: string | null
+    reject_reason: string | null
+    suspend_reason: string | null
+    reviewed_by: string | null
+    reviewed_at: Date | string | null
+  }
+): Promise<void> {
+  await manager.execute(
+    `UPDATE distribution_distributor
+        SET status = ?, application = ?, reject_reason = ?, suspend_reason = ?,
+            reviewed_by = ?, reviewed_at = ?, updated_at = now()
+      WHERE id = ?`,
+    [
+      previous.status,
+      previous.application,
+      previous.reject_reason,
+      previous.suspend_reason,
+      previous.reviewed_by,
+      previous.reviewed_at,
+      previous.id,
+    ]
+  )
+}
+
+export async function lockDistributorStatus(
+  manager: EntityManager,
+  id: string
+): Promise<{ id: string; status: DistributorStatus } | undefined> {
+  const [row]: { id: string; status: DistributorStatus }[] = await manager.execute(
+    `SELECT id, status FROM distribution_distributor
+      WHERE id = ? AND deleted_at IS NULL FOR UPDATE`,
+    [id]
+  )
+  return row
+}
+
+/**
+ * Writes an admin's decision: the new status, who reviewed an application and
+ * when, the reason of a rejection or a suspension (cleared on reinstatement),
+ * and the first activation.
+ */
+export async function applyDistributorDecision(
+  manager: EntityManager,
+  input: { id: string; action: DistributorAction; to: DistributorStatus; actor_id: string | null; reason: string | null }
+): Promise<void> {
+  const reviewed = input.action === DistributorAction.APPROVE || input.action === DistributorAction.REJECT
+  await manager.execute(
+    `UPDATE distribution_distributor
+        SET status = ?, updated_at = now(),
+            reviewed_by = CASE WHEN ? THEN ? ELSE reviewed_by END,
+            reviewed_at = CASE WHEN ? THEN now() ELSE reviewed_at END,
+            reject_reason = CASE WHEN ? THEN ? ELSE reject_reason END,
+            suspend_reason = CASE WHEN ? THEN ? WHEN ? THEN NULL ELSE suspend_reason END,
+            activated_at = CASE WHEN ? THEN COALESCE(activated_at, now()) ELSE activated_at END
+      WHERE id = ?`,
+    [
+      input.to,
+      reviewed,
+      input.actor_id,
+      reviewed,
+      input.action === DistributorAction.REJECT,
+      input.reason,
+      input.action === DistributorAction.SUSPEND,
+      input.reason,
+      input.action === DistributorAction.REINSTATE,
+      input.to === DistributorStatus.ACTIVE,
+      input.id,
+    ]
+  )
+}
+
+/**
+ * Rewrites the paths and depths of a whole subtree in one UPDATE over the path
+ * index, and points its root at its new parent; how many rows moved.
+ */
+export async function moveSubtree(
+  manager: EntityManager,
+  input: { node: TreeRow; parent_id: string | null; path: string; depth: number }
+): Promise<number> {
+  const { node } = input
+  const moved = await manager.execute(
+    `UPDATE distribution_distributor
+        SET path = ? || substr(path, ?),
+            depth = depth + ?,
+            parent_id = CASE WHEN id = ? THEN ? ELSE parent_id END,
+            updated_at = now()
+      WHERE path LIKE ? ESCAPE '\\' AND deleted_at IS NULL
+      RETURNING id`,
+    [input.path, node.path.length + 1, input.depth - node.depth, node.id, input.parent_id, likePrefix(node.path)]
+  )
+  return moved.length
+}
+
+type AttributionRow = {
+  buyer_id: string | null
+  buyer_status: DistributorStatus | null
+  binding_distributor_id: string | null
+  code_owner_id: string | null
+  code_owner_status: DistributorStatus | null
+}
+
+/**
+ * Who an order can be attributed to, in one read: the buyer's own
+ * distributor, the distributor of the buyer's binding valid at `at`, and the
+ * owner of the cart's referral code (already normalised).
+ */
+export async function attributionCandidates(
+  manager: EntityManager,
+  input: { customer_id: string | null; code: string | null; at: Date }
+): Promise<AttributionRow> {
+  const [row]: AttributionRow[] = await manager.execute(
+    `SELECT buyer.id AS buyer_id, buyer.status AS buyer_status,
+            binding.distributor_id AS binding_distributor_id,
+            owner.id AS code_owner_id, owner.status AS code_owner_status
+       FROM (SELECT 1) one
+       LEFT JOIN distribution_distributor buyer
+         ON buyer.customer_id = ? AND buyer.deleted_at IS NULL
+       LEFT JOIN distribution_referral_binding binding
+         ON binding.customer_id = ? AND binding.deleted_at IS NULL
+        AND (binding.expires_at IS NULL OR binding.expires_at > ?)
+       LEFT JOIN distribution_distributor owner
+         ON owner.referral_code = ? AND owner.deleted_at IS NULL`,
+    [input.customer_id, input.customer_id, input.at, input.code]
+  )
+  return row
+}
+
+/**
+ * A distributor and its upline, nearest first, at most `depth` of them, each
+ * with its level's rates, read from the path in one statement. A soft-deleted
+ * ancestor is left out and the next one takes its place.
+ */
+export async function commissionChain(
+  manager: EntityManager,
+  id: string,
+  depth: number
+): Promise<
+  {
+    id: string
+    status: DistributorStatus
+    level_id: string | null
+    rate_bps_1: number
+    rate_bps_2: number
+    rate_bps_3: number
+  }[]
+> {
+  return await manager.execute(
+    `SELECT d.id, d.status, l.id AS level_id, l.rate_bps_1, l.rate_bps_2, l.rate_bps_3
+       FROM distribution_distributor self
+      CROSS JOIN LATERAL unnest(string_to_array(trim(BOTH '/' FROM self.path), '/')) WITH ORDINALITY AS up(id, n)
+       JOIN distribution_distributor d ON d.id = up.id AND d.deleted_at IS NULL
+       LEFT JOIN distribution_level l ON l.id = d.level_id AND l.deleted_at IS NULL
+      WHERE self.id = ? AND self.deleted_at IS NULL
+      ORDER BY up.n DESC
+      LIMIT ?`,
+    [id, Math.max(depth, 1)]
+  )
+}
+
+/** One page of the ids of a subtree's members at an absolute depth, newest first, and their count. */
+export async function teamPage(
+  manager: EntityManager,
+  input: { path: string; depth: number; status?: string[]; limit: number; offset: number }
+): Promise<{ ids: string[]; count: number }> {
+  const params: unknown[] = [input.depth, likePrefix(input.path)]
+  let statusFilter = ""
+  if (input.status?.length) {
+    statusFilter = "AND status = ANY(?::text[])"
+    params.push(pgTextArray(input.status))
+  }
+  const where = `depth = ? AND path LIKE ? ESCAPE '\\' AND deleted_at IS NULL ${statusFilter}`
+  const [{ count }] = await manager.execute(
+    `SELECT count(*)::int AS count FROM distribution_distributor WHERE ${where}`,
+    params
+  )
+  const rows: { id: string }[] = await manager.execute(
+    `SELECT id FROM distribution_distributor WHERE ${where}
+      ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`,
+    [...params, input.limit, input.offset]
+  )
+  return { ids: rows.map((r) => r.id), count }
+}
+
+/**
+ * Gives a distributor without a code this one. The attempt runs in a
+ * savepoint, so a collision on the unique index (another activation drew the
+ * same code) returns false without aborting the caller's transaction.
+ */
+export async function trySetReferralCode(manager: EntityManager, id: string, code: string): Promise<boolean> {
+  await manager.execute("SAVEPOINT distribution_referral_code")
+  try {
+    await manager.execute(
+      `UPDATE distribution_distributor SET referral_code = ?, updated_at = now()
+        WHERE id = ? AND referral_code IS NULL`,
+      [code, id]
+    )
+    await manager.execute("RELEASE SAVEPOINT distribution_referral_code")
+    return true
+  } catch (e) {
+    await manager.execute("ROLLBACK TO SAVEPOINT distribution_referral_code")
+    if (!isUniqueViolation(e)) {
+      throw e
+    }
+    return false
+  }
+}
