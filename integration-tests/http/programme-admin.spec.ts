@@ -172,7 +172,7 @@ medusaIntegrationTestRunner({
         ])
 
         // The settlement's upgrade raises the other one to silver, and leaves the gold one on gold.
-        const upgraded = await svc.upgradeLevels([member.distributor_id, other.distributor_id])
+        const upgraded = await svc.upgradeLevels([member.distributor_id, other.distributor_id], "eur")
         expect(upgraded).toEqual([{ id: other.distributor_id, from_level_id: b.id, to_level_id: s.id }])
         expect((await svc.retrieveDistributor(member.distributor_id)).level_id).toBe(g.id)
 

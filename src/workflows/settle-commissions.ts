@@ -10,6 +10,7 @@ import { DISTRIBUTION_MODULE } from "../modules/distribution"
 import { DistributionEvents, SettleOn } from "../modules/distribution/constants"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import DistributionModuleService from "../modules/distribution/service"
+import { programmeCurrency } from "../lib/programme-settings"
 import { getDistributionSettingsStep } from "./steps/get-distribution-settings"
 import { orderReachedStateStep } from "./steps/order-settlement-facts"
 
@@ -72,7 +73,8 @@ const upgradeLevelsStep = createStep(
   "upgrade-distributor-levels",
   async (distributorIds: string[], { container }) => {
     const service: DistributionModuleService = container.resolve(DISTRIBUTION_MODULE)
-    return new StepResponse(await service.upgradeLevels(distributorIds))
+    // Thresholds are amounts in the programme's currency: sales in another one do not count.
+    return new StepResponse(await service.upgradeLevels(distributorIds, await programmeCurrency(container)))
   }
 )
 

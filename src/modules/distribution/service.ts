@@ -1038,12 +1038,14 @@ export default class DistributionModuleService extends MedusaService({
   /**
    * Moves distributors up to the highest level whose thresholds they all meet
    * (personal sales: depth-1 sales kept; team sales: all attributed sales kept;
-   * direct recruits; depth-1 orders), counting settled commissions only. Never
-   * down; a level without any threshold is never reached automatically.
+   * direct recruits; depth-1 orders), counting settled commissions in the
+   * programme's currency only. Never down; a level without any threshold is
+   * never reached automatically.
    */
   @InjectTransactionManager()
   async upgradeLevels(
     distributorIds: string[],
+    currencyCode: string,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ id: string; from_level_id: string | null; to_level_id: string }[]> {
     if (!distributorIds.length) {
@@ -1054,7 +1056,7 @@ export default class DistributionModuleService extends MedusaService({
     if (!climbers.length) {
       return []
     }
-    const targets = await levels.levelUpgradeTargets(manager, climbers)
+    const targets = await levels.levelUpgradeTargets(manager, climbers, currencyCode)
     if (!targets.length) {
       return []
     }
@@ -1358,7 +1360,7 @@ export default class DistributionModuleService extends MedusaService({
       this.getBalances(distributor.id, sharedContext),
       summaryFigures(manager, { distributor_id: distributor.id, ...window }),
       teamByDepth(manager, distributor),
-      this.getLevelStats(distributor.id, sharedContext),
+      this.getLevelStats(distributor.id, currency_code, sharedContext),
       this.listDistributionLevels({}, { order: { rank: "ASC" } }, sharedContext),
     ])
     const level = distributor.level as DistributionLevelDTO | null
@@ -1378,9 +1380,10 @@ export default class DistributionModuleService extends MedusaService({
   @InjectManager()
   async getLevelStats(
     distributorId: string,
+    currencyCode: string,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<LevelStats | null> {
-    const [row] = await levels.levelStats(sharedContext.manager as EntityManager, [distributorId])
+    const [row] = await levels.levelStats(sharedContext.manager as EntityManager, [distributorId], currencyCode)
     return row
       ? {
           rank: Number(row.rank),

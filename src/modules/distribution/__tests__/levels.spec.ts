@@ -1,8 +1,10 @@
+import { programmeDay } from "./fixtures"
 import { distributionModuleTests } from "./module-runner"
 
 jest.setTimeout(180_000)
 
 distributionModuleTests(({ service, MikroOrmWrapper }) => {
+  const day = programmeDay({ service, MikroOrmWrapper })
   async function programme(count: number) {
     const bronze = await service.createDistributionLevels({ name: "铜牌", rank: 1, is_default: true })
     // Reached automatically by anyone active (no recruit needed): every check finds everyone due.
@@ -34,7 +36,7 @@ distributionModuleTests(({ service, MikroOrmWrapper }) => {
     const checks = await Promise.all(
       Array.from({ length: 20 }, (_, k) => {
         const rotated = [...ids.slice(k), ...ids.slice(0, k)]
-        return service.upgradeLevels(k % 2 ? rotated.reverse() : rotated)
+        return service.upgradeLevels(k % 2 ? rotated.reverse() : rotated, "cny")
       })
     )
     const changes = checks.flat()
@@ -46,7 +48,7 @@ distributionModuleTests(({ service, MikroOrmWrapper }) => {
     expect(levelOf.get(raised)).toBe(platinum.id)
     expect(others.map((id) => levelOf.get(id))).toEqual(others.map(() => gold.id))
     // A check after the race finds nothing left to do.
-    expect(await service.upgradeLevels(ids)).toEqual([])
+    expect(await service.upgradeLevels(ids, "cny")).toEqual([])
   })
 
   it("applies an upgrade read before another check applied it only once", async () => {
@@ -68,7 +70,7 @@ distributionModuleTests(({ service, MikroOrmWrapper }) => {
       await new Promise<void>((r) => (release = r))
     })
     await held
-    const checks = [service.upgradeLevels(ids), service.upgradeLevels([...ids].reverse())]
+    const checks = [service.upgradeLevels(ids, "cny"), service.upgradeLevels([...ids].reverse(), "cny")]
     for (let tries = 0; (await waiting()) < 2; tries++) {
       expect(tries).toBeLessThan(200)
       await new Promise((r) => setTimeout(r, 25))
@@ -79,5 +81,27 @@ distributionModuleTests(({ service, MikroOrmWrapper }) => {
     const changes = [...first, ...second]
     expect(changes.map((c) => c.id).sort()).toEqual([...ids].sort())
     expect(changes.every((c) => c.from_level_id === bronze.id && c.to_level_id === gold.id)).toBe(true)
+  })
+
+  it("measures sales thresholds in the programme's currency only: sales in another currency never count towards them", async () => {
+    const bronze = await service.createDistributionLevels({ name: "铜牌", rank: 1, is_default: true })
+    const silver = await service.createDistributionLevels({ name: "银牌", rank: 2, upgrade_personal_sales: 300 })
+    const id = await day.distributor()
+    await service.updateDistributors([{ id, level_id: bronze.id }])
+    // 246.90 CNY settled, and 500.00 HKD settled: neither alone reaches 300 CNY; added up they would.
+    await service.insertCommissions([
+      day.commission(id, "order_cny_1", "line_cny_1", "24.69"),
+      { ...day.commission(id, "order_hkd_1", "line_hkd_1", "50.00"), base_amount: "500.00", currency_code: "hkd" },
+    ])
+    await day.due("order_cny_1")
+    await day.due("order_hkd_1")
+    await day.settle()
+    expect(await service.upgradeLevels([id], "cny")).toEqual([])
+    expect(Number((await service.getLevelStats(id, "cny"))!.personal_sales)).toBe(246.9)
+
+    await day.credit(id, "order_cny_2", "line_cny_2", "24.69")
+    await day.due("order_cny_2")
+    await day.settle()
+    expect(await service.upgradeLevels([id], "cny")).toEqual([{ id, from_level_id: bronze.id, to_level_id: silver.id }])
   })
 })

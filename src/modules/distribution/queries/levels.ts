@@ -100,8 +100,8 @@ export async function setDistributorLevel(
   ])
 }
 
-export async function levelStats(manager: EntityManager, distributorIds: string[]): Promise<LevelStatsRow[]> {
-  return await manager.execute(LEVEL_STATS_SQL, [pgTextArray(distributorIds)])
+export async function levelStats(manager: EntityManager, distributorIds: string[], currencyCode: string): Promise<LevelStatsRow[]> {
+  return await manager.execute(LEVEL_STATS_SQL, [currencyCode.toLowerCase(), pgTextArray(distributorIds)])
 }
 
 /**
@@ -126,7 +126,7 @@ export async function levelClimbers(manager: EntityManager, distributorIds: stri
 export type LevelUpgrade = { id: string; from_level_id: string | null; to_level_id: string }
 
 /** The highest level above its own whose every threshold each distributor meets. */
-export async function levelUpgradeTargets(manager: EntityManager, distributorIds: string[]): Promise<LevelUpgrade[]> {
+export async function levelUpgradeTargets(manager: EntityManager, distributorIds: string[], currencyCode: string): Promise<LevelUpgrade[]> {
   return await manager.execute(
     `WITH stats AS (${LEVEL_STATS_SQL}
      )
@@ -139,7 +139,7 @@ export async function levelUpgradeTargets(manager: EntityManager, distributorIds
         AND (lv.upgrade_direct_recruits IS NULL OR s.direct_count >= lv.upgrade_direct_recruits)
         AND (lv.upgrade_orders IS NULL OR s.orders >= lv.upgrade_orders)
       ORDER BY s.id, lv.rank DESC`,
-    [pgTextArray(distributorIds)]
+    [currencyCode.toLowerCase(), pgTextArray(distributorIds)]
   )
 }
 
