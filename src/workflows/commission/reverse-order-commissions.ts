@@ -1,0 +1,58 @@
+import {
+  createStep,
+  createWorkflow,
+  StepResponse,
+  transform,
+  WorkflowResponse,
+} from "@medusajs/framework/workflows-sdk"
+import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
+import { DISTRIBUTION_MODULE } from "../../modules/distribution"
+import DistributionModuleService from "../../modules/distribution/service"
+import { ReversalFacts } from "../../modules/distribution/utils/reversal"
+import { reversalFactsStep } from "./steps/order-settlement-facts"
+
+const applyReversalStep = createStep(
+  "apply-commission-reversal",
+  async (input: { order_id: string; reference: string; facts: ReversalFacts | null }, { container }) => {
+    if (!input.facts) {
+      return new StepResponse({ reversed: 0, clawed_back: 0 })
+    }
+    const service: DistributionModuleService = container.resolve(DISTRIBUTION_MODULE)
+    return new StepResponse(
+      await service.reverseOrderCommissions({ order_id: input.order_id, reference: input.reference, facts: input.facts })
+    )
+  }
+)
+
+export type ReverseOrderCommissionsWorkflowInput = {
+  order_id: string
+  /** What caused it: "cancel", "return:<id>", "refund". */
+  cause: string
+}
+
+/**
+ * Cancel, return or refund: brings the order's commissions to what they should
+ * be now (all reversed on cancel; returned units' share; the refund no return
+ * explains spread over what was kept). Computed from the order's cumulative
+ * state, so a replayed event changes nothing and events in any order end in
+ * the same rows; settled commissions move through the ledger. The order is
+ * locked from reading its state to writing the rows, so a run that read an
+ * older state can never write after one that read a newer one.
+ */
+export const reverseOrderCommissionsWorkflow = createWorkflow(
+  "reverse-order-commissions",
+  (input: ReverseOrderCommissionsWorkflowInput) => {
+    const lock = transform({ input }, ({ input }) => ({ key: `distribution-reversal:${input.order_id}` }))
+    acquireLockStep(transform({ lock }, ({ lock }) => ({ ...lock, timeout: 60, ttl: 120 })))
+    const loaded = reversalFactsStep(transform({ input }, ({ input }) => ({ order_id: input.order_id })))
+    const result = applyReversalStep(
+      transform({ input, loaded }, ({ input, loaded }) => ({
+        order_id: input.order_id,
+        reference: input.cause === "refund" ? `refund:${loaded.refunded}` : input.cause,
+        facts: loaded.facts,
+      }))
+    )
+    releaseLockStep(lock)
+    return new WorkflowResponse(result)
+  }
+)
