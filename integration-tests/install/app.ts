@@ -186,6 +186,33 @@ async function admin<T>(db: DbConfig, fn: (c: Client) => Promise<T>): Promise<T>
   }
 }
 
+const DATABASE_PREFIX = "plugin_install_"
+const STALE_AFTER_MS = 6 * 3600_000
+
+/**
+ * Drops the databases of install runs that died before their cleanup: named
+ * by this test, created more than six hours ago (the name says when), and with
+ * nobody connected, so a run still going elsewhere keeps its own.
+ */
+export async function dropStaleDatabases(db: DbConfig): Promise<string[]> {
+  return await admin(db, async (c) => {
+    const { rows } = await c.query(
+      "select datname from pg_database d where datname like $1 and not exists (select 1 from pg_stat_activity a where a.datname = d.datname)",
+      [`${DATABASE_PREFIX}%`]
+    )
+    const dropped: string[] = []
+    for (const { datname } of rows as { datname: string }[]) {
+      const created = parseInt(datname.split("_").pop() ?? "", 36)
+      if (!Number.isFinite(created) || Date.now() - created < STALE_AFTER_MS) continue
+      await c.query(`drop database if exists ${quote(datname)}`).then(
+        () => dropped.push(datname),
+        () => {} // someone connected meanwhile: leave it
+      )
+    }
+    return dropped
+  })
+}
+
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`
 
 function databaseUrl(db: DbConfig, database: string) {
@@ -231,8 +258,9 @@ export class InstallApp {
     const slug = version.replace(/\W/g, "_")
     this.dir = path.join(workDir, `app-${slug}`)
     this.log = path.join(workDir, `app-${slug}.log`)
-    // Named like the test runners' databases, so that npm test's sweep drops it if a run dies before its afterAll.
-    this.database = `medusa-install_${slug}-integration-${Date.now().toString(36)}`
+    // Not "medusa-…-integration-…": npm test drops such databases when nobody is connected,
+    // which this one is not while the app builds. See dropStaleDatabases for a run that died.
+    this.database = `${DATABASE_PREFIX}${slug}_${Date.now().toString(36)}`
   }
 
   get serverDir() {
@@ -266,7 +294,7 @@ export class InstallApp {
     const c = companionsOf(v)
     fs.mkdirSync(path.join(this.dir, "src", "scripts"), { recursive: true })
     const pkg = {
-      name: "distribution-install-test-app",
+      name: "plugin-install-test-app",
       version: "0.0.1",
       private: true,
       description: `A new Medusa ${v} app with ${PLUGIN_NAME} installed from its packed tarball`,
