@@ -347,7 +347,7 @@ export class InstallApp {
   }
 
   npmInstall() {
-    return run("npm", ["install", "--no-audit", "--no-fund"], { cwd: this.dir, env: childEnv(), log: this.log, timeoutMs: 900_000 })
+    return run("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund"], { cwd: this.dir, env: childEnv(), log: this.log, timeoutMs: 900_000 })
   }
 
   /** `npx medusa <args>` in the app (its own CLI, as npx would find it). */
