@@ -78,15 +78,16 @@ export function companionsOf(version: string) {
 // ---------------------------------------------------------------- commands
 
 /**
- * The environment of a command the test runs: the runner's, less what npm,
- * jest and this repository's .env.test set for themselves (an inherited
- * npm_config_* would steer the app's npm install; NODE_ENV=test and the test
- * secrets are not the app's), plus `extra`.
+ * The environment of a command the test runs: the runner's, less what npm
+ * run, jest and this repository's .env.test set for themselves (NODE_ENV=test,
+ * the test secrets and database are not the app's), plus `extra`.
  */
 export function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {}
   for (const [key, value] of Object.entries(process.env)) {
-    if (/^(npm_|npm-)/i.test(key)) continue
+    // What npm run sets about this repository and its script; the npm_config_* of the
+    // machine (registry, cache, certificates) stay, the local prefix (this repository) goes.
+    if (/^npm_(package_|lifecycle_|command$|execpath$|node_execpath$|config_local_prefix$)/i.test(key)) continue
     if (/^(NODE_ENV|NODE_OPTIONS|TEST_TYPE|JEST_WORKER_ID|INIT_CWD|DATABASE_URL|REDIS_URL|JWT_SECRET|COOKIE_SECRET)$/.test(key)) continue
     if (/^(DB_|DISTRIBUTION_|MEDUSA_)/.test(key)) continue
     env[key] = value
@@ -118,6 +119,7 @@ export function run(
 ): Promise<void> {
   fs.appendFileSync(opts.log, `\n$ ${command} ${args.join(" ")}   (in ${opts.cwd})\n`)
   const fd = fs.openSync(opts.log, "a")
+  const started = Date.now()
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd: opts.cwd, env: opts.env, stdio: ["ignore", fd, fd] })
     fs.closeSync(fd)
@@ -132,6 +134,7 @@ export function run(
     })
     child.on("exit", (code, signal) => {
       clearTimeout(timer)
+      fs.appendFileSync(opts.log, `[exit ${signal ?? code} after ${((Date.now() - started) / 1000).toFixed(1)} s]\n`)
       if (code === 0) return resolve()
       const why = timedOut ? `was stopped after ${Math.round((opts.timeoutMs ?? 600_000) / 1000)} s` : `exited with ${signal ?? code}`
       reject(new Error(`\`${command} ${args.join(" ")}\` ${why} (full log: ${opts.log}); its last lines:\n${tail(opts.log)}`))
@@ -344,6 +347,11 @@ export class InstallApp {
     tsconfig.exclude = ["node_modules", ".medusa/server", ".medusa/admin", ".cache"]
     fs.writeFileSync(path.join(this.dir, "tsconfig.json"), JSON.stringify(tsconfig, null, 2) + "\n")
     return pkg
+  }
+
+  /** The app's TypeScript (its config and the seed script) against the installed plugin's types. */
+  typecheck() {
+    return run(path.join(this.dir, "node_modules", ".bin", "tsc"), ["--noEmit", "-p", "."], { cwd: this.dir, env: childEnv(), log: this.log })
   }
 
   npmInstall() {

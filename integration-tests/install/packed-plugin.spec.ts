@@ -173,9 +173,17 @@ describe.each(VERSIONS)("the packed plugin in a new Medusa app, %s supported rel
     expect(seeded.b.referral_code).toMatch(/^[23456789A-HJKMNP-Z]{7}$/)
   })
 
-  step("npx medusa build, then the built server starts and answers /health", async () => {
+  step("the seed script type-checks against the packed plugin's types (tsc --noEmit)", async () => {
+    await app.typecheck()
+  })
+
+  step("npx medusa build builds the server and the admin", async () => {
     await app.medusa(["build"])
+    expect(fs.existsSync(path.join(app.serverDir, "medusa-config.js"))).toBe(true)
     expect(fs.existsSync(path.join(app.serverDir, "public", "admin", "index.html"))).toBe(true)
+  })
+
+  step("the built server starts (.medusa/server, NODE_ENV=production) and answers /health", async () => {
     await app.start()
     const health = await api("GET", "/health")
     expectStatus(health, 200, "GET /health")
