@@ -43,6 +43,9 @@ const EXPECTED = { base: "246.90", level1: "24.69", level2: "12.34", total: "37.
 
 const ADMIN = { email: "admin@example.com", password: `install-${process.pid}-password` }
 
+/** Keep the apps and their logs even when everything passed (their databases are dropped all the same). */
+const KEEP = !!process.env.DISTRIBUTION_INSTALL_KEEP && process.env.DISTRIBUTION_INSTALL_KEEP !== "0"
+
 let work = ""
 let tarball = ""
 let anyFailed = false
@@ -67,6 +70,8 @@ afterAll(() => {
   if (!work) return
   if (anyFailed) {
     process.stdout.write(`[install] something failed: kept ${work} (apps, their logs, the tarball) for diagnosis\n`)
+  } else if (KEEP) {
+    process.stdout.write(`[install] DISTRIBUTION_INSTALL_KEEP is set: kept ${work}\n`)
   } else {
     fs.rmSync(work, { recursive: true, force: true })
   }
@@ -125,7 +130,7 @@ describe.each(VERSIONS)("the packed plugin in a new Medusa app, %s supported rel
     if (!app) return
     await app.stop()
     await app.dropDatabase()
-    if (!failedStep) {
+    if (!failedStep && !KEEP) {
       fs.rmSync(app.dir, { recursive: true, force: true })
     }
   })
