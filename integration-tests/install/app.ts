@@ -372,6 +372,34 @@ export class InstallApp {
     return JSON.parse(fs.readFileSync(path.join(from, "node_modules", name, "package.json"), "utf8")).version
   }
 
+  /** Every copy of a `@scope/*` package installed in the app, at any depth: "name@version", sorted, once each. */
+  installedScope(scope: string): string[] {
+    const found = new Set<string>()
+    const walk = (modules: string) => {
+      let entries: fs.Dirent[]
+      try {
+        entries = fs.readdirSync(modules, { withFileTypes: true })
+      } catch {
+        return
+      }
+      for (const entry of entries) {
+        if (!entry.isDirectory()) continue
+        const dirs = entry.name.startsWith("@")
+          ? fs.readdirSync(path.join(modules, entry.name)).map((n) => path.join(modules, entry.name, n))
+          : [path.join(modules, entry.name)]
+        for (const dir of dirs) {
+          if (entry.name === scope) {
+            const pkg = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8"))
+            found.add(`${pkg.name}@${pkg.version}`)
+          }
+          walk(path.join(dir, "node_modules"))
+        }
+      }
+    }
+    walk(path.join(this.dir, "node_modules"))
+    return [...found].sort()
+  }
+
   async createDatabase() {
     await admin(this.db, (c) => c.query(`create database ${quote(this.database)}`))
     this.databaseCreated = true

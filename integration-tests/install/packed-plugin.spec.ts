@@ -59,11 +59,16 @@ beforeAll(async () => {
     throw new Error(`the work directory ${work} contains "dist", where a Medusa app cannot live: set TMPDIR elsewhere`)
   }
   process.stdout.write(`[install] work directory ${work}; Medusa ${range}: ${VERSIONS.map(([, v]) => v).join(" and ")}\n`)
-  const stale = await dropStaleDatabases(testDatabaseServer())
-  if (stale.length) {
-    process.stdout.write(`[install] dropped ${stale.length} database(s) left by install runs that died: ${stale.join(", ")}\n`)
+  try {
+    const stale = await dropStaleDatabases(testDatabaseServer())
+    if (stale.length) {
+      process.stdout.write(`[install] dropped ${stale.length} database(s) left by install runs that died: ${stale.join(", ")}\n`)
+    }
+    tarball = await packPlugin(work)
+  } catch (e) {
+    anyFailed = true
+    throw e
   }
-  tarball = await packPlugin(work)
 })
 
 afterAll(() => {
@@ -151,6 +156,11 @@ describe.each(VERSIONS)("the packed plugin in a new Medusa app, %s supported rel
       ui: pkg.dependencies["@medusajs/ui"],
       plugin: JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8")).version,
     })
+    // Nothing of another Medusa release came in through a range (a peer of the plugin, a
+    // dependency of a dependency): every @medusajs package is this release, @medusajs/ui the one it pins.
+    const medusa = app.installedScope("@medusajs")
+    expect(medusa.filter((p) => !p.endsWith(`@${version}`) && p !== `@medusajs/ui@${pkg.dependencies["@medusajs/ui"]}`)).toEqual([])
+    expect(medusa.length).toBeGreaterThan(50)
     // The tarball, not this repository: the installed package is a copy with its built server.
     const installed = path.join(app.dir, "node_modules", PLUGIN_NAME)
     expect(fs.lstatSync(installed).isSymbolicLink()).toBe(false)
