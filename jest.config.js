@@ -6,6 +6,7 @@ const TEST_TYPES = {
   "integration:modules": ["**/src/modules/*/__tests__/**/*.spec.[jt]s"],
   "integration:http": ["**/integration-tests/http/**/*.spec.[jt]s"],
   browser: ["**/integration-tests/browser/**/*.spec.[jt]s"],
+  install: ["**/integration-tests/install/**/*.spec.ts"],
 }
 
 const testMatch = TEST_TYPES[process.env.TEST_TYPE]
@@ -30,6 +31,8 @@ module.exports = {
   // require it), so that the OpenAPI response check sees every call the suites make.
   moduleNameMapper: { "^axios$": require.resolve("axios") },
   testMatch,
+  // The install test installs, migrates, builds and boots a whole Medusa app per step.
+  ...(process.env.TEST_TYPE === "install" ? { testTimeout: 20 * 60_000 } : {}),
   testPathIgnorePatterns:
     process.env.TEST_TYPE === "integration:modules"
       ? ["/node_modules/", "\\.unit\\.spec\\.[jt]s$"]

@@ -24,6 +24,14 @@ const KINDS = {
     pattern: "integration-tests/http/**/*.spec.[jt]s",
     requires: ["cjk-font"],
   },
+  // The packed plugin installed into new Medusa apps at both ends of its peer
+  // range (integration-tests/install): npm install, migrate, build, start, order.
+  install: {
+    type: "install",
+    silent: false,
+    pattern: "integration-tests/install/**/*.spec.ts",
+    requires: [],
+  },
   // The 简体中文 pages of the admin, in Chromium.
   browser: {
     type: "browser",

@@ -127,7 +127,8 @@ describe("the summary line", () => {
 
 describe("what npm test runs", () => {
   it("runs every kind in order, or the one named, with the rest for jest", () => {
-    expect(parseArgs([])).toEqual({ kinds: ["unit", "modules", "http", "browser"], extra: [], filtered: false })
+    expect(parseArgs([])).toEqual({ kinds: ["unit", "modules", "http", "install", "browser"], extra: [], filtered: false })
+    expect(parseArgs(["install"])).toEqual({ kinds: ["install"], extra: [], filtered: false })
     expect(parseArgs(["http", "demo-seed"])).toEqual({ kinds: ["http"], extra: ["demo-seed"], filtered: true })
     expect(parseArgs(["integration:modules"])).toEqual({ kinds: ["modules"], extra: [], filtered: false })
     expect(parseArgs(["demo-seed"])).toEqual({ kinds: Object.keys(KINDS), extra: ["demo-seed"], filtered: true })
@@ -136,6 +137,7 @@ describe("what npm test runs", () => {
   it("asks for Chromium only for the browser kind and for a CJK font for the HTTP and browser kinds", () => {
     expect(requirementsOf(["unit", "modules"])).toEqual([])
     expect(requirementsOf(["http"])).toEqual(["cjk-font"])
+    expect(requirementsOf(["install"])).toEqual([])
     expect(requirementsOf(["unit", "modules", "http", "browser"])).toEqual(["chromium", "cjk-font"])
   })
 
