@@ -89,10 +89,20 @@ medusaIntegrationTestRunner({
       const { a, b, c } = await threeLevelProgramme(api, container, shop, admin)
       const placed = await boughtFrom(c)
       const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
-      await pg.raw("update distribution_commission set eligible_at = now() - interval '1 second' where order_id = ?", [placed.id])
+      await pg.raw("update distribution_commission set eligible_at = now() - interval '2 hours' where order_id = ?", [placed.id])
+      // Nine rows due two hours ago and the job not run: the readiness route says the programme lags.
+      const health = async () => (await api.get("/health/distribution")).data
+      expect(await health()).toMatchObject({ status: "degraded", database: "ok", settlement: { due: 9, lag_limit_seconds: 3600 } })
+      expect((await health()).settlement.lag_seconds).toBeGreaterThanOrEqual(7200)
       await api.post(`/admin/distribution/distributors/${c.distributor_id}/suspend`, { reason: "刷单调查" }, admin)
 
       await settleCommissions(container)
+      // What is left is held for a suspended earner, not late.
+      expect(await health()).toEqual({
+        status: "ok",
+        database: "ok",
+        settlement: { due: 0, oldest_due_at: null, lag_seconds: 0, lag_limit_seconds: 3600 },
+      })
       const statusOf = async (distributorId: string) =>
         (await service(container).listCommissions({ order_id: placed.id, distributor_id: distributorId })).map((r) => r.status)
       expect(await statusOf(c.distributor_id)).toEqual(["pending", "pending", "pending"])

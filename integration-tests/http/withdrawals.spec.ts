@@ -98,6 +98,25 @@ medusaIntegrationTestRunner({
       expect((await request(other, { amount: 100 })).status).toBe(201)
     })
 
+    it("says so when a search names more distributors than it can take, instead of leaving some out", async () => {
+      const d = await fundedDistributor("Wei Narrow", 300)
+      await request(d, { amount: 120 })
+      // 501 distributors named "Crowd …" (rows as the tree writes them; no withdrawals of their own).
+      await pg().raw(
+        `insert into distribution_distributor (id, customer_id, email, display_name, referral_code, path, depth, status)
+         select 'dist_crowd_' || n, 'cus_crowd_' || n, 'crowd' || n || '@example.com', 'Crowd ' || n, 'CRW' || n,
+                '/dist_crowd_' || n || '/', 0, 'active'
+           from generate_series(1, 501) n`
+      )
+      const broad = await failure(api.get("/admin/distribution/withdrawals?q=Crowd", admin))
+      expect([broad.status, broad.data.message]).toEqual([
+        400,
+        'q "Crowd" matches more than 500 distributors: search by a referral code, an e-mail or more of a name, or filter by distributor_id',
+      ])
+      const narrow = await api.get("/admin/distribution/withdrawals?q=Wei%20Narrow", admin)
+      expect(narrow.data.withdrawals.map((w: { distributor_id: string }) => w.distributor_id)).toEqual([d.distributor_id])
+    })
+
     it("a bank account without its branch is masked with the branch null", async () => {
       const d = await fundedDistributor("Zhou", 300)
       const { branch: _branch, ...noBranch } = BANK

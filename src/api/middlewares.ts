@@ -31,6 +31,7 @@ export default defineMiddlewares({
     // handler below answers that one.)
     { matcher: "/admin/distribution*", middlewares: [refuseMalformedInput] },
     { matcher: "/store/distribution*", middlewares: [refuseMalformedInput] },
+    { matcher: "/health/distribution*", middlewares: [refuseMalformedInput] },
     // Each resource's own: /admin/* is authenticated by Medusa, these validate;
     // the store's authenticate the customer where the route is theirs.
     ...storeApplyMiddlewares,

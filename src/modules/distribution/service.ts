@@ -844,6 +844,12 @@ export default class DistributionModuleService extends MedusaService({
    * stay pending while it is suspended, and the first run after reinstatement
    * settles those that are due.
    */
+  /** The settlement backlog at `now`: due commissions not settled yet, and since when the oldest is due. */
+  @InjectManager()
+  async getSettlementBacklog(now: Date, @MedusaContext() sharedContext: Context = {}) {
+    return await commissions.settlementBacklog(sharedContext.manager as EntityManager, now)
+  }
+
   @InjectTransactionManager()
   async settleDueCommissions(
     input: { now: Date; limit: number },

@@ -103,6 +103,31 @@ export async function settleDue(
   )
 }
 
+/** At most this many due commissions are counted: a backlog beyond it reads "more than". */
+export const BACKLOG_COUNT_CAP = 10_000
+
+/**
+ * The settlement backlog: commissions whose freeze period is over and that the
+ * job has not settled yet (a suspended earner's are held, not late), how many
+ * (counted up to BACKLOG_COUNT_CAP) and since when the oldest has been due.
+ */
+export async function settlementBacklog(
+  manager: EntityManager,
+  now: Date
+): Promise<{ due: number; oldest_due_at: Date | null }> {
+  const [row]: { due: number; oldest: Date | null }[] = await manager.execute(
+    `SELECT count(*)::int AS due, min(eligible_at) AS oldest FROM (
+       SELECT c.eligible_at FROM distribution_commission c
+        WHERE c.status = ? AND c.eligible_at IS NOT NULL AND c.eligible_at <= ? AND c.deleted_at IS NULL
+          AND NOT EXISTS (
+            SELECT 1 FROM distribution_distributor d WHERE d.id = c.distributor_id AND d.status = ?
+          )
+        ORDER BY c.eligible_at LIMIT ?) due`,
+    [CommissionStatus.PENDING, now, DistributorStatus.SUSPENDED, BACKLOG_COUNT_CAP]
+  )
+  return { due: row.due, oldest_due_at: row.oldest ? new Date(row.oldest) : null }
+}
+
 /** An order's commissions not wholly reversed, locked in id order. */
 export async function lockOrderCommissions(manager: EntityManager, orderId: string): Promise<CommissionRow[]> {
   return await manager.execute(

@@ -1,3 +1,4 @@
+import { MedusaError } from "@medusajs/framework/utils"
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { WithdrawalAction } from "../../../../modules/distribution/constants"
 import DistributionModuleService from "../../../../modules/distribution/service"
@@ -8,6 +9,9 @@ import { distributorSearchFilter } from "../../../utils/distributor-search"
 import { presentWithdrawalForAdmin } from "../../../utils/present"
 import { asHttpError, runWorkflow } from "../../../utils/workflow"
 import { AdminExportWithdrawalsType } from "./validators"
+
+/** The most distributors a withdrawal search may name. */
+export const MAX_SEARCHED_DISTRIBUTORS = 500
 
 type WithdrawalFilterInput = Omit<AdminExportWithdrawalsType, "status"> & { status?: string[] }
 
@@ -30,10 +34,18 @@ export async function withdrawalFilters(service: DistributionModuleService, f: W
     }
   }
   if (f.q) {
-    const matching = await service.listDistributors(
-      distributorSearchFilter(f.q),
-      { select: ["id"], take: 500 }
-    )
+    // The distributors a search names become a list of ids: a search matching more than that
+    // many says so and asks for a narrower one, rather than quietly leaving some out.
+    const matching = await service.listDistributors(distributorSearchFilter(f.q), {
+      select: ["id"],
+      take: MAX_SEARCHED_DISTRIBUTORS + 1,
+    })
+    if (matching.length > MAX_SEARCHED_DISTRIBUTORS) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `q "${f.q}" matches more than ${MAX_SEARCHED_DISTRIBUTORS} distributors: search by a referral code, an e-mail or more of a name, or filter by distributor_id`
+      )
+    }
     filters.$or = [
       { id: f.q },
       { transaction_reference: f.q },
