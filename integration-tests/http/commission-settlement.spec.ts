@@ -397,6 +397,39 @@ medusaIntegrationTestRunner({
       expect((await api.post("/admin/distribution/reconcile", { from: "2026-02-01", to: "2026-01-01" }, admin).catch((e) => e.response)).status).toBe(400)
     })
 
+    it("reconciles what a lost event left undone: a cancel never reversed, a delivery never marked; once, however often it runs", async () => {
+      const container = getContainer()
+      const { c } = await threeLevelProgramme(api, container, shop, admin)
+      const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+      // A canceled order whose reversal was lost (its commissions put back as the credit wrote them).
+      const canceled = await boughtFrom(c)
+      await andWait(container, "order.canceled", () => api.post(`/admin/orders/${canceled.id}/cancel`, {}, admin))
+      await pg.raw(
+        "update distribution_commission set status = 'pending', reversed_amount = 0, raw_reversed_amount = jsonb_build_object('value', '0', 'precision', 20), reversed_at = null where order_id = ?",
+        [canceled.id]
+      )
+      // A delivered order whose delivery event was lost (no due date on its commissions).
+      const delivered = await boughtFrom(c)
+      await deliver(delivered.id)
+      await pg.raw("update distribution_commission set eligible_at = null where order_id = ?", [delivered.id])
+      expect(await balances(c.distributor_id)).toEqual({ pending: "165.70", available: "0.00", debt: "0.00" })
+
+      const report = (await api.post("/admin/distribution/reconcile", {}, admin)).data
+      expect(report.reversed).toEqual([{ order_id: canceled.id, reversed: 9, clawed_back: 0 }])
+      expect(report.marked_eligible).toEqual([{ order_id: delivered.id, marked: 9 }])
+      expect(report.recredited).toEqual([])
+      const rows = async (orderId: string) => service(container).listCommissions({ order_id: orderId })
+      expect((await rows(canceled.id)).every((r) => r.status === "reversed")).toBe(true)
+      expect((await rows(delivered.id)).every((r) => r.eligible_at !== null)).toBe(true)
+      expect(await balances(c.distributor_id)).toEqual({ pending: "82.85", available: "0.00", debt: "0.00" })
+
+      // Run again: nothing left to repair, nothing moves.
+      const again = (await api.post("/admin/distribution/reconcile", {}, admin)).data
+      expect([again.reversed, again.marked_eligible, again.recredited]).toEqual([[], [], []])
+      expect(await settle(new Date(Date.now() + 8 * DAY))).toBe(9)
+      expect(await balances(c.distributor_id)).toEqual({ pending: "0.00", available: "82.85", debt: "0.00" })
+    })
+
     it("reduces commissions in proportion to a refund, once per refunded total", async () => {
       const container = getContainer()
       const { c } = await threeLevelProgramme(api, container, shop, admin)

@@ -458,7 +458,13 @@ export const AdminReconcileResponse = z.object({
   ),
   repaired: z.boolean(),
   orders_checked: z.number().int(),
-  recredited: z.array(z.object({ order_id: z.string(), created: z.number().int() })),
+  recredited: z.array(z.object({ order_id: z.string(), created: z.number().int() })).describe("Orders without commissions, credited now"),
+  reversed: z
+    .array(z.object({ order_id: z.string(), reversed: z.number().int(), clawed_back: z.number().int() }))
+    .describe("Canceled, returned or refunded orders whose reversal had not been applied"),
+  marked_eligible: z
+    .array(z.object({ order_id: z.string(), marked: z.number().int() }))
+    .describe("Orders at the settle-on state whose commissions had no due date"),
 })
 
 // ------------------------------------------------------------- withdrawals

@@ -1028,6 +1028,18 @@ export default class DistributionModuleService extends MedusaService({
     return mismatches
   }
 
+  /** Of these orders, those with commissions: are some not wholly reversed, is a pending one without a due date. */
+  @InjectManager()
+  async orderCommissionStates(
+    orderIds: string[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<Map<string, { open: boolean; unmarked: boolean }>> {
+    if (!orderIds.length) {
+      return new Map()
+    }
+    return await commissions.orderCommissionStates(sharedContext.manager as EntityManager, orderIds)
+  }
+
   /** Which of these orders have no commission row at all (candidates for a missed order.placed). */
   @InjectManager()
   async ordersWithoutCommissions(

@@ -26,7 +26,7 @@ const applyReversalStep = createStep(
 
 export type ReverseOrderCommissionsWorkflowInput = {
   order_id: string
-  /** What caused it: "cancel", "return:<id>", "refund". */
+  /** What caused it: "cancel", "return:<id>", "refund", "reconcile" (a repair). */
   cause: string
 }
 

@@ -103,6 +103,22 @@ export async function settleDue(
   )
 }
 
+/**
+ * Of these orders, those with commissions, and for each whether some are not
+ * wholly reversed (open) and whether a pending one has no due date yet.
+ */
+export async function orderCommissionStates(
+  manager: EntityManager,
+  orderIds: string[]
+): Promise<Map<string, { open: boolean; unmarked: boolean }>> {
+  const rows: { order_id: string; open: boolean; unmarked: boolean }[] = await manager.execute(
+    `SELECT order_id, bool_or(status <> ?) AS open, bool_or(status = ? AND eligible_at IS NULL) AS unmarked
+       FROM distribution_commission WHERE order_id = ANY(?::text[]) AND deleted_at IS NULL GROUP BY order_id`,
+    [CommissionStatus.REVERSED, CommissionStatus.PENDING, pgTextArray(orderIds)]
+  )
+  return new Map(rows.map((r) => [r.order_id, { open: r.open, unmarked: r.unmarked }]))
+}
+
 /** At most this many due commissions are counted: a backlog beyond it reads "more than". */
 export const BACKLOG_COUNT_CAP = 10_000
 
