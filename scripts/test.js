@@ -43,7 +43,16 @@ function runJest(kind, { extra, filtered }, env) {
   const out = path.join(CACHE, `jest-${kind}.json`)
   fs.rmSync(out, { force: true })
   // No tests collected is judged below, with a line saying so, rather than by jest.
-  const args = ["jest", "--runInBand", "--forceExit", "--passWithNoTests", "--json", `--outputFile=${out}`]
+  // The report is written by lib/report-reporter.js: jest's own --json writer loses the whole
+  // report when a failure carries a circular object (an HTTP error with its request).
+  const args = [
+    "jest",
+    "--runInBand",
+    "--forceExit",
+    "--passWithNoTests",
+    "--reporters=default",
+    `--reporters=${path.join(__dirname, "lib", "report-reporter.js")}`,
+  ]
   if (silent) args.push("--silent")
   args.push(...extra)
   log(`running the ${kind} tests (TEST_TYPE=${type})`)
@@ -53,7 +62,7 @@ function runJest(kind, { extra, filtered }, env) {
       stdio: "inherit",
       // Its own process group, so that a signal stops jest and its workers together.
       detached: true,
-      env: { ...env, TEST_TYPE: type, NODE_OPTIONS: "--experimental-vm-modules" },
+      env: { ...env, TEST_TYPE: type, NODE_OPTIONS: "--experimental-vm-modules", DISTRIBUTION_JEST_REPORT: out },
     })
     current.on("exit", (code, signal) => {
       current = null

@@ -141,6 +141,7 @@ export const ROUTES: RouteDoc[] = [
   { method: "get", path: `${R}/products`, summary: "Distribution sales per product", access: "admin", query: AdminReportProducts, responses: { 200: [S.AdminReportProductsResponse, CSV] }, errors: [400, 401] },
   { method: "get", path: `${R}/conversion`, summary: "Visits, orders and conversion per distributor", access: "admin", query: AdminReportConversion, responses: { 200: [S.AdminReportConversionResponse, CSV] }, errors: [400, 401] },
   { method: "get", path: "/admin/distribution/products/:id/commission-preview", summary: "What one unit of each variant earns per currency, level and depth", access: "admin", responses: { 200: S.AdminCommissionPreviewResponse }, errors: [401, 404] },
+  { method: "get", path: "/health/distribution", summary: "The programme's readiness: the database answers; the settlement backlog and its lag", access: "public", responses: { 200: S.DistributionHealthResponse, 503: S.DistributionHealthDownResponse }, errors: [] },
   { method: "get", path: "/admin/distribution/openapi.json", summary: "The OpenAPI document of every store and admin route of the plugin", access: "admin", responses: { 200: S.OpenApiDocumentResponse }, errors: [] },
   { method: "get", path: "/admin/distribution/audit-logs", summary: "The audit log", access: "admin", query: AdminListAuditLogs, responses: { 200: S.AdminAuditLogsResponse }, errors: [400, 401] },
 ]

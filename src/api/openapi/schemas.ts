@@ -649,3 +649,22 @@ export const AdminCommissionPreviewResponse = z.object({
     })
   ),
 })
+
+// ---------------------------------------------------------------- readiness
+
+export const DistributionHealthResponse = z.object({
+  status: z.enum(["ok", "degraded"]).describe("degraded: the oldest due commission is later than lag_limit_seconds (the settlement job is not running or cannot keep up)"),
+  database: z.literal("ok"),
+  settlement: z.object({
+    due: z.number().int().describe("Commissions due and not settled yet (counted up to 10,000); a suspended earner's are held, not due"),
+    oldest_due_at: z.string().nullable(),
+    lag_seconds: z.number().int(),
+    lag_limit_seconds: z.number().int(),
+  }),
+})
+
+export const DistributionHealthDownResponse = z.object({
+  status: z.literal("down"),
+  database: z.literal("unreachable"),
+  message: z.string(),
+})
