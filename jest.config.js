@@ -31,6 +31,8 @@ module.exports = {
   // require it), so that the OpenAPI response check sees every call the suites make.
   moduleNameMapper: { "^axios$": require.resolve("axios") },
   testMatch,
+  // Jest's own output, and the report npm test reads (written when DISTRIBUTION_JEST_REPORT names a file).
+  reporters: ["default", "<rootDir>/scripts/lib/report-reporter.js"],
   // The install test installs, migrates, builds and boots a whole Medusa app per step.
   ...(process.env.TEST_TYPE === "install" ? { testTimeout: 20 * 60_000 } : {}),
   testPathIgnorePatterns:

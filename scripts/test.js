@@ -43,16 +43,9 @@ function runJest(kind, { extra, filtered }, env) {
   const out = path.join(CACHE, `jest-${kind}.json`)
   fs.rmSync(out, { force: true })
   // No tests collected is judged below, with a line saying so, rather than by jest.
-  // The report is written by lib/report-reporter.js: jest's own --json writer loses the whole
-  // report when a failure carries a circular object (an HTTP error with its request).
-  const args = [
-    "jest",
-    "--runInBand",
-    "--forceExit",
-    "--passWithNoTests",
-    "--reporters=default",
-    `--reporters=${path.join(__dirname, "lib", "report-reporter.js")}`,
-  ]
+  // The report is written by lib/report-reporter.js (jest.config.js), to DISTRIBUTION_JEST_REPORT:
+  // jest's own --json writer loses the whole report when a failure carries a circular object.
+  const args = ["jest", "--runInBand", "--forceExit", "--passWithNoTests"]
   if (silent) args.push("--silent")
   args.push(...extra)
   log(`running the ${kind} tests (TEST_TYPE=${type})`)
