@@ -1,16 +1,5 @@
-import {
-  createStep,
-  createWorkflow,
-  StepResponse,
-  WorkflowResponse,
-} from "@medusajs/framework/workflows-sdk"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { DISTRIBUTION_MODULE } from "../../modules/distribution"
-import DistributionModuleService from "../../modules/distribution/service"
-import { creditOrderCommissionsWorkflow } from "../commission/credit-order-commissions"
-import { reverseOrderCommissionsWorkflow } from "../commission/reverse-order-commissions"
-import { markCommissionsEligibleWorkflow } from "../commission/settle-commissions"
-import { programmeSettings } from "../../lib/programme-settings"
+import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { reconcileStep } from "./steps/reconcile-distribution"
 
 export type ReconcileDistributionWorkflowInput = {
   /** Placed orders in this window without any commission are credited again. */
@@ -19,72 +8,6 @@ export type ReconcileDistributionWorkflowInput = {
   /** Rewrite cached balances that differ from the ledger. */
   repair?: boolean
 }
-
-const PAGE = 500
-
-const reconcileStep = createStep(
-  "reconcile-distribution",
-  async (input: ReconcileDistributionWorkflowInput, { container }) => {
-    const service: DistributionModuleService = container.resolve(DISTRIBUTION_MODULE)
-    const wallets = await service.reconcileWallets({ repair: !!input.repair })
-    const settings = await programmeSettings(container)
-    const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const recredited: { order_id: string; created: number }[] = []
-    const reversed: { order_id: string; reversed: number; clawed_back: number }[] = []
-    const marked_eligible: { order_id: string; marked: number }[] = []
-    let checked = 0
-    for (let skip = 0; ; skip += PAGE) {
-      const { data } = await query.graph({
-        entity: "order",
-        fields: ["id", "status"],
-        filters: {
-          created_at: { $gte: new Date(input.from), $lte: new Date(input.to) },
-          is_draft_order: false,
-        },
-        pagination: { skip, take: PAGE, order: { created_at: "ASC" } },
-      })
-      const orders = data as { id: string; status: string }[]
-      checked += orders.length
-      const ids = orders.map((o) => o.id)
-      const [missing, states] = await Promise.all([service.ordersWithoutCommissions(ids), service.orderCommissionStates(ids)])
-      const isMissing = new Set(missing)
-      for (const order of orders) {
-        // 1. An order.placed lost: credited now (idempotent by the commission's key).
-        if (isMissing.has(order.id) && order.status !== "canceled") {
-          const { result } = await creditOrderCommissionsWorkflow(container).run({ input: { order_id: order.id } })
-          if (result.created > 0) recredited.push({ order_id: order.id, created: result.created })
-          continue
-        }
-        const state = states.get(order.id)
-        if (!state?.open) continue
-        // 2. A cancel, return or refund whose event was lost: the reversal brings the commissions to
-        // what the order still earns, from its cumulative state (nothing when it is there already).
-        const { result: reversal } = await reverseOrderCommissionsWorkflow(container).run({
-          input: { order_id: order.id, cause: "reconcile" },
-        })
-        if (reversal.reversed > 0) {
-          reversed.push({ order_id: order.id, reversed: reversal.reversed, clawed_back: reversal.clawed_back })
-        }
-        // 3. The settle-on state reached but never marked: the freeze period starts now.
-        if (state.unmarked && order.status !== "canceled") {
-          const { result: marked } = await markCommissionsEligibleWorkflow(container).run({
-            input: { order_id: order.id, state: settings.settle_on },
-          })
-          if (marked > 0) marked_eligible.push({ order_id: order.id, marked })
-        }
-      }
-      if (orders.length < PAGE) break
-    }
-    return new StepResponse({
-      wallet_mismatches: wallets,
-      repaired: !!input.repair,
-      orders_checked: checked,
-      recredited,
-      reversed,
-      marked_eligible,
-    })
-  }
-)
 
 /**
  * Re-derives every balance from the ledger and reports (optionally repairs)
