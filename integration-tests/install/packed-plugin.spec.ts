@@ -216,17 +216,19 @@ describe.each(VERSIONS)("the packed plugin in a new Medusa app, %s supported rel
       max_depth: 2,
       default_rate_bps_1: 1000,
       default_rate_bps_2: 500,
-      currency_code: "cny",
+      // Install step 5 of the README: with nothing chosen, the programme counts in the store's currency.
+      currency_code: seeded.currency_code,
+      currency_follows_store: true,
       min_withdrawal: "100.00",
     })
 
-    // Install step 5 of the README: the programme counts in the store's currency.
+    // The merchant chooses it: it stays when the store's default changes.
     const updated = await api("POST", "/admin/distribution/settings", {
       headers: adminHeaders,
-      body: { currency_code: seeded.currency_code },
+      body: { currency_code: seeded.currency_code.toUpperCase() },
     })
     expectStatus(updated, 200, "POST /admin/distribution/settings")
-    expect(updated.body.settings.currency_code).toBe(seeded.currency_code)
+    expect(updated.body.settings).toMatchObject({ currency_code: seeded.currency_code, currency_follows_store: false })
   })
 
   step("the built admin serves the plugin's Distribution pages", async () => {
