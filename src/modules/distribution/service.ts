@@ -70,6 +70,7 @@ import * as binding from "./queries/binding"
 import * as commissions from "./queries/commissions"
 import * as ledger from "./queries/ledger"
 import * as levels from "./queries/levels"
+import * as personalData from "./queries/personal-data"
 import * as reports from "./queries/reports"
 import * as settingsQueries from "./queries/settings"
 import * as tree from "./queries/tree"
@@ -259,11 +260,77 @@ export default class DistributionModuleService extends MedusaService({
     return encryptString(JSON.stringify(data), this.encryptionKey_())
   }
 
+  /** The keys used before the current one (option, else env), newest first. */
+  private previousEncryptionKeys_(): Buffer[] {
+    const raw =
+      this.options_.previous_encryption_keys ??
+      (process.env.DISTRIBUTION_PREVIOUS_ENCRYPTION_KEYS ?? "").split(",").map((k) => k.trim()).filter(Boolean)
+    return raw.map(parseEncryptionKey)
+  }
+
+  /** A stored value in plain text, and whether it is under the current key (null when no key reads it). */
+  private openPersonalData_(stored: string): { plain: string; current: boolean } | null {
+    const keys = [this.encryptionKey_(), ...this.previousEncryptionKeys_()]
+    for (const [i, key] of keys.entries()) {
+      try {
+        return { plain: decryptString(stored, key), current: i === 0 }
+      } catch {
+        // not this key: try the next one
+      }
+    }
+    return null
+  }
+
   decryptPersonalData<T>(stored: string | null | undefined): T | null {
     if (!stored) {
       return null
     }
-    return JSON.parse(decryptString(stored, this.encryptionKey_())) as T
+    const opened = this.openPersonalData_(stored)
+    if (!opened) {
+      throw new MedusaError(
+        MedusaError.Types.UNEXPECTED_STATE,
+        "Personal data could not be decrypted with the current key or any previous one (DISTRIBUTION_PREVIOUS_ENCRYPTION_KEYS)"
+      )
+    }
+    return JSON.parse(opened.plain) as T
+  }
+
+  /**
+   * Moves every encrypted value (applications, payout accounts) to the current
+   * key, a page at a time: a value under a previous key is decrypted and
+   * encrypted again; one under the current key is left alone, so the rotation
+   * can be run again, or resumed after a crash, at no cost. A value no key reads
+   * is counted and left as it is.
+   */
+  @InjectManager()
+  async reencryptPersonalData(
+    input: { page_size?: number } = {},
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ table: string; column: string; reencrypted: number; current: number; unreadable: number }[]> {
+    const manager = sharedContext.manager as EntityManager
+    const key = this.encryptionKey_()
+    const pageSize = input.page_size ?? 500
+    const report: { table: string; column: string; reencrypted: number; current: number; unreadable: number }[] = []
+    for (const target of personalData.ENCRYPTED_COLUMNS) {
+      const counts = { table: target.table, column: target.column, reencrypted: 0, current: 0, unreadable: 0 }
+      for (let after: string | null = null; ; ) {
+        const page = await personalData.encryptedPage(manager, target, after, pageSize)
+        for (const row of page) {
+          const opened = this.openPersonalData_(row.value)
+          if (!opened) {
+            counts.unreadable++
+          } else if (opened.current) {
+            counts.current++
+          } else if (await personalData.replaceEncrypted(manager, target, row.id, row.value, encryptString(opened.plain, key))) {
+            counts.reencrypted++
+          }
+        }
+        if (page.length < pageSize) break
+        after = page[page.length - 1].id
+      }
+      report.push(counts)
+    }
+    return report
   }
 
   readApplication(distributor: Pick<DistributorDTO, "application">): ApplicationData | null {

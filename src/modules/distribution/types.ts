@@ -50,6 +50,12 @@ export type DistributionSettingsInput = {
 export type DistributionModuleOptions = {
   /** 32-byte key (hex or base64) for personal data at rest; defaults to env DISTRIBUTION_ENCRYPTION_KEY. */
   encryption_key?: string
+  /**
+   * Keys used before the current one, newest first; defaults to env
+   * DISTRIBUTION_PREVIOUS_ENCRYPTION_KEYS (comma-separated). Data under them is
+   * still read, and the reencrypt script moves it to the current key.
+   */
+  previous_encryption_keys?: string[]
   /** Salt of the visitor hash; defaults to env DISTRIBUTION_VISITOR_SALT, else the encryption key. */
   visitor_salt?: string
   /** The storefront's base URL, used to build referral links. */

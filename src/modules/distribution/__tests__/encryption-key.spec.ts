@@ -47,6 +47,12 @@ describe("booting without DISTRIBUTION_ENCRYPTION_KEY", () => {
       )
     })
 
+    it("on a previous key (kept for a rotation) that is not 32 bytes", async () => {
+      await expect(
+        checkEncryptionKey({ container: undefined as never, logger, options: { encryption_key: "ab".repeat(32), previous_encryption_keys: ["cd".repeat(32), "short"] } })
+      ).rejects.toThrow("Previous encryption key 2 is unusable: The distribution encryption key must be 32 bytes")
+    })
+
     it("and lets it go on, quietly, with the key from the environment or the plugin options", async () => {
       await checkEncryptionKey({ container: undefined as never, logger, options: { encryption_key: "ab".repeat(32) } })
       process.env.DISTRIBUTION_ENCRYPTION_KEY = Buffer.alloc(32, 7).toString("base64")

@@ -6,8 +6,8 @@ import { DISTRIBUTION_MODULE } from "../constants"
 
 type TestSuite = Parameters<typeof moduleIntegrationTestRunner<DistributionModuleService>>[0]["testSuite"]
 
-/** The module alone on a fresh PostgreSQL database, migrated, with a random encryption key. */
-export function distributionModuleTests(testSuite: TestSuite) {
+/** The module alone on a fresh PostgreSQL database, migrated, with a random encryption key (or the options given). */
+export function distributionModuleTests(testSuite: TestSuite, options: Record<string, unknown> = {}) {
   moduleIntegrationTestRunner<DistributionModuleService>({
     moduleName: DISTRIBUTION_MODULE,
     // One database per process, so that two runs on one server never share it
@@ -15,7 +15,7 @@ export function distributionModuleTests(testSuite: TestSuite) {
     dbName: `medusa-distribution-integration-${process.pid}`,
     resolve: path.join(__dirname, ".."),
     pathToMigrations: path.join(__dirname, "..", "migrations"),
-    moduleOptions: { encryption_key: crypto.randomBytes(32).toString("hex") },
+    moduleOptions: { encryption_key: crypto.randomBytes(32).toString("hex"), ...options },
     testSuite,
   })
 }

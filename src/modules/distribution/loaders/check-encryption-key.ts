@@ -15,7 +15,15 @@ export default async function checkEncryptionKey({
   options,
   logger,
 }: LoaderOptions<DistributionModuleOptions>) {
-  const problem = encryptionKeyProblem(options?.encryption_key ?? process.env.DISTRIBUTION_ENCRYPTION_KEY)
+  const previous =
+    options?.previous_encryption_keys ??
+    (process.env.DISTRIBUTION_PREVIOUS_ENCRYPTION_KEYS ?? "").split(",").map((k) => k.trim()).filter(Boolean)
+  const problem =
+    encryptionKeyProblem(options?.encryption_key ?? process.env.DISTRIBUTION_ENCRYPTION_KEY) ??
+    previous
+      .map((key, i) => encryptionKeyProblem(key) && `Previous encryption key ${i + 1} is unusable: ${encryptionKeyProblem(key)}`)
+      .find(Boolean) ??
+    null
   if (!problem) {
     return
   }
