@@ -21,14 +21,7 @@ export type WithdrawalMethod = `${C.WithdrawalMethod}`
 
 export type List<K extends string, T> = { [key in K]: T[] } & { count: number; limit: number; offset: number }
 
-export type LevelSummary = {
-  id: string
-  name: string
-  rank: number
-  rate_bps_1: number
-  rate_bps_2: number
-  rate_bps_3: number
-}
+export type LevelSummary = Out<typeof S.LevelSummary>
 
 export type Level = LevelSummary & {
   description: string | null
@@ -121,31 +114,9 @@ export type LedgerEntry = {
   withdrawal: { id: string; status: string; created_at: string } | null
 }
 
-export type Withdrawal = {
-  id: string
-  distributor_id: string
-  distributor?: { id: string; display_name: string | null; email: string | null; referral_code: string | null }
-  amount: string
-  fee: string
-  fee_bps: number
-  net_amount: string
-  currency_code: string
-  method: WithdrawalMethod
-  account: Record<string, string | null> | null
-  note: string | null
-  status: WithdrawalStatus
-  reject_reason: string | null
-  transaction_reference: string | null
-  approved_at: string | null
-  approved_by: string | null
-  rejected_at: string | null
-  rejected_by: string | null
-  paid_at: string | null
-  paid_by: string | null
-  created_at: string
-}
+export type Withdrawal = Out<typeof S.AdminWithdrawal>
 
-export type BulkResult = { results: { id: string; ok: boolean; status?: string; message?: string }[] }
+export type BulkResult = Out<typeof S.AdminBulkWithdrawalsResponse>
 
 export type CommissionRule = Out<typeof S.AdminCommissionRule>
 
