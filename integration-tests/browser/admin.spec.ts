@@ -152,6 +152,10 @@ describe("Distribution admin in the browser", () => {
     expect(await page.getByTestId("leaderboard").getByRole("row").nth(1).innerText()).toContain(leader.display_name)
     // A programme with levels shows no first steps.
     expect(await page.getByTestId("first-run").count()).toBe(0)
+    // The hourly reconcile says when it last ran (the demo server may not have reached its first tick).
+    expect(await page.getByTestId("reconcile-status").innerText()).toMatch(
+      /^Reconcile \(hourly\)(: not run yet\.|, last run .+: [\d,]+ orders checked, \d+ repaired\.)$/
+    )
     await screenshot(page, "01-overview")
 
     // Hong Kong orders earned HKD: the switch reports the period in it.

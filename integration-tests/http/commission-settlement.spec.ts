@@ -7,6 +7,7 @@ import { seedShop, Shop } from "../helpers/orders"
 import { andWait, orderAndCredit, threeLevelProgramme } from "../helpers/programme"
 import { markCommissionsEligibleWorkflow, settleDueCommissionsWorkflow } from "../../src/workflows"
 import settleCommissions from "../../src/jobs/settle-commissions"
+import reconcileJob from "../../src/jobs/reconcile-distribution"
 
 jest.setTimeout(240_000)
 
@@ -428,6 +429,34 @@ medusaIntegrationTestRunner({
       expect([again.reversed, again.marked_eligible, again.recredited]).toEqual([[], [], []])
       expect(await settle(new Date(Date.now() + 8 * DAY))).toBe(9)
       expect(await balances(c.distributor_id)).toEqual({ pending: "0.00", available: "82.85", debt: "0.00" })
+    })
+
+    it("runs the reconcile by itself: one instance per tick, the repair once, every run visible to the admin", async () => {
+      const container = getContainer()
+      const { c } = await threeLevelProgramme(api, container, shop, admin)
+      const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+      const canceled = await boughtFrom(c)
+      await andWait(container, "order.canceled", () => api.post(`/admin/orders/${canceled.id}/cancel`, {}, admin))
+      // The reversal was lost: the canceled order's commissions still count as pending.
+      await pg.raw(
+        "update distribution_commission set status = 'pending', reversed_amount = 0, raw_reversed_amount = jsonb_build_object('value', '0', 'precision', 20), reversed_at = null where order_id = ?",
+        [canceled.id]
+      )
+      expect(await balances(c.distributor_id)).toEqual({ pending: "82.85", available: "0.00", debt: "0.00" })
+
+      // Three instances reach the tick at once: one runs it.
+      await Promise.all([reconcileJob(container), reconcileJob(container), reconcileJob(container)])
+      // Nothing left to earn: no balance at all.
+      expect(await balances(c.distributor_id)).toBeNull()
+      const { runs } = (await api.get("/admin/distribution/reconcile", admin)).data
+      expect(runs).toHaveLength(1)
+      expect(runs[0]).toMatchObject({ finished_at: expect.any(String), error: null, result: { days: 30, reversed: 1, recredited: 0, marked_eligible: 0, wallet_mismatches: 0 } })
+
+      // The next tick finds nothing to repair.
+      await reconcileJob(container)
+      const after = (await api.get("/admin/distribution/reconcile", admin)).data.runs
+      expect(after.map((r: { result: { reversed: number } }) => r.result.reversed)).toEqual([0, 1])
+      expect((await service(container).listCommissions({ order_id: canceled.id })).every((r) => r.status === "reversed")).toBe(true)
     })
 
     it("reduces commissions in proportion to a refund, once per refunded total", async () => {

@@ -1,4 +1,4 @@
-import { Leaderboard, ProductReport, Summary, Timeseries } from "../lib/types"
+import { Leaderboard, ProductReport, ReconcileRuns, Summary, Timeseries } from "../lib/types"
 import { useAdminGet } from "./api"
 
 /** A report window: whole days in the admin's own time zone, in one currency (unset: the programme's). */
@@ -15,3 +15,6 @@ export const useLeaderboard = (period: Period, by: "sales" | "commissions" | "re
 
 export const useProductReport = (period: Period) =>
   useAdminGet<ProductReport>("/admin/distribution/reports/products", { ...period, order: "-sales", limit: 10, offset: 0 })
+
+/** The hourly reconcile job's latest runs. */
+export const useReconcileRuns = () => useAdminGet<ReconcileRuns>("/admin/distribution/reconcile")

@@ -133,3 +133,5 @@ export type Leaderboard = Out<typeof S.AdminReportLeaderboardResponse>
 export type ProductReport = Out<typeof S.AdminReportProductsResponse>
 
 export type CommissionPreview = Out<typeof S.AdminCommissionPreviewResponse>
+
+export type ReconcileRuns = Out<typeof S.AdminReconcileRunsResponse>

@@ -668,3 +668,25 @@ export const DistributionHealthDownResponse = z.object({
   database: z.literal("unreachable"),
   message: z.string(),
 })
+
+export const AdminReconcileRunsResponse = z.object({
+  runs: z.array(
+    z.object({
+      id: Id,
+      started_at: z.string(),
+      finished_at: z.string().nullable().describe("null while it runs"),
+      result: z
+        .object({
+          days: z.number().int(),
+          orders_checked: z.number().int(),
+          recredited: z.number().int(),
+          reversed: z.number().int(),
+          marked_eligible: z.number().int(),
+          wallet_mismatches: z.number().int(),
+        })
+        .nullable()
+        .describe("What the run found and repaired (counts of orders); null while it runs or when it failed"),
+      error: z.string().nullable(),
+    })
+  ),
+})

@@ -173,3 +173,6 @@ export const DistributionEvents = {
 } as const
 export type DistributionEvent =
   (typeof DistributionEvents)[keyof typeof DistributionEvents]
+
+/** The plugin's scheduled jobs whose runs are recorded (distribution_job_run.job). */
+export const RECONCILE_JOB = "reconcile"

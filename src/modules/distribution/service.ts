@@ -23,6 +23,7 @@ import {
   Commission,
   CommissionRule,
   DistributionAuditLog,
+  DistributionJobRun,
   DistributionLevel,
   DistributionSettings,
   DistributionVisit,
@@ -69,6 +70,7 @@ import * as audit from "./queries/audit"
 import * as binding from "./queries/binding"
 import * as commissions from "./queries/commissions"
 import * as ledger from "./queries/ledger"
+import * as jobRuns from "./queries/job-runs"
 import * as levels from "./queries/levels"
 import * as personalData from "./queries/personal-data"
 import * as reports from "./queries/reports"
@@ -112,6 +114,7 @@ export default class DistributionModuleService extends MedusaService({
   ReferralBinding,
   DistributionVisit,
   DistributionAuditLog,
+  DistributionJobRun,
   Commission,
   CommissionRule,
   LedgerEntry,
@@ -911,6 +914,37 @@ export default class DistributionModuleService extends MedusaService({
    * stay pending while it is suspended, and the first run after reinstatement
    * settles those that are due.
    */
+  /**
+   * Starts a run of a scheduled job unless one is running on any instance (a run
+   * started more than `stale_after_ms` ago and never finished is closed as
+   * abandoned first): the run's id, or null when this instance should skip.
+   */
+  @InjectTransactionManager()
+  async startJobRun(
+    input: { job: string; stale_after_ms: number; now?: Date },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<string | null> {
+    const manager = sharedContext.transactionManager as EntityManager
+    const now = input.now ?? new Date()
+    await jobRuns.abandonStaleRun(manager, input.job, new Date(now.getTime() - input.stale_after_ms))
+    return await jobRuns.claimRun(manager, input.job, now)
+  }
+
+  @InjectTransactionManager()
+  async finishJobRun(
+    id: string,
+    outcome: { result?: Record<string, unknown> | null; error?: string | null },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<void> {
+    await jobRuns.finishRun(sharedContext.transactionManager as EntityManager, id, outcome)
+  }
+
+  /** A job's latest runs, newest first. */
+  @InjectManager()
+  async listJobRuns(job: string, limit = 10, @MedusaContext() sharedContext: Context = {}) {
+    return await jobRuns.latestRuns(sharedContext.manager as EntityManager, job, limit)
+  }
+
   /** The settlement backlog at `now`: due commissions not settled yet, and since when the oldest is due. */
   @InjectManager()
   async getSettlementBacklog(now: Date, @MedusaContext() sharedContext: Context = {}) {

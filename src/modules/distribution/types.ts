@@ -72,6 +72,8 @@ export type DistributionModuleOptions = {
    * (default 60 a minute); false turns a limit off.
    */
   rate_limits?: Partial<Record<RateLimitName, RateLimit | false>>
+  /** How many days of orders the hourly reconcile job looks at (default 30). */
+  reconcile_days?: number
 }
 
 export type RateLimitName = "visits" | "withdrawal_requests"

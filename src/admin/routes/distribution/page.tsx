@@ -9,7 +9,7 @@ import { ExportLink } from "../../components/list-toolbar"
 import { ReportState } from "../../components/report-state"
 import { Empty, Loading, PageHeader, Section } from "../../components/section"
 import { exportUrl } from "../../lib/sdk"
-import { Period, useLeaderboard, useProductReport, useSummary, useTimeseries } from "../../hooks/reports"
+import { Period, useLeaderboard, useProductReport, useReconcileRuns, useSummary, useTimeseries } from "../../hooks/reports"
 import { useLevels, useSettings } from "../../hooks/programme"
 import { percentText } from "../../components/percent-input"
 import { useFormat } from "../../lib/format"
@@ -80,6 +80,24 @@ const FirstRun = () => {
   )
 }
 
+/** The hourly reconcile: when it last ran and what it repaired (or why it failed). */
+const ReconcileStatus = () => {
+  const { t } = useTranslation("distribution")
+  const f = useFormat()
+  const runs = useReconcileRuns()
+  const last = runs.data?.runs.find((r) => r.finished_at)
+  const repairs = last?.result ? last.result.recredited + last.result.reversed + last.result.marked_eligible : 0
+  return (
+    <Text size="small" className="text-ui-fg-subtle px-1" data-testid="reconcile-status">
+      {!last
+        ? t("overview.reconcile.never")
+        : last.error
+          ? t("overview.reconcile.failed", { at: f.dateTime(last.started_at), error: last.error })
+          : t("overview.reconcile.last", { at: f.dateTime(last.started_at), checked: f.number(last.result?.orders_checked ?? 0), count: repairs })}
+    </Text>
+  )
+}
+
 const OverviewPage = () => {
   const { t } = useTranslation("distribution")
   const words = useLabels()
@@ -130,6 +148,7 @@ const OverviewPage = () => {
       </PageHeader>
 
       <FirstRun />
+      <ReconcileStatus />
 
       {summary.isLoading ? (
         <Container className="p-0">

@@ -24,14 +24,20 @@ export const reconcileStep = createStep(
     for (let skip = 0; ; skip += PAGE) {
       const { data } = await query.graph({
         entity: "order",
-        fields: ["id", "status"],
+        // What a reversal reacts to: a cancel, a return, a refund.
+        fields: ["id", "status", "returns.id", "payment_collections.payments.refunds.id"],
         filters: {
           created_at: { $gte: new Date(input.from), $lte: new Date(input.to) },
           is_draft_order: false,
         },
         pagination: { skip, take: PAGE, order: { created_at: "ASC" } },
       })
-      const orders = data as { id: string; status: string }[]
+      const orders = data as {
+        id: string
+        status: string
+        returns?: { id: string }[] | null
+        payment_collections?: { payments?: { refunds?: { id: string }[] | null }[] | null }[] | null
+      }[]
       checked += orders.length
       const ids = orders.map((o) => o.id)
       const [missing, states] = await Promise.all([service.ordersWithoutCommissions(ids), service.orderCommissionStates(ids)])
@@ -45,13 +51,20 @@ export const reconcileStep = createStep(
         }
         const state = states.get(order.id)
         if (!state?.open) continue
+        const changed =
+          order.status === "canceled" ||
+          (order.returns ?? []).length > 0 ||
+          (order.payment_collections ?? []).some((c) => (c.payments ?? []).some((p) => (p.refunds ?? []).length > 0))
         // 2. A cancel, return or refund whose event was lost: the reversal brings the commissions to
         // what the order still earns, from its cumulative state (nothing when it is there already).
-        const { result: reversal } = await reverseOrderCommissionsWorkflow(container).run({
-          input: { order_id: order.id, cause: "reconcile" },
-        })
-        if (reversal.reversed > 0) {
-          reversed.push({ order_id: order.id, reversed: reversal.reversed, clawed_back: reversal.clawed_back })
+        // Orders with none of these have nothing to reverse and are not looked at again.
+        if (changed) {
+          const { result: reversal } = await reverseOrderCommissionsWorkflow(container).run({
+            input: { order_id: order.id, cause: "reconcile" },
+          })
+          if (reversal.reversed > 0) {
+            reversed.push({ order_id: order.id, reversed: reversal.reversed, clawed_back: reversal.clawed_back })
+          }
         }
         // 3. The settle-on state reached but never marked: the freeze period starts now.
         if (state.unmarked && order.status !== "canceled") {

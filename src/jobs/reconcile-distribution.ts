@@ -1,0 +1,60 @@
+import { Logger, MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { DISTRIBUTION_MODULE } from "../modules/distribution"
+import { RECONCILE_JOB } from "../modules/distribution/constants"
+import DistributionModuleService from "../modules/distribution/service"
+import { reconcileDistributionWorkflow } from "../workflows"
+
+
+const DAY_MS = 24 * 60 * 60 * 1000
+/** A run older than this that never finished was on an instance that stopped. */
+const STALE_AFTER_MS = 6 * 60 * 60 * 1000
+
+/**
+ * Every hour, the reconcile on its own: balances against the ledger (reported,
+ * not rewritten) and what lost events left undone for the orders placed in the
+ * last `reconcile_days` (option, default 30) — an order never credited, a
+ * cancel, return or refund never reversed, a settle-on state never marked.
+ * One instance runs it at a time (a run row is claimed; the others skip the
+ * tick); each run and what it repaired is kept for the admin.
+ */
+export default async function reconcileDistribution(container: MedusaContainer) {
+  const service: DistributionModuleService = container.resolve(DISTRIBUTION_MODULE)
+  const logger: Logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+  const now = new Date()
+  const runId = await service.startJobRun({ job: RECONCILE_JOB, stale_after_ms: STALE_AFTER_MS, now })
+  if (!runId) {
+    return
+  }
+  const days = service.getOptions().reconcile_days ?? 30
+  try {
+    const { result } = await reconcileDistributionWorkflow(container).run({
+      input: { from: new Date(now.getTime() - days * DAY_MS), to: now, repair: false },
+    })
+    const summary = {
+      days,
+      orders_checked: result.orders_checked,
+      recredited: result.recredited.length,
+      reversed: result.reversed.length,
+      marked_eligible: result.marked_eligible.length,
+      wallet_mismatches: result.wallet_mismatches.length,
+    }
+    await service.finishJobRun(runId, { result: summary })
+    const repairs = summary.recredited + summary.reversed + summary.marked_eligible
+    if (repairs || summary.wallet_mismatches) {
+      logger.warn(
+        `distribution: reconcile repaired ${repairs} order(s) (credited ${summary.recredited}, reversed ${summary.reversed}, marked ${summary.marked_eligible}); ${summary.wallet_mismatches} wallet(s) differ from the ledger`
+      )
+    } else {
+      logger.info(`distribution: reconcile checked ${summary.orders_checked} order(s): nothing to repair`)
+    }
+  } catch (error) {
+    await service.finishJobRun(runId, { error: (error as Error).message })
+    logger.error(`distribution: reconcile failed: ${(error as Error).message}`)
+  }
+}
+
+export const config = {
+  name: "distribution-reconcile",
+  schedule: "17 * * * *",
+}

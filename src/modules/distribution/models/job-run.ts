@@ -1,0 +1,22 @@
+import { model } from "@medusajs/framework/utils"
+
+/**
+ * One run of a plugin job (the scheduled reconcile): when it started and ended,
+ * what it found or why it failed. At most one unfinished run per job: the
+ * instance that inserts it runs the job, the others skip that tick.
+ */
+const JobRun = model
+  .define({ name: "distribution_job_run", tableName: "distribution_job_run" }, {
+    id: model.id({ prefix: "djob" }).primaryKey(),
+    job: model.text(),
+    started_at: model.dateTime(),
+    finished_at: model.dateTime().nullable(),
+    result: model.json().nullable(),
+    error: model.text().nullable(),
+  })
+  .indexes([
+    { name: "IDX_distribution_job_run_job_started", on: ["job", "started_at"] },
+    { name: "IDX_distribution_job_run_one_running", on: ["job"], unique: true, where: "finished_at IS NULL" },
+  ])
+
+export default JobRun
