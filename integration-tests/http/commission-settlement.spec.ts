@@ -398,17 +398,26 @@ medusaIntegrationTestRunner({
       expect((await api.post("/admin/distribution/reconcile", { from: "2026-02-01", to: "2026-01-01" }, admin).catch((e) => e.response)).status).toBe(400)
     })
 
+    /**
+     * A canceled order whose reversal was lost: canceled in Medusa, its commissions put back
+     * as the credit wrote them (pending, nothing reversed), as if order.canceled never arrived.
+     */
+    async function canceledWithLostReversal(earner: { code: string | null }) {
+      const container = getContainer()
+      const order = await boughtFrom(earner)
+      await andWait(container, "order.canceled", () => api.post(`/admin/orders/${order.id}/cancel`, {}, admin))
+      await container.resolve(ContainerRegistrationKeys.PG_CONNECTION).raw(
+        "update distribution_commission set status = 'pending', reversed_amount = 0, raw_reversed_amount = jsonb_build_object('value', '0', 'precision', 20), reversed_at = null where order_id = ?",
+        [order.id]
+      )
+      return order
+    }
+
     it("reconciles what a lost event left undone: a cancel never reversed, a delivery never marked; once, however often it runs", async () => {
       const container = getContainer()
       const { c } = await threeLevelProgramme(api, container, shop, admin)
       const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
-      // A canceled order whose reversal was lost (its commissions put back as the credit wrote them).
-      const canceled = await boughtFrom(c)
-      await andWait(container, "order.canceled", () => api.post(`/admin/orders/${canceled.id}/cancel`, {}, admin))
-      await pg.raw(
-        "update distribution_commission set status = 'pending', reversed_amount = 0, raw_reversed_amount = jsonb_build_object('value', '0', 'precision', 20), reversed_at = null where order_id = ?",
-        [canceled.id]
-      )
+      const canceled = await canceledWithLostReversal(c)
       // A delivered order whose delivery event was lost (no due date on its commissions).
       const delivered = await boughtFrom(c)
       await deliver(delivered.id)
@@ -434,14 +443,7 @@ medusaIntegrationTestRunner({
     it("runs the reconcile by itself: one instance per tick, the repair once, every run visible to the admin", async () => {
       const container = getContainer()
       const { c } = await threeLevelProgramme(api, container, shop, admin)
-      const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
-      const canceled = await boughtFrom(c)
-      await andWait(container, "order.canceled", () => api.post(`/admin/orders/${canceled.id}/cancel`, {}, admin))
-      // The reversal was lost: the canceled order's commissions still count as pending.
-      await pg.raw(
-        "update distribution_commission set status = 'pending', reversed_amount = 0, raw_reversed_amount = jsonb_build_object('value', '0', 'precision', 20), reversed_at = null where order_id = ?",
-        [canceled.id]
-      )
+      const canceled = await canceledWithLostReversal(c)
       expect(await balances(c.distributor_id)).toEqual({ pending: "82.85", available: "0.00", debt: "0.00" })
 
       // Three instances reach the tick at once: one runs it.

@@ -11,16 +11,23 @@ export type ProgrammeSettings = Omit<DistributionSettingsDTO, "currency_code"> &
   currency_follows_store: boolean
 }
 
-type StoreCurrencies = { supported_currencies?: { currency_code: string; is_default?: boolean | null }[] | null }
+type StoreCurrency = { currency_code: string; is_default: boolean }
 
-/** The store's default currency, lower-case (the first store's; Medusa apps have one). */
-export async function storeDefaultCurrency(container: MedusaContainer): Promise<string> {
+/** The store's currencies, lower-case, in the store's order (Medusa apps have one store). */
+export async function storeCurrencyList(container: MedusaContainer): Promise<StoreCurrency[]> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
     entity: "store",
     fields: ["supported_currencies.currency_code", "supported_currencies.is_default"],
   })
-  const currencies = (data as StoreCurrencies[]).flatMap((s) => s.supported_currencies ?? [])
+  return (data as { supported_currencies?: { currency_code: string; is_default?: boolean | null }[] | null }[])
+    .flatMap((s) => s.supported_currencies ?? [])
+    .map((c) => ({ currency_code: c.currency_code.toLowerCase(), is_default: !!c.is_default }))
+}
+
+/** The store's default currency, lower-case. */
+export async function storeDefaultCurrency(container: MedusaContainer): Promise<string> {
+  const currencies = await storeCurrencyList(container)
   const chosen = currencies.find((c) => c.is_default) ?? currencies[0]
   if (!chosen) {
     throw new MedusaError(
@@ -28,7 +35,7 @@ export async function storeDefaultCurrency(container: MedusaContainer): Promise<
       "The store has no currency: add one in Settings › Store, or choose the programme's currency in Distribution › Settings"
     )
   }
-  return chosen.currency_code.toLowerCase()
+  return chosen.currency_code
 }
 
 /**

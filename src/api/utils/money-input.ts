@@ -1,7 +1,8 @@
 import { AuthenticatedMedusaRequest, MedusaNextFunction, MedusaResponse } from "@medusajs/framework/http"
 import { BigNumberInput, MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { MedusaError } from "@medusajs/framework/utils"
 import { z } from "@medusajs/framework/zod"
+import { storeCurrencyList } from "../../lib/programme-settings"
 import {
   MAX_CURRENCY_PRECISION,
   fitsCurrency,
@@ -42,10 +43,7 @@ export type MoneyInput = {
 
 /** The store's currencies, lower-case, sorted. */
 export async function storeCurrencies(container: MedusaContainer): Promise<string[]> {
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({ entity: "store", fields: ["supported_currencies.currency_code"] })
-  const stores = data as { supported_currencies?: { currency_code: string }[] | null }[]
-  return [...new Set(stores.flatMap((s) => (s.supported_currencies ?? []).map((c) => c.currency_code.toLowerCase())))].sort()
+  return [...new Set((await storeCurrencyList(container)).map((c) => c.currency_code))].sort()
 }
 
 export async function checkMoneyInput(container: MedusaContainer, input: MoneyInput) {
