@@ -4,6 +4,7 @@ import { DISTRIBUTION_MODULE } from "../modules/distribution"
 import { RECONCILE_JOB } from "../modules/distribution/constants"
 import DistributionModuleService from "../modules/distribution/service"
 import { reconcileDistributionWorkflow } from "../workflows"
+import { RECONCILE_SCHEDULE } from "../lib/job-schedules"
 
 
 const DAY_MS = 24 * 60 * 60 * 1000
@@ -56,5 +57,5 @@ export default async function reconcileDistribution(container: MedusaContainer) 
 
 export const config = {
   name: "distribution-reconcile",
-  schedule: "17 * * * *",
+  schedule: RECONCILE_SCHEDULE,
 }

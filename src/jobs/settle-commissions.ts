@@ -1,6 +1,7 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { settleDueCommissionsWorkflow } from "../workflows"
+import { SETTLE_SCHEDULE } from "../lib/job-schedules"
 
 const BATCH = 1000
 /**
@@ -35,5 +36,5 @@ export default async function settleCommissions(container: MedusaContainer) {
 
 export const config = {
   name: "distribution-settle-commissions",
-  schedule: "*/10 * * * *",
+  schedule: SETTLE_SCHEDULE,
 }
