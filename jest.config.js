@@ -7,6 +7,7 @@ const TEST_TYPES = {
   "integration:http": ["**/integration-tests/http/**/*.spec.[jt]s"],
   browser: ["**/integration-tests/browser/**/*.spec.[jt]s"],
   install: ["**/integration-tests/install/**/*.spec.ts"],
+  cluster: ["**/integration-tests/cluster/**/*.spec.ts"],
 }
 
 const testMatch = TEST_TYPES[process.env.TEST_TYPE]
@@ -35,6 +36,8 @@ module.exports = {
   reporters: ["default", "<rootDir>/scripts/lib/report-reporter.js"],
   // The install test installs, migrates, builds and boots a whole Medusa app per step.
   ...(process.env.TEST_TYPE === "install" ? { testTimeout: 20 * 60_000 } : {}),
+  // The cluster tests build this repository and boot, kill and restart its instances.
+  ...(process.env.TEST_TYPE === "cluster" ? { testTimeout: 10 * 60_000 } : {}),
   testPathIgnorePatterns:
     process.env.TEST_TYPE === "integration:modules"
       ? ["/node_modules/", "\\.unit\\.spec\\.[jt]s$"]

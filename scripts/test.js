@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 /**
- * `npm test`: the unit, module-integration, HTTP-integration, install and browser
- * suites, each kind in its own jest process against a real PostgreSQL (see lib/db.js),
+ * `npm test`: the unit, module-integration, HTTP-integration, install, cluster and
+ * browser suites, each kind in its own jest process against a real PostgreSQL (see lib/db.js),
  * summed into one closing line: `N passed, N failed` (`, N skipped` when some
  * were skipped).
  *
  *   npm test                       every kind
- *   npm test -- http               one kind: unit | modules | http | install | browser
+ *   npm test -- http               one kind: unit | modules | http | install | cluster | browser
  *   npm test -- http demo-seed     one kind, then jest's own arguments (a file pattern, -t …)
  *   npm test -- demo-seed          every kind, with jest's arguments
  *

@@ -4,13 +4,26 @@
  * its commands, its database and its built server. Node's own fetch talks to
  * the server; nothing here imports this repository's sources.
  */
-import { ChildProcess, execFileSync, spawn } from "child_process"
+import { execFileSync, spawn } from "child_process"
 import crypto from "crypto"
 import fs from "fs"
-import net from "net"
 import os from "os"
 import path from "path"
 import { Client } from "pg"
+import {
+  childEnv,
+  databaseUrl,
+  DbConfig,
+  dropStaleDatabases as dropStale,
+  MedusaServer,
+  quoteIdent as quote,
+  run,
+  stampedName,
+  withDatabase as admin,
+} from "../helpers/processes"
+
+export { request, testDatabaseServer } from "../helpers/processes"
+export type { DbConfig, Reply } from "../helpers/processes"
 
 export const ROOT = path.resolve(__dirname, "..", "..")
 export const FIXTURES = path.join(__dirname, "fixtures")
@@ -75,73 +88,6 @@ export function companionsOf(version: string) {
   }
 }
 
-// ---------------------------------------------------------------- commands
-
-/**
- * The environment of a command the test runs: the runner's, less what npm
- * run, jest and this repository's .env.test set for themselves (NODE_ENV=test,
- * the test secrets and database are not the app's), plus `extra`.
- */
-export function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {}
-  for (const [key, value] of Object.entries(process.env)) {
-    // What npm run sets about this repository and its script; the npm_config_* of the
-    // machine (registry, cache, certificates) stay, the local prefix (this repository) goes.
-    if (/^npm_(package_|lifecycle_|command$|execpath$|node_execpath$|config_local_prefix$)/i.test(key)) continue
-    if (/^(NODE_ENV|NODE_OPTIONS|TEST_TYPE|JEST_WORKER_ID|INIT_CWD|DATABASE_URL|REDIS_URL|JWT_SECRET|COOKIE_SECRET)$/.test(key)) continue
-    if (/^(DB_|DISTRIBUTION_|MEDUSA_)/.test(key)) continue
-    env[key] = value
-  }
-  // npm run puts this repository's node_modules/.bin first: the app uses its own.
-  env.PATH = (env.PATH ?? "")
-    .split(path.delimiter)
-    .filter((dir) => !/node_modules[\\/]\.bin[\\/]?$|node-gyp-bin/.test(dir))
-    .join(path.delimiter)
-  return { ...env, MEDUSA_DISABLE_TELEMETRY: "true", ...extra }
-}
-
-function tail(file: string, lines = 60) {
-  try {
-    return fs.readFileSync(file, "utf8").split("\n").slice(-lines).join("\n")
-  } catch {
-    return "(no output)"
-  }
-}
-
-/**
- * Runs a command to its end, its output in `log` (appended). Rejects with the
- * command, its exit and the end of its output when it fails or outlives `timeoutMs`.
- */
-export function run(
-  command: string,
-  args: string[],
-  opts: { cwd: string; env: NodeJS.ProcessEnv; log: string; timeoutMs?: number }
-): Promise<void> {
-  fs.appendFileSync(opts.log, `\n$ ${command} ${args.join(" ")}   (in ${opts.cwd})\n`)
-  const fd = fs.openSync(opts.log, "a")
-  const started = Date.now()
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: opts.cwd, env: opts.env, stdio: ["ignore", fd, fd] })
-    fs.closeSync(fd)
-    let timedOut = false
-    const timer = setTimeout(() => {
-      timedOut = true
-      child.kill("SIGKILL")
-    }, opts.timeoutMs ?? 600_000)
-    child.on("error", (e) => {
-      clearTimeout(timer)
-      reject(e)
-    })
-    child.on("exit", (code, signal) => {
-      clearTimeout(timer)
-      fs.appendFileSync(opts.log, `[exit ${signal ?? code} after ${((Date.now() - started) / 1000).toFixed(1)} s]\n`)
-      if (code === 0) return resolve()
-      const why = timedOut ? `was stopped after ${Math.round((opts.timeoutMs ?? 600_000) / 1000)} s` : `exited with ${signal ?? code}`
-      reject(new Error(`\`${command} ${args.join(" ")}\` ${why} (full log: ${opts.log}); its last lines:\n${tail(opts.log)}`))
-    })
-  })
-}
-
 // ---------------------------------------------------------------- the plugin
 
 /** `medusa plugin:build`, then `npm pack` into `dir`. Returns the tarball's path. */
@@ -167,72 +113,14 @@ export async function packPlugin(dir: string): Promise<string> {
 
 // ---------------------------------------------------------------- the app
 
-export type DbConfig = { host: string; port: number; user: string; password: string }
-
-/** The PostgreSQL npm test gives its runners (DB_*; see scripts/lib/db.js). */
-export function testDatabaseServer(): DbConfig {
-  return {
-    host: process.env.DB_HOST || "localhost",
-    port: Number(process.env.DB_PORT || 5432),
-    user: process.env.DB_USERNAME || "postgres",
-    password: process.env.DB_PASSWORD || "",
-  }
-}
-
-async function admin<T>(db: DbConfig, fn: (c: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ ...db, database: "postgres", connectionTimeoutMillis: 10_000 })
-  await client.connect()
-  try {
-    return await fn(client)
-  } finally {
-    await client.end().catch(() => {})
-  }
-}
-
 const DATABASE_PREFIX = "plugin_install_"
-const STALE_AFTER_MS = 6 * 3600_000
 
 /**
- * Drops the databases of install runs that died before their cleanup: named
- * by this test, created more than six hours ago (the name says when), and with
- * nobody connected, so a run still going elsewhere keeps its own.
+ * Drops the databases of install runs that died before their cleanup (see
+ * dropStaleDatabases in helpers/processes.ts), so a run still going elsewhere keeps its own.
  */
-export async function dropStaleDatabases(db: DbConfig): Promise<string[]> {
-  return await admin(db, async (c) => {
-    const { rows } = await c.query(
-      "select datname from pg_database d where datname like $1 and not exists (select 1 from pg_stat_activity a where a.datname = d.datname)",
-      [`${DATABASE_PREFIX}%`]
-    )
-    const dropped: string[] = []
-    for (const { datname } of rows as { datname: string }[]) {
-      const created = parseInt(datname.split("_").pop() ?? "", 36)
-      if (!Number.isFinite(created) || Date.now() - created < STALE_AFTER_MS) continue
-      await c.query(`drop database if exists ${quote(datname)}`).then(
-        () => dropped.push(datname),
-        () => {} // someone connected meanwhile: leave it
-      )
-    }
-    return dropped
-  })
-}
-
-const quote = (name: string) => `"${name.replace(/"/g, '""')}"`
-
-function databaseUrl(db: DbConfig, database: string) {
-  const auth = db.password ? `${encodeURIComponent(db.user)}:${encodeURIComponent(db.password)}` : encodeURIComponent(db.user)
-  return `postgres://${auth}@${db.host}:${db.port}/${encodeURIComponent(database)}`
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.unref()
-    server.once("error", reject)
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
+export function dropStaleDatabases(db: DbConfig): Promise<string[]> {
+  return dropStale(db, DATABASE_PREFIX)
 }
 
 export type AppSecrets = { encryptionKey: string; jwtSecret: string; cookieSecret: string }
@@ -253,8 +141,7 @@ export class InstallApp {
     jwtSecret: crypto.randomBytes(24).toString("hex"),
     cookieSecret: crypto.randomBytes(24).toString("hex"),
   }
-  port = 0
-  private server: ChildProcess | null = null
+  private server: MedusaServer | null = null
   private databaseCreated = false
 
   constructor(readonly version: string, workDir: string, readonly db: DbConfig) {
@@ -263,7 +150,7 @@ export class InstallApp {
     this.log = path.join(workDir, `app-${slug}.log`)
     // Not "medusa-…-integration-…": npm test drops such databases when nobody is connected,
     // which this one is not while the app builds. See dropStaleDatabases for a run that died.
-    this.database = `${DATABASE_PREFIX}${slug}_${Date.now().toString(36)}`
+    this.database = stampedName(DATABASE_PREFIX, slug)
   }
 
   get serverDir() {
@@ -275,7 +162,7 @@ export class InstallApp {
   }
 
   get baseUrl() {
-    return `http://localhost:${this.port}`
+    return this.server?.baseUrl ?? ""
   }
 
   env(extra: Record<string, string> = {}) {
@@ -442,30 +329,13 @@ export class InstallApp {
     if (!fs.existsSync(modules)) {
       fs.symlinkSync(path.relative(this.serverDir, path.join(this.dir, "node_modules")), modules, "dir")
     }
-    this.port = await freePort()
-    const fd = fs.openSync(this.serverLog, "a")
-    const child = spawn(path.join(modules, ".bin", "medusa"), ["start"], {
+    this.server = new MedusaServer({
+      bin: path.join(modules, ".bin", "medusa"),
       cwd: this.serverDir,
-      env: this.env({ NODE_ENV: "production", PORT: String(this.port) }),
-      stdio: ["ignore", fd, fd],
+      env: this.env({ NODE_ENV: "production" }),
+      log: this.serverLog,
     })
-    fs.closeSync(fd)
-    this.server = child
-    let exited: string | null = null
-    child.on("exit", (code, signal) => (exited = `${signal ?? code}`))
-    const deadline = Date.now() + timeoutMs
-    while (Date.now() < deadline) {
-      if (exited !== null) {
-        throw new Error(`the built server exited with ${exited} before /health answered (log: ${this.serverLog}):\n${tail(this.serverLog)}`)
-      }
-      const status = await fetch(`${this.baseUrl}/health`).then(
-        (r) => r.status,
-        () => 0
-      )
-      if (status === 200) return
-      await new Promise((r) => setTimeout(r, 1000))
-    }
-    throw new Error(`/health did not answer 200 within ${timeoutMs / 1000} s (log: ${this.serverLog}):\n${tail(this.serverLog)}`)
+    await this.server.start({ timeoutMs })
   }
 
   serverOutput() {
@@ -473,37 +343,8 @@ export class InstallApp {
   }
 
   async stop() {
-    const child = this.server
+    const server = this.server
     this.server = null
-    if (!child || child.exitCode !== null || child.signalCode !== null) return
-    const gone = new Promise((r) => child.once("exit", r))
-    child.kill("SIGTERM")
-    const timer = setTimeout(() => child.kill("SIGKILL"), 15_000)
-    await gone
-    clearTimeout(timer)
+    await server?.stop()
   }
-}
-
-// ---------------------------------------------------------------- HTTP
-
-export type Reply = { status: number; body: any }
-
-/** One request with Node's fetch; the body parsed when it is JSON. Never throws on an HTTP status. */
-export async function request(
-  base: string,
-  method: string,
-  url: string,
-  opts: { body?: unknown; headers?: Record<string, string> } = {}
-): Promise<Reply> {
-  const res = await fetch(`${base}${url}`, {
-    method,
-    headers: { ...(opts.body !== undefined ? { "content-type": "application/json" } : {}), ...opts.headers },
-    body: opts.body !== undefined ? JSON.stringify(opts.body) : undefined,
-  })
-  const text = await res.text()
-  let body: unknown = text
-  try {
-    body = JSON.parse(text)
-  } catch {}
-  return { status: res.status, body }
 }

@@ -32,6 +32,15 @@ const KINDS = {
     pattern: "integration-tests/install/**/*.spec.ts",
     requires: [],
   },
+  // This repository built (medusa build) and started as several instances on one
+  // database with Medusa's Redis modules: orders across them, replayed events,
+  // instances killed with kill -9 mid-flow (integration-tests/cluster).
+  cluster: {
+    type: "cluster",
+    silent: false,
+    pattern: "integration-tests/cluster/**/*.spec.ts",
+    requires: ["redis"],
+  },
   // The 简体中文 pages of the admin, in Chromium.
   browser: {
     type: "browser",
