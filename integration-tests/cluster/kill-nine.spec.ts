@@ -1,0 +1,304 @@
+/**
+ * `npm test -- cluster kill-nine`: crashes, for real. This repository built and
+ * started as one `shared` instance (routes, subscribers, jobs) on Medusa's
+ * Redis modules; four buyers bound to a three-level line order continuously
+ * while an admin cancels every fifth order and delivers another fifth (fulfil,
+ * ship, mark delivered: the settle-on state, freeze 0) through the admin API.
+ * Meanwhile the instance's whole process group is killed with SIGKILL, several
+ * times, and started again each time. Nobody repairs anything by hand: with
+ * the settlement job every 5 s and the reconcile job every 10 s, the test only
+ * waits (bounded) for the database to show
+ *
+ *   0 missing      every order not canceled has its 6 commissions (2 lines × 3 levels), to the cent
+ *   0 duplicate    no order, line and level paid twice
+ *   0 unreversed   every commission of a canceled order reversed in full
+ *   0 unsettled    every commission of a delivered order settled; nothing due left pending
+ *   0 early        nothing of an order not delivered settled
+ *   ledger=wallet  every wallet equal to its ledger and to its settled commissions, one entry each
+ *
+ * Orders whose checkout the crash cut off count like any other: the truth is
+ * the database's, not what the buyers were told.
+ */
+import { AxiosError, AxiosInstance } from "axios"
+import { Headers, StoreCustomer } from "../helpers/auth"
+import { Distributor } from "../helpers/distribution"
+import { placeOrder } from "../helpers/orders"
+import { MedusaServer } from "../helpers/processes"
+import {
+  api,
+  BASKET,
+  Cluster,
+  commissions,
+  EXPECTED_LINE_AMOUNTS,
+  KEEP,
+  loginAdmin,
+  log,
+  PER_ORDER_BY_DEPTH,
+  prepareCluster,
+  setUpProgramme,
+  stockLocationId,
+  sumCents,
+  until,
+  wallets,
+} from "./cluster"
+
+const BUYERS = 4
+const KILLS = 4
+/** How long orders flow between a restart and the next kill (ms): random in this range. */
+const UPTIME_MS: [number, number] = [5_000, 10_000]
+/** How long the orders keep flowing after the last restart. */
+const TAIL_MS = 8_000
+/** How long the jobs get to bring everything right after the last order (bounded, then it fails). */
+const SETTLE_WITHIN_MS = 180_000
+
+let cluster: Cluster
+let app: MedusaServer
+let client: AxiosInstance
+let admin: Headers
+let tree: { a: Distributor; b: Distributor; c: Distributor; buyers: StoreCustomer[] }
+let location: string
+let failed = false
+const started = Date.now()
+
+beforeAll(async () => {
+  cluster = await prepareCluster("kill_nine")
+  app = cluster.instance("app", "shared", {
+    DISTRIBUTION_SETTLE_SCHEDULE: "*/5 * * * * *",
+    DISTRIBUTION_RECONCILE_SCHEDULE: "*/10 * * * * *",
+  })
+  const boot = Date.now()
+  await app.start()
+  log(`the instance answered /health after ${((Date.now() - boot) / 1000).toFixed(0)} s (logs in ${cluster.work})`)
+  client = api(app, 30_000)
+  admin = await loginAdmin(client, cluster.template.seeded)
+  tree = await setUpProgramme(client, cluster.shop, admin, { settle_on: "delivered", freeze_days: 0 }, BUYERS)
+  location = await stockLocationId(client, admin)
+})
+
+afterAll(async () => {
+  await cluster?.teardown({ keep: failed || KEEP })
+  log(`kill-nine: ${((Date.now() - started) / 1000).toFixed(0)} s in all`)
+})
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+/** The instance is down or going down: no answer, a reset connection, or a 5xx while it restarts. */
+const outage = (e: unknown) => {
+  const error = e as AxiosError
+  return !error.response || error.response.status >= 500
+}
+const describe_ = (e: unknown) => {
+  const error = e as AxiosError
+  return error.response ? `${error.response.status} ${JSON.stringify(error.response.data)}` : `${error.code ?? ""} ${error.message}`
+}
+
+/** Waits until the instance is running and answers. */
+async function up() {
+  for (;;) {
+    if (app.running) {
+      const ok = await fetch(`${app.baseUrl}/health`).then(
+        (r) => r.ok,
+        () => false
+      )
+      if (ok) return
+    }
+    await sleep(250)
+  }
+}
+
+type Action = { id: string; kind: "cancel" | "deliver" }
+
+/** Cancels an order, or fulfils, ships and delivers it; each step read back first, so that it can be retried after a crash. */
+async function perform({ id, kind }: Action) {
+  const read = async () =>
+    (await client.get(`/admin/orders/${id}?fields=id,status,*items,*fulfillments`, admin)).data.order as {
+      status: string
+      items: { id: string; quantity: number }[]
+      fulfillments: { id: string; shipped_at: string | null; delivered_at: string | null; canceled_at: string | null }[]
+    }
+  let order = await read()
+  if (kind === "cancel") {
+    if (order.status !== "canceled") await client.post(`/admin/orders/${id}/cancel`, {}, admin)
+    return
+  }
+  const items = order.items.map((i) => ({ id: i.id, quantity: i.quantity }))
+  let fulfillment = order.fulfillments.find((f) => !f.canceled_at)
+  if (!fulfillment) {
+    await client.post(`/admin/orders/${id}/fulfillments`, { items, location_id: location }, admin)
+    order = await read()
+    fulfillment = order.fulfillments.find((f) => !f.canceled_at)!
+  }
+  if (!fulfillment.shipped_at) {
+    await client.post(`/admin/orders/${id}/fulfillments/${fulfillment.id}/shipments`, { items }, admin)
+  }
+  if (!fulfillment.delivered_at) {
+    await client.post(`/admin/orders/${id}/fulfillments/${fulfillment.id}/mark-as-delivered`, {}, admin)
+  }
+}
+
+/** What the database shows, against what it must: the problems found, or null when there are none. */
+async function problems(): Promise<{ summary: Record<string, number>; examples: string[] } | null> {
+  const orders = await cluster.query<{ id: string; status: string; delivered: boolean }>(
+    `select o.id, o.status,
+            exists (select 1 from order_fulfillment of join fulfillment f on f.id = of.fulfillment_id
+                     where of.order_id = o.id and of.deleted_at is null and f.delivered_at is not null and f.canceled_at is null) as delivered
+       from "order" o where o.deleted_at is null`
+  )
+  const rows = await commissions(cluster)
+  const byOrder = new Map<string, typeof rows>()
+  for (const r of rows) byOrder.set(r.order_id, [...(byOrder.get(r.order_id) ?? []), r])
+  const earner = [tree.c.distributor_id, tree.b.distributor_id, tree.a.distributor_id]
+  const summary = { missing: 0, duplicate: 0, wrong_amount: 0, unreversed: 0, unsettled_delivered: 0, unsettled_due: 0, settled_early: 0, wallet_mismatch: 0, ledger_entries_off: 0 }
+  const examples: string[] = []
+  const note = (kind: keyof typeof summary, text: string) => {
+    summary[kind]++
+    if (examples.length < 12) examples.push(`${kind}: ${text}`)
+  }
+  for (const order of orders) {
+    const own = byOrder.get(order.id) ?? []
+    const keys = new Set(own.map((r) => `${r.line_item_id} ${r.depth}`))
+    if (keys.size !== own.length) note("duplicate", `${order.id} has ${own.length} rows for ${keys.size} lines × levels`)
+    if (order.status === "canceled") {
+      for (const r of own) {
+        if (r.status !== "reversed" || r.reversed_amount !== r.amount) note("unreversed", `${order.id} ${r.sku} level ${r.depth}: ${r.status}, reversed ${r.reversed_amount} of ${r.amount}`)
+      }
+      continue
+    }
+    if (keys.size < BASKET.length * 3) note("missing", `${order.id} (${order.status}${order.delivered ? ", delivered" : ""}) has ${keys.size} of ${BASKET.length * 3} commissions`)
+    for (const r of own) {
+      if (r.amount !== EXPECTED_LINE_AMOUNTS[`${r.sku} ${r.depth}`] || r.distributor_id !== earner[r.depth - 1]) {
+        note("wrong_amount", `${order.id} ${r.sku} level ${r.depth}: ${r.amount} to ${r.distributor_id}`)
+      }
+      if (order.delivered && r.status !== "settled") note("unsettled_delivered", `${order.id} ${r.sku} level ${r.depth}: ${r.status}, eligible ${r.eligible_at}`)
+      if (!order.delivered && r.status === "settled") note("settled_early", `${order.id} ${r.sku} level ${r.depth}`)
+    }
+  }
+  const due = rows.filter((r) => r.status === "pending" && r.eligible_at && new Date(r.eligible_at).getTime() <= Date.now())
+  for (const r of due) note("unsettled_due", `${r.order_id} ${r.sku} level ${r.depth} due since ${new Date(r.eligible_at!).toISOString()}`)
+  const settledRows = rows.filter((r) => r.status === "settled")
+  for (const w of await wallets(cluster)) {
+    if (w.available !== w.ledger || w.ledger !== w.settled) note("wallet_mismatch", `${w.distributor_id}: wallet ${w.available}, ledger ${w.ledger}, settled ${w.settled}`)
+    const settledCount = settledRows.filter((r) => r.distributor_id === w.distributor_id).length
+    if (w.entries !== settledCount) note("ledger_entries_off", `${w.distributor_id}: ${w.entries} ledger entries for ${settledCount} settled commissions`)
+  }
+  return Object.values(summary).some((n) => n > 0) ? { summary, examples } : null
+}
+
+test("kill -9 of the instance, several times while orders, cancels and deliveries flow: the jobs alone end with 0 missing, 0 duplicate, 0 unreversed, 0 unsettled, ledger = wallet", async () => {
+  try {
+    const placed: string[] = []
+    const actions: Action[] = []
+    const interrupted = { checkouts: 0, admin: 0 }
+    const errors: string[] = []
+    /** 5xx answers to a checkout (counted as an outage: the buyer tries again). */
+    const refused: string[] = []
+    let ordering = true
+    let lastRestart = Date.now()
+
+    const buyer = async (customer: StoreCustomer) => {
+      while (ordering) {
+        try {
+          const order = await placeOrder(client, cluster.shop, customer, BASKET)
+          const n = placed.push(order.id)
+          if (n % 5 === 1) actions.push({ id: order.id, kind: "cancel" })
+          if (n % 5 === 2) actions.push({ id: order.id, kind: "deliver" })
+        } catch (e) {
+          if (!outage(e)) errors.push(`checkout: ${describe_(e)}`)
+          else if ((e as AxiosError).response) refused.push(`checkout: ${describe_(e)}`)
+          interrupted.checkouts++
+          await up()
+          await sleep(200)
+        }
+      }
+    }
+    const done: Action[] = []
+    const merchant = async () => {
+      while (ordering || actions.length) {
+        const action = actions.shift()
+        if (!action) {
+          await sleep(200)
+          continue
+        }
+        // A crash may cut any step off: read the order again and carry on. Refusals
+        // for a minute since the last restart are a failure, named below.
+        for (;;) {
+          try {
+            await perform(action)
+            done.push(action)
+            break
+          } catch (e) {
+            interrupted.admin++
+            if (Date.now() - lastRestart > 60_000) {
+              errors.push(`${action.kind} ${action.id}: ${describe_(e)}`)
+              break
+            }
+            await up()
+            await sleep(500)
+          }
+        }
+      }
+    }
+
+    const flowing = [...tree.buyers.map(buyer), merchant()]
+    const kills: { at_order: number; restart_s: number }[] = []
+    for (let k = 0; k < KILLS; k++) {
+      await sleep(UPTIME_MS[0] + Math.random() * (UPTIME_MS[1] - UPTIME_MS[0]))
+      await app.kill()
+      const down = Date.now()
+      await app.start()
+      lastRestart = Date.now()
+      kills.push({ at_order: placed.length, restart_s: Math.round((Date.now() - down) / 1000) })
+      log(`kill -9 #${k + 1} after ${placed.length} orders; back after ${kills[k].restart_s} s`)
+    }
+    await sleep(TAIL_MS)
+    ordering = false
+    await Promise.all(flowing)
+    const lastOrder = Date.now()
+    log(
+      `${placed.length} orders placed (${interrupted.checkouts} checkouts cut off), ${done.filter((a) => a.kind === "cancel").length} canceled, ` +
+        `${done.filter((a) => a.kind === "deliver").length} delivered (${interrupted.admin} admin calls cut off); waiting for the jobs`
+    )
+    if (refused.length) log(`${refused.length} checkout call(s) answered 5xx, e.g. ${refused.slice(0, 3).join("; ")}`)
+    expect(errors).toEqual([])
+    expect(kills).toHaveLength(KILLS)
+    // Orders went through after every restart, not only before the first kill.
+    expect(placed.length).toBeGreaterThan(kills[KILLS - 1].at_order)
+    expect(placed.length).toBeGreaterThanOrEqual(20)
+
+    let last: Awaited<ReturnType<typeof problems>> = null
+    await until("the jobs repair everything", SETTLE_WITHIN_MS, async () => {
+      last = await problems()
+      return last && JSON.stringify(last)
+    }, 2000).catch(async (e) => {
+      const runs = await cluster.query("select job, started_at, finished_at, error from distribution_job_run order by started_at desc limit 5")
+      throw new Error(`${e.message}\nlatest job runs: ${JSON.stringify(runs)}`)
+    })
+    log(`consistent ${((Date.now() - lastOrder) / 1000).toFixed(0)} s after the last order`)
+
+    // What the merchant and the distributors see, to the cent.
+    const orders = await cluster.query<{ id: string; status: string; delivered: boolean }>(
+      `select o.id, o.status, exists (select 1 from order_fulfillment of join fulfillment f on f.id = of.fulfillment_id
+                                      where of.order_id = o.id and f.delivered_at is not null) as delivered
+         from "order" o where o.deleted_at is null`
+    )
+    const canceled = orders.filter((o) => o.status === "canceled").map((o) => o.id)
+    const delivered = orders.filter((o) => o.delivered && o.status !== "canceled").map((o) => o.id)
+    expect(new Set(canceled)).toEqual(new Set(done.filter((a) => a.kind === "cancel").map((a) => a.id)))
+    expect(new Set(delivered)).toEqual(new Set(done.filter((a) => a.kind === "deliver").map((a) => a.id)))
+    // Every order the buyers were told about exists (and perhaps some they were not).
+    expect(placed.filter((id) => !orders.some((o) => o.id === id))).toEqual([])
+    const rows = await commissions(cluster)
+    expect(rows.filter((r) => !canceled.includes(r.order_id))).toHaveLength((orders.length - canceled.length) * BASKET.length * 3)
+    const expectedWallet = (depth: number) => sumCents(Array(delivered.length).fill(PER_ORDER_BY_DEPTH[depth - 1]))
+    const byDistributor = Object.fromEntries((await wallets(cluster)).map((w) => [w.distributor_id, w.available]))
+    expect(byDistributor).toEqual({
+      [tree.c.distributor_id]: expectedWallet(1),
+      [tree.b.distributor_id]: expectedWallet(2),
+      [tree.a.distributor_id]: expectedWallet(3),
+    })
+    expect(await problems()).toBeNull()
+  } catch (e) {
+    failed = true
+    throw e
+  }
+})
