@@ -20,8 +20,8 @@
  * the database's, not what the buyers were told.
  */
 import { AxiosError, AxiosInstance } from "axios"
-import { Headers, StoreCustomer } from "../helpers/auth"
-import { Distributor } from "../helpers/distribution"
+import { Headers, registerCustomer, StoreCustomer } from "../helpers/auth"
+import { Distributor, uniqueEmail } from "../helpers/distribution"
 import { placeOrder } from "../helpers/orders"
 import { MedusaServer } from "../helpers/processes"
 import {
@@ -44,10 +44,13 @@ import {
 
 const BUYERS = 4
 const KILLS = 4
-/** How long orders flow between a restart and the next kill (ms): random in this range. */
-const UPTIME_MS: [number, number] = [5_000, 10_000]
+/**
+ * How long orders flow between a restart and the next kill (ms): random in this
+ * range. A checkout (6 calls) takes 5–8 s here with four buyers at once.
+ */
+const UPTIME_MS: [number, number] = [12_000, 20_000]
 /** How long the orders keep flowing after the last restart. */
-const TAIL_MS = 8_000
+const TAIL_MS = 12_000
 /** How long the jobs get to bring everything right after the last order (bounded, then it fails). */
 const SETTLE_WITHIN_MS = 180_000
 
@@ -79,6 +82,11 @@ afterAll(async () => {
   await cluster?.teardown({ keep: failed || KEEP })
   log(`kill-nine: ${((Date.now() - started) / 1000).toFixed(0)} s in all`)
 })
+
+/** What Medusa answers, for good, to a cancel of an order whose cancel a crash cut off. */
+const CANCEL_LEFT_BEHIND = /^400 .*Order \(order_\w+\) already has an existing active order change/
+/** What Medusa answers, for good, to a customer whose first payment session a crash cut off. */
+const ACCOUNT_HOLDER_LEFT_BEHIND = /^400 .*Account holder with provider_id: pp_system_default, external_id: cus_\w+, already exists/
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
@@ -193,6 +201,20 @@ test("kill -9 of the instance, several times while orders, cancels and deliverie
     /** 5xx answers to a checkout (counted as an outage: the buyer tries again). */
     const refused: string[] = []
     let ordering = true
+    let stranded = 0
+    const stuck: string[] = []
+    const newBuyer = async (): Promise<StoreCustomer> => {
+      for (;;) {
+        try {
+          const customer = await registerCustomer(client, cluster.shop.pk, { email: uniqueEmail("buyer") })
+          await client.post("/store/distribution/bind", { referral_code: tree.c.code }, customer)
+          return customer
+        } catch (e) {
+          if (!outage(e)) throw e
+          await up()
+        }
+      }
+    }
     let lastRestart = Date.now()
 
     const buyer = async (customer: StoreCustomer) => {
@@ -203,6 +225,14 @@ test("kill -9 of the instance, several times while orders, cancels and deliverie
           if (n % 5 === 1) actions.push({ id: order.id, kind: "cancel" })
           if (n % 5 === 2) actions.push({ id: order.id, kind: "deliver" })
         } catch (e) {
+          if (ACCOUNT_HOLDER_LEFT_BEHIND.test(describe_(e))) {
+            // Medusa's own state, not the plugin's: the crash cut the customer's first payment
+            // session off between its account holder and the link to it, and every later
+            // session of that customer is refused. The buyer comes back as a new customer.
+            stranded++
+            customer = await newBuyer()
+            continue
+          }
           if (!outage(e)) errors.push(`checkout: ${describe_(e)}`)
           else if ((e as AxiosError).response) refused.push(`checkout: ${describe_(e)}`)
           interrupted.checkouts++
@@ -228,6 +258,12 @@ test("kill -9 of the instance, several times while orders, cancels and deliverie
             break
           } catch (e) {
             interrupted.admin++
+            if (action.kind === "cancel" && CANCEL_LEFT_BEHIND.test(describe_(e))) {
+              // Medusa's own state again: the crash cut a cancel off after its refund's credit
+              // line was opened, and the order can no longer be canceled through the API.
+              stuck.push(action.id)
+              break
+            }
             if (Date.now() - lastRestart > 60_000) {
               errors.push(`${action.kind} ${action.id}: ${describe_(e)}`)
               break
@@ -258,6 +294,14 @@ test("kill -9 of the instance, several times while orders, cancels and deliverie
       `${placed.length} orders placed (${interrupted.checkouts} checkouts cut off), ${done.filter((a) => a.kind === "cancel").length} canceled, ` +
         `${done.filter((a) => a.kind === "deliver").length} delivered (${interrupted.admin} admin calls cut off); waiting for the jobs`
     )
+    if (stranded) log(`${stranded} buyer(s) came back as new customers: Medusa refused their payment sessions after a crash (account holder left behind)`)
+    if (stuck.length) {
+      const rows = await cluster.query(
+        "select order_id, status, count(*)::int as n from distribution_commission where order_id = any($1) group by 1, 2 order by 1",
+        [stuck]
+      )
+      log(`${stuck.length} order(s) Medusa would not cancel after a crash cut their cancel off; their commissions: ${JSON.stringify(rows)}`)
+    }
     if (refused.length) log(`${refused.length} checkout call(s) answered 5xx, e.g. ${refused.slice(0, 3).join("; ")}`)
     expect(errors).toEqual([])
     expect(kills).toHaveLength(KILLS)
