@@ -45,12 +45,15 @@ import {
 const BUYERS = 4
 const KILLS = 3
 /**
- * How long orders flow between a restart and the next kill (ms): random in this
- * range. A checkout (6 calls) takes 5–8 s here with four buyers at once.
+ * Orders placed between a restart and the next kill (and after the last
+ * restart): the kills follow the orders rather than the clock, since a
+ * checkout takes 5 to 15 s here depending on the machine's load. Each kill
+ * comes a random 0–3 s after that many orders, when the other buyers are in
+ * the middle of theirs.
  */
-const UPTIME_MS: [number, number] = [12_000, 18_000]
-/** How long the orders keep flowing after the last restart. */
-const TAIL_MS = 10_000
+const ORDERS_BETWEEN_KILLS = 3
+/** The longest the orders may take to flow again after a restart. */
+const FLOW_WITHIN_MS = 120_000
 /** How long the jobs get to bring everything right after the last order (bounded, then it fails). */
 const SETTLE_WITHIN_MS = 180_000
 
@@ -284,15 +287,22 @@ test("kill -9 of the instance, several times while orders, cancels and deliverie
 
     const flowing = [...tree.buyers.map((b) => buyer(b)), merchant()]
     const kills: { at_order: number; restart_s: number }[] = []
+    const flow = async (what: string) => {
+      const from = placed.length
+      await until(what, FLOW_WITHIN_MS, async () =>
+        placed.length >= from + ORDERS_BETWEEN_KILLS ? null : `${placed.length - from} order(s) placed (errors: ${JSON.stringify(errors)})`
+      , 250)
+    }
     for (let k = 0; k < KILLS; k++) {
-      await sleep(UPTIME_MS[0] + Math.random() * (UPTIME_MS[1] - UPTIME_MS[0]))
+      await flow(k === 0 ? "the first orders" : `orders after restart #${k}`)
+      await sleep(Math.random() * 3000)
       await app.kill()
       const down = Date.now()
       await app.start()
       kills.push({ at_order: placed.length, restart_s: Math.round((Date.now() - down) / 1000) })
       log(`kill -9 #${k + 1} after ${placed.length} orders; back after ${kills[k].restart_s} s`)
     }
-    await sleep(TAIL_MS)
+    await flow(`orders after restart #${KILLS}`)
     ordering = false
     await Promise.all(flowing)
     const lastOrder = Date.now()
@@ -303,10 +313,6 @@ test("kill -9 of the instance, several times while orders, cancels and deliverie
     if (leftovers.length) log(`Medusa refused ${leftovers.length} call(s) after a crash cut them off: ${leftovers.join("; ")}`)
     if (refused.length) log(`${refused.length} checkout call(s) answered 5xx, e.g. ${refused.slice(0, 3).join("; ")}`)
     expect(errors).toEqual([])
-    expect(kills).toHaveLength(KILLS)
-    // Orders went through after every restart, not only before the first kill.
-    expect(placed.length).toBeGreaterThan(kills[KILLS - 1].at_order)
-    expect(placed.length).toBeGreaterThanOrEqual(12)
 
     let last: Awaited<ReturnType<typeof problems>> = null
     await until("the jobs repair everything", SETTLE_WITHIN_MS, async () => {
