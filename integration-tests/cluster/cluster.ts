@@ -6,9 +6,10 @@
  *
  * - The build is made once per state of the sources, in the system's temporary
  *   directory (medusa-cluster-build-<hash>), and reused while they are unchanged.
- * - A template database is migrated (`medusa db:migrate` in the build) and seeded
- *   (a shop and an admin: fixtures/seed-cluster.ts) once per build; each test
- *   gets a fresh copy of it (CREATE DATABASE … TEMPLATE) and drops it at the end.
+ * - A template database is migrated and seeded (a shop and an admin:
+ *   fixtures/seed-cluster.ts) once per state of the sources, while the build
+ *   runs; each test gets a fresh copy of it (CREATE DATABASE … TEMPLATE) and
+ *   drops it at the end.
  * - Each test's instances share a Redis prefix of their own: queues, cache and
  *   locks of another run (or of another app on the same Redis) are not theirs.
  *   Their keys are deleted at the end.
@@ -58,10 +59,11 @@ function filesUnder(dir: string): string[] {
     .filter((f) => fs.statSync(path.join(ROOT, f)).isFile())
 }
 
-/** What the build is made of: src/, medusa-config.ts, tsconfig.json, package.json. */
-function sourceHash(): string {
+/** What the build and the template are made of: src/, the config, the seed. */
+export function sourceHash(): string {
   const hash = crypto.createHash("sha256")
-  for (const file of ["medusa-config.ts", "tsconfig.json", "package.json", ...filesUnder("src")].sort()) {
+  const files = ["medusa-config.ts", "tsconfig.json", "package.json", "integration-tests/helpers/orders.ts", ...filesUnder("src"), ...filesUnder("integration-tests/cluster/fixtures")]
+  for (const file of files.sort()) {
     hash.update(`${file}\0`).update(fs.readFileSync(path.join(ROOT, file))).update("\0")
   }
   return hash.digest("hex").slice(0, 16)
@@ -74,8 +76,7 @@ function sourceHash(): string {
  * node_modules linked into the output in place of `npm install` (its
  * package.json is this one's). Reused while the sources are unchanged.
  */
-export async function buildApp(logFile: string): Promise<Build> {
-  const hash = sourceHash()
+export async function buildApp(hash: string, logFile: string): Promise<Build> {
   const dir = path.join(os.tmpdir(), `${BUILD_PREFIX}${hash}`)
   // Medusa 2.21 finds each core module's models by splitting a path at its first "dist".
   if (/dist/.test(dir)) {
@@ -171,13 +172,14 @@ async function templateComment(db: DbConfig, name: string): Promise<Seeded | nul
 }
 
 /**
- * The template the tests' databases are copied from: migrated by the build and
- * seeded, what the seed wrote kept as the database's comment. Made once per
- * build; the templates of other builds are dropped when nobody uses them.
+ * The template the tests' databases are copied from: migrated (`medusa
+ * db:migrate` in this repository, while the build runs) and seeded, what the
+ * seed wrote kept as the database's comment. Made once per state of the
+ * sources; the templates of other states are dropped when nobody uses them.
  */
-export async function templateDatabase(build: Build, redisUrl: string, logFile: string): Promise<{ name: string; seeded: Seeded }> {
+export async function templateDatabase(hash: string, redisUrl: string, logFile: string): Promise<{ name: string; seeded: Seeded }> {
   const db = testDatabaseServer()
-  const name = `${TEMPLATE_PREFIX}${build.hash}`
+  const name = `${TEMPLATE_PREFIX}${hash}`
   const existing = await templateComment(db, name)
   if (existing) {
     return { name, seeded: existing }
@@ -190,12 +192,12 @@ export async function templateDatabase(build: Build, redisUrl: string, logFile: 
     for (const { datname } of rows) await c.query(`drop database if exists ${quoteIdent(datname)}`).catch(() => {})
   })
   const started = Date.now()
-  const wip = stampedName(DATABASE_PREFIX, `wip_${build.hash}`)
+  const wip = stampedName(DATABASE_PREFIX, `wip_${hash}`)
   const redis = { url: redisUrl, prefix: `${wip}:` }
   const env = appEnv(wip, redis, newSecrets())
   await withDatabase(db, (c) => c.query(`create database ${quoteIdent(wip)}`))
   try {
-    await run(MEDUSA, ["db:migrate"], { cwd: build.serverDir, env, log: logFile })
+    await run(MEDUSA, ["db:migrate"], { cwd: ROOT, env, log: logFile })
     const out = path.join(os.tmpdir(), `${wip}.json`)
     await run(MEDUSA, ["exec", "./integration-tests/cluster/fixtures/seed-cluster.ts", out], { cwd: ROOT, env, log: logFile })
     const seeded = fs.readFileSync(out, "utf8")
@@ -332,8 +334,11 @@ export async function prepareCluster(slug: string): Promise<Cluster> {
   const url = redisUrl()
   const work = fs.mkdtempSync(path.join(os.tmpdir(), `medusa-cluster-${slug.replace(/_/g, "-")}-`))
   try {
-    const build = await buildApp(path.join(work, "build.log"))
-    const template = await templateDatabase(build, url, path.join(work, "template.log"))
+    const hash = sourceHash()
+    const [build, template] = await Promise.all([
+      buildApp(hash, path.join(work, "build.log")),
+      templateDatabase(hash, url, path.join(work, "template.log")),
+    ])
     const cluster = new Cluster(build, template, url, slug, work)
     await cluster.createDatabase()
     return cluster
