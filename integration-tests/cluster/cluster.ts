@@ -310,18 +310,22 @@ export class Cluster {
     }
   }
 
-  /** Stops every instance, drops the database, deletes the Redis keys; removes the logs unless `keep`. */
+  /**
+   * Stops every instance and deletes the Redis keys; drops the database and
+   * removes the logs unless `keep` (a kept database is dropped by a later run
+   * once it is six hours old).
+   */
   async teardown({ keep }: { keep: boolean }) {
     for (const server of this.instances) await server.stop().catch(() => {})
+    await deleteRedisKeys(this.redis.url, this.redis.prefix).catch(() => {})
+    if (keep) {
+      log(`kept the logs in ${this.work}${this.created ? ` and the database ${this.database}` : ""}`)
+      return
+    }
     if (this.created) {
       await withDatabase(this.db, (c) => c.query(`drop database if exists ${quoteIdent(this.database)} with (force)`))
     }
-    await deleteRedisKeys(this.redis.url, this.redis.prefix).catch(() => {})
-    if (keep) {
-      log(`kept the logs in ${this.work}`)
-    } else {
-      fs.rmSync(this.work, { recursive: true, force: true })
-    }
+    fs.rmSync(this.work, { recursive: true, force: true })
   }
 }
 

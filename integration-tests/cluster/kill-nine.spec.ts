@@ -324,15 +324,22 @@ test("kill -9 of the instance, several times while orders, cancels and deliverie
       const runs = await cluster.query("select job, started_at, finished_at, error from distribution_job_run order by started_at desc limit 5")
       throw new Error(`${e.message}\nunfinished job runs: ${JSON.stringify(open)}\nlatest job runs: ${JSON.stringify(runs)}`)
     })
-    const [repairs] = await cluster.query<{ runs: number; recredited: number; reversed: number; marked: number }>(
-      `select count(*)::int as runs, coalesce(sum((result->>'recredited')::int), 0)::int as recredited,
+    const [repairs] = await cluster.query<{ runs: number; open: number; recredited: number; reversed: number; marked: number }>(
+      `select count(*) filter (where finished_at is not null)::int as runs, count(*) filter (where finished_at is null)::int as open,
+              coalesce(sum((result->>'recredited')::int), 0)::int as recredited,
               coalesce(sum((result->>'reversed')::int), 0)::int as reversed, coalesce(sum((result->>'marked_eligible')::int), 0)::int as marked
-         from distribution_job_run where finished_at is not null`
+         from distribution_job_run`
     )
     log(
-      `consistent ${((Date.now() - lastOrder) / 1000).toFixed(0)} s after the last order; ${repairs.runs} reconcile runs ` +
+      `consistent ${((Date.now() - lastOrder) / 1000).toFixed(0)} s after the last order; ${repairs.runs} reconcile runs (${repairs.open} left open) ` +
         `repaired ${repairs.recredited} credit(s), ${repairs.reversed} reversal(s), ${repairs.marked} due date(s)`
     )
+    if (repairs.open) {
+      // Not asserted here (the job is the reconcile's own): a run a kill cut off stays open, and
+      // the job skips every tick until the run is six hours old. Whatever the events lost meanwhile
+      // waits that long, and the checks above would have failed on it.
+      log(`WARNING: ${repairs.open} reconcile run(s) left open by a kill: the reconcile job skips its ticks until they are closed as stale`)
+    }
 
     // What the merchant and the distributors see, to the cent.
     const orders = await cluster.query<{ id: string; status: string; delivered: boolean }>(
