@@ -687,9 +687,15 @@ export const AdminReconcileRunsResponse = z.object({
       id: Id,
       started_at: z.string(),
       finished_at: z.string().nullable().describe("null while it runs"),
+      window_from: z
+        .string()
+        .nullable()
+        .describe("The orders it looked at were placed or changed from here: the watermark less 15 minutes, or reconcile_days back on a first run"),
+      window_to: z.string().nullable().describe("…to here (when the run started); a successful run's window_to is the next run's watermark"),
+      watermark: z.string().nullable().describe("Where the last successful run before it stopped; null on a first run (reconcile_days)"),
       result: z
         .object({
-          days: z.number().int(),
+          days: z.number().int().optional().describe("reconcile_days, on a first run (no watermark)"),
           orders_checked: z.number().int(),
           recredited: z.number().int(),
           reversed: z.number().int(),

@@ -939,6 +939,18 @@ export default class DistributionModuleService extends MedusaService({
     await jobRuns.finishRun(sharedContext.transactionManager as EntityManager, id, outcome)
   }
 
+  /** The window a claimed run sweeps, kept on its row (the admin sees it; a successful run's end is the next one's watermark). */
+  @InjectTransactionManager()
+  async recordJobRunWindow(id: string, window: jobRuns.JobRunWindow, @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    await jobRuns.recordWindow(sharedContext.transactionManager as EntityManager, id, window)
+  }
+
+  /** Where the job's last successful run's window ended, or null when none did. */
+  @InjectManager()
+  async lastJobWatermark(job: string, @MedusaContext() sharedContext: Context = {}): Promise<Date | null> {
+    return await jobRuns.lastWatermark(sharedContext.manager as EntityManager, job)
+  }
+
   /** A job's latest runs, newest first. */
   @InjectManager()
   async listJobRuns(job: string, limit = 10, @MedusaContext() sharedContext: Context = {}) {

@@ -49,7 +49,11 @@ export type DistributionModuleOptions = {
    * (default 60 a minute); false turns a limit off.
    */
   rate_limits?: Partial<Record<RateLimitName, RateLimit | false>>
-  /** How many days of orders the hourly reconcile job looks at (default 30). */
+  /**
+   * How many days of orders the hourly reconcile job's first run looks at
+   * (default 30); every later run sweeps the orders placed or changed since the
+   * last successful one.
+   */
   reconcile_days?: number
 }
 
