@@ -5,11 +5,12 @@
  * give that kind its REDIS_URL.
  */
 const KINDS = {
+  // The rate limiter's Redis counter is tested against a real Redis (src/api/utils/__tests__/rate-limit).
   unit: {
     type: "unit",
     silent: true,
     pattern: "src/**/__tests__/**/*.unit.spec.[jt]s, scripts/**/__tests__/**/*.unit.spec.js",
-    requires: [],
+    requires: ["redis"],
   },
   modules: {
     type: "integration:modules",

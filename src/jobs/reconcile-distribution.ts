@@ -10,14 +10,22 @@ import { RECONCILE_SCHEDULE } from "../lib/job-schedules"
 const DAY_MS = 24 * 60 * 60 * 1000
 /** A run older than this that never finished was on an instance that stopped. */
 const STALE_AFTER_MS = 6 * 60 * 60 * 1000
+/**
+ * How far before the watermark a run starts again: a change stamped just before
+ * the last run read (its transaction committing after), or stamped by an
+ * instance whose clock runs behind, is still swept.
+ */
+export const RECONCILE_OVERLAP_MS = 15 * 60 * 1000
 
 /**
  * Every hour, the reconcile on its own: balances against the ledger (reported,
- * not rewritten) and what lost events left undone for the orders placed in the
- * last `reconcile_days` (option, default 30) — an order never credited, a
- * cancel, return or refund never reversed, a settle-on state never marked.
- * One instance runs it at a time (a run row is claimed; the others skip the
- * tick); each run and what it repaired is kept for the admin.
+ * not rewritten) and what lost events left undone for the orders placed or
+ * changed since the last successful run (its watermark, less a quarter of an
+ * hour of overlap) — an order never credited, a cancel, return or refund never
+ * reversed, a settle-on state never marked. A first run, with no watermark,
+ * looks at the last `reconcile_days` (option, default 30). One instance runs it
+ * at a time (a run row is claimed; the others skip the tick); each run, its
+ * window and what it repaired is kept for the admin.
  */
 export default async function reconcileDistribution(container: MedusaContainer) {
   const service: DistributionModuleService = container.resolve(DISTRIBUTION_MODULE)
@@ -29,11 +37,15 @@ export default async function reconcileDistribution(container: MedusaContainer) 
   }
   const days = service.getOptions().reconcile_days ?? 30
   try {
+    const watermark = await service.lastJobWatermark(RECONCILE_JOB)
+    const from = watermark ? new Date(watermark.getTime() - RECONCILE_OVERLAP_MS) : new Date(now.getTime() - days * DAY_MS)
+    await service.recordJobRunWindow(runId, { window_from: from, window_to: now, watermark })
     const { result } = await reconcileDistributionWorkflow(container).run({
-      input: { from: new Date(now.getTime() - days * DAY_MS), to: now, repair: false },
+      input: { from, to: now, repair: false },
     })
     const summary = {
-      days,
+      // A first run's window is reconcile_days long; the others continue from the watermark.
+      ...(watermark ? {} : { days }),
       orders_checked: result.orders_checked,
       recredited: result.recredited.length,
       reversed: result.reversed.length,

@@ -4,9 +4,9 @@ import { reconcileDistributionWorkflow } from "../workflows"
 const USAGE = "usage: medusa exec <this file> [days] [repair]  (days: a whole number, default 7)"
 
 /**
- * Balances against the ledger, and placed orders of the last `days` (default 7)
- * without commissions credited again; `repair` also rewrites the cached balances
- * that differ. Prints the report as JSON. Shipped in the package, so a host app
+ * Balances against the ledger, and what lost events left undone for the orders
+ * placed or changed in the last `days` (default 7): credits, reversals, due
+ * dates; `repair` also rewrites the cached balances that differ. Prints the report as JSON. Shipped in the package, so a host app
  * runs it with
  *   npx medusa exec ./node_modules/medusa-plugin-distribution/.medusa/server/src/scripts/reconcile.js [days] [repair]
  * and this repository with `npm run reconcile -- [days] [repair]`. `repair` is a

@@ -134,15 +134,17 @@ describe("what npm test runs", () => {
     expect(parseArgs(["demo-seed"])).toEqual({ kinds: Object.keys(KINDS), extra: ["demo-seed"], filtered: true })
   })
 
-  it("asks for Chromium only for the browser kind and for a CJK font for the HTTP and browser kinds", () => {
-    expect(requirementsOf(["unit", "modules"])).toEqual([])
+  it("asks for Chromium only for the browser kind, for a CJK font for the HTTP and browser kinds, and for Redis for the unit kind", () => {
+    expect(requirementsOf(["unit"])).toEqual(["redis"])
+    expect(requirementsOf(["modules"])).toEqual([])
     expect(requirementsOf(["http"])).toEqual(["cjk-font"])
     expect(requirementsOf(["install"])).toEqual([])
-    expect(requirementsOf(["unit", "modules", "http", "browser"])).toEqual(["chromium", "cjk-font"])
+    expect(requirementsOf(["unit", "modules", "http", "browser"])).toEqual(["chromium", "cjk-font", "redis"])
   })
 
   it("gives a kind Redis by naming it in its requires", () => {
     const kinds = { ...KINDS, modules: { ...KINDS.modules, requires: ["redis"] } }
-    expect(requirementsOf(["unit", "modules", "http"], kinds)).toEqual(["cjk-font", "redis"])
+    expect(requirementsOf(["modules", "http"], kinds)).toEqual(["cjk-font", "redis"])
+    expect(requirementsOf(["modules", "http"])).toEqual(["cjk-font"])
   })
 })

@@ -7,8 +7,6 @@ import type { Balance } from "../../modules/distribution/types"
 
 export type { Balance }
 type Out<T extends z.ZodType> = z.output<T>
-type BindingSource = `${C.BindingSource}`
-type LedgerKind = `${C.LedgerKind}`
 
 /**
  * The shapes the plugin's admin API answers with. Every amount is a decimal string in
@@ -23,96 +21,25 @@ export type List<K extends string, T> = { [key in K]: T[] } & { count: number; l
 
 export type LevelSummary = Out<typeof S.LevelSummary>
 
-export type Level = LevelSummary & {
-  description: string | null
-  upgrade_personal_sales: string | null
-  upgrade_team_sales: string | null
-  upgrade_direct_recruits: number | null
-  upgrade_orders: number | null
-  is_default: boolean
-  created_at: string
-}
+/** An entity row as the admin asks for it: with its creation time. */
+type Row<T extends z.ZodType> = Out<T> & { created_at: string }
 
-export type Distributor = {
-  id: string
-  customer_id: string
-  email: string | null
-  display_name: string | null
-  referral_code: string | null
-  status: DistributorStatus
-  parent_id: string | null
-  level_id?: string | null
-  depth: number
-  team_size: number
-  direct_count: number
-  activated_at: string | null
-  reviewed_at: string | null
-  reviewed_by?: string | null
-  reject_reason?: string | null
-  suspend_reason?: string | null
-  created_at: string
-  level: LevelSummary | null
-  application?: { name: string | null; phone: string | null; reason: string | null } | null
-}
+export type Level = Row<typeof S.AdminLevel>
+
+export type Distributor = Row<typeof S.AdminDistributor>
 
 export type DistributorSummary = Pick<
   Distributor,
   "id" | "referral_code" | "display_name" | "email" | "status" | "depth" | "team_size" | "direct_count" | "level"
 >
 
-export type DistributorDetail = {
-  distributor: Distributor
-  customer: { id: string; email: string; first_name: string | null; last_name: string | null; phone: string | null } | null
-  upline: DistributorSummary[]
-  children: { members: DistributorSummary[]; count: number }
-  binding: Binding | null
-}
+export type DistributorDetail = Omit<Out<typeof S.AdminDistributorDetailResponse>, "distributor"> & { distributor: Distributor }
 
-export type Binding = {
-  id: string
-  customer_id: string
-  distributor_id: string
-  source: BindingSource
-  bound_at: string
-  expires_at: string | null
-}
+export type Binding = Out<typeof S.AdminBinding>
 
-export type Commission = {
-  id: string
-  order_id: string
-  line_item_id: string
-  distributor_id: string
-  depth: number
-  attribution: string
-  product_id: string | null
-  quantity: number
-  base_amount: string
-  rate_bps: number | null
-  rate_source: string
-  amount: string
-  reversed_amount: string
-  currency_code: string
-  status: CommissionStatus
-  eligible_at: string | null
-  settled_at: string | null
-  created_at: string
-}
+export type Commission = Row<typeof S.AdminCommission>
 
-
-export type LedgerEntry = {
-  id: string
-  currency_code: string
-  kind: LedgerKind
-  amount: string
-  reference_type: string
-  reference_id: string
-  reason: string | null
-  created_at: string
-  /** The order a commission entry is about (its number as the merchant knows it). */
-  order: { id: string; display_id: number | null } | null
-  /** The withdrawal a withdrawal entry moved. */
-  withdrawal: { id: string; status: string; created_at: string } | null
-}
+export type LedgerEntry = Row<typeof S.AdminLedgerEntryWithReference>
 
 export type Withdrawal = Out<typeof S.AdminWithdrawal>
 

@@ -3,18 +3,17 @@ import {
   APPLICATION_MODES,
   COMMISSION_BASES,
   AUDIT_ACTOR_TYPES,
-  BINDING_MODES,
   BINDING_SOURCES,
   COMMISSION_STATUSES,
   DISTRIBUTOR_STATUSES,
   LEDGER_KINDS,
   RULE_MODES,
   RULE_TARGET_TYPES,
-  SETTLE_ON_STATES,
   WITHDRAWAL_METHODS,
   WITHDRAWAL_STATUSES,
 } from "../../modules/distribution/constants"
 import { STATS_INTERVALS } from "../../modules/distribution/queries/centre"
+import { SETTING_FIELDS } from "../../modules/distribution/utils/settings"
 
 /**
  * What the plugin's routes return, as zod schemas: the OpenAPI document is
@@ -277,30 +276,36 @@ export const OpenApiDocumentResponse = z.looseObject({ openapi: z.string(), info
 export const AdminLevel = entity({
   id: Id,
   name: z.string(),
-  description: z.string().nullable().optional(),
+  description: z.string().nullable(),
   rank: z.number().int(),
   rate_bps_1: z.number().int(),
   rate_bps_2: z.number().int(),
   rate_bps_3: z.number().int(),
-  upgrade_personal_sales: Amount.nullable().optional(),
-  upgrade_team_sales: Amount.nullable().optional(),
-  upgrade_direct_recruits: z.number().int().nullable().optional(),
-  upgrade_orders: z.number().int().nullable().optional(),
+  upgrade_personal_sales: Amount.nullable(),
+  upgrade_team_sales: Amount.nullable(),
+  upgrade_direct_recruits: z.number().int().nullable(),
+  upgrade_orders: z.number().int().nullable(),
   is_default: z.boolean(),
 })
 
 export const AdminDistributor = entity({
   id: Id,
-  customer_id: z.string().optional(),
-  email: z.string().nullable().optional(),
-  display_name: z.string().nullable().optional(),
-  referral_code: z.string().nullable().optional(),
-  status: z.enum(DISTRIBUTOR_STATUSES).optional(),
-  parent_id: z.string().nullable().optional(),
-  depth: z.number().int().optional(),
-  team_size: z.number().int().optional(),
-  direct_count: z.number().int().optional(),
-  level: z.looseObject({ id: Id, name: z.string() }).nullable().optional(),
+  customer_id: z.string(),
+  email: z.string().nullable(),
+  display_name: z.string().nullable(),
+  referral_code: z.string().nullable(),
+  status: z.enum(DISTRIBUTOR_STATUSES),
+  parent_id: z.string().nullable(),
+  level_id: z.string().nullable().optional(),
+  depth: z.number().int(),
+  team_size: z.number().int(),
+  direct_count: z.number().int(),
+  activated_at: Timestamp.nullable(),
+  reviewed_at: Timestamp.nullable(),
+  reviewed_by: z.string().nullable().optional(),
+  reject_reason: z.string().nullable().optional(),
+  suspend_reason: z.string().nullable().optional(),
+  level: LevelSummary.partial().required({ id: true, name: true }).nullable().optional(),
   application: MaskedApplication.nullable().optional(),
 })
 
@@ -329,11 +334,25 @@ export const AdminBinding = entity({
 export const AdminCommission = entity({
   id: Id,
   order_id: z.string(),
+  line_item_id: z.string(),
   distributor_id: z.string(),
+  buyer_customer_id: z.string().nullable(),
   depth: z.number().int(),
+  attribution: z.string(),
+  product_id: z.string().nullable(),
+  variant_id: z.string().nullable(),
+  quantity: z.number().int(),
+  base_amount: Amount,
+  rate_bps: z.number().int().nullable(),
+  rate_source: z.string(),
+  rule_id: z.string().nullable(),
   amount: Amount,
+  reversed_amount: Amount,
   currency_code: z.string(),
   status: z.enum(COMMISSION_STATUSES),
+  eligible_at: Timestamp.nullable(),
+  settled_at: Timestamp.nullable(),
+  reversed_at: Timestamp.nullable(),
 })
 
 export const AdminCommissionRule = entity({
@@ -379,25 +398,10 @@ export const AdminAuditLog = entity({
 })
 
 /** The settings' own fields (the admin's settings form is typed from these). */
-export const AdminSettingsFields = z.object({
-  enabled: z.boolean(),
-  max_depth: z.number().int(),
-  application_mode: z.enum(APPLICATION_MODES),
+export const AdminSettingsFields = SETTING_FIELDS.extend({
   application_min_spend: Amount,
-  self_purchase: z.boolean(),
-  binding_mode: z.enum(BINDING_MODES),
-  binding_days: z.number().int(),
-  bind_new_customers_only: z.boolean(),
-  commission_base: z.enum(COMMISSION_BASES).describe("What a commission is computed on (fixed: the lines' subtotal after discounts, without tax)"),
-  settle_on: z.enum(SETTLE_ON_STATES),
-  freeze_days: z.number().int(),
-  order_cap_bps: z.number().int(),
   min_withdrawal: Amount,
-  withdrawal_fee_bps: z.number().int(),
-  withdrawal_methods: z.array(z.enum(WITHDRAWAL_METHODS)),
-  default_rate_bps_1: z.number().int(),
-  default_rate_bps_2: z.number().int(),
-  default_rate_bps_3: z.number().int(),
+  commission_base: z.enum(COMMISSION_BASES).describe("What a commission is computed on (fixed: the lines' subtotal after discounts, without tax)"),
   currency_code: z.string().describe("The programme's currency: thresholds, minimums and reports are in it"),
   currency_follows_store: z
     .boolean()
@@ -412,12 +416,20 @@ export const AdminDistributorsResponse = paged("distributors", selectable(AdminD
 export const AdminDistributorResponse = z.object({ distributor: AdminDistributor })
 export const AdminDistributorDetailResponse = z.object({
   distributor: AdminDistributor,
-  customer: z.looseObject({ id: Id, email: z.string().nullable() }).nullable(),
+  customer: z
+    .looseObject({
+      id: Id,
+      email: z.string().nullable(),
+      first_name: z.string().nullable().optional(),
+      last_name: z.string().nullable().optional(),
+      phone: z.string().nullable().optional(),
+    })
+    .nullable(),
   upline: z.array(DistributorBrief),
   children: z.object({ members: z.array(DistributorBrief), count: z.number().int() }),
   binding: AdminBinding.nullable(),
 })
-export const AdminTeamResponse = paged("members", AdminDistributor).extend({ depth: z.number().int() })
+export const AdminTeamResponse = paged("members", selectable(AdminDistributor)).extend({ depth: z.number().int() })
 /** A ledger entry with what it is about: the order of a commission, or the withdrawal it moved. */
 export const AdminLedgerEntryWithReference = AdminLedgerEntry.extend({
   order: z.object({ id: z.string(), display_id: z.number().int().nullable() }).nullable(),
@@ -675,9 +687,15 @@ export const AdminReconcileRunsResponse = z.object({
       id: Id,
       started_at: z.string(),
       finished_at: z.string().nullable().describe("null while it runs"),
+      window_from: z
+        .string()
+        .nullable()
+        .describe("The orders it looked at were placed or changed from here: the watermark less 15 minutes, or reconcile_days back on a first run"),
+      window_to: z.string().nullable().describe("…to here (when the run started); a successful run's window_to is the next run's watermark"),
+      watermark: z.string().nullable().describe("Where the last successful run before it stopped; null on a first run (reconcile_days)"),
       result: z
         .object({
-          days: z.number().int(),
+          days: z.number().int().optional().describe("reconcile_days, on a first run (no watermark)"),
           orders_checked: z.number().int(),
           recredited: z.number().int(),
           reversed: z.number().int(),

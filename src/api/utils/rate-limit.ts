@@ -18,8 +18,10 @@ export const DEFAULT_RATE_LIMITS: Record<RateLimitName, RateLimit> = {
 }
 
 type Hit = { count: number; reset_ms: number }
-interface Counters {
+export interface Counters {
   hit(key: string, windowMs: number): Promise<Hit>
+  /** Lets go of what the counters hold open (a Redis connection). */
+  close(): Promise<void>
 }
 
 /** One process's counts: expired windows are swept as new ones open. */
@@ -38,6 +40,10 @@ export class MemoryCounters implements Counters {
     w.count += 1
     return { count: w.count, reset_ms: w.ends - now }
   }
+
+  async close(): Promise<void> {
+    this.windows.clear()
+  }
 }
 
 /** INCR and, for a new window, its expiry, atomically: the count every instance sees. */
@@ -46,37 +52,56 @@ local count = redis.call('INCR', KEYS[1])
 if count == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 return { count, redis.call('PTTL', KEYS[1]) }`
 
-type RedisLike = { eval(script: string, keys: number, ...args: (string | number)[]): Promise<unknown> }
+type RedisLike = {
+  eval(script: string, keys: number, ...args: (string | number)[]): Promise<unknown>
+  quit(): Promise<unknown>
+}
+
+export const REDIS_KEY_PREFIX = "distribution:rate:"
 
 export class RedisCounters implements Counters {
-  constructor(private readonly redis: RedisLike, private readonly prefix = "distribution:rate:") {}
+  constructor(private readonly redis: RedisLike, private readonly prefix = REDIS_KEY_PREFIX) {}
 
   async hit(key: string, windowMs: number): Promise<Hit> {
     const [count, ttl] = (await this.redis.eval(HIT_SCRIPT, 1, this.prefix + key, windowMs)) as [number, number]
     return { count: Number(count), reset_ms: Math.max(0, Number(ttl)) }
   }
+
+  async close(): Promise<void> {
+    await this.redis.quit()
+  }
+}
+
+/**
+ * Counters for an app with this redisUrl (its own connection): in Redis when
+ * there is one and ioredis can be loaded (`warn` says why not otherwise), else
+ * in this process's memory. `prefix` starts every Redis key.
+ */
+export function createCounters(url: string | null, options: { prefix?: string; warn?: (message: string) => void } = {}): Counters {
+  if (url) {
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-var-requires
+      const Redis = require("ioredis")
+      return new RedisCounters(new Redis(url, { maxRetriesPerRequest: 2, enableOfflineQueue: true }), options.prefix)
+    } catch (error) {
+      options.warn?.(`Distribution rate limits count in memory: ioredis could not be loaded (${(error as Error).message})`)
+    }
+  }
+  return new MemoryCounters()
 }
 
 let shared: { url: string | null; counters: Counters } | null = null
 
-/** The app's counters: Redis when it has a redisUrl (and ioredis can be loaded), else this process's memory. */
+/** The app's counters, made once per process: see createCounters. */
 function countersOf(req: MedusaRequest): Counters {
   const config: ConfigModule = req.scope.resolve(ContainerRegistrationKeys.CONFIG_MODULE)
   const url = config.projectConfig.redisUrl ?? null
   if (shared && shared.url === url) {
     return shared.counters
   }
-  let counters: Counters = new MemoryCounters()
-  if (url) {
-    try {
-      // eslint-disable-next-line @typescript-eslint/no-var-requires
-      const Redis = require("ioredis")
-      counters = new RedisCounters(new Redis(url, { maxRetriesPerRequest: 2, enableOfflineQueue: true }))
-    } catch (error) {
-      const logger: Logger = req.scope.resolve(ContainerRegistrationKeys.LOGGER)
-      logger.warn(`Distribution rate limits count in memory: ioredis could not be loaded (${(error as Error).message})`)
-    }
-  }
+  const counters = createCounters(url, {
+    warn: (message) => req.scope.resolve<Logger>(ContainerRegistrationKeys.LOGGER).warn(message),
+  })
   shared = { url, counters }
   return counters
 }
@@ -94,22 +119,32 @@ const WHAT: Record<RateLimitName, string> = {
   withdrawal_requests: "withdrawal requests",
 }
 
+/** Where a limiter finds its counters and its limit: the app's (the default), or given. */
+export type RateLimitSource = {
+  counters: (req: MedusaRequest) => Counters
+  limit: (req: MedusaRequest, name: RateLimitName) => RateLimit | null
+}
+
 /**
  * Middleware: counts the call under `name` for the caller `keyOf` gives and
  * answers 429 over the limit. A counter that cannot be reached lets the call
  * through (and logs it): a limit is a brake, not a gate.
  */
 export const rateLimit =
-  (name: RateLimitName, keyOf: (req: MedusaRequest) => string | null | undefined) =>
+  (
+    name: RateLimitName,
+    keyOf: (req: MedusaRequest) => string | null | undefined,
+    source: RateLimitSource = { counters: countersOf, limit: limitOf }
+  ) =>
   async (req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => {
-    const limit = limitOf(req, name)
+    const limit = source.limit(req, name)
     const caller = keyOf(req)
     if (!limit || !caller) {
       return next()
     }
     let hit: Hit
     try {
-      hit = await countersOf(req).hit(`${name}:${caller}`, limit.window_seconds * 1000)
+      hit = await source.counters(req).hit(`${name}:${caller}`, limit.window_seconds * 1000)
     } catch (error) {
       const logger: Logger = req.scope.resolve(ContainerRegistrationKeys.LOGGER)
       logger.warn(`Distribution rate limit ${name} not counted: ${(error as Error).message}`)

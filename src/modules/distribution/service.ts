@@ -84,7 +84,7 @@ import {
   normalizeReferralCode,
 } from "./utils/referral-code"
 import { childPath, moveRefusal, uplineIds } from "./utils/tree-path"
-import { DEFAULT_SETTINGS, validateSettings } from "./utils/settings"
+import { DEFAULT_SETTINGS, SETTING_KEYS, validateSettings } from "./utils/settings"
 import { StatsBucket, statsSeries, summaryFigures, teamByDepth } from "./queries/centre"
 import { LevelStats, LevelThresholds, nextLevelProgress } from "./utils/centre"
 import { formatAmount } from "./utils/money"
@@ -939,6 +939,18 @@ export default class DistributionModuleService extends MedusaService({
     await jobRuns.finishRun(sharedContext.transactionManager as EntityManager, id, outcome)
   }
 
+  /** The window a claimed run sweeps, kept on its row (the admin sees it; a successful run's end is the next one's watermark). */
+  @InjectTransactionManager()
+  async recordJobRunWindow(id: string, window: jobRuns.JobRunWindow, @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    await jobRuns.recordWindow(sharedContext.transactionManager as EntityManager, id, window)
+  }
+
+  /** Where the job's last successful run's window ended, or null when none did. */
+  @InjectManager()
+  async lastJobWatermark(job: string, @MedusaContext() sharedContext: Context = {}): Promise<Date | null> {
+    return await jobRuns.lastWatermark(sharedContext.manager as EntityManager, job)
+  }
+
   /** A job's latest runs, newest first. */
   @InjectManager()
   async listJobRuns(job: string, limit = 10, @MedusaContext() sharedContext: Context = {}) {
@@ -1566,25 +1578,8 @@ function reusedKeyConflict(key: string, what: string, differs: string[]): Medusa
   )
 }
 
+/** The editable settings of a settings row (the row also holds its id, key and timestamps). */
 function toSettingsInput(row: DistributionSettingsDTO): DistributionSettingsInput {
-  return {
-    enabled: row.enabled,
-    max_depth: row.max_depth,
-    application_mode: row.application_mode,
-    application_min_spend: row.application_min_spend,
-    self_purchase: row.self_purchase,
-    binding_mode: row.binding_mode,
-    binding_days: row.binding_days,
-    bind_new_customers_only: row.bind_new_customers_only,
-    settle_on: row.settle_on,
-    freeze_days: row.freeze_days,
-    order_cap_bps: row.order_cap_bps,
-    min_withdrawal: row.min_withdrawal,
-    withdrawal_fee_bps: row.withdrawal_fee_bps,
-    withdrawal_methods: (row.withdrawal_methods ?? []) as unknown as DistributionSettingsInput["withdrawal_methods"],
-    default_rate_bps_1: row.default_rate_bps_1,
-    default_rate_bps_2: row.default_rate_bps_2,
-    default_rate_bps_3: row.default_rate_bps_3,
-    currency_code: row.currency_code,
-  }
+  const settings = Object.fromEntries(SETTING_KEYS.map((key) => [key, row[key]])) as unknown as DistributionSettingsInput
+  return { ...settings, withdrawal_methods: settings.withdrawal_methods ?? [] }
 }

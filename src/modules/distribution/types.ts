@@ -1,10 +1,7 @@
 import { InferTypeOf } from "@medusajs/framework/types"
 import {
-  ApplicationMode,
   AuditActorType,
-  BindingMode,
   BindingSource,
-  SettleOn,
   WithdrawalAction,
   WithdrawalMethod,
   WithdrawalStatus,
@@ -24,28 +21,8 @@ export type DistributionSettingsDTO = InferTypeOf<typeof DistributionSettings>
 export type ReferralBindingDTO = InferTypeOf<typeof ReferralBinding>
 export type DistributionAuditLogDTO = InferTypeOf<typeof DistributionAuditLog>
 
-/** The editable settings of the programme, as the admin and the plugin options give them. */
-export type DistributionSettingsInput = {
-  enabled: boolean
-  max_depth: number
-  application_mode: ApplicationMode
-  application_min_spend: number
-  self_purchase: boolean
-  binding_mode: BindingMode
-  binding_days: number
-  bind_new_customers_only: boolean
-  settle_on: SettleOn
-  freeze_days: number
-  order_cap_bps: number
-  min_withdrawal: number
-  withdrawal_fee_bps: number
-  withdrawal_methods: WithdrawalMethod[]
-  default_rate_bps_1: number
-  default_rate_bps_2: number
-  default_rate_bps_3: number
-  /** The programme's currency (thresholds, minimums, reports); null: the store's default currency. */
-  currency_code: string | null
-}
+export type { DistributionSettingsInput } from "./utils/settings"
+import type { DistributionSettingsInput } from "./utils/settings"
 
 export type DistributionModuleOptions = {
   /** 32-byte key (hex or base64) for personal data at rest; defaults to env DISTRIBUTION_ENCRYPTION_KEY. */
@@ -72,7 +49,11 @@ export type DistributionModuleOptions = {
    * (default 60 a minute); false turns a limit off.
    */
   rate_limits?: Partial<Record<RateLimitName, RateLimit | false>>
-  /** How many days of orders the hourly reconcile job looks at (default 30). */
+  /**
+   * How many days of orders the hourly reconcile job's first run looks at
+   * (default 30); every later run sweeps the orders placed or changed since the
+   * last successful one.
+   */
   reconcile_days?: number
 }
 

@@ -2,7 +2,7 @@ import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-
 import { reconcileStep } from "./steps/reconcile-distribution"
 
 export type ReconcileDistributionWorkflowInput = {
-  /** Placed orders in this window without any commission are credited again. */
+  /** The orders placed or changed in this window are looked at (see steps/orders-changed-in.ts). */
   from: Date
   to: Date
   /** Rewrite cached balances that differ from the ledger. */
@@ -12,10 +12,11 @@ export type ReconcileDistributionWorkflowInput = {
 /**
  * Re-derives every balance from the ledger and reports (optionally repairs)
  * mismatches, and repairs what a lost event left undone for the orders placed
- * in a window: an order without commissions is credited (order.placed lost);
- * an order canceled, returned or refunded is brought to what it still earns
- * (its reversal lost); an order at the settle-on state whose commissions have
- * no due date gets one (its fulfilment event lost). Each repair is a workflow
+ * or changed in a window (canceled, fulfilled, delivered, returned, refunded):
+ * an order without commissions is credited (order.placed lost); an order
+ * canceled, returned or refunded is brought to what it still earns (its
+ * reversal lost); an order at the settle-on state whose commissions have no
+ * due date gets one (its fulfilment event lost). Each repair is a workflow
  * that is idempotent on its own, so running this any number of times, on any
  * number of instances, pays and reverses once.
  */

@@ -80,7 +80,7 @@ const FirstRun = () => {
   )
 }
 
-/** The hourly reconcile: when it last ran and what it repaired (or why it failed). */
+/** The hourly reconcile: when it last ran, the orders it looked at (changed since when) and what it repaired (or why it failed). */
 const ReconcileStatus = () => {
   const { t } = useTranslation("distribution")
   const f = useFormat()
@@ -93,7 +93,14 @@ const ReconcileStatus = () => {
         ? t("overview.reconcile.never")
         : last.error
           ? t("overview.reconcile.failed", { at: f.dateTime(last.started_at), error: last.error })
-          : t("overview.reconcile.last", { at: f.dateTime(last.started_at), checked: f.number(last.result?.orders_checked ?? 0), count: repairs })}
+          : last.window_from
+            ? t("overview.reconcile.lastWindow", {
+                at: f.dateTime(last.started_at),
+                since: f.dateTime(last.window_from),
+                checked: f.number(last.result?.orders_checked ?? 0),
+                count: repairs,
+              })
+            : t("overview.reconcile.last", { at: f.dateTime(last.started_at), checked: f.number(last.result?.orders_checked ?? 0), count: repairs })}
     </Text>
   )
 }

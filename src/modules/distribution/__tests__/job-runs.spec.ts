@@ -32,4 +32,41 @@ distributionModuleTests(({ service, MikroOrmWrapper }) => {
     ])
     expect(await day.sql("SELECT count(*)::int AS n FROM distribution_job_run WHERE job = 'reconcile' AND finished_at IS NULL")).toEqual([{ n: 1 }])
   })
+
+  it("keeps each run's window, and moves the watermark only with a run that succeeded", async () => {
+    const t = (h: number) => new Date(Date.UTC(2026, 10, 1, h))
+    expect(await service.lastJobWatermark("reconcile")).toBeNull()
+
+    const first = (await service.startJobRun({ job: "reconcile", stale_after_ms: 6 * HOUR, now: t(1) }))!
+    await service.recordJobRunWindow(first, { window_from: t(0), window_to: t(1), watermark: null })
+    // Still running: no watermark yet.
+    expect(await service.lastJobWatermark("reconcile")).toBeNull()
+    await service.finishJobRun(first, { result: { orders_checked: 2 } })
+    expect(await service.lastJobWatermark("reconcile")).toEqual(t(1))
+
+    // A run that failed does not move it: the next sweeps that window again.
+    const failed = (await service.startJobRun({ job: "reconcile", stale_after_ms: 6 * HOUR, now: t(2) }))!
+    await service.recordJobRunWindow(failed, { window_from: t(1), window_to: t(2), watermark: t(1) })
+    await service.finishJobRun(failed, { error: "database unavailable" })
+    expect(await service.lastJobWatermark("reconcile")).toEqual(t(1))
+
+    // Nor does one whose instance stopped (closed as abandoned by the next claim).
+    const stopped = (await service.startJobRun({ job: "reconcile", stale_after_ms: 6 * HOUR, now: t(3) }))!
+    await service.recordJobRunWindow(stopped, { window_from: t(1), window_to: t(3), watermark: t(1) })
+    const next = (await service.startJobRun({ job: "reconcile", stale_after_ms: 6 * HOUR, now: t(10) }))!
+    expect(await service.lastJobWatermark("reconcile")).toEqual(t(1))
+    await service.recordJobRunWindow(next, { window_from: t(1), window_to: t(10), watermark: t(1) })
+    await service.finishJobRun(next, { result: { orders_checked: 0 } })
+    expect(await service.lastJobWatermark("reconcile")).toEqual(t(10))
+    // Another job's runs are its own.
+    expect(await service.lastJobWatermark("other")).toBeNull()
+
+    const runs = await service.listJobRuns("reconcile")
+    expect(runs.map((r) => [r.id, r.error, r.window_from, r.window_to, r.watermark])).toEqual([
+      [next, null, t(1), t(10), t(1)],
+      [stopped, "abandoned: the instance running it stopped", t(1), t(3), t(1)],
+      [failed, "database unavailable", t(1), t(2), t(1)],
+      [first, null, t(0), t(1), null],
+    ])
+  })
 })

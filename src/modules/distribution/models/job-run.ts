@@ -13,6 +13,12 @@ const JobRun = model
     finished_at: model.dateTime().nullable(),
     result: model.json().nullable(),
     error: model.text().nullable(),
+    /** Where the run's window of orders began: its watermark less the overlap, or reconcile_days back on a first run. */
+    window_from: model.dateTime().nullable(),
+    /** Where it ended (the run's start): the next run's watermark once this one succeeds. */
+    window_to: model.dateTime().nullable(),
+    /** The window_to of the last successful run it continued from; null when there was none. */
+    watermark: model.dateTime().nullable(),
   })
   .indexes([
     { name: "IDX_distribution_job_run_job_started", on: ["job", "started_at"] },

@@ -8,7 +8,13 @@ export type JobRunRow = {
   finished_at: Date | null
   result: Record<string, unknown> | null
   error: string | null
+  window_from: Date | null
+  window_to: Date | null
+  watermark: Date | null
 }
+
+/** The window a run sweeps: from `window_from` to `window_to`, continuing from `watermark` (null: the first run). */
+export type JobRunWindow = { window_from: Date; window_to: Date; watermark: Date | null }
 
 /** Closes the job's unfinished run started before `staleBefore` (its instance stopped): it never finished. */
 export async function abandonStaleRun(manager: EntityManager, job: string, staleBefore: Date): Promise<void> {
@@ -40,9 +46,30 @@ export async function finishRun(
   )
 }
 
+export async function recordWindow(manager: EntityManager, id: string, window: JobRunWindow): Promise<void> {
+  await manager.execute(
+    `UPDATE distribution_job_run SET window_from = ?, window_to = ?, watermark = ?, updated_at = now() WHERE id = ?`,
+    [window.window_from, window.window_to, window.watermark, id]
+  )
+}
+
+/**
+ * Where the job's last successful run stopped (its window_to), or null: a failed
+ * or abandoned run does not move it, so its window is swept again by the next.
+ */
+export async function lastWatermark(manager: EntityManager, job: string): Promise<Date | null> {
+  const rows: { window_to: Date }[] = await manager.execute(
+    `SELECT window_to FROM distribution_job_run
+      WHERE job = ? AND finished_at IS NOT NULL AND error IS NULL AND window_to IS NOT NULL AND deleted_at IS NULL
+      ORDER BY window_to DESC LIMIT 1`,
+    [job]
+  )
+  return rows[0] ? new Date(rows[0].window_to) : null
+}
+
 export async function latestRuns(manager: EntityManager, job: string, limit: number): Promise<JobRunRow[]> {
   return await manager.execute(
-    `SELECT id, job, started_at, finished_at, result, error FROM distribution_job_run
+    `SELECT id, job, started_at, finished_at, result, error, window_from, window_to, watermark FROM distribution_job_run
       WHERE job = ? AND deleted_at IS NULL ORDER BY started_at DESC LIMIT ?`,
     [job, limit]
   )

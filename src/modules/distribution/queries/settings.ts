@@ -1,46 +1,41 @@
 import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { generateEntityId } from "@medusajs/framework/utils"
 import { CommissionBase } from "../constants"
-import { DistributionSettingsInput } from "../types"
+import { DistributionSettingsInput, MONEY_SETTINGS, SETTING_KEYS } from "../utils/settings"
 import { rawAmount } from "../utils/sql"
 
 /**
  * Inserts the one settings row unless it exists. ON CONFLICT: two instances
- * booting at once both try; one row survives.
+ * booting at once both try; one row survives. Its columns are the settings'
+ * own (SETTING_KEYS), an amount's raw_ twin beside it.
  */
 export async function insertSettingsIfMissing(manager: EntityManager, s: DistributionSettingsInput): Promise<void> {
+  const columns: string[] = ["id", "key", "commission_base"]
+  const values: unknown[] = [generateEntityId(undefined, "dset"), "default", CommissionBase.SUBTOTAL_AFTER_DISCOUNTS]
+  const casts: string[] = ["?", "?", "?"]
+  for (const key of SETTING_KEYS) {
+    const value = s[key]
+    columns.push(key)
+    if (key === "currency_code") {
+      values.push(s.currency_code?.toLowerCase() ?? null)
+      casts.push("?")
+    } else if (Array.isArray(value)) {
+      values.push(JSON.stringify(value))
+      casts.push("?::jsonb")
+    } else {
+      values.push(value)
+      casts.push("?")
+    }
+    if ((MONEY_SETTINGS as readonly string[]).includes(key)) {
+      columns.push(`raw_${key}`)
+      values.push(rawAmount(value as number))
+      casts.push("?::jsonb")
+    }
+  }
   await manager.execute(
-    `INSERT INTO distribution_settings (id, key, enabled, max_depth, application_mode,
-      application_min_spend, raw_application_min_spend, self_purchase, binding_mode,
-      binding_days, bind_new_customers_only, commission_base, settle_on, freeze_days,
-      order_cap_bps, min_withdrawal, raw_min_withdrawal, withdrawal_fee_bps,
-      withdrawal_methods, default_rate_bps_1, default_rate_bps_2, default_rate_bps_3,
-      currency_code)
-     VALUES (?, 'default', ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?, ?, ?)
+    `INSERT INTO distribution_settings (${columns.join(", ")})
+     VALUES (${casts.join(", ")})
      ON CONFLICT (key) WHERE deleted_at IS NULL DO NOTHING`,
-    [
-      generateEntityId(undefined, "dset"),
-      s.enabled,
-      s.max_depth,
-      s.application_mode,
-      s.application_min_spend,
-      rawAmount(s.application_min_spend),
-      s.self_purchase,
-      s.binding_mode,
-      s.binding_days,
-      s.bind_new_customers_only,
-      CommissionBase.SUBTOTAL_AFTER_DISCOUNTS,
-      s.settle_on,
-      s.freeze_days,
-      s.order_cap_bps,
-      s.min_withdrawal,
-      rawAmount(s.min_withdrawal),
-      s.withdrawal_fee_bps,
-      JSON.stringify(s.withdrawal_methods),
-      s.default_rate_bps_1,
-      s.default_rate_bps_2,
-      s.default_rate_bps_3,
-      s.currency_code?.toLowerCase() ?? null,
-    ]
+    values
   )
 }

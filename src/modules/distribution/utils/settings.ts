@@ -1,13 +1,66 @@
-import { MathBN, MedusaError } from "@medusajs/framework/utils"
+import { MedusaError } from "@medusajs/framework/utils"
+import { z } from "@medusajs/framework/zod"
 import {
+  APPLICATION_MODES,
   ApplicationMode,
+  BINDING_MODES,
   BindingMode,
   MAX_COMMISSION_DEPTH,
+  SETTLE_ON_STATES,
   SettleOn,
   WITHDRAWAL_METHODS,
   WithdrawalMethod,
 } from "../constants"
-import { DistributionSettingsInput } from "../types"
+
+const bps = (name: string) => {
+  const message = `${name} must be a whole number of basis points from 0 to 10000`
+  return z.number(message).int(message).min(0, message).max(10000, message)
+}
+const days = (name: string) => {
+  const message = `${name} must be a whole number of days from 0 to 3650`
+  return z.number(message).int(message).min(0, message).max(3650, message)
+}
+const amount = (name: string) => z.number(`${name} must be a number`).min(0, `${name} cannot be negative`)
+const depthMessage = `max_depth must be 1, 2 or 3 (commission is paid on at most ${MAX_COMMISSION_DEPTH} levels)`
+const methodsMessage = `withdrawal_methods must list at least one of ${WITHDRAWAL_METHODS.join(", ")}`
+
+/**
+ * The programme's settings, declared once: each field's type and bounds. The
+ * module validates against it (plugin options, admin, a workflow called
+ * directly), the admin route's body schema and the OpenAPI response are built
+ * from it, and `DistributionSettingsInput` is its type. Adding a setting means
+ * a column in the model, a field here with its default below, the settings
+ * page and its two translations.
+ */
+export const SETTING_FIELDS = z.object({
+  enabled: z.boolean(),
+  max_depth: z.number(depthMessage).int(depthMessage).min(1, depthMessage).max(MAX_COMMISSION_DEPTH, depthMessage),
+  application_mode: z.enum(APPLICATION_MODES),
+  application_min_spend: amount("application_min_spend"),
+  self_purchase: z.boolean(),
+  binding_mode: z.enum(BINDING_MODES),
+  binding_days: days("binding_days"),
+  bind_new_customers_only: z.boolean(),
+  settle_on: z.enum(SETTLE_ON_STATES),
+  freeze_days: days("freeze_days"),
+  order_cap_bps: bps("order_cap_bps"),
+  min_withdrawal: amount("min_withdrawal"),
+  withdrawal_fee_bps: bps("withdrawal_fee_bps"),
+  withdrawal_methods: z.array(z.enum(WITHDRAWAL_METHODS, methodsMessage), methodsMessage).min(1, methodsMessage),
+  default_rate_bps_1: bps("default_rate_bps_1"),
+  default_rate_bps_2: bps("default_rate_bps_2"),
+  default_rate_bps_3: bps("default_rate_bps_3"),
+  /** The programme's currency (thresholds, minimums, reports); null: the store's default currency. */
+  currency_code: z.string().regex(/^[a-zA-Z]{3}$/, "currency_code must be a three-letter ISO 4217 code").nullable(),
+})
+
+/** The editable settings of the programme, as the admin and the plugin options give them. */
+export type DistributionSettingsInput = z.output<typeof SETTING_FIELDS>
+
+export const SETTING_KEYS = Object.keys(SETTING_FIELDS.shape) as (keyof DistributionSettingsInput)[]
+
+/** The settings held as amounts (a bigNumber column and its raw_ twin). */
+export const MONEY_SETTINGS = ["application_min_spend", "min_withdrawal"] as const satisfies readonly (keyof DistributionSettingsInput)[]
 
 export const DEFAULT_SETTINGS: DistributionSettingsInput = {
   enabled: true,
@@ -35,49 +88,14 @@ export const DEFAULT_SETTINGS: DistributionSettingsInput = {
   currency_code: null,
 }
 
-const isBps = (n: unknown) => Number.isInteger(n) && (n as number) >= 0 && (n as number) <= 10000
-
 /**
  * The invariants of the settings, whoever writes them (plugin options, admin,
  * a workflow called directly). The three-level ceiling is law, not a setting.
  */
 export function validateSettings(s: DistributionSettingsInput): void {
-  const problems: string[] = []
-  if (!Number.isInteger(s.max_depth) || s.max_depth < 1 || s.max_depth > MAX_COMMISSION_DEPTH) {
-    problems.push(`max_depth must be 1, 2 or 3 (commission is paid on at most ${MAX_COMMISSION_DEPTH} levels)`)
-  }
-  for (const key of [
-    "order_cap_bps",
-    "withdrawal_fee_bps",
-    "default_rate_bps_1",
-    "default_rate_bps_2",
-    "default_rate_bps_3",
-  ] as const) {
-    if (!isBps(s[key])) {
-      problems.push(`${key} must be a whole number of basis points from 0 to 10000`)
-    }
-  }
-  for (const key of ["binding_days", "freeze_days"] as const) {
-    if (!Number.isInteger(s[key]) || s[key] < 0 || s[key] > 3650) {
-      problems.push(`${key} must be a whole number of days from 0 to 3650`)
-    }
-  }
-  for (const key of ["min_withdrawal", "application_min_spend"] as const) {
-    if (MathBN.lt(s[key], 0)) {
-      problems.push(`${key} cannot be negative`)
-    }
-  }
-  if (
-    !Array.isArray(s.withdrawal_methods) ||
-    s.withdrawal_methods.length === 0 ||
-    s.withdrawal_methods.some((m) => !WITHDRAWAL_METHODS.includes(m))
-  ) {
-    problems.push(`withdrawal_methods must list at least one of ${WITHDRAWAL_METHODS.join(", ")}`)
-  }
-  if (s.currency_code !== null && !/^[a-z]{3}$/i.test(s.currency_code)) {
-    problems.push("currency_code must be a three-letter ISO 4217 code")
-  }
-  if (problems.length) {
+  const parsed = SETTING_FIELDS.safeParse(s)
+  if (!parsed.success) {
+    const problems = [...new Set(parsed.error.issues.map((issue) => issue.message))]
     throw new MedusaError(MedusaError.Types.INVALID_DATA, problems.join("; "))
   }
 }

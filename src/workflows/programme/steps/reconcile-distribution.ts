@@ -7,8 +7,7 @@ import { reverseOrderCommissionsWorkflow } from "../../commission/reverse-order-
 import { markCommissionsEligibleWorkflow } from "../../commission/mark-commissions-eligible"
 import { programmeSettings } from "../../../lib/programme-settings"
 import type { ReconcileDistributionWorkflowInput } from "../reconcile-distribution"
-
-const PAGE = 500
+import { ordersChangedIn } from "./orders-changed-in"
 
 export const reconcileStep = createStep(
   "reconcile-distribution",
@@ -21,23 +20,7 @@ export const reconcileStep = createStep(
     const reversed: { order_id: string; reversed: number; clawed_back: number }[] = []
     const marked_eligible: { order_id: string; marked: number }[] = []
     let checked = 0
-    for (let skip = 0; ; skip += PAGE) {
-      const { data } = await query.graph({
-        entity: "order",
-        // What a reversal reacts to: a cancel, a return, a refund.
-        fields: ["id", "status", "returns.id", "payment_collections.payments.refunds.id"],
-        filters: {
-          created_at: { $gte: new Date(input.from), $lte: new Date(input.to) },
-          is_draft_order: false,
-        },
-        pagination: { skip, take: PAGE, order: { created_at: "ASC" } },
-      })
-      const orders = data as {
-        id: string
-        status: string
-        returns?: { id: string }[] | null
-        payment_collections?: { payments?: { refunds?: { id: string }[] | null }[] | null }[] | null
-      }[]
+    for await (const orders of ordersChangedIn(query, new Date(input.from), new Date(input.to))) {
       checked += orders.length
       const ids = orders.map((o) => o.id)
       const [missing, states] = await Promise.all([service.ordersWithoutCommissions(ids), service.orderCommissionStates(ids)])
@@ -74,7 +57,6 @@ export const reconcileStep = createStep(
           if (marked > 0) marked_eligible.push({ order_id: order.id, marked })
         }
       }
-      if (orders.length < PAGE) break
     }
     return new StepResponse({
       wallet_mismatches: wallets,

@@ -10,11 +10,14 @@ import { useLabels } from "../../../lib/labels"
 import { bpsOrNull, PercentInput, percentText, usePercentProblem } from "../../../components/percent-input"
 import { Settings } from "../../../lib/types"
 import { NavCrumb } from "../../../components/breadcrumb"
+import {
+  APPLICATION_MODES,
+  BINDING_MODES,
+  SETTLE_ON_STATES as SETTLE_ON,
+  WITHDRAWAL_METHODS as METHODS,
+} from "../../../../modules/distribution/constants"
 
-const APPLICATION_MODES = ["auto", "review", "after_first_order", "min_spend", "invite_only"] as const
-const BINDING_MODES = ["first_touch", "last_touch"] as const
-const SETTLE_ON = ["fulfilled", "shipped", "delivered"] as const
-const METHODS = ["bank", "alipay", "wechat", "paypal", "manual"] as const
+
 const NUMERIC = ["max_depth", "application_min_spend", "binding_days", "freeze_days", "min_withdrawal"] as const
 /** Rates: typed and shown as percentages, stored as basis points. */
 const RATES = ["order_cap_bps", "withdrawal_fee_bps", "default_rate_bps_1", "default_rate_bps_2", "default_rate_bps_3"] as const

@@ -19,14 +19,19 @@ export const POST = async (req: AuthenticatedMedusaRequest<AdminReconcileType>, 
   })
 }
 
-/** The hourly reconcile job's latest runs, newest first: when, how long, what it repaired or why it failed. */
+const iso = (at: Date | string | null) => (at ? new Date(at).toISOString() : null)
+
+/** The hourly reconcile job's latest runs, newest first: when, how long, which orders' window, what it repaired or why it failed. */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const runs = await distributionService(req).listJobRuns(RECONCILE_JOB, 10)
   res.json({
     runs: runs.map((r) => ({
       id: r.id,
       started_at: new Date(r.started_at).toISOString(),
-      finished_at: r.finished_at ? new Date(r.finished_at).toISOString() : null,
+      finished_at: iso(r.finished_at),
+      window_from: iso(r.window_from),
+      window_to: iso(r.window_to),
+      watermark: iso(r.watermark),
       result: r.result,
       error: r.error,
     })),
