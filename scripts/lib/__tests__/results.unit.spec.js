@@ -127,15 +127,17 @@ describe("the summary line", () => {
 
 describe("what npm test runs", () => {
   it("runs every kind in order, or the one named, with the rest for jest", () => {
-    expect(parseArgs([])).toEqual({ kinds: ["unit", "modules", "http", "install", "browser"], extra: [], filtered: false })
+    expect(parseArgs([])).toEqual({ kinds: ["unit", "modules", "http", "install", "cluster", "browser"], extra: [], filtered: false })
     expect(parseArgs(["install"])).toEqual({ kinds: ["install"], extra: [], filtered: false })
+    expect(parseArgs(["cluster", "kill-nine"])).toEqual({ kinds: ["cluster"], extra: ["kill-nine"], filtered: true })
     expect(parseArgs(["http", "demo-seed"])).toEqual({ kinds: ["http"], extra: ["demo-seed"], filtered: true })
     expect(parseArgs(["integration:modules"])).toEqual({ kinds: ["modules"], extra: [], filtered: false })
     expect(parseArgs(["demo-seed"])).toEqual({ kinds: Object.keys(KINDS), extra: ["demo-seed"], filtered: true })
   })
 
-  it("asks for Chromium only for the browser kind, for a CJK font for the HTTP and browser kinds, and for Redis for the unit kind", () => {
+  it("asks for Chromium only for the browser kind, for a CJK font for the HTTP and browser kinds, and for Redis for the unit and cluster kinds", () => {
     expect(requirementsOf(["unit"])).toEqual(["redis"])
+    expect(requirementsOf(["cluster"])).toEqual(["redis"])
     expect(requirementsOf(["modules"])).toEqual([])
     expect(requirementsOf(["http"])).toEqual(["cjk-font"])
     expect(requirementsOf(["install"])).toEqual([])
