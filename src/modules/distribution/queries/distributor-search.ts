@@ -8,21 +8,22 @@ import { pgTextArray } from "../utils/sql"
  *
  * A common term can match a large share of the table (a surname: 5% of a
  * million distributors). Counting every match and sorting all of them for the
- * first page would read each matching row, twice; so:
+ * first page read each matching row twice, so the time grew with the table.
+ * Instead:
  *
- * - the count stops at `count_cap` + 1 matches: `count` is exact up to the
- *   cap, and `count_capped` says that more than `count_cap` match;
- * - when no more than the cap match, the matches are read and sorted (at most
- *   `count_cap` rows, whatever the table's size);
+ * - one pass reads at most `count_cap` + 1 matches: `count` is exact up to the
+ *   cap, and `count_capped` says that more match. When no more than the cap
+ *   match, that pass also sorts them for the page;
  * - when more match and the order has an index (team size, registration), the
  *   page is found by walking that index and keeping the rows that match: with
- *   that many matches, a page is near. The walk is bounded by a window
- *   proportional to what a page needs at the lowest share of matches the count
- *   allows; when the window holds fewer matches than the page (the matches all
- *   sort last), the matches are sorted instead, as for a rarer term.
+ *   that many matches, a page is near. The walk reads a bounded window of the
+ *   order (WALK_MARGIN × count_cap rows); when that holds fewer matches than
+ *   the page (the matches sort last), or the order has no index, every match
+ *   is sorted, as before the cap.
  *
- * The strategy is chosen from the capped count, not left to the planner, whose
- * estimate of a `%term%` pattern can be wrong either way.
+ * The strategy follows the capped count, not the planner's estimate of a
+ * `%term%` pattern, which can be wrong either way: an index walk chosen for a
+ * rare term would read the whole table.
  */
 
 /** The columns the list sorts by (the route's `order`). */
@@ -43,8 +44,11 @@ export type DistributorSearchOrder = (typeof DISTRIBUTOR_SEARCH_ORDERS)[number]
 /** Orders with an index on (column, id) over the live rows: the ones a page can be walked in. */
 const WALKABLE: ReadonlySet<DistributorSearchOrder> = new Set(["team_size", "created_at"])
 
-/** How many times the rows a page needs, at the lowest share of matches, the walk reads before it gives up. */
-const WALK_MARGIN = 4
+/**
+ * The walk reads up to this many times count_cap rows of the order before it
+ * gives up: a walk that fails costs about twice what the count did.
+ */
+const WALK_MARGIN = 2
 
 export type DistributorSearch = {
   q: string
@@ -117,58 +121,58 @@ export async function searchDistributors(
   const match = matchSql(search.q)
   const where = `${filters.sql} AND ${match.sql}`
   const whereParams = [...filters.params, ...match.params]
-
-  const [{ matched }]: { matched: number }[] = await manager.execute(
-    `SELECT count(*)::int AS matched FROM (
-       SELECT 1 FROM distribution_distributor WHERE ${where} LIMIT ?
-     ) m`,
-    [...whereParams, search.count_cap + 1]
-  )
-  const count_capped = matched > search.count_cap
-  const count = Math.min(matched, search.count_cap)
-
   const column = search.order.column
   const direction = search.order.descending ? "DESC" : "ASC"
   const order = `ORDER BY k ${direction}, id ${direction}`
 
-  // All the matches, sorted: at most count_cap rows unless the cap was reached.
-  // MATERIALIZED keeps the planner from walking an order index for them.
-  const sorted = async () => {
-    const rows: { id: string }[] = await manager.execute(
-      `WITH m AS MATERIALIZED (
-         SELECT id, ${column} AS k FROM distribution_distributor WHERE ${where}
-       )
-       SELECT id FROM m ${order} LIMIT ? OFFSET ?`,
-      [...whereParams, search.limit, search.offset]
+  // One pass over at most count_cap + 1 matches: their number and, when that
+  // is all of them, the page. MATERIALIZED: read once, and never by walking an
+  // order index (the matches may all sort last).
+  const [first]: { matched: number; ids: string[] }[] = await manager.execute(
+    `WITH m AS MATERIALIZED (
+       SELECT id, ${column} AS k FROM distribution_distributor WHERE ${where} LIMIT ?
+     )
+     SELECT (SELECT count(*)::int FROM m) AS matched,
+            ARRAY(SELECT id FROM m ${order} LIMIT ? OFFSET ?) AS ids`,
+    [...whereParams, search.count_cap + 1, search.limit, search.offset]
+  )
+  const count_capped = first.matched > search.count_cap
+  const count = Math.min(first.matched, search.count_cap)
+  if (!count_capped) {
+    return { ids: first.ids, count, count_capped, plan: "sort" }
+  }
+
+  // More match than the cap. Along an order index, a page is near: the walk
+  // reads up to WALK_MARGIN × count_cap rows of the order and keeps those
+  // that match.
+  if (WALKABLE.has(column)) {
+    const walked: { id: string }[] = await manager.execute(
+      `SELECT id FROM (
+         SELECT id, ${column} AS k, referral_code, email, display_name
+           FROM distribution_distributor WHERE ${filters.sql}
+          ORDER BY ${column} ${direction}, id ${direction} LIMIT ?
+       ) w
+       WHERE ${match.sql} ${order} LIMIT ? OFFSET ?`,
+      [...filters.params, WALK_MARGIN * search.count_cap, ...match.params, search.limit, search.offset]
     )
-    return rows.map((r) => r.id)
+    // The window is a prefix of the order: a full page from it is the page.
+    if (walked.length === search.limit) {
+      return { ids: walked.map((r) => r.id), count, count_capped, plan: "walk" }
+    }
   }
-
-  if (!count_capped || !WALKABLE.has(column)) {
-    return { ids: await sorted(), count, count_capped, plan: "sort" }
-  }
-
-  // More than count_cap match: at least (count_cap + 1) / N of the rows. A page
-  // of offset + limit matches is then expected within (offset + limit) × N /
-  // (count_cap + 1) rows of the order; the walk reads WALK_MARGIN times that.
-  const [{ rows: estimatedRows }]: { rows: number }[] = await manager.execute(
-    `SELECT reltuples::float8 AS rows FROM pg_class WHERE oid = 'distribution_distributor'::regclass`
+  // Every match, sorted: what a search cost before the cap, now only for an
+  // order without an index or matches that sort after the walk's window.
+  const rows: { id: string }[] = await manager.execute(
+    `WITH m AS MATERIALIZED (
+       SELECT id, ${column} AS k FROM distribution_distributor WHERE ${where}
+     )
+     SELECT id FROM m ${order} LIMIT ? OFFSET ?`,
+    [...whereParams, search.limit, search.offset]
   )
-  const tableRows = Math.max(estimatedRows, search.count_cap + 1)
-  const needed = search.offset + search.limit
-  const window = Math.ceil((WALK_MARGIN * needed * tableRows) / (search.count_cap + 1))
-  const walked: { id: string }[] = await manager.execute(
-    `SELECT id FROM (
-       SELECT id, ${column} AS k, referral_code, email, display_name
-         FROM distribution_distributor WHERE ${filters.sql}
-        ORDER BY ${column} ${direction}, id ${direction} LIMIT ?
-     ) w
-     WHERE ${match.sql} ${order} LIMIT ? OFFSET ?`,
-    [...filters.params, window, ...match.params, search.limit, search.offset]
-  )
-  // The window is a prefix of the order: a full page from it is the page.
-  if (walked.length === search.limit) {
-    return { ids: walked.map((r) => r.id), count, count_capped, plan: "walk" }
+  return {
+    ids: rows.map((r) => r.id),
+    count,
+    count_capped,
+    plan: WALKABLE.has(column) ? "walk_then_sort" : "sort",
   }
-  return { ids: await sorted(), count, count_capped, plan: "walk_then_sort" }
 }
