@@ -714,14 +714,15 @@ export default class DistributionModuleService extends MedusaService({
 
   /**
    * One page of the admin's distributor search, with a count exact up to
-   * `count_cap` (see queries/distributor-search.ts): the ids, in order.
+   * `count_cap` (see queries/distributor-search.ts): the ids, in order. In a
+   * transaction of its own, for the planner setting the search makes there.
    */
-  @InjectManager()
+  @InjectTransactionManager()
   async searchDistributors(
     search: distributorSearch.DistributorSearch,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<distributorSearch.DistributorSearchPage> {
-    return await distributorSearch.searchDistributors(sharedContext.manager as EntityManager, search)
+    return await distributorSearch.searchDistributors(sharedContext.transactionManager as EntityManager, search)
   }
 
   @InjectManager()
