@@ -13,7 +13,7 @@ export const GET = async (
   const { q, status, level_id, parent_id, customer_id, depth, order, limit, offset } =
     req.validatedQuery as AdminListDistributorsType
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const parent = parent_id === undefined ? undefined : parent_id === "null" ? null : parent_id
+  const parent = !parent_id ? undefined : parent_id === "null" ? null : parent_id
   if (q) {
     // The page's ids come from the search, in order; their fields from the graph, as without q.
     const page = await distributionService(req).searchDistributors({
