@@ -57,9 +57,6 @@ const Distributor = model
     { name: "IDX_distribution_distributor_email", on: ["email"] },
     // The admin reports: new distributors and recruits of a period.
     { name: "IDX_distribution_distributor_activated", on: ["activated_at"], where: "activated_at IS NOT NULL" },
-    // The admin list's orders a search walks when a term matches many (queries/distributor-search.ts).
-    { name: "IDX_distribution_distributor_team_size", on: ["team_size", "id"] },
-    { name: "IDX_distribution_distributor_created", on: ["created_at", "id"] },
   ])
 
 export default Distributor

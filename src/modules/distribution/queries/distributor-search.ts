@@ -41,8 +41,14 @@ export const DISTRIBUTOR_SEARCH_ORDERS = [
 ] as const
 export type DistributorSearchOrder = (typeof DISTRIBUTOR_SEARCH_ORDERS)[number]
 
-/** Orders with an index on (column, id) over the live rows: the ones a page can be walked in. */
-const WALKABLE: ReadonlySet<DistributorSearchOrder> = new Set(["team_size", "created_at"])
+/**
+ * Orders a page can be walked in: the expression of each one's index (with the
+ * id, over the live rows; Migration20261130145233). It sorts as the column does.
+ */
+const WALK_KEYS: Partial<Record<DistributorSearchOrder, string>> = {
+  team_size: "team_size::bigint",
+  created_at: "(created_at AT TIME ZONE 'UTC')",
+}
 
 /**
  * The walk reads up to this many times count_cap rows of the order before it
@@ -152,12 +158,13 @@ export async function searchDistributors(
   // More match than the cap. Along an order index, a page is near: the walk
   // reads up to WALK_MARGIN × count_cap rows of the order and keeps those
   // that match.
-  if (WALKABLE.has(column)) {
+  const walkKey = WALK_KEYS[column]
+  if (walkKey) {
     const walked: { id: string }[] = await manager.execute(
       `SELECT id FROM (
-         SELECT id, ${column} AS k, referral_code, email, display_name
+         SELECT id, ${walkKey} AS k, referral_code, email, display_name
            FROM distribution_distributor WHERE ${filters.sql}
-          ORDER BY ${column} ${direction}, id ${direction} LIMIT ?
+          ORDER BY ${walkKey} ${direction}, id ${direction} LIMIT ?
        ) w
        WHERE ${match.sql} ${order} LIMIT ? OFFSET ?`,
       [...filters.params, WALK_MARGIN * search.count_cap, ...match.params, search.limit, search.offset]
@@ -180,6 +187,6 @@ export async function searchDistributors(
     ids: rows.map((r) => r.id),
     count,
     count_capped,
-    plan: WALKABLE.has(column) ? "walk_then_sort" : "sort",
+    plan: walkKey ? "walk_then_sort" : "sort",
   }
 }
