@@ -6,45 +6,56 @@
  * app with no src/ and no module) and "plugin" (this repository, with an active
  * three-generation line of distributors, max_depth 3, a rule, and every buyer
  * bound to the deepest one). The same orders go through the store API (cart →
- * shipping → payment session → complete) on both, alternating, at concurrency 1
- * and 8, to and from 127.0.0.1 only. Then: p50/p95 of the complete call and of
- * the whole flow, the plugin/vanilla ratios, when the plugin's commissions were
- * written (its order.placed subscriber runs after the response), and each
- * server's resident memory afterwards.
+ * shipping → payment session → complete) on both, alternating batch by batch,
+ * at concurrency 1 and 8, to and from 127.0.0.1 only; each concurrency is
+ * measured in three runs. Then: p50/p95 of the complete call and of the whole
+ * flow, the plugin/vanilla ratios of each run and their median, when the
+ * plugin's commissions were written (its order.placed subscriber runs after
+ * the response), and each server's memory after a forced full garbage
+ * collection, after boot and after the benchmark.
  *
- * BENCH_ORDERS (200): orders per app and concurrency.
+ * BENCH_ORDERS (200): orders per app, concurrency and run.
  */
 import fs from "fs"
 import path from "path"
-import axios, { AxiosInstance, InternalAxiosRequestConfig } from "axios"
-import ts from "typescript"
-import { Client } from "pg"
-import { placeOrder, Shop } from "../integration-tests/helpers/orders"
-import { registerCustomer, StoreCustomer } from "../integration-tests/helpers/auth"
+import { AxiosInstance } from "axios"
+import { Shop } from "../integration-tests/helpers/orders"
+import { StoreCustomer } from "../integration-tests/helpers/auth"
+import {
+  build,
+  commissionLag,
+  Database,
+  instrumentedApi,
+  LINES,
+  median,
+  migrateAndSeed,
+  placeTimed,
+  ratio,
+  Sample,
+  Server,
+  setUpBuyers,
+} from "./lib/apps"
 
 // The benchmarks' shared plumbing is CommonJS (bench/lib/common.js).
 const bench = require("./lib/common")
-const { CACHE, ROOT, log, summarize, now, medusa, treeRssMb } = bench
+const { CACHE, ROOT, log, summarize } = bench
 
 type App = {
   name: "vanilla" | "plugin"
   dir: string
-  db: { name: string; url: string; drop: () => Promise<void> }
+  db: Database
   port: number
-  server?: { child: { pid: number }; stop: () => Promise<void>; url: string }
+  server?: Server
+  gcEnv?: Record<string, string>
   shop?: Shop & { referral_code?: string }
   api?: AxiosInstance
   buyers: StoreCustomer[]
 }
-type Sample = { complete_ms: number; flow_ms: number; order_id: string; completed_at: number }
+type Figures = { complete: { p50_ms: number; p95_ms: number }; flow: { p50_ms: number; p95_ms: number } }
 
 const CONCURRENCIES = [1, 8]
+const RUNS = 3
 const WARMUP_ORDERS = 10
-const LINES = [
-  { sku: "SERUM-30", quantity: 1 },
-  { sku: "DIAPER-L", quantity: 2 },
-  { sku: "LONGJING-1", quantity: 1 },
-]
 
 /** The @medusajs packages this repository runs with: the CLI recognises a Medusa project by them. */
 function medusaDependencies() {
@@ -71,75 +82,22 @@ function writeVanillaApp(dir: string) {
   if (!fs.existsSync(modules)) fs.symlinkSync(path.join(ROOT, "node_modules"), modules)
 }
 
-/**
- * `medusa build`, then what the build output needs to start: its config (this
- * repository's tsconfig leaves medusa-config.ts out, so that the plugin build
- * does not ship it, and the app build follows the tsconfig) and dependencies.
- */
-function build(app: App, env: NodeJS.ProcessEnv) {
-  medusa(["build"], { cwd: app.dir, env, logName: `overhead-${app.name}-build` })
-  const output = path.join(app.dir, ".medusa", "server")
-  const config = ts.transpileModule(fs.readFileSync(path.join(app.dir, "medusa-config.ts"), "utf8"), {
-    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2021, esModuleInterop: true },
-  })
-  fs.writeFileSync(path.join(output, "medusa-config.js"), config.outputText)
-  const modules = path.join(output, "node_modules")
-  if (!fs.existsSync(modules)) fs.symlinkSync(path.join(ROOT, "node_modules"), modules)
-}
-
-/** Times the complete call of every flow: the interceptors stamp each request. */
-function instrumentedApi(baseURL: string, completeTimes: Map<string, number>): AxiosInstance {
-  const api = axios.create({ baseURL, timeout: 120_000 })
-  api.interceptors.request.use((config: InternalAxiosRequestConfig & { startedAt?: number }) => {
-    config.startedAt = now()
-    return config
-  })
-  api.interceptors.response.use((response) => {
-    const config = response.config as InternalAxiosRequestConfig & { startedAt?: number }
-    if (config.url?.endsWith("/complete") && response.data?.order?.id) {
-      completeTimes.set(response.data.order.id, now() - config.startedAt!)
-    }
-    return response
-  })
-  return api
-}
-
-async function setUpBuyers(app: App, count: number) {
-  for (let i = 0; i < count; i++) {
-    const buyer = await registerCustomer(app.api!, app.shop!.pk, {
-      email: `bench.buyer${i}@example.com`,
-      first_name: "买家",
-      last_name: String(i),
-    })
-    if (app.shop!.referral_code) {
-      await app.api!.post(
-        "/store/distribution/bind",
-        { referral_code: app.shop!.referral_code, source: "link" },
-        { headers: buyer.headers }
-      )
-    }
-    app.buyers.push(buyer)
-  }
-}
-
 async function placeBatch(app: App, concurrency: number, completeTimes: Map<string, number>): Promise<Sample[]> {
   return await Promise.all(
-    Array.from({ length: concurrency }, async (_, i) => {
-      const buyer = app.buyers[i]
-      const started = now()
-      const order = await placeOrder(app.api!, app.shop!, buyer, LINES)
-      const flow = now() - started
-      return { complete_ms: completeTimes.get(order.id)!, flow_ms: flow, order_id: order.id, completed_at: Date.now() }
-    })
+    Array.from({ length: concurrency }, (_, i) => placeTimed(app.api!, app.shop!, app.buyers[i], completeTimes))
   )
 }
 
-/** Alternates batches between the apps (the first of each round alternating too) until each has `orders`. */
-async function measure(apps: App[], concurrency: number, orders: number, completeTimes: Map<string, number>) {
+/**
+ * One run: batches alternate between the apps (which one goes first
+ * alternating too, and starting with the other one on odd runs) until each has
+ * `orders`.
+ */
+async function measureRun(apps: App[], run: number, concurrency: number, orders: number, completeTimes: Map<string, number>) {
   const samples: Record<string, Sample[]> = Object.fromEntries(apps.map((a) => [a.name, []]))
   const rounds = Math.ceil(orders / concurrency)
   for (let r = 0; r < rounds; r++) {
-    const order = r % 2 === 0 ? apps : [...apps].reverse()
+    const order = (r + run) % 2 === 0 ? apps : [...apps].reverse()
     for (const app of order) {
       samples[app.name].push(...(await placeBatch(app, concurrency, completeTimes)))
     }
@@ -147,28 +105,28 @@ async function measure(apps: App[], concurrency: number, orders: number, complet
   return samples
 }
 
-/** How long after the complete response each order's first commission row was written. */
-async function commissionLag(app: App, samples: Sample[]) {
-  const { rows }: { rows: { order_id: string; rows: number; written_at: string }[] } = await bench.withClient(app.db.url, (c: Client) =>
-    c.query(
-      `SELECT order_id, count(*)::int AS rows, extract(epoch FROM min(created_at)) * 1000 AS written_at
-         FROM distribution_commission WHERE order_id = ANY($1) GROUP BY order_id`,
-      [samples.map((s) => s.order_id)]
-    )
-  )
-  const byOrder = new Map<string, { rows: number; written_at: number }>(
-    rows.map((r) => [r.order_id, { rows: r.rows, written_at: Number(r.written_at) }])
-  )
-  const lags = samples.filter((s) => byOrder.has(s.order_id)).map((s) => byOrder.get(s.order_id)!.written_at - s.completed_at)
+const figuresOf = (samples: Sample[]): Figures => ({
+  complete: summarize(samples.map((s) => s.complete_ms)),
+  flow: summarize(samples.map((s) => s.flow_ms)),
+})
+
+const ratiosOf = (vanilla: Figures, plugin: Figures) => ({
+  ratio_p50_complete: ratio(plugin.complete.p50_ms, vanilla.complete.p50_ms),
+  ratio_p95_complete: ratio(plugin.complete.p95_ms, vanilla.complete.p95_ms),
+  ratio_p50_flow: ratio(plugin.flow.p50_ms, vanilla.flow.p50_ms),
+  ratio_p95_flow: ratio(plugin.flow.p95_ms, vanilla.flow.p95_ms),
+})
+
+/** Memory of both apps after a full GC, and the plugin's difference. */
+async function memory(apps: App[]) {
+  const figures: Record<string, { heap_used_mb: number; rss_mb: number; tree_rss_mb: number }> = {}
+  for (const app of apps) figures[app.name] = await bench.memoryAfterGc(app.server!.child.pid, app.gcEnv)
+  const diff = (key: "heap_used_mb" | "rss_mb" | "tree_rss_mb") => Math.round((figures.plugin[key] - figures.vanilla[key]) * 10) / 10
   return {
-    orders_credited: byOrder.size,
-    orders: samples.length,
-    commission_rows: [...byOrder.values()].reduce((a, r) => a + r.rows, 0),
-    written_after_response_ms: summarize(lags),
+    ...figures,
+    difference: { heap_used_mb: diff("heap_used_mb"), rss_mb: diff("rss_mb"), tree_rss_mb: diff("tree_rss_mb") },
   }
 }
-
-const ratio = (a: number, b: number) => Math.round((a / b) * 1000) / 1000
 
 export async function run() {
   const orders = Number(process.env.BENCH_ORDERS || 200)
@@ -177,73 +135,72 @@ export async function run() {
     { name: "vanilla", dir: path.join(CACHE, "vanilla"), db: await bench.createDatabase(server, "vanilla"), port: 9311, buyers: [] },
     { name: "plugin", dir: ROOT, db: await bench.createDatabase(server, "plugin"), port: 9312, buyers: [] },
   ]
-  log(`overhead: ${orders} orders per app and concurrency (${CONCURRENCIES.join(", ")})`)
+  log(`overhead: ${orders} orders per app, concurrency (${CONCURRENCIES.join(", ")}) and run (${RUNS} runs)`)
   try {
     writeVanillaApp(apps[0].dir)
     for (const app of apps) {
-      const env = bench.appEnv(app.db.url)
-      medusa(["db:migrate"], { cwd: app.dir, env, logName: `overhead-${app.name}-migrate` })
-      const seedFile = path.join(CACHE, `overhead-${app.name}-${process.pid}.json`)
-      medusa(["exec", path.join(ROOT, "bench", "overhead-seed.ts")], {
-        cwd: app.dir,
-        env: { ...env, BENCH_SEED_OUTPUT: seedFile },
-        logName: `overhead-${app.name}-seed`,
-      })
-      const seeded = JSON.parse(fs.readFileSync(seedFile, "utf8"))
-      fs.rmSync(seedFile, { force: true })
-      app.shop = { ...seeded, variants: new Map(Object.entries(seeded.variants)) }
-      build(app, env)
+      app.shop = migrateAndSeed(app.dir, app.db, `overhead-${app.name}`)
+      build(app.dir, `overhead-${app.name}`, bench.appEnv(app.db.url))
     }
     const completeTimes = new Map<string, number>()
-    const bootRss: Record<string, number> = {}
     for (const app of apps) {
+      app.gcEnv = bench.gcProbeEnv(`overhead-${app.name}`)
       app.server = bench.startServer({
         cwd: path.join(app.dir, ".medusa", "server"),
-        env: bench.appEnv(app.db.url),
+        env: bench.appEnv(app.db.url, app.gcEnv),
         port: app.port,
         logName: `overhead-${app.name}-server`,
       })
       await bench.waitForHealth(app.server)
-      bootRss[app.name] = treeRssMb(app.server!.child.pid)
+    }
+    const afterBoot = await memory(apps)
+    for (const app of apps) {
       app.api = instrumentedApi(app.server!.url, completeTimes)
-      await setUpBuyers(app, Math.max(...CONCURRENCIES))
+      app.buyers = await setUpBuyers(app.api, app.shop!, Math.max(...CONCURRENCIES))
       for (let i = 0; i < WARMUP_ORDERS; i++) await placeBatch(app, 1, completeTimes)
     }
     const results: Record<string, unknown> = {}
     for (const concurrency of CONCURRENCIES) {
-      log(`overhead: concurrency ${concurrency}`)
-      const samples = await measure(apps, concurrency, orders, completeTimes)
-      const figures = Object.fromEntries(
-        apps.map((a) => [
-          a.name,
-          {
-            complete: summarize(samples[a.name].map((s) => s.complete_ms)),
-            flow: summarize(samples[a.name].map((s) => s.flow_ms)),
-          },
-        ])
-      ) as Record<string, { complete: { p50_ms: number; p95_ms: number }; flow: { p50_ms: number; p95_ms: number } }>
+      const runs: ({ vanilla: Figures; plugin: Figures } & ReturnType<typeof ratiosOf>)[] = []
+      const pluginSamples: Sample[] = []
+      for (let r = 0; r < RUNS; r++) {
+        log(`overhead: concurrency ${concurrency}, run ${r + 1} of ${RUNS}`)
+        const samples = await measureRun(apps, r, concurrency, orders, completeTimes)
+        const vanilla = figuresOf(samples.vanilla)
+        const plugin = figuresOf(samples.plugin)
+        runs.push({ vanilla, plugin, ...ratiosOf(vanilla, plugin) })
+        pluginSamples.push(...samples.plugin)
+      }
       // The subscriber works after the response: give the last orders' events a moment.
       await new Promise((r) => setTimeout(r, 3000))
+      const medianOf = (key: keyof ReturnType<typeof ratiosOf>) => median(runs.map((r) => r[key]))
       results[`concurrency_${concurrency}`] = {
-        ...figures,
-        ratio_p50_complete: ratio(figures.plugin.complete.p50_ms, figures.vanilla.complete.p50_ms),
-        ratio_p95_complete: ratio(figures.plugin.complete.p95_ms, figures.vanilla.complete.p95_ms),
-        ratio_p50_flow: ratio(figures.plugin.flow.p50_ms, figures.vanilla.flow.p50_ms),
-        ratio_p95_flow: ratio(figures.plugin.flow.p95_ms, figures.vanilla.flow.p95_ms),
-        goal_p50_ratio: 1.05,
-        plugin_commissions: await commissionLag(apps[1], samples.plugin),
+        runs,
+        median: {
+          ratio_p50_complete: medianOf("ratio_p50_complete"),
+          ratio_p95_complete: medianOf("ratio_p95_complete"),
+          ratio_p50_flow: medianOf("ratio_p50_flow"),
+          ratio_p95_flow: medianOf("ratio_p95_flow"),
+        },
+        goal_median_ratio_p50: 1.05,
+        plugin_commissions: await commissionLag(apps[1].db, pluginSamples),
       }
     }
-    const rss = Object.fromEntries(apps.map((a) => [a.name, treeRssMb(a.server!.child.pid)]))
+    const afterBenchmark = await memory(apps)
     return {
       benchmark: "overhead",
       machine: await bench.machine(server),
-      orders_per_app_and_concurrency: orders,
+      orders_per_app_concurrency_and_run: orders,
+      runs_per_concurrency: RUNS,
       lines_per_order: LINES.length,
       server: "medusa build + medusa start (NODE_ENV=production, admin disabled, in-memory event bus, cache and locking)",
       ...results,
-      rss_mb_after_boot: { ...bootRss, difference: bootRss.plugin - bootRss.vanilla },
-      rss_mb_after_benchmark: { ...rss, difference: rss.plugin - rss.vanilla, goal_max_difference: 30 },
+      memory_after_gc: {
+        how: "every Node process of each server preloads bench/lib/gc-probe.js with --expose-gc; on a signal it runs a full GC and reports process.memoryUsage()",
+        after_boot: afterBoot,
+        after_benchmark: afterBenchmark,
+        goal_max_difference_mb: 30,
+      },
     }
   } finally {
     for (const app of apps) {

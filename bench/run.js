@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- overhead|scale …]`: runs the named benchmarks (all of them
+ * `npm run bench [-- overhead|instances|scale …]`: runs the named benchmarks (all of them
  * by default) one after the other. Each prints one JSON line of figures on
  * stdout; progress goes to stderr, Medusa's own output to .cache/bench/logs.
  * Benchmarks are not tests: they assert nothing and are not part of `npm test`.
@@ -9,6 +9,10 @@ const BENCHMARKS = {
   overhead: () => {
     require("ts-node").register({ transpileOnly: true })
     return require("./overhead.ts")
+  },
+  instances: () => {
+    require("ts-node").register({ transpileOnly: true })
+    return require("./instances.ts")
   },
   scale: () => require("./scale"),
 }

@@ -222,15 +222,19 @@ async function summaryBenchmark(container: MedusaContainer, input: Input) {
 async function adminListBenchmark(container: MedusaContainer, input: Input) {
   const terms = input.subjects.search_terms
   const validate = validateAndTransformQuery(AdminListDistributors, distributorQueryConfig.list)
-  let count = 0
+  // Per term: its count as the list shows it, and its own times.
+  const byTerm: Record<string, { count: number; count_capped: boolean; samples: number[] }> = {}
   const result = await measure("admin list", input.calls, async (i) => {
-    const body = await callRoute(container, listDistributors, {
-      query: { q: terms[Math.abs(i) % terms.length], order: "-team_size", limit: "20" },
+    const term = terms[Math.abs(i) % terms.length]
+    const started = now()
+    const body = (await callRoute(container, listDistributors, {
+      query: { q: term, order: "-team_size", limit: "20" },
       validate,
-    })
-    count = body.count
+    })) as { count: number; count_capped: boolean }
+    const entry = (byTerm[term] ??= { count: body.count, count_capped: body.count_capped, samples: [] })
+    if (i >= 0 && i < input.calls) entry.samples.push(now() - started)
   })
-  return { route: "GET /admin/distribution/distributors?q=…&order=-team_size&limit=20", terms, last_count: count, ...result }
+  return { route: "GET /admin/distribution/distributors?q=…&order=-team_size&limit=20", terms, by_term: byTerm, ...result }
 }
 
 async function teamBenchmark(container: MedusaContainer, input: Input) {
@@ -295,11 +299,15 @@ function byStatement(statements: Statement[]) {
 
 async function moveBenchmark(container: MedusaContainer, input: Input) {
   const { id, from_parent_id, to_parent_id, team_size } = input.subjects.move
-  const moves = Math.max(2, Math.min(10, input.calls / 10))
+  // An even number of moves, away and back: the subtree ends where it started.
+  const moves = 2 * Math.max(1, Math.min(5, Math.floor(input.calls / 20)))
+  // A kept database (BENCH_SCALE_REUSE) may hold it where an interrupted run left it.
+  const service: DistributionModuleService = container.resolve(DISTRIBUTION_MODULE)
+  const movedAlready = (await service.retrieveDistributor(id)).parent_id === to_parent_id
   const samples: number[] = []
   let statements: Statement[] = []
   for (let i = 0; i < moves; i++) {
-    const parent_id = i % 2 === 0 ? to_parent_id : from_parent_id
+    const parent_id = (i % 2 === 0) !== movedAlready ? to_parent_id : from_parent_id
     const started = now()
     const run = () => moveDistributorWorkflow(container).run({ input: { id, parent_id, actor_id: "user_bench" } })
     if (i === 0) {

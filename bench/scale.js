@@ -1,20 +1,26 @@
 /**
  * `npm run bench -- scale`: the programme at 1,000,000 distributors and
- * 10,000,000 commissions. A fresh database is migrated, filled by the generator
+ * 10,000,000 commissions, and at a tenth of that in the same run. For each
+ * size, the tenth first: a fresh database is migrated, filled by the generator
  * (bench/lib/generate.js), measured in-process by bench/scale-measure.ts under
- * `medusa exec`, then dropped. Each measurement that misses its goal comes with
- * the EXPLAIN (ANALYZE, BUFFERS) of its slowest statement.
+ * `medusa exec`, then dropped. Each figure is reported at full size, with its
+ * value at a tenth and the growth (full ÷ tenth: ten times the data should
+ * cost at most 1.3 times the time), so that a slower or busier machine still
+ * shows how the time grows with the data. Each measurement that misses its
+ * goal comes with the EXPLAIN (ANALYZE, BUFFERS) of its slowest statements.
  *
- * Sizes: BENCH_DISTRIBUTORS (1000000), BENCH_COMMISSIONS (10000000); calls per
- * measurement BENCH_CALLS (200).
+ * Sizes: BENCH_DISTRIBUTORS (1000000), BENCH_COMMISSIONS (10000000), the tenth
+ * derived from them (BENCH_SCALE_GROWTH=0 measures the full size alone); calls
+ * per measurement BENCH_CALLS (200).
  *
- * While working on a query, BENCH_SCALE_KEEP=1 keeps the generated database
- * (its name and subjects are written to .cache/bench/scale-kept.json) and
- * BENCH_SCALE_REUSE=1 measures that database again instead of generating one:
- * pending migrations are applied, the data is left as the last run left it
- * (its settled batch stays settled, its credited orders stay credited).
+ * While working on a query, BENCH_SCALE_KEEP=1 keeps the generated databases
+ * (their names and subjects are written to .cache/bench/scale-kept.json) and
+ * BENCH_SCALE_REUSE=1 measures those databases again instead of generating
+ * them: pending migrations are applied, the data is left as the last run left
+ * it (its settled batch stays settled, its credited orders stay credited).
  */
 const fs = require("fs")
+const os = require("os")
 const path = require("path")
 const { CACHE, ROOT, log, summarize, benchServer, createDatabase, withClient, appEnv, medusa, machine } = require("./lib/common")
 const { generate, subjects } = require("./lib/generate")
@@ -75,8 +81,13 @@ async function latency(url, name, measured) {
   if (measured.workflow_floor_samples) {
     result.workflow_floor = { what: "three no-op steps through Medusa's workflow engine", ...summarize(measured.workflow_floor_samples) }
   }
-  for (const key of ["route", "terms", "last_count", "members_at_depth_1", "subtree"]) {
+  for (const key of ["route", "terms", "members_at_depth_1", "subtree"]) {
     if (measured[key] !== undefined) result[key] = measured[key]
+  }
+  if (measured.by_term) {
+    result.by_term = Object.fromEntries(
+      Object.entries(measured.by_term).map(([term, t]) => [term, { count: t.count, count_capped: t.count_capped, ...summarize(t.samples) }])
+    )
   }
   const slowest = [...(measured.statements || [])].sort((a, b) => b.ms - a.ms)
   result.traced_call = {
@@ -88,26 +99,25 @@ async function latency(url, name, measured) {
   if (!met) {
     result.explain = []
     for (const s of slowest.slice(0, 2)) {
-      result.explain.push({ sql: s.sql.slice(0, 2000), plan: await explain(url, s) })
+      // A write replayed in the rolled-back transaction can collide with what the traced call wrote.
+      const plan = await explain(url, s).catch((e) => [`not explained: ${e.message}`])
+      result.explain.push({ sql: s.sql.slice(0, 2000), plan })
     }
   }
   return result
 }
 
-async function run() {
-  const distributors = int("BENCH_DISTRIBUTORS", 1_000_000)
-  const commissions = int("BENCH_COMMISSIONS", 10_000_000)
-  const calls = int("BENCH_CALLS", 200)
-  const server = await benchServer()
-  const keptFile = path.join(CACHE, "scale-kept.json")
-  const reuse = process.env.BENCH_SCALE_REUSE === "1"
-  const keep = reuse || process.env.BENCH_SCALE_KEEP === "1"
-  const kept = reuse ? JSON.parse(fs.readFileSync(keptFile, "utf8")) : null
-  const db = kept ? { name: kept.database, url: server.url(kept.database), drop: async () => {} } : await createDatabase(server, "scale")
-  log(`scale: ${distributors.toLocaleString("en")} distributors, ${commissions.toLocaleString("en")} commissions in ${db.name}${kept ? " (kept from an earlier run)" : ""}`)
+/**
+ * One size: a database generated (or the kept one measured again), measured
+ * in-process, its figures against their goals; dropped unless kept.
+ */
+async function measureSize(server, size, calls, kept, keep) {
+  const { label, distributors, commissions } = size
+  const db = kept ? { name: kept.database, url: server.url(kept.database), drop: async () => {} } : await createDatabase(server, `scale_${label}`)
+  log(`scale (${label}): ${distributors.toLocaleString("en")} distributors, ${commissions.toLocaleString("en")} commissions in ${db.name}${kept ? " (kept from an earlier run)" : ""}`)
   try {
     const env = appEnv(db.url)
-    medusa(["db:migrate"], { env, logName: "scale-migrate" })
+    medusa(["db:migrate"], { env, logName: `scale-${label}-migrate` })
     let generated
     let picked
     if (kept) {
@@ -121,39 +131,38 @@ async function run() {
     // Loading and vacuuming leave gigabytes of dirty pages: written out now, so
     // that no checkpoint competes with the measurements for the disk.
     await withClient(db.url, (c) => c.query("CHECKPOINT")).catch((e) => log(`no CHECKPOINT (${e.message}): measurements may share the disk with one`))
-    if (keep) {
-      fs.mkdirSync(path.dirname(keptFile), { recursive: true })
-      fs.writeFileSync(keptFile, JSON.stringify({ database: db.name, generated, picked }))
-    }
+    if (keep) keepDatabase(label, { database: db.name, generated, picked })
     fs.mkdirSync(CACHE, { recursive: true })
-    const inputFile = path.join(CACHE, `scale-input-${process.pid}.json`)
-    const outputFile = path.join(CACHE, `scale-output-${process.pid}.json`)
+    const inputFile = path.join(CACHE, `scale-input-${label}-${process.pid}.json`)
+    const outputFile = path.join(CACHE, `scale-output-${label}-${process.pid}.json`)
     fs.writeFileSync(
       inputFile,
       JSON.stringify({ subjects: picked, calls, credit_orders: calls, settle_commissions: Math.min(50_000, Math.floor(commissions / 20)) })
     )
+    const loadBefore = os.loadavg()[0]
     medusa(["exec", "./bench/scale-measure.ts"], {
       env: { ...env, BENCH_SCALE_INPUT: inputFile, BENCH_SCALE_OUTPUT: outputFile },
-      logName: "scale-measure",
+      logName: `scale-${label}-measure`,
     })
+    const loadAfter = os.loadavg()[0]
     const measured = JSON.parse(fs.readFileSync(outputFile, "utf8"))
     fs.rmSync(inputFile, { force: true })
     fs.rmSync(outputFile, { force: true })
 
     const result = {
-      benchmark: "scale",
-      machine: await machine(server),
       data: generated.counts,
       generation_seconds: generated.timings,
       subjects: picked,
+      load_average_1m: { before_measuring: Math.round(loadBefore * 100) / 100, after_measuring: Math.round(loadAfter * 100) / 100 },
+      figures: {},
     }
     for (const name of ["credit", "summary", "admin_list", "team"]) {
-      if (measured[name]) result[name] = await latency(db.url, name, measured[name])
+      if (measured[name]) result.figures[name] = await latency(db.url, name, measured[name])
     }
     const indexes_worth = {}
     const settle = measured.settle
     if (settle) {
-      result.settle = {
+      const figures = {
         what: GOALS.settle.what,
         due: settle.due,
         left_due: settle.left_due,
@@ -166,14 +175,15 @@ async function run() {
         by_statement: settle.by_statement,
         slowest_statements: settle.statements.slice(0, 3).map(brief),
       }
-      if (!result.settle.goal_met) {
+      if (!figures.goal_met) {
         // The job left nothing due: a batch is made due again, inside the rolled-back transaction.
         const due = `UPDATE distribution_commission SET eligible_at = '2000-01-01'
                       WHERE id IN (SELECT id FROM distribution_commission
                                     WHERE status = 'pending' AND eligible_at IS NULL LIMIT 1000)`
-        result.settle.explain = []
+        figures.explain = []
         for (const s of settle.statements.slice(0, 2)) {
-          result.settle.explain.push({ sql: s.sql.slice(0, 2000), plan: await explain(db.url, s, due) })
+          const plan = await explain(db.url, s, due).catch((e) => [`not explained: ${e.message}`])
+          figures.explain.push({ sql: s.sql.slice(0, 2000), plan })
         }
       }
       if (settle.upgrade_statement) {
@@ -181,10 +191,12 @@ async function run() {
           "IDX_distribution_commission_settled_stats",
         ])
       }
+      result.figures.settle = figures
     }
-    if (measured.move) result.move = await latency(db.url, "move", measured.move)
+    if (measured.move) result.figures.move = await latency(db.url, "move", measured.move)
     if (measured.admin_list) {
-      const searchStatement = [...measured.admin_list.statements].sort((a, b) => b.ms - a.ms)[0]
+      // The statement that reads the matches (the count's pass), with and without the trigram indexes.
+      const searchStatement = measured.admin_list.statements.find((s) => /ILIKE/.test(s.sql)) || measured.admin_list.statements[0]
       indexes_worth.admin_search = await withAndWithout(db.url, searchStatement, [
         "IDX_distribution_distributor_email_trgm",
         "IDX_distribution_distributor_name_trgm",
@@ -196,6 +208,83 @@ async function run() {
   } finally {
     if (keep) log(`kept ${db.name} (BENCH_SCALE_REUSE=1 measures it again; drop it when done)`)
     else await db.drop().catch((e) => log(`could not drop ${db.name}: ${e.message}`))
+  }
+}
+
+const KEPT_FILE = path.join(CACHE, "scale-kept.json")
+const readKept = () => (fs.existsSync(KEPT_FILE) ? JSON.parse(fs.readFileSync(KEPT_FILE, "utf8")) : {})
+function keepDatabase(label, entry) {
+  fs.mkdirSync(path.dirname(KEPT_FILE), { recursive: true })
+  fs.writeFileSync(KEPT_FILE, JSON.stringify({ ...readKept(), [label]: entry }))
+}
+
+const GROWTH_GOAL = 1.3
+const round3 = (x) => Math.round(x * 1000) / 1000
+
+/** How much longer a figure takes on ten times the data: full ÷ tenth (for the settlement, per commission). */
+function growth(name, full, tenth) {
+  if (name === "settle") {
+    const time = round3(tenth.per_second / full.per_second)
+    return { time_per_commission: time, goal_max: GROWTH_GOAL, goal_met: time <= GROWTH_GOAL }
+  }
+  const p50 = round3(full.p50_ms / tenth.p50_ms)
+  const p95 = round3(full.p95_ms / tenth.p95_ms)
+  return { p50, p95, goal_max: GROWTH_GOAL, goal_met_p50: p50 <= GROWTH_GOAL, goal_met_p95: p95 <= GROWTH_GOAL }
+}
+
+/** A tenth's figure, briefly: what its growth is computed from. */
+function brief_(name, f) {
+  if (name === "settle") return { due: f.due, seconds: f.seconds, per_second: f.per_second }
+  const out = { n: f.n, p50_ms: f.p50_ms, p95_ms: f.p95_ms, mean_ms: f.mean_ms }
+  if (f.by_term) out.by_term = f.by_term
+  if (f.members_at_depth_1 !== undefined) out.members_at_depth_1 = f.members_at_depth_1
+  if (f.subtree !== undefined) out.subtree = f.subtree
+  return out
+}
+
+async function run() {
+  const distributors = int("BENCH_DISTRIBUTORS", 1_000_000)
+  const commissions = int("BENCH_COMMISSIONS", 10_000_000)
+  const calls = int("BENCH_CALLS", 200)
+  const sizes = [
+    ...(process.env.BENCH_SCALE_GROWTH === "0"
+      ? []
+      : [{ label: "tenth", distributors: Math.round(distributors / 10), commissions: Math.round(commissions / 10) }]),
+    { label: "full", distributors, commissions },
+  ]
+  const reuse = process.env.BENCH_SCALE_REUSE === "1"
+  const keep = reuse || process.env.BENCH_SCALE_KEEP === "1"
+  const kept = reuse ? readKept() : {}
+  for (const size of sizes) {
+    if (reuse && !kept[size.label]) throw new Error(`BENCH_SCALE_REUSE=1: no kept database of the ${size.label} size in ${KEPT_FILE}`)
+  }
+  const server = await benchServer()
+  try {
+    const bySize = {}
+    for (const size of sizes) {
+      bySize[size.label] = await measureSize(server, size, calls, kept[size.label], keep)
+    }
+    const full = bySize.full
+    const tenth = bySize.tenth
+    const result = {
+      benchmark: "scale",
+      machine: await machine(server),
+      sizes: Object.fromEntries(
+        Object.entries(bySize).map(([label, m]) => [
+          label,
+          { data: m.data, generation_seconds: m.generation_seconds, subjects: m.subjects, load_average_1m: m.load_average_1m },
+        ])
+      ),
+    }
+    for (const [name, figures] of Object.entries(full.figures)) {
+      result[name] = figures
+      if (tenth?.figures[name]) {
+        result[name] = { ...figures, at_a_tenth: brief_(name, tenth.figures[name]), growth: growth(name, figures, tenth.figures[name]) }
+      }
+    }
+    result.indexes_worth = full.indexes_worth
+    return result
+  } finally {
     await server.stop()
   }
 }

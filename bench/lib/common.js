@@ -156,8 +156,8 @@ async function waitForHealth(server, seconds = 180) {
   throw new Error(`the server on port ${server.port} did not answer /health within ${seconds} s`)
 }
 
-/** Resident memory (MB) of a process and all its descendants, from /proc. */
-function treeRssMb(rootPid) {
+/** A process and all its descendants. */
+function processTree(rootPid) {
   const children = (pid) => {
     try {
       return execFileSync("ps", ["-o", "pid=", "--ppid", String(pid)], { encoding: "utf8" })
@@ -168,6 +168,18 @@ function treeRssMb(rootPid) {
       return []
     }
   }
+  const tree = []
+  const pending = [rootPid]
+  while (pending.length) {
+    const pid = pending.pop()
+    tree.push(pid)
+    pending.push(...children(pid))
+  }
+  return tree
+}
+
+/** Resident memory (MB) of a process and all its descendants, from /proc. */
+function treeRssMb(rootPid) {
   const rssKb = (pid) => {
     try {
       const m = fs.readFileSync(`/proc/${pid}/status`, "utf8").match(/VmRSS:\s+(\d+)/)
@@ -176,14 +188,56 @@ function treeRssMb(rootPid) {
       return 0
     }
   }
-  let total = 0
-  const pending = [rootPid]
-  while (pending.length) {
-    const pid = pending.pop()
-    total += rssKb(pid)
-    pending.push(...children(pid))
+  return Math.round(processTree(rootPid).reduce((total, pid) => total + rssKb(pid), 0) / 1024)
+}
+
+const GC_PROBE = path.join(__dirname, "gc-probe.js")
+
+/**
+ * What a server needs in its environment to be measured by memoryAfterGc():
+ * every Node process of it preloads lib/gc-probe.js with --expose-gc.
+ */
+function gcProbeEnv(label) {
+  const dir = path.join(CACHE, "gc", `${label}-${process.pid}`)
+  fs.rmSync(dir, { recursive: true, force: true })
+  fs.mkdirSync(dir, { recursive: true })
+  const options = [process.env.NODE_OPTIONS, "--expose-gc", `--require ${JSON.stringify(GC_PROBE)}`].filter(Boolean).join(" ")
+  return { NODE_OPTIONS: options, BENCH_GC_DIR: dir }
+}
+
+/**
+ * A full garbage collection in every Node process of a server started with
+ * gcProbeEnv(), then their memory: heap used and resident set (MB), summed
+ * over the processes, and the whole process tree's resident set.
+ */
+async function memoryAfterGc(rootPid, env) {
+  const dir = env.BENCH_GC_DIR
+  const pids = processTree(rootPid).filter((pid) => fs.existsSync(path.join(dir, `${pid}.ready`)))
+  if (!pids.length) throw new Error(`no process under ${rootPid} loaded the GC probe`)
+  const requested = Date.now()
+  for (const pid of pids) {
+    fs.rmSync(path.join(dir, `${pid}.json`), { force: true })
+    process.kill(pid, "SIGUSR2")
   }
-  return Math.round(total / 1024)
+  const deadline = Date.now() + 30_000
+  const figures = []
+  for (const pid of pids) {
+    const file = path.join(dir, `${pid}.json`)
+    while (!fs.existsSync(file)) {
+      if (Date.now() > deadline) throw new Error(`process ${pid} did not report its memory after a GC`)
+      await new Promise((r) => setTimeout(r, 50))
+    }
+    const f = JSON.parse(fs.readFileSync(file, "utf8"))
+    if (f.at < requested) throw new Error(`process ${pid} reported its memory before the GC was asked for`)
+    figures.push(f)
+  }
+  const mb = (bytes) => Math.round((bytes / 2 ** 20) * 10) / 10
+  return {
+    processes: figures.length,
+    heap_used_mb: mb(figures.reduce((a, f) => a + f.heapUsed, 0)),
+    rss_mb: mb(figures.reduce((a, f) => a + f.rss, 0)),
+    tree_rss_mb: treeRssMb(rootPid),
+  }
 }
 
 async function machine(server) {
@@ -214,5 +268,7 @@ module.exports = {
   startServer,
   waitForHealth,
   treeRssMb,
+  gcProbeEnv,
+  memoryAfterGc,
   machine,
 }

@@ -41,6 +41,9 @@ function referralCode(n) {
   return s
 }
 
+/** Distributor number i's e-mail: its given name and surname (display_name is "surname given"). */
+const emailOf = (i) => `${GIVEN[Math.floor(i / SURNAMES.length) % GIVEN.length]}.${SURNAMES[i % SURNAMES.length]}${i}@example.com`
+
 /** 3% suspended and 1% pending (they keep their place in the tree); founders are always active. */
 const statusOf = (i) => (i % 100 === 7 || i % 100 === 57 || i % 100 === 77 ? "suspended" : i % 100 === 99 ? "pending" : "active")
 
@@ -142,7 +145,7 @@ async function insertDistributors(client, forest, levelIds) {
       const status = parent[i] < 0 ? "active" : statusOf(i)
       cols.id.push(id)
       cols.customer.push(customerId(i))
-      cols.email.push(`${given}.${surname}${i}@example.com`)
+      cols.email.push(emailOf(i))
       cols.name.push(`${surname} ${given}`)
       cols.code.push(status === "pending" ? null : referralCode(i))
       cols.parent.push(parent[i] >= 0 ? distributorId(parent[i]) : null)
@@ -309,8 +312,8 @@ function subjects(forest) {
     largest_team: { id: distributorId(largestTeam), customer_id: customerId(largestTeam), team_size: teamSize[largestTeam], direct_count: directCount[largestTeam] },
     move: { id: distributorId(moveSubject), from_parent_id: distributorId(parent[moveSubject]), to_parent_id: distributorId(moveTarget), team_size: teamSize[moveSubject], depth: depth[moveSubject] },
     credit_referrer: { id: distributorId(deepBuyerDistributor), depth: depth[deepBuyerDistributor] },
-    // A name, part of an e-mail, a common surname (5% of everyone) and a code prefix.
-    search_terms: ["zhang wei", `ming.chen${Math.floor(n / 3)}`, "zhao", referralCode(Math.floor(n / 2)).slice(0, 4)],
+    // A name, the part before the @ of one e-mail, a common surname (5% of everyone) and a code prefix.
+    search_terms: ["zhang wei", emailOf(Math.floor(n / 3)).split("@")[0], "zhao", referralCode(Math.floor(n / 2)).slice(0, 4)],
   }
 }
 

@@ -416,6 +416,19 @@ medusaIntegrationTestRunner({
         expect(byEmail.data.distributors.map((d: { id: string }) => d.id)).toEqual([root.distributor_id])
         const wildcard = await api.get("/admin/distribution/distributors?q=%25", admin)
         expect(wildcard.data.count).toBe(0)
+        // Below the search's count cap (10,000) the count is exact; a search sorts, pages and takes fields as the list does.
+        expect(all.data.count_capped).toBe(false)
+        expect(byName.data).toMatchObject({ count: 1, count_capped: false })
+        const searched = await api.get("/admin/distribution/distributors?q=TEST&order=-team_size&limit=2&fields=id,display_name,team_size", admin)
+        expect(searched.data).toMatchObject({ count: 4, count_capped: false, limit: 2, offset: 0 })
+        expect(searched.data.distributors).toEqual([
+          { id: root.distributor_id, display_name: "Lina Test", team_size: 2 },
+          { id: mid.distributor_id, display_name: "Mateo Test", team_size: 1 },
+        ])
+        const searchedPage = await api.get("/admin/distribution/distributors?q=test&order=-team_size&limit=2&offset=3", admin)
+        expect(searchedPage.data).toMatchObject({ count: 4, count_capped: false, limit: 2, offset: 3 })
+        expect(searchedPage.data.distributors).toHaveLength(1)
+        expect(searchedPage.data.distributors[0].team_size).toBe(0)
 
         const children = await api.get(`/admin/distribution/distributors?parent_id=${root.distributor_id}`, admin)
         expect(children.data.distributors.map((d: { id: string }) => d.id)).toEqual([mid.distributor_id])

@@ -23,7 +23,9 @@ export type DistributorQuery = {
 }
 
 export const useDistributors = (query: DistributorQuery, enabled = true) =>
-  useAdminGet<List<"distributors", Distributor>>(enabled ? BASE : null, query, { keepPrevious: true })
+  useAdminGet<List<"distributors", Distributor> & { count_capped: boolean }>(enabled ? BASE : null, query, {
+    keepPrevious: true,
+  })
 
 export const useDistributor = (id: string | undefined) =>
   useAdminGet<DistributorDetail>(id ? `${BASE}/${id}` : null)

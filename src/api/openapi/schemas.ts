@@ -412,7 +412,15 @@ export const AdminSettings = entity({ id: Id, ...AdminSettingsFields.shape })
 
 const Deleted = (object: string) => z.object({ id: Id, object: z.literal(object), deleted: z.literal(true) })
 
-export const AdminDistributorsResponse = paged("distributors", selectable(AdminDistributor))
+export const AdminDistributorsResponse = paged("distributors", selectable(AdminDistributor)).extend({
+  count: z
+    .number()
+    .int()
+    .describe("The distributors that match; with q, exact up to 10,000 and 10,000 when more match (count_capped)"),
+  count_capped: z
+    .boolean()
+    .describe("True when a search (q) matches more than 10,000 distributors: count is then 10,000, shown as \"10,000+\""),
+})
 export const AdminDistributorResponse = z.object({ distributor: AdminDistributor })
 export const AdminDistributorDetailResponse = z.object({
   distributor: AdminDistributor,

@@ -69,6 +69,7 @@ import {
 import * as audit from "./queries/audit"
 import * as binding from "./queries/binding"
 import * as commissions from "./queries/commissions"
+import * as distributorSearch from "./queries/distributor-search"
 import * as ledger from "./queries/ledger"
 import * as jobRuns from "./queries/job-runs"
 import * as levels from "./queries/levels"
@@ -710,6 +711,19 @@ export default class DistributionModuleService extends MedusaService({
     return { rows: ids.map((i) => byId.get(i)!).filter(Boolean), count }
   }
 
+
+  /**
+   * One page of the admin's distributor search, with a count exact up to
+   * `count_cap` (see queries/distributor-search.ts): the ids, in order. In a
+   * transaction of its own, for the planner setting the search makes there.
+   */
+  @InjectTransactionManager()
+  async searchDistributors(
+    search: distributorSearch.DistributorSearch,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<distributorSearch.DistributorSearchPage> {
+    return await distributorSearch.searchDistributors(sharedContext.transactionManager as EntityManager, search)
+  }
 
   @InjectManager()
   async retrieveDistributorByCode(

@@ -10,6 +10,7 @@ import {
 import { useMemo, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { useNavigate } from "react-router-dom"
+import { CappedPagination } from "../../../components/capped-pagination"
 import { useTableTexts } from "../../../components/data-table-texts"
 import { useListState } from "../../../components/paged-table"
 import { ListToolbar } from "../../../components/list-toolbar"
@@ -120,7 +121,16 @@ const DistributorsPage = () => {
           <DataTable.Search placeholder={t("distributors.search")} />
         </ListToolbar>
         <DataTable.Table emptyState={texts.empty} />
-        <DataTable.Pagination translations={texts.pagination} />
+        {data?.count_capped ? (
+          // More than the count's cap match the search: "1 – 20 of 10,000+ results".
+          <CappedPagination
+            count={data.count}
+            pagination={list.table.pagination.state}
+            onPaginationChange={list.table.pagination.onPaginationChange}
+          />
+        ) : (
+          <DataTable.Pagination translations={texts.pagination} />
+        )}
       </DataTable>
     </Container>
   )

@@ -1,6 +1,13 @@
 import { LEVEL_AMOUNT_FIELDS, LEVEL_FIELDS } from "../levels/query-config"
 
 /**
+ * A search (`q`) counts its matches up to this many: beyond, `count` is this
+ * and `count_capped` is true (the list shows "10,000+"), so that a common term
+ * costs about the same at any size of the programme.
+ */
+export const SEARCH_COUNT_CAP = 10_000
+
+/**
  * Default and allowed fields of the distributor list. `allowed` is all a
  * `fields` parameter may name (allowFields refuses anything else with a 400):
  * the encrypted application is not on it, nor is a relation that leads to it.

@@ -1,12 +1,13 @@
 import { z } from "@medusajs/framework/zod"
 import { DISTRIBUTOR_STATUSES } from "../../../../modules/distribution/constants"
+import { DISTRIBUTOR_SEARCH_ORDERS } from "../../../../modules/distribution/queries/distributor-search"
 import { amountInput } from "../../../utils/money-input"
 import { currencyCode, findParams, INT_MAX, oneOrMany, queryLimit, queryOffset } from "../../../utils/validators"
 
 export const AdminListDistributors = findParams({
   limit: 20,
   order: "-created_at",
-  orderable: ["created_at", "activated_at", "reviewed_at", "team_size", "direct_count", "depth", "status", "referral_code", "email", "display_name"],
+  orderable: [...DISTRIBUTOR_SEARCH_ORDERS],
 }).extend({
   q: z.string().trim().min(1).max(100).optional(),
   status: oneOrMany(z.enum(DISTRIBUTOR_STATUSES)),

@@ -1,0 +1,22 @@
+/**
+ * Preloaded into every process of a benchmark server (NODE_OPTIONS="--expose-gc
+ * --require …/gc-probe.js", the same for every app measured): on SIGUSR2 the
+ * process runs a full garbage collection, then writes process.memoryUsage() to
+ * BENCH_GC_DIR/<pid>.json. At start it writes BENCH_GC_DIR/<pid>.ready, so that
+ * the benchmark signals only processes that handle the signal.
+ */
+const fs = require("fs")
+const path = require("path")
+
+const dir = process.env.BENCH_GC_DIR
+if (dir && typeof global.gc === "function") {
+  fs.writeFileSync(path.join(dir, `${process.pid}.ready`), "")
+  process.on("SIGUSR2", () => {
+    // Twice: what the first collection's finalizers release goes in the second.
+    global.gc({ type: "major", execution: "sync" })
+    global.gc({ type: "major", execution: "sync" })
+    const file = path.join(dir, `${process.pid}.json`)
+    fs.writeFileSync(`${file}.tmp`, JSON.stringify({ pid: process.pid, at: Date.now(), ...process.memoryUsage() }))
+    fs.renameSync(`${file}.tmp`, file)
+  })
+}

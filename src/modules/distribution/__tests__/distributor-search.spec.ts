@@ -1,0 +1,146 @@
+import { DistributorSearch } from "../queries/distributor-search"
+import { distributionModuleTests } from "./module-runner"
+
+jest.setTimeout(180_000)
+
+/**
+ * The admin's distributor search with a small count cap: the count is exact up
+ * to the cap and flagged beyond it, and whichever way the page is found (the
+ * matches sorted, an order index walked, or a walk that falls back to sorting)
+ * it is the page an exhaustive sort of every match gives.
+ */
+distributionModuleTests(({ service, MikroOrmWrapper }) => {
+  type Row = {
+    id: string
+    email: string | null
+    display_name: string | null
+    referral_code: string | null
+    status: string
+    parent_id: string | null
+    depth: number
+    team_size: number
+    created: string
+  }
+
+  /**
+   * Six chains of ten (team sizes 9 down to 0), registered one after the
+   * other: the first twelve are "Wang", every fifth after them "Zhao", the rest
+   * "Li"; then three pending applicants named Zhao, the newest of all.
+   */
+  beforeEach(async () => {
+    await MikroOrmWrapper.forkManager().execute("delete from distribution_distributor")
+    let parent: string | null = null
+    for (let i = 0; i < 63; i++) {
+      const pending = i >= 60
+      const name = i < 12 ? "Wang" : i % 5 === 0 || pending ? "Zhao" : "Li"
+      const made = await service.createDistributor({
+        customer_id: `cus_search_${i}`,
+        email: `d${i}@example.com`,
+        display_name: `${name} ${i}`,
+        parent_id: pending || i % 10 === 0 ? null : parent,
+        status: pending ? "pending" : "active",
+        application: null,
+      })
+      parent = made.id
+    }
+  })
+
+  /** Every row, as the database holds it (registration times to the microsecond, so that they sort as there). */
+  async function allRows(): Promise<Row[]> {
+    return await MikroOrmWrapper.forkManager().execute(
+      `SELECT id, email, display_name, referral_code, status, parent_id, depth, team_size,
+              to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS created
+         FROM distribution_distributor WHERE deleted_at IS NULL`
+    )
+  }
+
+  /** The page and count by brute force: every row filtered and sorted here. */
+  async function expected(search: DistributorSearch) {
+    const term = search.q.toLowerCase()
+    const key = (r: Row) => (search.order.column === "created_at" ? r.created : (r as unknown as Record<string, number>)[search.order.column])
+    const matches = (await allRows()).filter(
+      (r) =>
+        ((r.referral_code ?? "").toLowerCase().startsWith(term) ||
+          (r.email ?? "").toLowerCase().includes(term) ||
+          (r.display_name ?? "").toLowerCase().includes(term)) &&
+        (!search.status || search.status.includes(r.status)) &&
+        (search.parent_id === undefined || r.parent_id === search.parent_id) &&
+        (search.depth === undefined || r.depth === search.depth)
+    )
+    const sign = search.order.descending ? -1 : 1
+    matches.sort((a, b) => {
+      const [ka, kb] = [key(a), key(b)]
+      if (ka !== kb) return ka < kb ? -sign : sign
+      return a.id < b.id ? -sign : sign
+    })
+    return { matched: matches.length, ids: matches.slice(search.offset, search.offset + search.limit).map((r) => r.id) }
+  }
+
+  const search = (s: Partial<DistributorSearch> & { q: string }): DistributorSearch => ({
+    order: { column: "team_size", descending: true },
+    limit: 2,
+    offset: 0,
+    count_cap: 5,
+    ...s,
+  })
+
+  it("counts exactly up to the cap and sorts every match for the page", async () => {
+    const s = search({ q: "zhao", count_cap: 20, limit: 3, offset: 2 })
+    const page = await service.searchDistributors(s)
+    const truth = await expected(s)
+    expect(truth.matched).toBe(12)
+    expect(page).toEqual({ ids: truth.ids, count: 12, count_capped: false, plan: "sort" })
+    expect(page.ids).toHaveLength(3)
+  })
+
+  it("stops counting at the cap and finds the page along the team size index", async () => {
+    const s = search({ q: "zhao" })
+    const page = await service.searchDistributors(s)
+    const truth = await expected(s)
+    expect(truth.matched).toBe(12)
+    // The four founders named Zhao have the largest teams (9): the walk's first rows.
+    expect(page).toEqual({ ids: truth.ids, count: 5, count_capped: true, plan: "walk" })
+    expect(page.ids).toHaveLength(2)
+  })
+
+  it("walks registration order both ways, and sorts the matches when they lie beyond the walk's window", async () => {
+    // The twelve Wang are the oldest: first in ascending order…
+    const oldest = search({ q: "WANG", order: { column: "created_at", descending: false } })
+    expect(await service.searchDistributors(oldest)).toEqual({
+      ids: (await expected(oldest)).ids,
+      count: 5,
+      count_capped: true,
+      plan: "walk",
+    })
+    // …and behind the 51 newer ones in descending order, beyond a window of 2 × 5 rows.
+    const newest = search({ q: "WANG", order: { column: "created_at", descending: true } })
+    const page = await service.searchDistributors(newest)
+    expect(page).toEqual({ ids: (await expected(newest)).ids, count: 5, count_capped: true, plan: "walk_then_sort" })
+    const names = (await allRows()).filter((r) => page.ids.includes(r.id)).map((r) => r.display_name)
+    expect(names.sort()).toEqual(["Wang 10", "Wang 11"])
+  })
+
+  it("sorts every match for an order without an index", async () => {
+    const s = search({ q: "zhao", order: { column: "depth", descending: true }, limit: 4 })
+    const page = await service.searchDistributors(s)
+    expect(page).toEqual({ ids: (await expected(s)).ids, count: 5, count_capped: true, plan: "sort" })
+  })
+
+  it("applies the filters with the term, and takes LIKE's wildcards literally", async () => {
+    const roots = search({ q: "zhao", status: ["active"], parent_id: null, count_cap: 10, limit: 10 })
+    const page = await service.searchDistributors(roots)
+    expect(page).toEqual({ ids: (await expected(roots)).ids, count: 4, count_capped: false, plan: "sort" })
+    const deep = search({ q: "li", depth: 9, count_cap: 10, limit: 10 })
+    expect(await service.searchDistributors(deep)).toEqual({ ids: (await expected(deep)).ids, count: 5, count_capped: false, plan: "sort" })
+    const pending = search({ q: "zhao", status: ["pending"], order: { column: "created_at", descending: true }, count_cap: 2 })
+    expect(await service.searchDistributors(pending)).toEqual({
+      ids: (await expected(pending)).ids,
+      count: 2,
+      count_capped: true,
+      plan: "walk",
+    })
+    for (const q of ["%", "_", "\\"]) {
+      expect(await service.searchDistributors(search({ q }))).toEqual({ ids: [], count: 0, count_capped: false, plan: "sort" })
+    }
+  })
+})
