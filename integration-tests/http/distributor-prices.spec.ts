@@ -1,0 +1,212 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { IEventBusModuleService } from "@medusajs/framework/types"
+import { Modules } from "@medusajs/framework/utils"
+import { createAdmin, Headers, registerCustomer, StoreCustomer } from "../helpers/auth"
+import { Distributor, failure, makeDistributor, service, uniqueEmail, updateSettings } from "../helpers/distribution"
+import { recordEvents } from "../helpers/events"
+import { seedShop, Shop, placeOrder } from "../helpers/orders"
+import { andWait } from "../helpers/programme"
+import { DistributionEvents } from "../../src/modules/distribution/constants"
+
+jest.setTimeout(300_000)
+
+const { DISTRIBUTOR_APPROVED, DISTRIBUTOR_SUSPENDED, DISTRIBUTOR_REINSTATED, DISTRIBUTOR_LEVEL_CHANGED, SETTINGS_UPDATED, CUSTOMER_GROUPS_SYNCED } =
+  DistributionEvents
+
+/**
+ * Distributor prices (分销价): the plugin keeps its active distributors in
+ * Medusa customer groups, and a price list of Medusa's own pointed at a group
+ * sells to them at its price, in a real cart and order.
+ */
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let shop: Shop
+    let admin: Headers
+    let bronze: { id: string }
+    let gold: { id: string }
+    let vip: { id: string }
+    let dana: Distributor
+    let buyer: StoreCustomer
+
+    /** The names of the customer groups a customer is in, sorted. */
+    const groupsOf = async (customerId: string) => {
+      const { data } = await api.get(`/admin/customers/${customerId}?fields=groups.id,groups.name`, admin)
+      return (data.customer.groups as { name: string }[]).map((g) => g.name).sort()
+    }
+    const view = async () => (await api.get("/admin/distribution/customer-groups", admin)).data
+    const counts = async () => Object.fromEntries((await view()).groups.map((g: { name: string; member_count: number }) => [g.name, g.member_count]))
+    const groupId = async (name: string) => (await view()).groups.find((g: { name: string }) => g.name === name).id as string
+    /** What the customer pays for one serum (regular 129.90) in a new cart. */
+    const serumPrice = async (customer: Headers) => {
+      const { data } = await api.post(
+        "/store/carts",
+        { region_id: shop.region_id, items: [{ variant_id: shop.variants.get("SERUM-30"), quantity: 1 }] },
+        customer
+      )
+      return { cart_id: data.cart.id as string, unit_price: data.cart.items[0].unit_price as number }
+    }
+    const setMode = (mode: string) => andWait(getContainer(), SETTINGS_UPDATED, () => updateSettings(api, admin, { distributor_group_mode: mode }))
+
+    beforeAll(async () => {
+      const container = getContainer()
+      shop = await seedShop(container)
+      admin = await createAdmin(container)
+      const level = async (body: Record<string, unknown>) => (await api.post("/admin/distribution/levels", body, admin)).data.level
+      bronze = await level({ name: "铜牌", rank: 1, rate_bps_1: 1000, is_default: true })
+      gold = await level({ name: "金牌", rank: 2, rate_bps_1: 1500 })
+      // A group of the merchant's own: the plugin never touches it.
+      vip = (await api.post("/admin/customer-groups", { name: "VIP" }, admin)).data.customer_group
+      buyer = await registerCustomer(api, shop.pk, { email: uniqueEmail("regular") })
+    })
+
+    it("starts off: no group is made and approving a distributor puts them in none", async () => {
+      expect(await view()).toEqual({ mode: "off", groups: [] })
+      const early = await andWait(getContainer(), DISTRIBUTOR_APPROVED, () =>
+        makeDistributor(api, { pk: shop.pk, admin }, { name: "Early" })
+      )
+      expect(await groupsOf(early.id)).toEqual([])
+    })
+
+    it("per level: the groups are made, every active distributor is put in them, and approving one puts its customer in the programme's and its level's group", async () => {
+      await setMode("per_level")
+      expect(await view()).toEqual({
+        mode: "per_level",
+        groups: [
+          // The distributor approved while the mode was off is brought in by the switch.
+          { id: expect.stringMatching(/^cusgroup_/), name: "Distributors", level_id: null, level_name: null, member_count: 1 },
+          { id: expect.stringMatching(/^cusgroup_/), name: "Distributors — 铜牌", level_id: bronze.id, level_name: "铜牌", member_count: 1 },
+          { id: expect.stringMatching(/^cusgroup_/), name: "Distributors — 金牌", level_id: gold.id, level_name: "金牌", member_count: 0 },
+        ],
+      })
+      const settings = (await api.get("/admin/distribution/settings", admin)).data.settings
+      expect(settings.distributor_group_mode).toBe("per_level")
+      const levels = (await api.get("/admin/distribution/levels", admin)).data.levels
+      expect(levels.find((l: { id: string }) => l.id === gold.id).customer_group_id).toBe(await groupId("Distributors — 金牌"))
+
+      const customer = await registerCustomer(api, shop.pk, { email: uniqueEmail("dana"), first_name: "Dana", last_name: "Test" })
+      await api.post(`/admin/customer-groups/${vip.id}/customers`, { add: [customer.id] }, admin)
+      const applied = await api.post("/store/distribution/apply", { name: "Dana", phone: "13800138000", reason: "friends" }, customer)
+      expect(applied.data.distributor.status).toBe("pending")
+      expect(await groupsOf(customer.id)).toEqual(["VIP"])
+      await andWait(getContainer(), DISTRIBUTOR_APPROVED, () =>
+        api.post(`/admin/distribution/distributors/${applied.data.distributor.id}/approve`, {}, admin)
+      )
+      dana = { ...customer, distributor_id: applied.data.distributor.id, code: null }
+      expect(await groupsOf(dana.id)).toEqual(["Distributors", "Distributors — 铜牌", "VIP"])
+      expect(await counts()).toEqual({ Distributors: 2, "Distributors — 铜牌": 2, "Distributors — 金牌": 0 })
+    })
+
+    it("a sale price list of Medusa's own on the programme's group sells to the distributor at its price, in a cart and an order, and to anyone else at the regular price", async () => {
+      const { data } = await api.post(
+        "/admin/price-lists",
+        {
+          title: "分销价",
+          description: "Distributor price",
+          type: "sale",
+          status: "active",
+          rules: { "customer.groups.id": [await groupId("Distributors")] },
+          prices: [{ amount: 99, currency_code: "cny", variant_id: shop.variants.get("SERUM-30") }],
+        },
+        admin
+      )
+      expect(data.price_list.id).toMatch(/^plist_/)
+      expect((await serumPrice(dana)).unit_price).toBe(99)
+      expect((await serumPrice(buyer)).unit_price).toBe(129.9)
+      const order = await placeOrder(api, shop, dana, [{ sku: "SERUM-30", quantity: 2 }])
+      const { data: placed } = await api.get(`/admin/orders/${order.id}?fields=items.unit_price,items.variant_sku,total,item_total`, admin)
+      expect(placed.order.items.map((i: { variant_sku: string; unit_price: number }) => [i.variant_sku, i.unit_price])).toEqual([["SERUM-30", 99]])
+      expect(placed.order.item_total).toBe(198)
+    })
+
+    it("suspension takes the customer out of the plugin's groups (a refreshed cart is back at the regular price); reinstatement puts them back", async () => {
+      const cart = await serumPrice(dana)
+      expect(cart.unit_price).toBe(99)
+      await andWait(getContainer(), DISTRIBUTOR_SUSPENDED, () =>
+        api.post(`/admin/distribution/distributors/${dana.distributor_id}/suspend`, { reason: "review" }, admin)
+      )
+      expect(await groupsOf(dana.id)).toEqual(["VIP"])
+      const { data: refreshed } = await api.post(`/store/carts/${cart.cart_id}/line-items`, { variant_id: shop.variants.get("SERUM-30"), quantity: 1 }, dana)
+      expect(refreshed.cart.items.map((i: { unit_price: number; quantity: number }) => [i.unit_price, i.quantity])).toEqual([[129.9, 2]])
+      expect((await serumPrice(dana)).unit_price).toBe(129.9)
+
+      await andWait(getContainer(), DISTRIBUTOR_REINSTATED, () =>
+        api.post(`/admin/distribution/distributors/${dana.distributor_id}/reinstate`, {}, admin)
+      )
+      expect(await groupsOf(dana.id)).toEqual(["Distributors", "Distributors — 铜牌", "VIP"])
+      expect((await serumPrice(dana)).unit_price).toBe(99)
+    })
+
+    it("a level change moves the customer from one level's group to the other's", async () => {
+      await andWait(getContainer(), DISTRIBUTOR_LEVEL_CHANGED, () =>
+        api.post(`/admin/distribution/distributors/${dana.distributor_id}/level`, { level_id: gold.id, reason: "top seller" }, admin)
+      )
+      expect(await groupsOf(dana.id)).toEqual(["Distributors", "Distributors — 金牌", "VIP"])
+      expect(await counts()).toEqual({ Distributors: 2, "Distributors — 铜牌": 1, "Distributors — 金牌": 1 })
+    })
+
+    it("a replayed event changes nothing: the distributor is read as it is now", async () => {
+      const container = getContainer()
+      const events = recordEvents(container, [CUSTOMER_GROUPS_SYNCED])
+      try {
+        const bus = container.resolve<IEventBusModuleService>(Modules.EVENT_BUS)
+        for (const name of [DISTRIBUTOR_APPROVED, DISTRIBUTOR_SUSPENDED, DISTRIBUTOR_LEVEL_CHANGED]) {
+          await andWait(container, name, () => bus.emit({ name, data: { id: dana.distributor_id, from_level_id: bronze.id, to_level_id: gold.id } }))
+        }
+        expect(await groupsOf(dana.id)).toEqual(["Distributors", "Distributors — 金牌", "VIP"])
+        expect(events.delivered).toEqual([])
+      } finally {
+        events.stop()
+      }
+    })
+
+    it("a lost membership is put back by sync now, and a second sync changes nothing", async () => {
+      await api.post(`/admin/customer-groups/${await groupId("Distributors — 金牌")}/customers`, { remove: [dana.id] }, admin)
+      expect(await groupsOf(dana.id)).toEqual(["Distributors", "VIP"])
+      const first = (await api.post("/admin/distribution/customer-groups/sync", {}, admin)).data
+      expect(first.sync).toEqual({ mode: "per_level", groups_created: 0, distributors: 2, added: 1, removed: 0 })
+      expect(await groupsOf(dana.id)).toEqual(["Distributors", "Distributors — 金牌", "VIP"])
+      const second = (await api.post("/admin/distribution/customer-groups/sync", {}, admin)).data
+      expect(second.sync).toEqual({ mode: "per_level", groups_created: 0, distributors: 2, added: 0, removed: 0 })
+      expect(second.groups.map((g: { member_count: number }) => g.member_count)).toEqual([2, 1, 1])
+    })
+
+    it("bad input is refused with 400 and a clear message, changing nothing", async () => {
+      const before = await view()
+      const bad = await failure(api.post("/admin/distribution/settings", { distributor_group_mode: "everyone" }, admin))
+      expect(bad.status).toBe(400)
+      expect(bad.data.message).toContain("distributor_group_mode must be one of off, one, per_level")
+      const extra = await failure(api.post("/admin/distribution/customer-groups/sync", { mode: "off" }, admin))
+      expect(extra.status).toBe(400)
+      expect(extra.data.message).toMatch(/mode/)
+      expect((await api.get("/admin/distribution/settings", admin)).data.settings.distributor_group_mode).toBe("per_level")
+      expect(await view()).toEqual(before)
+      expect(await groupsOf(dana.id)).toEqual(["Distributors", "Distributors — 金牌", "VIP"])
+    })
+
+    it("one group: the level groups are emptied; off: everyone leaves the plugin's groups, which stay for the price lists; the merchant's group is untouched", async () => {
+      await setMode("one")
+      expect(await groupsOf(dana.id)).toEqual(["Distributors", "VIP"])
+      expect(await counts()).toEqual({ Distributors: 2, "Distributors — 铜牌": 0, "Distributors — 金牌": 0 })
+
+      await setMode("off")
+      expect(await groupsOf(dana.id)).toEqual(["VIP"])
+      expect(await counts()).toEqual({ Distributors: 0, "Distributors — 铜牌": 0, "Distributors — 金牌": 0 })
+      expect((await serumPrice(dana)).unit_price).toBe(129.9)
+      // The plugin's groups are kept (the price list still points at one), not made again when the mode comes back.
+      const before = (await view()).groups.map((g: { id: string }) => g.id)
+      await setMode("per_level")
+      expect((await view()).groups.map((g: { id: string }) => g.id)).toEqual(before)
+      expect(await groupsOf(dana.id)).toEqual(["Distributors", "Distributors — 金牌", "VIP"])
+      expect((await serumPrice(dana)).unit_price).toBe(99)
+      const rows = await service(getContainer()).listDistributors({ customer_id: dana.id })
+      expect(rows.map((r) => r.status)).toEqual(["active"])
+    })
+
+    it("a level created later gets its group at once in per_level mode", async () => {
+      await andWait(getContainer(), DistributionEvents.LEVEL_CREATED, () =>
+        api.post("/admin/distribution/levels", { name: "钻石", rank: 3, rate_bps_1: 2000 }, admin)
+      )
+      expect(await counts()).toEqual({ Distributors: 2, "Distributors — 铜牌": 1, "Distributors — 金牌": 1, "Distributors — 钻石": 0 })
+    })
+  },
+})
