@@ -2,7 +2,7 @@ import type { z } from "@medusajs/framework/zod"
 import type { AdminCreateCommissionRule } from "../../api/admin/distribution/commission-rules/validators"
 import type { AdminCreateLevel } from "../../api/admin/distribution/levels/validators"
 import type { AdminUpdateSettings } from "../../api/admin/distribution/settings/validators"
-import { CommissionPreview, CommissionRule, Level, List, Settings } from "../lib/types"
+import { CommissionPreview, CommissionRule, DistributorGroups, Level, List, Settings } from "../lib/types"
 import { useAdminGet, useAdminMutation } from "./api"
 
 /** What the admin sends is what the validators take (amounts as JSON numbers); what it reads, the API's shapes. */
@@ -54,3 +54,10 @@ export const useDeleteRule = (success: string) =>
 
 export const useCommissionPreview = (productId: string) =>
   useAdminGet<CommissionPreview>(`/admin/distribution/products/${productId}/commission-preview`)
+
+/** Distributor prices: the plugin's customer groups; looked at again every few seconds while groups the mode needs are still being made. */
+export const useDistributorGroups = (waiting: boolean) =>
+  useAdminGet<DistributorGroups>("/admin/distribution/customer-groups", undefined, { refetchInterval: waiting ? 3000 : false })
+
+export const useSyncDistributorGroups = (success: string) =>
+  useAdminMutation<void, DistributorGroups>(() => ({ path: "/admin/distribution/customer-groups/sync", body: {} }), { success })
