@@ -37,7 +37,7 @@ export const DistributorGroupModeSelect = ({ value, onChange }: { value: Mode; o
  */
 export const DistributorGroupsList = ({ mode }: { mode: Mode }) => {
   const { t } = useTranslation("distribution")
-  const { data } = useDistributorGroups(mode !== "off")
+  const { data } = useDistributorGroups(mode)
   const sync = useSyncDistributorGroups(t("settings.distributorGroups.synced"))
   const groups = data?.groups ?? []
   return (

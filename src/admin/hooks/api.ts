@@ -7,14 +7,13 @@ export const ROOT_KEY = "distribution"
 
 type Query = Parameters<typeof cleanQuery>[0]
 
-export function useAdminGet<T>(path: string | null, query?: Query, options: { keepPrevious?: boolean; refetchInterval?: number | false } = {}) {
+export function useAdminGet<T>(path: string | null, query?: Query, options: { keepPrevious?: boolean } = {}) {
   return useQuery({
     queryKey: [ROOT_KEY, path, cleanQuery(query)],
     queryFn: () => sdk.client.fetch<T>(path!, { query: cleanQuery(query) }),
     enabled: !!path,
     // Lists keep showing the last page while the next one loads, as the dashboard's do.
     placeholderData: options.keepPrevious ? keepPreviousData : undefined,
-    refetchInterval: options.refetchInterval,
   })
 }
 

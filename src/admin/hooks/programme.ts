@@ -1,3 +1,4 @@
+import { useEffect } from "react"
 import type { z } from "@medusajs/framework/zod"
 import type { AdminCreateCommissionRule } from "../../api/admin/distribution/commission-rules/validators"
 import type { AdminCreateLevel } from "../../api/admin/distribution/levels/validators"
@@ -55,9 +56,22 @@ export const useDeleteRule = (success: string) =>
 export const useCommissionPreview = (productId: string) =>
   useAdminGet<CommissionPreview>(`/admin/distribution/products/${productId}/commission-preview`)
 
-/** Distributor prices: the plugin's customer groups; looked at again every few seconds while groups the mode needs are still being made. */
-export const useDistributorGroups = (waiting: boolean) =>
-  useAdminGet<DistributorGroups>("/admin/distribution/customer-groups", undefined, { refetchInterval: waiting ? 3000 : false })
+/**
+ * Distributor prices: the plugin's customer groups. A mode just switched on is
+ * carried out in the background, so the groups are looked at again every few
+ * seconds until they are there.
+ */
+export const useDistributorGroups = (mode: DistributorGroups["mode"]) => {
+  const groups = useAdminGet<DistributorGroups>("/admin/distribution/customer-groups")
+  const waiting = mode !== "off" && !groups.data?.groups.length
+  const { refetch } = groups
+  useEffect(() => {
+    if (!waiting) return
+    const timer = setInterval(() => void refetch(), 3000)
+    return () => clearInterval(timer)
+  }, [waiting, refetch])
+  return groups
+}
 
 export const useSyncDistributorGroups = (success: string) =>
   useAdminMutation<void, DistributorGroups>(() => ({ path: "/admin/distribution/customer-groups/sync", body: {} }), { success })
