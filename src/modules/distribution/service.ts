@@ -28,6 +28,7 @@ import {
   DistributionSettings,
   DistributionVisit,
   Distributor,
+  DistributorCoupon,
   LedgerEntry,
   ReferralBinding,
   Wallet,
@@ -120,6 +121,7 @@ export default class DistributionModuleService extends MedusaService({
   LedgerEntry,
   Wallet,
   Withdrawal,
+  DistributorCoupon,
 }) {
   protected readonly options_: DistributionModuleOptions
 
