@@ -64,6 +64,11 @@ medusaIntegrationTestRunner({
     const coupons: Record<string, { id: string; code: string; promotion_id: string }> = {}
 
     beforeAll(async () => {
+      // A failed request says why, in the test's failure.
+      api.interceptors.response.use(undefined, (e) => {
+        e.message = `${e.message}: ${JSON.stringify(e.response?.data)}`
+        throw e
+      })
       const container = getContainer()
       shop = await seedShop(container)
       admin = await createAdmin(container)
@@ -71,6 +76,21 @@ medusaIntegrationTestRunner({
       templateId = template.id
       campaignId = campaign.id
     })
+
+    /**
+     * Each test starts from the suite's snapshot (shop and template): the
+     * three-level programme, the template chosen, A and C issued coupons.
+     */
+    async function couponProgramme() {
+      programme = await threeLevelProgramme(api, getContainer(), shop, admin)
+      await updateSettings(api, admin, { coupon_template_promotion_id: templateId })
+      for (const d of [programme.a, programme.c]) {
+        const issued = await api.post("/admin/distribution/coupons", { distributor_id: d.distributor_id }, admin)
+        expect(issued.status).toBe(201)
+        coupons[d.code!] = issued.data.coupon
+      }
+      return programme
+    }
 
     const couponOf = async (d: Distributor) =>
       (await api.get(`/admin/distribution/coupons?distributor_id=${d.distributor_id}`, admin)).data.coupons[0]
@@ -167,13 +187,11 @@ medusaIntegrationTestRunner({
     })
 
     it("bulk-issues a level's coupons, and a distributor may ask for one only when the programme issues on request", async () => {
-      await updateSettings(api, admin, { coupon_issue: "admin_only" })
+      await updateSettings(api, admin, { coupon_template_promotion_id: templateId, coupon_issue: "admin_only" })
       const { data: { level } } = await api.post("/admin/distribution/levels", { name: "券级", rank: 9, rate_bps_1: 500, rate_bps_2: 0, rate_bps_3: 0 }, admin)
       const e = await makeDistributor(api, { pk: shop.pk, admin }, { name: "Ema" })
       const f = await makeDistributor(api, { pk: shop.pk, admin }, { name: "Fei" })
-      for (const d of [e, f]) {
-        await api.post(`/admin/distribution/distributors/${d.distributor_id}/level`, { level_id: level.id, reason: "coupon test" }, admin)
-      }
+      await service(getContainer()).updateDistributors([e, f].map((d) => ({ id: d.distributor_id, level_id: level.id })))
       const bulk = await api.post("/admin/distribution/coupons/bulk-issue", { level_id: level.id }, admin)
       expect(bulk.data).toMatchObject({ level_id: level.id, issued: 2, failed: [], more: false })
       expect((await couponOf(e)).source).toBe("admin")
@@ -199,12 +217,7 @@ medusaIntegrationTestRunner({
     })
 
     it("credits a coupon order to its owner to the cent under each policy, and binds the buyer with source coupon", async () => {
-      const { a, b, c } = programme
-      for (const d of [a, c]) {
-        const issued = await api.post("/admin/distribution/coupons", { distributor_id: d.distributor_id }, admin)
-        expect(issued.status).toBe(201)
-        coupons[d.code!] = issued.data.coupon
-      }
+      const { c } = await couponProgramme()
       const cCoupon = coupons[c.code!]
 
       // normal: the usual rates on the lines after the coupon's 10 % (RICE 80.91, TOTE 213.30, SERUM 233.82).
@@ -243,20 +256,20 @@ medusaIntegrationTestRunner({
       expect(await commissionsOf(excluded.order)).toEqual([])
       await updateSettings(api, admin, { coupon_commission: "normal" })
 
-      // The coupon's figures: three uses, their sales (527.03 each) and C's commission (74.56 + 79.19 + 0).
+      // The coupon's figures: three uses, their sales (528.03 each) and C's commission (74.56 + 79.19 + 0).
       const { data } = await api.get(`/admin/distribution/coupons/${cCoupon.id}`, admin)
-      expect(data.coupon.figures).toEqual([{ currency_code: "cny", uses: 3, sales: "1581.09", commission: "153.75" }])
+      expect(data.coupon.figures).toEqual([{ currency_code: "cny", uses: 3, sales: "1584.09", commission: "153.75" }])
       expect(data.orders.map((o: { order_id: string }) => o.order_id).sort()).toEqual(
         [normal.order.id, rates.order.id, excluded.order.id].sort()
       )
       const report = await api.get("/admin/distribution/reports/coupons", admin)
-      expect(report.data.coupons.find((r: { code: string }) => r.code === c.code)).toMatchObject({ uses: 3, sales: "1581.09", commission: "153.75" })
+      expect(report.data.coupons.find((r: { code: string }) => r.code === c.code)).toMatchObject({ uses: 3, sales: "1584.09", commission: "153.75" })
       const centre = await api.get("/store/distribution/coupon", c)
-      expect(centre.data.coupon).toMatchObject({ code: c.code, uses: 3, figures: [{ currency_code: "cny", uses: 3, sales: "1581.09", commission: "153.75" }] })
+      expect(centre.data.coupon).toMatchObject({ code: c.code, uses: 3, figures: [{ currency_code: "cny", uses: 3, sales: "1584.09", commission: "153.75" }] })
     })
 
     it("lets the binding or the code win as set, and a distributor's own code earns it nothing under self-purchase off", async () => {
-      const { a, b, c } = programme
+      const { a, b, c } = await couponProgramme()
       const boundToB = async () => {
         const buyer = await registerCustomer(api, shop.pk, { email: uniqueEmail("bound") })
         await api.post("/store/distribution/bind", { referral_code: b.code }, buyer)
@@ -281,16 +294,21 @@ medusaIntegrationTestRunner({
       const own = await buyWithCode(a.code!, a as unknown as Headers & { id: string; email: string })
       expect(await commissionsOf(own.order)).toEqual([])
       const { data } = await api.get(`/admin/distribution/coupons/${coupons[a.code!].id}`, admin)
-      expect(data.coupon.figures).toEqual([{ currency_code: "cny", uses: 1, sales: "527.03", commission: "0.00" }])
+      expect(data.coupon.figures).toEqual([{ currency_code: "cny", uses: 1, sales: "528.03", commission: "0.00" }])
     })
 
     it("20 concurrent checkouts of a once-per-customer coupon: one order per customer, Medusa's error for the rest, no duplicate commission", async () => {
-      const { c } = programme
+      const { c } = await couponProgramme()
       const buyers = await Promise.all([1, 2, 3, 4].map((i) => registerCustomer(api, shop.pk, { email: uniqueEmail(`rush${i}`) })))
+      // Each cart buys another product: Medusa reserves stock under one lock per inventory item, in
+      // parallel with the promotion's usage; distinct items keep the race on the budget alone.
+      const skus = [...shop.variants.keys()].sort().slice(0, 20)
+      expect(skus).toHaveLength(20)
       const carts = []
-      for (const buyer of buyers) {
+      for (const [b, buyer] of buyers.entries()) {
         for (let i = 0; i < 5; i++) {
-          carts.push({ buyer, ...(await prepareCart(api, shop, buyer, [{ sku: "TOTE-IVORY", quantity: 1 }], undefined, { promo_codes: [c.code!] })) })
+          const sku = skus[b * 5 + i]
+          carts.push({ buyer, ...(await prepareCart(api, shop, buyer, [{ sku, quantity: 1 }], undefined, { promo_codes: [c.code!] })) })
         }
       }
       const before = (await service(getContainer()).listCommissions({ distributor_id: c.distributor_id }, { take: null })).length
@@ -306,16 +324,19 @@ medusaIntegrationTestRunner({
       expect(buyers.map((b) => orders.filter((o) => o.buyer === b.id).length)).toEqual([1, 1, 1, 1])
       const errors = [...new Set(outcomes.filter((o) => !o.order).map((o) => o.error))]
       expect(errors).toEqual(["Promotion usage exceeds the budget limit."])
-      // Each order credited once: C earns on the tote (71.10 × 10 %) at depth 1 for each of the four.
+      // Each order credited once, through the coupon: one row per line and depth, C's at depth 1.
       await until(async () => {
         const rows = await service(getContainer()).listCommissions({ distributor_id: c.distributor_id }, { take: null })
         return rows.length === before + 4 ? rows : null
       }, "the four orders credited")
       await new Promise((r) => setTimeout(r, 2000))
       const rows = await service(getContainer()).listCommissions({ order_id: orders.map((o) => o.order!) }, { take: null })
-      const mine = rows.filter((r) => r.distributor_id === c.distributor_id)
-      expect(mine.map((r) => Number(r.amount).toFixed(2))).toEqual(["7.11", "7.11", "7.11", "7.11"])
-      expect(new Set(rows.map((r) => `${r.order_id}:${r.depth}`)).size).toBe(rows.length)
+      expect(new Set(rows.map((r) => `${r.order_id}:${r.line_item_id}:${r.depth}`)).size).toBe(rows.length)
+      expect(rows.filter((r) => r.depth === 1).map((r) => [r.distributor_id, r.attribution])).toEqual(
+        orders.map(() => [c.distributor_id, "coupon"])
+      )
+      const { data } = await api.get(`/admin/distribution/coupons/${coupons[c.code!].id}`, admin)
+      expect(data.coupon.uses).toBe(4)
     })
   },
 })
