@@ -156,11 +156,10 @@ medusaIntegrationTestRunner({
       const review = (action: string) =>
         api.post(`/admin/distribution/distributors/${d.distributor_id}/${action}`, { reason: "test" }, admin)
       await review("suspend")
-      await until(async () => (await couponOf(d)).status === "suspended", "the coupon suspended")
-      expect((await promotion(coupon.promotion_id)).status).toBe("inactive")
+      // The subscriber moves the row, then the promotion: wait for both.
+      await until(async () => (await couponOf(d)).status === "suspended" && (await promotion(coupon.promotion_id)).status === "inactive", "the coupon suspended")
       await review("reinstate")
-      await until(async () => (await couponOf(d)).status === "active", "the coupon reactivated")
-      expect((await promotion(coupon.promotion_id)).status).toBe("active")
+      await until(async () => (await couponOf(d)).status === "active" && (await promotion(coupon.promotion_id)).status === "active", "the coupon reactivated")
 
       const disabled = await api.post(`/admin/distribution/coupons/${coupon.id}/disable`, {}, admin)
       expect(disabled.data.coupon.status).toBe("disabled")
