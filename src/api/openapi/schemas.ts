@@ -719,11 +719,12 @@ export const CouponOffer = z.object({
   campaign_id: z.string().nullable(),
 })
 
+/** sales: the orders' lines after discounts, before tax and shipping; commission: the owner's on them, credited less reversed. */
 export const CouponFigures = z.object({
   currency_code: z.string(),
   uses: z.number().int(),
-  sales: Amount.describe("The orders' lines after discounts, before tax and shipping"),
-  commission: Amount.describe("The owner's commission on these orders, credited less reversed"),
+  sales: Amount,
+  commission: Amount,
 })
 
 export const AdminCoupon = z.object({
