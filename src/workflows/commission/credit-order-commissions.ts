@@ -7,11 +7,10 @@ import {
 } from "@medusajs/framework/workflows-sdk"
 import { z } from "@medusajs/framework/zod"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
-import { DistributionEvents } from "../../modules/distribution/constants"
+import { BindingSource, DistributionEvents } from "../../modules/distribution/constants"
 import { CommissionAdjustment } from "../../modules/distribution/utils/order-commissions"
 import { applyCommissionAdjustmentStep } from "./steps/apply-commission-adjustment"
 import { bindCustomerStep } from "../binding/steps/bind-customer"
-import { recordCouponUseStep } from "../coupon/steps/record-coupon-use"
 import { computeOrderCommissionsStep } from "./steps/compute-order-commissions"
 import { insertCommissionsStep } from "./steps/insert-commissions"
 import { loadOrderCommissionFactsStep } from "./steps/load-order-commission-facts"
@@ -37,10 +36,7 @@ const CommissionAdjustmentSchema = z
  * load the facts → compute (pure) → the `commissionsComputed` hook → insert.
  * Idempotent per order by the commission's unique key: safe to replay, and
  * concurrent deliveries of order.placed write one set between them. A buyer
- * attributed through the cart's code is bound to it per the binding rules, and
- * one attributed through a distributor coupon to its owner (source coupon)
- * when coupon_binds_customer is on. An order that used a coupon is recorded
- * with its sales, whoever earns.
+ * attributed through the cart's code is bound to it per the binding rules.
  *
  * Hook `commissionsComputed({ order_id, currency_code, rows })`: a handler may
  * answer `{ rows: [{ line_item_id, distributor_id, depth, amount }] }` to lower,
@@ -67,15 +63,12 @@ export const creditOrderCommissionsWorkflow = createWorkflow(
       }))
     )
     const created = insertCommissionsStep(rows)
-    when("coupon-used", { computed }, ({ computed }) => !!computed.coupon_use).then(() => {
-      recordCouponUseStep(transform({ computed }, ({ computed }) => computed.coupon_use!))
-    })
     when("bind-to-cart-code", { computed }, ({ computed }) => !!computed.bind_to_code && !!computed.customer_id).then(() => {
       bindCustomerStep(
         transform({ computed }, ({ computed }) => ({
           customer_id: computed.customer_id!,
           referral_code: computed.bind_to_code,
-          source: computed.bind_source,
+          source: BindingSource.CODE,
           settings: computed.settings,
           has_previous_order: false,
         }))

@@ -31,8 +31,7 @@ export type LineLike = {
   currency_code: string
 }
 
-/** Where a rate came from; "coupon": the own rates of the distributor coupon the order used. */
-export type RateSource = RuleTargetType | "level" | "default" | "coupon"
+export type RateSource = RuleTargetType | "level" | "default"
 
 export type RateResolution =
   | { kind: "rate"; rate_bps: number; source: RateSource; rule_id: string | null }
