@@ -49,8 +49,6 @@ export type CommissionRule = Out<typeof S.AdminCommissionRule>
 
 export type Settings = Out<typeof S.AdminSettingsFields>
 
-export type DistributorGroups = Out<typeof S.AdminCustomerGroupsResponse>
-
 export type Summary = Out<typeof S.AdminReportSummaryResponse>
 
 

@@ -10,7 +10,6 @@ import { useLabels } from "../../../lib/labels"
 import { bpsOrNull, PercentInput, percentText, usePercentProblem } from "../../../components/percent-input"
 import { Settings } from "../../../lib/types"
 import { NavCrumb } from "../../../components/breadcrumb"
-import { DistributorGroupModeSelect, DistributorGroupsList } from "../../../components/distributor-groups"
 import {
   APPLICATION_MODES,
   BINDING_MODES,
@@ -65,7 +64,6 @@ function useSettingTexts(): Record<SettingName, { label: string; hint: string }>
     min_withdrawal: { label: t("settings.fields.min_withdrawal.label"), hint: t("settings.fields.min_withdrawal.hint") },
     withdrawal_fee_bps: { label: t("settings.fields.withdrawal_fee_bps.label"), hint: t("settings.fields.withdrawal_fee_bps.hint") },
     withdrawal_methods: { label: t("settings.fields.withdrawal_methods.label"), hint: t("settings.fields.withdrawal_methods.hint") },
-    distributor_group_mode: { label: t("settings.fields.distributor_group_mode.label"), hint: t("settings.fields.distributor_group_mode.hint") },
   }
 }
 
@@ -244,12 +242,6 @@ const SettingsPage = () => {
             ))}
           </div>
         </Row>
-      </Group>
-      <Group title={t("settings.groups.pricing")}>
-        <Row name="distributor_group_mode">
-          <DistributorGroupModeSelect value={form.distributor_group_mode} onChange={(v) => set("distributor_group_mode", v)} />
-        </Row>
-        <DistributorGroupsList mode={data.settings.distributor_group_mode} />
       </Group>
     </form>
   )
