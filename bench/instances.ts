@@ -1,10 +1,10 @@
 /**
  * `npm run bench -- instances`: one plugin instance against two on one database.
  *
- * This repository built once (`medusa build`) with Medusa's Redis event bus and
- * Redis locking added to its config (what docs/production.md asks of several
- * instances; a queue name and lock namespace of this run's own, on the Redis
- * of REDIS_URL or 127.0.0.1:6379), one database migrated and seeded with the
+ * This repository built once (`medusa build`) and started with Medusa's Redis
+ * modules switched on (DISTRIBUTION_REDIS_MODULES: the event bus, workflow
+ * engine, cache and locking of docs/production.md, under a prefix of this
+ * run's own, on the Redis of REDIS_URL or 127.0.0.1:6379), one database migrated and seeded with the
  * overhead benchmark's store and programme. The same load, eight buyers placing
  * orders in a loop until BENCH_INSTANCE_ORDERS are placed, goes to one
  * instance, then to two (the loops alternate between them), then two, then one
@@ -17,9 +17,8 @@
  *
  * BENCH_INSTANCE_ORDERS (100): orders per phase; BENCH_INSTANCE_CONCURRENCY (8).
  */
-import fs from "fs"
-import path from "path"
 import { StoreCustomer } from "../integration-tests/helpers/auth"
+import { deleteRedisKeys } from "../integration-tests/helpers/redis"
 import {
   build,
   commissionRows,
@@ -41,64 +40,20 @@ const PHASES = [1, 2, 2, 1]
 /** Commission rows per order: 3 lines × 3 levels. */
 const ROWS_PER_ORDER = 9
 
-/** This repository's config with the Redis event bus and locking registered, named from the environment. */
-function redisConfig(): string {
-  const source = fs.readFileSync(path.join(ROOT, "medusa-config.ts"), "utf8")
-  const modules = `modules: [
-    {
-      resolve: "@medusajs/medusa/event-bus-redis",
-      options: { redisUrl: process.env.BENCH_REDIS_URL, queueName: process.env.BENCH_EVENT_QUEUE },
-    },
-    {
-      resolve: "@medusajs/medusa/locking",
-      options: {
-        providers: [
-          {
-            resolve: "@medusajs/medusa/locking-redis",
-            id: "locking-redis",
-            is_default: true,
-            options: { redisUrl: process.env.BENCH_REDIS_URL, namespace: process.env.BENCH_LOCK_NAMESPACE },
-          },
-        ],
-      },
-    },`
-  if (!/\n  modules: \[/.test(source)) throw new Error("medusa-config.ts has no modules list to add Redis to")
-  return source.replace(/\n  modules: \[/, `\n  ${modules}`)
-}
-
-/** Deletes this run's keys (its event queue and locks) from Redis. */
-async function cleanRedis(url: string, patterns: string[]) {
-  const Redis = require("ioredis")
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 })
-  try {
-    await redis.connect()
-    for (const pattern of patterns) {
-      let cursor = "0"
-      do {
-        const [next, keys]: [string, string[]] = await redis.scan(cursor, "MATCH", pattern, "COUNT", 1000)
-        if (keys.length) await redis.del(...keys)
-        cursor = next
-      } while (cursor !== "0")
-    }
-  } finally {
-    redis.disconnect()
-  }
-}
-
 export async function run() {
   const orders = Number(process.env.BENCH_INSTANCE_ORDERS || 100)
   const concurrency = Number(process.env.BENCH_INSTANCE_CONCURRENCY || 8)
   const redisUrl = process.env.REDIS_URL || "redis://127.0.0.1:6379"
-  const queue = `bench-events-${process.pid}`
-  const namespace = `bench-lock-${process.pid}:`
+  const prefix = `bench-instances-${process.pid}`
   const server = await bench.benchServer()
   const db = await bench.createDatabase(server, "instances")
-  const env = bench.appEnv(db.url, { BENCH_REDIS_URL: redisUrl, BENCH_EVENT_QUEUE: queue, BENCH_LOCK_NAMESPACE: namespace })
+  // This repository's own config with Medusa's Redis modules switched on (medusa-config.ts), under this run's prefix.
+  const env = bench.appEnv(db.url, { DISTRIBUTION_REDIS_MODULES: "true", REDIS_URL: redisUrl, DISTRIBUTION_REDIS_PREFIX: prefix })
   const servers: (Server | undefined)[] = [undefined, undefined]
   log(`instances: ${orders} orders per phase at concurrency ${concurrency}, phases of ${PHASES.join(", ")} instance(s)`)
   try {
     const shop = migrateAndSeed(ROOT, db, "instances")
-    const output = build(ROOT, "instances", env, redisConfig())
+    const output = build(ROOT, "instances", env)
     const start = async (i: number) => {
       servers[i] = bench.startServer({ cwd: output, env, port: PORTS[i], logName: `instances-server-${i + 1}` })
       await bench.waitForHealth(servers[i])
@@ -175,7 +130,7 @@ export async function run() {
   } finally {
     for (let i = 0; i < servers.length; i++) await servers[i]?.stop()
     await db.drop().catch((e: Error) => log(`could not drop ${db.name}: ${e.message}`))
-    await cleanRedis(redisUrl, [`*${queue}*`, `${namespace}*`]).catch((e: Error) => log(`could not clean Redis: ${e.message}`))
+    await deleteRedisKeys(redisUrl, prefix).catch((e: Error) => log(`could not clean Redis: ${e.message}`))
     await server.stop()
   }
 }

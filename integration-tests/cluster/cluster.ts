@@ -21,6 +21,7 @@ import path from "path"
 import axios, { AxiosInstance } from "axios"
 import { Queue } from "bullmq"
 import IORedis from "ioredis"
+import { deleteRedisKeys } from "../helpers/redis"
 import { Headers, registerCustomer, StoreCustomer } from "../helpers/auth"
 import { Distributor, makeDistributor, uniqueEmail, updateSettings } from "../helpers/distribution"
 import { Shop } from "../helpers/orders"
@@ -141,22 +142,6 @@ function newSecrets() {
     DISTRIBUTION_ENCRYPTION_KEY: crypto.randomBytes(32).toString("hex"),
     JWT_SECRET: crypto.randomBytes(24).toString("hex"),
     COOKIE_SECRET: crypto.randomBytes(24).toString("hex"),
-  }
-}
-
-/** Deletes every key under `prefix` (a cluster's queues, cache and locks). */
-export async function deleteRedisKeys(url: string, prefix: string) {
-  const redis = new IORedis(url, { maxRetriesPerRequest: 3, lazyConnect: true })
-  try {
-    await redis.connect()
-    let cursor = "0"
-    do {
-      const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}*`, "COUNT", 1000)
-      cursor = next
-      if (keys.length) await redis.del(...keys)
-    } while (cursor !== "0")
-  } finally {
-    redis.disconnect()
   }
 }
 
