@@ -18,6 +18,7 @@ type Run = {
   window_from: string | null
   window_to: string | null
   watermark: string | null
+  heartbeat_at: string | null
   error: string | null
   result: { days?: number; orders_checked: number; recredited: number; reversed: number; marked_eligible: number; wallet_mismatches: number } | null
 }
@@ -129,6 +130,36 @@ medusaIntegrationTestRunner({
         result: { orders_checked: 4, recredited: 0, reversed: 0, marked_eligible: 0, wallet_mismatches: 0 },
       })
       expect(await balances()).toEqual({ pending: "303.70", available: "0.00" })
+    })
+
+    it("skips its tick while another instance's run is alive, and runs in place of one whose instance was killed (silent for 5 minutes)", async () => {
+      const container = getContainer()
+      const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+      const before = (await runs()).length
+      // An instance started a run 2 hours ago and stamped it a minute ago: it is alive, the tick skips.
+      await pg.raw(
+        `insert into distribution_job_run (id, job, started_at, heartbeat_at)
+         values ('djob_alive', 'reconcile', now() - interval '2 hours', now() - interval '1 minute')`
+      )
+      await reconcileJob(container)
+      let list = await runs()
+      expect(list).toHaveLength(before + 1)
+      // Nothing else ran: the only unfinished run is the live one.
+      expect(list.filter((r) => r.finished_at === null).map((r) => r.id)).toEqual(["djob_alive"])
+
+      // Its instance is killed: no stamp for 6 minutes. The next tick closes it and runs.
+      await pg.raw(`update distribution_job_run set heartbeat_at = now() - interval '6 minutes' where id = 'djob_alive'`)
+      await reconcileJob(container)
+      list = await runs()
+      expect(list).toHaveLength(before + 2)
+      // Newest first: the run this tick made, then (further down, started 2 hours ago) the dead one.
+      const ran = list[0]
+      const dead = list.find((r) => r.id === "djob_alive")!
+      expect(ran.id).not.toBe("djob_alive")
+      expect(dead).toMatchObject({ finished_at: expect.any(String), error: "abandoned: the instance running it stopped" })
+      expect(ran).toMatchObject({ finished_at: expect.any(String), error: null, result: expect.objectContaining({ recredited: 0 }) })
+      // The running instance stamped its own run when it claimed it.
+      expect(at(ran.heartbeat_at)).toBeGreaterThanOrEqual(at(ran.window_to))
     })
   },
 })

@@ -4,12 +4,10 @@ import { DISTRIBUTION_MODULE } from "../modules/distribution"
 import { RECONCILE_JOB } from "../modules/distribution/constants"
 import DistributionModuleService from "../modules/distribution/service"
 import { reconcileDistributionWorkflow } from "../workflows"
-import { RECONCILE_SCHEDULE } from "../lib/job-schedules"
+import { JOB_HEARTBEAT_MS, JOB_STALE_AFTER_MS, RECONCILE_SCHEDULE } from "../lib/job-schedules"
 
 
 const DAY_MS = 24 * 60 * 60 * 1000
-/** A run older than this that never finished was on an instance that stopped. */
-const STALE_AFTER_MS = 6 * 60 * 60 * 1000
 /**
  * How far before the watermark a run starts again: a change stamped just before
  * the last run read (its transaction committing after), or stamped by an
@@ -24,17 +22,24 @@ export const RECONCILE_OVERLAP_MS = 15 * 60 * 1000
  * hour of overlap) — an order never credited, a cancel, return or refund never
  * reversed, a settle-on state never marked. A first run, with no watermark,
  * looks at the last `reconcile_days` (option, default 30). One instance runs it
- * at a time (a run row is claimed; the others skip the tick); each run, its
+ * at a time (a run row is claimed; the others skip the tick). Each run, its
  * window and what it repaired is kept for the admin.
  */
 export default async function reconcileDistribution(container: MedusaContainer) {
   const service: DistributionModuleService = container.resolve(DISTRIBUTION_MODULE)
   const logger: Logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const now = new Date()
-  const runId = await service.startJobRun({ job: RECONCILE_JOB, stale_after_ms: STALE_AFTER_MS, now })
+  // An unfinished run silent for JOB_STALE_AFTER_MS (5 minutes, DISTRIBUTION_JOB_STALE_AFTER) was on an instance that stopped
+  // (a kill, a crash, a lost host): it is closed as abandoned and this tick runs in its place.
+  // The running instance stamps its run ten times in that time, so a slow database does not end a live run.
+  const runId = await service.startJobRun({ job: RECONCILE_JOB, stale_after_ms: JOB_STALE_AFTER_MS, now })
   if (!runId) {
     return
   }
+  const heartbeat = setInterval(() => {
+    service.touchJobRun(runId).catch((error: Error) => logger.warn(`distribution: reconcile heartbeat failed: ${error.message}`))
+  }, JOB_HEARTBEAT_MS)
+  heartbeat.unref()
   const days = service.getOptions().reconcile_days ?? 30
   try {
     const watermark = await service.lastJobWatermark(RECONCILE_JOB)
@@ -64,6 +69,8 @@ export default async function reconcileDistribution(container: MedusaContainer) 
   } catch (error) {
     await service.finishJobRun(runId, { error: (error as Error).message })
     logger.error(`distribution: reconcile failed: ${(error as Error).message}`)
+  } finally {
+    clearInterval(heartbeat)
   }
 }
 

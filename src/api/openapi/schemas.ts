@@ -701,6 +701,10 @@ export const AdminReconcileRunsResponse = z.object({
         .describe("The orders it looked at were placed or changed from here: the watermark less 15 minutes, or reconcile_days back on a first run"),
       window_to: z.string().nullable().describe("…to here (when the run started); a successful run's window_to is the next run's watermark"),
       watermark: z.string().nullable().describe("Where the last successful run before it stopped; null on a first run (reconcile_days)"),
+      heartbeat_at: z
+        .string()
+        .nullable()
+        .describe("When the instance running it last said it was alive (every 30 seconds while it runs); a run silent for 5 minutes is closed as abandoned by the next tick"),
       result: z
         .object({
           days: z.number().int().optional().describe("reconcile_days, on a first run (no watermark)"),

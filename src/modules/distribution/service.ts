@@ -944,6 +944,12 @@ export default class DistributionModuleService extends MedusaService({
     return await jobRuns.claimRun(manager, input.job, now)
   }
 
+  /** The instance running the job is alive: its run is not closed as abandoned while it beats. False when the run was closed meanwhile. */
+  @InjectTransactionManager()
+  async touchJobRun(id: string, at?: Date, @MedusaContext() sharedContext: Context = {}): Promise<boolean> {
+    return await jobRuns.touchRun(sharedContext.transactionManager as EntityManager, id, at ?? new Date())
+  }
+
   @InjectTransactionManager()
   async finishJobRun(
     id: string,

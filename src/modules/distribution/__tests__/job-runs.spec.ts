@@ -69,4 +69,35 @@ distributionModuleTests(({ service, MikroOrmWrapper }) => {
       [first, null, t(0), t(1), null],
     ])
   })
+
+  it("keeps a run alive while its instance beats, and closes it once the beats stop; a closed run's beat reopens nothing", async () => {
+    const MIN = 60 * 1000
+    const t = (m: number) => new Date(Date.UTC(2026, 10, 2, 10, m))
+    const run = (await service.startJobRun({ job: "reconcile", stale_after_ms: 5 * MIN, now: t(0) }))!
+    // Beats at 4 and 8 minutes: at 12 the run has been silent 4 minutes, so it goes on (the tick skips).
+    expect(await service.touchJobRun(run, t(4))).toBe(true)
+    expect(await service.touchJobRun(run, t(8))).toBe(true)
+    expect(await service.startJobRun({ job: "reconcile", stale_after_ms: 5 * MIN, now: t(12) })).toBeNull()
+    // Its instance is killed after the last beat: at 14 it has been silent 6 minutes.
+    const next = await service.startJobRun({ job: "reconcile", stale_after_ms: 5 * MIN, now: t(14) })
+    expect(next).not.toBeNull()
+    // A beat from the old run, late, changes nothing: it stays closed, the new one runs.
+    expect(await service.touchJobRun(run, t(15))).toBe(false)
+    const runs = await service.listJobRuns("reconcile")
+    expect(runs.map((r) => [r.id, r.finished_at !== null, r.error, r.heartbeat_at])).toEqual([
+      [next, false, null, t(14)],
+      [run, true, "abandoned: the instance running it stopped", t(8)],
+    ])
+
+    // A run kept from before the heartbeat (none stamped) counts from its start.
+    await service.finishJobRun(next!, { result: { orders_checked: 0 } })
+    await day.sql(
+      "INSERT INTO distribution_job_run (id, job, started_at) VALUES ('djob_legacy', 'reconcile', '2026-11-02T11:00:00Z')"
+    )
+    expect(await service.startJobRun({ job: "reconcile", stale_after_ms: 5 * MIN, now: t(63) })).toBeNull()
+    expect(await service.startJobRun({ job: "reconcile", stale_after_ms: 5 * MIN, now: t(66) })).not.toBeNull()
+    expect(await day.sql("SELECT error FROM distribution_job_run WHERE id = 'djob_legacy'")).toEqual([
+      { error: "abandoned: the instance running it stopped" },
+    ])
+  })
 })

@@ -19,6 +19,8 @@ const JobRun = model
     window_to: model.dateTime().nullable(),
     /** The window_to of the last successful run it continued from; null when there was none. */
     watermark: model.dateTime().nullable(),
+    /** When the instance running it last said it was alive: a run silent for longer than the job's stale time is closed by the next tick. */
+    heartbeat_at: model.dateTime().nullable(),
   })
   .indexes([
     { name: "IDX_distribution_job_run_job_started", on: ["job", "started_at"] },

@@ -11,16 +11,21 @@ export type JobRunRow = {
   window_from: Date | null
   window_to: Date | null
   watermark: Date | null
+  heartbeat_at: Date | null
 }
 
 /** The window a run sweeps: from `window_from` to `window_to`, continuing from `watermark` (null: the first run). */
 export type JobRunWindow = { window_from: Date; window_to: Date; watermark: Date | null }
 
-/** Closes the job's unfinished run started before `staleBefore` (its instance stopped): it never finished. */
+/**
+ * Closes the job's unfinished run that has given no sign of life since
+ * `staleBefore` (its last heartbeat, or its start when it has none): its
+ * instance stopped, and the run never finished.
+ */
 export async function abandonStaleRun(manager: EntityManager, job: string, staleBefore: Date): Promise<void> {
   await manager.execute(
     `UPDATE distribution_job_run SET finished_at = now(), error = 'abandoned: the instance running it stopped', updated_at = now()
-      WHERE job = ? AND finished_at IS NULL AND started_at < ? AND deleted_at IS NULL`,
+      WHERE job = ? AND finished_at IS NULL AND COALESCE(heartbeat_at, started_at) < ? AND deleted_at IS NULL`,
     [job, staleBefore]
   )
 }
@@ -28,11 +33,20 @@ export async function abandonStaleRun(manager: EntityManager, job: string, stale
 /** Starts a run unless one of the job is unfinished (the unique index decides between instances): its id, or null. */
 export async function claimRun(manager: EntityManager, job: string, now: Date): Promise<string | null> {
   const rows: { id: string }[] = await manager.execute(
-    `INSERT INTO distribution_job_run (id, job, started_at) VALUES (?, ?, ?)
+    `INSERT INTO distribution_job_run (id, job, started_at, heartbeat_at) VALUES (?, ?, ?, ?)
        ON CONFLICT (job) WHERE finished_at IS NULL AND deleted_at IS NULL DO NOTHING RETURNING id`,
-    [generateEntityId(undefined, "djob"), job, now]
+    [generateEntityId(undefined, "djob"), job, now, now]
   )
   return rows[0]?.id ?? null
+}
+
+/** The running instance is alive: stamps its unfinished run (a closed one stays closed). Whether the run is still open. */
+export async function touchRun(manager: EntityManager, id: string, at: Date): Promise<boolean> {
+  const rows: { id: string }[] = await manager.execute(
+    `UPDATE distribution_job_run SET heartbeat_at = ?, updated_at = now() WHERE id = ? AND finished_at IS NULL RETURNING id`,
+    [at, id]
+  )
+  return rows.length > 0
 }
 
 export async function finishRun(
@@ -69,7 +83,7 @@ export async function lastWatermark(manager: EntityManager, job: string): Promis
 
 export async function latestRuns(manager: EntityManager, job: string, limit: number): Promise<JobRunRow[]> {
   return await manager.execute(
-    `SELECT id, job, started_at, finished_at, result, error, window_from, window_to, watermark FROM distribution_job_run
+    `SELECT id, job, started_at, finished_at, result, error, window_from, window_to, watermark, heartbeat_at FROM distribution_job_run
       WHERE job = ? AND deleted_at IS NULL ORDER BY started_at DESC LIMIT ?`,
     [job, limit]
   )

@@ -32,6 +32,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
       window_from: iso(r.window_from),
       window_to: iso(r.window_to),
       watermark: iso(r.watermark),
+      heartbeat_at: iso(r.heartbeat_at),
       result: r.result,
       error: r.error,
     })),
