@@ -121,7 +121,7 @@ export async function run() {
       machine: await bench.machine(server),
       orders_per_phase: orders,
       concurrency,
-      server: "medusa build + medusa start (NODE_ENV=production, admin disabled, Redis event bus and locking, in-memory cache)",
+      server: "medusa build + medusa start (NODE_ENV=production, admin disabled, Redis event bus, workflow engine, cache and locking (DISTRIBUTION_REDIS_MODULES))",
       phases,
       one_instance: { orders_per_s: of(1, "orders_per_s"), credits_per_s: of(1, "credits_per_s") },
       two_instances: { orders_per_s: of(2, "orders_per_s"), credits_per_s: of(2, "credits_per_s") },
