@@ -989,20 +989,7 @@ export default class DistributionModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ settled: number; distributor_ids: string[] }> {
     const manager = sharedContext.transactionManager as EntityManager
-    const settled = await commissions.settleDue(manager, input)
-    const credited = await ledger.appendLedgerEntries(
-      manager,
-      settled
-        .filter((c) => MathBN.gt(c.net, 0))
-        .map((c) => ({
-          distributor_id: c.distributor_id,
-          currency_code: c.currency_code,
-          kind: LedgerKind.COMMISSION_SETTLED,
-          amount: c.net,
-          reference_type: "commission",
-          reference_id: c.id,
-        }))
-    )
+    const credited = await commissions.settleDue(manager, input)
     await wallets.applyToWallets(manager, credited.map((c) => ({ ...c, field: "available" as const })))
     return {
       settled: credited.length,

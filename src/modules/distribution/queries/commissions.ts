@@ -1,6 +1,7 @@
 import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { generateEntityId } from "@medusajs/framework/utils"
-import { CommissionStatus, DistributorStatus } from "../constants"
+import { CommissionStatus, DistributorStatus, LedgerKind } from "../constants"
+import { ledgerInsertSql, newLedgerIds, WrittenLedgerEntry } from "./ledger"
 import { CommissionRow, NewCommission } from "../types"
 import { CommissionRuleLike } from "../utils/rate-resolution"
 import { pgTextArray, rawAmount } from "../utils/sql"
@@ -79,13 +80,15 @@ export async function markEligible(
 
 /**
  * Claims up to `limit` due pending commissions whose distributor is not
- * suspended (SKIP LOCKED, so several workers settle side by side) and marks
- * them settled; each with what it is still worth (amount − reversed).
+ * suspended (SKIP LOCKED, so several workers settle side by side), marks them
+ * settled and books what each is still worth (amount − reversed, when more
+ * than nothing) as a commission_settled entry, in one statement: the ledger
+ * entries it wrote (a replayed settlement's entry is not written again).
  */
 export async function settleDue(
   manager: EntityManager,
   input: { now: Date; limit: number }
-): Promise<{ id: string; distributor_id: string; currency_code: string; net: string }[]> {
+): Promise<WrittenLedgerEntry[]> {
   return await manager.execute(
     `WITH due AS (
        SELECT c.id FROM distribution_commission c
@@ -94,12 +97,28 @@ export async function settleDue(
             SELECT 1 FROM distribution_distributor d WHERE d.id = c.distributor_id AND d.status = ?
           )
         ORDER BY c.eligible_at LIMIT ? FOR UPDATE OF c SKIP LOCKED
+     ), settled AS (
+       UPDATE distribution_commission c
+          SET status = ?, settled_at = ?, updated_at = now()
+         FROM due WHERE c.id = due.id
+       RETURNING c.id, c.distributor_id, c.currency_code, (c.amount - c.reversed_amount) AS net
+     ), entries AS (
+       SELECT (?::text[])[row_number() OVER ()] AS id, distributor_id, currency_code, ?::text AS kind,
+              net::text AS amount, 'commission'::text AS reference_type, id AS reference_id,
+              NULL::text AS reason, NULL::text AS actor_id
+         FROM settled WHERE net > 0
      )
-     UPDATE distribution_commission c
-        SET status = ?, settled_at = ?, updated_at = now()
-       FROM due WHERE c.id = due.id
-     RETURNING c.id, c.distributor_id, c.currency_code, (c.amount - c.reversed_amount)::text AS net`,
-    [CommissionStatus.PENDING, input.now, DistributorStatus.SUSPENDED, input.limit, CommissionStatus.SETTLED, input.now]
+     ${ledgerInsertSql("entries")}`,
+    [
+      CommissionStatus.PENDING,
+      input.now,
+      DistributorStatus.SUSPENDED,
+      input.limit,
+      CommissionStatus.SETTLED,
+      input.now,
+      newLedgerIds(input.limit),
+      LedgerKind.COMMISSION_SETTLED,
+    ]
   )
 }
 

@@ -8,10 +8,11 @@ import { pgTextArray } from "../utils/sql"
  * unique per (kind, reference_id) so that a replayed movement writes nothing.
  * Wallet balances are a cache of its sums (see wallets.ts).
  *
- * appendLedgerEntries is the one writer: every entry (a settled commission, a
+ * ledgerInsertSql is the one writer: every entry (a settled commission, a
  * claw-back, an adjustment, a withdrawal's hold, release or payout) goes
- * through it, so every entry gets its id, its exact raw amount and its
- * replay guard the same way.
+ * through it — through appendLedgerEntries, or in the settlement's batch
+ * statement — so every entry gets its id, its exact raw amount and its replay
+ * guard the same way.
  */
 
 export type NewLedgerEntry = {
@@ -36,6 +37,29 @@ export type WrittenLedgerEntry = {
 }
 
 /**
+ * How every ledger row is written: `source` is a row set of (id,
+ * distributor_id, currency_code, kind, amount as text, reference_type,
+ * reference_id, reason, actor_id); each becomes an entry with its exact raw
+ * amount, unless its (kind, reference) is already in the ledger (a replay:
+ * nothing written, nothing returned). Shared by appendLedgerEntries and the
+ * settlement, which settles and books a batch in one statement.
+ */
+export function ledgerInsertSql(source: string): string {
+  return `INSERT INTO distribution_ledger_entry
+       (id, distributor_id, currency_code, kind, amount, raw_amount, reference_type, reference_id, reason, actor_id)
+     SELECT id, distributor_id, currency_code, kind, amount::numeric,
+            jsonb_build_object('value', amount, 'precision', 20), reference_type, reference_id, reason, actor_id
+       FROM ${source}
+     ON CONFLICT (kind, reference_id) WHERE deleted_at IS NULL DO NOTHING
+     RETURNING id, distributor_id, currency_code, kind, amount::text AS amount, reference_id`
+}
+
+/** `n` new ledger entry ids, as a PostgreSQL text array. */
+export function newLedgerIds(n: number): string {
+  return pgTextArray(Array.from({ length: n }, () => generateEntityId(undefined, "dled")))
+}
+
+/**
  * Appends entries in one statement, however many. An entry whose (kind,
  * reference) is already in the ledger is a replay: it writes nothing and is
  * not returned, so the caller moves cached balances only for entries it
@@ -50,16 +74,12 @@ export async function appendLedgerEntries(
   }
   const column = (f: (e: NewLedgerEntry) => string | null) => pgTextArray(entries.map(f))
   return await manager.execute(
-    `INSERT INTO distribution_ledger_entry
-       (id, distributor_id, currency_code, kind, amount, raw_amount, reference_type, reference_id, reason, actor_id)
-     SELECT id, distributor_id, currency_code, kind, amount::numeric,
-            jsonb_build_object('value', amount, 'precision', 20), reference_type, reference_id, reason, actor_id
-       FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-         AS e(id, distributor_id, currency_code, kind, amount, reference_type, reference_id, reason, actor_id)
-     ON CONFLICT (kind, reference_id) WHERE deleted_at IS NULL DO NOTHING
-     RETURNING id, distributor_id, currency_code, kind, amount::text AS amount, reference_id`,
+    ledgerInsertSql(
+      `unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+         AS e(id, distributor_id, currency_code, kind, amount, reference_type, reference_id, reason, actor_id)`
+    ),
     [
-      column(() => generateEntityId(undefined, "dled")),
+      newLedgerIds(entries.length),
       column((e) => e.distributor_id),
       column((e) => e.currency_code),
       column((e) => e.kind),
