@@ -666,6 +666,28 @@ describe("Distribution admin in the browser", () => {
     await page.getByText(zh.money("100")).first().waitFor()
     await screenshot(page, "14-settings-zh")
 
+    // Distributor prices: the mode, and the plugin's customer groups with their members, as the database holds them.
+    await page.getByRole("heading", { name: "分销价" }).waitFor()
+    expect((await page.getByTestId("select-distributor_group_mode").innerText()).trim()).toBe("一个总分组，另每个等级一个")
+    const groups = await all<{ id: string; name: string; n: number }>(
+      `select g.id, g.name, count(c.id)::int as n from customer_group g
+         left join customer_group_customer c on c.customer_group_id = g.id and c.deleted_at is null
+        where g.metadata->>'distribution_group' is not null and g.deleted_at is null group by g.id, g.name order by g.name`
+    )
+    expect(groups.length).toBe(4)
+    const rows = page.getByTestId("distributor-group")
+    await rows.first().waitFor()
+    expect((await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, " ").trim()).sort()).toEqual(
+      groups.map((g) => `${g.name} ${g.n} 位成员`).sort()
+    )
+    await page.getByTestId("distributor-groups").getByRole("button", { name: "立即同步" }).click()
+    await toast("分销商分组已同步")
+    await screenshot(page, "14b-distributor-groups-zh")
+    const programme = groups.find((g) => g.name === "Distributors")!
+    await page.getByRole("link", { name: "Distributors", exact: true }).click()
+    await page.waitForURL(`**/app/customer-groups/${programme.id}`)
+    await page.getByRole("heading", { name: "Distributors" }).first().waitFor()
+
     const founder = await one<{ id: string }>("select id from distribution_distributor where email = 'zhang.wei@example.com'")
     await open(`/distribution/distributors/${founder.id}`)
     await page.getByTestId("ledger-section").getByText("人工调整：活动奖励", { exact: true }).waitFor()

@@ -3,6 +3,7 @@ import { adminAuditLogsMiddlewares } from "./admin/distribution/audit-logs/middl
 import { adminBindingsMiddlewares } from "./admin/distribution/bindings/middlewares"
 import { adminCommissionRulesMiddlewares } from "./admin/distribution/commission-rules/middlewares"
 import { adminCommissionsMiddlewares } from "./admin/distribution/commissions/middlewares"
+import { adminCustomerGroupsMiddlewares } from "./admin/distribution/customer-groups/middlewares"
 import { adminDistributorsMiddlewares } from "./admin/distribution/distributors/middlewares"
 import { adminLevelsMiddlewares } from "./admin/distribution/levels/middlewares"
 import { adminReconcileMiddlewares } from "./admin/distribution/reconcile/middlewares"
@@ -56,5 +57,6 @@ export default defineMiddlewares({
     ...adminAuditLogsMiddlewares,
     ...adminWithdrawalsMiddlewares,
     ...adminReportsMiddlewares,
+    ...adminCustomerGroupsMiddlewares,
   ],
 })

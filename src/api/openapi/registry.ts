@@ -18,6 +18,7 @@ import {
   AdminReviewDistributor,
   AdminSetDistributorLevel,
 } from "../admin/distribution/distributors/validators"
+import { AdminSyncCustomerGroups } from "../admin/distribution/customer-groups/validators"
 import { AdminCreateLevel, AdminListLevels, AdminUpdateLevel } from "../admin/distribution/levels/validators"
 import { AdminReconcile } from "../admin/distribution/reconcile/validators"
 import {
@@ -117,6 +118,8 @@ export const ROUTES: RouteDoc[] = [
   { method: "delete", path: "/admin/distribution/levels/:id", summary: "Delete a level (its distributors move to the default)", access: "admin", responses: { 200: S.AdminLevelDeletedResponse }, errors: [400, 401, 404] },
   { method: "get", path: "/admin/distribution/settings", summary: "The programme's settings", access: "admin", responses: { 200: S.AdminSettingsResponse }, errors: [401] },
   { method: "post", path: "/admin/distribution/settings", summary: "Update the programme's settings", access: "admin", body: AdminUpdateSettings, responses: { 200: S.AdminSettingsResponse }, errors: [400, 401] },
+  { method: "get", path: "/admin/distribution/customer-groups", summary: "Distributor prices: the plugin's customer groups of active distributors, with member counts", access: "admin", responses: { 200: S.AdminCustomerGroupsResponse }, errors: [401] },
+  { method: "post", path: "/admin/distribution/customer-groups/sync", summary: "Distributor prices: make the groups the mode needs and bring every distributor's membership to the rule", access: "admin", body: AdminSyncCustomerGroups, responses: { 200: S.AdminCustomerGroupsSyncResponse }, errors: [400, 401] },
   { method: "get", path: "/admin/distribution/bindings", summary: "List referral bindings", access: "admin", query: AdminListBindings, responses: { 200: S.AdminBindingsResponse }, errors: [400, 401] },
   { method: "post", path: "/admin/distribution/bindings", summary: "Bind a customer to a distributor (audited)", access: "admin", body: AdminCreateBinding, responses: { 201: S.AdminBindingCreatedResponse, 200: S.AdminBindingCreatedResponse }, errors: [400, 401, 404] },
   { method: "get", path: "/admin/distribution/commissions", summary: "List commissions", access: "admin", query: AdminListCommissions, responses: { 200: S.AdminCommissionsResponse }, errors: [400, 401] },

@@ -5,6 +5,7 @@ import {
   AUDIT_ACTOR_TYPES,
   BINDING_SOURCES,
   COMMISSION_STATUSES,
+  DISTRIBUTOR_GROUP_MODES,
   DISTRIBUTOR_STATUSES,
   LEDGER_KINDS,
   RULE_MODES,
@@ -286,6 +287,7 @@ export const AdminLevel = entity({
   upgrade_direct_recruits: z.number().int().nullable(),
   upgrade_orders: z.number().int().nullable(),
   is_default: z.boolean(),
+  customer_group_id: z.string().nullable().describe("The plugin's customer group of this level's active distributors (distributor prices per level), once made"),
 })
 
 export const AdminDistributor = entity({
@@ -456,6 +458,26 @@ export const AdminLevelDeletedResponse = Deleted("distribution_level").extend({
   default_level_id: z.string().nullable(),
 })
 export const AdminSettingsResponse = z.object({ settings: AdminSettings })
+export const AdminDistributorGroup = z.object({
+  id: z.string().describe("The Medusa customer group (a price list or promotion points at it)"),
+  name: z.string(),
+  level_id: z.string().nullable().describe("The level whose active distributors it holds; null: the programme's group, every active distributor"),
+  level_name: z.string().nullable(),
+  member_count: z.number().int(),
+})
+export const AdminCustomerGroupsResponse = z.object({
+  mode: z.enum(DISTRIBUTOR_GROUP_MODES),
+  groups: z.array(AdminDistributorGroup),
+})
+export const AdminCustomerGroupsSyncResponse = AdminCustomerGroupsResponse.extend({
+  sync: z.object({
+    mode: z.enum(DISTRIBUTOR_GROUP_MODES),
+    groups_created: z.number().int(),
+    distributors: z.number().int().describe("Distributors looked at"),
+    added: z.number().int().describe("Memberships added"),
+    removed: z.number().int().describe("Memberships removed"),
+  }),
+})
 export const AdminBindingsResponse = paged("bindings", selectable(AdminBinding))
 export const AdminBindingCreatedResponse = z.object({ binding: AdminBinding, changed: z.boolean() })
 export const AdminCommissionsResponse = paged("commissions", selectable(AdminCommission))

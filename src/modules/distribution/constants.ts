@@ -148,6 +148,17 @@ export const LedgerKind = {
 export type LedgerKind = (typeof LedgerKind)[keyof typeof LedgerKind]
 export const LEDGER_KINDS = Object.values(LedgerKind)
 
+/** Which Medusa customer groups the plugin keeps its active distributors in (分销价: price lists and promotions point at them). */
+export const DistributorGroupMode = {
+  OFF: "off",
+  ONE: "one",
+  PER_LEVEL: "per_level",
+} as const
+export type DistributorGroupMode = (typeof DistributorGroupMode)[keyof typeof DistributorGroupMode]
+export const DISTRIBUTOR_GROUP_MODES = Object.values(DistributorGroupMode)
+/** The metadata key marking a customer group as the plugin's: "programme", or the level's id. */
+export const DISTRIBUTOR_GROUP_METADATA = "distribution_group"
+
 /** China's rules on multi-level pay: never more than three levels, whatever is configured. */
 export const MAX_COMMISSION_DEPTH = 3
 
@@ -166,6 +177,7 @@ export const DistributionEvents = {
   LEVEL_UPDATED: "distribution.level.updated",
   LEVEL_DELETED: "distribution.level.deleted",
   SETTINGS_UPDATED: "distribution.settings.updated",
+  CUSTOMER_GROUPS_SYNCED: "distribution.customer_group.synced",
   WITHDRAWAL_REQUESTED: "distribution.withdrawal.requested",
   WITHDRAWAL_APPROVED: "distribution.withdrawal.approved",
   WITHDRAWAL_REJECTED: "distribution.withdrawal.rejected",

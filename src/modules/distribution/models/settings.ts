@@ -6,6 +6,8 @@ import {
   BindingMode,
   COMMISSION_BASES,
   CommissionBase,
+  DISTRIBUTOR_GROUP_MODES,
+  DistributorGroupMode,
   SETTLE_ON_STATES,
   SettleOn,
 } from "../constants"
@@ -42,6 +44,9 @@ const Settings = model
     default_rate_bps_3: model.number().default(0),
     /** The programme's currency; null: the store's default currency, whatever it is. */
     currency_code: model.text().nullable(),
+    /** Distributor prices: which customer groups hold the active distributors; the programme's group (the plugin's, once created). */
+    distributor_group_mode: model.enum(DISTRIBUTOR_GROUP_MODES).default(DistributorGroupMode.OFF),
+    distributor_group_id: model.text().nullable(),
   })
   .indexes([
     { name: "IDX_distribution_settings_key_unique", on: ["key"], unique: true },

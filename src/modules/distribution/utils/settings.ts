@@ -5,6 +5,8 @@ import {
   ApplicationMode,
   BINDING_MODES,
   BindingMode,
+  DISTRIBUTOR_GROUP_MODES,
+  DistributorGroupMode,
   MAX_COMMISSION_DEPTH,
   SETTLE_ON_STATES,
   SettleOn,
@@ -52,6 +54,8 @@ export const SETTING_FIELDS = z.object({
   default_rate_bps_3: bps("default_rate_bps_3"),
   /** The programme's currency (thresholds, minimums, reports); null: the store's default currency. */
   currency_code: z.string().regex(/^[a-zA-Z]{3}$/, "currency_code must be a three-letter ISO 4217 code").nullable(),
+  /** Active distributors kept in the plugin's customer groups: none, one group, or one more per level. */
+  distributor_group_mode: z.enum(DISTRIBUTOR_GROUP_MODES, `distributor_group_mode must be one of ${DISTRIBUTOR_GROUP_MODES.join(", ")}`),
 })
 
 /** The editable settings of the programme, as the admin and the plugin options give them. */
@@ -86,6 +90,7 @@ export const DEFAULT_SETTINGS: DistributionSettingsInput = {
   default_rate_bps_3: 0,
   // Null: the programme follows the store's default currency (see programmeSettings).
   currency_code: null,
+  distributor_group_mode: DistributorGroupMode.OFF,
 }
 
 /**

@@ -10,6 +10,7 @@ import { useLabels } from "../../../lib/labels"
 import { bpsOrNull, PercentInput, percentText, usePercentProblem } from "../../../components/percent-input"
 import { Settings } from "../../../lib/types"
 import { NavCrumb } from "../../../components/breadcrumb"
+import { DistributorGroupModeSelect, DistributorGroupsList } from "../../../components/distributor-groups"
 import {
   APPLICATION_MODES,
   BINDING_MODES,
@@ -64,6 +65,7 @@ function useSettingTexts(): Record<SettingName, { label: string; hint: string }>
     min_withdrawal: { label: t("settings.fields.min_withdrawal.label"), hint: t("settings.fields.min_withdrawal.hint") },
     withdrawal_fee_bps: { label: t("settings.fields.withdrawal_fee_bps.label"), hint: t("settings.fields.withdrawal_fee_bps.hint") },
     withdrawal_methods: { label: t("settings.fields.withdrawal_methods.label"), hint: t("settings.fields.withdrawal_methods.hint") },
+    distributor_group_mode: { label: t("settings.fields.distributor_group_mode.label"), hint: t("settings.fields.distributor_group_mode.hint") },
   }
 }
 
@@ -242,6 +244,12 @@ const SettingsPage = () => {
             ))}
           </div>
         </Row>
+      </Group>
+      <Group title={t("settings.groups.pricing")}>
+        <Row name="distributor_group_mode">
+          <DistributorGroupModeSelect value={form.distributor_group_mode} onChange={(v) => set("distributor_group_mode", v)} />
+        </Row>
+        <DistributorGroupsList mode={data.settings.distributor_group_mode} />
       </Group>
     </form>
   )
