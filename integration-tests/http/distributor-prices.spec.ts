@@ -1,12 +1,13 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { IEventBusModuleService } from "@medusajs/framework/types"
-import { Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createAdmin, Headers, registerCustomer, StoreCustomer } from "../helpers/auth"
 import { Distributor, failure, makeDistributor, service, uniqueEmail, updateSettings } from "../helpers/distribution"
 import { recordEvents } from "../helpers/events"
 import { seedShop, Shop, placeOrder } from "../helpers/orders"
 import { andWait } from "../helpers/programme"
 import { DistributionEvents } from "../../src/modules/distribution/constants"
+import { syncDistributorCustomerGroupsWorkflow } from "../../src/workflows/pricing/sync-distributor-customer-groups"
 
 jest.setTimeout(300_000)
 
@@ -185,6 +186,36 @@ medusaIntegrationTestRunner({
       const second = (await api.post("/admin/distribution/customer-groups/sync", {}, admin)).data
       expect(second.sync).toEqual({ mode: "per_level", groups_created: 0, distributors: 1, added: 0, removed: 0 })
       expect(second.groups.map((g: { member_count: number }) => g.member_count)).toEqual([1, 1, 0])
+    })
+
+    it("syncs of one customer at once (events, a sync-all, two admins) leave one membership per group, not two", async () => {
+      const dana = await perLevelDana()
+      const container = getContainer()
+      const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+      const rows = async () =>
+        (
+          await pg.raw(
+            `select g.name, count(*)::int as n from customer_group_customer m join customer_group g on g.id = m.customer_group_id
+              where m.customer_id = ? and m.deleted_at is null group by g.name order by g.name`,
+            [dana.id]
+          )
+        ).rows
+      // Both of the plugin's memberships lost: every sync below wants to add them back.
+      for (const name of ["Distributors", "Distributors — 铜牌"]) {
+        await api.post(`/admin/customer-groups/${await groupId(name)}/customers`, { remove: [dana.id] }, admin)
+      }
+      expect(await rows()).toEqual([{ name: "VIP", n: 1 }])
+      await Promise.all([
+        ...Array.from({ length: 6 }, () => syncDistributorCustomerGroupsWorkflow(container).run({ input: { distributor_id: dana.distributor_id } })),
+        api.post("/admin/distribution/customer-groups/sync", {}, admin),
+        api.post("/admin/distribution/customer-groups/sync", {}, admin),
+      ])
+      expect(await rows()).toEqual([
+        { name: "Distributors", n: 1 },
+        { name: "Distributors — 铜牌", n: 1 },
+        { name: "VIP", n: 1 },
+      ])
+      expect(await counts()).toMatchObject({ Distributors: 1, "Distributors — 铜牌": 1 })
     })
 
     it("bad input is refused with 400 and a clear message, changing nothing", async () => {

@@ -1,4 +1,4 @@
-import { ICustomerModuleService, MedusaContainer } from "@medusajs/framework/types"
+import { ICustomerModuleService, ILockingModule, MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { DISTRIBUTION_MODULE } from "../modules/distribution"
 import {
@@ -19,6 +19,10 @@ export const PROGRAMME_GROUP_NAME = "Distributors"
 const PROGRAMME_MARK = "programme"
 /** Distributors read and brought to the rule per batch. */
 const BATCH = 500
+/** Seconds to wait for another instance's change of the same memberships or groups. */
+const LOCK_TIMEOUT_S = 30
+const GROUPS_LOCK = "distribution:customer-groups"
+const customerLock = (customerId: string) => `distribution:customer-groups:${customerId}`
 
 export type Membership = { customer_id: string; customer_group_id: string }
 export type MembershipResult = { added: Membership[]; removed: Membership[] }
@@ -26,6 +30,7 @@ export type MembershipResult = { added: Membership[]; removed: Membership[] }
 const services = (container: MedusaContainer) => ({
   distribution: container.resolve<DistributionModuleService>(DISTRIBUTION_MODULE),
   customers: container.resolve<ICustomerModuleService>(Modules.CUSTOMER),
+  locking: container.resolve<ILockingModule>(Modules.LOCKING),
 })
 
 /**
@@ -94,6 +99,11 @@ async function findOrCreateGroup(container: MedusaContainer, name: string, mark:
  * Returns the groups and the ids of those it made.
  */
 export async function ensurePluginGroups(container: MedusaContainer): Promise<{ groups: PluginGroups & { mode: DistributorGroupMode }; created: string[] }> {
+  // One instance at a time makes the groups and records them: two approvals at once make one group.
+  return await services(container).locking.execute(GROUPS_LOCK, () => ensureUnlocked(container), { timeout: LOCK_TIMEOUT_S })
+}
+
+async function ensureUnlocked(container: MedusaContainer): Promise<{ groups: PluginGroups & { mode: DistributorGroupMode }; created: string[] }> {
   const { distribution } = services(container)
   const groups = await readPluginGroups(container)
   const created: string[] = []
@@ -119,19 +129,42 @@ export async function ensurePluginGroups(container: MedusaContainer): Promise<{ 
   return { groups, created }
 }
 
-/** Brings the given customers' memberships of the plugin's groups to the rule; returns what it changed. */
+/**
+ * Brings the given customers' memberships of the plugin's groups to the rule
+ * (each one's distributor as it is once the lock is held; none: out of every
+ * plugin group); returns what it changed.
+ */
 async function bringToRule(
   container: MedusaContainer,
   groups: PluginGroups & { mode: DistributorGroupMode },
-  distributors: { customer_id: string; status: string; level_id: string | null }[],
-  others: string[] = []
+  customerIds: string[]
 ): Promise<MembershipResult> {
-  const { customers } = services(container)
+  const { locking } = services(container)
   const plugin = pluginGroupIds(groups)
-  const ids = [...new Set([...distributors.map((d) => d.customer_id), ...others])]
+  const ids = [...new Set(customerIds)].sort()
   if (!ids.length || !plugin.length) {
     return { added: [], removed: [] }
   }
+  // Read, compare and change under the customers' locks: two syncs of one customer at once
+  // (an approval's and a sync-all's, on two instances) would both add the missing membership,
+  // and Medusa's group membership has no unique key to refuse the second. The distributors are
+  // read under the lock too, so a sync that waited applies the status that is, not the one it saw.
+  return await locking.execute(ids.map(customerLock), () => bringToRuleLocked(container, groups, ids, plugin), {
+    timeout: LOCK_TIMEOUT_S,
+  })
+}
+
+async function bringToRuleLocked(
+  container: MedusaContainer,
+  groups: PluginGroups & { mode: DistributorGroupMode },
+  ids: string[],
+  plugin: string[]
+): Promise<MembershipResult> {
+  const { customers, distribution } = services(container)
+  const distributors = await distribution.listDistributors(
+    { customer_id: ids },
+    { select: ["id", "customer_id", "status", "level_id"], take: null }
+  )
   const current = await customers.listCustomerGroupCustomers(
     { customer_id: ids, customer_group_id: plugin },
     { select: ["customer_id", "customer_group_id"], take: null }
@@ -175,7 +208,7 @@ export async function syncDistributorMembership(
     return { customer_id: null, added: [], removed: [] }
   }
   const { groups } = await ensurePluginGroups(container)
-  return { customer_id: distributor.customer_id, ...(await bringToRule(container, groups, [distributor])) }
+  return { customer_id: distributor.customer_id, ...(await bringToRule(container, groups, [distributor.customer_id])) }
 }
 
 /**
@@ -197,7 +230,7 @@ export async function syncAllMemberships(
     )
     if (!page.length) break
     count += page.length
-    const changed = await bringToRule(container, groups, page)
+    const changed = await bringToRule(container, groups, page.map((d) => d.customer_id))
     result.added.push(...changed.added)
     result.removed.push(...changed.removed)
     if (page.length < BATCH) break
@@ -216,7 +249,7 @@ export async function syncAllMemberships(
     if (members.length < BATCH) break
   }
   for (let i = 0; i < strangers.length; i += BATCH) {
-    const changed = await bringToRule(container, groups, [], strangers.slice(i, i + BATCH))
+    const changed = await bringToRule(container, groups, strangers.slice(i, i + BATCH))
     result.removed.push(...changed.removed)
   }
   return { ...result, distributors: count }
