@@ -132,6 +132,15 @@ medusaIntegrationTestRunner({
       const refused = await failure(api.post("/admin/distribution/settings", { coupon_code_prefix: "no spaces!" }, admin))
       expect(refused.status).toBe(400)
       expect(refused.data.message).toContain("coupon_code_prefix")
+      const before = (await api.get("/admin/distribution/settings", admin)).data.settings
+      // A prefix that is no word (a date, digits first) and a template that names no promotion: 400, nothing written.
+      const datePrefix = await failure(api.post("/admin/distribution/settings", { coupon_code_prefix: "0001-01-01" }, admin))
+      expect(datePrefix.status).toBe(400)
+      expect(datePrefix.data.message).toContain("coupon_code_prefix must start with a letter")
+      const noPromotion = await failure(api.post("/admin/distribution/settings", { coupon_template_promotion_id: "promo_missing" }, admin))
+      expect(noPromotion.status).toBe(400)
+      expect(noPromotion.data.message).toBe("coupon_template_promotion_id: no promotion promo_missing exists")
+      expect((await api.get("/admin/distribution/settings", admin)).data.settings).toEqual(before)
       // Without a template no coupon can be issued: a clear 400.
       programme = await threeLevelProgramme(api, getContainer(), shop, admin)
       const noTemplate = await failure(api.post("/admin/distribution/coupons", { distributor_id: programme.c.distributor_id }, admin))
@@ -147,6 +156,10 @@ medusaIntegrationTestRunner({
       expect(promo).toMatchObject({ code: d.code, status: "active", is_automatic: false, campaign_id: campaignId })
       expect(promo.application_method).toMatchObject({ type: "percentage", target_type: "items", allocation: "across" })
       expect(Number(promo.application_method!.value)).toBe(10)
+      // A distributor's coupon is no template.
+      const couponAsTemplate = await failure(api.post("/admin/distribution/settings", { coupon_template_promotion_id: coupon.promotion_id }, admin))
+      expect(couponAsTemplate.status).toBe(400)
+      expect(couponAsTemplate.data.message).toBe(`coupon_template_promotion_id: the promotion ${d.code} is a distributor's coupon, not a template`)
 
       // A second coupon for the same distributor: 409, nothing created.
       const twice = await failure(api.post("/admin/distribution/coupons", { distributor_id: d.distributor_id }, admin))

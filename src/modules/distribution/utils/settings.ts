@@ -70,7 +70,7 @@ export const SETTING_FIELDS = z.object({
   coupon_code_prefix: z
     .string()
     .max(12, "coupon_code_prefix must be at most 12 characters")
-    .regex(/^[A-Za-z0-9_-]*$/, "coupon_code_prefix may hold only letters, digits, - and _"),
+    .regex(/^([A-Za-z][A-Za-z0-9_-]*)?$/, "coupon_code_prefix must start with a letter and hold only letters, digits, - and _"),
   /** Whether a coupon beats the buyer's binding for level one, or the binding wins. */
   coupon_attribution: z.enum(COUPON_ATTRIBUTIONS),
   /** What an order through a coupon pays (a coupon may have its own policy). */
