@@ -605,6 +605,7 @@ describe("Distribution admin in the browser", () => {
          join product_variant v on v.product_id = p.id and v.sku = 'SERUM-30'
          join product_variant_price_set vps on vps.variant_id = v.id
          join price pr on pr.price_set_id = vps.price_set_id and pr.currency_code = 'cny' and pr.deleted_at is null
+                       and pr.price_list_id is null
          join distribution_commission_rule r on r.target_type = 'collection' and r.target_id = p.collection_id and r.deleted_at is null`
     )
     const level = await one<{ name: string }>("select name from distribution_level where deleted_at is null order by rank limit 1")
@@ -665,6 +666,38 @@ describe("Distribution admin in the browser", () => {
     await page.getByText("冻结期（天）").waitFor()
     await page.getByText(zh.money("100")).first().waitFor()
     await screenshot(page, "14-settings-zh")
+
+    // Distributor prices: the mode, and the plugin's customer groups with their members, as the database holds them.
+    await page.getByRole("heading", { name: "分销价" }).waitFor()
+    expect((await page.getByTestId("select-distributor_group_mode").innerText()).trim()).toBe("一个总分组，另每个等级一个")
+    const readGroups = () =>
+      all<{ id: string; name: string; n: number }>(
+        `select g.id, g.name, count(c.id)::int as n from customer_group g
+           left join customer_group_customer c on c.customer_group_id = g.id and c.deleted_at is null
+          where g.metadata->>'distribution_group' is not null and g.deleted_at is null group by g.id, g.name order by g.name`
+      )
+    const rows = page.getByTestId("distributor-group")
+    // An approval made by an earlier test joins its group in a subscriber, after its answer:
+    // the page is read again until it shows what the database holds once that has run.
+    let groups = await readGroups()
+    let shown: string[] = []
+    for (let attempt = 0; attempt < 10; attempt++) {
+      await rows.first().waitFor()
+      shown = (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, " ").trim()).sort()
+      groups = await readGroups()
+      if (JSON.stringify(shown) === JSON.stringify(groups.map((g) => `${g.name} ${g.n} 位成员`).sort())) break
+      await new Promise((r) => setTimeout(r, 1000))
+      await page.reload()
+    }
+    expect(groups.length).toBe(4)
+    expect(shown).toEqual(groups.map((g) => `${g.name} ${g.n} 位成员`).sort())
+    await page.getByTestId("distributor-groups").getByRole("button", { name: "立即同步" }).click()
+    await toast("分销商分组已同步")
+    await screenshot(page, "14b-distributor-groups-zh")
+    const programme = groups.find((g) => g.name === "Distributors")!
+    await page.getByRole("link", { name: "Distributors", exact: true }).click()
+    await page.waitForURL(`**/app/customer-groups/${programme.id}`)
+    await page.getByRole("heading", { name: "Distributors" }).first().waitFor()
 
     const founder = await one<{ id: string }>("select id from distribution_distributor where email = 'zhang.wei@example.com'")
     await open(`/distribution/distributors/${founder.id}`)

@@ -92,7 +92,11 @@ export async function openMarket(
  * `promo_codes` are applied to the cart before checkout; `market` sells in
  * another region than the shop's CNY one.
  */
-export async function placeOrder(
+/**
+ * A cart ready to complete, the way a storefront makes one: items, address,
+ * `promo_codes` applied, the standard shipping method and a payment session.
+ */
+export async function prepareCart(
   api: AxiosInstance,
   shop: Shop,
   buyer: (Headers & { email?: string }) | null,
@@ -135,6 +139,18 @@ export async function placeOrder(
     { provider_id: "pp_system_default" },
     config
   )
+  return { cartId, config }
+}
+
+export async function placeOrder(
+  api: AxiosInstance,
+  shop: Shop,
+  buyer: (Headers & { email?: string }) | null,
+  lines: { sku: string; quantity: number }[],
+  metadata?: Record<string, unknown>,
+  extra: { promo_codes?: string[]; market?: Market } = {}
+) {
+  const { cartId, config } = await prepareCart(api, shop, buyer, lines, metadata, extra)
   const { data: completed } = await api.post(`/store/carts/${cartId}/complete`, {}, config)
   if (completed.type !== "order") {
     throw new Error(`cart did not complete: ${JSON.stringify(completed)}`)

@@ -1,6 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { CustomerDTO } from "@medusajs/framework/types"
+import { CustomerDTO, MedusaContainer } from "@medusajs/framework/types"
 import { DemoOrder } from "../../src/scripts/seed/orders-data"
 import seedDemo, {
   BUYERS,
@@ -9,6 +9,7 @@ import seedDemo, {
   COLLECTIONS,
   DEMO_GUESTS,
   DEMO_ORDERS,
+  DEMO_PRICE_LIST,
   DEMO_WITHDRAWALS,
   DISTRIBUTORS,
   LEVELS,
@@ -433,6 +434,47 @@ async function expectProgrammeDates(container: Parameters<typeof expectOrdersAnd
   )
 }
 
+/**
+ * Distributor prices: per level, every active distributor is in the
+ * Distributors group and its level's, nobody else is; the demo's price list
+ * sells the serum to that group at its price.
+ */
+async function expectDistributorPrices(container: MedusaContainer) {
+  const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+  const { rows: [mode] } = await pg.raw("select distributor_group_mode from distribution_settings where deleted_at is null")
+  expect(mode.distributor_group_mode).toBe("per_level")
+  const members = `select g.name, count(c.id)::int as n from customer_group g
+      left join customer_group_customer c on c.customer_group_id = g.id and c.deleted_at is null
+     where g.metadata->>'distribution_group' is not null and g.deleted_at is null group by g.name order by g.name`
+  const expected = `select 'Distributors' as name, count(*)::int as n from distribution_distributor where status = 'active' and deleted_at is null
+    union all
+    select 'Distributors — ' || l.name, count(d.id)::int from distribution_level l
+      left join distribution_distributor d on d.level_id = l.id and d.status = 'active' and d.deleted_at is null
+     where l.deleted_at is null group by l.name order by name`
+  const { rows: groups } = await pg.raw(members)
+  expect(groups).toEqual((await pg.raw(expected)).rows)
+  expect(groups).toHaveLength(LEVELS.length + 1)
+  // Members are active distributors' customers only.
+  const { rows: [{ strangers }] } = await pg.raw(
+    `select count(*)::int as strangers from customer_group_customer c join customer_group g on g.id = c.customer_group_id
+      where g.metadata->>'distribution_group' is not null and c.deleted_at is null
+        and not exists (select 1 from distribution_distributor d where d.customer_id = c.customer_id and d.status = 'active' and d.deleted_at is null)`
+  )
+  expect(strangers).toBe(0)
+  const { rows: lists } = await pg.raw(
+    `select pl.type, pl.status, r.value as groups, p.amount::float as amount, v.sku
+       from price_list pl
+       join price_list_rule r on r.price_list_id = pl.id and r.attribute = 'customer.groups.id' and r.deleted_at is null
+       join price p on p.price_list_id = pl.id and p.deleted_at is null
+       join product_variant_price_set vps on vps.price_set_id = p.price_set_id
+       join product_variant v on v.id = vps.variant_id
+      where pl.title = ? and pl.deleted_at is null`,
+    [DEMO_PRICE_LIST.title]
+  )
+  const { rows: [programme] } = await pg.raw("select distributor_group_id from distribution_settings where deleted_at is null")
+  expect(lists).toEqual([{ type: "sale", status: "active", groups: [programme.distributor_group_id], amount: DEMO_PRICE_LIST.cny, sku: DEMO_PRICE_LIST.sku }])
+}
+
 medusaIntegrationTestRunner({
   testSuite: ({ getContainer }) => {
     it("seeds the demo once: a run after an interruption completes it, a second run duplicates nothing", async () => {
@@ -504,6 +546,7 @@ medusaIntegrationTestRunner({
         rows: [settings],
       } = await pg.raw("select max_depth, application_mode, currency_code, default_rate_bps_3 from distribution_settings")
       expect(settings).toEqual({ max_depth: 3, application_mode: "review", currency_code: "cny", default_rate_bps_3: 200 })
+      await expectDistributorPrices(container)
 
       await expectOrdersAndMoney(container)
       await expectWithdrawals(container)
@@ -530,6 +573,7 @@ medusaIntegrationTestRunner({
       await expectOrdersAndMoney(container)
       await expectWithdrawals(container)
       await expectProgrammeDates(container)
+      await expectDistributorPrices(container)
       expect(second.publishable_key).toEqual(first.publishable_key)
       const {
         rows: [after],

@@ -280,6 +280,7 @@ medusaIntegrationTestRunner({
           // A new programme counts in the store's default currency (Medusa's default store: EUR).
           currency_code: "eur",
           currency_follows_store: true,
+          distributor_group_mode: "off",
         })
         const updated = await updateSettings(api, admin, { max_depth: 3, freeze_days: 14, withdrawal_methods: ["alipay"] })
         expect(updated).toMatchObject({ max_depth: 3, freeze_days: 14, withdrawal_methods: ["alipay"], binding_mode: "first_touch" })
@@ -306,6 +307,7 @@ medusaIntegrationTestRunner({
           { withdrawal_methods: [] },
           { withdrawal_methods: ["bitcoin"] },
           { application_mode: "lottery" },
+          { distributor_group_mode: "everyone" },
           { currency_code: "yuan" },
           { min_withdrawal: -5 },
           { unknown_setting: true },

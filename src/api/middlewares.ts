@@ -2,7 +2,9 @@ import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminAuditLogsMiddlewares } from "./admin/distribution/audit-logs/middlewares"
 import { adminBindingsMiddlewares } from "./admin/distribution/bindings/middlewares"
 import { adminCommissionRulesMiddlewares } from "./admin/distribution/commission-rules/middlewares"
+import { adminCouponsMiddlewares } from "./admin/distribution/coupons/middlewares"
 import { adminCommissionsMiddlewares } from "./admin/distribution/commissions/middlewares"
+import { adminCustomerGroupsMiddlewares } from "./admin/distribution/customer-groups/middlewares"
 import { adminDistributorsMiddlewares } from "./admin/distribution/distributors/middlewares"
 import { adminLevelsMiddlewares } from "./admin/distribution/levels/middlewares"
 import { adminReconcileMiddlewares } from "./admin/distribution/reconcile/middlewares"
@@ -11,6 +13,7 @@ import { adminSettingsMiddlewares } from "./admin/distribution/settings/middlewa
 import { adminWithdrawalsMiddlewares } from "./admin/distribution/withdrawals/middlewares"
 import { storeApplyMiddlewares } from "./store/distribution/apply/middlewares"
 import { storeBindMiddlewares } from "./store/distribution/bind/middlewares"
+import { storeCouponMiddlewares } from "./store/distribution/coupon/middlewares"
 import { storeCommissionsMiddlewares } from "./store/distribution/commissions/middlewares"
 import { storeLinkMiddlewares } from "./store/distribution/link/middlewares"
 import { storeMeMiddlewares } from "./store/distribution/me/middlewares"
@@ -46,6 +49,7 @@ export default defineMiddlewares({
     ...storePosterMiddlewares,
     ...storeStatsMiddlewares,
     ...storeWithdrawalsMiddlewares,
+    ...storeCouponMiddlewares,
     ...adminDistributorsMiddlewares,
     ...adminLevelsMiddlewares,
     ...adminSettingsMiddlewares,
@@ -56,5 +60,7 @@ export default defineMiddlewares({
     ...adminAuditLogsMiddlewares,
     ...adminWithdrawalsMiddlewares,
     ...adminReportsMiddlewares,
+    ...adminCustomerGroupsMiddlewares,
+    ...adminCouponsMiddlewares,
   ],
 })

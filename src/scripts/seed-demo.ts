@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { seedCatalog } from "./seed/catalog"
 import { seedOrders } from "./seed/orders"
 import { seedProgramme } from "./seed/programme"
+import { seedDistributorPrices } from "./seed/pricing"
 import { seedCommissionRules } from "./seed/rules"
 import { seedFulfillment, seedPublishableKey, seedStore } from "./seed/store"
 import { seedWithdrawals } from "./seed/withdrawals"
@@ -22,6 +23,7 @@ export * from "./seed/catalog"
 export * from "./seed/programme"
 export * from "./seed/orders"
 export * from "./seed/rules"
+export * from "./seed/pricing"
 export { CATEGORIES, COLLECTIONS, PRODUCTS } from "./seed/catalog-data"
 export { DEMO_GUESTS, DEMO_ORDERS, LIFECYCLE, STEPS } from "./seed/orders-data"
 export { DEMO_WITHDRAWALS } from "./seed/withdrawals"
@@ -52,6 +54,7 @@ export default async function seedDemo({ container }: ExecArgs) {
     distributorByEmail: programme.distributorByEmail,
   })
   const withdrawals = await seedWithdrawals(container, { distributorByEmail: programme.distributorByEmail })
+  const prices = await seedDistributorPrices(container)
 
   const created = {
     products: catalog.created,
@@ -59,6 +62,7 @@ export default async function seedDemo({ container }: ExecArgs) {
     "commission rules": rules.created,
     orders: orders.created,
     withdrawals: withdrawals.created,
+    "price lists": prices.created,
   }
   const summary = Object.entries(created)
     .filter(([, n]) => n > 0)

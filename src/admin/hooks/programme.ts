@@ -1,8 +1,9 @@
+import { useEffect } from "react"
 import type { z } from "@medusajs/framework/zod"
 import type { AdminCreateCommissionRule } from "../../api/admin/distribution/commission-rules/validators"
 import type { AdminCreateLevel } from "../../api/admin/distribution/levels/validators"
 import type { AdminUpdateSettings } from "../../api/admin/distribution/settings/validators"
-import { CommissionPreview, CommissionRule, Level, List, Settings } from "../lib/types"
+import { CommissionPreview, CommissionRule, DistributorGroups, Level, List, Settings } from "../lib/types"
 import { useAdminGet, useAdminMutation } from "./api"
 
 /** What the admin sends is what the validators take (amounts as JSON numbers); what it reads, the API's shapes. */
@@ -54,3 +55,23 @@ export const useDeleteRule = (success: string) =>
 
 export const useCommissionPreview = (productId: string) =>
   useAdminGet<CommissionPreview>(`/admin/distribution/products/${productId}/commission-preview`)
+
+/**
+ * Distributor prices: the plugin's customer groups. A mode just switched on is
+ * carried out in the background, so the groups are looked at again every few
+ * seconds until they are there.
+ */
+export const useDistributorGroups = (mode: DistributorGroups["mode"]) => {
+  const groups = useAdminGet<DistributorGroups>("/admin/distribution/customer-groups")
+  const waiting = mode !== "off" && !groups.data?.groups.length
+  const { refetch } = groups
+  useEffect(() => {
+    if (!waiting) return
+    const timer = setInterval(() => void refetch(), 3000)
+    return () => clearInterval(timer)
+  }, [waiting, refetch])
+  return groups
+}
+
+export const useSyncDistributorGroups = (success: string) =>
+  useAdminMutation<void, DistributorGroups>(() => ({ path: "/admin/distribution/customer-groups/sync", body: {} }), { success })

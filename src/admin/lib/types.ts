@@ -49,6 +49,8 @@ export type CommissionRule = Out<typeof S.AdminCommissionRule>
 
 export type Settings = Out<typeof S.AdminSettingsFields>
 
+export type DistributorGroups = Out<typeof S.AdminCustomerGroupsResponse>
+
 export type Summary = Out<typeof S.AdminReportSummaryResponse>
 
 

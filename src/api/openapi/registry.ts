@@ -8,6 +8,14 @@ import {
 } from "../admin/distribution/commission-rules/validators"
 import { AdminListCommissions } from "../admin/distribution/commissions/validators"
 import {
+  AdminBulkIssueCoupons,
+  AdminIssueCoupon,
+  AdminListCoupons,
+  AdminSetCouponStatus,
+  AdminUpdateCoupon,
+} from "../admin/distribution/coupons/validators"
+import { StoreRequestCoupon } from "../store/distribution/coupon/validators"
+import {
   AdminAdjustBalance,
   AdminApproveDistributor,
   AdminGetTeam,
@@ -18,6 +26,7 @@ import {
   AdminReviewDistributor,
   AdminSetDistributorLevel,
 } from "../admin/distribution/distributors/validators"
+import { AdminSyncCustomerGroups } from "../admin/distribution/customer-groups/validators"
 import { AdminCreateLevel, AdminListLevels, AdminUpdateLevel } from "../admin/distribution/levels/validators"
 import { AdminReconcile } from "../admin/distribution/reconcile/validators"
 import {
@@ -26,6 +35,7 @@ import {
   AdminReportProducts,
   AdminReportSummary,
   AdminReportTimeseries,
+  AdminReportCoupons,
 } from "../admin/distribution/reports/validators"
 import { AdminUpdateSettings } from "../admin/distribution/settings/validators"
 import {
@@ -96,6 +106,8 @@ export const ROUTES: RouteDoc[] = [
   { method: "get", path: "/store/distribution/withdrawals", summary: "The caller's withdrawals, newest first", access: "customer", query: StoreListWithdrawals, responses: { 200: S.StoreWithdrawalsResponse }, errors: [400, 401, 404] },
   { method: "post", path: "/store/distribution/withdrawals", summary: "Request a withdrawal (the amount is held at once)", access: "customer", body: StoreRequestWithdrawal, responses: { 201: S.StoreWithdrawalRequestedResponse, 200: S.StoreWithdrawalRequestedResponse }, errors: [400, 401, 404, 409, 429] },
   { method: "get", path: "/store/distribution/withdrawals/:id", summary: "One of the caller's withdrawals", access: "customer", responses: { 200: S.StoreWithdrawalResponse }, errors: [401, 404] },
+  { method: "get", path: "/store/distribution/coupon", summary: "The caller's coupon: its code, what it gives, its uses, sales and commission", access: "customer", responses: { 200: S.StoreCouponResponse }, errors: [401, 404] },
+  { method: "post", path: "/store/distribution/coupon", summary: "Ask for a coupon (when the programme issues them on request)", access: "customer", body: StoreRequestCoupon, responses: { 201: S.StoreCouponIssuedResponse }, errors: [400, 401, 404, 409] },
   { method: "get", path: "/store/distribution/openapi.json", summary: "The OpenAPI document of the store routes (this document)", access: "public", responses: { 200: S.OpenApiDocumentResponse }, errors: [400] },
 
   // ---------------------------------------------------------------- admin
@@ -117,6 +129,8 @@ export const ROUTES: RouteDoc[] = [
   { method: "delete", path: "/admin/distribution/levels/:id", summary: "Delete a level (its distributors move to the default)", access: "admin", responses: { 200: S.AdminLevelDeletedResponse }, errors: [400, 401, 404] },
   { method: "get", path: "/admin/distribution/settings", summary: "The programme's settings", access: "admin", responses: { 200: S.AdminSettingsResponse }, errors: [401] },
   { method: "post", path: "/admin/distribution/settings", summary: "Update the programme's settings", access: "admin", body: AdminUpdateSettings, responses: { 200: S.AdminSettingsResponse }, errors: [400, 401] },
+  { method: "get", path: "/admin/distribution/customer-groups", summary: "Distributor prices: the plugin's customer groups of active distributors, with member counts", access: "admin", responses: { 200: S.AdminCustomerGroupsResponse }, errors: [401] },
+  { method: "post", path: "/admin/distribution/customer-groups/sync", summary: "Distributor prices: make the groups the mode needs and bring every distributor's membership to the rule", access: "admin", body: AdminSyncCustomerGroups, responses: { 200: S.AdminCustomerGroupsSyncResponse }, errors: [400, 401] },
   { method: "get", path: "/admin/distribution/bindings", summary: "List referral bindings", access: "admin", query: AdminListBindings, responses: { 200: S.AdminBindingsResponse }, errors: [400, 401] },
   { method: "post", path: "/admin/distribution/bindings", summary: "Bind a customer to a distributor (audited)", access: "admin", body: AdminCreateBinding, responses: { 201: S.AdminBindingCreatedResponse, 200: S.AdminBindingCreatedResponse }, errors: [400, 401, 404] },
   { method: "get", path: "/admin/distribution/commissions", summary: "List commissions", access: "admin", query: AdminListCommissions, responses: { 200: S.AdminCommissionsResponse }, errors: [400, 401] },
@@ -126,6 +140,14 @@ export const ROUTES: RouteDoc[] = [
   { method: "get", path: "/admin/distribution/commission-rules/:id", summary: "A commission rule", access: "admin", responses: { 200: S.AdminCommissionRuleResponse }, errors: [401, 404] },
   { method: "post", path: "/admin/distribution/commission-rules/:id", summary: "Update a commission rule", access: "admin", body: AdminUpdateCommissionRule, responses: { 200: S.AdminCommissionRuleResponse }, errors: [400, 401, 404] },
   { method: "delete", path: "/admin/distribution/commission-rules/:id", summary: "Delete a commission rule", access: "admin", responses: { 200: S.AdminCommissionRuleDeletedResponse }, errors: [401, 404] },
+  { method: "get", path: "/admin/distribution/coupons", summary: "List distributor coupons with their offer, owner and figures", access: "admin", query: AdminListCoupons, responses: { 200: S.AdminCouponsResponse }, errors: [400, 401] },
+  { method: "post", path: "/admin/distribution/coupons", summary: "Issue a distributor its coupon (a clone of the template promotion)", access: "admin", body: AdminIssueCoupon, responses: { 201: S.AdminCouponResponse }, errors: [400, 401, 404, 409] },
+  { method: "post", path: "/admin/distribution/coupons/bulk-issue", summary: "Issue a coupon to every active distributor of a level who has none", access: "admin", body: AdminBulkIssueCoupons, responses: { 200: S.AdminBulkIssueCouponsResponse }, errors: [400, 401, 404] },
+  { method: "get", path: "/admin/distribution/coupons/:id", summary: "A coupon with its figures and latest orders", access: "admin", responses: { 200: S.AdminCouponDetailResponse }, errors: [401, 404] },
+  { method: "post", path: "/admin/distribution/coupons/:id/policy", summary: "Set a coupon's own commission policy (null: the programme's)", access: "admin", body: AdminUpdateCoupon, responses: { 200: S.AdminCouponResponse }, errors: [400, 401, 404] },
+  { method: "post", path: "/admin/distribution/coupons/:id/disable", summary: "Disable a coupon (its promotion becomes inactive; audited)", access: "admin", body: AdminSetCouponStatus, responses: { 200: S.AdminCouponResponse }, errors: [400, 401, 404, 409] },
+  { method: "post", path: "/admin/distribution/coupons/:id/enable", summary: "Enable a disabled coupon (active again unless its owner is suspended; audited)", access: "admin", body: AdminSetCouponStatus, responses: { 200: S.AdminCouponResponse }, errors: [400, 401, 404, 409] },
+  { method: "get", path: `${R}/coupons`, summary: "Uses, sales and commission per distributor coupon", access: "admin", query: AdminReportCoupons, responses: { 200: [S.AdminReportCouponsResponse, CSV] }, errors: [400, 401] },
   { method: "get", path: "/admin/distribution/reconcile", summary: "The hourly reconcile job's latest runs and what each repaired", access: "admin", responses: { 200: S.AdminReconcileRunsResponse }, errors: [401] },
   { method: "post", path: "/admin/distribution/reconcile", summary: "Reconcile balances with the ledger and repair what lost events left undone", access: "admin", body: AdminReconcile, responses: { 200: S.AdminReconcileResponse }, errors: [400, 401] },
   { method: "get", path: W, summary: "The withdrawal queue", access: "admin", query: AdminListWithdrawals, responses: { 200: S.AdminWithdrawalsResponse }, errors: [400, 401] },

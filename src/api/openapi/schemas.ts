@@ -5,6 +5,10 @@ import {
   AUDIT_ACTOR_TYPES,
   BINDING_SOURCES,
   COMMISSION_STATUSES,
+  DISTRIBUTOR_GROUP_MODES,
+  COUPON_COMMISSIONS,
+  COUPON_SOURCES,
+  COUPON_STATUSES,
   DISTRIBUTOR_STATUSES,
   LEDGER_KINDS,
   RULE_MODES,
@@ -259,6 +263,7 @@ export const StoreProductsResponse = paged("products", EarningProduct).extend({ 
 export const StoreLinkResponse = z.object({
   url: z.string(),
   code: z.string(),
+  coupon_code: z.string().nullable().describe("The caller's active coupon code: a storefront opening the link applies it to the cart (POST /store/carts/:id/promotions)"),
   qr: z.object({ svg: z.string(), png_base64: z.string() }),
 })
 export const StoreStatsResponse = z.object({
@@ -286,6 +291,7 @@ export const AdminLevel = entity({
   upgrade_direct_recruits: z.number().int().nullable(),
   upgrade_orders: z.number().int().nullable(),
   is_default: z.boolean(),
+  customer_group_id: z.string().nullable().describe("The plugin's customer group of this level's active distributors (distributor prices per level), once made"),
 })
 
 export const AdminDistributor = entity({
@@ -456,6 +462,26 @@ export const AdminLevelDeletedResponse = Deleted("distribution_level").extend({
   default_level_id: z.string().nullable(),
 })
 export const AdminSettingsResponse = z.object({ settings: AdminSettings })
+export const AdminDistributorGroup = z.object({
+  id: z.string().describe("The Medusa customer group (a price list or promotion points at it)"),
+  name: z.string(),
+  level_id: z.string().nullable().describe("The level whose active distributors it holds; null: the programme's group, every active distributor"),
+  level_name: z.string().nullable(),
+  member_count: z.number().int(),
+})
+export const AdminCustomerGroupsResponse = z.object({
+  mode: z.enum(DISTRIBUTOR_GROUP_MODES),
+  groups: z.array(AdminDistributorGroup),
+})
+export const AdminCustomerGroupsSyncResponse = AdminCustomerGroupsResponse.extend({
+  sync: z.object({
+    mode: z.enum(DISTRIBUTOR_GROUP_MODES),
+    groups_created: z.number().int(),
+    distributors: z.number().int().describe("Distributors looked at"),
+    added: z.number().int().describe("Memberships added"),
+    removed: z.number().int().describe("Memberships removed"),
+  }),
+})
 export const AdminBindingsResponse = paged("bindings", selectable(AdminBinding))
 export const AdminBindingCreatedResponse = z.object({ binding: AdminBinding, changed: z.boolean() })
 export const AdminCommissionsResponse = paged("commissions", selectable(AdminCommission))
@@ -720,3 +746,92 @@ export const AdminReconcileRunsResponse = z.object({
     })
   ),
 })
+
+// ------------------------------------------------------------------ coupons
+
+/** What a coupon's Medusa promotion gives. */
+export const CouponOffer = z.object({
+  promotion_status: z.string().nullable(),
+  type: z.string().nullable().describe("percentage or fixed"),
+  target_type: z.string().nullable().describe("order, items or shipping_methods"),
+  value: z.string().nullable().describe("A percentage (\"10\") or, for fixed, an amount in currency_code (\"20.00\")"),
+  currency_code: z.string().nullable(),
+  campaign_id: z.string().nullable(),
+})
+
+/** sales: the orders' lines after discounts, before tax and shipping; commission: the owner's on them, credited less reversed. */
+export const CouponFigures = z.object({
+  currency_code: z.string(),
+  uses: z.number().int(),
+  sales: Amount,
+  commission: Amount,
+})
+
+export const AdminCoupon = z.object({
+  id: Id,
+  code: z.string(),
+  status: z.enum(COUPON_STATUSES),
+  source: z.enum(COUPON_SOURCES),
+  distributor_id: z.string(),
+  promotion_id: z.string(),
+  commission_policy: z.enum(COUPON_COMMISSIONS).nullable().describe("null: the programme's coupon_commission"),
+  rate_bps_1: z.number().int().nullable(),
+  rate_bps_2: z.number().int().nullable(),
+  rate_bps_3: z.number().int().nullable(),
+  created_at: Timestamp,
+  distributor: z
+    .object({ id: z.string(), referral_code: z.string().nullable(), status: z.enum(DISTRIBUTOR_STATUSES), email: z.string().nullable() })
+    .nullable(),
+  offer: CouponOffer,
+  uses: z.number().int(),
+  figures: z.array(CouponFigures),
+})
+
+export const CouponOrder = z.object({
+  order_id: z.string(),
+  customer_id: z.string().nullable(),
+  currency_code: z.string(),
+  sales: Amount,
+  commission: Amount,
+  created_at: Timestamp,
+})
+
+export const AdminCouponsResponse = paged("coupons", AdminCoupon)
+export const AdminCouponResponse = z.object({ coupon: AdminCoupon })
+export const AdminCouponDetailResponse = z.object({ coupon: AdminCoupon, orders: z.array(CouponOrder) })
+export const AdminBulkIssueCouponsResponse = z.object({
+  level_id: z.string(),
+  issued: z.number().int(),
+  coupon_ids: z.array(z.string()),
+  failed: z.array(z.object({ distributor_id: z.string(), message: z.string() })),
+  more: z.boolean().describe("True when the level has more distributors without a coupon: send the request again"),
+})
+export const AdminReportCouponsResponse = paged(
+  "coupons",
+  z.object({
+    coupon_id: z.string(),
+    code: z.string(),
+    distributor_id: z.string(),
+    status: z.enum(COUPON_STATUSES),
+    uses: z.number().int(),
+    sales: Amount,
+    commission: Amount,
+  })
+).extend(ReportScope)
+
+/** The caller's coupon as the distributor centre shows it (null: none yet). */
+export const StoreCoupon = AdminCoupon.pick({
+  id: true,
+  code: true,
+  status: true,
+  source: true,
+  created_at: true,
+  offer: true,
+  uses: true,
+  figures: true,
+})
+export const StoreCouponResponse = z.object({
+  coupon: StoreCoupon.nullable(),
+  can_request: z.boolean().describe("True when the caller may ask for a coupon with POST /store/distribution/coupon"),
+})
+export const StoreCouponIssuedResponse = z.object({ coupon: StoreCoupon })

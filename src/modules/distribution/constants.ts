@@ -148,6 +148,75 @@ export const LedgerKind = {
 export type LedgerKind = (typeof LedgerKind)[keyof typeof LedgerKind]
 export const LEDGER_KINDS = Object.values(LedgerKind)
 
+/** Which Medusa customer groups the plugin keeps its active distributors in (分销价: price lists and promotions point at them). */
+export const DistributorGroupMode = {
+  OFF: "off",
+  ONE: "one",
+  PER_LEVEL: "per_level",
+} as const
+export type DistributorGroupMode = (typeof DistributorGroupMode)[keyof typeof DistributorGroupMode]
+export const DISTRIBUTOR_GROUP_MODES = Object.values(DistributorGroupMode)
+/** The metadata key marking a customer group as the plugin's: "programme", or the level's id. */
+export const DISTRIBUTOR_GROUP_METADATA = "distribution_group"
+/** How a distributor's coupon came to be: on approval, by an admin, or on the distributor's request. */
+export const CouponSource = {
+  AUTO: "auto",
+  ADMIN: "admin",
+  REQUEST: "request",
+} as const
+export type CouponSource = (typeof CouponSource)[keyof typeof CouponSource]
+export const COUPON_SOURCES = Object.values(CouponSource)
+
+/**
+ * A coupon's state, mirrored on its Medusa promotion: active (promotion
+ * active), suspended (inactive while its owner is suspended; reinstating the
+ * owner makes it active again), disabled (inactive by an admin's decision).
+ */
+export const CouponStatus = {
+  ACTIVE: "active",
+  SUSPENDED: "suspended",
+  DISABLED: "disabled",
+} as const
+export type CouponStatus = (typeof CouponStatus)[keyof typeof CouponStatus]
+export const COUPON_STATUSES = Object.values(CouponStatus)
+
+/** When a distributor gets its coupon: on approval, when it asks for one, or only when an admin issues it. */
+export const CouponIssue = {
+  ON_APPROVAL: "on_approval",
+  ON_REQUEST: "on_request",
+  ADMIN_ONLY: "admin_only",
+} as const
+export type CouponIssue = (typeof CouponIssue)[keyof typeof CouponIssue]
+export const COUPON_ISSUE_MODES = Object.values(CouponIssue)
+
+/** Whether an order's coupon beats the buyer's binding for level one, or the binding beats the coupon. */
+export const CouponAttribution = {
+  COUPON_FIRST: "coupon_first",
+  BINDING_FIRST: "binding_first",
+} as const
+export type CouponAttribution = (typeof CouponAttribution)[keyof typeof CouponAttribution]
+export const COUPON_ATTRIBUTIONS = Object.values(CouponAttribution)
+
+/**
+ * What an order attributed to a coupon's owner pays: the usual rates (rules,
+ * level, defaults), the coupon's own rates per depth (an "excluded" rule still
+ * excludes), or nothing at all.
+ */
+export const CouponCommission = {
+  NORMAL: "normal",
+  RATES: "rates",
+  EXCLUDED: "excluded",
+} as const
+export type CouponCommission = (typeof CouponCommission)[keyof typeof CouponCommission]
+export const COUPON_COMMISSIONS = Object.values(CouponCommission)
+
+/** The coupon actions an admin takes on one coupon. */
+export const CouponAction = {
+  DISABLE: "disable",
+  ENABLE: "enable",
+} as const
+export type CouponAction = (typeof CouponAction)[keyof typeof CouponAction]
+
 /** China's rules on multi-level pay: never more than three levels, whatever is configured. */
 export const MAX_COMMISSION_DEPTH = 3
 
@@ -161,11 +230,17 @@ export const DistributionEvents = {
   DISTRIBUTOR_MOVED: "distribution.distributor.moved",
   DISTRIBUTOR_LEVEL_CHANGED: "distribution.distributor.level_changed",
   BINDING_CREATED: "distribution.binding.created",
+  COUPON_ISSUED: "distribution.coupon.issued",
+  COUPON_DISABLED: "distribution.coupon.disabled",
+  COUPON_ENABLED: "distribution.coupon.enabled",
+  COUPON_SUSPENDED: "distribution.coupon.suspended",
+  COUPON_REACTIVATED: "distribution.coupon.reactivated",
   COMMISSION_CREATED: "distribution.commission.created",
   LEVEL_CREATED: "distribution.level.created",
   LEVEL_UPDATED: "distribution.level.updated",
   LEVEL_DELETED: "distribution.level.deleted",
   SETTINGS_UPDATED: "distribution.settings.updated",
+  CUSTOMER_GROUPS_SYNCED: "distribution.customer_group.synced",
   WITHDRAWAL_REQUESTED: "distribution.withdrawal.requested",
   WITHDRAWAL_APPROVED: "distribution.withdrawal.approved",
   WITHDRAWAL_REJECTED: "distribution.withdrawal.rejected",

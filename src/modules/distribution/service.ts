@@ -28,6 +28,8 @@ import {
   DistributionSettings,
   DistributionVisit,
   Distributor,
+  DistributorCoupon,
+  DistributorCouponUse,
   LedgerEntry,
   ReferralBinding,
   Wallet,
@@ -70,6 +72,7 @@ import * as audit from "./queries/audit"
 import * as binding from "./queries/binding"
 import * as commissions from "./queries/commissions"
 import * as distributorSearch from "./queries/distributor-search"
+import * as coupons from "./queries/coupons"
 import * as ledger from "./queries/ledger"
 import * as jobRuns from "./queries/job-runs"
 import * as levels from "./queries/levels"
@@ -91,6 +94,7 @@ import { LevelStats, LevelThresholds, nextLevelProgress } from "./utils/centre"
 import { formatAmount } from "./utils/money"
 import { ReversalFacts, reversalChanges } from "./utils/reversal"
 import { refusalError } from "./utils/refusal"
+import { CouponMove, nextCouponStatus } from "./utils/coupon"
 import {
   HELD_AMOUNT_MOVES,
   heldAmountMoveInto,
@@ -121,6 +125,8 @@ export default class DistributionModuleService extends MedusaService({
   LedgerEntry,
   Wallet,
   Withdrawal,
+  DistributorCoupon,
+  DistributorCouponUse,
 }) {
   protected readonly options_: DistributionModuleOptions
 
@@ -1541,6 +1547,80 @@ export default class DistributionModuleService extends MedusaService({
     return await statsSeries(sharedContext.manager as EntityManager, input)
   }
 
+
+  // ---------------------------------------------------------------- coupons
+
+  /** The distributor coupon among an order's promotions, with its owner's status and code; null when none is one. */
+  @InjectManager()
+  async getCouponOfPromotions(promotionIds: string[], @MedusaContext() sharedContext: Context = {}) {
+    return await coupons.couponOfPromotions(sharedContext.manager as EntityManager, promotionIds)
+  }
+
+  /**
+   * Moves a coupon (disable, enable, suspend, reactivate) under a lock on its
+   * row, so of two concurrent moves one sees the other's result. An illegal
+   * move is refused; a move that does not concern the coupon changes nothing.
+   */
+  @InjectTransactionManager()
+  async transitionCoupon(
+    input: { id: string; move: CouponMove },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ changed: boolean; previous: string; status: string; promotion_id: string; distributor_id: string }> {
+    const manager = sharedContext.transactionManager as EntityManager
+    const row = await coupons.lockCoupon(manager, input.id)
+    if (!row) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Coupon ${input.id} was not found`)
+    }
+    const next = nextCouponStatus(row.status, input.move, row.owner_status)
+    if (next && "refusal" in next) {
+      throw refusalError(next.refusal)
+    }
+    const base = { previous: row.status, promotion_id: row.promotion_id, distributor_id: row.distributor_id }
+    if (!next || next.to === row.status) {
+      return { changed: false, status: row.status, ...base }
+    }
+    await coupons.setCouponStatus(manager, row.id, next.to)
+    return { changed: true, status: next.to, ...base }
+  }
+
+  /** Sets a coupon's status back (a workflow's compensation). */
+  @InjectTransactionManager()
+  async restoreCouponStatus(id: string, status: string, @MedusaContext() sharedContext: Context = {}) {
+    await coupons.setCouponStatus(sharedContext.transactionManager as EntityManager, id, status as never)
+  }
+
+  /** Records an order's use of a coupon, once per order. */
+  @InjectTransactionManager()
+  async recordCouponUse(
+    use: Parameters<typeof coupons.insertCouponUse>[1],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<boolean> {
+    return await coupons.insertCouponUse(sharedContext.transactionManager as EntityManager, use)
+  }
+
+  /** Uses, sales and the owner's commission of each coupon, per currency. */
+  @InjectManager()
+  async getCouponFigures(couponIds: string[], @MedusaContext() sharedContext: Context = {}) {
+    return await coupons.couponFigures(sharedContext.manager as EntityManager, couponIds)
+  }
+
+  /** A coupon's orders, newest first. */
+  @InjectManager()
+  async listCouponOrders(couponId: string, limit = 50, @MedusaContext() sharedContext: Context = {}) {
+    return await coupons.couponOrders(sharedContext.manager as EntityManager, couponId, limit)
+  }
+
+  /** The coupons report for a window and currency. */
+  @InjectManager()
+  async getCouponReport(input: Parameters<typeof coupons.couponReport>[1], @MedusaContext() sharedContext: Context = {}) {
+    return await coupons.couponReport(sharedContext.manager as EntityManager, input)
+  }
+
+  /** The active distributors of a level still without a coupon. */
+  @InjectManager()
+  async listDistributorsWithoutCoupon(levelId: string, limit: number, @MedusaContext() sharedContext: Context = {}) {
+    return await coupons.distributorsWithoutCoupon(sharedContext.manager as EntityManager, levelId, limit)
+  }
 
   // ---------------------------------------------------------------- helpers
 

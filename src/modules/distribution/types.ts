@@ -11,6 +11,7 @@ import {
   DistributionLevel,
   DistributionSettings,
   Distributor,
+  DistributorCoupon,
   ReferralBinding,
   Withdrawal,
 } from "./models"
@@ -20,6 +21,7 @@ export type DistributionLevelDTO = InferTypeOf<typeof DistributionLevel>
 export type DistributionSettingsDTO = InferTypeOf<typeof DistributionSettings>
 export type ReferralBindingDTO = InferTypeOf<typeof ReferralBinding>
 export type DistributionAuditLogDTO = InferTypeOf<typeof DistributionAuditLog>
+export type DistributorCouponDTO = InferTypeOf<typeof DistributorCoupon>
 
 export type { DistributionSettingsInput } from "./utils/settings"
 import type { DistributionSettingsInput } from "./utils/settings"

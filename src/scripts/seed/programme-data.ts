@@ -25,6 +25,8 @@ export const DEMO_SETTINGS: Partial<DistributionSettingsInput> = {
   default_rate_bps_1: 1000,
   default_rate_bps_2: 500,
   default_rate_bps_3: 200,
+  // 分销价: active distributors in the Distributors group and their level's (a price list points at it).
+  distributor_group_mode: "per_level",
 }
 
 export type DemoLevel = {

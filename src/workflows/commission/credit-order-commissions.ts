@@ -7,10 +7,11 @@ import {
 } from "@medusajs/framework/workflows-sdk"
 import { z } from "@medusajs/framework/zod"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
-import { BindingSource, DistributionEvents } from "../../modules/distribution/constants"
+import { DistributionEvents } from "../../modules/distribution/constants"
 import { CommissionAdjustment } from "../../modules/distribution/utils/order-commissions"
 import { applyCommissionAdjustmentStep } from "./steps/apply-commission-adjustment"
 import { bindCustomerStep } from "../binding/steps/bind-customer"
+import { recordCouponUseStep } from "../coupon/steps/record-coupon-use"
 import { computeOrderCommissionsStep } from "./steps/compute-order-commissions"
 import { insertCommissionsStep } from "./steps/insert-commissions"
 import { loadOrderCommissionFactsStep } from "./steps/load-order-commission-facts"
@@ -36,7 +37,10 @@ const CommissionAdjustmentSchema = z
  * load the facts → compute (pure) → the `commissionsComputed` hook → insert.
  * Idempotent per order by the commission's unique key: safe to replay, and
  * concurrent deliveries of order.placed write one set between them. A buyer
- * attributed through the cart's code is bound to it per the binding rules.
+ * attributed through the cart's code is bound to it per the binding rules, and
+ * one attributed through a distributor coupon to its owner (source coupon)
+ * when coupon_binds_customer is on. An order that used a coupon is recorded
+ * with its sales, whoever earns.
  *
  * Hook `commissionsComputed({ order_id, currency_code, rows })`: a handler may
  * answer `{ rows: [{ line_item_id, distributor_id, depth, amount }] }` to lower,
@@ -63,12 +67,15 @@ export const creditOrderCommissionsWorkflow = createWorkflow(
       }))
     )
     const created = insertCommissionsStep(rows)
+    when("coupon-used", { computed }, ({ computed }) => !!computed.coupon_use).then(() => {
+      recordCouponUseStep(transform({ computed }, ({ computed }) => computed.coupon_use!))
+    })
     when("bind-to-cart-code", { computed }, ({ computed }) => !!computed.bind_to_code && !!computed.customer_id).then(() => {
       bindCustomerStep(
         transform({ computed }, ({ computed }) => ({
           customer_id: computed.customer_id!,
           referral_code: computed.bind_to_code,
-          source: BindingSource.CODE,
+          source: computed.bind_source,
           settings: computed.settings,
           has_previous_order: false,
         }))

@@ -7,6 +7,7 @@ import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { AuditActorType, DistributionEvents } from "../../modules/distribution/constants"
 import { DistributionSettingsInput } from "../../modules/distribution/types"
 import { recordAuditStep } from "../audit/record-audit-step"
+import { validateCouponTemplateStep } from "../coupon/steps/validate-coupon-template"
 import { updateSettingsStep } from "./steps/update-settings"
 
 export type UpdateDistributionSettingsWorkflowInput = {
@@ -16,11 +17,15 @@ export type UpdateDistributionSettingsWorkflowInput = {
 
 /**
  * Updates the programme's settings. Validated whoever calls it (max_depth is
- * never more than 3); audited with the values before and after.
+ * never more than 3; a coupon template is a promotion of the store); audited
+ * with the values before and after.
  */
 export const updateDistributionSettingsWorkflow = createWorkflow(
   "update-distribution-settings",
   (input: UpdateDistributionSettingsWorkflowInput) => {
+    validateCouponTemplateStep(
+      transform({ input }, ({ input }) => ({ coupon_template_promotion_id: input.settings.coupon_template_promotion_id }))
+    )
     const result = updateSettingsStep(transform({ input }, ({ input }) => input.settings))
     recordAuditStep(
       transform({ input, result }, ({ input, result }) => [

@@ -19,6 +19,8 @@ const Level = model
     upgrade_direct_recruits: model.number().nullable(),
     upgrade_orders: model.number().nullable(),
     is_default: model.boolean().default(false),
+    /** The plugin's customer group of this level's active distributors (per-level distributor prices), once created. */
+    customer_group_id: model.text().nullable(),
     distributors: model.hasMany(() => Distributor, { mappedBy: "level" }),
   })
   .indexes([

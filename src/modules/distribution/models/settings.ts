@@ -6,6 +6,14 @@ import {
   BindingMode,
   COMMISSION_BASES,
   CommissionBase,
+  DISTRIBUTOR_GROUP_MODES,
+  DistributorGroupMode,
+  COUPON_ATTRIBUTIONS,
+  COUPON_COMMISSIONS,
+  COUPON_ISSUE_MODES,
+  CouponAttribution,
+  CouponCommission,
+  CouponIssue,
   SETTLE_ON_STATES,
   SettleOn,
 } from "../constants"
@@ -42,6 +50,19 @@ const Settings = model
     default_rate_bps_3: model.number().default(0),
     /** The programme's currency; null: the store's default currency, whatever it is. */
     currency_code: model.text().nullable(),
+    /** Distributor prices: which customer groups hold the active distributors; the programme's group (the plugin's, once created). */
+    distributor_group_mode: model.enum(DISTRIBUTOR_GROUP_MODES).default(DistributorGroupMode.OFF),
+    distributor_group_id: model.text().nullable(),
+    /** Distributor coupons: the Medusa promotion each coupon is cloned from (null: no coupons). */
+    coupon_template_promotion_id: model.text().nullable(),
+    coupon_issue: model.enum(COUPON_ISSUE_MODES).default(CouponIssue.ADMIN_ONLY),
+    coupon_code_prefix: model.text().default(""),
+    coupon_attribution: model.enum(COUPON_ATTRIBUTIONS).default(CouponAttribution.BINDING_FIRST),
+    coupon_commission: model.enum(COUPON_COMMISSIONS).default(CouponCommission.NORMAL),
+    coupon_rate_bps_1: model.number().default(0),
+    coupon_rate_bps_2: model.number().default(0),
+    coupon_rate_bps_3: model.number().default(0),
+    coupon_binds_customer: model.boolean().default(true),
   })
   .indexes([
     { name: "IDX_distribution_settings_key_unique", on: ["key"], unique: true },

@@ -4,7 +4,8 @@ import { DistributionSettingsDTO, NewCommission } from "../types"
 import { AttributionSource, beneficiaries } from "./attribution"
 import { applyOrderCap, lineCommission } from "./commission-math"
 import { fitsCurrency, roundDown, sumAmounts, tooPreciseMessage } from "./money"
-import { CommissionRuleLike, LineLike, resolveRate } from "./rate-resolution"
+import { CouponPolicy } from "./coupon"
+import { CommissionRuleLike, LineLike, RateResolution, resolveRate } from "./rate-resolution"
 
 /**
  * The commission of an order, pure: who in the chain earns, the rate of each
@@ -54,6 +55,13 @@ export type OrderCommissionsInput = {
   /** The rules that target the order's lines (others are ignored). */
   rules: CommissionRuleLike[]
   settings: CommissionSettings
+  /**
+   * The policy of the distributor coupon the order used, when its owner is the
+   * level-one distributor: "excluded" pays nothing, "rates" pays the coupon's
+   * rate per depth in place of rules, level and defaults (an "excluded" rule
+   * still excludes), "normal" (or none) the usual rates.
+   */
+  coupon_policy?: CouponPolicy | null
 }
 
 export type OrderCommissions = {
@@ -65,7 +73,8 @@ export type OrderCommissions = {
 
 export function computeOrderCommissions(input: OrderCommissionsInput): OrderCommissions {
   const { order, chain, rules, settings } = input
-  if (!chain || !order.lines.length) {
+  const policy = input.coupon_policy ?? { mode: "normal" }
+  if (!chain || !order.lines.length || policy.mode === "excluded") {
     return { rows: [], considered: [] }
   }
   const currency = order.currency_code
@@ -83,13 +92,17 @@ export function computeOrderCommissions(input: OrderCommissionsInput): OrderComm
   ]
   const drafts = order.lines.flatMap((line) =>
     earners.map((earner) => {
-      const resolution = resolveRate({
+      const usual = resolveRate({
         line: { ...line, currency_code: currency },
         depth: earner.depth,
         rules,
         level: levelOf.get(earner.distributor_id) ?? null,
         defaults,
       })
+      const resolution: RateResolution =
+        policy.mode === "rates" && usual.kind !== "excluded"
+          ? { kind: "rate", rate_bps: policy.rates[earner.depth - 1] ?? 0, source: "coupon", rule_id: null }
+          : usual
       const row: NewCommission = {
         order_id: order.id,
         line_item_id: line.id,

@@ -31,7 +31,8 @@ export type LineLike = {
   currency_code: string
 }
 
-export type RateSource = RuleTargetType | "level" | "default"
+/** Where a rate came from; "coupon": the own rates of the distributor coupon the order used. */
+export type RateSource = RuleTargetType | "level" | "default" | "coupon"
 
 export type RateResolution =
   | { kind: "rate"; rate_bps: number; source: RateSource; rule_id: string | null }

@@ -5,6 +5,14 @@ import {
   ApplicationMode,
   BINDING_MODES,
   BindingMode,
+  DISTRIBUTOR_GROUP_MODES,
+  DistributorGroupMode,
+  COUPON_ATTRIBUTIONS,
+  COUPON_COMMISSIONS,
+  COUPON_ISSUE_MODES,
+  CouponAttribution,
+  CouponCommission,
+  CouponIssue,
   MAX_COMMISSION_DEPTH,
   SETTLE_ON_STATES,
   SettleOn,
@@ -52,6 +60,26 @@ export const SETTING_FIELDS = z.object({
   default_rate_bps_3: bps("default_rate_bps_3"),
   /** The programme's currency (thresholds, minimums, reports); null: the store's default currency. */
   currency_code: z.string().regex(/^[a-zA-Z]{3}$/, "currency_code must be a three-letter ISO 4217 code").nullable(),
+  /** Active distributors kept in the plugin's customer groups: none, one group, or one more per level. */
+  distributor_group_mode: z.enum(DISTRIBUTOR_GROUP_MODES, `distributor_group_mode must be one of ${DISTRIBUTOR_GROUP_MODES.join(", ")}`),
+  /** The Medusa promotion every distributor coupon is cloned from; null: no coupons are issued. */
+  coupon_template_promotion_id: z.string().min(1, "coupon_template_promotion_id must be a promotion id").nullable(),
+  /** When a distributor gets its coupon. */
+  coupon_issue: z.enum(COUPON_ISSUE_MODES),
+  /** Put before the referral code to make the coupon's code ("" : the code itself). */
+  coupon_code_prefix: z
+    .string()
+    .max(12, "coupon_code_prefix must be at most 12 characters")
+    .regex(/^([A-Za-z][A-Za-z0-9_-]*)?$/, "coupon_code_prefix must start with a letter and hold only letters, digits, - and _"),
+  /** Whether a coupon beats the buyer's binding for level one, or the binding wins. */
+  coupon_attribution: z.enum(COUPON_ATTRIBUTIONS),
+  /** What an order through a coupon pays (a coupon may have its own policy). */
+  coupon_commission: z.enum(COUPON_COMMISSIONS),
+  coupon_rate_bps_1: bps("coupon_rate_bps_1"),
+  coupon_rate_bps_2: bps("coupon_rate_bps_2"),
+  coupon_rate_bps_3: bps("coupon_rate_bps_3"),
+  /** A buyer who used a coupon is bound to its owner (source coupon), per the binding rules. */
+  coupon_binds_customer: z.boolean(),
 })
 
 /** The editable settings of the programme, as the admin and the plugin options give them. */
@@ -86,6 +114,16 @@ export const DEFAULT_SETTINGS: DistributionSettingsInput = {
   default_rate_bps_3: 0,
   // Null: the programme follows the store's default currency (see programmeSettings).
   currency_code: null,
+  distributor_group_mode: DistributorGroupMode.OFF,
+  coupon_template_promotion_id: null,
+  coupon_issue: CouponIssue.ADMIN_ONLY,
+  coupon_code_prefix: "",
+  coupon_attribution: CouponAttribution.BINDING_FIRST,
+  coupon_commission: CouponCommission.NORMAL,
+  coupon_rate_bps_1: 0,
+  coupon_rate_bps_2: 0,
+  coupon_rate_bps_3: 0,
+  coupon_binds_customer: true,
 }
 
 /**

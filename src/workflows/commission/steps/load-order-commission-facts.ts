@@ -6,18 +6,33 @@ import {
   transformPropertiesToBigNumber,
 } from "@medusajs/framework/utils"
 import { DISTRIBUTION_MODULE } from "../../../modules/distribution"
-import { DistributorStatus } from "../../../modules/distribution/constants"
+import { BindingSource, CouponAttribution, DistributorStatus } from "../../../modules/distribution/constants"
+import { couponPolicy } from "../../../modules/distribution/utils/coupon"
+import { sumAmounts } from "../../../modules/distribution/utils/money"
 import DistributionModuleService from "../../../modules/distribution/service"
 import { DistributionSettingsDTO } from "../../../modules/distribution/types"
 import { levelOneBeneficiary } from "../../../modules/distribution/utils/attribution"
 import { OrderCommissionsInput } from "../../../modules/distribution/utils/order-commissions"
 import { lineBase, lineFacts, loadCommissionFacts } from "../../../lib/commission-facts"
 
+/** An order's use of a distributor coupon: recorded with the order's sales (its lines' bases). */
+export type CouponUseFacts = {
+  coupon_id: string
+  distributor_id: string
+  order_id: string
+  customer_id: string | null
+  sales_amount: string
+  currency_code: string
+}
+
 /** Everything the commission of an order is computed from, as plain data. */
 export type OrderCommissionFacts = OrderCommissionsInput & {
   settings: DistributionSettingsDTO
-  /** Set when the order was attributed through the cart's code: the buyer gets bound to it. */
+  /** Set when the order was attributed through the cart's code or a coupon: the buyer gets bound to it. */
   bind_to_code: string | null
+  bind_source: typeof BindingSource.CODE | typeof BindingSource.COUPON
+  /** The distributor coupon the order used, if any. */
+  coupon_use: CouponUseFacts | null
 }
 
 /** The keys a storefront may use to carry a referral code in the cart's metadata. */
@@ -59,6 +74,7 @@ export const loadOrderCommissionFactsStep = createStep(
           "metadata",
           "created_at",
           "status",
+          "promotions.id",
           "items.*",
           "items.adjustments.amount",
           "items.adjustments.is_tax_inclusive",
@@ -77,6 +93,8 @@ export const loadOrderCommissionFactsStep = createStep(
       chain: null,
       rules: [],
       bind_to_code: null,
+      bind_source: BindingSource.CODE,
+      coupon_use: null,
     }
     if (!settings.enabled || order.status === "canceled" || !order.items?.length) {
       return new StepResponse(none)
@@ -85,37 +103,59 @@ export const loadOrderCommissionFactsStep = createStep(
     const items = order.items.filter((i): i is NonNullable<typeof i> => !!i)
     const metadata = (order.metadata ?? {}) as Record<string, unknown>
     const code = CART_CODE_KEYS.map((k) => metadata[k]).find((v): v is string => typeof v === "string") ?? null
+    const promotionIds = (order.promotions ?? []).map((p) => p?.id).filter((id): id is string => !!id)
     const attribute = async () => {
-      const candidates = await service.getAttributionCandidates({
-        customer_id: order.customer_id ?? null,
-        referral_code: code,
-        at: new Date(order.created_at as unknown as string),
-      })
+      const [candidates, coupon] = await Promise.all([
+        service.getAttributionCandidates({
+          customer_id: order.customer_id ?? null,
+          referral_code: code,
+          at: new Date(order.created_at as unknown as string),
+        }),
+        service.getCouponOfPromotions(promotionIds),
+      ])
       const levelOne = levelOneBeneficiary({
         buyer_distributor: candidates.buyer,
         self_purchase: settings.self_purchase,
         binding_distributor_id: candidates.binding_distributor_id,
         cart_code_distributor_id:
           candidates.code_owner?.status === DistributorStatus.ACTIVE ? candidates.code_owner.id : null,
+        coupon_distributor_id: coupon?.owner_status === DistributorStatus.ACTIVE ? coupon.distributor_id : null,
+        coupon_first: settings.coupon_attribution === CouponAttribution.COUPON_FIRST,
       })
       const chain = levelOne ? await service.getCommissionChain(levelOne.distributor_id, settings.max_depth) : []
-      return { buyer: candidates.buyer, levelOne, chain }
+      return { buyer: candidates.buyer, levelOne, chain, coupon }
     }
     // Attribution and the products' facts are independent reads: side by side.
-    const [{ buyer, levelOne, chain }, facts] = await Promise.all([
+    const [{ buyer, levelOne, chain, coupon }, facts] = await Promise.all([
       attribute(),
       loadCommissionFacts(container, {
         product_ids: items.map((i) => i.product_id).filter((id): id is string => !!id),
         variant_ids: items.map((i) => i.variant_id).filter((id): id is string => !!id),
       }),
     ])
-    if (!levelOne || !chain.length) {
-      return new StepResponse(none)
-    }
     // As the order module decorates them: raw (exact) amounts first, then the line totals.
     const decorated = { items: items as unknown as Parameters<typeof getLineItemsTotals>[0] }
     transformPropertiesToBigNumber(decorated)
     const totals = getLineItemsTotals(decorated.items, {})
+    const bases = new Map<string, string>(
+      items.map((item) => [item.id, lineBase(totals[item.id].subtotal, totals[item.id].discount_subtotal, currency)] as [string, string])
+    )
+    // A coupon's use is recorded whoever earns (or nobody: its owner's own order under self-purchase off).
+    const coupon_use: CouponUseFacts | null = coupon
+      ? {
+          coupon_id: coupon.id,
+          distributor_id: coupon.distributor_id,
+          order_id: order.id,
+          customer_id: order.customer_id ?? null,
+          sales_amount: sumAmounts([...bases.values()]),
+          currency_code: currency,
+        }
+      : null
+    if (!levelOne || !chain.length) {
+      return new StepResponse({ ...none, coupon_use })
+    }
+    const throughCoupon = !!coupon && coupon.distributor_id === levelOne.distributor_id
+    const bindCode = levelOne.source === "cart_code" ? code : levelOne.source === "coupon" && settings.coupon_binds_customer ? coupon?.owner_referral_code ?? null : null
 
     return new StepResponse({
       ...none,
@@ -125,12 +165,15 @@ export const loadOrderCommissionFactsStep = createStep(
           ...lineFacts(facts, { variant_id: item.variant_id ?? null, product_id: item.product_id ?? null }),
           id: item.id,
           quantity: Number(item.quantity),
-          base_amount: lineBase(totals[item.id].subtotal, totals[item.id].discount_subtotal, currency),
+          base_amount: bases.get(item.id)!,
         })),
       },
       chain: { source: levelOne.source, buyer_distributor_id: buyer?.id ?? null, members: chain },
       rules: facts.rules,
-      bind_to_code: levelOne.source === "cart_code" && order.customer_id ? code ?? null : null,
+      coupon_policy: throughCoupon ? couponPolicy(coupon, settings) : null,
+      bind_to_code: order.customer_id ? bindCode : null,
+      bind_source: levelOne.source === "coupon" ? BindingSource.COUPON : BindingSource.CODE,
+      coupon_use,
     })
   }
 )

@@ -10,9 +10,13 @@ import { useLabels } from "../../../lib/labels"
 import { bpsOrNull, PercentInput, percentText, usePercentProblem } from "../../../components/percent-input"
 import { Settings } from "../../../lib/types"
 import { NavCrumb } from "../../../components/breadcrumb"
+import { DistributorGroupModeSelect, DistributorGroupsList } from "../../../components/distributor-groups"
 import {
   APPLICATION_MODES,
   BINDING_MODES,
+  COUPON_ATTRIBUTIONS,
+  COUPON_COMMISSIONS,
+  COUPON_ISSUE_MODES,
   SETTLE_ON_STATES as SETTLE_ON,
   WITHDRAWAL_METHODS as METHODS,
 } from "../../../../modules/distribution/constants"
@@ -20,7 +24,16 @@ import {
 
 const NUMERIC = ["max_depth", "application_min_spend", "binding_days", "freeze_days", "min_withdrawal"] as const
 /** Rates: typed and shown as percentages, stored as basis points. */
-const RATES = ["order_cap_bps", "withdrawal_fee_bps", "default_rate_bps_1", "default_rate_bps_2", "default_rate_bps_3"] as const
+const RATES = [
+  "order_cap_bps",
+  "withdrawal_fee_bps",
+  "default_rate_bps_1",
+  "default_rate_bps_2",
+  "default_rate_bps_3",
+  "coupon_rate_bps_1",
+  "coupon_rate_bps_2",
+  "coupon_rate_bps_3",
+] as const
 /** The currency select's value for "the store's default currency" (a Select item cannot be empty). */
 const FOLLOW_STORE = "store-default"
 type Numeric = (typeof NUMERIC)[number]
@@ -37,7 +50,7 @@ const formOf = (s: Settings): Form => ({
 
 /** The form's value of a setting as the API takes it. */
 const valueOf = (k: keyof Form, v: unknown) =>
-  k === "currency_code" ? (v as string) || null : (NUMERIC as readonly string[]).includes(k) ? Number(v) : (RATES as readonly string[]).includes(k) ? bpsOrNull(v as string) : v
+  k === "currency_code" || k === "coupon_template_promotion_id" ? (v as string) || null : (NUMERIC as readonly string[]).includes(k) ? Number(v) : (RATES as readonly string[]).includes(k) ? bpsOrNull(v as string) : v
 
 type SettingName = Exclude<keyof Settings, "id" | "created_at" | "updated_at" | "currency_follows_store">
 
@@ -64,6 +77,16 @@ function useSettingTexts(): Record<SettingName, { label: string; hint: string }>
     min_withdrawal: { label: t("settings.fields.min_withdrawal.label"), hint: t("settings.fields.min_withdrawal.hint") },
     withdrawal_fee_bps: { label: t("settings.fields.withdrawal_fee_bps.label"), hint: t("settings.fields.withdrawal_fee_bps.hint") },
     withdrawal_methods: { label: t("settings.fields.withdrawal_methods.label"), hint: t("settings.fields.withdrawal_methods.hint") },
+    distributor_group_mode: { label: t("settings.fields.distributor_group_mode.label"), hint: t("settings.fields.distributor_group_mode.hint") },
+    coupon_template_promotion_id: { label: t("settings.fields.coupon_template_promotion_id.label"), hint: t("settings.fields.coupon_template_promotion_id.hint") },
+    coupon_issue: { label: t("settings.fields.coupon_issue.label"), hint: t("settings.fields.coupon_issue.hint") },
+    coupon_code_prefix: { label: t("settings.fields.coupon_code_prefix.label"), hint: t("settings.fields.coupon_code_prefix.hint") },
+    coupon_attribution: { label: t("settings.fields.coupon_attribution.label"), hint: t("settings.fields.coupon_attribution.hint") },
+    coupon_commission: { label: t("settings.fields.coupon_commission.label"), hint: t("settings.fields.coupon_commission.hint") },
+    coupon_rate_bps_1: { label: t("settings.fields.coupon_rate_bps_1.label"), hint: t("settings.fields.coupon_rate_bps_1.hint") },
+    coupon_rate_bps_2: { label: t("settings.fields.coupon_rate_bps_2.label"), hint: t("settings.fields.coupon_rate_bps_2.hint") },
+    coupon_rate_bps_3: { label: t("settings.fields.coupon_rate_bps_3.label"), hint: t("settings.fields.coupon_rate_bps_3.hint") },
+    coupon_binds_customer: { label: t("settings.fields.coupon_binds_customer.label"), hint: t("settings.fields.coupon_binds_customer.hint") },
   }
 }
 
@@ -131,7 +154,25 @@ const SettingsPage = () => {
       )}
     </div>
   )
-  const options = { application_mode: labels.applicationModes, binding_mode: labels.bindingModes, settle_on: labels.settleOn }
+  const options = {
+    application_mode: labels.applicationModes,
+    binding_mode: labels.bindingModes,
+    settle_on: labels.settleOn,
+    coupon_issue: {
+      on_approval: t("settings.couponIssue.on_approval"),
+      on_request: t("settings.couponIssue.on_request"),
+      admin_only: t("settings.couponIssue.admin_only"),
+    },
+    coupon_attribution: {
+      coupon_first: t("settings.couponAttribution.coupon_first"),
+      binding_first: t("settings.couponAttribution.binding_first"),
+    },
+    coupon_commission: {
+      normal: t("settings.couponCommission.normal"),
+      rates: t("settings.couponCommission.rates"),
+      excluded: t("settings.couponCommission.excluded"),
+    },
+  }
   const select = <K extends keyof typeof options>(k: K, values: readonly Form[K][]) => (
     <Select value={form[k]} onValueChange={(v) => set(k, v as Form[K])}>
       <Select.Trigger id={k} data-testid={`select-${k}`}>
@@ -147,7 +188,7 @@ const SettingsPage = () => {
     </Select>
   )
   const rateInput = (k: Rate) => <PercentInput id={k} required value={form[k]} onChange={(v) => set(k, v)} />
-  const toggle = (k: "enabled" | "self_purchase" | "bind_new_customers_only") => (
+  const toggle = (k: "enabled" | "self_purchase" | "bind_new_customers_only" | "coupon_binds_customer") => (
     <Switch id={k} checked={form[k]} onCheckedChange={(v) => set(k, v)} />
   )
 
@@ -221,6 +262,29 @@ const SettingsPage = () => {
         <Row name="settle_on">{select("settle_on", SETTLE_ON)}</Row>
         <Row name="freeze_days">{numberInput("freeze_days", { max: 3650 })}</Row>
       </Group>
+      <Group title={t("settings.groups.coupons")}>
+        <Row name="coupon_template_promotion_id">
+          <Input
+            id="coupon_template_promotion_id"
+            name="coupon_template_promotion_id"
+            placeholder="promo_…"
+            value={form.coupon_template_promotion_id ?? ""}
+            onChange={(e) => set("coupon_template_promotion_id", e.target.value)}
+          />
+        </Row>
+        <Row name="coupon_issue">{select("coupon_issue", COUPON_ISSUE_MODES)}</Row>
+        <Row name="coupon_code_prefix">
+          <Input id="coupon_code_prefix" name="coupon_code_prefix" value={form.coupon_code_prefix} onChange={(e) => set("coupon_code_prefix", e.target.value)} />
+        </Row>
+        <Row name="coupon_attribution">{select("coupon_attribution", COUPON_ATTRIBUTIONS)}</Row>
+        <Row name="coupon_commission">{select("coupon_commission", COUPON_COMMISSIONS)}</Row>
+        {([1, 2, 3] as const).map((d) => (
+          <Row key={d} name={`coupon_rate_bps_${d}`}>
+            {rateInput(`coupon_rate_bps_${d}`)}
+          </Row>
+        ))}
+        <Row name="coupon_binds_customer">{toggle("coupon_binds_customer")}</Row>
+      </Group>
       <Group title={t("settings.groups.withdrawals")}>
         <Row name="min_withdrawal">{numberInput("min_withdrawal", { step: "0.01", suffix: f.money(form.min_withdrawal || 0, currency) })}</Row>
         <Row name="withdrawal_fee_bps">{rateInput("withdrawal_fee_bps")}</Row>
@@ -242,6 +306,12 @@ const SettingsPage = () => {
             ))}
           </div>
         </Row>
+      </Group>
+      <Group title={t("settings.groups.pricing")}>
+        <Row name="distributor_group_mode">
+          <DistributorGroupModeSelect value={form.distributor_group_mode} onChange={(v) => set("distributor_group_mode", v)} />
+        </Row>
+        <DistributorGroupsList mode={data.settings.distributor_group_mode} />
       </Group>
     </form>
   )

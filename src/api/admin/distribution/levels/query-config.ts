@@ -16,6 +16,7 @@ export const LEVEL_FIELDS = [
   "upgrade_direct_recruits",
   "upgrade_orders",
   "is_default",
+  "customer_group_id",
   "created_at",
   "updated_at",
 ]

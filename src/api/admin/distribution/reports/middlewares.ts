@@ -1,6 +1,7 @@
 import { MiddlewareRoute, validateAndTransformQuery } from "@medusajs/framework/http"
 import {
   AdminReportConversion,
+  AdminReportCoupons,
   AdminReportLeaderboard,
   AdminReportProducts,
   AdminReportSummary,
@@ -15,5 +16,6 @@ export const adminReportsMiddlewares: MiddlewareRoute[] = [
   { matcher: `${R}/timeseries`, method: "GET", middlewares: [validateAndTransformQuery(AdminReportTimeseries, {})] },
   { matcher: `${R}/leaderboard`, method: "GET", middlewares: [validateAndTransformQuery(AdminReportLeaderboard, {})] },
   { matcher: `${R}/products`, method: "GET", middlewares: [validateAndTransformQuery(AdminReportProducts, {})] },
+  { matcher: `${R}/coupons`, method: "GET", middlewares: [validateAndTransformQuery(AdminReportCoupons, {})] },
   { matcher: `${R}/conversion`, method: "GET", middlewares: [validateAndTransformQuery(AdminReportConversion, {})] },
 ]

@@ -77,3 +77,8 @@ export const AdminReportConversion = z
   .object({ ...window, ...page({ limit: 20, order: "-visits" }, CONVERSION_ORDERABLE) })
   .strict()
 export type AdminReportConversionType = z.infer<typeof AdminReportConversion>
+
+export const AdminReportCoupons = z
+  .object({ ...window, limit: queryLimit({ default: 20, max: 500 }), offset: queryOffset })
+  .strict()
+export type AdminReportCouponsType = z.infer<typeof AdminReportCoupons>

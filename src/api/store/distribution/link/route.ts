@@ -1,12 +1,18 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { referralQr, referralUrl } from "../../../../modules/distribution/utils/referral-link"
+import { CouponStatus } from "../../../../modules/distribution/constants"
 import { requireSharingDistributor } from "../../../utils/container"
 import { StoreGetReferralLinkType } from "./validators"
 
-/** The caller's referral URL for a store path, and its QR code as SVG and PNG. */
+/**
+ * The caller's referral URL for a store path, its QR code as SVG and PNG, and
+ * its active coupon's code (null: none): a storefront opening the link applies
+ * it to the cart, so the buyer gets the coupon's discount.
+ */
 export const GET = async (req: AuthenticatedMedusaRequest<unknown, StoreGetReferralLinkType>, res: MedusaResponse) => {
-  const { code, storeUrl } = await requireSharingDistributor(req)
+  const { code, storeUrl, service, me } = await requireSharingDistributor(req)
+  const [coupon] = await service.listDistributorCoupons({ distributor_id: me.id, status: CouponStatus.ACTIVE })
   const { path } = req.validatedQuery as StoreGetReferralLinkType
   const url = referralUrl(storeUrl, path, code)
-  res.json({ url, code, qr: await referralQr(url) })
+  res.json({ url, code, coupon_code: coupon?.code ?? null, qr: await referralQr(url) })
 }

@@ -298,3 +298,45 @@ describe("the product previews", () => {
     )
   })
 })
+
+describe("a coupon's commission policy", () => {
+  const policyRates = fc.tuple(bps, bps, bps)
+
+  it("pays nothing when coupon orders are excluded", () => {
+    fc.assert(
+      fc.property(orders, (input) => {
+        expect(computeOrderCommissions({ ...input, coupon_policy: { mode: "excluded" } })).toEqual({ rows: [], considered: [] })
+      }),
+      { numRuns: 50 }
+    )
+  })
+
+  it("pays as usual under the normal policy", () => {
+    fc.assert(
+      fc.property(orders, (input) => {
+        expect(computeOrderCommissions({ ...input, coupon_policy: { mode: "normal" } })).toEqual(computeOrderCommissions(input))
+      }),
+      { numRuns: 50 }
+    )
+  })
+
+  it("pays the coupon's rate of each depth, rounded down, except on excluded lines, within the cap", () => {
+    fc.assert(
+      fc.property(orders, policyRates, (input, rates) => {
+        const usual = computeOrderCommissions(input).considered
+        const withCoupon = computeOrderCommissions({ ...input, coupon_policy: { mode: "rates", rates } })
+        for (const row of withCoupon.considered) {
+          const before = usual.find((u) => u.line_item_id === row.line_item_id && u.depth === row.depth)!
+          if (before.rate_source === "excluded") {
+            expect(row.rate_source).toBe("excluded")
+            continue
+          }
+          expect(row).toMatchObject({ rate_source: "coupon", rate_bps: rates[row.depth - 1], rule_id: null })
+          expect(MathBN.lte(row.amount, applyBps(MathBN.mult(row.base_amount, 1).toFixed(), rates[row.depth - 1], row.currency_code))).toBe(true)
+        }
+        expect(withCoupon.considered.map((r) => `${r.line_item_id}:${r.depth}`)).toEqual(usual.map((r) => `${r.line_item_id}:${r.depth}`))
+      }),
+      RUNS
+    )
+  })
+})

@@ -1,0 +1,47 @@
+import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { MedusaError } from "@medusajs/framework/utils"
+import { CouponIssue, CouponSource, DistributorStatus } from "../../../../modules/distribution/constants"
+import { issueDistributorCouponWorkflow } from "../../../../workflows"
+import { presentCoupons } from "../../../../lib/coupons"
+import { requireDistributor } from "../../../utils/container"
+import { runWorkflow } from "../../../utils/workflow"
+
+const own = ({ id, code, status, source, created_at, offer, uses, figures }: Awaited<ReturnType<typeof presentCoupons>>[number]) => ({
+  id,
+  code,
+  status,
+  source,
+  created_at,
+  offer,
+  uses,
+  figures,
+})
+
+/** GET /store/distribution/coupon: the caller's coupon — code, what it gives, uses, sales, commission — or null. */
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  const { service, me } = await requireDistributor(req)
+  const [row] = await service.listDistributorCoupons({ distributor_id: me.id })
+  const settings = await service.getSettings()
+  const can_request =
+    !row &&
+    me.status === DistributorStatus.ACTIVE &&
+    settings.coupon_issue === CouponIssue.ON_REQUEST &&
+    !!settings.coupon_template_promotion_id
+  res.json({ coupon: row ? own((await presentCoupons(req.scope, [row]))[0]) : null, can_request })
+}
+
+/** POST /store/distribution/coupon: an active distributor asks for its coupon, when the programme issues them on request. */
+export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  const { service, me } = await requireDistributor(req)
+  const settings = await service.getSettings()
+  if (settings.coupon_issue !== CouponIssue.ON_REQUEST) {
+    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "Coupons are not issued on request in this programme")
+  }
+  const coupon = await runWorkflow(issueDistributorCouponWorkflow, req.scope, {
+    distributor_id: me.id,
+    source: CouponSource.REQUEST,
+    actor_id: req.auth_context.actor_id,
+  })
+  const [presented] = await presentCoupons(req.scope, [coupon])
+  res.status(201).json({ coupon: own(presented) })
+}
