@@ -15,8 +15,13 @@ type SalePolicyFields = {
   rate_bps_3?: number | null
 }
 
-export type CreateSaleInput = SalePolicyFields &
-  SalePricing & {
+export type CreateSaleInput = SalePolicyFields & {
+    /** A percentage off the regular prices of these products' and variants' … */
+    percent_off_bps?: number
+    product_ids?: string[]
+    variant_ids?: string[]
+    /** … or fixed sale prices (one of the two). */
+    prices?: { variant_id: string; currency_code: string; amount: string }[]
     name: string
     description?: string | null
     /** Absent: now. */
@@ -61,6 +66,17 @@ function policyOf(input: SalePolicyFields, current?: DistributionSaleDTO) {
   return { commission_policy, rate_bps_1: rate("rate_bps_1"), rate_bps_2: rate("rate_bps_2"), rate_bps_3: rate("rate_bps_3") }
 }
 
+/** Fixed prices when given, else a percentage off (the validators require one of the two). */
+function pricingOf(input: CreateSaleInput): SalePricing {
+  if (input.prices) {
+    return { prices: input.prices }
+  }
+  if (input.percent_off_bps === undefined) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, "A sale needs percent_off_bps (with product_ids or variant_ids) or prices")
+  }
+  return { percent_off_bps: input.percent_off_bps, product_ids: input.product_ids, variant_ids: input.variant_ids }
+}
+
 function window(starts_at: Date, ends_at: Date) {
   const refusal = windowRefusal({ starts_at, ends_at }, new Date())
   if (refusal) throw refusalError(refusal)
@@ -79,13 +95,13 @@ export const prepareSaleStep = createStep(
   prepareSaleStepId,
   async (input: CreateSaleInput | UpdateSaleInput, { container }) => {
     if (!("id" in input)) {
-      const { variants, prices } = await resolveSalePrices(container, input)
+      const { variants, prices } = await resolveSalePrices(container, pricingOf(input))
       return new StepResponse<PreparedSale>({
         reservation: {
           name: input.name,
           ...window(input.starts_at ? new Date(input.starts_at) : new Date(), new Date(input.ends_at)),
           time_zone: input.time_zone ?? "UTC",
-          percent_off_bps: "percent_off_bps" in input ? input.percent_off_bps : null,
+          percent_off_bps: input.prices ? null : input.percent_off_bps ?? null,
           ...policyOf(input),
           variants,
         },
