@@ -1,5 +1,5 @@
 import { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, MedusaError, ProductStatus, QueryContext } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MathBN, MedusaError, ProductStatus, QueryContext } from "@medusajs/framework/utils"
 import { DISTRIBUTION_MODULE } from "../modules/distribution"
 import DistributionModuleService from "../modules/distribution/service"
 import { DistributionSaleDTO } from "../modules/distribution/types"
@@ -188,4 +188,57 @@ export async function listStoreSales(
       }),
     })),
   }
+}
+
+type CartLine = {
+  id: string
+  variant_id: string | null
+  product_title?: string | null
+  variant_title?: string | null
+  unit_price: number | string
+  compare_at_unit_price: number | string | null
+  is_custom_price: boolean | null
+  updated_at: Date | string
+}
+
+/**
+ * The lines of a cart still at the price of a sale that has ended: a line
+ * priced (last updated) while one of the plugin's sales of its variant was
+ * live, below its compare-at price, after that sale's end. Medusa keeps a
+ * line's price until the cart is refreshed and builds the order from it, so
+ * such a cart would complete at a price the shop no longer offers.
+ */
+export async function linesAtEndedSalePrices(container: MedusaContainer, cartId: string, now = new Date()) {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "cart",
+    fields: [
+      "id",
+      "items.id",
+      "items.variant_id",
+      "items.product_title",
+      "items.variant_title",
+      "items.unit_price",
+      "items.compare_at_unit_price",
+      "items.is_custom_price",
+      "items.updated_at",
+    ],
+    filters: { id: cartId },
+  })
+  const lines = ((data[0]?.items ?? []) as unknown as (CartLine | null)[]).filter(
+    (l): l is CartLine & { variant_id: string } =>
+      !!l?.variant_id && !l.is_custom_price && l.compare_at_unit_price !== null && MathBN.lt(l.unit_price, l.compare_at_unit_price)
+  )
+  if (!lines.length) {
+    return []
+  }
+  const service: DistributionModuleService = container.resolve(DISTRIBUTION_MODULE)
+  const ended = await service.getEndedSalesOfVariants([...new Set(lines.map((l) => l.variant_id))], now)
+  return lines.flatMap((line) => {
+    const pricedAt = new Date(line.updated_at).getTime()
+    const sale = ended.find(
+      (s) => s.variant_id === line.variant_id && new Date(s.starts_at).getTime() <= pricedAt && pricedAt < new Date(s.ends_at).getTime()
+    )
+    return sale ? [{ line, sale }] : []
+  })
 }

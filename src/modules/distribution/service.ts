@@ -1678,6 +1678,12 @@ export default class DistributionModuleService extends MedusaService({
     return await sales.salesOfVariantsAt(sharedContext.manager as EntityManager, variantIds, at)
   }
 
+  /** The sales of the variants that had ended by `at`, with their windows. */
+  @InjectManager()
+  async getEndedSalesOfVariants(variantIds: string[], at: Date, @MedusaContext() sharedContext: Context = {}) {
+    return await sales.endedSalesOfVariants(sharedContext.manager as EntityManager, variantIds, at)
+  }
+
   // ---------------------------------------------------------------- coupons
 
   /** The distributor coupon among an order's promotions, with its owner's status and code; null when none is one. */

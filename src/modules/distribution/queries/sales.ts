@@ -92,3 +92,22 @@ export async function salesOfVariantsAt(manager: EntityManager, variantIds: stri
     [pgTextArray(variantIds), at, at]
   )
 }
+
+/** The sales of the variants that had ended by `at`, each with its window (the cart guard's lookup). */
+export async function endedSalesOfVariants(
+  manager: EntityManager,
+  variantIds: string[],
+  at: Date
+): Promise<{ variant_id: string; sale_id: string; name: string; starts_at: Date; ends_at: Date }[]> {
+  if (!variantIds.length) {
+    return []
+  }
+  return await manager.execute(
+    `SELECT v.variant_id, s.id AS sale_id, s.name, s.starts_at, s.ends_at
+       FROM distribution_sale_variant v
+       JOIN distribution_sale s ON s.id = v.sale_id AND s.deleted_at IS NULL
+      WHERE v.variant_id = ANY(?::text[]) AND v.deleted_at IS NULL AND s.ends_at <= ?
+      ORDER BY s.ends_at DESC, s.id`,
+    [pgTextArray(variantIds), at]
+  )
+}
