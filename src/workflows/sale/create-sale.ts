@@ -30,8 +30,8 @@ export const createSaleWorkflow = createWorkflow("create-distribution-sale", (in
           description: prepared.description || prepared.reservation.name,
           type: PriceListType.SALE,
           status: PriceListStatus.ACTIVE,
-          starts_at: prepared.reservation.starts_at.toISOString(),
-          ends_at: prepared.reservation.ends_at.toISOString(),
+          starts_at: new Date(prepared.reservation.starts_at).toISOString(),
+          ends_at: new Date(prepared.reservation.ends_at).toISOString(),
           prices: priceListPrices(prepared.prices ?? []),
           metadata: { distribution_sale_id: reserved.id },
         },
@@ -52,8 +52,8 @@ export const createSaleWorkflow = createWorkflow("create-distribution-sale", (in
         data: {
           name: sale.name,
           price_list_id: sale.price_list_id,
-          starts_at: prepared.reservation.starts_at.toISOString(),
-          ends_at: prepared.reservation.ends_at.toISOString(),
+          starts_at: new Date(prepared.reservation.starts_at).toISOString(),
+          ends_at: new Date(prepared.reservation.ends_at).toISOString(),
           percent_off_bps: sale.percent_off_bps,
           variants: prepared.reservation.variants.length,
           commission_policy: sale.commission_policy,
@@ -66,8 +66,8 @@ export const createSaleWorkflow = createWorkflow("create-distribution-sale", (in
     data: transform({ sale, prepared }, ({ sale, prepared }) => ({
       id: sale.id,
       price_list_id: sale.price_list_id,
-      starts_at: prepared.reservation.starts_at.toISOString(),
-      ends_at: prepared.reservation.ends_at.toISOString(),
+      starts_at: new Date(prepared.reservation.starts_at).toISOString(),
+      ends_at: new Date(prepared.reservation.ends_at).toISOString(),
       variant_ids: prepared.reservation.variants.map((v) => v.variant_id),
     })),
   })

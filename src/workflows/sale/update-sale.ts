@@ -26,8 +26,8 @@ export const updateSaleWorkflow = createWorkflow("update-distribution-sale", (in
         {
           id: prepared.price_list_id!,
           title: prepared.reservation.name,
-          starts_at: prepared.reservation.starts_at.toISOString(),
-          ends_at: prepared.reservation.ends_at.toISOString(),
+          starts_at: new Date(prepared.reservation.starts_at).toISOString(),
+          ends_at: new Date(prepared.reservation.ends_at).toISOString(),
           ...(prepared.description ? { description: prepared.description } : {}),
         },
       ],
@@ -55,8 +55,8 @@ export const updateSaleWorkflow = createWorkflow("update-distribution-sale", (in
         entity_id: sale.id,
         data: {
           fields: Object.keys(input).filter((k) => k !== "id" && k !== "actor_id"),
-          starts_at: prepared.reservation.starts_at.toISOString(),
-          ends_at: prepared.reservation.ends_at.toISOString(),
+          starts_at: new Date(prepared.reservation.starts_at).toISOString(),
+          ends_at: new Date(prepared.reservation.ends_at).toISOString(),
           commission_policy: sale.commission_policy,
           repriced: !!prepared.prices,
         },
@@ -68,8 +68,8 @@ export const updateSaleWorkflow = createWorkflow("update-distribution-sale", (in
     data: transform({ sale, prepared }, ({ sale, prepared }) => ({
       id: sale.id,
       price_list_id: sale.price_list_id,
-      starts_at: prepared.reservation.starts_at.toISOString(),
-      ends_at: prepared.reservation.ends_at.toISOString(),
+      starts_at: new Date(prepared.reservation.starts_at).toISOString(),
+      ends_at: new Date(prepared.reservation.ends_at).toISOString(),
       variant_ids: prepared.reservation.variants.map((v) => v.variant_id),
     })),
   })
