@@ -16,37 +16,37 @@ type SalePolicyFields = {
 }
 
 export type CreateSaleInput = SalePolicyFields & {
-    /** A percentage off the regular prices of these products' and variants' … */
-    percent_off_bps?: number
-    product_ids?: string[]
-    variant_ids?: string[]
-    /** … or fixed sale prices (one of the two). */
-    prices?: { variant_id: string; currency_code: string; amount: string }[]
-    name: string
-    description?: string | null
-    /** Absent: now. */
-    starts_at?: Date | string | null
-    ends_at: Date | string
-    /** The zone the window is shown in (an IANA name); UTC when absent. */
-    time_zone?: string
-    actor_id?: string | null
-  }
+  /** A percentage off the regular prices of these products' and variants' … */
+  percent_off_bps?: number
+  product_ids?: string[]
+  variant_ids?: string[]
+  /** … or fixed sale prices (one of the two). */
+  prices?: { variant_id: string; currency_code: string; amount: string }[]
+  name: string
+  description?: string | null
+  /** Absent: now. */
+  starts_at?: Date | string | null
+  ends_at: Date | string
+  /** The zone the window is shown in (an IANA name); UTC when absent. */
+  time_zone?: string
+  actor_id?: string | null
+}
 
 export type UpdateSaleInput = SalePolicyFields & {
-    id: string
-    /** A new percentage off (of the sale's variants, or of these products and variants). */
-    percent_off_bps?: number
-    product_ids?: string[]
-    variant_ids?: string[]
-    /** New fixed prices: the sale's variants become theirs. */
-    prices?: { variant_id: string; currency_code: string; amount: string }[]
-    name?: string
-    description?: string | null
-    starts_at?: Date | string
-    ends_at?: Date | string
-    time_zone?: string
-    actor_id?: string | null
-  }
+  id: string
+  /** A new percentage off (of the sale's variants, or of these products and variants). */
+  percent_off_bps?: number
+  product_ids?: string[]
+  variant_ids?: string[]
+  /** New fixed prices: the sale's variants become theirs. */
+  prices?: { variant_id: string; currency_code: string; amount: string }[]
+  name?: string
+  description?: string | null
+  starts_at?: Date | string
+  ends_at?: Date | string
+  time_zone?: string
+  actor_id?: string | null
+}
 
 export type PreparedSale = {
   reservation: SaleReservation
