@@ -1,5 +1,5 @@
 import { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, MathBN, MedusaError, ProductStatus, QueryContext } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MathBN, MedusaError, Modules, ProductStatus, QueryContext } from "@medusajs/framework/utils"
 import { DISTRIBUTION_MODULE } from "../modules/distribution"
 import DistributionModuleService from "../modules/distribution/service"
 import { DistributionSaleDTO } from "../modules/distribution/types"
@@ -17,9 +17,11 @@ import { programmeSettings } from "./programme-settings"
 
 type VariantPriceRow = {
   id: string
-  product_id: string
-  prices: { amount: number | string; currency_code: string; price_list_id: string | null; rules_count: number | null }[] | null
+  price_set: { id: string } | null
+  prices: { amount: number | string; currency_code: string; price_list_id?: string | null; rules_count: number | null }[] | null
 }
+
+type ListPrice = { amount: number | string; currency_code: string; price_set_id: string; price_list_id: string }
 
 export async function presentSales(container: MedusaContainer, rows: DistributionSaleDTO[], now = new Date()) {
   if (!rows.length) {
@@ -27,23 +29,33 @@ export async function presentSales(container: MedusaContainer, rows: Distributio
   }
   const service: DistributionModuleService = container.resolve(DISTRIBUTION_MODULE)
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const variants = await service.listSaleVariants(rows.map((s) => s.id))
+  const listIds = rows.map((s) => s.price_list_id).filter((id): id is string => !!id)
+  const [variants, listPrices] = await Promise.all([
+    service.listSaleVariants(rows.map((s) => s.id)),
+    // A variant's `prices` are its own; a price list's are read from the pricing module.
+    listIds.length
+      ? (container
+          .resolve(Modules.PRICING)
+          .listPrices({ price_list_id: listIds }, { select: ["id", "amount", "currency_code", "price_set_id", "price_list_id"], take: null }) as unknown as Promise<ListPrice[]>)
+      : Promise.resolve([] as ListPrice[]),
+  ])
   const { data } = variants.length
     ? await query.graph({
         entity: "variant",
-        fields: ["id", "product_id", "prices.amount", "prices.currency_code", "prices.price_list_id", "prices.rules_count"],
+        fields: ["id", "price_set.id", "prices.amount", "prices.currency_code", "prices.price_list_id", "prices.rules_count"],
         filters: { id: [...new Set(variants.map((v) => v.variant_id))] },
       })
     : { data: [] }
-  const pricesOf = new Map((data as unknown as VariantPriceRow[]).map((v) => [v.id, v.prices ?? []]))
+  const byVariant = new Map((data as unknown as VariantPriceRow[]).map((v) => [v.id, v]))
   return rows.map((sale) => {
     const own = variants.filter((v) => v.sale_id === sale.id)
     const prices = own.flatMap((v) => {
-      const all = pricesOf.get(v.variant_id) ?? []
-      return all
-        .filter((p) => !!sale.price_list_id && p.price_list_id === sale.price_list_id)
+      const row = byVariant.get(v.variant_id)
+      const regulars = (row?.prices ?? []).filter((r) => !r.price_list_id && !r.rules_count)
+      return listPrices
+        .filter((p) => !!sale.price_list_id && p.price_list_id === sale.price_list_id && p.price_set_id === row?.price_set?.id)
         .map((p) => {
-          const regular = all.find((r) => !r.price_list_id && !r.rules_count && r.currency_code === p.currency_code)
+          const regular = regulars.find((r) => r.currency_code === p.currency_code)
           return {
             variant_id: v.variant_id,
             currency_code: p.currency_code,
