@@ -115,7 +115,10 @@ medusaIntegrationTestRunner({
           rate_bps_2: 200,
           rate_bps_3: 100,
         })
-        expect(tote).toMatchObject({ rate_bps_1: 300, rate_bps_2: 200, rate_bps_3: 100, prices: [{ currency_code: "cny", amount: "71.10" }] })
+        expect(tote).toMatchObject({ rate_bps_1: 300, rate_bps_2: 200, rate_bps_3: 100, prices: expect.arrayContaining([
+          { variant_id: variant("TOTE-IVORY"), currency_code: "cny", amount: "71.10", regular_amount: "79.00" },
+          { variant_id: variant("TOTE-IVORY"), currency_code: "hkd", amount: "81.90", regular_amount: "91.00" },
+        ]) })
 
         // Each is a Medusa sale price list, active, over the sale's window.
         const [list] = await container.resolve(Modules.PRICING).listPriceLists({ id: [serum.price_list_id] })
