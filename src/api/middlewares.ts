@@ -9,6 +9,7 @@ import { adminDistributorsMiddlewares } from "./admin/distribution/distributors/
 import { adminLevelsMiddlewares } from "./admin/distribution/levels/middlewares"
 import { adminReconcileMiddlewares } from "./admin/distribution/reconcile/middlewares"
 import { adminReportsMiddlewares } from "./admin/distribution/reports/middlewares"
+import { adminSalesMiddlewares } from "./admin/distribution/sales/middlewares"
 import { adminSettingsMiddlewares } from "./admin/distribution/settings/middlewares"
 import { adminWithdrawalsMiddlewares } from "./admin/distribution/withdrawals/middlewares"
 import { storeApplyMiddlewares } from "./store/distribution/apply/middlewares"
@@ -19,6 +20,7 @@ import { storeLinkMiddlewares } from "./store/distribution/link/middlewares"
 import { storeMeMiddlewares } from "./store/distribution/me/middlewares"
 import { storeOrdersMiddlewares } from "./store/distribution/orders/middlewares"
 import { storePosterMiddlewares } from "./store/distribution/poster/middlewares"
+import { storeSalesMiddlewares } from "./store/distribution/sales/middlewares"
 import { storeProductsMiddlewares } from "./store/distribution/products/middlewares"
 import { storeStatsMiddlewares } from "./store/distribution/stats/middlewares"
 import { storeTeamMiddlewares } from "./store/distribution/team/middlewares"
@@ -50,6 +52,7 @@ export default defineMiddlewares({
     ...storeStatsMiddlewares,
     ...storeWithdrawalsMiddlewares,
     ...storeCouponMiddlewares,
+    ...storeSalesMiddlewares,
     ...adminDistributorsMiddlewares,
     ...adminLevelsMiddlewares,
     ...adminSettingsMiddlewares,
@@ -62,5 +65,6 @@ export default defineMiddlewares({
     ...adminReportsMiddlewares,
     ...adminCustomerGroupsMiddlewares,
     ...adminCouponsMiddlewares,
+    ...adminSalesMiddlewares,
   ],
 })

@@ -38,6 +38,8 @@ export type SummaryResponse = Out<typeof S.StoreSummaryResponse>
 export type ProductsResponse = Out<typeof S.StoreProductsResponse>
 export type LinkResponse = Out<typeof S.StoreLinkResponse>
 export type StatsResponse = Out<typeof S.StoreStatsResponse>
+export type StoreSale = Out<typeof S.StoreSale>
+export type SalesResponse = Out<typeof S.StoreSalesResponse>
 
 type Page = { limit?: number; offset?: number }
 type BindingSource = "link" | "code" | "qr" | "coupon"
@@ -78,6 +80,8 @@ export function distributionClient(sdk: Medusa) {
     products: (query: ProductsQuery = {}) => get<ProductsResponse>("/products", query),
     link: (path = "/") => get<LinkResponse>("/link", { path }),
     stats: (query: StatsQuery = {}) => get<StatsResponse>("/stats", query),
+    /** Live and upcoming limited-time sales (no login needed): countdowns and products at the region's prices. */
+    sales: (query: Page & { region_id?: string } = {}) => get<SalesResponse>("/sales", query),
     /**
      * The poster's URL, for a page that sends the customer's session cookie
      * (an <img> cannot send a bearer token; use `poster` then).

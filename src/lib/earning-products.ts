@@ -7,6 +7,7 @@ import { DistributionLevelDTO, DistributorDTO } from "../modules/distribution/ty
 import { formatAmount } from "../modules/distribution/utils/money"
 import { previewUnitCommissions } from "../modules/distribution/utils/order-commissions"
 import { resolveRate } from "../modules/distribution/utils/rate-resolution"
+import { salePolicy } from "../modules/distribution/utils/sale"
 import { lineFacts, loadCommissionFacts } from "./commission-facts"
 import { loadUnitBases } from "./unit-taxes"
 
@@ -44,7 +45,7 @@ const PRODUCT_FIELDS = [
 ]
 
 /** Ids of the products sold in the sales channels of the caller's publishable key (Medusa's own way). */
-async function channelProductIds(container: MedusaContainer, salesChannelIds: string[]): Promise<string[]> {
+export async function channelProductIds(container: MedusaContainer, salesChannelIds: string[]): Promise<string[]> {
   if (!salesChannelIds.length) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, "Publishable key needs to have a sales channel configured")
   }
@@ -124,7 +125,8 @@ export async function pricingContext(container: MedusaContainer, settings: Progr
 /**
  * One page of the store's published products in the key's sales channels that
  * earn a commission, each variant with what `me` would earn at depth 1 from
- * one unit at its calculated price — the engine's own computation.
+ * one unit at its calculated price — the engine's own computation, under the
+ * policy of the sale the variant is in now (marked with the sale).
  */
 export async function listEarningProducts(
   container: MedusaContainer,
@@ -161,7 +163,7 @@ export async function listEarningProducts(
     context: { variants: { calculated_price: QueryContext(pricing) } },
   })
   const products = data as unknown as StoreProduct[]
-  const [facts, baseOf] = await Promise.all([
+  const [facts, baseOf, sales] = await Promise.all([
     loadCommissionFacts(container, {
       product_ids: products.map((p) => p.id),
       variant_ids: products.flatMap((p) => p.variants.map((v) => v.id)),
@@ -171,7 +173,10 @@ export async function listEarningProducts(
       currency_codes: [pricing.currency_code],
       region_id: pricing.region_id,
     }),
+    // The sale each variant is in now: the calculated price is its sale price, and the sale's policy is what a sale pays.
+    service.getSalesOfVariantsAt(products.flatMap((p) => p.variants.map((v) => v.id)), new Date()),
   ])
+  const saleOf = new Map(sales.map((s) => [s.variant_id, s]))
   const level = (me.level as DistributionLevelDTO | null) ?? null
   return {
     currency_code: pricing.currency_code,
@@ -183,6 +188,7 @@ export async function listEarningProducts(
       thumbnail: p.thumbnail,
       variants: p.variants.flatMap((v) => {
         const price = v.calculated_price?.calculated_amount ?? null
+        const sale = saleOf.get(v.id) ?? null
         const [preview] =
           price === null
             ? [null]
@@ -194,6 +200,7 @@ export async function listEarningProducts(
                 depths: 1,
                 rules: facts.rules,
                 settings,
+                sale_policy: sale ? salePolicy(sale) : null,
               })
         if (preview?.rate_source === "excluded") return []
         return [{
@@ -204,6 +211,15 @@ export async function listEarningProducts(
           commission: preview ? formatAmount(preview.amount, pricing.currency_code) : null,
           rate_bps: preview?.rate_bps ?? null,
           rate_source: preview?.rate_source ?? null,
+          sale: sale
+            ? {
+                id: sale.sale_id,
+                name: sale.name,
+                ends_at: new Date(sale.ends_at).toISOString(),
+                commission_policy: sale.commission_policy,
+                rate_bps_1: sale.rate_bps_1,
+              }
+            : null,
         }]
       }),
     })),

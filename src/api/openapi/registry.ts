@@ -15,6 +15,8 @@ import {
   AdminUpdateCoupon,
 } from "../admin/distribution/coupons/validators"
 import { StoreRequestCoupon } from "../store/distribution/coupon/validators"
+import { AdminCreateSale, AdminEndSale, AdminListSales, AdminUpdateSale } from "../admin/distribution/sales/validators"
+import { StoreListSales } from "../store/distribution/sales/validators"
 import {
   AdminAdjustBalance,
   AdminApproveDistributor,
@@ -107,6 +109,7 @@ export const ROUTES: RouteDoc[] = [
   { method: "post", path: "/store/distribution/withdrawals", summary: "Request a withdrawal (the amount is held at once)", access: "customer", body: StoreRequestWithdrawal, responses: { 201: S.StoreWithdrawalRequestedResponse, 200: S.StoreWithdrawalRequestedResponse }, errors: [400, 401, 404, 409, 429] },
   { method: "get", path: "/store/distribution/withdrawals/:id", summary: "One of the caller's withdrawals", access: "customer", responses: { 200: S.StoreWithdrawalResponse }, errors: [401, 404] },
   { method: "get", path: "/store/distribution/coupon", summary: "The caller's coupon: its code, what it gives, its uses, sales and commission", access: "customer", responses: { 200: S.StoreCouponResponse }, errors: [401, 404] },
+  { method: "get", path: "/store/distribution/sales", summary: "Live and upcoming limited-time sales with their countdowns and products at Medusa's calculated prices", access: "public", query: StoreListSales, responses: { 200: S.StoreSalesResponse }, errors: [400] },
   { method: "post", path: "/store/distribution/coupon", summary: "Ask for a coupon (when the programme issues them on request)", access: "customer", body: StoreRequestCoupon, responses: { 201: S.StoreCouponIssuedResponse }, errors: [400, 401, 404, 409] },
   { method: "get", path: "/store/distribution/openapi.json", summary: "The OpenAPI document of the store routes (this document)", access: "public", responses: { 200: S.OpenApiDocumentResponse }, errors: [400] },
 
@@ -147,6 +150,11 @@ export const ROUTES: RouteDoc[] = [
   { method: "post", path: "/admin/distribution/coupons/:id/policy", summary: "Set a coupon's own commission policy (null: the programme's)", access: "admin", body: AdminUpdateCoupon, responses: { 200: S.AdminCouponResponse }, errors: [400, 401, 404] },
   { method: "post", path: "/admin/distribution/coupons/:id/disable", summary: "Disable a coupon (its promotion becomes inactive; audited)", access: "admin", body: AdminSetCouponStatus, responses: { 200: S.AdminCouponResponse }, errors: [400, 401, 404, 409] },
   { method: "post", path: "/admin/distribution/coupons/:id/enable", summary: "Enable a disabled coupon (active again unless its owner is suspended; audited)", access: "admin", body: AdminSetCouponStatus, responses: { 200: S.AdminCouponResponse }, errors: [400, 401, 404, 409] },
+  { method: "get", path: "/admin/distribution/sales", summary: "List limited-time sales with their variants, prices and commission policy", access: "admin", query: AdminListSales, responses: { 200: S.AdminSalesResponse }, errors: [400, 401] },
+  { method: "post", path: "/admin/distribution/sales", summary: "Create a limited-time sale (a Medusa sale price list over its window); a variant already in an overlapping sale is refused", access: "admin", body: AdminCreateSale, responses: { 201: S.AdminSaleResponse }, errors: [400, 401, 409] },
+  { method: "get", path: "/admin/distribution/sales/:id", summary: "A sale with its variants and prices", access: "admin", responses: { 200: S.AdminSaleResponse }, errors: [401, 404] },
+  { method: "post", path: "/admin/distribution/sales/:id", summary: "Change a sale that has not ended: window, prices, commission policy", access: "admin", body: AdminUpdateSale, responses: { 200: S.AdminSaleResponse }, errors: [400, 401, 404, 409] },
+  { method: "post", path: "/admin/distribution/sales/:id/end", summary: "End a sale now (its price list too)", access: "admin", body: AdminEndSale, responses: { 200: S.AdminSaleResponse }, errors: [400, 401, 404, 409] },
   { method: "get", path: `${R}/coupons`, summary: "Uses, sales and commission per distributor coupon", access: "admin", query: AdminReportCoupons, responses: { 200: [S.AdminReportCouponsResponse, CSV] }, errors: [400, 401] },
   { method: "get", path: "/admin/distribution/reconcile", summary: "The hourly reconcile job's latest runs and what each repaired", access: "admin", responses: { 200: S.AdminReconcileRunsResponse }, errors: [401] },
   { method: "post", path: "/admin/distribution/reconcile", summary: "Reconcile balances with the ledger and repair what lost events left undone", access: "admin", body: AdminReconcile, responses: { 200: S.AdminReconcileResponse }, errors: [400, 401] },

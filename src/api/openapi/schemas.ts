@@ -13,6 +13,8 @@ import {
   LEDGER_KINDS,
   RULE_MODES,
   RULE_TARGET_TYPES,
+  SALE_COMMISSIONS,
+  SALE_STATUSES,
   WITHDRAWAL_METHODS,
   WITHDRAWAL_STATUSES,
 } from "../../modules/distribution/constants"
@@ -221,7 +223,17 @@ export const EarningProduct = z.object({
       price: Amount.nullable(),
       commission: Amount.nullable(),
       rate_bps: z.number().int().nullable(),
-      rate_source: z.string().nullable(),
+      rate_source: z.string().nullable().describe("\"sale\": the rate of the sale the variant is in (0 when the sale pays no commission)"),
+      sale: z
+        .object({
+          id: z.string(),
+          name: z.string(),
+          ends_at: Timestamp,
+          commission_policy: z.enum(SALE_COMMISSIONS),
+          rate_bps_1: z.number().int().nullable(),
+        })
+        .nullable()
+        .describe("The limited-time sale the variant is in now (price is its sale price), with its commission policy"),
     })
   ),
 })
@@ -835,3 +847,68 @@ export const StoreCouponResponse = z.object({
   can_request: z.boolean().describe("True when the caller may ask for a coupon with POST /store/distribution/coupon"),
 })
 export const StoreCouponIssuedResponse = z.object({ coupon: StoreCoupon })
+
+// -------------------------------------------------------------------- sales
+
+const SaleWindow = {
+  starts_at: Timestamp,
+  ends_at: Timestamp,
+  time_zone: z.string().describe("The IANA zone the window is shown in"),
+  starts_at_local: z.string().describe("starts_at as the wall-clock time of time_zone, with its offset (2026-12-12T00:00:00+08:00)"),
+  ends_at_local: z.string().describe("ends_at as the wall-clock time of time_zone, with its offset"),
+}
+
+export const AdminSale = z.object({
+  id: Id,
+  name: z.string(),
+  status: z.enum(SALE_STATUSES),
+  price_list_id: z.string().nullable().describe("The Medusa price list (type sale) the sale owns"),
+  ...SaleWindow,
+  percent_off_bps: z.number().int().nullable().describe("The percentage off the regular prices, in basis points (null: fixed prices)"),
+  commission_policy: z.enum(SALE_COMMISSIONS),
+  rate_bps_1: z.number().int().nullable(),
+  rate_bps_2: z.number().int().nullable(),
+  rate_bps_3: z.number().int().nullable(),
+  product_ids: z.array(z.string()),
+  variant_ids: z.array(z.string()),
+  prices: z.array(
+    z.object({
+      variant_id: z.string(),
+      currency_code: z.string(),
+      amount: Amount,
+      regular_amount: Amount.nullable().describe("The variant's regular price in that currency (none: no price without rules)"),
+    })
+  ),
+  created_at: Timestamp,
+})
+export const AdminSalesResponse = paged("sales", AdminSale)
+export const AdminSaleResponse = z.object({ sale: AdminSale })
+
+export const StoreSale = z.object({
+  id: Id,
+  name: z.string(),
+  status: z.enum([SALE_STATUSES[0], SALE_STATUSES[1]]),
+  ...SaleWindow,
+  starts_in_seconds: z.number().int().describe("Seconds until the sale starts (0 once live)"),
+  ends_in_seconds: z.number().int().describe("Seconds until the sale ends: the countdown"),
+  percent_off_bps: z.number().int().nullable(),
+  products: z.array(
+    z.object({
+      id: Id,
+      title: z.string(),
+      handle: z.string(),
+      thumbnail: z.string().nullable(),
+      variants: z.array(
+        z.object({
+          id: Id,
+          title: z.string().nullable(),
+          sku: z.string().nullable(),
+          calculated_price: Amount.nullable().describe("Medusa's price for the region now: the sale price while the sale is live"),
+          original_price: Amount.nullable().describe("The price before the sale (the strike-through)"),
+          sale_price: Amount.nullable().describe("The sale's price in this currency"),
+        })
+      ),
+    })
+  ),
+})
+export const StoreSalesResponse = paged("sales", StoreSale).extend({ currency_code: z.string() })

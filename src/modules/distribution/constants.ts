@@ -217,6 +217,28 @@ export const CouponAction = {
 } as const
 export type CouponAction = (typeof CouponAction)[keyof typeof CouponAction]
 
+/**
+ * What an order line bought in a sale (限时折扣) pays: the usual rates on what
+ * was paid (the sale price), the sale's own rates per depth (an "excluded"
+ * rule still excludes), or nothing for that line.
+ */
+export const SaleCommission = {
+  NORMAL: "normal",
+  RATES: "rates",
+  EXCLUDED: "excluded",
+} as const
+export type SaleCommission = (typeof SaleCommission)[keyof typeof SaleCommission]
+export const SALE_COMMISSIONS = Object.values(SaleCommission)
+
+/** Where a sale is in its window (derived from starts_at/ends_at, never stored). */
+export const SaleStatus = {
+  UPCOMING: "upcoming",
+  LIVE: "live",
+  ENDED: "ended",
+} as const
+export type SaleStatus = (typeof SaleStatus)[keyof typeof SaleStatus]
+export const SALE_STATUSES = Object.values(SaleStatus)
+
 /** China's rules on multi-level pay: never more than three levels, whatever is configured. */
 export const MAX_COMMISSION_DEPTH = 3
 
@@ -235,6 +257,9 @@ export const DistributionEvents = {
   COUPON_ENABLED: "distribution.coupon.enabled",
   COUPON_SUSPENDED: "distribution.coupon.suspended",
   COUPON_REACTIVATED: "distribution.coupon.reactivated",
+  SALE_CREATED: "distribution.sale.created",
+  SALE_UPDATED: "distribution.sale.updated",
+  SALE_ENDED: "distribution.sale.ended",
   COMMISSION_CREATED: "distribution.commission.created",
   LEVEL_CREATED: "distribution.level.created",
   LEVEL_UPDATED: "distribution.level.updated",

@@ -30,6 +30,8 @@ import {
   Distributor,
   DistributorCoupon,
   DistributorCouponUse,
+  DistributionSale,
+  DistributionSaleVariant,
   LedgerEntry,
   ReferralBinding,
   Wallet,
@@ -53,6 +55,9 @@ import {
   RequestWithdrawalInput,
   TransitionWithdrawalInput,
   WithdrawalSnapshot,
+  DistributionSaleDTO,
+  SaleReservation,
+  SaleSnapshot,
 } from "./types"
 import { bindingRefusal, decideBinding } from "./utils/binding"
 import {
@@ -78,6 +83,7 @@ import * as jobRuns from "./queries/job-runs"
 import * as levels from "./queries/levels"
 import * as personalData from "./queries/personal-data"
 import * as reports from "./queries/reports"
+import * as sales from "./queries/sales"
 import * as settingsQueries from "./queries/settings"
 import * as tree from "./queries/tree"
 import * as wallets from "./queries/wallets"
@@ -92,6 +98,7 @@ import { DEFAULT_SETTINGS, SETTING_KEYS, validateSettings } from "./utils/settin
 import { StatsBucket, statsSeries, summaryFigures, teamByDepth } from "./queries/centre"
 import { LevelStats, LevelThresholds, nextLevelProgress } from "./utils/centre"
 import { formatAmount } from "./utils/money"
+import { overlapRefusal } from "./utils/sale"
 import { ReversalFacts, reversalChanges } from "./utils/reversal"
 import { refusalError } from "./utils/refusal"
 import { CouponMove, nextCouponStatus } from "./utils/coupon"
@@ -127,6 +134,8 @@ export default class DistributionModuleService extends MedusaService({
   Withdrawal,
   DistributorCoupon,
   DistributorCouponUse,
+  DistributionSale,
+  DistributionSaleVariant,
 }) {
   protected readonly options_: DistributionModuleOptions
 
@@ -1547,6 +1556,120 @@ export default class DistributionModuleService extends MedusaService({
     return await statsSeries(sharedContext.manager as EntityManager, input)
   }
 
+
+  // ---------------------------------------------------------------- sales
+
+  /**
+   * Writes a sale's window and variants under the sales lock, after checking
+   * that no other sale holds one of its variants during that window: of two
+   * concurrent sales over one variant the second sees the first and is
+   * refused (a CONFLICT naming both), so an order line resolves to one sale.
+   * Creates the sale when `id` is absent, else reschedules it; answers what
+   * it was before (the workflow's compensation puts it back).
+   */
+  @InjectTransactionManager()
+  async reserveSale(input: SaleReservation, @MedusaContext() sharedContext: Context = {}): Promise<{ sale: DistributionSaleDTO; previous: SaleSnapshot | null }> {
+    const manager = sharedContext.transactionManager as EntityManager
+    await sales.lockSales(manager)
+    const refusal = overlapRefusal(
+      await sales.overlappingSales(manager, {
+        variant_ids: input.variants.map((v) => v.variant_id),
+        starts_at: input.starts_at,
+        ends_at: input.ends_at,
+        except_sale_id: input.id,
+      })
+    )
+    if (refusal) {
+      throw refusalError(refusal)
+    }
+    const { variants, ...fields } = input
+    let previous: SaleSnapshot | null = null
+    let sale: DistributionSaleDTO
+    if (fields.id) {
+      const [current] = await this.listDistributionSales({ id: fields.id }, {}, sharedContext)
+      if (!current) {
+        throw new MedusaError(MedusaError.Types.NOT_FOUND, `Sale ${fields.id} was not found`)
+      }
+      const before = await sales.saleVariants(manager, [current.id])
+      previous = { ...current, variants: before.map(({ variant_id, product_id }) => ({ variant_id, product_id })) }
+      sale = await this.updateDistributionSales({ ...fields, id: fields.id }, sharedContext)
+    } else {
+      sale = await this.createDistributionSales(fields, sharedContext)
+    }
+    await sales.replaceSaleVariants(manager, sale.id, variants)
+    return { sale, previous }
+  }
+
+  /** Puts a sale back as it was (a workflow's compensation), or removes it when it was new. */
+  @InjectTransactionManager()
+  async restoreSale(input: { id: string; previous: SaleSnapshot | null }, @MedusaContext() sharedContext: Context = {}) {
+    const manager = sharedContext.transactionManager as EntityManager
+    await sales.lockSales(manager)
+    if (!input.previous) {
+      await sales.replaceSaleVariants(manager, input.id, [])
+      await manager.execute(`DELETE FROM distribution_sale WHERE id = ?`, [input.id])
+      return
+    }
+    const { variants, created_at: _c, updated_at: _u, deleted_at: _d, ...fields } = input.previous as SaleSnapshot & {
+      created_at?: unknown
+      updated_at?: unknown
+      deleted_at?: unknown
+    }
+    await this.updateDistributionSales(fields, sharedContext)
+    await sales.replaceSaleVariants(manager, input.id, variants)
+  }
+
+  /** Sets the Medusa price list a sale owns, once the list is made. */
+  @InjectTransactionManager()
+  async attachSalePriceList(input: { id: string; price_list_id: string }, @MedusaContext() sharedContext: Context = {}) {
+    return await this.updateDistributionSales(input, sharedContext)
+  }
+
+  /**
+   * Ends a sale now, under the sales lock: its window closes at `now` (an
+   * upcoming sale's opens there too, so it never ran). An ended sale cannot
+   * be ended again. Answers the sale and what it was.
+   */
+  @InjectTransactionManager()
+  async endSaleNow(input: { id: string; now: Date }, @MedusaContext() sharedContext: Context = {}) {
+    const manager = sharedContext.transactionManager as EntityManager
+    await sales.lockSales(manager)
+    const [current] = await this.listDistributionSales({ id: input.id }, {}, sharedContext)
+    if (!current) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Sale ${input.id} was not found`)
+    }
+    if (new Date(current.ends_at).getTime() <= input.now.getTime()) {
+      throw new MedusaError(MedusaError.Types.CONFLICT, `The sale "${current.name}" already ended at ${new Date(current.ends_at).toISOString()}`)
+    }
+    const starts_at = new Date(current.starts_at).getTime() > input.now.getTime() ? input.now : new Date(current.starts_at)
+    const sale = await this.updateDistributionSales({ id: current.id, starts_at, ends_at: input.now }, sharedContext)
+    return { sale, previous: { id: current.id, starts_at: new Date(current.starts_at), ends_at: new Date(current.ends_at) } }
+  }
+
+  /** Sets a sale's window back (the compensation of ending it). */
+  @InjectTransactionManager()
+  async restoreSaleWindow(input: { id: string; starts_at: Date; ends_at: Date }, @MedusaContext() sharedContext: Context = {}) {
+    await sales.lockSales(sharedContext.transactionManager as EntityManager)
+    await this.updateDistributionSales(input, sharedContext)
+  }
+
+  /** The variants of each sale. */
+  @InjectManager()
+  async listSaleVariants(saleIds: string[], @MedusaContext() sharedContext: Context = {}) {
+    return await sales.saleVariants(sharedContext.manager as EntityManager, saleIds)
+  }
+
+  /** The sale each variant was in at `at`, with its commission policy (one per variant by construction). */
+  @InjectManager()
+  async getSalesOfVariantsAt(variantIds: string[], at: Date, @MedusaContext() sharedContext: Context = {}) {
+    return await sales.salesOfVariantsAt(sharedContext.manager as EntityManager, variantIds, at)
+  }
+
+  /** The sales of the variants that had ended by `at`, with their windows. */
+  @InjectManager()
+  async getEndedSalesOfVariants(variantIds: string[], at: Date, @MedusaContext() sharedContext: Context = {}) {
+    return await sales.endedSalesOfVariants(sharedContext.manager as EntityManager, variantIds, at)
+  }
 
   // ---------------------------------------------------------------- coupons
 

@@ -2,6 +2,7 @@ import { InferTypeOf } from "@medusajs/framework/types"
 import {
   AuditActorType,
   BindingSource,
+  SaleCommission,
   WithdrawalAction,
   WithdrawalMethod,
   WithdrawalStatus,
@@ -12,6 +13,7 @@ import {
   DistributionSettings,
   Distributor,
   DistributorCoupon,
+  DistributionSale,
   ReferralBinding,
   Withdrawal,
 } from "./models"
@@ -22,6 +24,26 @@ export type DistributionSettingsDTO = InferTypeOf<typeof DistributionSettings>
 export type ReferralBindingDTO = InferTypeOf<typeof ReferralBinding>
 export type DistributionAuditLogDTO = InferTypeOf<typeof DistributionAuditLog>
 export type DistributorCouponDTO = InferTypeOf<typeof DistributorCoupon>
+export type DistributionSaleDTO = InferTypeOf<typeof DistributionSale>
+
+/** What a sale's reservation writes: its fields, and its variants (each with its product). */
+export type SaleReservation = {
+  /** Absent: a new sale. */
+  id?: string
+  name: string
+  starts_at: Date
+  ends_at: Date
+  time_zone: string
+  percent_off_bps: number | null
+  commission_policy: SaleCommission
+  rate_bps_1: number | null
+  rate_bps_2: number | null
+  rate_bps_3: number | null
+  variants: { variant_id: string; product_id: string }[]
+}
+
+/** A sale as it was before a change, with its variants. */
+export type SaleSnapshot = Omit<SaleReservation, "id"> & { id: string; price_list_id: string | null }
 
 export type { DistributionSettingsInput } from "./utils/settings"
 import type { DistributionSettingsInput } from "./utils/settings"

@@ -88,7 +88,8 @@ describe("the OpenAPI document", () => {
         expect(key.startsWith("raw_") ? `${at}/${key}` : "").toBe("")
         if (key === "properties") {
           for (const [name, property] of Object.entries(child as Record<string, unknown>)) {
-            if (AMOUNT_KEYS.test(name)) {
+            // A list named like an amount ("sales": the limited-time sales) holds rows, not an amount.
+            if (AMOUNT_KEYS.test(name) && (property as { type?: string }).type !== "array") {
               found.push(`${at}/${name}`)
               expect([REF, { anyOf: [REF, { type: "null" }] }]).toContainEqual(property)
             }

@@ -5,6 +5,7 @@ import { AttributionSource, beneficiaries } from "./attribution"
 import { applyOrderCap, lineCommission } from "./commission-math"
 import { fitsCurrency, roundDown, sumAmounts, tooPreciseMessage } from "./money"
 import { CouponPolicy } from "./coupon"
+import { SalePolicy } from "./sale"
 import { CommissionRuleLike, LineLike, RateResolution, resolveRate } from "./rate-resolution"
 
 /**
@@ -23,6 +24,14 @@ export type CommissionLine = LineTargets & {
   quantity: number
   /** The line's subtotal after discounts, never negative, rounded down: a decimal string in the order's currency. */
   base_amount: string
+  /**
+   * The policy of the sale (限时折扣) the line's variant was in when the order
+   * was placed, if any: "excluded" pays nothing on the line, "rates" pays the
+   * sale's rate per depth (an "excluded" rule still excludes), "normal" the
+   * usual rates on what was paid. A sale's excluded or rates beat a coupon's
+   * rates on its lines; a coupon that excludes the order excludes it all.
+   */
+  sale_policy?: SalePolicy | null
 }
 
 export type CommissionOrder = {
@@ -99,10 +108,17 @@ export function computeOrderCommissions(input: OrderCommissionsInput): OrderComm
         level: levelOf.get(earner.distributor_id) ?? null,
         defaults,
       })
+      const sale = line.sale_policy ?? { mode: "normal" }
       const resolution: RateResolution =
-        policy.mode === "rates" && usual.kind !== "excluded"
-          ? { kind: "rate", rate_bps: policy.rates[earner.depth - 1] ?? 0, source: "coupon", rule_id: null }
-          : usual
+        sale.mode === "excluded"
+          ? { kind: "rate", rate_bps: 0, source: "sale", rule_id: null }
+          : usual.kind === "excluded"
+            ? usual
+            : sale.mode === "rates"
+              ? { kind: "rate", rate_bps: sale.rates[earner.depth - 1] ?? 0, source: "sale", rule_id: null }
+              : policy.mode === "rates"
+                ? { kind: "rate", rate_bps: policy.rates[earner.depth - 1] ?? 0, source: "coupon", rule_id: null }
+                : usual
       const row: NewCommission = {
         order_id: order.id,
         line_item_id: line.id,
@@ -152,6 +168,8 @@ export function previewUnitCommissions(input: {
   depths: number
   rules: CommissionRuleLike[]
   settings: CommissionSettings
+  /** The policy of the sale the variant is in now, if any. */
+  sale_policy?: SalePolicy | null
 }): UnitPreview[] {
   const members = Array.from({ length: input.depths }, (_, i) => ({
     id: `depth_${i + 1}`,
@@ -163,7 +181,7 @@ export function previewUnitCommissions(input: {
       id: "preview",
       customer_id: null,
       currency_code: input.currency_code,
-      lines: [{ ...input.line, id: "unit", quantity: 1, base_amount: input.base }],
+      lines: [{ ...input.line, id: "unit", quantity: 1, base_amount: input.base, sale_policy: input.sale_policy ?? null }],
     },
     chain: { source: "binding", buyer_distributor_id: null, members },
     rules: input.rules,

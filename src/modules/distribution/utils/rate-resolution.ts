@@ -31,8 +31,12 @@ export type LineLike = {
   currency_code: string
 }
 
-/** Where a rate came from; "coupon": the own rates of the distributor coupon the order used. */
-export type RateSource = RuleTargetType | "level" | "default" | "coupon"
+/**
+ * Where a rate came from; "coupon": the own rates of the distributor coupon the
+ * order used; "sale": the own rates of the sale the line was bought in (0 when
+ * the sale pays no commission).
+ */
+export type RateSource = RuleTargetType | "level" | "default" | "coupon" | "sale"
 
 export type RateResolution =
   | { kind: "rate"; rate_bps: number; source: RateSource; rule_id: string | null }

@@ -25,3 +25,27 @@ export async function withDatabaseZone<T>(tz: string, query: () => Promise<T>): 
     throw error
   }
 }
+
+/**
+ * An instant as the wall-clock time of a zone, with the zone's offset:
+ * "2026-12-12T00:00:00+08:00" for 2026-12-11T16:00:00Z in Asia/Shanghai.
+ */
+export function isoInZone(instant: Date, tz: string): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-US", {
+      timeZone: tz,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+      timeZoneName: "longOffset",
+    })
+      .formatToParts(instant)
+      .map((p) => [p.type, p.value])
+  )
+  const offset = parts.timeZoneName === "GMT" ? "+00:00" : parts.timeZoneName.replace("GMT", "")
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${offset}`
+}

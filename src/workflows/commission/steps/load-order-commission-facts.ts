@@ -8,6 +8,7 @@ import {
 import { DISTRIBUTION_MODULE } from "../../../modules/distribution"
 import { BindingSource, CouponAttribution, DistributorStatus } from "../../../modules/distribution/constants"
 import { couponPolicy } from "../../../modules/distribution/utils/coupon"
+import { salePolicy } from "../../../modules/distribution/utils/sale"
 import { sumAmounts } from "../../../modules/distribution/utils/money"
 import DistributionModuleService from "../../../modules/distribution/service"
 import { DistributionSettingsDTO } from "../../../modules/distribution/types"
@@ -43,9 +44,9 @@ export const loadOrderCommissionFactsStepId = "load-order-commission-facts"
 /**
  * Reads what the commission of an order depends on: the programme's settings,
  * the order's lines with their bases, whom the order is attributed to and the
- * upline from them to max_depth with their levels, and the rules that target
- * the lines. Reads only; the computation is the module's pure
- * computeOrderCommissions.
+ * upline from them to max_depth with their levels, the rules that target
+ * the lines and the sale each line's variant was in at the order's time.
+ * Reads only; the computation is the module's pure computeOrderCommissions.
  */
 export const loadOrderCommissionFactsStep = createStep(
   loadOrderCommissionFactsStepId,
@@ -125,14 +126,20 @@ export const loadOrderCommissionFactsStep = createStep(
       const chain = levelOne ? await service.getCommissionChain(levelOne.distributor_id, settings.max_depth) : []
       return { buyer: candidates.buyer, levelOne, chain, coupon }
     }
-    // Attribution and the products' facts are independent reads: side by side.
-    const [{ buyer, levelOne, chain, coupon }, facts] = await Promise.all([
+    const variantIds = items.map((i) => i.variant_id).filter((id): id is string => !!id)
+    // Attribution, the products' facts and the lines' sales are independent reads: side by side.
+    const [{ buyer, levelOne, chain, coupon }, facts, sales] = await Promise.all([
       attribute(),
       loadCommissionFacts(container, {
         product_ids: items.map((i) => i.product_id).filter((id): id is string => !!id),
-        variant_ids: items.map((i) => i.variant_id).filter((id): id is string => !!id),
+        variant_ids: variantIds,
       }),
+      // A line is in the sale its variant was in when the order was placed: Medusa's
+      // line does not say which price list priced it, and a variant is in one sale
+      // at a time (overlaps are refused), so variant + instant names the sale.
+      service.getSalesOfVariantsAt(variantIds, new Date(order.created_at as unknown as string)),
     ])
+    const saleOf = new Map(sales.map((s) => [s.variant_id, s]))
     // As the order module decorates them: raw (exact) amounts first, then the line totals.
     const decorated = { items: items as unknown as Parameters<typeof getLineItemsTotals>[0] }
     transformPropertiesToBigNumber(decorated)
@@ -166,6 +173,7 @@ export const loadOrderCommissionFactsStep = createStep(
           id: item.id,
           quantity: Number(item.quantity),
           base_amount: bases.get(item.id)!,
+          sale_policy: item.variant_id && saleOf.has(item.variant_id) ? salePolicy(saleOf.get(item.variant_id)!) : null,
         })),
       },
       chain: { source: levelOne.source, buyer_distributor_id: buyer?.id ?? null, members: chain },

@@ -15,6 +15,7 @@ import {
   previewUnitCommissions,
 } from "../order-commissions"
 import { CommissionRuleLike } from "../rate-resolution"
+import { SalePolicy } from "../sale"
 
 const CURRENCIES = ["jpy", "cny", "kwd"] as const
 const VARIANTS = ["var_serum", "var_tote_s", "var_tote_l"]
@@ -338,5 +339,129 @@ describe("a coupon's commission policy", () => {
       }),
       RUNS
     )
+  })
+})
+
+describe("a sale's commission policy, per line", () => {
+  const saleRates = fc.tuple(bps, bps, bps)
+  /** The input with a sale's policy on some of its lines (those `onSale` picks). */
+  const withSale = (input: OrderCommissionsInput, onSale: boolean[], policy: SalePolicy): OrderCommissionsInput => ({
+    ...input,
+    order: { ...input.order, lines: input.order.lines.map((l, i) => (onSale[i] ? { ...l, sale_policy: policy } : l)) },
+  })
+  const picks = fc.array(fc.boolean(), { minLength: 5, maxLength: 5 })
+
+  it("pays the usual rates on what was paid when the sale's policy is normal", () => {
+    fc.assert(
+      fc.property(orders, picks, (input, onSale) => {
+        expect(computeOrderCommissions(withSale(input, onSale, { mode: "normal" }))).toEqual(computeOrderCommissions(input))
+      }),
+      { numRuns: 200 }
+    )
+  })
+
+  it("pays nothing on the sale's lines when the sale excludes commission, and keeps every other line's rate", () => {
+    fc.assert(
+      fc.property(orders, picks, (input, onSale) => {
+        const usual = computeOrderCommissions(input).considered
+        const result = computeOrderCommissions(withSale(input, onSale, { mode: "excluded" }))
+        const saleLines = new Set(input.order.lines.filter((_, i) => onSale[i]).map((l) => l.id))
+        expect(result.rows.some((r) => saleLines.has(r.line_item_id))).toBe(false)
+        for (const row of result.considered) {
+          const before = usual.find((u) => u.line_item_id === row.line_item_id && u.depth === row.depth)!
+          if (saleLines.has(row.line_item_id)) {
+            expect(row).toMatchObject({ rate_source: "sale", rate_bps: 0, rule_id: null, amount: "0" })
+          } else {
+            expect([row.rate_source, row.rate_bps, row.rule_id]).toEqual([before.rate_source, before.rate_bps, before.rule_id])
+            // Fewer earnings elsewhere can only leave more room under the cap.
+            expect(MathBN.gte(row.amount, before.amount)).toBe(true)
+          }
+        }
+      }),
+      RUNS
+    )
+  })
+
+  it("pays the sale's rate of each depth on its lines, rounded down, except where a rule excludes, within the cap — over a coupon's rates", () => {
+    fc.assert(
+      fc.property(orders, picks, saleRates, saleRates, (input, onSale, rates, couponRates) => {
+        const usual = computeOrderCommissions(input).considered
+        const result = computeOrderCommissions({ ...withSale(input, onSale, { mode: "rates", rates }), coupon_policy: { mode: "rates", rates: couponRates } })
+        const saleLines = new Set(input.order.lines.filter((_, i) => onSale[i]).map((l) => l.id))
+        for (const row of result.considered) {
+          const before = usual.find((u) => u.line_item_id === row.line_item_id && u.depth === row.depth)!
+          if (before.rate_source === "excluded") {
+            expect(row.rate_source).toBe("excluded")
+            continue
+          }
+          const [source, own] = saleLines.has(row.line_item_id) ? ["sale", rates] : ["coupon", couponRates]
+          expect(row).toMatchObject({ rate_source: source, rate_bps: own[row.depth - 1], rule_id: null })
+          expect(MathBN.lte(row.amount, applyBps(row.base_amount, own[row.depth - 1], row.currency_code))).toBe(true)
+        }
+        expect(result.considered.map((r) => `${r.line_item_id}:${r.depth}`)).toEqual(usual.map((r) => `${r.line_item_id}:${r.depth}`))
+      }),
+      RUNS
+    )
+  })
+
+  it("lets a coupon that excludes the order exclude its sale lines too", () => {
+    fc.assert(
+      fc.property(orders, picks, saleRates, (input, onSale, rates) => {
+        expect(computeOrderCommissions({ ...withSale(input, onSale, { mode: "rates", rates }), coupon_policy: { mode: "excluded" } })).toEqual({
+          rows: [],
+          considered: [],
+        })
+      }),
+      { numRuns: 50 }
+    )
+  })
+
+  it("pays a basket with a sale line to the cent: the serum at its sale price earns the sale's rates, the tote the level's", () => {
+    const basket: OrderCommissionsInput = {
+      order: {
+        id: "order_1",
+        customer_id: "cus_buyer",
+        currency_code: "cny",
+        lines: [
+          // Two serums at ¥103.92 (20% off ¥129.90): the base is what was paid.
+          { id: "serum", variant_id: "var_serum", product_id: "prod_serum", category_ids: [], collection_id: null, quantity: 2, base_amount: "207.84", sale_policy: { mode: "rates", rates: [1500, 250, 0] } },
+          { id: "tote", variant_id: "var_tote", product_id: "prod_tote", category_ids: [], collection_id: null, quantity: 1, base_amount: "79" },
+        ],
+      },
+      chain: {
+        source: "binding",
+        buyer_distributor_id: null,
+        members: [
+          { id: "dist_b", status: DistributorStatus.ACTIVE, level: { rate_bps_1: 1000, rate_bps_2: 500, rate_bps_3: 0 } },
+          { id: "dist_a", status: DistributorStatus.ACTIVE, level: null },
+        ],
+      },
+      rules: [],
+      settings: { max_depth: 2, self_purchase: false, order_cap_bps: 10000, default_rate_bps_1: 1000, default_rate_bps_2: 500, default_rate_bps_3: 0 },
+    }
+    expect(computeOrderCommissions(basket).rows.map((r) => [r.line_item_id, r.distributor_id, r.rate_source, r.rate_bps, r.amount])).toEqual([
+      ["serum", "dist_b", "sale", 1500, "31.17"],
+      ["serum", "dist_a", "sale", 250, "5.19"],
+      ["tote", "dist_b", "level", 1000, "7.9"],
+      ["tote", "dist_a", "default", 500, "3.95"],
+    ])
+  })
+
+  it("shows the sale's policy in a product's preview: the rate the credit would pay", () => {
+    const preview = (sale_policy?: SalePolicy) =>
+      previewUnitCommissions({
+        line: { variant_id: "var_serum", product_id: "prod_serum", category_ids: [], collection_id: null },
+        base: "103.92",
+        currency_code: "cny",
+        level: { rate_bps_1: 1000, rate_bps_2: 500, rate_bps_3: 0 },
+        depths: 1,
+        rules: [],
+        settings: { max_depth: 3, self_purchase: false, order_cap_bps: 10000, default_rate_bps_1: 0, default_rate_bps_2: 0, default_rate_bps_3: 0 },
+        sale_policy,
+      }).map((p) => [p.rate_source, p.rate_bps, p.amount])
+    expect(preview()).toEqual([["level", 1000, "10.39"]])
+    expect(preview({ mode: "normal" })).toEqual([["level", 1000, "10.39"]])
+    expect(preview({ mode: "rates", rates: [1500, 0, 0] })).toEqual([["sale", 1500, "15.58"]])
+    expect(preview({ mode: "excluded" })).toEqual([["sale", 0, "0"]])
   })
 })

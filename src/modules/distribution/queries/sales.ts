@@ -1,0 +1,113 @@
+import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
+import { generateEntityId } from "@medusajs/framework/utils"
+import { SaleCommission } from "../constants"
+import { SaleOverlap } from "../utils/sale"
+import { pgTextArray } from "../utils/sql"
+
+/**
+ * Limited-time sales: the one lock every change of a sale's window or
+ * variants takes (so that two sales over one variant cannot both pass the
+ * overlap check), the overlap check itself, a sale's variants, and the sale
+ * of each variant at an instant (the credit's lookup).
+ */
+
+/** Held to the end of the transaction by every change to a sale's window or variants, on any instance. */
+const SALES_LOCK_KEY = 7_400_210_002
+
+export async function lockSales(manager: EntityManager): Promise<void> {
+  await manager.execute("SELECT pg_advisory_xact_lock(?)", [SALES_LOCK_KEY])
+}
+
+/** The other sales whose window meets [starts_at, ends_at) and that hold one of the variants. */
+export async function overlappingSales(
+  manager: EntityManager,
+  input: { variant_ids: string[]; starts_at: Date; ends_at: Date; except_sale_id?: string | null }
+): Promise<SaleOverlap[]> {
+  if (!input.variant_ids.length) {
+    return []
+  }
+  return await manager.execute(
+    `SELECT s.id AS sale_id, s.name, v.variant_id, s.starts_at, s.ends_at
+       FROM distribution_sale_variant v
+       JOIN distribution_sale s ON s.id = v.sale_id AND s.deleted_at IS NULL
+      WHERE v.variant_id = ANY(?::text[]) AND v.deleted_at IS NULL
+        AND s.starts_at < ? AND s.ends_at > ?
+        AND s.id <> ?
+      ORDER BY s.starts_at, s.id, v.variant_id`,
+    [pgTextArray(input.variant_ids), input.ends_at, input.starts_at, input.except_sale_id ?? ""]
+  )
+}
+
+export type SaleVariantRow = { variant_id: string; product_id: string }
+
+/** Makes a sale's variants exactly `variants` (rows of variants no longer in it are removed). */
+export async function replaceSaleVariants(manager: EntityManager, saleId: string, variants: SaleVariantRow[]): Promise<void> {
+  await manager.execute(`DELETE FROM distribution_sale_variant WHERE sale_id = ?`, [saleId])
+  if (!variants.length) {
+    return
+  }
+  const values = variants.map(() => "(?, ?, ?, ?)").join(", ")
+  await manager.execute(
+    `INSERT INTO distribution_sale_variant (id, sale_id, variant_id, product_id) VALUES ${values}`,
+    variants.flatMap((v) => [generateEntityId("", "dsalv"), saleId, v.variant_id, v.product_id])
+  )
+}
+
+export async function saleVariants(manager: EntityManager, saleIds: string[]): Promise<(SaleVariantRow & { sale_id: string })[]> {
+  if (!saleIds.length) {
+    return []
+  }
+  return await manager.execute(
+    `SELECT sale_id, variant_id, product_id FROM distribution_sale_variant
+      WHERE sale_id = ANY(?::text[]) AND deleted_at IS NULL ORDER BY sale_id, product_id, variant_id`,
+    [pgTextArray(saleIds)]
+  )
+}
+
+export type VariantSale = {
+  variant_id: string
+  sale_id: string
+  name: string
+  starts_at: Date
+  ends_at: Date
+  commission_policy: SaleCommission
+  rate_bps_1: number | null
+  rate_bps_2: number | null
+  rate_bps_3: number | null
+}
+
+/** The sale each variant was in at `at` (at most one per variant: overlaps are refused). */
+export async function salesOfVariantsAt(manager: EntityManager, variantIds: string[], at: Date): Promise<VariantSale[]> {
+  if (!variantIds.length) {
+    return []
+  }
+  return await manager.execute(
+    `SELECT v.variant_id, s.id AS sale_id, s.name, s.starts_at, s.ends_at,
+            s.commission_policy, s.rate_bps_1, s.rate_bps_2, s.rate_bps_3
+       FROM distribution_sale_variant v
+       JOIN distribution_sale s ON s.id = v.sale_id AND s.deleted_at IS NULL
+      WHERE v.variant_id = ANY(?::text[]) AND v.deleted_at IS NULL
+        AND s.starts_at <= ? AND s.ends_at > ?
+      ORDER BY s.starts_at, s.id`,
+    [pgTextArray(variantIds), at, at]
+  )
+}
+
+/** The sales of the variants that had ended by `at`, each with its window (the cart guard's lookup). */
+export async function endedSalesOfVariants(
+  manager: EntityManager,
+  variantIds: string[],
+  at: Date
+): Promise<{ variant_id: string; sale_id: string; name: string; starts_at: Date; ends_at: Date }[]> {
+  if (!variantIds.length) {
+    return []
+  }
+  return await manager.execute(
+    `SELECT v.variant_id, s.id AS sale_id, s.name, s.starts_at, s.ends_at
+       FROM distribution_sale_variant v
+       JOIN distribution_sale s ON s.id = v.sale_id AND s.deleted_at IS NULL
+      WHERE v.variant_id = ANY(?::text[]) AND v.deleted_at IS NULL AND s.ends_at <= ?
+      ORDER BY s.ends_at DESC, s.id`,
+    [pgTextArray(variantIds), at]
+  )
+}
