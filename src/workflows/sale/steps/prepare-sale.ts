@@ -140,7 +140,9 @@ export const prepareSaleStep = createStep(
       repriced && current.price_list_id
         ? ((
             await query.graph({ entity: "price_list", fields: ["id", "prices.id"], filters: { id: current.price_list_id } })
-          ).data[0]?.prices ?? []).map((p: { id: string }) => p.id)
+          ).data[0]?.prices ?? [])
+            .filter((p): p is NonNullable<typeof p> => !!p)
+            .map((p) => p.id as string)
         : []
     return new StepResponse<PreparedSale>({
       reservation: {
