@@ -112,7 +112,7 @@ describe("Distribution admin in the browser", () => {
     await page.waitForURL(/\/app\/orders/)
     await page.getByRole("link", { name: "Distribution", exact: true }).click()
     await page.getByTestId("distribution-overview").waitFor()
-    for (const label of ["Distributors", "Applications", "Withdrawals", "Levels", "Commission rules", "Programme settings"]) {
+    for (const label of ["Distributors", "Applications", "Withdrawals", "Coupons", "Levels", "Commission rules", "Programme settings"]) {
       await page.getByRole("link", { name: label, exact: true }).waitFor()
     }
   })
@@ -641,7 +641,7 @@ describe("Distribution admin in the browser", () => {
     await open("/distribution")
     await page.getByRole("heading", { name: "分销概览" }).waitFor()
     await page.getByTestId("kpi-applications-value").waitFor()
-    for (const label of ["分销商", "申请审核", "提现", "分销等级", "佣金规则", "分销设置"]) {
+    for (const label of ["分销商", "申请审核", "提现", "分销商优惠券", "分销等级", "佣金规则", "分销设置"]) {
       await page.getByRole("link", { name: label, exact: true }).waitFor()
     }
     await screenshot(page, "12-overview-zh")
