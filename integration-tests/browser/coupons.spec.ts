@@ -19,7 +19,7 @@ describe("Distributor coupons in the browser", () => {
   let page: Page
   let api: AxiosInstance
   let adminHeaders: { authorization: string }
-  let newcomer: { id: string; referral_code: string; display_name: string }
+  let newcomer: { id: string; referral_code: string; display_name: string | null; email: string }
   const formats = (locale = "en-US") => ({
     money: (amount: string | number, currency = "cny") =>
       new Intl.NumberFormat(locale, { style: "currency", currency: currency.toUpperCase(), currencyDisplay: "narrowSymbol" }).format(
@@ -61,7 +61,7 @@ describe("Distributor coupons in the browser", () => {
       "select id from distribution_distributor where status = 'pending' and deleted_at is null order by created_at, id limit 1"
     )
     await api.post(`/admin/distribution/distributors/${applicant.id}/approve`, {}, { headers: adminHeaders })
-    newcomer = await one("select id, referral_code, display_name from distribution_distributor where id = $1", [applicant.id])
+    newcomer = await one("select id, referral_code, display_name, email from distribution_distributor where id = $1", [applicant.id])
 
     browser = await launchBrowser()
     context = await browser.newContext({ viewport: { width: 1440, height: 1200 }, locale: "en-US", timezoneId: "UTC" })
@@ -129,7 +129,7 @@ describe("Distributor coupons in the browser", () => {
     const drawer = page.getByTestId("coupon-issue-drawer")
     await drawer.getByRole("searchbox").fill(newcomer.referral_code)
     await drawer.getByTestId("coupon-issue-distributor").click()
-    await page.getByRole("option", { name: `${newcomer.display_name} · ${newcomer.referral_code}` }).click()
+    await page.getByRole("option", { name: `${newcomer.display_name || newcomer.email} · ${newcomer.referral_code}` }).click()
     await drawer.getByTestId("drawer-submit").click()
     await toast("Coupon issued")
     const coupon = await one<{ id: string; code: string; status: string; source: string; promotion_status: string; value: string }>(

@@ -92,7 +92,7 @@ const distributorByEmail = new Map(DISTRIBUTORS.map((d) => [d.email, d]))
  * paid. `via` says which of them earned level one.
  */
 function earnersByOrder() {
-  const via = new Map<string, "self" | "binding" | "code" | "coupon">()
+  const via = new Map<string, "self" | "binding" | "code" | "coupon" | "none">()
   const bound = new Map<string, string>([
     ...BUYERS.filter((b) => b.referrer).map((b) => [b.email, b.referrer!] as [string, string]),
     ...DISTRIBUTORS.filter((d) => d.parent).map((d) => [d.email, d.parent!] as [string, string]),
@@ -102,7 +102,7 @@ function earnersByOrder() {
     const buyer = typeof o.buyer === "string" ? o.buyer : o.buyer.email
     const self = distributorByEmail.get(buyer)?.status === "active" ? buyer : null
     const first = self ?? bound.get(buyer) ?? o.code ?? o.coupon ?? null
-    via.set(o.key, self ? "self" : bound.has(buyer) ? "binding" : o.code ? "code" : "coupon")
+    via.set(o.key, self ? "self" : bound.has(buyer) ? "binding" : o.code ? "code" : o.coupon ? "coupon" : "none")
     if (!self && !bound.has(buyer) && (o.code ?? o.coupon)) {
       bound.set(buyer, (o.code ?? o.coupon)!)
     }
