@@ -1,10 +1,11 @@
 import { Button, Select, Table, Text } from "@medusajs/ui"
-import { useEffect, useState } from "react"
+import { useCallback, useEffect, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { Link } from "react-router-dom"
 import { useCouponPolicy } from "../hooks/coupons"
 import { useFormat } from "../lib/format"
 import { useLabels } from "../lib/labels"
+import { bpsToPercent } from "../lib/rates"
 import { Coupon, CouponCommission, CouponDetail } from "../lib/types"
 import { FormField } from "./form-drawer"
 import { bpsOrNull, PercentInput, percentText, usePercentProblem } from "./percent-input"
@@ -15,11 +16,13 @@ type Policy = CouponCommission | "programme"
 /** A coupon's policy in words: the programme's, normal, excluded, or its own rates per depth. */
 export function usePolicyText() {
   const labels = useLabels()
-  const f = useFormat()
-  return (c: Pick<Coupon, "commission_policy" | "rate_bps_1" | "rate_bps_2" | "rate_bps_3">) =>
-    c.commission_policy === "rates"
-      ? `${labels.couponPolicies.rates}: ${[c.rate_bps_1, c.rate_bps_2, c.rate_bps_3].map((r) => f.bps(r ?? 0)).join(" / ")}`
-      : labels.couponPolicies[c.commission_policy ?? "programme"]
+  return useCallback(
+    (c: Pick<Coupon, "commission_policy" | "rate_bps_1" | "rate_bps_2" | "rate_bps_3">) =>
+      c.commission_policy === "rates"
+        ? `${labels.couponPolicies.rates}: ${[c.rate_bps_1, c.rate_bps_2, c.rate_bps_3].map((r) => `${bpsToPercent(r ?? 0)}%`).join(" / ")}`
+        : labels.couponPolicies[c.commission_policy ?? "programme"],
+    [labels]
+  )
 }
 
 /** One line per currency ("¥1,584.09"); a dash when the coupon was never used. */
