@@ -62,6 +62,7 @@ const GUESTS: Record<string, DemoGuest> = {
   songyu: { email: "song.yu.guest@example.com", first_name: "雨", last_name: "宋" },
   wuxin: { email: "ng.yan.guest@example.com", first_name: "欣", last_name: "吳" },
   zhengyi: { email: "zheng.yi.guest@example.com", first_name: "毅", last_name: "郑" },
+  fangyu: { email: "fang.yu.guest@example.com", first_name: "宇", last_name: "方" },
 }
 
 type Spec = [
@@ -129,7 +130,7 @@ const SPECS: Spec[] = [
   ["DD-043", "guest:linxiaoyu", "zhang.wei", [["PUER-357", 1]], 0.5, "placed"],
   ["DD-044", "chen.jing", null, [["SERUM-50", 2]], 0.2, "placed"],
   // Checked out with a distributor's coupon (10 % off, once per customer), since the coupons came out two weeks ago.
-  ["DD-045", "dai.wei", null, [["HOTPOT-M", 2], ["DATES-1", 1]], 11.3, "delivered", { coupon: "wang.fang" }],
+  ["DD-045", "guest:fangyu", null, [["HOTPOT-M", 2], ["DATES-1", 1]], 11.3, "delivered", { coupon: "wang.fang" }],
   ["DD-046", "guest:qianli", null, [["SERUM-30", 1]], 7.9, "delivered", { coupon: "zhang.wei" }],
   ["DD-047", "guest:songyu", null, [["CASH-M", 1]], 5.2, "delivered", { coupon: "hu.jun" }],
   ["DD-048", "guest:wuxin", null, [["LIP-3", 2]], 3.1, "shipped", { coupon: "chen.jing", currency: "hkd" }],
