@@ -208,7 +208,8 @@ describe("Distribution admin in the browser", () => {
     // Its wallet: the adjustment, less the two withdrawals held; its share of the order still pending.
     const wallet = await one<{ available: string; held: string; pending: string; entries: string; commissions: string }>(
       `select w.available::text, w.held::text,
-              (select sum(amount)::text from distribution_commission where distributor_id = w.distributor_id and status = 'pending') pending,
+              (select sum(amount - reversed_amount)::text from distribution_commission
+                where distributor_id = w.distributor_id and currency_code = w.currency_code and status = 'pending') pending,
               (select count(*) from distribution_ledger_entry where distributor_id = w.distributor_id) entries,
               (select count(*) from distribution_commission where distributor_id = w.distributor_id) commissions
          from distribution_wallet w where w.distributor_id = $1 and w.currency_code = 'cny'`,
