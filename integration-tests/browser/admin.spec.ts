@@ -112,7 +112,7 @@ describe("Distribution admin in the browser", () => {
     await page.waitForURL(/\/app\/orders/)
     await page.getByRole("link", { name: "Distribution", exact: true }).click()
     await page.getByTestId("distribution-overview").waitFor()
-    for (const label of ["Distributors", "Applications", "Withdrawals", "Levels", "Commission rules", "Programme settings"]) {
+    for (const label of ["Distributors", "Applications", "Withdrawals", "Coupons", "Levels", "Commission rules", "Programme settings"]) {
       await page.getByRole("link", { name: label, exact: true }).waitFor()
     }
   })
@@ -208,7 +208,8 @@ describe("Distribution admin in the browser", () => {
     // Its wallet: the adjustment, less the two withdrawals held; its share of the order still pending.
     const wallet = await one<{ available: string; held: string; pending: string; entries: string; commissions: string }>(
       `select w.available::text, w.held::text,
-              (select sum(amount)::text from distribution_commission where distributor_id = w.distributor_id and status = 'pending') pending,
+              (select sum(amount - reversed_amount)::text from distribution_commission
+                where distributor_id = w.distributor_id and currency_code = w.currency_code and status = 'pending') pending,
               (select count(*) from distribution_ledger_entry where distributor_id = w.distributor_id) entries,
               (select count(*) from distribution_commission where distributor_id = w.distributor_id) commissions
          from distribution_wallet w where w.distributor_id = $1 and w.currency_code = 'cny'`,
@@ -641,7 +642,7 @@ describe("Distribution admin in the browser", () => {
     await open("/distribution")
     await page.getByRole("heading", { name: "分销概览" }).waitFor()
     await page.getByTestId("kpi-applications-value").waitFor()
-    for (const label of ["分销商", "申请审核", "提现", "分销等级", "佣金规则", "分销设置"]) {
+    for (const label of ["分销商", "申请审核", "提现", "分销商优惠券", "分销等级", "佣金规则", "分销设置"]) {
       await page.getByRole("link", { name: label, exact: true }).waitFor()
     }
     await screenshot(page, "12-overview-zh")

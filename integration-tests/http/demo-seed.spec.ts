@@ -4,6 +4,9 @@ import { CustomerDTO, MedusaContainer } from "@medusajs/framework/types"
 import { DemoOrder } from "../../src/scripts/seed/orders-data"
 import seedDemo, {
   BUYERS,
+  COUPON_OWNERS,
+  COUPONS_ISSUED,
+  DEMO_COUPON_TEMPLATE,
   STEPS,
   CATEGORIES,
   COLLECTIONS,
@@ -27,7 +30,7 @@ import seedDemo, {
   seedStore,
 } from "../../src/scripts/seed-demo"
 
-// Two complete seeds (44 orders through checkout each time the first runs): about three
+// Two complete seeds (49 orders through checkout each time the first runs): about three
 // minutes on a quiet two-core machine, over five when it is shared.
 jest.setTimeout(900_000)
 
@@ -69,7 +72,11 @@ const COUNTS = `
     (select count(*) from distribution_commission_rule where deleted_at is null)::int as commission_rules,
     (select count(*) from "order" where deleted_at is null)::int as orders,
     (select count(*) from distribution_commission where deleted_at is null)::int as commissions,
-    (select count(*) from distribution_withdrawal where deleted_at is null)::int as withdrawals`
+    (select count(*) from distribution_withdrawal where deleted_at is null)::int as withdrawals,
+    (select count(*) from promotion where deleted_at is null)::int as promotions,
+    (select count(*) from distribution_coupon where deleted_at is null)::int as coupons,
+    (select count(*) from distribution_coupon where status = 'active' and deleted_at is null)::int as active_coupons,
+    (select count(*) from distribution_coupon_use where deleted_at is null)::int as coupon_uses`
 
 const count = <T>(list: T[], pick: (x: T) => boolean) => list.filter(pick).length
 
@@ -79,10 +86,13 @@ const distributorByEmail = new Map(DISTRIBUTORS.map((d) => [d.email, d]))
 /**
  * Who earns on each demo order, from the seed's data alone: the buyer itself
  * (an active distributor: the demo pays 自购返佣), else its binding (a recruit's
- * parent, a referred buyer's referrer, or the code it first checked out with),
- * else the cart's code; then up the tree to three levels, only active ones paid.
+ * parent, a referred buyer's referrer, or the code or coupon it first checked
+ * out with: the programme binds first, and a coupon binds its buyer), else the
+ * cart's code or coupon; then up the tree to three levels, only active ones
+ * paid. `via` says which of them earned level one.
  */
 function earnersByOrder() {
+  const via = new Map<string, "self" | "binding" | "code" | "coupon" | "none">()
   const bound = new Map<string, string>([
     ...BUYERS.filter((b) => b.referrer).map((b) => [b.email, b.referrer!] as [string, string]),
     ...DISTRIBUTORS.filter((d) => d.parent).map((d) => [d.email, d.parent!] as [string, string]),
@@ -91,9 +101,10 @@ function earnersByOrder() {
   for (const o of [...DEMO_ORDERS].sort((a, b) => b.placed - a.placed)) {
     const buyer = typeof o.buyer === "string" ? o.buyer : o.buyer.email
     const self = distributorByEmail.get(buyer)?.status === "active" ? buyer : null
-    const first = self ?? bound.get(buyer) ?? o.code ?? null
-    if (!self && !bound.has(buyer) && o.code) {
-      bound.set(buyer, o.code)
+    const first = self ?? bound.get(buyer) ?? o.code ?? o.coupon ?? null
+    via.set(o.key, self ? "self" : bound.has(buyer) ? "binding" : o.code ? "code" : o.coupon ? "coupon" : "none")
+    if (!self && !bound.has(buyer) && (o.code ?? o.coupon)) {
+      bound.set(buyer, (o.code ?? o.coupon)!)
     }
     const upline: string[] = []
     for (let d = first; d && upline.length < 3; d = distributorByEmail.get(d)!.parent) {
@@ -101,7 +112,7 @@ function earnersByOrder() {
     }
     result.set(o.key, upline.filter((e) => distributorByEmail.get(e)!.status === "active"))
   }
-  return { result, codeBound: [...bound.keys()].filter((e) => !BUYERS.some((b) => b.email === e && b.referrer) && !distributorByEmail.get(e)?.parent) }
+  return { result, via, codeBound: [...bound.keys()].filter((e) => !BUYERS.some((b) => b.email === e && b.referrer) && !distributorByEmail.get(e)?.parent) }
 }
 const EARNERS = earnersByOrder()
 
@@ -133,6 +144,11 @@ const EXPECTED = {
   orders: DEMO_ORDERS.length,
   commissions: DEMO_ORDERS.reduce((n, o) => n + o.lines.length * EARNERS.result.get(o.key)!.length, 0),
   withdrawals: DEMO_WITHDRAWALS.length,
+  // The coupon template, and a clone of it per active distributor, each active and used as the orders say.
+  promotions: 1 + COUPON_OWNERS.length,
+  coupons: COUPON_OWNERS.length,
+  active_coupons: COUPON_OWNERS.length,
+  coupon_uses: count(DEMO_ORDERS, (o) => !!o.coupon),
 }
 
 type CommissionRow = {
@@ -475,6 +491,87 @@ async function expectDistributorPrices(container: MedusaContainer) {
   expect(lists).toEqual([{ type: "sale", status: "active", groups: [programme.distributor_group_id], amount: DEMO_PRICE_LIST.cny, sku: DEMO_PRICE_LIST.sku }])
 }
 
+/**
+ * Distributor coupons: the template chosen in the settings, a clone of it per
+ * active distributor dated to the story, and every coupon order discounted by
+ * its owner's coupon, its use recorded on the order's day, its level one paid
+ * to the coupon's owner through the coupon when nothing bound the buyer before,
+ * and the buyer bound to the owner with source coupon.
+ */
+async function expectCoupons(container: MedusaContainer) {
+  const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { rows: [template] } = await pg.raw(
+    `select p.id, p.status, s.coupon_template_promotion_id as chosen, am.value::float as value, am.type, am.target_type, c.budget_type, c.budget_limit
+       from promotion p join promotion_application_method am on am.promotion_id = p.id
+       left join (select cp.id, b.type as budget_type, b."limit"::int as budget_limit, b.attribute
+                    from promotion_campaign cp join promotion_campaign_budget b on b.campaign_id = cp.id) c on c.id = p.campaign_id
+       cross join distribution_settings s
+      where p.code = ?`,
+    [DEMO_COUPON_TEMPLATE.code]
+  )
+  expect(template).toMatchObject({ status: "inactive", value: DEMO_COUPON_TEMPLATE.value, type: "percentage", target_type: "items", budget_type: "use_by_attribute", budget_limit: 1 })
+  expect(template.chosen).toBe(template.id)
+
+  const { rows: customers } = await pg.raw("select email, created_at from customer")
+  const anchor = programmeSeededAt(new Map(customers.map((c: CustomerDTO) => [c.email, c]))).getTime()
+  const { rows: coupons } = await pg.raw(
+    `select d.email, c.code, d.referral_code, c.status, c.source, c.created_at, p.code as promotion_code, p.status as promotion_status, p.campaign_id,
+            (select campaign_id from promotion where code = ?) as template_campaign_id
+       from distribution_coupon c join distribution_distributor d on d.id = c.distributor_id join promotion p on p.id = c.promotion_id
+      order by d.email collate "C"`,
+    [DEMO_COUPON_TEMPLATE.code]
+  )
+  expect(coupons.map((c: { email: string }) => c.email)).toEqual([...COUPON_OWNERS].sort((a, b) => (a < b ? -1 : 1)))
+  for (const c of coupons) {
+    expect([c.email, c.code, c.status, c.source, c.promotion_code, c.promotion_status, c.campaign_id, new Date(c.created_at).getTime()]).toEqual([
+      c.email, c.referral_code, "active", "admin", c.referral_code, "active", c.template_campaign_id, anchor - COUPONS_ISSUED * DAY,
+    ])
+  }
+  const { rows: [{ issued }] } = await pg.raw("select count(*)::int as issued from distribution_audit_log where action = 'coupon.issue'")
+  expect(issued).toBe(COUPON_OWNERS.length)
+
+  const couponOrders = DEMO_ORDERS.filter((o) => o.coupon)
+  expect(couponOrders.length).toBe(5)
+  const { data: orders } = await query.graph({ entity: "order", fields: ["id", "metadata", "created_at", "customer_id", "promotions.code", "discount_total"] })
+  const byKey = new Map(orders.map((o) => [(o.metadata as { demo_order: string }).demo_order, o]))
+  const codeOf = new Map(coupons.map((c: { email: string; code: string }) => [c.email, c.code]))
+  const { rows: uses } = await pg.raw(
+    `select u.order_id, u.created_at, c.code, d.email from distribution_coupon_use u
+       join distribution_coupon c on c.id = u.coupon_id join distribution_distributor d on d.id = u.distributor_id`
+  )
+  const { rows: levelOne } = await pg.raw(
+    `select c.order_id, c.attribution, d.email from distribution_commission c join distribution_distributor d on d.id = c.distributor_id where c.depth = 1`
+  )
+  for (const o of couponOrders) {
+    const order = byKey.get(o.key)!
+    expect([o.key, (order.promotions ?? []).map((p) => p!.code)]).toEqual([o.key, [codeOf.get(o.coupon!)]])
+    expect([o.key, Number(order.discount_total) > 0]).toEqual([o.key, true])
+    const use = uses.find((u: { order_id: string }) => u.order_id === order.id)
+    expect([o.key, use?.email, use && new Date(use.created_at).getTime()]).toEqual([o.key, o.coupon, anchor - o.placed * DAY])
+    const mine = levelOne.filter((r: { order_id: string }) => r.order_id === order.id)
+    expect(mine).toHaveLength(o.lines.length)
+    const via = EARNERS.via.get(o.key)
+    expect([o.key, via, [...new Set(mine.map((r: { attribution: string; email: string }) => `${r.attribution}:${r.email}`))]]).toEqual([
+      o.key,
+      via,
+      [via === "coupon" ? `coupon:${o.coupon}` : `${via}:${EARNERS.result.get(o.key)![0]}`],
+    ])
+  }
+  // Every coupon order in the demo comes from a buyer nothing bound before: its owner earns through the coupon.
+  expect(couponOrders.every((o) => EARNERS.via.get(o.key) === "coupon")).toBe(true)
+  const { rows: couponBound } = await pg.raw(
+    `select cu.email, d.email as owner from distribution_referral_binding b
+       join customer cu on cu.id = b.customer_id join distribution_distributor d on d.id = b.distributor_id
+      where b.source = 'coupon' order by cu.email collate "C"`
+  )
+  expect(couponBound).toEqual(
+    couponOrders
+      .map((o) => ({ email: typeof o.buyer === "string" ? o.buyer : o.buyer.email, owner: o.coupon }))
+      .sort((a, b) => (a.email < b.email ? -1 : 1))
+  )
+}
+
 medusaIntegrationTestRunner({
   testSuite: ({ getContainer }) => {
     it("seeds the demo once: a run after an interruption completes it, a second run duplicates nothing", async () => {
@@ -500,11 +597,11 @@ medusaIntegrationTestRunner({
 
       const first = await seedDemo({ container, args: [] })
       expect(await counts()).toEqual(EXPECTED)
-      expect(first.created).toMatchObject({ products: 0, customers: 0, levels: 0, distributors: 40 })
+      expect(first.created).toMatchObject({ products: 0, customers: 0, levels: 0, distributors: 40, "coupon templates": 1, coupons: COUPON_OWNERS.length })
       expect(first.publishable_key).toMatch(/^pk_/)
 
       // The sizes this test and the README rely on.
-      expect(EXPECTED).toMatchObject({ products: 30, categories: 5, collections: 2, distributors: 40, logins: 3 })
+      expect(EXPECTED).toMatchObject({ products: 30, categories: 5, collections: 2, distributors: 40, logins: 3, coupons: 26, coupon_uses: 5 })
 
       const { rows: statuses } = await pg.raw(
         "select status, count(*)::int as n from distribution_distributor group by status order by status"
@@ -551,6 +648,7 @@ medusaIntegrationTestRunner({
       await expectOrdersAndMoney(container)
       await expectWithdrawals(container)
       await expectProgrammeDates(container)
+      await expectCoupons(container)
       const { rows: [{ rules }] } = await pg.raw(
         "select count(distinct rule_id)::int as rules from distribution_commission where rule_id is not null"
       )
@@ -574,6 +672,7 @@ medusaIntegrationTestRunner({
       await expectWithdrawals(container)
       await expectProgrammeDates(container)
       await expectDistributorPrices(container)
+      await expectCoupons(container)
       expect(second.publishable_key).toEqual(first.publishable_key)
       const {
         rows: [after],

@@ -276,6 +276,21 @@ medusaIntegrationTestRunner({
       )
       const report = await api.get("/admin/distribution/reports/coupons", admin)
       expect(report.data.coupons.find((r: { code: string }) => r.code === c.code)).toMatchObject({ uses: 3, sales: "1584.09", commission: "153.75" })
+      // The totals sum the whole window, whatever the page.
+      const paged = await api.get("/admin/distribution/reports/coupons?limit=1&offset=1", admin)
+      expect(paged.data.coupons).toEqual([])
+      expect(paged.data.totals).toEqual({ coupons: 1, uses: 3, sales: "1584.09", commission: "153.75" })
+
+      // The admin's list finds a coupon by part of its code (any case) and by its Medusa promotion.
+      const byPart = await api.get(`/admin/distribution/coupons?q=${encodeURIComponent(c.code!.slice(1, 5).toLowerCase())}`, admin)
+      expect(byPart.data.coupons.map((x: { id: string }) => x.id)).toContain(cCoupon.id)
+      expect(byPart.data.coupons.every((x: { code: string }) => x.code.includes(c.code!.slice(1, 5).toUpperCase()))).toBe(true)
+      const byPromotion = await api.get(`/admin/distribution/coupons?promotion_id=${cCoupon.promotion_id}`, admin)
+      expect(byPromotion.data).toMatchObject({ count: 1, coupons: [{ id: cCoupon.id, code: c.code, status: "active", uses: 3 }] })
+      expect((await api.get(`/admin/distribution/coupons?promotion_id=${templateId}`, admin)).data).toMatchObject({ count: 0, coupons: [] })
+      // A wildcard is a character like any other; a search too long is a 400.
+      expect((await api.get("/admin/distribution/coupons?q=%25", admin)).data.count).toBe(0)
+      expect((await failure(api.get(`/admin/distribution/coupons?q=${"X".repeat(65)}`, admin))).status).toBe(400)
       const centre = await api.get("/store/distribution/coupon", c)
       expect(centre.data.coupon).toMatchObject({ code: c.code, uses: 3, figures: [{ currency_code: "cny", uses: 3, sales: "1584.09", commission: "153.75" }] })
     })

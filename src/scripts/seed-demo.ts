@@ -1,6 +1,7 @@
 import { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { seedCatalog } from "./seed/catalog"
+import { seedCoupons } from "./seed/coupons"
 import { seedOrders } from "./seed/orders"
 import { seedProgramme } from "./seed/programme"
 import { seedDistributorPrices } from "./seed/pricing"
@@ -24,6 +25,7 @@ export * from "./seed/programme"
 export * from "./seed/orders"
 export * from "./seed/rules"
 export * from "./seed/pricing"
+export * from "./seed/coupons"
 export { CATEGORIES, COLLECTIONS, PRODUCTS } from "./seed/catalog-data"
 export { DEMO_GUESTS, DEMO_ORDERS, LIFECYCLE, STEPS } from "./seed/orders-data"
 export { DEMO_WITHDRAWALS } from "./seed/withdrawals"
@@ -47,6 +49,7 @@ export default async function seedDemo({ container }: ExecArgs) {
   const catalog = await seedCatalog(container, sales_channel_id, shipping_profile_id)
   const programme = await seedProgramme(container)
   const rules = await seedCommissionRules(container)
+  const coupons = await seedCoupons(container, { anchor: programme.anchor, distributorByEmail: programme.distributorByEmail })
   const orders = await seedOrders(container, {
     sales_channel_id,
     anchor: programme.anchor,
@@ -60,6 +63,7 @@ export default async function seedDemo({ container }: ExecArgs) {
     products: catalog.created,
     ...programme.created,
     "commission rules": rules.created,
+    ...coupons.created,
     orders: orders.created,
     withdrawals: withdrawals.created,
     "price lists": prices.created,

@@ -76,3 +76,20 @@ export const Empty = ({ title, description }: { title: string; description?: str
     )}
   </div>
 )
+
+/** A key figure: its name, its value large, and an explanation under it. */
+export const Kpi = ({ label, value, hint, testId }: { label: string; value: string; hint?: string; testId: string }) => (
+  <Container className="flex flex-col gap-y-1 px-6 py-4" data-testid={testId}>
+    <Text size="small" className="text-ui-fg-subtle">
+      {label}
+    </Text>
+    <Heading level="h2" className="tabular-nums" data-testid={`${testId}-value`}>
+      {value}
+    </Heading>
+    {hint && (
+      <Text size="xsmall" className="text-ui-fg-muted">
+        {hint}
+      </Text>
+    )}
+  </Container>
+)

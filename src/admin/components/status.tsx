@@ -9,6 +9,7 @@ const COLORS: Record<Kind, Record<string, Color>> = {
   distributor: { pending: "orange", active: "green", rejected: "red", suspended: "grey" },
   commission: { pending: "orange", settled: "green", reversed: "red" },
   withdrawal: { requested: "orange", approved: "blue", rejected: "red", paid: "green" },
+  coupon: { active: "green", suspended: "orange", disabled: "grey" },
 }
 
 /** The choices of a status filter, in the admin's language. */

@@ -6,6 +6,9 @@ import type {
   BindingSource,
   CommissionBase,
   CommissionStatus,
+  CouponCommission,
+  CouponSource,
+  CouponStatus,
   DistributorStatus,
   LedgerKind,
   RuleMode,
@@ -65,7 +68,24 @@ export function useLabels() {
           rejected: t("statuses.withdrawal.rejected"),
           paid: t("statuses.withdrawal.paid"),
         } satisfies Record<WithdrawalStatus, string>,
+        coupon: {
+          active: t("statuses.coupon.active"),
+          suspended: t("statuses.coupon.suspended"),
+          disabled: t("statuses.coupon.disabled"),
+        } satisfies Record<CouponStatus, string>,
       },
+      /** A coupon's own commission policy; `programme`: none of its own (the programme's applies). */
+      couponPolicies: {
+        programme: t("coupons.policies.programme"),
+        normal: t("coupons.policies.normal"),
+        rates: t("coupons.policies.rates"),
+        excluded: t("coupons.policies.excluded"),
+      } satisfies Record<CouponCommission | "programme", string>,
+      couponSources: {
+        auto: t("coupons.sources.auto"),
+        admin: t("coupons.sources.admin"),
+        request: t("coupons.sources.request"),
+      } satisfies Record<CouponSource, string>,
       sources: {
         link: t("sources.link"),
         code: t("sources.code"),
@@ -118,6 +138,7 @@ export function useLabels() {
         distributors: t("nav.distributors"),
         applications: t("nav.applications"),
         withdrawals: t("nav.withdrawals"),
+        coupons: t("nav.coupons"),
         levels: t("nav.levels"),
         rules: t("nav.rules"),
         settings: t("nav.settings"),

@@ -64,3 +64,10 @@ export type ProductReport = Out<typeof S.AdminReportProductsResponse>
 export type CommissionPreview = Out<typeof S.AdminCommissionPreviewResponse>
 
 export type ReconcileRuns = Out<typeof S.AdminReconcileRunsResponse>
+
+export type CouponStatus = `${C.CouponStatus}`
+export type CouponCommission = `${C.CouponCommission}`
+export type Coupon = Out<typeof S.AdminCoupon>
+export type CouponDetail = Out<typeof S.AdminCouponDetailResponse>
+export type CouponReport = Out<typeof S.AdminReportCouponsResponse>
+export type BulkIssueResult = Out<typeof S.AdminBulkIssueCouponsResponse>

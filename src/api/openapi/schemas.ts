@@ -829,7 +829,13 @@ export const AdminReportCouponsResponse = paged(
     sales: Amount,
     commission: Amount,
   })
-).extend(ReportScope)
+)
+  .extend(ReportScope)
+  .extend({
+    totals: z
+      .object({ coupons: z.number().int(), uses: z.number().int(), sales: Amount, commission: Amount })
+      .describe("The whole window, every page: coupons used, orders placed with them, their sales and the owners' commission"),
+  })
 
 /** The caller's coupon as the distributor centre shows it (null: none yet). */
 export const StoreCoupon = AdminCoupon.pick({

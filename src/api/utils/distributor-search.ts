@@ -1,4 +1,5 @@
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`)
+/** A LIKE pattern's wildcards taken literally. */
+export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`)
 
 /** The admin's distributor search: a referral code by prefix, or part of an e-mail or a name. */
 export function distributorSearchFilter(q: string) {

@@ -24,6 +24,8 @@ export type DemoOrder = {
   buyer: string | DemoGuest
   /** Email of the distributor whose referral code the cart carries. */
   code?: string
+  /** Email of the distributor whose coupon (分销商优惠券) the cart applies. */
+  coupon?: string
   currency: "cny" | "hkd"
   lines: [sku: string, quantity: number][]
   /** Days before the seed's first run the order was placed. */
@@ -56,6 +58,11 @@ const GUESTS: Record<string, DemoGuest> = {
   zhoumeng: { email: "zhou.meng.guest@example.com", first_name: "梦", last_name: "周" },
   hewen: { email: "he.wen.guest@example.com", first_name: "文", last_name: "何" },
   chanka: { email: "chan.ka.guest@example.com", first_name: "家怡", last_name: "陳" },
+  qianli: { email: "qian.li.guest@example.com", first_name: "莉", last_name: "钱" },
+  songyu: { email: "song.yu.guest@example.com", first_name: "雨", last_name: "宋" },
+  wuxin: { email: "ng.yan.guest@example.com", first_name: "欣", last_name: "吳" },
+  zhengyi: { email: "zheng.yi.guest@example.com", first_name: "毅", last_name: "郑" },
+  fangyu: { email: "fang.yu.guest@example.com", first_name: "宇", last_name: "方" },
 }
 
 type Spec = [
@@ -65,12 +72,13 @@ type Spec = [
   lines: [string, number][],
   placed: number,
   fate: DemoOrderFate,
-  extra?: Partial<Pick<DemoOrder, "returned" | "refund" | "currency">>,
+  extra?: Partial<Pick<DemoOrder, "returned" | "refund" | "currency">> & { coupon?: string },
 ]
 
 /**
  * `buyer` is a seeded customer's pinyin, or `guest:<name>`; `code` the pinyin
- * of the distributor whose code is in the cart. Self-purchases are
+ * of the distributor whose code is in the cart, `coupon` (in extra) the pinyin
+ * of the distributor whose coupon the cart applies. Self-purchases are
  * distributors buying (the demo programme pays 自购返佣).
  */
 const SPECS: Spec[] = [
@@ -121,12 +129,19 @@ const SPECS: Spec[] = [
   ["DD-042", "wei.ran", null, [["LONGJING-1", 1]], 0.8, "placed"],
   ["DD-043", "guest:linxiaoyu", "zhang.wei", [["PUER-357", 1]], 0.5, "placed"],
   ["DD-044", "chen.jing", null, [["SERUM-50", 2]], 0.2, "placed"],
+  // Checked out with a distributor's coupon (10 % off, once per customer), since the coupons came out two weeks ago.
+  ["DD-045", "guest:fangyu", null, [["HOTPOT-M", 2], ["DATES-1", 1]], 11.3, "delivered", { coupon: "wang.fang" }],
+  ["DD-046", "guest:qianli", null, [["SERUM-30", 1]], 7.9, "delivered", { coupon: "zhang.wei" }],
+  ["DD-047", "guest:songyu", null, [["CASH-M", 1]], 5.2, "delivered", { coupon: "hu.jun" }],
+  ["DD-048", "guest:wuxin", null, [["LIP-3", 2]], 3.1, "shipped", { coupon: "chen.jing", currency: "hkd" }],
+  ["DD-049", "guest:zhengyi", null, [["RICE-5", 1], ["LONGJING-1", 1]], 1.4, "placed", { coupon: "zhang.wei" }],
 ]
 
 export const DEMO_ORDERS: DemoOrder[] = SPECS.map(([key, buyer, code, lines, placed, fate, extra]) => ({
   key,
   buyer: buyer.startsWith("guest:") ? GUESTS[buyer.slice(6)] : buyer === "demo" ? "demo@example.com" : email(buyer),
   code: code ? email(code) : undefined,
+  coupon: extra?.coupon ? email(extra.coupon) : undefined,
   currency: extra?.currency ?? "cny",
   lines,
   placed,

@@ -19,6 +19,8 @@ import {
   refundPaymentWorkflow,
   requestItemReturnWorkflow,
 } from "@medusajs/medusa/core-flows"
+import { DISTRIBUTION_MODULE } from "../../modules/distribution/constants"
+import DistributionModuleService from "../../modules/distribution/service"
 import { DistributorDTO } from "../../modules/distribution/types"
 import {
   creditOrderCommissionsWorkflow,
@@ -30,7 +32,8 @@ import { DEMO_ORDERS, DemoGuest, DemoOrder, LIFECYCLE, STEPS } from "./orders-da
 import { REGIONS, SHIPPING_OPTIONS, STOCK_LOCATION_NAME } from "./store"
 
 /**
- * The demo's orders, placed and then fulfilled, shipped, delivered, canceled,
+ * The demo's orders (some with a distributor's coupon applied to the cart),
+ * placed and then fulfilled, shipped, delivered, canceled,
  * returned or refunded through Medusa's own workflows, with the plugin's
  * workflows run for each step exactly as its subscribers run them (the same
  * workflows and inputs, idempotent by the commissions' and the ledger's unique
@@ -111,7 +114,8 @@ async function placeOrder(
   ctx: OrderContext,
   order: DemoOrder,
   buyer: DemoGuest & { customer_id?: string },
-  referralCode: string | null
+  referralCode: string | null,
+  couponCode: string | null
 ) {
   const { result: cart } = await createCartWorkflow(container).run({
     input: {
@@ -127,6 +131,7 @@ async function placeOrder(
         ...ADDRESSES[order.currency],
       },
       metadata: { demo_order: order.key, ...(referralCode && { referral_code: referralCode }) },
+      ...(couponCode && { promo_codes: [couponCode] }),
     },
   })
   await addShippingMethodToCartWorkflow(container).run({
@@ -270,7 +275,8 @@ async function seedOrderStep(
         ? { email: customer.email, first_name: customer.first_name ?? "", last_name: customer.last_name ?? "", customer_id: customer.id }
         : (o.buyer as DemoGuest)
       const code = o.code ? input.distributorByEmail.get(o.code)!.referral_code : null
-      orderIdByKey.set(o.key, await placeOrder(container, ctx, o, buyer, code))
+      const coupon = o.coupon ? await couponCodeOf(container, input.distributorByEmail.get(o.coupon)!.id) : null
+      orderIdByKey.set(o.key, await placeOrder(container, ctx, o, buyer, code, coupon))
       created.orders++
     }
     await creditOrderCommissionsWorkflow(container).run({ input: { order_id: orderIdByKey.get(o.key)! } })
@@ -342,6 +348,17 @@ async function seedOrderStep(
   }
 }
 
+/** The code of a distributor's coupon (the coupons section issued it). */
+async function couponCodeOf(container: MedusaContainer, distributorId: string) {
+  const [coupon] = await container
+    .resolve<DistributionModuleService>(DISTRIBUTION_MODULE)
+    .listDistributorCoupons({ distributor_id: distributorId }, { select: ["code"] })
+  if (!coupon) {
+    throw new Error(`The demo distributor ${distributorId} has no coupon: the coupons section runs before the orders`)
+  }
+  return coupon.code
+}
+
 /** A return of some units, requested and received the way an admin does it. */
 async function receiveReturn(container: MedusaContainer, ctx: OrderContext, order: OrderState, o: DemoOrder) {
   const items = o.returned!.lines.map(([sku, quantity]) => ({
@@ -399,6 +416,8 @@ function datedBack(container: MedusaContainer) {
           WHERE order_id = ?`,
         [placed, step("canceled"), orderId]
       )
+      // An order placed with a coupon used it when it was placed.
+      await pg.raw(`UPDATE distribution_coupon_use SET created_at = ?, updated_at = ? WHERE order_id = ?`, [placed, placed, orderId])
       // A buyer who checked out with a code was bound to its owner then: the
       // binding that order made is the buyer's one still stamped after the anchor.
       await pg.raw(

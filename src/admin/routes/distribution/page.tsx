@@ -7,7 +7,7 @@ import { Link } from "react-router-dom"
 import { Chart } from "../../components/charts"
 import { ExportLink } from "../../components/list-toolbar"
 import { ReportState } from "../../components/report-state"
-import { Empty, Loading, PageHeader, Section } from "../../components/section"
+import { Empty, Kpi, Loading, PageHeader, Section } from "../../components/section"
 import { exportUrl } from "../../lib/sdk"
 import { Period, useLeaderboard, useProductReport, useReconcileRuns, useSummary, useTimeseries } from "../../hooks/reports"
 import { useLevels, useSettings } from "../../hooks/programme"
@@ -25,22 +25,6 @@ const periodOf = (days: number): Period => {
   const now = new Date()
   return { from: day(new Date(now.getTime() - (days - 1) * 24 * 60 * 60 * 1000)), to: day(now), tz }
 }
-
-const Kpi = ({ label, value, hint, testId }: { label: string; value: string; hint?: string; testId: string }) => (
-  <Container className="flex flex-col gap-y-1 px-6 py-4" data-testid={testId}>
-    <Text size="small" className="text-ui-fg-subtle">
-      {label}
-    </Text>
-    <Heading level="h2" className="tabular-nums" data-testid={`${testId}-value`}>
-      {value}
-    </Heading>
-    {hint && (
-      <Text size="xsmall" className="text-ui-fg-muted">
-        {hint}
-      </Text>
-    )}
-  </Container>
-)
 
 /**
  * A new programme's first steps, while it has no level: what it pays until then

@@ -125,7 +125,7 @@ export type CouponReportRow = CouponFigures & { code: string; distributor_id: st
 export async function couponReport(
   manager: EntityManager,
   input: { start: string; end: string; currency_code: string; limit: number; offset: number }
-): Promise<{ rows: CouponReportRow[]; count: number }> {
+): Promise<{ rows: CouponReportRow[]; count: number; totals: CouponReportTotals }> {
   const where = `u.deleted_at IS NULL AND u.currency_code = ? AND u.created_at >= ? AND u.created_at < ?`
   const params = [input.currency_code, input.start, input.end]
   const rows: CouponReportRow[] = await manager.execute(
@@ -136,12 +136,17 @@ export async function couponReport(
       LIMIT ? OFFSET ?`,
     [...params, input.limit, input.offset]
   )
-  const [{ count }]: { count: number }[] = await manager.execute(
-    `SELECT count(DISTINCT u.coupon_id)::int AS count FROM distribution_coupon_use u WHERE ${where}`,
+  const [totals]: (Omit<CouponReportTotals, "coupons"> & { count: number })[] = await manager.execute(
+    `SELECT count(DISTINCT f.coupon_id)::int AS count, coalesce(sum(f.uses), 0)::int AS uses,
+            coalesce(sum(f.sales::numeric), 0)::text AS sales, coalesce(sum(f.commission::numeric), 0)::text AS commission
+       FROM (${FIGURES} WHERE ${where} GROUP BY u.coupon_id, u.currency_code) f`,
     params
   )
-  return { rows, count }
+  return { rows, count: totals.count, totals: { coupons: totals.count, uses: totals.uses, sales: totals.sales, commission: totals.commission } }
 }
+
+/** The whole window's figures: coupons used, uses, their sales and the owners' commission. */
+export type CouponReportTotals = { coupons: number; uses: number; sales: string; commission: string }
 
 export type CouponOrder = { order_id: string; customer_id: string | null; sales: string; currency_code: string; commission: string; created_at: Date }
 

@@ -266,6 +266,6 @@ const RuleDrawer = ({ rule, open, onClose }: { rule: CommissionRule | null; open
 
 export const handle = { breadcrumb: () => <NavCrumb page="rules" /> }
 
-export const config = defineRouteConfig({ label: "nav.rules", translationNs: "distribution", rank: 5 })
+export const config = defineRouteConfig({ label: "nav.rules", translationNs: "distribution", rank: 6 })
 
 export default RulesPage

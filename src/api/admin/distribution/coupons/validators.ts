@@ -19,6 +19,7 @@ export const AdminListCoupons = z.object({
   distributor_id: oneOrMany(z.string().min(1)),
   promotion_id: oneOrMany(z.string().min(1)),
   code: z.string().trim().min(1).max(64).optional(),
+  q: z.string().trim().min(1).max(64).optional().describe("Part of the coupon's code, any case"),
 }).strict()
 export type AdminListCouponsType = z.infer<typeof AdminListCoupons>
 

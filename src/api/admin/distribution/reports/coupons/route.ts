@@ -9,12 +9,13 @@ const COLUMNS = ["coupon_id", "code", "distributor_id", "status", "uses", "sales
 /**
  * GET /admin/distribution/reports/coupons: per distributor coupon, the orders
  * placed with it in the window (uses), their sales (lines after discounts,
- * before tax and shipping) and the owner's commission on them, most sales first.
+ * before tax and shipping) and the owner's commission on them, most sales first;
+ * `totals` sums the whole window (every page).
  */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const { limit, offset } = req.validatedQuery as AdminReportCouponsType
   const { window, scope } = await resolveReport(req)
-  const { rows, count } = await distributionService(req).getCouponReport({
+  const { rows, count, totals } = await distributionService(req).getCouponReport({
     start: window.start,
     end: window.end,
     currency_code: window.currency_code,
@@ -33,7 +34,19 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   sendReport(req, res, {
     name: "coupons",
     scope,
-    body: { ...scope, coupons, count, limit, offset },
+    body: {
+      ...scope,
+      totals: {
+        coupons: totals.coupons,
+        uses: totals.uses,
+        sales: formatAmount(totals.sales, window.currency_code),
+        commission: formatAmount(totals.commission, window.currency_code),
+      },
+      coupons,
+      count,
+      limit,
+      offset,
+    },
     columns: [...COLUMNS],
     rows: coupons,
   })
