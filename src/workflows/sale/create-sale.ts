@@ -4,7 +4,7 @@ import { createPriceListsWorkflow, emitEventStep } from "@medusajs/medusa/core-f
 import { AuditActorType, DistributionEvents } from "../../modules/distribution/constants"
 import { recordAuditStep } from "../audit/record-audit-step"
 import { attachSalePriceListStep } from "./steps/attach-sale-price-list"
-import { CreateSaleInput, prepareSaleStep } from "./steps/prepare-sale"
+import { CreateSaleInput, prepareSaleStep, saleEventData } from "./steps/prepare-sale"
 import { reserveSaleStep } from "./steps/reserve-sale"
 import { priceListPrices } from "./steps/sale-prices"
 
@@ -63,13 +63,7 @@ export const createSaleWorkflow = createWorkflow("create-distribution-sale", (in
   )
   emitEventStep({
     eventName: DistributionEvents.SALE_CREATED,
-    data: transform({ sale, prepared }, ({ sale, prepared }) => ({
-      id: sale.id,
-      price_list_id: sale.price_list_id,
-      starts_at: new Date(prepared.reservation.starts_at).toISOString(),
-      ends_at: new Date(prepared.reservation.ends_at).toISOString(),
-      variant_ids: prepared.reservation.variants.map((v) => v.variant_id),
-    })),
+    data: transform({ sale, prepared }, saleEventData),
   })
   return new WorkflowResponse(sale)
 })

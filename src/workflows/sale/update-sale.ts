@@ -2,7 +2,7 @@ import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/fra
 import { batchPriceListPricesWorkflow, emitEventStep, updatePriceListsWorkflow } from "@medusajs/medusa/core-flows"
 import { AuditActorType, DistributionEvents } from "../../modules/distribution/constants"
 import { recordAuditStep } from "../audit/record-audit-step"
-import { prepareSaleStep, UpdateSaleInput } from "./steps/prepare-sale"
+import { prepareSaleStep, UpdateSaleInput, saleEventData } from "./steps/prepare-sale"
 import { reserveSaleStep } from "./steps/reserve-sale"
 import { priceListPrices } from "./steps/sale-prices"
 
@@ -65,13 +65,7 @@ export const updateSaleWorkflow = createWorkflow("update-distribution-sale", (in
   )
   emitEventStep({
     eventName: DistributionEvents.SALE_UPDATED,
-    data: transform({ sale, prepared }, ({ sale, prepared }) => ({
-      id: sale.id,
-      price_list_id: sale.price_list_id,
-      starts_at: new Date(prepared.reservation.starts_at).toISOString(),
-      ends_at: new Date(prepared.reservation.ends_at).toISOString(),
-      variant_ids: prepared.reservation.variants.map((v) => v.variant_id),
-    })),
+    data: transform({ sale, prepared }, saleEventData),
   })
   return new WorkflowResponse(sale)
 })

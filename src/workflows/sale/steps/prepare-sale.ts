@@ -58,6 +58,17 @@ export type PreparedSale = {
   price_list_id: string | null
 }
 
+/** What distribution.sale.created and .updated carry: the sale, its price list, its window and its variants. */
+export function saleEventData({ sale, prepared }: { sale: { id: string; price_list_id: string | null }; prepared: PreparedSale }) {
+  return {
+    id: sale.id,
+    price_list_id: sale.price_list_id,
+    starts_at: new Date(prepared.reservation.starts_at).toISOString(),
+    ends_at: new Date(prepared.reservation.ends_at).toISOString(),
+    variant_ids: prepared.reservation.variants.map((v) => v.variant_id),
+  }
+}
+
 /** Rates mean something only under a "rates" policy: kept then (the given ones over the current), cleared otherwise. */
 function policyOf(input: SalePolicyFields, current?: DistributionSaleDTO) {
   const commission_policy = input.commission_policy ?? current?.commission_policy ?? SaleCommission.NORMAL
