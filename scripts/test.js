@@ -21,7 +21,7 @@ const fs = require("fs")
 const path = require("path")
 const { spawn } = require("child_process")
 const { resolveTestDatabase, ROOT, log } = require("./lib/db")
-const { KINDS, parseArgs, requirementsOf } = require("./lib/kinds")
+const { KINDS, parseArgs, requirementsOf, workersFor } = require("./lib/kinds")
 const { ensurePrerequisites } = require("./lib/prerequisites")
 const { addResults, isCi, judgeKind, summaryLine } = require("./lib/results")
 
@@ -39,13 +39,14 @@ function readReport(file) {
 }
 
 function runJest(kind, { extra, filtered }, env) {
-  const { type, silent, pattern } = KINDS[kind]
+  const { type, silent, pattern, workers } = KINDS[kind]
   const out = path.join(CACHE, `jest-${kind}.json`)
   fs.rmSync(out, { force: true })
   // No tests collected is judged below, with a line saying so, rather than by jest.
   // The report is written by lib/report-reporter.js (jest.config.js), to DISTRIBUTION_JEST_REPORT:
   // jest's own --json writer loses the whole report when a failure carries a circular object.
-  const args = ["jest", "--runInBand", "--forceExit", "--passWithNoTests"]
+  const parallel = workersFor(workers, env)
+  const args = ["jest", parallel > 1 ? `--maxWorkers=${parallel}` : "--runInBand", "--forceExit", "--passWithNoTests"]
   if (silent) args.push("--silent")
   args.push(...extra)
   log(`running the ${kind} tests (TEST_TYPE=${type})`)

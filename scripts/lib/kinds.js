@@ -24,6 +24,9 @@ const KINDS = {
     silent: false,
     pattern: "integration-tests/http/**/*.spec.[jt]s",
     requires: ["cjk-font"],
+    // Each spec file boots its own app on its own database and port, so files can
+    // run side by side: one jest worker per core, at most two.
+    workers: 2,
   },
   // The packed plugin installed into new Medusa apps at both ends of its peer
   // range (integration-tests/install): npm install, migrate, build, start, order.
@@ -70,4 +73,14 @@ function requirementsOf(selected, kinds = KINDS) {
   return [...new Set(selected.flatMap((kind) => kinds[kind].requires))].sort()
 }
 
-module.exports = { KINDS, parseArgs, requirementsOf }
+/**
+ * How many jest workers a kind runs with: its own `workers` (1 when unset), capped
+ * by the machine's cores; DISTRIBUTION_TEST_WORKERS overrides both (1 = one file at a time).
+ */
+function workersFor(workers = 1, env = process.env, cores = require("os").cpus().length) {
+  const forced = Number.parseInt(env.DISTRIBUTION_TEST_WORKERS ?? "", 10)
+  if (Number.isInteger(forced) && forced > 0) return forced
+  return Math.max(1, Math.min(workers, cores))
+}
+
+module.exports = { KINDS, parseArgs, requirementsOf, workersFor }

@@ -150,3 +150,20 @@ describe("what npm test runs", () => {
     expect(requirementsOf(["modules", "http"])).toEqual(["cjk-font"])
   })
 })
+
+describe("workersFor", () => {
+  const { workersFor } = require("../kinds")
+
+  it("runs a kind's files side by side up to its own count, capped by the cores", () => {
+    expect(workersFor(2, {}, 2)).toBe(2)
+    expect(workersFor(2, {}, 1)).toBe(1)
+    expect(workersFor(undefined, {}, 8)).toBe(1)
+  })
+
+  it("takes DISTRIBUTION_TEST_WORKERS over both, and ignores a value that is not a positive integer", () => {
+    expect(workersFor(2, { DISTRIBUTION_TEST_WORKERS: "1" }, 2)).toBe(1)
+    expect(workersFor(1, { DISTRIBUTION_TEST_WORKERS: "3" }, 2)).toBe(3)
+    expect(workersFor(2, { DISTRIBUTION_TEST_WORKERS: "zero" }, 2)).toBe(2)
+    expect(workersFor(2, { DISTRIBUTION_TEST_WORKERS: "0" }, 2)).toBe(2)
+  })
+})
