@@ -5,7 +5,7 @@ import { createCampaignsWorkflow, createPromotionsWorkflow } from "@medusajs/med
 import { createAdmin, Headers, registerCustomer } from "../helpers/auth"
 import { Distributor, failure, makeDistributor, service, uniqueEmail, updateSettings } from "../helpers/distribution"
 import { prepareCart, seedShop, Shop } from "../helpers/orders"
-import { andWait, BASKET, threeLevelProgramme } from "../helpers/programme"
+import { andWait, BASKET, commissionsOf as commissionsOfOrder, threeLevelProgramme } from "../helpers/programme"
 
 jest.setTimeout(600_000)
 
@@ -51,8 +51,6 @@ async function makeTemplate(container: MedusaContainer) {
   })
   return { template, campaign }
 }
-
-type Row = { who: string; depth: number; sku: string; amount: string; attribution: string; rate_source: string }
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
@@ -111,21 +109,7 @@ medusaIntegrationTestRunner({
       return { order, customer }
     }
 
-    async function commissionsOf(order: { id: string; items: { id: string; variant_sku: string }[] }): Promise<Row[]> {
-      const names = Object.fromEntries(Object.entries(programme).map(([k, d]) => [d.distributor_id, k.toUpperCase()]))
-      const sku = new Map(order.items.map((i) => [i.id, i.variant_sku]))
-      const rows = await service(getContainer()).listCommissions({ order_id: order.id }, { take: null })
-      return rows
-        .map((r) => ({
-          who: names[r.distributor_id] ?? r.distributor_id,
-          depth: r.depth,
-          sku: sku.get(r.line_item_id)!,
-          amount: Number(r.amount).toFixed(2),
-          attribution: r.attribution,
-          rate_source: r.rate_source,
-        }))
-        .sort((x, y) => x.depth - y.depth || x.sku.localeCompare(y.sku))
-    }
+    const commissionsOf = (order: { id: string; items: { id: string; variant_sku: string }[] }) => commissionsOfOrder(getContainer(), programme, order)
 
     it("issues a clone of the template on approval, follows suspension and reinstatement, and obeys the admin's disable/enable", async () => {
       // Bad settings are refused and change nothing.
