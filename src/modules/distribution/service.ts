@@ -1647,9 +1647,10 @@ export default class DistributionModuleService extends MedusaService({
     }
     const starts_at = new Date(current.starts_at).getTime() > input.now.getTime() ? input.now : new Date(current.starts_at)
     const sale = await this.updateDistributionSales({ id: current.id, starts_at, ends_at: input.now }, sharedContext)
-    const claim = { now: input.now, limit: 1, sale_id: current.id }
-    const [started] = await sales.claimSaleStarts(manager, claim)
-    await sales.claimSaleEnds(manager, claim)
+    // The window's change above is written when the transaction commits: the claims name the sale.
+    const ran = new Date(current.starts_at).getTime() < input.now.getTime()
+    const started = ran && (await sales.claimSaleTransition(manager, { sale_id: current.id, column: "started_event_at", now: input.now }))
+    await sales.claimSaleTransition(manager, { sale_id: current.id, column: "ended_event_at", now: input.now })
     const previous = {
       id: current.id,
       starts_at: new Date(current.starts_at),
@@ -1657,7 +1658,7 @@ export default class DistributionModuleService extends MedusaService({
       started_event_at: current.started_event_at ? new Date(current.started_event_at) : null,
       ended_event_at: current.ended_event_at ? new Date(current.ended_event_at) : null,
     }
-    return { sale, previous, started: started ?? null }
+    return { sale, previous, started }
   }
 
   /** Sets a sale's window and announcements back (the compensation of ending it). */

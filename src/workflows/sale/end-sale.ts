@@ -41,7 +41,7 @@ export const endSaleWorkflow = createWorkflow("end-distribution-sale", (input: E
   emitEventStep({
     eventName: DistributionEvents.SALE_STARTED,
     // None when the job had announced the start, or the sale never started.
-    data: transform({ ended }, ({ ended }) => (ended.started ? [saleStartedEventData(ended.started)] : [])),
+    data: transform({ ended }, ({ ended }) => (ended.started ? [saleStartedEventData(ended.sale)] : [])),
   }).config({ name: "emit-distribution-sale-started" })
   emitEventStep({
     eventName: DistributionEvents.SALE_ENDED,
