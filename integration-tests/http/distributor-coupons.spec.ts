@@ -4,6 +4,7 @@ import { MedusaContainer } from "@medusajs/framework/types"
 import { createCampaignsWorkflow, createPromotionsWorkflow } from "@medusajs/medusa/core-flows"
 import { createAdmin, Headers, registerCustomer } from "../helpers/auth"
 import { Distributor, failure, makeDistributor, service, uniqueEmail, updateSettings } from "../helpers/distribution"
+import { backOffice, clientFailure, storefront } from "../helpers/client"
 import { prepareCart, seedShop, Shop } from "../helpers/orders"
 import { andWait, BASKET, commissionsOf as commissionsOfOrder, threeLevelProgramme } from "../helpers/programme"
 
@@ -207,6 +208,10 @@ medusaIntegrationTestRunner({
       expect(asked.data.coupon).toMatchObject({ code: `VIP-${g.code}`, status: "active", source: "request" })
       expect((await failure(api.post("/store/distribution/coupon", {}, g))).status).toBe(409)
       expect((await failure(api.post("/store/distribution/coupon", { code: "MINE" }, g))).status).toBe(400)
+      // The storefront client reads the same coupon, and asking again through it is the same 409.
+      const gCentre = await storefront(api, shop.pk, g)
+      expect(await gCentre.coupon()).toMatchObject({ coupon: { code: `VIP-${g.code}`, source: "request" }, can_request: false })
+      expect((await clientFailure(gCentre.requestCoupon())).status).toBe(409)
       const link = await api.get("/store/distribution/link", g)
       expect(link.data.coupon_code).toBe(`VIP-${g.code}`)
       await updateSettings(api, admin, { coupon_code_prefix: "" })
@@ -275,6 +280,10 @@ medusaIntegrationTestRunner({
       // A wildcard is a character like any other; a search too long is a 400.
       expect((await api.get("/admin/distribution/coupons?q=%25", admin)).data.count).toBe(0)
       expect((await failure(api.get(`/admin/distribution/coupons?q=${"X".repeat(65)}`, admin))).status).toBe(400)
+      // The admin client reads the coupon and its report as the routes answer them.
+      const office = await backOffice(api, admin)
+      expect((await office.coupons.retrieve(cCoupon.id)).coupon.figures).toEqual([{ currency_code: "cny", uses: 3, sales: "1584.09", commission: "153.75" }])
+      expect((await office.coupons.report({ limit: 1, offset: 1 })).totals).toEqual({ coupons: 1, uses: 3, sales: "1584.09", commission: "153.75" })
       const centre = await api.get("/store/distribution/coupon", c)
       expect(centre.data.coupon).toMatchObject({ code: c.code, uses: 3, figures: [{ currency_code: "cny", uses: 3, sales: "1584.09", commission: "153.75" }] })
     })
