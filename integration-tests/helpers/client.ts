@@ -1,6 +1,6 @@
 import Medusa from "@medusajs/js-sdk"
 import { AxiosInstance } from "axios"
-import { distributionClient, DistributionClient } from "../../src/client"
+import { distributionAdminClient, DistributionAdminClient, distributionClient, DistributionClient } from "../../src/client"
 import { Headers } from "./auth"
 
 /**
@@ -22,6 +22,13 @@ export async function storefront(
     await sdk.client.setToken(token)
   }
   return Object.assign(distributionClient(sdk), { sdk })
+}
+
+/** The admin client as a back-office tool uses it: js-sdk against the test server with the admin's token. */
+export async function backOffice(api: AxiosInstance, admin: Headers): Promise<DistributionAdminClient> {
+  const sdk = new Medusa({ baseUrl: api.defaults.baseURL!, auth: { type: "jwt", jwtTokenStorageMethod: "memory" } })
+  await sdk.client.setToken(admin.headers.authorization.replace(/^Bearer /, ""))
+  return distributionAdminClient(sdk)
 }
 
 /** Runs a client call expected to fail and returns its HTTP status and message. */

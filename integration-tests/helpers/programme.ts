@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { TestEventUtils } from "@medusajs/test-utils"
 import { AxiosInstance } from "axios"
 import { Headers, registerCustomer } from "./auth"
+import { formatAmount } from "../../src/modules/distribution/utils/money"
 import { makeDistributor, service, uniqueEmail, updateSettings } from "./distribution"
 import { watchSubscriberErrors } from "./events"
 import { Market, placeOrder, Shop } from "./orders"
@@ -105,4 +106,31 @@ export async function reversals(container: MedusaContainer, order: { id: string;
       .map((r) => [`${sku.get(r.line_item_id)} ${r.depth}`, `${r.reversed} ${r.status}`] as const)
       .sort(([a], [b]) => a.localeCompare(b))
   )
+}
+
+export type CommissionRow = { who: string; depth: number; sku: string; amount: string; attribution: string; rate_source: string }
+
+/**
+ * An order's commissions as the database holds them, each named by its
+ * earner (the key of `earners` that holds its distributor, upper-cased: "C")
+ * and its line's SKU, the amount to the currency's cent; by depth, then SKU.
+ */
+export async function commissionsOf(
+  container: MedusaContainer,
+  earners: Record<string, { distributor_id: string }>,
+  order: { id: string; items: { id: string; variant_sku: string }[] }
+): Promise<CommissionRow[]> {
+  const names = Object.fromEntries(Object.entries(earners).map(([k, d]) => [d.distributor_id, k.toUpperCase()]))
+  const sku = new Map(order.items.map((i) => [i.id, i.variant_sku]))
+  const rows = await service(container).listCommissions({ order_id: order.id }, { take: null })
+  return rows
+    .map((r) => ({
+      who: names[r.distributor_id] ?? r.distributor_id,
+      depth: r.depth,
+      sku: sku.get(r.line_item_id)!,
+      amount: formatAmount(r.amount, r.currency_code),
+      attribution: r.attribution,
+      rate_source: r.rate_source,
+    }))
+    .sort((x, y) => x.depth - y.depth || x.sku.localeCompare(y.sku))
 }

@@ -2,6 +2,10 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { CustomerDTO, MedusaContainer } from "@medusajs/framework/types"
 import { DemoOrder } from "../../src/scripts/seed/orders-data"
+import { presentSales } from "../../src/lib/sales"
+import { DISTRIBUTION_MODULE } from "../../src/modules/distribution"
+import DistributionModuleService from "../../src/modules/distribution/service"
+import { formatAmount } from "../../src/modules/distribution/utils/money"
 import seedDemo, {
   BUYERS,
   COUPON_OWNERS,
@@ -13,6 +17,7 @@ import seedDemo, {
   DEMO_GUESTS,
   DEMO_ORDERS,
   DEMO_PRICE_LIST,
+  DEMO_SALES,
   DEMO_WITHDRAWALS,
   DISTRIBUTORS,
   LEVELS,
@@ -30,7 +35,7 @@ import seedDemo, {
   seedStore,
 } from "../../src/scripts/seed-demo"
 
-// Two complete seeds (49 orders through checkout each time the first runs): about three
+// Two complete seeds (53 orders through checkout each time the first runs): about three
 // minutes on a quiet two-core machine, over five when it is shared.
 jest.setTimeout(900_000)
 
@@ -76,7 +81,9 @@ const COUNTS = `
     (select count(*) from promotion where deleted_at is null)::int as promotions,
     (select count(*) from distribution_coupon where deleted_at is null)::int as coupons,
     (select count(*) from distribution_coupon where status = 'active' and deleted_at is null)::int as active_coupons,
-    (select count(*) from distribution_coupon_use where deleted_at is null)::int as coupon_uses`
+    (select count(*) from distribution_coupon_use where deleted_at is null)::int as coupon_uses,
+    (select count(*) from distribution_sale where deleted_at is null)::int as sales,
+    (select count(*) from price_list where deleted_at is null)::int as price_lists`
 
 const count = <T>(list: T[], pick: (x: T) => boolean) => list.filter(pick).length
 
@@ -149,6 +156,9 @@ const EXPECTED = {
   coupons: COUPON_OWNERS.length,
   active_coupons: COUPON_OWNERS.length,
   coupon_uses: count(DEMO_ORDERS, (o) => !!o.coupon),
+  sales: DEMO_SALES.length,
+  // The distributor price, and one per sale.
+  price_lists: 1 + DEMO_SALES.length,
 }
 
 type CommissionRow = {
@@ -572,6 +582,112 @@ async function expectCoupons(container: MedusaContainer) {
   )
 }
 
+/**
+ * What each order bought in the running sale earned on its sale lines, per
+ * depth: the sale's own 8 / 3 / 1 % of the line at the sale price, rounded
+ * down to the cent (as many depths as the order has earners).
+ */
+const SALE_LINE_COMMISSIONS: Record<string, Record<string, string[]>> = {
+  "DD-050": { "VEST-L": ["16.57", "6.21", "2.07"] }, // 207.20 (259 − 20 %)
+  "DD-051": { "CASH-S": ["38.33", "14.37", "4.79"] }, // 479.20 (599 − 20 %)
+  "DD-052": { "VEST-L": ["33.15", "12.43", "4.14"] }, // 2 × 207.20 = 414.40
+  "DD-053": { "CASH-S": ["44.03", "16.51", "5.50"] }, // HK$550.40 (688 − 20 %)
+}
+
+/**
+ * Limited-time sales: one running since three days before the seed's first
+ * run and one starting ten days after it, their prices 20 % and 15 % off in
+ * both currencies to the cent; each order of the story bought in the running
+ * sale at its price (the regular one struck through), its sale lines credited
+ * at the sale's own rates to the cent, its other lines as usual.
+ */
+async function expectSales(container: MedusaContainer) {
+  const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const service = container.resolve<DistributionModuleService>(DISTRIBUTION_MODULE)
+  const { rows: customers } = await pg.raw("select email, created_at from customer")
+  const anchor = programmeSeededAt(new Map(customers.map((c: CustomerDTO) => [c.email, c]))).getTime()
+  const { rows: variants } = await pg.raw("select id, sku from product_variant where deleted_at is null")
+  const skuOf = new Map(variants.map((v: { id: string; sku: string }) => [v.id, v.sku]))
+
+  const sales = await presentSales(container, await service.listDistributionSales({}, { order: { starts_at: "ASC" } }))
+  expect(
+    sales.map((s) => ({
+      name: s.name,
+      status: s.status,
+      starts_at: new Date(s.starts_at).getTime(),
+      ends_at: new Date(s.ends_at).getTime(),
+      time_zone: s.time_zone,
+      policy: [s.commission_policy, s.rate_bps_1, s.rate_bps_2, s.rate_bps_3],
+      prices: s.prices.map((p) => [skuOf.get(p.variant_id), p.currency_code, p.amount, p.regular_amount]).sort(),
+    }))
+  ).toEqual([
+    {
+      name: DEMO_SALES[0].name,
+      status: "live",
+      starts_at: anchor - 3 * DAY,
+      ends_at: anchor + 30 * DAY,
+      time_zone: "Asia/Shanghai",
+      policy: ["rates", 800, 300, 100],
+      prices: [
+        ["CASH-S", "cny", "479.20", "599.00"],
+        ["CASH-S", "hkd", "550.40", "688.00"],
+        ["VEST-L", "cny", "207.20", "259.00"],
+        ["VEST-L", "hkd", "238.40", "298.00"],
+      ],
+    },
+    {
+      name: DEMO_SALES[1].name,
+      status: "upcoming",
+      starts_at: anchor + 10 * DAY,
+      ends_at: anchor + 17 * DAY,
+      time_zone: "Asia/Shanghai",
+      policy: ["excluded", null, null, null],
+      // 368 × 0.85 = 312.80, 423 × 0.85 = 359.55.
+      prices: [
+        ["HAM-1500", "cny", "312.80", "368.00"],
+        ["HAM-1500", "hkd", "359.55", "423.00"],
+      ],
+    },
+  ])
+
+  const saleOrders = DEMO_ORDERS.filter((o) => o.sale)
+  expect(saleOrders.map((o) => o.key)).toEqual(Object.keys(SALE_LINE_COMMISSIONS))
+  const { data: orders } = await query.graph({
+    entity: "order",
+    fields: ["id", "metadata", "items.id", "items.variant_sku", "items.unit_price", "items.compare_at_unit_price"],
+  })
+  const byKey = new Map(orders.map((o) => [(o.metadata as { demo_order: string }).demo_order, o]))
+  const price = (sku: string, currency: string) => sales[0].prices.find((p) => skuOf.get(p.variant_id) === sku && p.currency_code === currency)!
+  for (const o of saleOrders) {
+    expect(o.sale).toBe(DEMO_SALES[0].name)
+    const order = byKey.get(o.key)!
+    const { rows } = await pg.raw(
+      "select line_item_id, depth, amount::text as amount, rate_source from distribution_commission where order_id = ? order by depth",
+      [order.id]
+    )
+    const earners = EARNERS.result.get(o.key)!.length
+    expect(earners).toBeGreaterThan(0)
+    for (const item of order.items ?? []) {
+      const sku = item!.variant_sku!
+      const lines = rows.filter((r: { line_item_id: string }) => r.line_item_id === item!.id)
+      const expected = SALE_LINE_COMMISSIONS[o.key][sku]
+      if (!expected) {
+        // Not in the sale: the regular price and the usual rates.
+        expect([o.key, sku, item!.compare_at_unit_price ?? null, lines.map((r: { rate_source: string }) => r.rate_source).includes("sale")]).toEqual([o.key, sku, null, false])
+        continue
+      }
+      const { amount, regular_amount } = price(sku, o.currency)
+      expect([o.key, sku, Number(item!.unit_price), Number(item!.compare_at_unit_price)]).toEqual([o.key, sku, Number(amount), Number(regular_amount)])
+      expect([o.key, sku, lines.map((r: { depth: number; amount: string; rate_source: string }) => [r.depth, formatAmount(r.amount, o.currency), r.rate_source])]).toEqual([
+        o.key,
+        sku,
+        expected.slice(0, earners).map((a, i) => [i + 1, a, "sale"]),
+      ])
+    }
+  }
+}
+
 medusaIntegrationTestRunner({
   testSuite: ({ getContainer }) => {
     it("seeds the demo once: a run after an interruption completes it, a second run duplicates nothing", async () => {
@@ -597,11 +713,11 @@ medusaIntegrationTestRunner({
 
       const first = await seedDemo({ container, args: [] })
       expect(await counts()).toEqual(EXPECTED)
-      expect(first.created).toMatchObject({ products: 0, customers: 0, levels: 0, distributors: 40, "coupon templates": 1, coupons: COUPON_OWNERS.length })
+      expect(first.created).toMatchObject({ products: 0, customers: 0, levels: 0, distributors: 40, "coupon templates": 1, coupons: COUPON_OWNERS.length, sales: 2 })
       expect(first.publishable_key).toMatch(/^pk_/)
 
       // The sizes this test and the README rely on.
-      expect(EXPECTED).toMatchObject({ products: 30, categories: 5, collections: 2, distributors: 40, logins: 3, coupons: 26, coupon_uses: 5 })
+      expect(EXPECTED).toMatchObject({ products: 30, categories: 5, collections: 2, distributors: 40, logins: 3, coupons: 26, coupon_uses: 5, orders: 53 })
 
       const { rows: statuses } = await pg.raw(
         "select status, count(*)::int as n from distribution_distributor group by status order by status"
@@ -649,6 +765,7 @@ medusaIntegrationTestRunner({
       await expectWithdrawals(container)
       await expectProgrammeDates(container)
       await expectCoupons(container)
+      await expectSales(container)
       const { rows: [{ rules }] } = await pg.raw(
         "select count(distinct rule_id)::int as rules from distribution_commission where rule_id is not null"
       )
@@ -673,6 +790,7 @@ medusaIntegrationTestRunner({
       await expectProgrammeDates(container)
       await expectDistributorPrices(container)
       await expectCoupons(container)
+      await expectSales(container)
       expect(second.publishable_key).toEqual(first.publishable_key)
       const {
         rows: [after],

@@ -4,8 +4,9 @@ import { MedusaContainer } from "@medusajs/framework/types"
 import { createCampaignsWorkflow, createPromotionsWorkflow } from "@medusajs/medusa/core-flows"
 import { createAdmin, Headers, registerCustomer } from "../helpers/auth"
 import { Distributor, failure, makeDistributor, service, uniqueEmail, updateSettings } from "../helpers/distribution"
+import { backOffice, clientFailure, storefront } from "../helpers/client"
 import { prepareCart, seedShop, Shop } from "../helpers/orders"
-import { andWait, BASKET, threeLevelProgramme } from "../helpers/programme"
+import { andWait, BASKET, commissionsOf as commissionsOfOrder, threeLevelProgramme } from "../helpers/programme"
 
 jest.setTimeout(600_000)
 
@@ -51,8 +52,6 @@ async function makeTemplate(container: MedusaContainer) {
   })
   return { template, campaign }
 }
-
-type Row = { who: string; depth: number; sku: string; amount: string; attribution: string; rate_source: string }
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
@@ -111,21 +110,7 @@ medusaIntegrationTestRunner({
       return { order, customer }
     }
 
-    async function commissionsOf(order: { id: string; items: { id: string; variant_sku: string }[] }): Promise<Row[]> {
-      const names = Object.fromEntries(Object.entries(programme).map(([k, d]) => [d.distributor_id, k.toUpperCase()]))
-      const sku = new Map(order.items.map((i) => [i.id, i.variant_sku]))
-      const rows = await service(getContainer()).listCommissions({ order_id: order.id }, { take: null })
-      return rows
-        .map((r) => ({
-          who: names[r.distributor_id] ?? r.distributor_id,
-          depth: r.depth,
-          sku: sku.get(r.line_item_id)!,
-          amount: Number(r.amount).toFixed(2),
-          attribution: r.attribution,
-          rate_source: r.rate_source,
-        }))
-        .sort((x, y) => x.depth - y.depth || x.sku.localeCompare(y.sku))
-    }
+    const commissionsOf = (order: { id: string; items: { id: string; variant_sku: string }[] }) => commissionsOfOrder(getContainer(), programme, order)
 
     it("issues a clone of the template on approval, follows suspension and reinstatement, and obeys the admin's disable/enable", async () => {
       // Bad settings are refused and change nothing.
@@ -223,6 +208,10 @@ medusaIntegrationTestRunner({
       expect(asked.data.coupon).toMatchObject({ code: `VIP-${g.code}`, status: "active", source: "request" })
       expect((await failure(api.post("/store/distribution/coupon", {}, g))).status).toBe(409)
       expect((await failure(api.post("/store/distribution/coupon", { code: "MINE" }, g))).status).toBe(400)
+      // The storefront client reads the same coupon, and asking again through it is the same 409.
+      const gCentre = await storefront(api, shop.pk, g)
+      expect(await gCentre.coupon()).toMatchObject({ coupon: { code: `VIP-${g.code}`, source: "request" }, can_request: false })
+      expect((await clientFailure(gCentre.requestCoupon())).status).toBe(409)
       const link = await api.get("/store/distribution/link", g)
       expect(link.data.coupon_code).toBe(`VIP-${g.code}`)
       await updateSettings(api, admin, { coupon_code_prefix: "" })
@@ -291,6 +280,10 @@ medusaIntegrationTestRunner({
       // A wildcard is a character like any other; a search too long is a 400.
       expect((await api.get("/admin/distribution/coupons?q=%25", admin)).data.count).toBe(0)
       expect((await failure(api.get(`/admin/distribution/coupons?q=${"X".repeat(65)}`, admin))).status).toBe(400)
+      // The admin client reads the coupon and its report as the routes answer them.
+      const office = await backOffice(api, admin)
+      expect((await office.coupons.retrieve(cCoupon.id)).coupon.figures).toEqual([{ currency_code: "cny", uses: 3, sales: "1584.09", commission: "153.75" }])
+      expect((await office.coupons.report({ limit: 1, offset: 1 })).totals).toEqual({ coupons: 1, uses: 3, sales: "1584.09", commission: "153.75" })
       const centre = await api.get("/store/distribution/coupon", c)
       expect(centre.data.coupon).toMatchObject({ code: c.code, uses: 3, figures: [{ currency_code: "cny", uses: 3, sales: "1584.09", commission: "153.75" }] })
     })

@@ -2,9 +2,11 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import { createAdmin, Headers, registerCustomer } from "../helpers/auth"
 import { Distributor, failure, service, uniqueEmail } from "../helpers/distribution"
+import { backOffice, clientFailure, storefront } from "../helpers/client"
 import { recordEvents } from "../helpers/events"
 import { Market, prepareCart, seedShop, Shop } from "../helpers/orders"
-import { andWait, BASKET, threeLevelProgramme } from "../helpers/programme"
+import { andWait, BASKET, commissionsOf as commissionsOfOrder, threeLevelProgramme } from "../helpers/programme"
+import announceSaleTransitions from "../../src/jobs/announce-sale-transitions"
 
 jest.setTimeout(600_000)
 
@@ -12,7 +14,6 @@ const DAY = 24 * 60 * 60 * 1000
 const inDays = (days: number) => new Date(Date.now() + days * DAY).toISOString()
 
 type Placed = { id: string; items: { id: string; variant_sku: string; unit_price: number; compare_at_unit_price: number | null }[] }
-type Row = { who: string; depth: number; sku: string; amount: string; rate_source: string }
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
@@ -56,20 +57,7 @@ medusaIntegrationTestRunner({
       })
     }
 
-    async function commissionsOf(order: Placed): Promise<Row[]> {
-      const names = Object.fromEntries(Object.entries(programme).map(([k, d]) => [d.distributor_id, k.toUpperCase()]))
-      const sku = new Map(order.items.map((i) => [i.id, i.variant_sku]))
-      const rows = await service(getContainer()).listCommissions({ order_id: order.id }, { take: null })
-      return rows
-        .map((r) => ({
-          who: names[r.distributor_id] ?? r.distributor_id,
-          depth: r.depth,
-          sku: sku.get(r.line_item_id)!,
-          amount: Number(r.amount).toFixed(2),
-          rate_source: r.rate_source,
-        }))
-        .sort((x, y) => x.depth - y.depth || x.sku.localeCompare(y.sku))
-    }
+    const commissionsOf = (order: Placed) => commissionsOfOrder(getContainer(), programme, order)
 
     const pricesOf = (order: Placed) =>
       Object.fromEntries(
@@ -137,16 +125,16 @@ medusaIntegrationTestRunner({
         const { data: centre } = await api.get("/store/distribution/products?limit=50", programme.c)
         const centreVariant = (sku: string) =>
           centre.products.flatMap((p: { variants: { id: string }[] }) => p.variants).find((v: { id: string }) => v.id === variant(sku))
-        expect(centreVariant("SERUM-30")).toMatchObject({ price: "113.87", commission: "22.77", rate_source: "product", sale: { id: serum.id, commission_policy: "normal" } })
+        expect(centreVariant("SERUM-30")).toMatchObject({ price: "113.87", original_price: "129.90", commission: "22.77", rate_source: "product", sale: { id: serum.id, commission_policy: "normal" } })
         expect(centreVariant("RICE-5")).toMatchObject({ price: "69.90", commission: "0.00", rate_source: "sale", sale: { id: rice.id, commission_policy: "excluded" } })
         expect(centreVariant("TOTE-IVORY")).toMatchObject({ price: "71.10", commission: "2.13", rate_bps: 300, rate_source: "sale" })
-        expect(centreVariant("TOTE-BLACK")).toMatchObject({ price: "79.00", sale: null })
+        expect(centreVariant("TOTE-BLACK")).toMatchObject({ price: "79.00", original_price: "79.00", commission: "7.90", rate_source: "level", sale: null })
 
         // A buyer bound to C checks the basket out at the sale prices.
         const order = await buyFrom(programme.c, BASKET)
         expect(pricesOf(order)).toEqual({ "SERUM-30": ["113.87", "129.90"], "RICE-5": ["69.90", "89.90"], "TOTE-IVORY": ["71.10", "79.00"] })
         // Serum: 20/10/5 % (its product rule) of 227.74; rice: nothing; totes: 3/2/1 % of 213.30.
-        expect(await commissionsOf(order)).toEqual([
+        expect(await commissionsOf(order)).toMatchObject([
           { who: "C", depth: 1, sku: "SERUM-30", amount: "45.54", rate_source: "product" },
           { who: "C", depth: 1, sku: "TOTE-IVORY", amount: "6.39", rate_source: "sale" },
           { who: "B", depth: 2, sku: "SERUM-30", amount: "22.77", rate_source: "product" },
@@ -266,6 +254,73 @@ medusaIntegrationTestRunner({
       expect((await api.get(`/admin/distribution/sales/${sale.id}`, admin)).data.sale.status).toBe("ended")
     })
 
+    it("announces each sale's start and end once: two instances running the job at once, a later run, and an end the admin announced", async () => {
+      const container = getContainer()
+      programme = await threeLevelProgramme(api, container, shop, admin)
+      const events = recordEvents(container, ["distribution.sale.started", "distribution.sale.ended"])
+      try {
+        // A flash sale a few seconds long, a sale the admin ends early, and one that starts tomorrow.
+        const now = Date.now()
+        const flash = await createSale({
+          name: "午间闪购",
+          variant_ids: [variant("SERUM-30")],
+          percent_off_bps: 2000,
+          starts_at: new Date(now + 10_000).toISOString(),
+          ends_at: new Date(now + 20_000).toISOString(),
+        })
+        expect(flash.status).toBe("upcoming")
+        const early = await createSale({ name: "大米特价", variant_ids: [variant("RICE-5")], percent_off_bps: 1000 })
+        const tomorrow = await createSale({ name: "明日托特包", variant_ids: [variant("TOTE-IVORY")], percent_off_bps: 1000, starts_at: inDays(1) })
+
+        // Before it starts, the centre shows the serum at its regular price, in no sale; the tote's sale is not live either.
+        const centreVariant = async (sku: string) =>
+          (await api.get("/store/distribution/products?limit=50", programme.c)).data.products
+            .flatMap((p: { variants: { id: string }[] }) => p.variants)
+            .find((v: { id: string }) => v.id === variant(sku))
+        expect(await centreVariant("TOTE-IVORY")).toMatchObject({ price: "79.00", original_price: "79.00", commission: "7.90", sale: null })
+
+        // The admin client ends it (a second end is a 409), and the store client no longer lists it.
+        const office = await backOffice(api, admin)
+        expect((await office.sales.end(early.id)).sale.status).toBe("ended")
+        expect((await clientFailure(office.sales.end(early.id))).status).toBe(409)
+        expect((await office.sales.retrieve(tomorrow.id)).sale).toMatchObject({ status: "upcoming", commission_policy: "normal" })
+        expect((await office.sales.list({ status: ["ended"] })).sales.map((s) => s.id)).toEqual([early.id])
+        const listed = await (await storefront(api, shop.pk)).sales()
+        expect(listed.sales.map((s) => s.id).sort()).toEqual([flash.id, tomorrow.id].sort())
+        await new Promise((r) => setTimeout(r, Math.max(0, new Date(flash.ends_at).getTime() - Date.now() + 100)))
+        // Two instances tick at once, then one after a restart.
+        await Promise.all([announceSaleTransitions(container), announceSaleTransitions(container)])
+        await announceSaleTransitions(container)
+
+        // Waiting for a third of each shows there are only two.
+        const [started, ended] = await Promise.all([
+          events.payloads("distribution.sale.started", 3),
+          events.payloads("distribution.sale.ended", 3),
+        ])
+        const [endedEarly] = await service(container).listDistributionSales({ id: early.id })
+        // The sale ended early started when it was created; its end is the admin's.
+        expect(started.map((p) => [p.id, p.price_list_id, p.starts_at]).sort()).toEqual(
+          [
+            [flash.id, flash.price_list_id, flash.starts_at],
+            [early.id, early.price_list_id, early.starts_at],
+          ].sort()
+        )
+        expect(ended).toHaveLength(2)
+        expect(ended).toEqual(
+          expect.arrayContaining([
+            { id: flash.id, price_list_id: flash.price_list_id, ends_at: flash.ends_at, early: false },
+            { id: early.id, price_list_id: early.price_list_id, ends_at: new Date(endedEarly.ends_at).toISOString(), early: true },
+          ])
+        )
+        // What was announced is kept on the sales; tomorrow's sale has announced nothing.
+        const rows = await service(container).listDistributionSales({ id: [flash.id, early.id, tomorrow.id] })
+        const announced = Object.fromEntries(rows.map((r) => [r.id, [!!r.started_event_at, !!r.ended_event_at]]))
+        expect(announced).toEqual({ [flash.id]: [true, true], [early.id]: [true, true], [tomorrow.id]: [false, false] })
+      } finally {
+        events.stop()
+      }
+    })
+
     it("takes a percentage off in two currencies, each rounded down to its precision, and credits the HKD order under the sale's rates", async () => {
       const container = getContainer()
       programme = await threeLevelProgramme(api, container, shop, admin)
@@ -306,7 +361,7 @@ medusaIntegrationTestRunner({
       // In Hong Kong the serum costs HK$129.73; the sale pays 15 % and 5 % of it, and nothing at depth 3.
       const order = await buyFrom(programme.c, [{ sku: "SERUM-30", quantity: 1 }], hk)
       expect(pricesOf(order)).toEqual({ "SERUM-30": ["129.73", "148.00"] })
-      expect(await commissionsOf(order)).toEqual([
+      expect(await commissionsOf(order)).toMatchObject([
         { who: "C", depth: 1, sku: "SERUM-30", amount: "19.45", rate_source: "sale" },
         { who: "B", depth: 2, sku: "SERUM-30", amount: "6.48", rate_source: "sale" },
       ])

@@ -13,6 +13,8 @@ import type { StoreRequestWithdrawal } from "../api/store/distribution/withdrawa
  *
  *   const centre = distributionClient(sdk)
  *   const { summary } = await centre.summary({ tz: "Asia/Shanghai" })
+ *
+ * The selling tools' admin routes have their own client (./admin).
  */
 export type Out<T extends z.ZodType> = z.output<T>
 
@@ -25,6 +27,7 @@ export type OwnCommission = Out<typeof S.OwnCommission>
 export type AttributedOrder = Out<typeof S.AttributedOrder>
 export type CentreSummary = Out<typeof S.CentreSummary>
 export type EarningProduct = Out<typeof S.EarningProduct>
+export type EarningVariant = Out<typeof S.EarningVariant>
 export type StatsBucket = Out<typeof S.StatsBucket>
 
 export type ApplyResponse = Out<typeof S.StoreApplyResponse>
@@ -39,7 +42,11 @@ export type ProductsResponse = Out<typeof S.StoreProductsResponse>
 export type LinkResponse = Out<typeof S.StoreLinkResponse>
 export type StatsResponse = Out<typeof S.StoreStatsResponse>
 export type StoreSale = Out<typeof S.StoreSale>
+export type SaleProduct = Out<typeof S.SaleProduct>
 export type SalesResponse = Out<typeof S.StoreSalesResponse>
+export type StoreCoupon = Out<typeof S.StoreCoupon>
+export type CouponResponse = Out<typeof S.StoreCouponResponse>
+export type CouponIssuedResponse = Out<typeof S.StoreCouponIssuedResponse>
 
 type Page = { limit?: number; offset?: number }
 type BindingSource = "link" | "code" | "qr" | "coupon"
@@ -82,6 +89,10 @@ export function distributionClient(sdk: Medusa) {
     stats: (query: StatsQuery = {}) => get<StatsResponse>("/stats", query),
     /** Live and upcoming limited-time sales (no login needed): countdowns and products at the region's prices. */
     sales: (query: Page & { region_id?: string } = {}) => get<SalesResponse>("/sales", query),
+    /** The caller's coupon (null: none yet) and whether it may ask for one. */
+    coupon: () => get<CouponResponse>("/coupon"),
+    /** Asks for a coupon, when the programme issues them on request (409 when the caller has one). */
+    requestCoupon: () => post<CouponIssuedResponse>("/coupon", {}),
     /**
      * The poster's URL, for a page that sends the customer's session cookie
      * (an <img> cannot send a bearer token; use `poster` then).
@@ -107,3 +118,5 @@ export function distributionClient(sdk: Medusa) {
 }
 
 export type DistributionClient = ReturnType<typeof distributionClient>
+
+export * from "./admin"

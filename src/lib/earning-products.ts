@@ -17,6 +17,7 @@ type StoreVariant = {
   sku: string | null
   calculated_price?: {
     calculated_amount: number | string | null
+    original_amount?: number | string | null
     currency_code: string | null
     is_calculated_price_tax_inclusive?: boolean | null
   } | null
@@ -40,6 +41,7 @@ const PRODUCT_FIELDS = [
   "variants.title",
   "variants.sku",
   "variants.calculated_price.calculated_amount",
+  "variants.calculated_price.original_amount",
   "variants.calculated_price.currency_code",
   "variants.calculated_price.is_calculated_price_tax_inclusive",
 ]
@@ -188,6 +190,7 @@ export async function listEarningProducts(
       thumbnail: p.thumbnail,
       variants: p.variants.flatMap((v) => {
         const price = v.calculated_price?.calculated_amount ?? null
+        const original = v.calculated_price?.original_amount ?? null
         const sale = saleOf.get(v.id) ?? null
         const [preview] =
           price === null
@@ -208,6 +211,7 @@ export async function listEarningProducts(
           title: v.title,
           sku: v.sku,
           price: price === null ? null : formatAmount(price, pricing.currency_code),
+          original_price: original === null ? null : formatAmount(original, pricing.currency_code),
           commission: preview ? formatAmount(preview.amount, pricing.currency_code) : null,
           rate_bps: preview?.rate_bps ?? null,
           rate_source: preview?.rate_source ?? null,

@@ -6,6 +6,7 @@ import { seedOrders } from "./seed/orders"
 import { seedProgramme } from "./seed/programme"
 import { seedDistributorPrices } from "./seed/pricing"
 import { seedCommissionRules } from "./seed/rules"
+import { seedSales } from "./seed/sales"
 import { seedFulfillment, seedPublishableKey, seedStore } from "./seed/store"
 import { seedWithdrawals } from "./seed/withdrawals"
 
@@ -26,6 +27,7 @@ export * from "./seed/orders"
 export * from "./seed/rules"
 export * from "./seed/pricing"
 export * from "./seed/coupons"
+export * from "./seed/sales"
 export { CATEGORIES, COLLECTIONS, PRODUCTS } from "./seed/catalog-data"
 export { DEMO_GUESTS, DEMO_ORDERS, LIFECYCLE, STEPS } from "./seed/orders-data"
 export { DEMO_WITHDRAWALS } from "./seed/withdrawals"
@@ -50,6 +52,8 @@ export default async function seedDemo({ container }: ExecArgs) {
   const programme = await seedProgramme(container)
   const rules = await seedCommissionRules(container)
   const coupons = await seedCoupons(container, { anchor: programme.anchor, distributorByEmail: programme.distributorByEmail })
+  // Before the orders: some of them were bought in the running sale.
+  const sales = await seedSales(container, { anchor: programme.anchor })
   const orders = await seedOrders(container, {
     sales_channel_id,
     anchor: programme.anchor,
@@ -64,6 +68,7 @@ export default async function seedDemo({ container }: ExecArgs) {
     ...programme.created,
     "commission rules": rules.created,
     ...coupons.created,
+    sales: sales.created,
     orders: orders.created,
     withdrawals: withdrawals.created,
     "price lists": prices.created,

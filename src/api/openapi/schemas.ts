@@ -210,32 +210,36 @@ export const CentreSummary = z.object({
   }),
 })
 
+/** A variant as the store's lists name it. */
+const StoreVariantName = z.object({ id: Id, title: z.string().nullable(), sku: z.string().nullable() })
+
+/** The price before a sale, Medusa's original_amount: the strike-through while a sale is live, else the price itself. */
+const OriginalPrice = Amount.nullable().describe("The price before the sale (the strike-through)")
+
+export const EarningVariant = StoreVariantName.extend({
+  price: Amount.nullable(),
+  original_price: OriginalPrice,
+  commission: Amount.nullable().describe("What the caller earns at depth 1 from one unit at price, under the sale's policy when in a sale"),
+  rate_bps: z.number().int().nullable(),
+  rate_source: z.string().nullable().describe("\"sale\": the rate of the sale the variant is in (0 when the sale pays no commission)"),
+  sale: z
+    .object({
+      id: z.string(),
+      name: z.string(),
+      ends_at: Timestamp,
+      commission_policy: z.enum(SALE_COMMISSIONS),
+      rate_bps_1: z.number().int().nullable(),
+    })
+    .nullable()
+    .describe("The limited-time sale the variant is in now (price is its sale price), with its commission policy"),
+})
+
 export const EarningProduct = z.object({
   id: Id,
   title: z.string(),
   handle: z.string(),
   thumbnail: z.string().nullable(),
-  variants: z.array(
-    z.object({
-      id: Id,
-      title: z.string().nullable(),
-      sku: z.string().nullable(),
-      price: Amount.nullable(),
-      commission: Amount.nullable(),
-      rate_bps: z.number().int().nullable(),
-      rate_source: z.string().nullable().describe("\"sale\": the rate of the sale the variant is in (0 when the sale pays no commission)"),
-      sale: z
-        .object({
-          id: z.string(),
-          name: z.string(),
-          ends_at: Timestamp,
-          commission_policy: z.enum(SALE_COMMISSIONS),
-          rate_bps_1: z.number().int().nullable(),
-        })
-        .nullable()
-        .describe("The limited-time sale the variant is in now (price is its sale price), with its commission policy"),
-    })
-  ),
+  variants: z.array(EarningVariant),
 })
 
 export const StatsBucket = z.object({
@@ -890,6 +894,17 @@ export const AdminSale = z.object({
 export const AdminSalesResponse = paged("sales", AdminSale)
 export const AdminSaleResponse = z.object({ sale: AdminSale })
 
+/** A product of a sale as the storefront lists it: a product of the centre's list, its variants priced for the sale. */
+export const SaleProduct = EarningProduct.extend({
+  variants: z.array(
+    StoreVariantName.extend({
+      calculated_price: Amount.nullable().describe("Medusa's price for the region now: the sale price while the sale is live"),
+      original_price: OriginalPrice,
+      sale_price: Amount.nullable().describe("The sale's price in this currency"),
+    })
+  ),
+})
+
 export const StoreSale = z.object({
   id: Id,
   name: z.string(),
@@ -898,23 +913,6 @@ export const StoreSale = z.object({
   starts_in_seconds: z.number().int().describe("Seconds until the sale starts (0 once live)"),
   ends_in_seconds: z.number().int().describe("Seconds until the sale ends: the countdown"),
   percent_off_bps: z.number().int().nullable(),
-  products: z.array(
-    z.object({
-      id: Id,
-      title: z.string(),
-      handle: z.string(),
-      thumbnail: z.string().nullable(),
-      variants: z.array(
-        z.object({
-          id: Id,
-          title: z.string().nullable(),
-          sku: z.string().nullable(),
-          calculated_price: Amount.nullable().describe("Medusa's price for the region now: the sale price while the sale is live"),
-          original_price: Amount.nullable().describe("The price before the sale (the strike-through)"),
-          sale_price: Amount.nullable().describe("The sale's price in this currency"),
-        })
-      ),
-    })
-  ),
+  products: z.array(SaleProduct),
 })
 export const StoreSalesResponse = paged("sales", StoreSale).extend({ currency_code: z.string() })

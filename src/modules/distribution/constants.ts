@@ -259,6 +259,7 @@ export const DistributionEvents = {
   COUPON_REACTIVATED: "distribution.coupon.reactivated",
   SALE_CREATED: "distribution.sale.created",
   SALE_UPDATED: "distribution.sale.updated",
+  SALE_STARTED: "distribution.sale.started",
   SALE_ENDED: "distribution.sale.ended",
   COMMISSION_CREATED: "distribution.commission.created",
   LEVEL_CREATED: "distribution.level.created",

@@ -1592,7 +1592,9 @@ export default class DistributionModuleService extends MedusaService({
       }
       const before = await sales.saleVariants(manager, [current.id])
       previous = { ...current, variants: before.map(({ variant_id, product_id }) => ({ variant_id, product_id })) }
-      sale = await this.updateDistributionSales({ ...fields, id: fields.id }, sharedContext)
+      // A live sale moved to start later starts again then: that start is announced again.
+      const restarts = !!current.started_event_at && new Date(fields.starts_at).getTime() > Date.now()
+      sale = await this.updateDistributionSales({ ...fields, ...(restarts ? { started_event_at: null } : {}), id: fields.id }, sharedContext)
     } else {
       sale = await this.createDistributionSales(fields, sharedContext)
     }
@@ -1628,7 +1630,9 @@ export default class DistributionModuleService extends MedusaService({
   /**
    * Ends a sale now, under the sales lock: its window closes at `now` (an
    * upcoming sale's opens there too, so it never ran). An ended sale cannot
-   * be ended again. Answers the sale and what it was.
+   * be ended again. Its end is announced here (the announcement job will not
+   * announce it again), and its start too when it ran and the job had not
+   * announced it yet (`started`). Answers the sale and what it was.
    */
   @InjectTransactionManager()
   async endSaleNow(input: { id: string; now: Date }, @MedusaContext() sharedContext: Context = {}) {
@@ -1643,14 +1647,48 @@ export default class DistributionModuleService extends MedusaService({
     }
     const starts_at = new Date(current.starts_at).getTime() > input.now.getTime() ? input.now : new Date(current.starts_at)
     const sale = await this.updateDistributionSales({ id: current.id, starts_at, ends_at: input.now }, sharedContext)
-    return { sale, previous: { id: current.id, starts_at: new Date(current.starts_at), ends_at: new Date(current.ends_at) } }
+    // The window's change above is written when the transaction commits: the claims name the sale.
+    const ran = new Date(current.starts_at).getTime() < input.now.getTime()
+    const started = ran && (await sales.claimSaleTransition(manager, { sale_id: current.id, column: "started_event_at", now: input.now }))
+    await sales.claimSaleTransition(manager, { sale_id: current.id, column: "ended_event_at", now: input.now })
+    const previous = {
+      id: current.id,
+      starts_at: new Date(current.starts_at),
+      ends_at: new Date(current.ends_at),
+      started_event_at: current.started_event_at ? new Date(current.started_event_at) : null,
+      ended_event_at: current.ended_event_at ? new Date(current.ended_event_at) : null,
+    }
+    return { sale, previous, started }
   }
 
-  /** Sets a sale's window back (the compensation of ending it). */
+  /** Sets a sale's window and announcements back (the compensation of ending it). */
   @InjectTransactionManager()
-  async restoreSaleWindow(input: { id: string; starts_at: Date; ends_at: Date }, @MedusaContext() sharedContext: Context = {}) {
+  async restoreSaleWindow(
+    input: { id: string; starts_at: Date; ends_at: Date; started_event_at: Date | null; ended_event_at: Date | null },
+    @MedusaContext() sharedContext: Context = {}
+  ) {
     await sales.lockSales(sharedContext.transactionManager as EntityManager)
     await this.updateDistributionSales(input, sharedContext)
+  }
+
+  /**
+   * Claims the announcements due at `now`, up to `limit` of each kind: the
+   * starts (claimed first, so a sale that started and ended since the last
+   * run is announced in that order) and the ends. Each transition is claimed
+   * once, whatever the number of instances claiming at once.
+   */
+  @InjectTransactionManager()
+  async claimSaleTransitions(input: { now: Date; limit: number }, @MedusaContext() sharedContext: Context = {}) {
+    const manager = sharedContext.transactionManager as EntityManager
+    const started = await sales.claimSaleStarts(manager, input)
+    const ended = await sales.claimSaleEnds(manager, input)
+    return { started, ended }
+  }
+
+  /** Gives claimed announcements back, so that the next run claims them again (a failed run's compensation). */
+  @InjectTransactionManager()
+  async releaseSaleTransitions(input: { started: string[]; ended: string[]; claimed_at: Date }, @MedusaContext() sharedContext: Context = {}) {
+    await sales.releaseSaleTransitions(sharedContext.transactionManager as EntityManager, input)
   }
 
   /** The variants of each sale. */

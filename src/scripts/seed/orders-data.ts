@@ -26,6 +26,8 @@ export type DemoOrder = {
   code?: string
   /** Email of the distributor whose coupon (分销商优惠券) the cart applies. */
   coupon?: string
+  /** The demo sale (sales.ts) some of its lines were bought in, at the sale's price. */
+  sale?: string
   currency: "cny" | "hkd"
   lines: [sku: string, quantity: number][]
   /** Days before the seed's first run the order was placed. */
@@ -72,7 +74,7 @@ type Spec = [
   lines: [string, number][],
   placed: number,
   fate: DemoOrderFate,
-  extra?: Partial<Pick<DemoOrder, "returned" | "refund" | "currency">> & { coupon?: string },
+  extra?: Partial<Pick<DemoOrder, "returned" | "refund" | "currency" | "sale">> & { coupon?: string },
 ]
 
 /**
@@ -135,6 +137,11 @@ const SPECS: Spec[] = [
   ["DD-047", "guest:songyu", null, [["CASH-M", 1]], 5.2, "delivered", { coupon: "hu.jun" }],
   ["DD-048", "guest:wuxin", null, [["LIP-3", 2]], 3.1, "shipped", { coupon: "chen.jing", currency: "hkd" }],
   ["DD-049", "guest:zhengyi", null, [["RICE-5", 1], ["LONGJING-1", 1]], 1.4, "placed", { coupon: "zhang.wei" }],
+  // Bought in the winter sale (20 % off the vest in L and the sweater in S, its own rates 8 / 3 / 1 %), running since three days ago.
+  ["DD-050", "su.qing", null, [["VEST-L", 1]], 2.7, "shipped", { sale: "冬装限时折扣" }],
+  ["DD-051", "ding.kai", null, [["CASH-S", 1], ["SOCKS-5", 2]], 1.8, "fulfilled", { sale: "冬装限时折扣" }],
+  ["DD-052", "yu.wei", null, [["VEST-L", 2]], 0.6, "placed", { sale: "冬装限时折扣" }],
+  ["DD-053", "jia.hui", null, [["CASH-S", 1]], 0.3, "placed", { sale: "冬装限时折扣", currency: "hkd" }],
 ]
 
 export const DEMO_ORDERS: DemoOrder[] = SPECS.map(([key, buyer, code, lines, placed, fate, extra]) => ({
@@ -142,6 +149,7 @@ export const DEMO_ORDERS: DemoOrder[] = SPECS.map(([key, buyer, code, lines, pla
   buyer: buyer.startsWith("guest:") ? GUESTS[buyer.slice(6)] : buyer === "demo" ? "demo@example.com" : email(buyer),
   code: code ? email(code) : undefined,
   coupon: extra?.coupon ? email(extra.coupon) : undefined,
+  sale: extra?.sale,
   currency: extra?.currency ?? "cny",
   lines,
   placed,

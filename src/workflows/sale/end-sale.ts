@@ -3,6 +3,7 @@ import { emitEventStep, updatePriceListsWorkflow } from "@medusajs/medusa/core-f
 import { AuditActorType, DistributionEvents } from "../../modules/distribution/constants"
 import { recordAuditStep } from "../audit/record-audit-step"
 import { endSaleNowStep } from "./steps/end-sale-now"
+import { saleEndedEventData, saleStartedEventData } from "./steps/claim-sale-transitions"
 
 export type EndSaleInput = { id: string; actor_id?: string | null }
 
@@ -10,10 +11,14 @@ export type EndSaleInput = { id: string; actor_id?: string | null }
  * Ends a sale early: its window closes now (an upcoming sale's never opens),
  * and its Medusa price list's with it through updatePriceListsWorkflow, so
  * Medusa prices the variants at their regular prices from now on. An ended
- * sale cannot be ended again (409). Audited; emits distribution.sale.ended.
+ * sale cannot be ended again (409). Audited; emits distribution.sale.ended
+ * (early), once: the announcement job will not announce this end again. A
+ * sale that ran before the job announced its start gets its
+ * distribution.sale.started first.
  */
 export const endSaleWorkflow = createWorkflow("end-distribution-sale", (input: EndSaleInput) => {
-  const sale = endSaleNowStep(transform({ input }, ({ input }) => ({ id: input.id })))
+  const ended = endSaleNowStep(transform({ input }, ({ input }) => ({ id: input.id })))
+  const sale = transform({ ended }, ({ ended }) => ended.sale)
   updatePriceListsWorkflow.runAsStep({
     input: transform({ sale }, ({ sale }) => ({
       price_lists_data: [
@@ -34,13 +39,13 @@ export const endSaleWorkflow = createWorkflow("end-distribution-sale", (input: E
     ])
   )
   emitEventStep({
+    eventName: DistributionEvents.SALE_STARTED,
+    // None when the job had announced the start, or the sale never started.
+    data: transform({ ended }, ({ ended }) => (ended.started ? [saleStartedEventData(ended.sale)] : [])),
+  }).config({ name: "emit-distribution-sale-started" })
+  emitEventStep({
     eventName: DistributionEvents.SALE_ENDED,
-    data: transform({ sale }, ({ sale }) => ({
-      id: sale.id,
-      price_list_id: sale.price_list_id,
-      ends_at: new Date(sale.ends_at).toISOString(),
-      early: true,
-    })),
+    data: transform({ sale }, ({ sale }) => saleEndedEventData(sale, true)),
   })
   return new WorkflowResponse(sale)
 })

@@ -9,6 +9,10 @@ import { SALE_COMMISSIONS, SaleCommission } from "../constants"
  * sale's commission policy. `percent_off_bps` is set when the prices were
  * computed from the variants' own (null: fixed sale prices). `time_zone` is
  * the zone the window is shown in; the instants are stored in UTC.
+ * `started_event_at` / `ended_event_at` say when the sale's start and end were
+ * announced (distribution.sale.started / .ended): each is claimed once by a
+ * conditional UPDATE, so a transition is announced once by whichever instance
+ * claims it first, and never again after a restart.
  */
 const DistributionSale = model
   .define({ name: "distribution_sale", tableName: "distribution_sale" }, {
@@ -24,10 +28,15 @@ const DistributionSale = model
     rate_bps_1: model.number().nullable(),
     rate_bps_2: model.number().nullable(),
     rate_bps_3: model.number().nullable(),
+    started_event_at: model.dateTime().nullable(),
+    ended_event_at: model.dateTime().nullable(),
   })
   .indexes([
     { name: "IDX_distribution_sale_price_list_unique", on: ["price_list_id"], unique: true, where: "deleted_at IS NULL AND price_list_id IS NOT NULL" },
     { name: "IDX_distribution_sale_window", on: ["ends_at", "starts_at"], where: "deleted_at IS NULL" },
+    // The announcement job's two lookups read only the sales whose transition is still to announce.
+    { name: "IDX_distribution_sale_start_unannounced", on: ["starts_at"], where: "deleted_at IS NULL AND started_event_at IS NULL" },
+    { name: "IDX_distribution_sale_end_unannounced", on: ["ends_at"], where: "deleted_at IS NULL AND ended_event_at IS NULL" },
   ])
 
 export default DistributionSale

@@ -111,3 +111,70 @@ export async function endedSalesOfVariants(
     [pgTextArray(variantIds), at]
   )
 }
+
+/** A sale's start or end as its announcement carries it. */
+export type SaleTransition = { id: string; name: string; price_list_id: string | null; starts_at: Date; ends_at: Date }
+
+/**
+ * Claims the announcement of up to `limit` sales' starts: sales that have
+ * started by `now` and have a window (an upcoming sale ended early never
+ * started), not announced yet. One conditional UPDATE: of
+ * two instances claiming at once, the second skips the rows the first holds
+ * and, once they are committed, no longer matches them, so each start is
+ * claimed once.
+ */
+export async function claimSaleStarts(manager: EntityManager, input: { now: Date; limit: number }): Promise<SaleTransition[]> {
+  return await claimTransitions(manager, "started_event_at", "starts_at <= ? AND starts_at < ends_at", input)
+}
+
+/** Claims the announcement of up to `limit` sales' ends (sales ended by `now`), as claimSaleStarts does. */
+export async function claimSaleEnds(manager: EntityManager, input: { now: Date; limit: number }): Promise<SaleTransition[]> {
+  return await claimTransitions(manager, "ended_event_at", "ends_at <= ?", input)
+}
+
+async function claimTransitions(
+  manager: EntityManager,
+  column: "started_event_at" | "ended_event_at",
+  due: string,
+  input: { now: Date; limit: number }
+): Promise<SaleTransition[]> {
+  const at = column === "started_event_at" ? "starts_at" : "ends_at"
+  const rows: SaleTransition[] = await manager.execute(
+    `UPDATE distribution_sale SET ${column} = ?
+      WHERE id IN (
+        SELECT id FROM distribution_sale
+         WHERE deleted_at IS NULL AND price_list_id IS NOT NULL AND ${column} IS NULL AND ${due}
+         ORDER BY ${at}, id
+         LIMIT ?
+         FOR UPDATE SKIP LOCKED)
+      RETURNING id, name, price_list_id, starts_at, ends_at`,
+    [input.now, input.now, input.limit]
+  )
+  // RETURNING keeps no order: announced in the order they happened.
+  return rows.sort((a, b) => new Date(a[at]).getTime() - new Date(b[at]).getTime() || a.id.localeCompare(b.id))
+}
+
+/**
+ * Claims the announcement of one sale's start or end, whatever its window
+ * says (the caller knows it happened: an admin is ending the sale now).
+ * Answers whether this call claimed it: false when the job had already.
+ */
+export async function claimSaleTransition(
+  manager: EntityManager,
+  input: { sale_id: string; column: "started_event_at" | "ended_event_at"; now: Date }
+): Promise<boolean> {
+  const rows: { id: string }[] = await manager.execute(
+    `UPDATE distribution_sale SET ${input.column} = ? WHERE id = ? AND ${input.column} IS NULL RETURNING id`,
+    [input.now, input.sale_id]
+  )
+  return rows.length > 0
+}
+
+/** Gives claimed announcements back (a failed run's compensation): the next run claims them again. */
+export async function releaseSaleTransitions(manager: EntityManager, input: { started: string[]; ended: string[]; claimed_at: Date }): Promise<void> {
+  for (const [column, ids] of [["started_event_at", input.started], ["ended_event_at", input.ended]] as const) {
+    if (ids.length) {
+      await manager.execute(`UPDATE distribution_sale SET ${column} = NULL WHERE id = ANY(?::text[]) AND ${column} = ?`, [pgTextArray(ids), input.claimed_at])
+    }
+  }
+}

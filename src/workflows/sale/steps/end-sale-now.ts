@@ -4,13 +4,17 @@ import DistributionModuleService from "../../../modules/distribution/service"
 
 export const endSaleNowStepId = "end-distribution-sale-now"
 
-/** Closes a sale's window now (409 when it already ended). Compensation: its window as it was. */
+/**
+ * Closes a sale's window now (409 when it already ended), claiming the
+ * announcement of its end, and of its start when it ran unannounced
+ * (`started`). Compensation: its window and announcements as they were.
+ */
 export const endSaleNowStep = createStep(
   endSaleNowStepId,
   async (input: { id: string }, { container }) => {
     const service: DistributionModuleService = container.resolve(DISTRIBUTION_MODULE)
-    const { sale, previous } = await service.endSaleNow({ id: input.id, now: new Date() })
-    return new StepResponse(sale, previous)
+    const { sale, previous, started } = await service.endSaleNow({ id: input.id, now: new Date() })
+    return new StepResponse({ sale, started }, previous)
   },
   async (previous, { container }) => {
     if (!previous) {
