@@ -10,6 +10,7 @@ const COLORS: Record<Kind, Record<string, Color>> = {
   commission: { pending: "orange", settled: "green", reversed: "red" },
   withdrawal: { requested: "orange", approved: "blue", rejected: "red", paid: "green" },
   coupon: { active: "green", suspended: "orange", disabled: "grey" },
+  sale: { upcoming: "blue", live: "green", ended: "grey" },
 }
 
 /** The choices of a status filter, in the admin's language. */
