@@ -213,9 +213,9 @@ medusaIntegrationTestRunner({
       expect(await ids(`price_list_id=${next.price_list_id}`)).toEqual([next.id])
       expect(await ids(`price_list_id=${first.price_list_id}&price_list_id=${next.price_list_id}`)).toEqual([next.id, first.id])
       expect(await ids("price_list_id=plist_unknown")).toEqual([])
-      const blank = await failure(api.get("/admin/distribution/sales?price_list_id=", admin))
-      expect(blank.status).toBe(400)
-      expect(blank.data.message).toContain("price_list_id")
+      const tooLong = await failure(api.get(`/admin/distribution/sales?price_list_id=${"p".repeat(101)}`, admin))
+      expect(tooLong.status).toBe(400)
+      expect(tooLong.data.message).toContain("price_list_id")
     })
 
     it("ends a sale early: Medusa is back at the regular price, an idle cart at the sale price is re-priced with a clear error, and the sale cannot start again", async () => {

@@ -1,32 +1,29 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
-import { Button, Container, createDataTableColumnHelper, createDataTableFilterHelper, DataTable, Text, useDataTable } from "@medusajs/ui"
+import { Button, Container, createDataTableColumnHelper, DataTable, useDataTable } from "@medusajs/ui"
 import { useMemo, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { useNavigate } from "react-router-dom"
 import { NavCrumb } from "../../../components/breadcrumb"
-import { useTableTexts } from "../../../components/data-table-texts"
 import { ListToolbar } from "../../../components/list-toolbar"
-import { useListState } from "../../../components/paged-table"
+import { ListTable, useListState } from "../../../components/paged-table"
 import { SaleDrawer } from "../../../components/sale-drawer"
 import { useSalePolicyText, useSalePricingText, useSaleWindowText } from "../../../components/sale-parts"
-import { Status, useStatusOptions } from "../../../components/status"
+import { Status, useStatusFilters } from "../../../components/status"
 import { useSales } from "../../../hooks/sales"
 import { Sale } from "../../../lib/types"
 
 const STATUSES = ["live", "upcoming", "ended"] as const
 const column = createDataTableColumnHelper<Sale>()
-const filter = createDataTableFilterHelper<Sale>()
 
 const SalesPage = () => {
   const { t } = useTranslation("distribution")
-  const texts = useTableTexts()
   const navigate = useNavigate()
   const policyText = useSalePolicyText()
   const windowText = useSaleWindowText()
   const pricingText = useSalePricingText()
   const list = useListState()
   const [creating, setCreating] = useState(false)
-  const { data, isLoading, isError, error } = useSales({ ...list.query, status: list.filtering.status as string[] | undefined })
+  const { data, isLoading, error } = useSales({ ...list.query, status: list.filtering.status as string[] | undefined })
 
   const columns = useMemo(
     () => [
@@ -63,11 +60,7 @@ const SalesPage = () => {
     [t, policyText, windowText, pricingText]
   )
 
-  const statusOptions = useStatusOptions("sale", STATUSES)
-  const filters = useMemo(
-    () => [filter.accessor("status", { type: "multiselect", label: t("fields.status"), options: statusOptions })],
-    [t, statusOptions]
-  )
+  const filters = useStatusFilters<Sale>("sale", STATUSES)
 
   const table = useDataTable({
     columns,
@@ -90,14 +83,7 @@ const SalesPage = () => {
             {t("sales.create")}
           </Button>
         </ListToolbar>
-        {isError ? (
-          <Text size="small" className="text-ui-fg-error px-6 py-4">
-            {error?.message}
-          </Text>
-        ) : (
-          <DataTable.Table emptyState={{ empty: { heading: t("sales.empty") }, filtered: texts.empty.filtered }} />
-        )}
-        <DataTable.Pagination translations={texts.pagination} />
+        <ListTable error={error} emptyHeading={t("sales.empty")} />
       </DataTable>
       <SaleDrawer sale={null} open={creating} onOpenChange={setCreating} />
     </Container>
