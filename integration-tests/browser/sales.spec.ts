@@ -142,7 +142,10 @@ describe("Limited-time sales in the browser", () => {
     const error = drawer.getByTestId("sale-form-error")
     await error.waitFor()
     await screenshot(page, "s03-sale-overlap")
-    expect(await error.innerText()).toContain(`is already in the sale "${NAME}" (${sale.id}`)
+    // The server's reason as it wrote it: each of the product's variants, and the sale they are in.
+    const refusal = await error.innerText()
+    expect(refusal).toContain(`already in the sale "${NAME}" (${sale.id}`)
+    for (const variantId of new Set((await pricesOff(1000)).map((p) => p.variant_id))) expect(refusal).toContain(variantId)
     expect(
       await one("select (select count(*) from distribution_sale) sales, (select count(*) from price_list) lists")
     ).toEqual(before)
