@@ -22,10 +22,10 @@ export function useStatusOptions(kind: Kind, statuses: readonly string[]) {
 }
 
 /** A list's filters when it filters by status alone: its statuses in the admin's language. */
-export function useStatusFilters<T extends { status: string }>(kind: Kind, statuses: readonly string[]) {
+export function useStatusFilters(kind: Kind, statuses: readonly string[]) {
   const { t } = useTranslation("distribution")
   const options = useStatusOptions(kind, statuses)
-  return useMemo(() => [createDataTableFilterHelper<T>().accessor("status", { type: "multiselect", label: t("fields.status"), options })], [t, options])
+  return useMemo(() => [createDataTableFilterHelper<{ status: string }>().accessor("status", { type: "multiselect", label: t("fields.status"), options })], [t, options])
 }
 
 /** A status of one of the programme's state machines, coloured and translated. */

@@ -253,7 +253,7 @@ const CouponsPage = () => {
     [t, f.locale, policyText]
   )
 
-  const filters = useStatusFilters<Coupon>("coupon", STATUSES)
+  const filters = useStatusFilters("coupon", STATUSES)
 
   const table = useDataTable({
     columns,

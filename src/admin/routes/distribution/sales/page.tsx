@@ -60,7 +60,7 @@ const SalesPage = () => {
     [t, policyText, windowText, pricingText]
   )
 
-  const filters = useStatusFilters<Sale>("sale", STATUSES)
+  const filters = useStatusFilters("sale", STATUSES)
 
   const table = useDataTable({
     columns,

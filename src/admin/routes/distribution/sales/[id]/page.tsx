@@ -5,7 +5,7 @@ import { Link, UIMatch, useParams } from "react-router-dom"
 import { SaleCrumb } from "../../../../components/breadcrumb"
 import { SaleDrawer } from "../../../../components/sale-drawer"
 import { useSalePolicyText, useSalePricingText, useSaleWindowText } from "../../../../components/sale-parts"
-import { Empty, Field, Loading, Section } from "../../../../components/section"
+import { Empty, Field, PageFallback, Section } from "../../../../components/section"
 import { Status } from "../../../../components/status"
 import { useVariantOptions } from "../../../../hooks/catalog"
 import { useEndSale, useSale } from "../../../../hooks/sales"
@@ -70,19 +70,8 @@ const SaleDetailPage = () => {
   const [editing, setEditing] = useState(false)
   const { data, isLoading, isError, error } = useSale(id)
   const end = useEndSale(t("sales.ended"))
-  if (isLoading) {
-    return (
-      <Container className="p-0">
-        <Loading rows={6} />
-      </Container>
-    )
-  }
-  if (isError || !data) {
-    return (
-      <Container className="p-0">
-        <Empty title={t("sales.notFound")} description={error?.message} />
-      </Container>
-    )
+  if (isLoading || isError || !data) {
+    return <PageFallback isLoading={isLoading} notFound={t("sales.notFound")} error={error} />
   }
   const sale = data.sale
   const endEarly = async () => {
