@@ -12,8 +12,8 @@ jest.setTimeout(120_000)
  * found in the database, and the whole thing is read again in 简体中文.
  */
 describe("Distribution admin in the browser", () => {
-  const session = adminBrowser({ acceptDownloads: true })
-  const { one, all, open, toast } = session
+  const dashboard = adminBrowser({ acceptDownloads: true })
+  const { one, all, open, toast } = dashboard
   let page: Page
   let api: AxiosInstance
   let orderId: string
@@ -27,7 +27,7 @@ describe("Distribution admin in the browser", () => {
   }
 
   beforeAll(async () => {
-    ;({ page, api } = session)
+    ;({ page, api } = dashboard)
 
     // What the merchant will look at: an order placed by a bound buyer, and two withdrawal requests.
     const pk = await one<{ token: string }>(
@@ -55,7 +55,7 @@ describe("Distribution admin in the browser", () => {
     await api.post(
       `/admin/distribution/distributors/${founder.id}/adjustments`,
       { amount: 1000, currency_code: "cny", reason: "活动奖励" },
-      { headers: session.adminHeaders }
+      { headers: dashboard.adminHeaders }
     )
     const distributor = await customerLogin("zhang.wei@example.com")
     withdrawalIds = []
@@ -71,7 +71,7 @@ describe("Distribution admin in the browser", () => {
   }, 600_000)
 
   it("logs in and finds Distribution in the sidebar, with its pages under it", async () => {
-    await session.logIn()
+    await dashboard.logIn()
     await page.getByRole("link", { name: "Distribution", exact: true }).click()
     await page.getByTestId("distribution-overview").waitFor()
     for (const label of ["Distributors", "Applications", "Withdrawals", "Coupons", "Sales", "Levels", "Commission rules", "Programme settings"]) {
@@ -438,7 +438,7 @@ describe("Distribution admin in the browser", () => {
 
     const href = await page.getByTestId("withdrawals-export").getAttribute("href")
     expect(href).toContain("/admin/distribution/withdrawals/export")
-    const csv = await page.request.get(`${session.app.url}/admin/distribution/withdrawals/export?status=paid`)
+    const csv = await page.request.get(`${dashboard.app.url}/admin/distribution/withdrawals/export?status=paid`)
     expect(csv.status()).toBe(200)
     const body = await csv.text()
     expect(body).toContain(payId)
@@ -593,7 +593,7 @@ describe("Distribution admin in the browser", () => {
   })
 
   it("简体中文: the language switched in the profile; the workspace and its numbers follow", async () => {
-    await session.switchToChinese()
+    await dashboard.switchToChinese()
 
     const zh = formats("zh-CN")
     await open("/distribution")

@@ -13,8 +13,8 @@ jest.setTimeout(120_000)
  * 简体中文.
  */
 describe("Distributor coupons in the browser", () => {
-  const session = adminBrowser()
-  const { one, all, open, toast } = session
+  const dashboard = adminBrowser()
+  const { one, all, open, toast } = dashboard
   let page: Page
   let api: AxiosInstance
   let adminHeaders: { authorization: string }
@@ -49,7 +49,7 @@ describe("Distributor coupons in the browser", () => {
   }
 
   beforeAll(async () => {
-    ;({ page, api, adminHeaders } = session)
+    ;({ page, api, adminHeaders } = dashboard)
     // A distributor approved after the coupons went out: the one the merchant issues a coupon to.
     const applicant = await one<{ id: string }>(
       "select id from distribution_distributor where status = 'pending' and deleted_at is null order by created_at, id limit 1"
@@ -59,7 +59,7 @@ describe("Distributor coupons in the browser", () => {
   })
 
   it("logs in and finds Coupons in the Distribution workspace", async () => {
-    await session.logIn()
+    await dashboard.logIn()
     await page.getByRole("link", { name: "Distribution", exact: true }).click()
     await page.getByRole("link", { name: "Coupons", exact: true }).click()
     await page.waitForURL(/\/app\/distribution\/coupons$/)
@@ -239,7 +239,7 @@ describe("Distributor coupons in the browser", () => {
   })
 
   it("简体中文: the Coupons page and its numbers in Chinese; without a template it says where to choose one", async () => {
-    await session.switchToChinese()
+    await dashboard.switchToChinese()
 
     const zh = formats("zh-CN")
     await open("/distribution/coupons")

@@ -12,8 +12,8 @@ jest.setTimeout(120_000)
  * 25 % off and ended early; the widget on Medusa's price list page.
  */
 describe("Limited-time sales in the browser", () => {
-  const session = adminBrowser()
-  const { one, all, open, toast } = session
+  const dashboard = adminBrowser()
+  const { one, all, open, toast } = dashboard
   let page: Page
   const zh = formats("zh-CN")
   const ZONE = "Asia/Shanghai"
@@ -56,7 +56,7 @@ describe("Limited-time sales in the browser", () => {
   const saleRow = (name: string) => page.getByRole("row").filter({ has: page.getByTestId("sale-row-name").getByText(name, { exact: true }) })
 
   beforeAll(async () => {
-    page = session.page
+    page = dashboard.page
     // A published product none of whose variants is in a sale that has not ended: the one put on sale.
     product = await one(
       `select p.id, p.title from product p
@@ -70,8 +70,8 @@ describe("Limited-time sales in the browser", () => {
   })
 
   it("logs in, switches to 简体中文 and finds 限时折扣 in the Distribution workspace", async () => {
-    await session.logIn()
-    await session.switchToChinese()
+    await dashboard.logIn()
+    await dashboard.switchToChinese()
     await open("/distribution")
     await page.getByRole("link", { name: "限时折扣", exact: true }).click()
     await page.waitForURL(/\/app\/distribution\/sales$/)
@@ -112,7 +112,7 @@ describe("Limited-time sales in the browser", () => {
     expect(list).toEqual({ type: "sale", status: "active", ends_at: row.ends_at })
     const expected = await pricesOff(2000)
     expect(await listPrices()).toEqual(asListed(expected))
-    const { data } = await session.api.get(`/admin/distribution/sales/${row.id}`, { headers: session.adminHeaders })
+    const { data } = await dashboard.api.get(`/admin/distribution/sales/${row.id}`, { headers: dashboard.adminHeaders })
     expect(data.sale.status).toBe("live")
     expect([...data.sale.variant_ids].sort()).toEqual([...new Set(expected.map((p) => p.variant_id))].sort())
 

@@ -248,8 +248,8 @@ export class AdminBrowser {
 
 /** An AdminBrowser started before the calling suite's tests (a server start takes minutes) and stopped after them. */
 export function adminBrowser(context: BrowserContextOptions = {}) {
-  const session = new AdminBrowser()
-  beforeAll(() => session.start(context), 1_500_000)
-  afterAll(() => session.stop())
-  return session
+  const dashboard = new AdminBrowser()
+  beforeAll(() => dashboard.start(context), 1_500_000)
+  afterAll(() => dashboard.stop())
+  return dashboard
 }
