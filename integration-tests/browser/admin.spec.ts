@@ -1,6 +1,6 @@
-import axios, { AxiosInstance } from "axios"
-import { Browser, BrowserContext, Page } from "playwright-core"
-import { ADMIN, AdminApp, launchBrowser, screenshot, startAdminApp } from "../helpers/browser"
+import { AxiosInstance } from "axios"
+import { Page } from "playwright-core"
+import { adminBrowser, formats, screenshot } from "../helpers/browser"
 import { placeOrder, Shop } from "../helpers/orders"
 
 jest.setTimeout(120_000)
@@ -12,41 +12,22 @@ jest.setTimeout(120_000)
  * found in the database, and the whole thing is read again in 简体中文.
  */
 describe("Distribution admin in the browser", () => {
-  let app: AdminApp
-  let browser: Browser
-  let context: BrowserContext
+  const dashboard = adminBrowser({ acceptDownloads: true })
+  const { one, all, open, toast } = dashboard
   let page: Page
   let api: AxiosInstance
   let orderId: string
   let withdrawalIds: string[]
-  const formats = (locale = "en-US") => ({
-    money: (amount: string | number, currency = "cny") =>
-      new Intl.NumberFormat(locale, { style: "currency", currency: currency.toUpperCase(), currencyDisplay: "narrowSymbol" }).format(
-        amount as number
-      ),
-    bps: (bps: number) => new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 2 }).format(bps / 10000),
-    date: (d: Date) => new Intl.DateTimeFormat(locale, { dateStyle: "medium" }).format(d),
-  })
   const f = formats()
-  const one = async <T = Record<string, unknown>>(sql: string, params: unknown[] = []) =>
-    (await app.db.query(sql, params)).rows[0] as T
-  const all = async <T = Record<string, unknown>>(sql: string, params: unknown[] = []) =>
-    (await app.db.query(sql, params)).rows as T[]
-  const open = async (path: string) => {
-    await page.goto(`${app.url}/app${path}`)
-  }
   const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
-  const toast = (text: string) => page.getByText(text, { exact: true }).first().waitFor()
   const eventually = async (check: () => Promise<boolean>, ms = 15_000) => {
     for (const deadline = Date.now() + ms; Date.now() < deadline; await new Promise((r) => setTimeout(r, 250))) {
       if (await check()) return
     }
   }
 
-  // A real server on a fresh database with the demo seed: minutes, more on a busy machine.
   beforeAll(async () => {
-    app = await startAdminApp()
-    api = axios.create({ baseURL: app.url })
+    ;({ page, api } = dashboard)
 
     // What the merchant will look at: an order placed by a bound buyer, and two withdrawal requests.
     const pk = await one<{ token: string }>(
@@ -70,12 +51,11 @@ describe("Distribution admin in the browser", () => {
       await new Promise((r) => setTimeout(r, 500))
     }
 
-    const { data: adminAuth } = await api.post("/auth/user/emailpass", ADMIN)
     const founder = await one<{ id: string }>("select id from distribution_distributor where email = 'zhang.wei@example.com'")
     await api.post(
       `/admin/distribution/distributors/${founder.id}/adjustments`,
       { amount: 1000, currency_code: "cny", reason: "活动奖励" },
-      { headers: { authorization: `Bearer ${adminAuth.token}` } }
+      { headers: dashboard.adminHeaders }
     )
     const distributor = await customerLogin("zhang.wei@example.com")
     withdrawalIds = []
@@ -88,31 +68,13 @@ describe("Distribution admin in the browser", () => {
       )
       withdrawalIds.push(data.withdrawal.id)
     }
-
-    browser = await launchBrowser()
-    context = await browser.newContext({
-      viewport: { width: 1440, height: 1200 },
-      locale: "en-US",
-      timezoneId: "UTC",
-      acceptDownloads: true,
-    })
-    page = await context.newPage()
-  }, 1_500_000)
-
-  afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
-  })
+  }, 600_000)
 
   it("logs in and finds Distribution in the sidebar, with its pages under it", async () => {
-    await open("/login")
-    await page.fill('input[name="email"]', ADMIN.email)
-    await page.fill('input[name="password"]', ADMIN.password)
-    await page.click('button[type="submit"]')
-    await page.waitForURL(/\/app\/orders/)
+    await dashboard.logIn()
     await page.getByRole("link", { name: "Distribution", exact: true }).click()
     await page.getByTestId("distribution-overview").waitFor()
-    for (const label of ["Distributors", "Applications", "Withdrawals", "Coupons", "Levels", "Commission rules", "Programme settings"]) {
+    for (const label of ["Distributors", "Applications", "Withdrawals", "Coupons", "Sales", "Levels", "Commission rules", "Programme settings"]) {
       await page.getByRole("link", { name: label, exact: true }).waitFor()
     }
   })
@@ -476,7 +438,7 @@ describe("Distribution admin in the browser", () => {
 
     const href = await page.getByTestId("withdrawals-export").getAttribute("href")
     expect(href).toContain("/admin/distribution/withdrawals/export")
-    const csv = await page.request.get(`${app.url}/admin/distribution/withdrawals/export?status=paid`)
+    const csv = await page.request.get(`${dashboard.app.url}/admin/distribution/withdrawals/export?status=paid`)
     expect(csv.status()).toBe(200)
     const body = await csv.text()
     expect(body).toContain(payId)
@@ -631,18 +593,13 @@ describe("Distribution admin in the browser", () => {
   })
 
   it("简体中文: the language switched in the profile; the workspace and its numbers follow", async () => {
-    await open("/settings/profile/edit")
-    await page.getByRole("combobox").click()
-    await page.getByRole("option", { name: "简体中文" }).click()
-    await page.getByRole("button", { name: "Save" }).click()
-    // The dashboard keeps the choice in the browser (cookie and localStorage "lng").
-    await page.waitForFunction(() => localStorage.getItem("lng") === "zhCN")
+    await dashboard.switchToChinese()
 
     const zh = formats("zh-CN")
     await open("/distribution")
     await page.getByRole("heading", { name: "分销概览" }).waitFor()
     await page.getByTestId("kpi-applications-value").waitFor()
-    for (const label of ["分销商", "申请审核", "提现", "分销商优惠券", "分销等级", "佣金规则", "分销设置"]) {
+    for (const label of ["分销商", "申请审核", "提现", "分销商优惠券", "限时折扣", "分销等级", "佣金规则", "分销设置"]) {
       await page.getByRole("link", { name: label, exact: true }).waitFor()
     }
     await screenshot(page, "12-overview-zh")

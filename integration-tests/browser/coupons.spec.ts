@@ -1,6 +1,6 @@
-import axios, { AxiosInstance } from "axios"
-import { Browser, BrowserContext, Page } from "playwright-core"
-import { ADMIN, AdminApp, launchBrowser, screenshot, startAdminApp } from "../helpers/browser"
+import { AxiosInstance } from "axios"
+import { Page } from "playwright-core"
+import { adminBrowser, formats, screenshot } from "../helpers/browser"
 
 jest.setTimeout(120_000)
 
@@ -13,30 +13,13 @@ jest.setTimeout(120_000)
  * 简体中文.
  */
 describe("Distributor coupons in the browser", () => {
-  let app: AdminApp
-  let browser: Browser
-  let context: BrowserContext
+  const dashboard = adminBrowser()
+  const { one, all, open, toast } = dashboard
   let page: Page
   let api: AxiosInstance
   let adminHeaders: { authorization: string }
   let newcomer: { id: string; referral_code: string; display_name: string | null; email: string }
-  const formats = (locale = "en-US") => ({
-    money: (amount: string | number, currency = "cny") =>
-      new Intl.NumberFormat(locale, { style: "currency", currency: currency.toUpperCase(), currencyDisplay: "narrowSymbol" }).format(
-        amount as number
-      ),
-    number: (n: string | number) => new Intl.NumberFormat(locale).format(Number(n)),
-    bps: (bps: number) => new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 2 }).format(bps / 10000),
-  })
   const f = formats()
-  const one = async <T = Record<string, unknown>>(sql: string, params: unknown[] = []) =>
-    (await app.db.query(sql, params)).rows[0] as T
-  const all = async <T = Record<string, unknown>>(sql: string, params: unknown[] = []) =>
-    (await app.db.query(sql, params)).rows as T[]
-  const open = async (path: string) => {
-    await page.goto(`${app.url}/app${path}`)
-  }
-  const toast = (text: string) => page.getByText(text, { exact: true }).first().waitFor()
   /**
    * The row as the query reads it once it equals `expected`, or as it last was
    * after 10 s: a toast of the same text may still be showing from the step
@@ -66,33 +49,17 @@ describe("Distributor coupons in the browser", () => {
   }
 
   beforeAll(async () => {
-    app = await startAdminApp()
-    api = axios.create({ baseURL: app.url })
-    const { data: adminAuth } = await api.post("/auth/user/emailpass", ADMIN)
-    adminHeaders = { authorization: `Bearer ${adminAuth.token}` }
+    ;({ page, api, adminHeaders } = dashboard)
     // A distributor approved after the coupons went out: the one the merchant issues a coupon to.
     const applicant = await one<{ id: string }>(
       "select id from distribution_distributor where status = 'pending' and deleted_at is null order by created_at, id limit 1"
     )
     await api.post(`/admin/distribution/distributors/${applicant.id}/approve`, {}, { headers: adminHeaders })
     newcomer = await one("select id, referral_code, display_name, email from distribution_distributor where id = $1", [applicant.id])
-
-    browser = await launchBrowser()
-    context = await browser.newContext({ viewport: { width: 1440, height: 1200 }, locale: "en-US", timezoneId: "UTC" })
-    page = await context.newPage()
-  }, 1_500_000)
-
-  afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
   })
 
   it("logs in and finds Coupons in the Distribution workspace", async () => {
-    await open("/login")
-    await page.fill('input[name="email"]', ADMIN.email)
-    await page.fill('input[name="password"]', ADMIN.password)
-    await page.click('button[type="submit"]')
-    await page.waitForURL(/\/app\/orders/)
+    await dashboard.logIn()
     await page.getByRole("link", { name: "Distribution", exact: true }).click()
     await page.getByRole("link", { name: "Coupons", exact: true }).click()
     await page.waitForURL(/\/app\/distribution\/coupons$/)
@@ -272,11 +239,7 @@ describe("Distributor coupons in the browser", () => {
   })
 
   it("简体中文: the Coupons page and its numbers in Chinese; without a template it says where to choose one", async () => {
-    await open("/settings/profile/edit")
-    await page.getByRole("combobox").click()
-    await page.getByRole("option", { name: "简体中文" }).click()
-    await page.getByRole("button", { name: "Save" }).click()
-    await page.waitForFunction(() => localStorage.getItem("lng") === "zhCN")
+    await dashboard.switchToChinese()
 
     const zh = formats("zh-CN")
     await open("/distribution/coupons")

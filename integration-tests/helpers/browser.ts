@@ -1,3 +1,4 @@
+import axios, { AxiosInstance } from "axios"
 import { ChildProcess, execFile, spawn } from "child_process"
 import crypto from "crypto"
 import fs from "fs"
@@ -5,7 +6,7 @@ import net from "net"
 import path from "path"
 import { promisify } from "util"
 import { Client } from "pg"
-import { Browser, chromium, Page } from "playwright-core"
+import { Browser, BrowserContextOptions, chromium, Page } from "playwright-core"
 
 /**
  * A real Medusa server with the built admin, on a fresh database with the demo
@@ -174,4 +175,81 @@ export async function screenshot(page: Page, name: string) {
   await page.setViewportSize({ width: viewport.width, height: Math.min(Math.ceil(height), 5000) })
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) })
   await page.setViewportSize(viewport)
+}
+
+/** Money, numbers, rates and dates as the admin shows them in a locale (Intl, as its useFormat does). */
+export const formats = (locale = "en-US") => ({
+  money: (amount: string | number, currency = "cny") =>
+    new Intl.NumberFormat(locale, { style: "currency", currency: currency.toUpperCase(), currencyDisplay: "narrowSymbol" }).format(
+      amount as number
+    ),
+  number: (n: string | number) => new Intl.NumberFormat(locale).format(Number(n)),
+  bps: (bps: number) => new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 2 }).format(bps / 10000),
+  date: (d: Date) => new Intl.DateTimeFormat(locale, { dateStyle: "medium" }).format(d),
+})
+
+/**
+ * What every browser spec starts from: the server on the demo shop, the API
+ * with an admin's token, and one Chromium page (1440 × 1200, en-US, UTC). Its
+ * fields are set once the suite's beforeAll has run.
+ */
+export class AdminBrowser {
+  app!: AdminApp
+  api!: AxiosInstance
+  adminHeaders!: { authorization: string }
+  browser!: Browser
+  page!: Page
+
+  async start(context: BrowserContextOptions) {
+    this.app = await startAdminApp()
+    this.api = axios.create({ baseURL: this.app.url })
+    const { data } = await this.api.post("/auth/user/emailpass", ADMIN)
+    this.adminHeaders = { authorization: `Bearer ${data.token}` }
+    this.browser = await launchBrowser()
+    const browserContext = await this.browser.newContext({ viewport: { width: 1440, height: 1200 }, locale: "en-US", timezoneId: "UTC", ...context })
+    this.page = await browserContext.newPage()
+  }
+
+  async stop() {
+    await this.browser?.close()
+    await this.app?.stop()
+  }
+
+  /** The first row of a query on the server's database. */
+  one = async <T = Record<string, unknown>>(sql: string, params: unknown[] = []) => (await this.app.db.query(sql, params)).rows[0] as T
+  all = async <T = Record<string, unknown>>(sql: string, params: unknown[] = []) => (await this.app.db.query(sql, params)).rows as T[]
+
+  /** A dashboard page: "/distribution/sales" is /app/distribution/sales. */
+  open = async (path: string) => {
+    await this.page.goto(`${this.app.url}/app${path}`)
+  }
+
+  /** Waits for a toast (or any text) that reads exactly `text`. */
+  toast = (text: string) => this.page.getByText(text, { exact: true }).first().waitFor()
+
+  /** Signs in through the dashboard's login form; the dashboard opens on Orders. */
+  logIn = async () => {
+    await this.open("/login")
+    await this.page.fill('input[name="email"]', ADMIN.email)
+    await this.page.fill('input[name="password"]', ADMIN.password)
+    await this.page.click('button[type="submit"]')
+    await this.page.waitForURL(/\/app\/orders/)
+  }
+
+  /** Switches the dashboard to 简体中文 in the admin's profile (kept in the browser: cookie and localStorage "lng"). */
+  switchToChinese = async () => {
+    await this.open("/settings/profile/edit")
+    await this.page.getByRole("combobox").click()
+    await this.page.getByRole("option", { name: "简体中文" }).click()
+    await this.page.getByRole("button", { name: "Save" }).click()
+    await this.page.waitForFunction(() => localStorage.getItem("lng") === "zhCN")
+  }
+}
+
+/** An AdminBrowser started before the calling suite's tests (a server start takes minutes) and stopped after them. */
+export function adminBrowser(context: BrowserContextOptions = {}) {
+  const dashboard = new AdminBrowser()
+  beforeAll(() => dashboard.start(context), 1_500_000)
+  afterAll(() => dashboard.stop())
+  return dashboard
 }

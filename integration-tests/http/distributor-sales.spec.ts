@@ -193,6 +193,17 @@ medusaIntegrationTestRunner({
       expect((await failure(api.post("/admin/distribution/sales/dsale_unknown/end", {}, admin))).status).toBe(404)
       expect((await api.get("/admin/distribution/sales", admin)).data.count).toBe(2)
       expect(await priceLists()).toBe(lists + 1)
+
+      // Found by part of its name (a wildcard typed is a character), and by its Medusa price list.
+      const ids = async (query: string) => (await api.get(`/admin/distribution/sales?${query}`, admin)).data.sales.map((s: { id: string }) => s.id)
+      expect(await ids(`q=${encodeURIComponent("十二")}`)).toEqual([first.id])
+      expect(await ids("q=%25")).toEqual([])
+      expect(await ids(`price_list_id=${next.price_list_id}`)).toEqual([next.id])
+      expect(await ids(`price_list_id=${first.price_list_id}&price_list_id=${next.price_list_id}`)).toEqual([next.id, first.id])
+      expect(await ids("price_list_id=plist_unknown")).toEqual([])
+      const tooLong = await failure(api.get(`/admin/distribution/sales?price_list_id=${"p".repeat(101)}`, admin))
+      expect(tooLong.status).toBe(400)
+      expect(tooLong.data.message).toContain("price_list_id")
     })
 
     it("ends a sale early: Medusa is back at the regular price, an idle cart at the sale price is re-priced with a clear error, and the sale cannot start again", async () => {

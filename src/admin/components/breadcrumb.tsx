@@ -1,5 +1,6 @@
 import { UIMatch } from "react-router-dom"
 import { useDistributor } from "../hooks/distributors"
+import { useSale } from "../hooks/sales"
 import { Labels, useLabels } from "../lib/labels"
 
 /** A page's name in the dashboard's breadcrumb bar, in the admin's language. */
@@ -11,3 +12,6 @@ export const DistributorCrumb = ({ params }: UIMatch) => {
   const d = data?.distributor
   return <span>{d ? d.display_name || d.email || d.id : params.id}</span>
 }
+
+/** A sale page's crumb: its name once loaded (the page shares the same query). */
+export const SaleCrumb = ({ params }: UIMatch) => <span>{useSale(params.id).data?.sale.name ?? params.id}</span>

@@ -5,10 +5,10 @@ import { Link } from "react-router-dom"
 import { useCouponPolicy } from "../hooks/coupons"
 import { useFormat } from "../lib/format"
 import { useLabels } from "../lib/labels"
-import { bpsToPercent } from "../lib/rates"
+import { depthRatesText } from "../lib/rates"
 import { Coupon, CouponCommission, CouponDetail } from "../lib/types"
 import { FormField } from "./form-drawer"
-import { bpsOrNull, PercentInput, percentText, usePercentProblem } from "./percent-input"
+import { bpsOrNull, DepthRates, percentText, usePercentProblem } from "./percent-input"
 import { Empty } from "./section"
 
 type Policy = CouponCommission | "programme"
@@ -19,7 +19,7 @@ export function usePolicyText() {
   return useCallback(
     (c: Pick<Coupon, "commission_policy" | "rate_bps_1" | "rate_bps_2" | "rate_bps_3">) =>
       c.commission_policy === "rates"
-        ? `${labels.couponPolicies.rates}: ${[c.rate_bps_1, c.rate_bps_2, c.rate_bps_3].map((r) => `${bpsToPercent(r ?? 0)}%`).join(" / ")}`
+        ? `${labels.couponPolicies.rates}: ${depthRatesText(c)}`
         : labels.couponPolicies[c.commission_policy ?? "programme"],
     [labels]
   )
@@ -95,20 +95,7 @@ export const CouponPolicyForm = ({ coupon }: { coupon: Coupon }) => {
           </Select.Content>
         </Select>
       </FormField>
-      {policy === "rates" && (
-        <div className="grid grid-cols-3 gap-x-3">
-          {rates.map((r, i) => (
-            <FormField key={i} label={t("fields.depthN", { depth: i + 1 })} htmlFor={`coupon_rate_${i + 1}`}>
-              <PercentInput
-                id={`coupon_rate_${i + 1}`}
-                value={r}
-                required={i === 0}
-                onChange={(v) => setRates((all) => all.map((x, j) => (j === i ? v : x)))}
-              />
-            </FormField>
-          ))}
-        </div>
-      )}
+      {policy === "rates" && <DepthRates idPrefix="coupon_rate" rates={rates} onChange={setRates} />}
       <div className="flex justify-end">
         <Button size="small" type="submit" disabled={invalid} isLoading={save.isPending} data-testid="coupon-policy-save">
           {t("actions.save")}

@@ -1,5 +1,6 @@
 import {
   DataTable,
+  Text,
   DataTableColumnDef,
   DataTableFilteringState,
   DataTablePaginationState,
@@ -77,4 +78,21 @@ export function useListState(options: { pageSize?: number; filtering?: DataTable
       filtering: { state: filtering, onFilteringChange: setFiltering },
     },
   }
+}
+
+/** A list page's table: the server's refusal, or the rows (or why there are none); then the pages. */
+export const ListTable = ({ error, emptyHeading }: { error: Error | null; emptyHeading: string }) => {
+  const texts = useTableTexts()
+  return (
+    <>
+      {error ? (
+        <Text size="small" className="text-ui-fg-error px-6 py-4">
+          {error.message}
+        </Text>
+      ) : (
+        <DataTable.Table emptyState={{ empty: { heading: emptyHeading }, filtered: texts.empty.filtered }} />
+      )}
+      <DataTable.Pagination translations={texts.pagination} />
+    </>
+  )
 }

@@ -1,6 +1,7 @@
 import { Input, Text } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
 import { bpsToPercent, percentToBps } from "../lib/rates"
+import { FormField } from "./form-drawer"
 
 /** A stored rate (basis points) as the form's text: 1250 → "12.5", none → "". */
 export const percentText = (bps: number | null | undefined) => (bps === null || bps === undefined ? "" : bpsToPercent(bps))
@@ -64,6 +65,25 @@ export const PercentInput = ({
           {problem}
         </Text>
       )}
+    </div>
+  )
+}
+
+/** A tool's own commission rates at depths 1, 2 and 3, typed as percentages (depth 1 required). */
+export const DepthRates = ({ idPrefix, rates, onChange }: { idPrefix: string; rates: string[]; onChange: (rates: string[]) => void }) => {
+  const { t } = useTranslation("distribution")
+  return (
+    <div className="grid grid-cols-3 gap-x-3">
+      {rates.map((r, i) => (
+        <FormField key={i} label={t("fields.depthN", { depth: i + 1 })} htmlFor={`${idPrefix}_${i + 1}`}>
+          <PercentInput
+            id={`${idPrefix}_${i + 1}`}
+            value={r}
+            required={i === 0}
+            onChange={(v) => onChange(rates.map((x, j) => (j === i ? v : x)))}
+          />
+        </FormField>
+      ))}
     </div>
   )
 }

@@ -93,3 +93,8 @@ export const Kpi = ({ label, value, hint, testId }: { label: string; value: stri
     )}
   </Container>
 )
+
+/** A detail page while its record loads (skeleton rows), or why it cannot be shown. */
+export const PageFallback = ({ isLoading, notFound, error }: { isLoading: boolean; notFound: string; error: Error | null }) => (
+  <Container className="p-0">{isLoading ? <Loading rows={6} /> : <Empty title={notFound} description={error?.message} />}</Container>
+)

@@ -1,4 +1,6 @@
-import { StatusBadge } from "@medusajs/ui"
+import { createDataTableFilterHelper, StatusBadge } from "@medusajs/ui"
+import { useMemo } from "react"
+import { useTranslation } from "react-i18next"
 import { Labels, useLabels } from "../lib/labels"
 
 type Color = "green" | "red" | "blue" | "orange" | "grey" | "purple"
@@ -10,12 +12,20 @@ const COLORS: Record<Kind, Record<string, Color>> = {
   commission: { pending: "orange", settled: "green", reversed: "red" },
   withdrawal: { requested: "orange", approved: "blue", rejected: "red", paid: "green" },
   coupon: { active: "green", suspended: "orange", disabled: "grey" },
+  sale: { upcoming: "blue", live: "green", ended: "grey" },
 }
 
 /** The choices of a status filter, in the admin's language. */
 export function useStatusOptions(kind: Kind, statuses: readonly string[]) {
   const words: Record<string, string> = useLabels().statuses[kind]
   return statuses.map((s) => ({ label: words[s] ?? s, value: s }))
+}
+
+/** A list's filters when it filters by status alone: its statuses in the admin's language. */
+export function useStatusFilters(kind: Kind, statuses: readonly string[]) {
+  const { t } = useTranslation("distribution")
+  const options = useStatusOptions(kind, statuses)
+  return useMemo(() => [createDataTableFilterHelper<{ status: string }>().accessor("status", { type: "multiselect", label: t("fields.status"), options })], [t, options])
 }
 
 /** A status of one of the programme's state machines, coloured and translated. */

@@ -1,30 +1,34 @@
 import { CheckCircleSolid } from "@medusajs/icons"
 import { Input, Text, clx } from "@medusajs/ui"
-import { useState } from "react"
+import { ReactNode, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { TargetOption, useTargetSearch } from "../hooks/catalog"
 import { useLabels } from "../lib/labels"
 import { CommissionRule } from "../lib/types"
 
 /**
- * Finds what a new rule applies to in the store's own catalogue: type a few
- * letters of a product, variant (title or SKU), category or collection, pick
- * one of the matches.
+ * Finds what a rule or a sale applies to in the store's own catalogue: type a
+ * few letters of a product, variant (title or SKU), category or collection,
+ * pick one of the matches (or several: the caller keeps what is picked). Under
+ * it, what is chosen: `summary`, else the one target.
  */
 export const TargetPicker = ({
   type,
-  value,
-  onChange,
+  selected,
+  onPick,
+  summary,
 }: {
   type: CommissionRule["target_type"]
-  value: TargetOption | null
-  onChange: (target: TargetOption) => void
+  selected: TargetOption[]
+  onPick: (target: TargetOption) => void
+  summary?: ReactNode
 }) => {
   const { t } = useTranslation("distribution")
   const labels = useLabels()
   const [q, setQ] = useState("")
   const { data, isFetching } = useTargetSearch(type, q, true)
   const options = data ?? []
+  const isSelected = (o: TargetOption) => selected.some((s) => s.id === o.id)
   return (
     <div className="flex flex-col gap-y-2" data-testid="target-picker">
       <Input
@@ -41,12 +45,12 @@ export const TargetPicker = ({
             key={o.id}
             type="button"
             role="option"
-            aria-selected={value?.id === o.id}
+            aria-selected={isSelected(o)}
             data-testid="target-option"
-            onClick={() => onChange(o)}
+            onClick={() => onPick(o)}
             className={clx(
               "hover:bg-ui-bg-base-hover flex items-center justify-between gap-x-2 px-3 py-2 text-left",
-              value?.id === o.id && "bg-ui-bg-highlight"
+              isSelected(o) && "bg-ui-bg-highlight"
             )}
           >
             <span className="flex flex-col">
@@ -59,7 +63,7 @@ export const TargetPicker = ({
                 </Text>
               )}
             </span>
-            {value?.id === o.id && <CheckCircleSolid className="text-ui-fg-interactive" />}
+            {isSelected(o) && <CheckCircleSolid className="text-ui-fg-interactive" />}
           </button>
         ))}
         {!options.length && (
@@ -68,9 +72,11 @@ export const TargetPicker = ({
           </Text>
         )}
       </div>
-      <Text size="small" className="text-ui-fg-subtle" data-testid="target-chosen">
-        {value ? t("rules.targetChosen", { target: value.title }) : t("rules.targetNone")}
-      </Text>
+      {summary ?? (
+        <Text size="small" className="text-ui-fg-subtle" data-testid="target-chosen">
+          {selected[0] ? t("rules.targetChosen", { target: selected[0].title }) : t("rules.targetNone")}
+        </Text>
+      )}
     </div>
   )
 }

@@ -1,3 +1,4 @@
+import { HttpTypes } from "@medusajs/framework/types"
 import { keepPreviousData, useQuery } from "@tanstack/react-query"
 import { sdk } from "../lib/sdk"
 import { CommissionRule } from "../lib/types"
@@ -7,6 +8,15 @@ export type TargetOption = { id: string; title: string; detail: string | null }
 
 const PAGE = { limit: 10 }
 
+const VARIANT_FIELDS = "id,title,sku,product.title"
+
+/** A variant as the options name it: "Serum · 30 ml", with its SKU. */
+const variantOption = (v: HttpTypes.AdminProductVariant): TargetOption => ({
+  id: v.id,
+  title: [v.product?.title, v.title].filter(Boolean).join(" · "),
+  detail: v.sku ?? null,
+})
+
 /** One search of Medusa's own catalogue lists, as the options of what a rule targets. */
 const search: Record<CommissionRule["target_type"], (q: string | undefined) => Promise<TargetOption[]>> = {
   product: async (q) =>
@@ -15,12 +25,7 @@ const search: Record<CommissionRule["target_type"], (q: string | undefined) => P
       title: p.title,
       detail: p.handle,
     })),
-  variant: async (q) =>
-    (await sdk.admin.productVariant.list({ q, ...PAGE, fields: "id,title,sku,product.title" })).variants.map((v) => ({
-      id: v.id,
-      title: [v.product?.title, v.title].filter(Boolean).join(" · "),
-      detail: v.sku ?? null,
-    })),
+  variant: async (q) => (await sdk.admin.productVariant.list({ q, ...PAGE, fields: VARIANT_FIELDS })).variants.map(variantOption),
   category: async (q) =>
     (await sdk.admin.productCategory.list({ q, ...PAGE, fields: "id,name,handle" })).product_categories.map((c) => ({
       id: c.id,
@@ -42,4 +47,25 @@ export const useTargetSearch = (type: CommissionRule["target_type"], q: string, 
     queryFn: () => search[type](q.trim() || undefined),
     enabled,
     placeholderData: keepPreviousData,
+  })
+
+/** Variants by id, named as the picker names them ("Serum · 30 ml", SKU): a sale's variants. */
+export const useVariantOptions = (ids: string[]) =>
+  useQuery({
+    queryKey: [ROOT_KEY, "variant-options", ids],
+    queryFn: async () =>
+      (await sdk.admin.productVariant.list({ id: ids, limit: ids.length, fields: VARIANT_FIELDS })).variants.map(variantOption),
+    enabled: ids.length > 0,
+  })
+
+/** The store's currencies, the default first: those a fixed sale price can be given in. */
+export const useStoreCurrencies = (enabled: boolean) =>
+  useQuery({
+    queryKey: [ROOT_KEY, "store-currencies"],
+    queryFn: async () =>
+      ((await sdk.admin.store.list({ fields: "id,supported_currencies.*" })).stores[0]?.supported_currencies ?? [])
+        .slice()
+        .sort((a, b) => Number(b.is_default) - Number(a.is_default))
+        .map((c) => c.currency_code),
+    enabled,
   })

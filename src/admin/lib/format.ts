@@ -48,9 +48,10 @@ export function useFormat() {
   /** A report's period ("2026-11-01"): a calendar day, not an instant, so no zone shifts it. */
   const day = (value: string) =>
     new Intl.DateTimeFormat(locale, { month: "short", day: "numeric", timeZone: "UTC" }).format(new Date(`${value}T00:00:00Z`))
-  const dateTime = (value: string | Date | null | undefined) =>
+  /** An instant where the admin sits, or as the wall-clock time of `timeZone` (a sale's window). */
+  const dateTime = (value: string | Date | null | undefined, timeZone?: string) =>
     value
-      ? new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(new Date(value))
+      ? new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone }).format(new Date(value))
       : "—"
   return { locale, money, number, bps, ratio, date, day, dateTime }
 }

@@ -13,6 +13,8 @@ import type {
   LedgerKind,
   RuleMode,
   RuleTargetType,
+  SaleCommission,
+  SaleStatus,
   SettleOn,
   WithdrawalAction,
   WithdrawalMethod,
@@ -73,6 +75,11 @@ export function useLabels() {
           suspended: t("statuses.coupon.suspended"),
           disabled: t("statuses.coupon.disabled"),
         } satisfies Record<CouponStatus, string>,
+        sale: {
+          upcoming: t("statuses.sale.upcoming"),
+          live: t("statuses.sale.live"),
+          ended: t("statuses.sale.ended"),
+        } satisfies Record<SaleStatus, string>,
       },
       /** A coupon's own commission policy; `programme`: none of its own (the programme's applies). */
       couponPolicies: {
@@ -81,6 +88,11 @@ export function useLabels() {
         rates: t("coupons.policies.rates"),
         excluded: t("coupons.policies.excluded"),
       } satisfies Record<CouponCommission | "programme", string>,
+      salePolicies: {
+        normal: t("sales.policies.normal"),
+        rates: t("sales.policies.rates"),
+        excluded: t("sales.policies.excluded"),
+      } satisfies Record<SaleCommission, string>,
       couponSources: {
         auto: t("coupons.sources.auto"),
         admin: t("coupons.sources.admin"),
@@ -139,6 +151,7 @@ export function useLabels() {
         applications: t("nav.applications"),
         withdrawals: t("nav.withdrawals"),
         coupons: t("nav.coupons"),
+        sales: t("nav.sales"),
         levels: t("nav.levels"),
         rules: t("nav.rules"),
         settings: t("nav.settings"),

@@ -30,3 +30,7 @@ export function percentToBps(text: string): { bps: number } | { error: PercentEr
   const bps = Number(match[1]) * 100 + Number(decimals.padEnd(2, "0"))
   return bps > 10000 ? { error: "range" } : { bps }
 }
+
+/** A tool's own rates per depth as the lists show them: "12.5% / 5% / 0%" (a depth without one is 0 %). */
+export const depthRatesText = (r: { rate_bps_1: number | null; rate_bps_2: number | null; rate_bps_3: number | null }) =>
+  [r.rate_bps_1, r.rate_bps_2, r.rate_bps_3].map((bps) => `${bpsToPercent(bps ?? 0)}%`).join(" / ")

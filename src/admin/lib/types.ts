@@ -71,3 +71,7 @@ export type Coupon = Out<typeof S.AdminCoupon>
 export type CouponDetail = Out<typeof S.AdminCouponDetailResponse>
 export type CouponReport = Out<typeof S.AdminReportCouponsResponse>
 export type BulkIssueResult = Out<typeof S.AdminBulkIssueCouponsResponse>
+
+export type SaleStatus = `${C.SaleStatus}`
+export type SaleCommission = `${C.SaleCommission}`
+export type Sale = Out<typeof S.AdminSale>

@@ -3,7 +3,6 @@ import {
   Button,
   Container,
   createDataTableColumnHelper,
-  createDataTableFilterHelper,
   DataTable,
   Heading,
   Input,
@@ -18,12 +17,11 @@ import { Link } from "react-router-dom"
 import { NavCrumb } from "../../../components/breadcrumb"
 import { CouponDrawer } from "../../../components/coupon-drawer"
 import { FigureLines, usePolicyText } from "../../../components/coupon-parts"
-import { useTableTexts } from "../../../components/data-table-texts"
 import { FormDrawer, FormField } from "../../../components/form-drawer"
 import { ListToolbar } from "../../../components/list-toolbar"
-import { useListState } from "../../../components/paged-table"
+import { ListTable, useListState } from "../../../components/paged-table"
 import { Kpi } from "../../../components/section"
-import { Status, useStatusOptions } from "../../../components/status"
+import { Status, useStatusFilters } from "../../../components/status"
 import { useBulkIssueCoupons, useCouponReport, useCoupons, useCouponStatus, useIssueCoupon } from "../../../hooks/coupons"
 import { useDistributors } from "../../../hooks/distributors"
 import { useLevels, useSettings } from "../../../hooks/programme"
@@ -33,7 +31,6 @@ import { Coupon } from "../../../lib/types"
 
 const STATUSES = ["active", "suspended", "disabled"] as const
 const column = createDataTableColumnHelper<Coupon>()
-const filter = createDataTableFilterHelper<Coupon>()
 
 /** The last 30 days up to today, as calendar days where the admin sits (as the overview counts them). */
 const last30Days = (): Period => {
@@ -175,7 +172,6 @@ const BulkIssueDrawer = ({ open, onOpenChange }: { open: boolean; onOpenChange: 
 const CouponsPage = () => {
   const { t } = useTranslation("distribution")
   const f = useFormat()
-  const texts = useTableTexts()
   const prompt = usePrompt()
   const policyText = usePolicyText()
   const settings = useSettings()
@@ -183,7 +179,7 @@ const CouponsPage = () => {
   const list = useListState()
   const [shown, setShown] = useState<string | null>(null)
   const [drawer, setDrawer] = useState<"issue" | "bulk" | null>(null)
-  const { data, isLoading, isError, error } = useCoupons({
+  const { data, isLoading, error } = useCoupons({
     ...list.query,
     status: list.filtering.status as string[] | undefined,
   })
@@ -257,11 +253,7 @@ const CouponsPage = () => {
     [t, f.locale, policyText]
   )
 
-  const statusOptions = useStatusOptions("coupon", STATUSES)
-  const filters = useMemo(
-    () => [filter.accessor("status", { type: "multiselect", label: t("fields.status"), options: statusOptions })],
-    [t, statusOptions]
-  )
+  const filters = useStatusFilters("coupon", STATUSES)
 
   const table = useDataTable({
     columns,
@@ -290,14 +282,7 @@ const CouponsPage = () => {
               {t("coupons.issue")}
             </Button>
           </ListToolbar>
-          {isError ? (
-            <Text size="small" className="text-ui-fg-error px-6 py-4">
-              {error?.message}
-            </Text>
-          ) : (
-            <DataTable.Table emptyState={{ empty: { heading: t("coupons.empty") }, filtered: texts.empty.filtered }} />
-          )}
-          <DataTable.Pagination translations={texts.pagination} />
+          <ListTable error={error} emptyHeading={t("coupons.empty")} />
         </DataTable>
       </Container>
       <CouponDrawer id={shown} onClose={() => setShown(null)} />

@@ -214,6 +214,6 @@ const LevelDrawer = ({ level, open, nextRank, onClose }: { level: Level | null; 
 
 export const handle = { breadcrumb: () => <NavCrumb page="levels" /> }
 
-export const config = defineRouteConfig({ label: "nav.levels", translationNs: "distribution", rank: 5 })
+export const config = defineRouteConfig({ label: "nav.levels", translationNs: "distribution", rank: 6 })
 
 export default LevelsPage

@@ -220,7 +220,12 @@ const RuleDrawer = ({ rule, open, onClose }: { rule: CommissionRule | null; open
         {rule ? (
           <Input value={form.target?.title ?? ""} disabled />
         ) : (
-          <TargetPicker key={form.target_type} type={form.target_type} value={form.target} onChange={(target) => setForm({ ...form, target })} />
+          <TargetPicker
+            key={form.target_type}
+            type={form.target_type}
+            selected={form.target ? [form.target] : []}
+            onPick={(target) => setForm({ ...form, target })}
+          />
         )}
       </FormField>
       <FormField label={t("rules.mode")} hint={labels.modeHints[form.mode]}>
@@ -266,6 +271,6 @@ const RuleDrawer = ({ rule, open, onClose }: { rule: CommissionRule | null; open
 
 export const handle = { breadcrumb: () => <NavCrumb page="rules" /> }
 
-export const config = defineRouteConfig({ label: "nav.rules", translationNs: "distribution", rank: 6 })
+export const config = defineRouteConfig({ label: "nav.rules", translationNs: "distribution", rank: 7 })
 
 export default RulesPage

@@ -319,6 +319,6 @@ const SettingsPage = () => {
 
 export const handle = { breadcrumb: () => <NavCrumb page="settings" /> }
 
-export const config = defineRouteConfig({ label: "nav.settings", translationNs: "distribution", rank: 7 })
+export const config = defineRouteConfig({ label: "nav.settings", translationNs: "distribution", rank: 8 })
 
 export default SettingsPage

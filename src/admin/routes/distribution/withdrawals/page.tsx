@@ -6,16 +6,14 @@ import {
   createDataTableFilterHelper,
   DataTable,
   DataTableRowSelectionState,
-  Text,
   usePrompt,
   useDataTable,
 } from "@medusajs/ui"
 import { useMemo, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { Link, useSearchParams } from "react-router-dom"
-import { useTableTexts } from "../../../components/data-table-texts"
 import { ExportLink, ListToolbar } from "../../../components/list-toolbar"
-import { useListState } from "../../../components/paged-table"
+import { ListTable, useListState } from "../../../components/paged-table"
 import { ReasonDrawer } from "../../../components/reason-drawer"
 import { Status, useStatusOptions } from "../../../components/status"
 import { WithdrawalDrawer } from "../../../components/withdrawal-drawer"
@@ -45,7 +43,6 @@ type Pending = { kind: "reject"; withdrawal: Withdrawal } | { kind: "pay"; ids: 
 const WithdrawalsPage = () => {
   const { t } = useTranslation("distribution")
   const f = useFormat()
-  const texts = useTableTexts()
   const prompt = usePrompt()
   // The queue opens on what still needs someone: requests to decide, approvals to pay.
   const list = useListState({ filtering: { status: ["requested", "approved"] } })
@@ -59,7 +56,7 @@ const WithdrawalsPage = () => {
     status: list.filtering.status as string[] | undefined,
     method: list.filtering.method as string[] | undefined,
   }
-  const { data, isLoading, isError, error } = useWithdrawals({ ...list.query, ...query, order: "created_at" })
+  const { data, isLoading, error } = useWithdrawals({ ...list.query, ...query, order: "created_at" })
   const labels = useLabels()
   const act = useWithdrawalAction((action) => labels.withdrawalDone[action])
   const bulkMessage = (r: BulkResult) => {
@@ -203,14 +200,7 @@ const WithdrawalsPage = () => {
           <DataTable.Search placeholder={t("withdrawals.search")} />
           <ExportLink href={exportUrl("/admin/distribution/withdrawals/export", query)} label={t("withdrawals.export")} testId="withdrawals-export" />
         </ListToolbar>
-        {isError ? (
-          <Text size="small" className="text-ui-fg-error px-6 py-4">
-            {error?.message}
-          </Text>
-        ) : (
-          <DataTable.Table emptyState={{ empty: { heading: t("withdrawals.empty") }, filtered: texts.empty.filtered }} />
-        )}
-        <DataTable.Pagination translations={texts.pagination} />
+        <ListTable error={error} emptyHeading={t("withdrawals.empty")} />
         <DataTable.CommandBar selectedLabel={(count) => t("table.selected", { count })} />
       </DataTable>
       <WithdrawalDrawer id={shown} onClose={() => setShown(null)} />

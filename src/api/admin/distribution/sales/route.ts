@@ -15,10 +15,11 @@ const WINDOW_OF: Record<SaleStatus, (now: Date) => Record<string, unknown>> = {
 
 /** GET /admin/distribution/sales: the limited-time sales, the latest to start first, with their variants and prices. */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
-  const { limit, offset, status, q } = req.validatedQuery as AdminListSalesType
+  const { limit, offset, status, q, price_list_id } = req.validatedQuery as AdminListSalesType
   const now = new Date()
   const filters: Record<string, unknown> = {}
   if (status) filters.$or = status.map((s) => WINDOW_OF[s](now))
+  if (price_list_id) filters.price_list_id = price_list_id
   if (q) filters.name = { $ilike: `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` }
   const [rows, count] = await distributionService(req).listAndCountDistributionSales(filters, {
     take: limit,

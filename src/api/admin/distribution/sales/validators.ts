@@ -104,6 +104,8 @@ export const AdminListSales = z
     offset: queryOffset,
     status: oneOrMany(z.enum(SALE_STATUSES)),
     q: z.string().trim().min(1).max(200).optional(),
+    /** The sale of a Medusa price list (the price list page's widget asks). */
+    price_list_id: oneOrMany(id),
   })
   .strict()
 export type AdminListSalesType = z.infer<typeof AdminListSales>

@@ -4,7 +4,7 @@ import { Link, UIMatch, useParams } from "react-router-dom"
 import { DistributorCrumb } from "../../../../components/breadcrumb"
 import { DistributorActions } from "../../../../components/distributor-actions"
 import { CommissionsTable, DistributorWithdrawals, LedgerSection } from "../../../../components/distributor-tables"
-import { Empty, Field, Loading, Section } from "../../../../components/section"
+import { Empty, Field, PageFallback, Section } from "../../../../components/section"
 import { Status } from "../../../../components/status"
 import { TeamTree } from "../../../../components/team-tree"
 import { useDistributor } from "../../../../hooks/distributors"
@@ -20,19 +20,8 @@ const DistributorDetailPage = () => {
   const f = useFormat()
   const { data, isLoading, isError, error } = useDistributor(id)
   const settings = useSettings()
-  if (isLoading) {
-    return (
-      <Container className="p-0">
-        <Loading rows={6} />
-      </Container>
-    )
-  }
-  if (isError || !data) {
-    return (
-      <Container className="p-0">
-        <Empty title={t("detail.notFound")} description={error?.message} />
-      </Container>
-    )
+  if (isLoading || isError || !data) {
+    return <PageFallback isLoading={isLoading} notFound={t("detail.notFound")} error={error} />
   }
   const d = data.distributor
   const name = d.display_name || d.email || d.id

@@ -1,0 +1,309 @@
+import { XMark } from "@medusajs/icons"
+import { Alert, IconButton, Input, Select, Text } from "@medusajs/ui"
+import { useEffect, useState } from "react"
+import { useTranslation } from "react-i18next"
+import { TargetOption, useStoreCurrencies, useVariantOptions } from "../hooks/catalog"
+import { SaleChanges, SaleInput, useCreateSale, useUpdateSale } from "../hooks/sales"
+import { useLabels } from "../lib/labels"
+import { Sale, SaleCommission } from "../lib/types"
+import { browserTimeZone, wallClockOf, wallClockToIso } from "../lib/zoned-time"
+import { FormDrawer, FormField } from "./form-drawer"
+import { NumberInput } from "./number-input"
+import { bpsOrNull, DepthRates, PercentInput, percentText, usePercentProblem } from "./percent-input"
+import { TargetPicker } from "./target-picker"
+
+type Mode = "percent" | "fixed"
+type TargetType = "product" | "variant"
+
+type Form = {
+  name: string
+  target_type: TargetType
+  targets: TargetOption[]
+  /** The window as datetime-local values, wall-clock times of `time_zone`. */
+  starts: string
+  ends: string
+  time_zone: string
+  mode: Mode
+  percent: string
+  /** Fixed sale prices as typed, by `${variant_id}:${currency_code}`; an empty one is not sent. */
+  prices: Record<string, string>
+  policy: SaleCommission
+  rates: string[]
+}
+
+const POLICIES: SaleCommission[] = ["normal", "rates", "excluded"]
+const priceKey = (variantId: string, currency: string) => `${variantId}:${currency}`
+
+/** A new sale's form, or an existing one's (its variants named once loaded). */
+const formOf = (sale: Sale | null, variants: TargetOption[]): Form =>
+  sale
+    ? {
+        name: sale.name,
+        target_type: "variant",
+        targets: variants,
+        starts: wallClockOf(sale.starts_at_local),
+        ends: wallClockOf(sale.ends_at_local),
+        time_zone: sale.time_zone,
+        mode: sale.percent_off_bps === null ? "fixed" : "percent",
+        percent: percentText(sale.percent_off_bps),
+        prices: Object.fromEntries(sale.prices.map((p) => [priceKey(p.variant_id, p.currency_code), p.amount])),
+        policy: sale.commission_policy,
+        rates: [sale.rate_bps_1, sale.rate_bps_2, sale.rate_bps_3].map(percentText),
+      }
+    : {
+        name: "",
+        target_type: "product",
+        targets: [],
+        starts: "",
+        ends: "",
+        time_zone: browserTimeZone(),
+        mode: "percent",
+        percent: "",
+        prices: {},
+        policy: "normal",
+        rates: ["", "", ""],
+      }
+
+type Problem = "name" | "targets" | "endsAt" | "window" | "percent" | "prices" | "rates"
+
+/** The request the form stands for, or what is missing in it (nothing is sent until it is fixed). */
+function bodyOf(form: Form, percentProblem: (text: string) => string | null): { body: SaleInput } | { problem: Problem } {
+  if (!form.name.trim()) return { problem: "name" }
+  if (!form.targets.length) return { problem: "targets" }
+  if (!form.ends) return { problem: "endsAt" }
+  const starts_at = form.starts ? wallClockToIso(form.starts, form.time_zone) : undefined
+  const ends_at = wallClockToIso(form.ends, form.time_zone)
+  if (starts_at === null || ends_at === null) return { problem: "window" }
+  const ids = form.targets.map((t) => t.id)
+  let pricing: Pick<SaleInput, "percent_off_bps" | "product_ids" | "variant_ids" | "prices">
+  if (form.mode === "percent") {
+    const bps = bpsOrNull(form.percent)
+    if (percentProblem(form.percent) || bps === null) return { problem: "percent" }
+    pricing = { percent_off_bps: bps, ...(form.target_type === "product" ? { product_ids: ids } : { variant_ids: ids }) }
+  } else {
+    const prices = Object.entries(form.prices)
+      .filter(([key, amount]) => amount.trim() !== "" && ids.includes(key.split(":")[0]))
+      .map(([key, amount]) => {
+        const [variant_id, currency_code] = key.split(":")
+        return { variant_id, currency_code, amount: amount.trim() }
+      })
+    if (!prices.length) return { problem: "prices" }
+    pricing = { prices }
+  }
+  if (form.policy === "rates" && (form.rates[0].trim() === "" || form.rates.some((r) => percentProblem(r)))) return { problem: "rates" }
+  const [r1, r2, r3] = form.rates.map(bpsOrNull)
+  return {
+    body: {
+      name: form.name.trim(),
+      ...(starts_at ? { starts_at } : {}),
+      ends_at,
+      time_zone: form.time_zone,
+      ...pricing,
+      commission_policy: form.policy,
+      ...(form.policy === "rates" ? { rate_bps_1: r1, rate_bps_2: r2 ?? 0, rate_bps_3: r3 ?? 0 } : {}),
+    },
+  }
+}
+
+const PRICING = ["percent_off_bps", "product_ids", "variant_ids", "prices"] as const
+const POLICY = ["commission_policy", "rate_bps_1", "rate_bps_2", "rate_bps_3"] as const
+
+/** What an edit changes: each field that differs, the prices and the policy each as a whole. */
+function changesOf(before: SaleInput, after: SaleInput): SaleChanges {
+  const differs = (keys: readonly (keyof SaleInput)[]) => keys.some((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))
+  const pick = (keys: readonly (keyof SaleInput)[]) => Object.fromEntries(keys.filter((k) => after[k] !== undefined).map((k) => [k, after[k]]))
+  return {
+    ...pick((["name", "starts_at", "ends_at", "time_zone"] as const).filter((k) => differs([k]))),
+    ...(differs(PRICING) ? pick(PRICING) : {}),
+    ...(differs(POLICY) ? pick(POLICY) : {}),
+  }
+}
+
+/**
+ * A sale's form in a drawer: what is on sale (whole products or single
+ * variants, found in the catalogue), the window in its time zone, a
+ * percentage off or fixed prices per currency, and the commission policy.
+ * The server's refusal (a variant already in an overlapping sale) shows in
+ * the form, as written.
+ */
+export const SaleDrawer = ({ sale, open, onOpenChange }: { sale: Sale | null; open: boolean; onOpenChange: (open: boolean) => void }) => {
+  const { t } = useTranslation("distribution")
+  const labels = useLabels()
+  const percentProblem = usePercentProblem()
+  const variants = useVariantOptions(sale && open ? sale.variant_ids : [])
+  const currencies = useStoreCurrencies(open)
+  const [form, setForm] = useState<Form>(() => formOf(null, []))
+  const [problem, setProblem] = useState<Problem | null>(null)
+  const create = useCreateSale(t("sales.created"))
+  const update = useUpdateSale(t("sales.saved"))
+  const mutation = sale ? update : create
+  const loaded = !sale || !sale.variant_ids.length || !!variants.data
+  useEffect(() => {
+    if (!open || !loaded) return
+    setForm(formOf(sale, variants.data ?? []))
+    setProblem(null)
+    create.reset()
+    update.reset()
+    // The form is reset when the drawer opens on a sale, once its variants are named.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [open, loaded, sale?.id])
+
+  const set = (changes: Partial<Form>) => {
+    setForm((f) => ({ ...f, ...changes }))
+    setProblem(null)
+  }
+  const toggle = (target: TargetOption) =>
+    set({ targets: form.targets.some((x) => x.id === target.id) ? form.targets.filter((x) => x.id !== target.id) : [...form.targets, target] })
+
+  const submit = () => {
+    const read = bodyOf(form, percentProblem)
+    if ("problem" in read) return setProblem(read.problem)
+    const close = { onSuccess: () => onOpenChange(false) }
+    if (!sale) return create.mutate(read.body, close)
+    const before = bodyOf(formOf(sale, variants.data ?? []), percentProblem)
+    update.mutate({ id: sale.id, changes: "body" in before ? changesOf(before.body, read.body) : read.body }, close)
+  }
+  const problems: Record<Problem, string> = {
+    name: t("sales.errors.name"),
+    targets: t("sales.errors.targets"),
+    endsAt: t("sales.errors.endsAt"),
+    window: t("sales.errors.window"),
+    percent: t("sales.errors.percent"),
+    prices: t("sales.errors.prices"),
+    rates: t("sales.errors.rates"),
+  }
+  const error = problem ? problems[problem] : mutation.error?.message
+
+  return (
+    <FormDrawer
+      open={open}
+      onOpenChange={onOpenChange}
+      title={sale ? t("sales.editTitle") : t("sales.createTitle")}
+      description={sale ? t("sales.editDescription") : t("sales.createDescription")}
+      submitLabel={sale ? t("actions.save") : t("sales.create")}
+      isPending={mutation.isPending}
+      onSubmit={submit}
+      testId="sale-drawer"
+    >
+      {error && (
+        <Alert variant="error" data-testid="sale-form-error">
+          {error}
+        </Alert>
+      )}
+      <FormField label={t("sales.name")} htmlFor="sale_name">
+        <Input id="sale_name" name="sale_name" autoComplete="off" value={form.name} onChange={(e) => set({ name: e.target.value })} />
+      </FormField>
+      <FormField label={t("sales.targetType")} hint={t("sales.targetsHint")} htmlFor="sale_target_type">
+        <Select
+          value={form.target_type}
+          disabled={form.mode === "fixed"}
+          onValueChange={(v) => set({ target_type: v as TargetType, targets: [] })}
+        >
+          <Select.Trigger id="sale_target_type" data-testid="sale-target-type">
+            <Select.Value />
+          </Select.Trigger>
+          <Select.Content>
+            <Select.Item value="product">{t("sales.targets.product")}</Select.Item>
+            <Select.Item value="variant">{t("sales.targets.variant")}</Select.Item>
+          </Select.Content>
+        </Select>
+      </FormField>
+      <TargetPicker
+        key={form.target_type}
+        type={form.target_type}
+        selected={form.targets}
+        onPick={toggle}
+        summary={
+          <div className="flex flex-wrap gap-2" data-testid="sale-targets">
+            {form.targets.length ? (
+              form.targets.map((target) => (
+                <span key={target.id} className="bg-ui-bg-component txt-small flex items-center gap-x-1 rounded-md py-0.5 pl-2 pr-0.5">
+                  {target.title}
+                  <IconButton size="2xsmall" variant="transparent" type="button" aria-label={t("sales.remove", { name: target.title })} onClick={() => toggle(target)}>
+                    <XMark />
+                  </IconButton>
+                </span>
+              ))
+            ) : (
+              <Text size="small" className="text-ui-fg-subtle">
+                {t("sales.chosenNone")}
+              </Text>
+            )}
+          </div>
+        }
+      />
+      <div className="grid grid-cols-2 gap-x-3">
+        <FormField label={t("sales.startsAt")} hint={t("sales.startsAtHint")} htmlFor="sale_starts_at">
+          <Input id="sale_starts_at" name="sale_starts_at" type="datetime-local" value={form.starts} onChange={(e) => set({ starts: e.target.value })} />
+        </FormField>
+        <FormField label={t("sales.endsAt")} htmlFor="sale_ends_at">
+          <Input id="sale_ends_at" name="sale_ends_at" type="datetime-local" value={form.ends} onChange={(e) => set({ ends: e.target.value })} />
+        </FormField>
+      </div>
+      <FormField label={t("sales.timeZone")} hint={t("sales.timeZoneHint")} htmlFor="sale_time_zone">
+        <Input id="sale_time_zone" name="sale_time_zone" autoComplete="off" value={form.time_zone} onChange={(e) => set({ time_zone: e.target.value })} />
+      </FormField>
+      <FormField label={t("sales.mode")} htmlFor="sale_mode">
+        <Select
+          value={form.mode}
+          onValueChange={(v) =>
+            set(v === "fixed" && form.target_type === "product" ? { mode: "fixed", target_type: "variant", targets: [] } : { mode: v as Mode })
+          }
+        >
+          <Select.Trigger id="sale_mode" data-testid="sale-mode">
+            <Select.Value />
+          </Select.Trigger>
+          <Select.Content>
+            <Select.Item value="percent">{t("sales.modes.percent")}</Select.Item>
+            <Select.Item value="fixed">{t("sales.modes.fixed")}</Select.Item>
+          </Select.Content>
+        </Select>
+      </FormField>
+      {form.mode === "percent" ? (
+        <FormField label={t("sales.percentOff")} hint={t("sales.percentOffHint")} htmlFor="sale_percent_off">
+          <PercentInput id="sale_percent_off" value={form.percent} required onChange={(percent) => set({ percent })} />
+        </FormField>
+      ) : (
+        <FormField label={t("sales.fixedPrices")} hint={t("sales.fixedHint")}>
+          <div className="flex flex-col gap-y-3" data-testid="sale-fixed-prices">
+            {form.targets.map((v, i) => (
+              <div key={v.id} className="flex flex-col gap-y-1">
+                <Text size="small" weight="plus">
+                  {v.title}
+                </Text>
+                <div className="grid grid-cols-3 gap-2">
+                  {(currencies.data ?? []).map((currency) => (
+                    <label key={currency} className="txt-small text-ui-fg-subtle flex items-center gap-x-2">
+                      <span className="w-10 uppercase">{currency}</span>
+                      <NumberInput
+                        id={`sale_price_${i}_${currency}`}
+                        step="0.01"
+                        value={form.prices[priceKey(v.id, currency)] ?? ""}
+                        onChange={(amount) => set({ prices: { ...form.prices, [priceKey(v.id, currency)]: amount } })}
+                      />
+                    </label>
+                  ))}
+                </div>
+              </div>
+            ))}
+          </div>
+        </FormField>
+      )}
+      <FormField label={t("sales.policy")} hint={t("sales.policyHint")} htmlFor="sale_policy">
+        <Select value={form.policy} onValueChange={(v) => set({ policy: v as SaleCommission })}>
+          <Select.Trigger id="sale_policy" data-testid="sale-policy">
+            <Select.Value />
+          </Select.Trigger>
+          <Select.Content>
+            {POLICIES.map((p) => (
+              <Select.Item key={p} value={p}>
+                {labels.salePolicies[p]}
+              </Select.Item>
+            ))}
+          </Select.Content>
+        </Select>
+      </FormField>
+      {form.policy === "rates" && <DepthRates idPrefix="sale_rate" rates={form.rates} onChange={(rates) => set({ rates })} />}
+    </FormDrawer>
+  )
+}
