@@ -327,6 +327,9 @@ medusaIntegrationTestRunner({
           application_min_spend: "0.00",
           max_depth: 2,
           currency_code: "eur",
+          min_withdrawal: "100.00",
+          withdrawal_fee_bps: 0,
+          withdrawal_methods: ["bank", "alipay", "wechat"],
         })
         const stranger = await registerCustomer(api, pk, { email: uniqueEmail("stranger") })
         const theirs = await api.get("/store/distribution/me", stranger)

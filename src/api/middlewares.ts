@@ -27,6 +27,7 @@ import { storeTeamMiddlewares } from "./store/distribution/team/middlewares"
 import { storeVisitsMiddlewares } from "./store/distribution/visits/middlewares"
 import { storeWithdrawalsMiddlewares } from "./store/distribution/withdrawals/middlewares"
 import { distributionErrorHandler, refuseMalformedInput } from "./utils/input-hygiene"
+import { PORTAL_PATH, servePortal } from "./utils/portal"
 
 export default defineMiddlewares({
   errorHandler: distributionErrorHandler(),
@@ -37,6 +38,8 @@ export default defineMiddlewares({
     { matcher: "/admin/distribution*", middlewares: [refuseMalformedInput] },
     { matcher: "/store/distribution*", middlewares: [refuseMalformedInput] },
     { matcher: "/health/distribution*", middlewares: [refuseMalformedInput] },
+    // The distributor portal's static files and config.js (outside /store: no key, no auth).
+    { matcher: PORTAL_PATH, middlewares: [servePortal] },
     // Each resource's own: /admin/* is authenticated by Medusa, these validate;
     // the store's authenticate the customer where the route is theirs.
     ...storeApplyMiddlewares,

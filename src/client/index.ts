@@ -69,7 +69,7 @@ export type RequestWithdrawalInput = z.input<typeof StoreRequestWithdrawal>
 
 const BASE = "/store/distribution"
 
-export function distributionClient(sdk: Medusa) {
+export function distributionClient(sdk: Pick<Medusa, "client">) {
   const get = <T>(path: string, query?: Record<string, unknown>) =>
     sdk.client.fetch<T>(`${BASE}${path}`, { method: "GET", query })
   const post = <T>(path: string, body: object) =>

@@ -1,0 +1,36 @@
+import { atLeast, fromMinor, precisionOf, toMinor, withdrawalFeePreview } from "../lib/fee"
+import { formatBps, formatMoney } from "../lib/money"
+
+describe("the portal's withdrawal fee preview", () => {
+  it("rounds the net down to the cent and leaves the rest as the fee, as the server does", () => {
+    expect(withdrawalFeePreview("100", 150, 2)).toEqual({ fee: "1.50", net: "98.50" })
+    expect(withdrawalFeePreview("100.01", 150, 2)).toEqual({ fee: "1.51", net: "98.50" })
+    expect(withdrawalFeePreview("123.45", 0, 2)).toEqual({ fee: "0.00", net: "123.45" })
+    expect(withdrawalFeePreview("999", 333, 0)).toEqual({ fee: "34", net: "965" })
+    expect(withdrawalFeePreview("0.07", 5000, 2)).toEqual({ fee: "0.04", net: "0.03" })
+  })
+
+  it("refuses what is not a plain amount of the currency", () => {
+    expect(withdrawalFeePreview("1.005", 100, 2)).toBeNull()
+    expect(withdrawalFeePreview("-5", 100, 2)).toBeNull()
+    expect(withdrawalFeePreview("1e3", 100, 2)).toBeNull()
+    expect(withdrawalFeePreview("", 100, 2)).toBeNull()
+  })
+
+  it("reads precision off the API's amounts and compares in minor units", () => {
+    expect(precisionOf("100.00")).toBe(2)
+    expect(precisionOf("1250")).toBe(0)
+    expect(toMinor("12.3", 2)).toBe(BigInt(1230))
+    expect(fromMinor(BigInt(5), 2)).toBe("0.05")
+    expect(atLeast("100", "100.00", 2)).toBe(true)
+    expect(atLeast("99.99", "100.00", 2)).toBe(false)
+  })
+
+  it("formats amounts with the symbol, never through a float", () => {
+    expect(formatMoney("1234567.89", "cny", "en")).toBe("¥1,234,567.89")
+    expect(formatMoney("-3.10", "usd", "en")).toBe("-$3.10")
+    expect(formatMoney("90071992547409.93", "cny", "zh-CN")).toBe("¥90,071,992,547,409.93")
+    expect(formatBps(150)).toBe("1.5%")
+    expect(formatBps(1000)).toBe("10%")
+  })
+})

@@ -1,0 +1,49 @@
+/**
+ * Money as the API sends it: a decimal string with the currency's precision
+ * ("2.50"). Shown with the currency's symbol and digit grouping by string
+ * work alone, so no float ever touches an amount.
+ */
+const symbols = new Map<string, { symbol: string; before: boolean }>()
+
+function currencySymbol(currency: string, locale: string) {
+  const key = `${locale}:${currency}`
+  let found = symbols.get(key)
+  if (!found) {
+    let symbol = currency.toUpperCase()
+    let before = true
+    try {
+      const parts = new Intl.NumberFormat(locale, {
+        style: "currency",
+        currency: currency.toUpperCase(),
+        currencyDisplay: "narrowSymbol",
+      }).formatToParts(1)
+      const at = parts.findIndex((p) => p.type === "currency")
+      if (at >= 0) {
+        symbol = parts[at].value
+        before = at < parts.findIndex((p) => p.type === "integer")
+      }
+    } catch {
+      // an unknown code: shown as its letters
+    }
+    found = { symbol, before }
+    symbols.set(key, found)
+  }
+  return found
+}
+
+/** "1234.50", "cny" → "¥1,234.50"; "-3.00" → "-¥3.00". */
+export function formatMoney(amount: string, currency: string, locale: string): string {
+  const negative = amount.startsWith("-")
+  const [whole, fraction] = (negative ? amount.slice(1) : amount).split(".")
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",")
+  const number = fraction === undefined ? grouped : `${grouped}.${fraction}`
+  const { symbol, before } = currencySymbol(currency, locale)
+  return `${negative ? "-" : ""}${before ? symbol : ""}${number}${before ? "" : ` ${symbol}`}`
+}
+
+/** Basis points as a percentage: 150 → "1.5%". */
+export function formatBps(bps: number): string {
+  const whole = Math.trunc(bps / 100)
+  const rest = String(Math.abs(bps % 100)).padStart(2, "0").replace(/0+$/, "")
+  return `${whole}${rest ? `.${rest}` : ""}%`
+}
