@@ -18,6 +18,7 @@ const fs = require("fs")
 const path = require("path")
 const { spawn, spawnSync } = require("child_process")
 const { resolveDemoDatabase, ROOT, log } = require("./lib/db")
+const { ensurePortalBuilt } = require("./lib/portal")
 
 const ADMIN_EMAIL = process.env.DEMO_ADMIN_EMAIL || "admin@example.com"
 const ADMIN_PASSWORD = process.env.DEMO_ADMIN_PASSWORD || "supersecret"
@@ -156,6 +157,7 @@ async function main() {
       PORT: String(PORT),
       MEDUSA_DISABLE_TELEMETRY: "true",
     }
+    ensurePortalBuilt({ log })
     medusa(["db:migrate"], env)
     medusa(["exec", "./src/scripts/seed-demo.ts"], env)
 
@@ -174,6 +176,8 @@ async function main() {
       [PUBLISHABLE_KEY_TITLE]
     )
     const token = key ? key.token : "(not found: see the seed's output)"
+    // The portal shows the demo shop's channel (Medusa's own default key points at an empty one).
+    if (key && !env.DISTRIBUTION_PORTAL_PUBLISHABLE_KEY) env.DISTRIBUTION_PORTAL_PUBLISHABLE_KEY = key.token
 
     log(`starting the server on port ${PORT} (medusa develop; Vite serves the admin)`)
     server = spawn("npx", ["medusa", "develop"], {
@@ -207,6 +211,7 @@ async function main() {
         `│   (header x-publishable-api-key on every /store request)`,
         `│ Storefront login  ${BUYER_LOGIN} / ${DEMO_PASSWORD}   (a buyer bound to a distributor)`,
         `│ Distributor login ${DISTRIBUTOR_LOGIN} / ${DEMO_PASSWORD}   (a founder, 金牌分销商)`,
+        `│ Portal            ${base}${process.env.DISTRIBUTION_PORTAL_PATH ? `/${process.env.DISTRIBUTION_PORTAL_PATH.replace(/^\/+|\/+$/g, "")}` : "/distribution"}/   (the distributor centre: sign in with the distributor login)`,
         `│ Database          ${db.embedded ? `embedded PostgreSQL, data in .data/pg (${db.url.replace(/:[^:@/]*@/, ":***@")})` : db.url.replace(/:[^:@/]*@/, ":***@")}`,
         "│",
         "│ Try it:",

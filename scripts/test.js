@@ -22,6 +22,7 @@ const path = require("path")
 const { spawn } = require("child_process")
 const { resolveTestDatabase, ROOT, log } = require("./lib/db")
 const { KINDS, parseArgs, requirementsOf, workersFor } = require("./lib/kinds")
+const { ensurePortalBuilt } = require("./lib/portal")
 const { ensurePrerequisites } = require("./lib/prerequisites")
 const { addResults, isCi, judgeKind, summaryLine } = require("./lib/results")
 
@@ -188,6 +189,8 @@ async function main() {
     for (const kind of run.kinds) {
       // A kind gets what its requirements provide (CHROMIUM_PATH, REDIS_URL), and only it.
       const provided = Object.assign({}, ...KINDS[kind].requires.map((name) => prerequisites.env[name]))
+      // The browser kind drives the built portal; built here, after any kind that rebuilds .medusa/server.
+      if (kind === "browser") ensurePortalBuilt({ log })
       const r = await runJest(kind, run, { ...env, ...provided })
       if (stopping) return
       total = addResults(total, r)

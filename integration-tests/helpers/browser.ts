@@ -80,7 +80,14 @@ async function waitForHealth(url: string, child: ChildProcess, seconds: number) 
 
 export type AdminApp = { url: string; db: Client; stop: () => Promise<void> }
 
-export async function startAdminApp(): Promise<AdminApp> {
+/**
+ * `admin: false` starts the server without Medusa Admin (no admin build): for suites that drive
+ * the portal only. `serverEnv` adds variables for the server, read from the seeded database.
+ */
+export async function startAdminApp(
+  options: { admin?: boolean; serverEnv?: (db: Client) => Promise<Record<string, string>> } = {}
+): Promise<AdminApp> {
+  const withAdmin = options.admin !== false
   const host = process.env.DB_HOST || "localhost"
   const port = Number(process.env.DB_PORT || 5432)
   const user = process.env.DB_USERNAME || "postgres"
@@ -91,7 +98,14 @@ export async function startAdminApp(): Promise<AdminApp> {
   const serverPort = await freePort()
   // NODE_ENV=test: the built admin is served (only "development" runs Vite), and
   // the session cookie is not Secure, which a plain-http test server needs.
-  const env = { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "test", PORT: String(serverPort), MEDUSA_DISABLE_TELEMETRY: "true" }
+  const env = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    NODE_ENV: "test",
+    PORT: String(serverPort),
+    MEDUSA_DISABLE_TELEMETRY: "true",
+    ...(withAdmin ? {} : { DISABLE_MEDUSA_ADMIN: "true" }),
+  }
 
   const admin = new Client({ host, port, user, password, database: "postgres" })
   await admin.connect()
@@ -103,14 +117,14 @@ export async function startAdminApp(): Promise<AdminApp> {
     await run("npx", ["medusa", "exec", "./src/scripts/seed-demo.ts"], { cwd: ROOT, env, maxBuffer: 64 * 1024 * 1024 })
     await run("npx", ["medusa", "user", "-e", ADMIN.email, "-p", ADMIN.password], { cwd: ROOT, env, maxBuffer: 64 * 1024 * 1024 })
   }
-  await Promise.all([buildAdmin(env), prepare()])
-
-  const server = spawn("npx", ["medusa", "start"], { cwd: ROOT, env, detached: true, stdio: ["ignore", "ignore", "inherit"] })
-  const url = `http://localhost:${serverPort}`
-  await waitForHealth(url, server, 120)
+  await Promise.all([withAdmin ? buildAdmin(env) : undefined, prepare()])
 
   const db = new Client({ host, port, user, password, database })
   await db.connect()
+  const serverEnv = options.serverEnv ? await options.serverEnv(db) : {}
+  const server = spawn("npx", ["medusa", "start"], { cwd: ROOT, env: { ...env, ...serverEnv }, detached: true, stdio: ["ignore", "ignore", "inherit"] })
+  const url = `http://localhost:${serverPort}`
+  await waitForHealth(url, server, 120)
 
   const stop = async () => {
     await db.end().catch(() => undefined)

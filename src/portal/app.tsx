@@ -52,6 +52,10 @@ function Header({ nav }: { nav: boolean }) {
   const route = useRoute()
   const queryClient = useQueryClient()
   const authed = signedIn()
+  // On a narrow screen the tabs scroll: keep the current one in view.
+  useEffect(() => {
+    document.querySelector(".tab.active")?.scrollIntoView({ block: "nearest", inline: "nearest" })
+  }, [route])
   return (
     <header className="top">
       <div className="bar">

@@ -13,7 +13,8 @@ import { ApiKeyType, Modules } from "@medusajs/framework/utils"
  * and config.js are never cached, so a new build or key shows at once.
  */
 export const PORTAL_PATH = normalisePath(process.env.DISTRIBUTION_PORTAL_PATH || "/distribution")
-export const PORTAL_ENABLED = (process.env.DISTRIBUTION_PORTAL || "").toLowerCase() !== "off"
+/** Read per request: turning it off needs no new middleware, only a restart's environment (or a test's). */
+export const portalEnabled = () => (process.env.DISTRIBUTION_PORTAL || "").toLowerCase() !== "off"
 
 function normalisePath(p: string) {
   const trimmed = `/${p.replace(/^\/+|\/+$/g, "")}`
@@ -87,7 +88,7 @@ export function portalConfigScript(config: { storeUrl: string; publishableKey: s
 
 /** The middleware mounted at PORTAL_PATH (Express strips the mount path from req.path). */
 export async function servePortal(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
-  if (!PORTAL_ENABLED || (req.method !== "GET" && req.method !== "HEAD")) {
+  if (!portalEnabled() || (req.method !== "GET" && req.method !== "HEAD")) {
     return next()
   }
   // The page's relative asset URLs need the trailing slash.

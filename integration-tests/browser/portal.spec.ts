@@ -1,0 +1,382 @@
+import axios, { AxiosInstance } from "axios"
+import fs from "fs"
+import path from "path"
+import type { Client } from "pg"
+import { Browser, BrowserContext, Page } from "playwright-core"
+import { AdminApp, ADMIN, formats, launchBrowser, ROOT, startAdminApp } from "../helpers/browser"
+
+jest.setTimeout(180_000)
+
+/**
+ * The distributor portal as a distributor uses it, in a real Chromium against a
+ * real server on the demo shop (Medusa Admin off: the portal needs none): at
+ * 375 × 812 and 1440 × 900, in English and 简体中文. Sign in, balances equal to
+ * the database's to the cent, copy the link, download a poster (a real PNG),
+ * request a withdrawal and see it held, see the orders with their buyers masked.
+ * Screenshots are kept in .cache/artifacts/portal/. (How the server serves the
+ * files and config.js: integration-tests/http/portal-serving.spec.ts.)
+ */
+const DEMO_KEY_TITLE = "Distribution Demo Storefront"
+const ARTIFACTS = path.join(ROOT, ".cache", "artifacts", "portal")
+const DISTRIBUTOR = { email: "zhang.wei@example.com", password: "supersecret" }
+const VIEWPORTS = [
+  { name: "mobile", viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true },
+  { name: "desktop", viewport: { width: 1440, height: 900 }, isMobile: false, hasTouch: false },
+] as const
+const LANGS = [
+  { lang: "en", locale: "en-US" },
+  { lang: "zh-CN", locale: "zh-CN" },
+] as const
+const TEXT = {
+  en: {
+    held: "Held, waiting for review",
+    members: (n: number) => `${n} members`,
+    reversed: "Reversed",
+    why: "Taken back: the order was canceled, returned or refunded",
+    endsIn: /^Ends in (\d+d )?\d\d:\d\d:\d\d/,
+  },
+  "zh-CN": {
+    held: "冻结中，待审核",
+    members: (n: number) => `${n} 人`,
+    reversed: "已撤销",
+    why: "已扣回：订单已取消、退货或退款",
+    endsIn: /^距结束 (\d+天 )?\d\d:\d\d:\d\d/,
+  },
+} as const
+
+describe("The distributor portal", () => {
+  let app: AdminApp
+  let browser: Browser
+  let api: AxiosInstance
+  let pk: string
+  let distributorId: string
+
+  const one = async <T = Record<string, unknown>>(sql: string, params: unknown[] = []) => (await app.db.query(sql, params)).rows[0] as T
+  const all = async <T = Record<string, unknown>>(sql: string, params: unknown[] = []) => (await app.db.query(sql, params)).rows as T[]
+  const portal = (hash = "/") => `${app.url}/distribution/#${hash}`
+
+  const shot = async (page: Page, name: string) => {
+    fs.mkdirSync(ARTIFACTS, { recursive: true })
+    await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true })
+  }
+
+  /** The balances as the database holds them: the wallet's cached sums and the pending commissions, at two decimals. */
+  const dbBalances = () =>
+    all<{ currency_code: string; pending: string; available: string; held: string; withdrawn: string }>(
+      `select currency_code, trunc(sum(pending), 2)::text pending, trunc(sum(available), 2)::text available,
+              trunc(sum(held), 2)::text held, trunc(sum(withdrawn), 2)::text withdrawn
+         from (select currency_code, amount - reversed_amount pending, 0 available, 0 held, 0 withdrawn
+                 from distribution_commission where distributor_id = $1 and status = 'pending' and deleted_at is null
+               union all
+               select currency_code, 0, available, held, withdrawn from distribution_wallet where distributor_id = $1 and deleted_at is null) b
+        group by currency_code order by currency_code`,
+      [distributorId]
+    )
+
+  const newContext = async (v: (typeof VIEWPORTS)[number], locale: string): Promise<BrowserContext> => {
+    const context = await browser.newContext({
+      viewport: v.viewport,
+      isMobile: v.isMobile,
+      hasTouch: v.hasTouch,
+      locale,
+      timezoneId: "Asia/Shanghai",
+      acceptDownloads: true,
+    })
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: app.url })
+    return context
+  }
+
+  const signIn = async (page: Page, who = DISTRIBUTOR) => {
+    await page.goto(portal("/sign-in"))
+    await page.getByTestId("sign-in-page").waitFor()
+    await page.fill('input[name="email"]', who.email)
+    await page.fill('input[name="password"]', who.password)
+    await page.getByTestId("sign-in-submit").click()
+  }
+
+  beforeAll(async () => {
+    // The portal sends the demo storefront's key (its channel sells the demo's products), as `npm run demo` sets it.
+    const demoKey = async (db: Client) =>
+      (await db.query<{ token: string }>("select token from api_key where title = $1 and type = 'publishable' and revoked_at is null", [DEMO_KEY_TITLE])).rows[0].token
+    app = await startAdminApp({ admin: false, serverEnv: async (db) => ({ DISTRIBUTION_PORTAL_PUBLISHABLE_KEY: await demoKey(db) }) })
+    api = axios.create({ baseURL: app.url, validateStatus: () => true })
+    browser = await launchBrowser()
+    pk = await demoKey(app.db)
+    distributorId = (
+      await one<{ id: string }>(
+        `select d.id from distribution_distributor d join customer c on c.id = d.customer_id where c.email = $1 and c.deleted_at is null`,
+        [DISTRIBUTOR.email]
+      )
+    ).id
+    // Enough available for one withdrawal of the minimum per run below: a manual credit by the admin, through the ledger.
+    const admin = (await api.post("/auth/user/emailpass", ADMIN)).data.token
+    const settings = await one<{ min_withdrawal: string; currency_code: string }>(
+      "select min_withdrawal::text, currency_code from distribution_settings where deleted_at is null limit 1"
+    )
+    const credit = await api.post(
+      `/admin/distribution/distributors/${distributorId}/adjustments`,
+      { amount: Number(settings.min_withdrawal) * VIEWPORTS.length * LANGS.length, currency_code: settings.currency_code, reason: "Portal test: withdrawals" },
+      { headers: { authorization: `Bearer ${admin}` } }
+    )
+    expect(credit.status).toBe(201)
+  }, 1_500_000)
+
+  afterAll(async () => {
+    await browser?.close()
+    await app?.stop()
+  })
+
+  for (const v of VIEWPORTS) {
+    for (const { lang, locale } of LANGS) {
+      it(`${v.name} ${v.viewport.width}×${v.viewport.height}, ${lang}: sign in, balances as in the database, copy the link, a poster, a withdrawal held, masked buyers`, async () => {
+        const fmt = formats(locale)
+        const context = await newContext(v, locale)
+        const page = await context.newPage()
+        try {
+          // Sign in: the home page greets the distributor with its balances.
+          await signIn(page)
+          const home = page.getByTestId("home-page")
+          await home.waitFor()
+          expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang)
+          const expected = await dbBalances()
+          expect(expected.length).toBeGreaterThan(0)
+          for (const b of expected) {
+            const card = page.getByTestId(`balance-${b.currency_code}`)
+            for (const key of ["available", "pending", "held", "withdrawn"] as const) {
+              expect([b.currency_code, key, await card.getByTestId(`balance-${key}`).innerText()]).toEqual([
+                b.currency_code,
+                key,
+                fmt.money(b[key], b.currency_code),
+              ])
+            }
+          }
+          await page.getByTestId("this-month").waitFor()
+          await shot(page, `${v.name}-${lang}-home`)
+          // Nothing on the page is wider than the screen (readable at 375 px).
+          expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(v.viewport.width)
+
+          // Share: the link as the API gives it, copied; the QR shown.
+          await page.goto(portal("/share"))
+          const link = (await api.get("/store/distribution/link", { params: { path: "/" }, headers: await headers() })).data
+          await page.getByTestId("share-url").getByText(link.url, { exact: true }).waitFor()
+          await page.getByTestId("copy-link").click()
+          await page.getByTestId("copy-link-status").getByText(link.url).waitFor()
+          expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link.url)
+          expect(await page.getByTestId("qr").evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true)
+
+          // A poster of the first product: a real PNG arrives as a download.
+          const firstProduct = page.getByTestId("product-row").first()
+          await firstProduct.waitFor()
+          const [download] = await Promise.all([page.waitForEvent("download"), firstProduct.getByTestId("poster-download").click()])
+          const file = await download.path()
+          const png = fs.readFileSync(file!)
+          expect(png.subarray(0, 8).toString("hex")).toBe("89504e470d0a1a0a")
+          expect(png.length).toBeGreaterThan(5_000)
+          expect(download.suggestedFilename()).toMatch(/^poster-.+\.png$/)
+          await firstProduct.getByTestId("poster-image").waitFor()
+          await shot(page, `${v.name}-${lang}-share`)
+
+          // A withdrawal of the minimum: the fee shown before confirming, then held at once.
+          const settings = await one<{ min_withdrawal: string; withdrawal_fee_bps: number; currency_code: string }>(
+            "select trunc(min_withdrawal, 2)::text min_withdrawal, withdrawal_fee_bps, currency_code from distribution_settings where deleted_at is null limit 1"
+          )
+          const currency = settings.currency_code
+          const before = (await dbBalances()).find((b) => b.currency_code === currency)!
+          expect(Number(before.available)).toBeGreaterThanOrEqual(Number(settings.min_withdrawal))
+          await page.goto(portal("/withdrawals"))
+          await page.getByTestId("withdrawals-page").waitFor()
+          expect(await page.getByTestId("withdraw-available").innerText()).toBe(fmt.money(before.available, currency))
+          await page.fill('input[name="amount"]', settings.min_withdrawal)
+          await page.getByTestId("withdraw-form").locator("label.chip").first().click()
+          await page.fill('input[name="holder_name"]', "张伟")
+          await page.fill('input[name="bank_name"]', "招商银行")
+          await page.fill('input[name="account_number"]', "6225 8812 3456 7890")
+          await page.getByTestId("withdraw-review").click()
+          const confirm = page.getByTestId("withdraw-confirm")
+          await confirm.waitFor()
+          const fee = await one<{ fee: string; net: string }>(
+            "select ($1::numeric - trunc($1::numeric * (10000 - $2) / 10000, 2))::text fee, trunc($1::numeric * (10000 - $2) / 10000, 2)::text net",
+            [settings.min_withdrawal, settings.withdrawal_fee_bps]
+          )
+          expect(await confirm.getByTestId("confirm-fee").innerText()).toBe(fmt.money(fee.fee, currency))
+          expect(await confirm.getByTestId("confirm-net").innerText()).toBe(fmt.money(fee.net, currency))
+          await shot(page, `${v.name}-${lang}-withdraw-confirm`)
+          await confirm.getByTestId("withdraw-confirm-submit").click()
+          await page.getByTestId("withdraw-done").waitFor()
+          const row = page.getByTestId("withdrawal-row").first()
+          await row.getByTestId("withdrawal-status").getByText(TEXT[lang].held, { exact: true }).waitFor()
+          const stored = await one<{ status: string; amount: string; method: string }>(
+            `select status, trunc(amount, 2)::text amount, method from distribution_withdrawal
+              where distributor_id = $1 and deleted_at is null order by created_at desc limit 1`,
+            [distributorId]
+          )
+          expect(stored).toEqual({ status: "requested", amount: settings.min_withdrawal, method: "bank" })
+          const after = (await dbBalances()).find((b) => b.currency_code === currency)!
+          expect(await one("select $1::numeric - $2::numeric = $3::numeric ok", [after.held, before.held, settings.min_withdrawal])).toEqual({ ok: true })
+          await page.getByTestId("withdraw-available").getByText(fmt.money(after.available, currency), { exact: true }).waitFor()
+          await shot(page, `${v.name}-${lang}-withdrawals`)
+
+          // Orders: each attributed order with its buyer masked, never the buyer's own address.
+          await page.goto(portal("/orders"))
+          const orderRow = page.getByTestId("order-row").first()
+          await orderRow.waitFor()
+          const orderId = await orderRow.getAttribute("data-order-id")
+          const buyer = await one<{ email: string; first_name: string | null }>(
+            `select coalesce(c.email, o.email) email, c.first_name from "order" o left join customer c on c.id = o.customer_id where o.id = $1`,
+            [orderId]
+          )
+          const shown = await orderRow.getByTestId("order-buyer").innerText()
+          expect(shown).toContain("*")
+          expect(shown).not.toContain(buyer.email)
+          await shot(page, `${v.name}-${lang}-orders`)
+
+          // Team: counts by depth as the API gives them; a depth's members are loaded only when it is opened.
+          const summary = (await api.get("/store/distribution/me/summary", { headers: await headers() })).data.summary
+          await page.goto(portal("/team"))
+          const depth1 = page.getByTestId("team-depth-1")
+          await depth1.waitFor()
+          const direct = summary.team.by_depth.find((d: { depth: number }) => d.depth === 1).count
+          expect(await depth1.getByTestId("team-depth-count").innerText()).toBe(TEXT[lang].members(direct))
+          expect(await page.getByTestId("team-member").count()).toBe(0)
+          const teamRequest = page.waitForRequest((r) => r.url().includes("/store/distribution/team") && r.url().includes("depth=1"))
+          await depth1.getByTestId("team-depth-toggle").click()
+          await teamRequest
+          await depth1.getByTestId("team-member").first().waitFor()
+          expect(await depth1.getByTestId("team-member").count()).toBe(Math.min(direct, 20))
+          await shot(page, `${v.name}-${lang}-team`)
+
+          // Commissions: the reversed ones, each with why.
+          await page.goto(portal("/commissions"))
+          await page.getByTestId("commission-row").first().waitFor()
+          const reversedResponse = page.waitForResponse((r) => r.url().includes("/store/distribution/commissions") && r.url().includes("status=reversed"))
+          await page.getByTestId("filter-reversed").click()
+          await reversedResponse
+          const reversed = await one<{ n: string }>("select count(*) n from distribution_commission where distributor_id = $1 and status = 'reversed' and deleted_at is null", [distributorId])
+          if (Number(reversed.n) > 0) {
+            await page.getByTestId("commission-status").first().waitFor()
+            expect(new Set(await page.getByTestId("commission-status").allInnerTexts())).toEqual(new Set([TEXT[lang].reversed]))
+            expect(await page.getByTestId("commission-why").first().innerText()).toBe(TEXT[lang].why)
+          }
+          await shot(page, `${v.name}-${lang}-commissions`)
+
+          // Sales: the demo's running sale with its countdown.
+          await page.goto(portal("/sales"))
+          const sale = page.getByTestId("sale").filter({ hasText: "冬装限时折扣" })
+          await sale.waitFor()
+          expect(await sale.getByTestId("sale-countdown").innerText()).toMatch(TEXT[lang].endsIn)
+          await shot(page, `${v.name}-${lang}-sales`)
+        } finally {
+          await context.close()
+        }
+      })
+    }
+  }
+
+  it("a new customer registers in the portal, reads the programme's rules and applies: pending (375 × 812, 简体中文)", async () => {
+    const context = await newContext(VIEWPORTS[0], "zh-CN")
+    const page = await context.newPage()
+    const email = `portal-applicant-${Date.now()}@example.com`
+    try {
+      await page.goto(portal("/register"))
+      await page.getByTestId("register-page").waitFor()
+      await page.fill('input[name="first_name"]', "王芳")
+      await page.fill('input[name="email"]', email)
+      await page.fill('input[name="password"]', "supersecret")
+      await page.getByTestId("register-submit").click()
+      const apply = page.getByTestId("apply-page")
+      await apply.waitFor()
+      expect(await apply.getByTestId("apply-mode").innerText()).toBe("商家会审核每一份申请。")
+      await page.fill('input[name="name"]', "王芳")
+      await page.fill('input[name="phone"]', "13800138000")
+      await page.fill('textarea[name="reason"]', "想把好物分享给朋友")
+      await shot(page, "apply-form-zh")
+      await page.getByTestId("apply-submit").click()
+      await page.getByTestId("apply-pending").getByText("您的申请正在审核中，请耐心等待。").waitFor()
+      const row = await one<{ status: string }>(
+        "select d.status from distribution_distributor d join customer c on c.id = d.customer_id where c.email = $1",
+        [email]
+      )
+      expect(row).toEqual({ status: "pending" })
+      await shot(page, "apply-pending-zh")
+    } finally {
+      await context.close()
+    }
+  })
+
+  it("a rejected applicant sees the reason (1440 × 900, English)", async () => {
+    const email = `portal-rejected-${Date.now()}@example.com`
+    const password = "supersecret"
+    const registration = (await api.post("/auth/customer/emailpass/register", { email, password })).data.token
+    const created = await api.post("/store/customers", { email, first_name: "Rex" }, { headers: { authorization: `Bearer ${registration}`, "x-publishable-api-key": pk } })
+    expect(created.status).toBe(200)
+    const token = (await api.post("/auth/customer/emailpass", { email, password })).data.token
+    const applied = await api.post("/store/distribution/apply", { reason: "please" }, { headers: { authorization: `Bearer ${token}`, "x-publishable-api-key": pk } })
+    expect(applied.status).toBe(201)
+    const admin = (await api.post("/auth/user/emailpass", ADMIN)).data.token
+    const reason = "We only admit customers with a delivered order."
+    const rejected = await api.post(`/admin/distribution/distributors/${applied.data.distributor.id}/reject`, { reason }, { headers: { authorization: `Bearer ${admin}` } })
+    expect(rejected.status).toBe(200)
+
+    const context = await newContext(VIEWPORTS[1], "en-US")
+    const page = await context.newPage()
+    try {
+      await signIn(page, { email, password })
+      const card = page.getByTestId("apply-rejected")
+      await card.waitFor()
+      expect(await card.getByTestId("reject-reason").innerText()).toBe(reason)
+      await shot(page, "apply-rejected-en")
+    } finally {
+      await context.close()
+    }
+  })
+
+  it("errors are shown in the page: a wrong password, a 401 back to sign-in, the API's 4xx message, a network failure", async () => {
+    const context = await newContext(VIEWPORTS[0], "en-US")
+    const page = await context.newPage()
+    try {
+      // A wrong password: the auth API's message, on the sign-in page.
+      await signIn(page, { email: DISTRIBUTOR.email, password: "not-the-password" })
+      await page.getByTestId("sign-in-page").getByTestId("error").getByText("Invalid email or password").waitFor()
+
+      // A token the server no longer accepts: back to sign-in, not a blank page.
+      await signIn(page)
+      await page.getByTestId("home-page").waitFor()
+      await page.evaluate(() => localStorage.setItem("distribution_portal_token", "not-a-token"))
+      await page.goto(portal("/orders"))
+      await page.reload()
+      await page.getByTestId("sign-in-page").waitFor()
+      await page.waitForURL(/#\/sign-in$/)
+
+      // The API's own 4xx message: a bank account number the server refuses.
+      await signIn(page)
+      await page.getByTestId("home-page").waitFor()
+      await page.goto(portal("/withdrawals"))
+      await page.fill('input[name="amount"]', "100")
+      await page.fill('input[name="holder_name"]', "Zhang Wei")
+      await page.fill('input[name="bank_name"]', "CMB")
+      await page.fill('input[name="account_number"]', "1234")
+      await page.getByTestId("withdraw-review").click()
+      await page.getByTestId("withdraw-confirm-submit").click()
+      await page.getByTestId("withdraw-confirm").getByTestId("error").getByText("account.account_number must be 8 to 30 digits", { exact: false }).waitFor()
+      await shot(page, "error-4xx-en")
+
+      // The network fails: a sentence saying so, with a retry that works once it is back.
+      await page.route("**/store/distribution/orders*", (route) => route.abort("internetdisconnected"))
+      await page.goto(portal("/orders"))
+      const error = page.getByTestId("orders-page").getByTestId("error")
+      await error.getByText("The server cannot be reached. Check your connection and try again.").waitFor()
+      await shot(page, "error-network-en")
+      await page.unroute("**/store/distribution/orders*")
+      await error.getByRole("button", { name: "Try again" }).click()
+      await page.getByTestId("order-row").first().waitFor()
+    } finally {
+      await context.close()
+    }
+  })
+
+  /** The distributor's own token for the store API (what the page sends). */
+  async function headers() {
+    const { data } = await api.post("/auth/customer/emailpass", DISTRIBUTOR)
+    return { authorization: `Bearer ${data.token}`, "x-publishable-api-key": pk }
+  }
+})
