@@ -2,6 +2,7 @@ import { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { recordVisitWorkflow } from "../../../../workflows"
 import { VisitSource } from "../../../../modules/distribution/constants"
 import { runWorkflow } from "../../../utils/workflow"
+import { distributionService } from "../../../utils/container"
 import { StoreRecordVisitType } from "./validators"
 
 /**
@@ -19,8 +20,10 @@ export const POST = async (req: MedusaRequest<StoreRecordVisitType>, res: Medusa
     landing_path: body.landing_path ?? null,
     visitor,
   })
+  const settings = await distributionService(req).getSettings()
   res.status(result.recorded ? 201 : 200).json({
     recorded: result.recorded,
     referral_code: result.referral_code,
+    binding_days: settings.binding_days,
   })
 }
