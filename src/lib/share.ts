@@ -1,7 +1,7 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
 import { DISTRIBUTION_MODULE } from "../modules/distribution"
-import { DistributorStatus } from "../modules/distribution/constants"
+import { CouponStatus, DistributorStatus } from "../modules/distribution/constants"
 import DistributionModuleService from "../modules/distribution/service"
 import { DistributorDTO } from "../modules/distribution/types"
 import { referralUrl } from "../modules/distribution/utils/referral-link"
@@ -64,5 +64,20 @@ export async function resolveShare(container: MedusaContainer, scene: string) {
     target: { type: row.target_type, id: row.target_id },
     path: row.path,
     url: referralUrl(sharer.store_url, row.path, sharer.code),
+    ...(await referralTerms(container, row.distributor_id)),
   }
+}
+
+/**
+ * What a storefront needs to keep a referral: how long it holds (the
+ * programme's binding_days; 0: it does not lapse) and the referrer's active
+ * coupon code to apply to the cart (null: none).
+ */
+export async function referralTerms(container: MedusaContainer, distributorId: string) {
+  const service: DistributionModuleService = container.resolve(DISTRIBUTION_MODULE)
+  const [settings, [coupon]] = await Promise.all([
+    service.getSettings(),
+    service.listDistributorCoupons({ distributor_id: distributorId, status: CouponStatus.ACTIVE }),
+  ])
+  return { binding_days: settings.binding_days, coupon_code: coupon?.code ?? null }
 }

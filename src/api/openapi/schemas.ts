@@ -288,10 +288,13 @@ export const StoreBindResponse = z.object({
   changed: z.boolean(),
   reason: z.string().nullable(),
 })
+/** The referrer's active coupon code: a storefront applies it to the cart (POST /store/carts/:id/promotions). */
+const ReferralCoupon = z.string().nullable().describe("The referrer's active coupon code (null: none): the storefront applies it to the cart")
 export const StoreVisitResponse = z.object({
   recorded: z.boolean(),
   referral_code: z.string(),
   binding_days: z.number().int().describe("How long a referral holds, in days (the programme's binding_days; 0: it does not lapse): how long a storefront keeps the code"),
+  coupon_code: ReferralCoupon,
 })
 export const StoreShareResponse = z.object({
   scene: z.string(),
@@ -300,6 +303,7 @@ export const StoreShareResponse = z.object({
   path: z.string().describe("The store path of the target"),
   url: z.string().describe("The H5/PC URL of the target, with the referral code"),
   binding_days: z.number().int().describe("How long a referral holds, in days (0: it does not lapse)"),
+  coupon_code: ReferralCoupon,
 })
 export const StoreTeamResponse = paged("members", TeamMember).extend({ depth: z.number().int() })
 export const StoreCommissionsResponse = paged("commissions", OwnCommission)

@@ -2,7 +2,6 @@ import { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { resolveShare } from "../../../../../lib/share"
 import { sceneRefusal } from "../../../../../modules/distribution/utils/share"
-import { distributionService } from "../../../../utils/container"
 
 /**
  * GET /store/distribution/share/:scene (publishable key, no login): what a
@@ -15,6 +14,5 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   if (refusal) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, refusal)
   }
-  const [share, settings] = await Promise.all([resolveShare(req.scope, scene), distributionService(req).getSettings()])
-  res.json({ ...share, binding_days: settings.binding_days })
+  res.json(await resolveShare(req.scope, scene))
 }
