@@ -1,4 +1,5 @@
 import { MedusaContainer } from "@medusajs/framework/types"
+import { createCampaignsWorkflow, createPromotionsWorkflow } from "@medusajs/medusa/core-flows"
 import { AxiosInstance } from "axios"
 import { DISTRIBUTION_MODULE } from "../../src/modules/distribution"
 import DistributionModuleService from "../../src/modules/distribution/service"
@@ -68,4 +69,36 @@ export async function failure(request: Promise<unknown>) {
     }
     return error.response
   }
+}
+
+/**
+ * The merchant's template, built as in Medusa Admin: 10 % off the items, in a
+ * campaign whose budget lets each customer use it once (新人券).
+ */
+export async function makeTemplate(container: MedusaContainer) {
+  const { result: [campaign] } = await createCampaignsWorkflow(container).run({
+    input: {
+      campaignsData: [
+        {
+          name: "分销商优惠券",
+          campaign_identifier: "distribution-coupons",
+          budget: { type: "use_by_attribute", attribute: "customer_id", limit: 1 },
+        },
+      ],
+    },
+  })
+  const { result: [template] } = await createPromotionsWorkflow(container).run({
+    input: {
+      promotionsData: [
+        {
+          code: "DIST-TEMPLATE",
+          type: "standard",
+          status: "inactive",
+          campaign_id: campaign.id,
+          application_method: { type: "percentage", target_type: "items", allocation: "across", value: 10 },
+        },
+      ],
+    },
+  })
+  return { template, campaign }
 }

@@ -94,7 +94,8 @@ export async function openMarket(
  */
 /**
  * A cart ready to complete, the way a storefront makes one: items, address,
- * `promo_codes` applied, the standard shipping method and a payment session.
+ * `promo_codes` applied, `onCart` (what the storefront does to a new cart),
+ * the standard shipping method and a payment session.
  */
 export async function prepareCart(
   api: AxiosInstance,
@@ -102,7 +103,7 @@ export async function prepareCart(
   buyer: (Headers & { email?: string }) | null,
   lines: { sku: string; quantity: number }[],
   metadata?: Record<string, unknown>,
-  extra: { promo_codes?: string[]; market?: Market } = {}
+  extra: { promo_codes?: string[]; market?: Market; onCart?: (cartId: string) => Promise<unknown> } = {}
 ) {
   const headers = buyer ? buyer.headers : { "x-publishable-api-key": shop.pk }
   const config = { headers }
@@ -129,6 +130,7 @@ export async function prepareCart(
   if (extra.promo_codes?.length) {
     await api.post(`/store/carts/${cartId}/promotions`, { promo_codes: extra.promo_codes }, config)
   }
+  await extra.onCart?.(cartId)
   const { data: options } = await api.get(`/store/shipping-options?cart_id=${cartId}`, config)
   // The demo shop offers two options; the list's order is not fixed, so pick 顺丰标快 (12 CNY) by name.
   const standard = options.shipping_options.find((o: { name: string }) => o.name === "顺丰标快")

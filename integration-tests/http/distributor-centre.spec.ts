@@ -92,7 +92,7 @@ medusaIntegrationTestRunner({
       const recent = await orderAndCredit(api, container, shop, buyer)
       const visitor = await storefront(api, shop.pk)
       for (const id of ["visitor-0001", "visitor-0002", "visitor-0003"]) {
-        expect(await visitor.recordVisit({ referral_code: c.code!, visitor_id: id })).toEqual({ recorded: true, referral_code: c.code })
+        expect(await visitor.recordVisit({ referral_code: c.code!, visitor_id: id })).toEqual({ recorded: true, referral_code: c.code, binding_days: 0, coupon_code: null })
       }
       await visitor.recordVisit({ referral_code: b.code!, visitor_id: "visitor-0009" })
 

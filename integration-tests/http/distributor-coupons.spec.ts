@@ -1,9 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
-import { MedusaContainer } from "@medusajs/framework/types"
-import { createCampaignsWorkflow, createPromotionsWorkflow } from "@medusajs/medusa/core-flows"
 import { createAdmin, Headers, registerCustomer } from "../helpers/auth"
-import { Distributor, failure, makeDistributor, service, uniqueEmail, updateSettings } from "../helpers/distribution"
+import { Distributor, failure, makeDistributor, makeTemplate, service, uniqueEmail, updateSettings } from "../helpers/distribution"
 import { backOffice, clientFailure, storefront } from "../helpers/client"
 import { prepareCart, seedShop, Shop } from "../helpers/orders"
 import { andWait, BASKET, commissionsOf as commissionsOfOrder, threeLevelProgramme } from "../helpers/programme"
@@ -19,38 +17,6 @@ async function until<T>(check: () => Promise<T | null | undefined | false>, what
     if (Date.now() - start > ms) throw new Error(`timed out waiting for ${what}`)
     await new Promise((r) => setTimeout(r, 250))
   }
-}
-
-/**
- * The merchant's template, built as in Medusa Admin: 10 % off the items, in a
- * campaign whose budget lets each customer use it once (新人券).
- */
-async function makeTemplate(container: MedusaContainer) {
-  const { result: [campaign] } = await createCampaignsWorkflow(container).run({
-    input: {
-      campaignsData: [
-        {
-          name: "分销商优惠券",
-          campaign_identifier: "distribution-coupons",
-          budget: { type: "use_by_attribute", attribute: "customer_id", limit: 1 },
-        },
-      ],
-    },
-  })
-  const { result: [template] } = await createPromotionsWorkflow(container).run({
-    input: {
-      promotionsData: [
-        {
-          code: "DIST-TEMPLATE",
-          type: "standard",
-          status: "inactive",
-          campaign_id: campaign.id,
-          application_method: { type: "percentage", target_type: "items", allocation: "across", value: 10 },
-        },
-      ],
-    },
-  })
-  return { template, campaign }
 }
 
 medusaIntegrationTestRunner({

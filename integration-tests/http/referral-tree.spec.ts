@@ -152,7 +152,7 @@ medusaIntegrationTestRunner({
         const visit = (body: Record<string, unknown>) => api.post("/store/distribution/visits", body, anonymous(pk))
         const first = await visit({ referral_code: a.code, source: "qr", landing_path: "/products/face-cream", visitor_id: "device-0001" })
         expect(first.status).toBe(201)
-        expect(first.data).toEqual({ recorded: true, referral_code: a.code })
+        expect(first.data).toEqual({ recorded: true, referral_code: a.code, binding_days: 0, coupon_code: null })
         const repeat = await visit({ referral_code: a.code!.toLowerCase(), source: "link", visitor_id: "device-0001" })
         expect(repeat.status).toBe(200)
         expect(repeat.data.recorded).toBe(false)

@@ -47,6 +47,8 @@ export type SalesResponse = Out<typeof S.StoreSalesResponse>
 export type StoreCoupon = Out<typeof S.StoreCoupon>
 export type CouponResponse = Out<typeof S.StoreCouponResponse>
 export type CouponIssuedResponse = Out<typeof S.StoreCouponIssuedResponse>
+export type Share = Out<typeof S.Share>
+export type ShareResponse = Out<typeof S.StoreShareResponse>
 
 type Page = { limit?: number; offset?: number }
 type BindingSource = "link" | "code" | "qr" | "coupon"
@@ -86,6 +88,8 @@ export function distributionClient(sdk: Pick<Medusa, "client">) {
     orders: (query: Page = {}) => get<OrdersResponse>("/orders", query),
     products: (query: ProductsQuery = {}) => get<ProductsResponse>("/products", query),
     link: (path = "/") => get<LinkResponse>("/link", { path }),
+    /** What a mini-program code's scene stands for (no login): the sharer's code, the target, its URL. */
+    share: (scene: string) => get<ShareResponse>(`/share/${encodeURIComponent(scene)}`),
     stats: (query: StatsQuery = {}) => get<StatsResponse>("/stats", query),
     /** Live and upcoming limited-time sales (no login needed): countdowns and products at the region's prices. */
     sales: (query: Page & { region_id?: string } = {}) => get<SalesResponse>("/sales", query),
@@ -120,3 +124,4 @@ export function distributionClient(sdk: Pick<Medusa, "client">) {
 export type DistributionClient = ReturnType<typeof distributionClient>
 
 export * from "./admin"
+export * from "./referral"

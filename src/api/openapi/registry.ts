@@ -111,6 +111,7 @@ export const ROUTES: RouteDoc[] = [
   { method: "get", path: "/store/distribution/coupon", summary: "The caller's coupon: its code, what it gives, its uses, sales and commission", access: "customer", responses: { 200: S.StoreCouponResponse }, errors: [401, 404] },
   { method: "get", path: "/store/distribution/sales", summary: "Live and upcoming limited-time sales with their countdowns and products at Medusa's calculated prices", access: "public", query: StoreListSales, responses: { 200: S.StoreSalesResponse }, errors: [400] },
   { method: "post", path: "/store/distribution/coupon", summary: "Ask for a coupon (when the programme issues them on request)", access: "customer", body: StoreRequestCoupon, responses: { 201: S.StoreCouponIssuedResponse }, errors: [400, 401, 404, 409] },
+  { method: "get", path: "/store/distribution/share/:scene", summary: "What a share's scene (a mini-program code's) stands for: the sharer's referral code, the target and its URL", access: "public", responses: { 200: S.StoreShareResponse }, errors: [400, 404] },
   { method: "get", path: "/store/distribution/openapi.json", summary: "The OpenAPI document of the store routes (this document)", access: "public", responses: { 200: S.OpenApiDocumentResponse }, errors: [400] },
 
   // ---------------------------------------------------------------- admin

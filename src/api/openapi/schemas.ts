@@ -15,6 +15,7 @@ import {
   RULE_TARGET_TYPES,
   SALE_COMMISSIONS,
   SALE_STATUSES,
+  SHARE_TARGETS,
   WITHDRAWAL_METHODS,
   WITHDRAWAL_STATUSES,
 } from "../../modules/distribution/constants"
@@ -210,6 +211,22 @@ export const CentreSummary = z.object({
   }),
 })
 
+/**
+ * What every link route gives a terminal to share with: the H5/PC URL, and
+ * for a WeChat mini-program the page and scene to render its own 小程序码
+ * with (wxacode.getUnlimited: page = path, scene = scene). The mini-program
+ * resolves the scene with GET /store/distribution/share/:scene.
+ */
+export const Share = z
+  .object({
+    url: z.string().describe("The H5/PC URL: the store path with the referral code (?ref=)"),
+    mini_program: z.object({
+      path: z.string().describe("The mini-program page the code opens (the programme's mini_program_page setting), no leading /"),
+      scene: z.string().max(32).describe("A short token (letters and digits, at most 32 characters) that resolves to the sharer and the target"),
+    }),
+  })
+  .describe("A share for every terminal: the URL, and the mini-program's page and scene")
+
 /** A variant as the store's lists name it. */
 const StoreVariantName = z.object({ id: Id, title: z.string().nullable(), sku: z.string().nullable() })
 
@@ -240,6 +257,7 @@ export const EarningProduct = z.object({
   handle: z.string(),
   thumbnail: z.string().nullable(),
   variants: z.array(EarningVariant),
+  share: Share.nullable().describe("The caller's share of the product page (null: the caller may not share — not active, or no store_url)"),
 })
 
 export const StatsBucket = z.object({
@@ -273,7 +291,23 @@ export const StoreBindResponse = z.object({
   changed: z.boolean(),
   reason: z.string().nullable(),
 })
-export const StoreVisitResponse = z.object({ recorded: z.boolean(), referral_code: z.string() })
+/** The referrer's active coupon code: a storefront applies it to the cart (POST /store/carts/:id/promotions). */
+const ReferralCoupon = z.string().nullable().describe("The referrer's active coupon code (null: none): the storefront applies it to the cart")
+export const StoreVisitResponse = z.object({
+  recorded: z.boolean(),
+  referral_code: z.string(),
+  binding_days: z.number().int().describe("How long a referral holds, in days (the programme's binding_days; 0: it does not lapse): how long a storefront keeps the code"),
+  coupon_code: ReferralCoupon,
+})
+export const StoreShareResponse = z.object({
+  scene: z.string(),
+  referral_code: z.string().describe("The sharer's code: record a visit with it (source qr) and put it in the cart's metadata"),
+  target: z.object({ type: z.enum(SHARE_TARGETS), id: z.string().nullable() }).describe("What the share opens: the home page, a product, a sale, the sharer's coupon, or another store page (id null)"),
+  path: z.string().describe("The store path of the target"),
+  url: z.string().describe("The H5/PC URL of the target, with the referral code"),
+  binding_days: z.number().int().describe("How long a referral holds, in days (0: it does not lapse)"),
+  coupon_code: ReferralCoupon,
+})
 export const StoreTeamResponse = paged("members", TeamMember).extend({ depth: z.number().int() })
 export const StoreCommissionsResponse = paged("commissions", OwnCommission)
 export const StoreOrdersResponse = paged("orders", AttributedOrder)
@@ -284,6 +318,7 @@ export const StoreLinkResponse = z.object({
   code: z.string(),
   coupon_code: z.string().nullable().describe("The caller's active coupon code: a storefront opening the link applies it to the cart (POST /store/carts/:id/promotions)"),
   qr: z.object({ svg: z.string(), png_base64: z.string() }),
+  share: Share,
 })
 export const StoreStatsResponse = z.object({
   interval: z.enum(STATS_INTERVALS),
@@ -844,6 +879,10 @@ export const AdminReportCouponsResponse = paged(
       .describe("The whole window, every page: coupons used, orders placed with them, their sales and the owners' commission"),
   })
 
+const CouponShare = Share.nullable().describe(
+  "The caller's share of the store with its coupon: a storefront opening it applies the coupon (null: no active coupon, or the caller may not share)"
+)
+
 /** The caller's coupon as the distributor centre shows it (null: none yet). */
 export const StoreCoupon = AdminCoupon.pick({
   id: true,
@@ -858,8 +897,9 @@ export const StoreCoupon = AdminCoupon.pick({
 export const StoreCouponResponse = z.object({
   coupon: StoreCoupon.nullable(),
   can_request: z.boolean().describe("True when the caller may ask for a coupon with POST /store/distribution/coupon"),
+  share: CouponShare,
 })
-export const StoreCouponIssuedResponse = z.object({ coupon: StoreCoupon })
+export const StoreCouponIssuedResponse = z.object({ coupon: StoreCoupon, share: CouponShare })
 
 // -------------------------------------------------------------------- sales
 
@@ -898,7 +938,7 @@ export const AdminSalesResponse = paged("sales", AdminSale)
 export const AdminSaleResponse = z.object({ sale: AdminSale })
 
 /** A product of a sale as the storefront lists it: a product of the centre's list, its variants priced for the sale. */
-export const SaleProduct = EarningProduct.extend({
+export const SaleProduct = EarningProduct.omit({ share: true }).extend({
   variants: z.array(
     StoreVariantName.extend({
       calculated_price: Amount.nullable().describe("Medusa's price for the region now: the sale price while the sale is live"),
@@ -917,5 +957,6 @@ export const StoreSale = z.object({
   ends_in_seconds: z.number().int().describe("Seconds until the sale ends: the countdown"),
   percent_off_bps: z.number().int().nullable(),
   products: z.array(SaleProduct),
+  share: Share.nullable().describe("The logged-in caller's share of the sale's page (/sales/:id); null without a login, or when the caller may not share"),
 })
 export const StoreSalesResponse = paged("sales", StoreSale).extend({ currency_code: z.string() })

@@ -239,6 +239,17 @@ export const SaleStatus = {
 export type SaleStatus = (typeof SaleStatus)[keyof typeof SaleStatus]
 export const SALE_STATUSES = Object.values(SaleStatus)
 
+/** What a share (a link, a 小程序码) opens: the home page, a product, a sale, the owner's coupon, or any other store page. */
+export const ShareTarget = {
+  HOME: "home",
+  PRODUCT: "product",
+  SALE: "sale",
+  COUPON: "coupon",
+  PAGE: "page",
+} as const
+export type ShareTarget = (typeof ShareTarget)[keyof typeof ShareTarget]
+export const SHARE_TARGETS = Object.values(ShareTarget)
+
 /** China's rules on multi-level pay: never more than three levels, whatever is configured. */
 export const MAX_COMMISSION_DEPTH = 3
 

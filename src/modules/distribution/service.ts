@@ -32,6 +32,7 @@ import {
   DistributorCouponUse,
   DistributionSale,
   DistributionSaleVariant,
+  DistributionShareScene,
   LedgerEntry,
   ReferralBinding,
   Wallet,
@@ -85,6 +86,7 @@ import * as personalData from "./queries/personal-data"
 import * as reports from "./queries/reports"
 import * as sales from "./queries/sales"
 import * as settingsQueries from "./queries/settings"
+import * as shares from "./queries/share"
 import * as tree from "./queries/tree"
 import * as wallets from "./queries/wallets"
 import * as withdrawals from "./queries/withdrawals"
@@ -99,6 +101,7 @@ import { StatsBucket, statsSeries, summaryFigures, teamByDepth } from "./queries
 import { LevelStats, LevelThresholds, nextLevelProgress } from "./utils/centre"
 import { formatAmount } from "./utils/money"
 import { overlapRefusal } from "./utils/sale"
+import { ShareTargetInput } from "./utils/share"
 import { ReversalFacts, reversalChanges } from "./utils/reversal"
 import { refusalError } from "./utils/refusal"
 import { CouponMove, nextCouponStatus } from "./utils/coupon"
@@ -136,6 +139,7 @@ export default class DistributionModuleService extends MedusaService({
   DistributorCouponUse,
   DistributionSale,
   DistributionSaleVariant,
+  DistributionShareScene,
 }) {
   protected readonly options_: DistributionModuleOptions
 
@@ -1707,6 +1711,20 @@ export default class DistributionModuleService extends MedusaService({
   @InjectManager()
   async getEndedSalesOfVariants(variantIds: string[], at: Date, @MedusaContext() sharedContext: Context = {}) {
     return await sales.endedSalesOfVariants(sharedContext.manager as EntityManager, variantIds, at)
+  }
+
+  // ----------------------------------------------------------------- shares
+
+  /** The share tokens of a distributor's targets, made on first use and reused after (safe to call concurrently). */
+  @InjectManager()
+  async ensureShareScenes(distributorId: string, targets: ShareTargetInput[], @MedusaContext() sharedContext: Context = {}) {
+    return await shares.ensureScenes(sharedContext.manager as EntityManager, distributorId, targets)
+  }
+
+  /** The share a token stands for, or null. */
+  @InjectManager()
+  async retrieveShareScene(scene: string, @MedusaContext() sharedContext: Context = {}) {
+    return await shares.sceneByToken(sharedContext.manager as EntityManager, scene)
   }
 
   // ---------------------------------------------------------------- coupons

@@ -63,6 +63,8 @@ const Settings = model
     coupon_rate_bps_2: model.number().default(0),
     coupon_rate_bps_3: model.number().default(0),
     coupon_binds_customer: model.boolean().default(true),
+    /** The mini-program page a share's 小程序码 opens (its `scene` says what to show). */
+    mini_program_page: model.text().default("pages/index/index"),
   })
   .indexes([
     { name: "IDX_distribution_settings_key_unique", on: ["key"], unique: true },

@@ -80,6 +80,11 @@ export const SETTING_FIELDS = z.object({
   coupon_rate_bps_3: bps("coupon_rate_bps_3"),
   /** A buyer who used a coupon is bound to its owner (source coupon), per the binding rules. */
   coupon_binds_customer: z.boolean(),
+  /** The mini-program page a share's 小程序码 opens, as WeChat's getUnlimited takes it: no leading /, no query. */
+  mini_program_page: z
+    .string()
+    .max(128, "mini_program_page must be at most 128 characters")
+    .regex(/^[A-Za-z0-9_-]+(\/[A-Za-z0-9_-]+)*$/, "mini_program_page must be a page path such as pages/index/index (no leading /, no query)"),
 })
 
 /** The editable settings of the programme, as the admin and the plugin options give them. */
@@ -124,6 +129,7 @@ export const DEFAULT_SETTINGS: DistributionSettingsInput = {
   coupon_rate_bps_2: 0,
   coupon_rate_bps_3: 0,
   coupon_binds_customer: true,
+  mini_program_page: "pages/index/index",
 }
 
 /**

@@ -87,6 +87,7 @@ function useSettingTexts(): Record<SettingName, { label: string; hint: string }>
     coupon_rate_bps_2: { label: t("settings.fields.coupon_rate_bps_2.label"), hint: t("settings.fields.coupon_rate_bps_2.hint") },
     coupon_rate_bps_3: { label: t("settings.fields.coupon_rate_bps_3.label"), hint: t("settings.fields.coupon_rate_bps_3.hint") },
     coupon_binds_customer: { label: t("settings.fields.coupon_binds_customer.label"), hint: t("settings.fields.coupon_binds_customer.hint") },
+    mini_program_page: { label: t("settings.fields.mini_program_page.label"), hint: t("settings.fields.mini_program_page.hint") },
   }
 }
 
@@ -248,6 +249,9 @@ const SettingsPage = () => {
         <Row name="binding_mode">{select("binding_mode", BINDING_MODES)}</Row>
         <Row name="binding_days">{numberInput("binding_days", { max: 3650 })}</Row>
         <Row name="bind_new_customers_only">{toggle("bind_new_customers_only")}</Row>
+        <Row name="mini_program_page">
+          <Input id="mini_program_page" name="mini_program_page" placeholder="pages/index/index" value={form.mini_program_page} onChange={(e) => set("mini_program_page", e.target.value)} />
+        </Row>
       </Group>
       <Group title={t("settings.groups.commissions")}>
         <Row name="commission_base">

@@ -1,6 +1,7 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { formatPrice, renderPoster } from "../../../../modules/distribution/utils/poster"
 import { referralUrl } from "../../../../modules/distribution/utils/referral-link"
+import { productPath } from "../../../../modules/distribution/utils/share"
 import { programmeCurrency, requireSharingDistributor } from "../../../utils/container"
 import { retrieveStoreProduct } from "../../../../lib/earning-products"
 import { StoreGetPosterType } from "./validators"
@@ -18,7 +19,7 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, StoreGetPoste
     title: product.title,
     price: price === null ? null : formatPrice(price, currency),
     referral_code: code,
-    url: referralUrl(storeUrl, `/products/${encodeURIComponent(product.handle)}`, code),
+    url: referralUrl(storeUrl, productPath(product.handle), code),
     font_file: service.getOptions().poster_font_file ?? null,
   })
   res.setHeader("Content-Type", "image/png")
