@@ -163,6 +163,9 @@ describe("The distributor portal", () => {
           await page.getByTestId("copy-link-status").getByText(link.url).waitFor()
           expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link.url)
           expect(await page.getByTestId("qr").evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true)
+          // The mini-program's page and scene for the same share.
+          expect(await page.getByTestId("mini-path").innerText()).toBe(link.share.mini_program.path)
+          expect(await page.getByTestId("mini-scene").innerText()).toBe(link.share.mini_program.scene)
 
           // A poster of the first product: a real PNG arrives as a download.
           const firstProduct = page.getByTestId("product-row").first()

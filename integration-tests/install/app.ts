@@ -90,10 +90,10 @@ export function companionsOf(version: string) {
 
 // ---------------------------------------------------------------- the plugin
 
-/** `medusa plugin:build`, then `npm pack` into `dir`. Returns the tarball's path. */
+/** `npm run build` (medusa plugin:build, then the portal), then `npm pack` into `dir`. Returns the tarball's path. */
 export async function packPlugin(dir: string): Promise<string> {
   const log = path.join(dir, "pack.log")
-  await run(path.join(ROOT, "node_modules", ".bin", "medusa"), ["plugin:build"], { cwd: ROOT, env: childEnv(), log })
+  await run("npm", ["run", "build"], { cwd: ROOT, env: childEnv(), log })
   const json = path.join(dir, "pack.json")
   // npm pack prints its report on stdout and its notices on stderr: keep the report apart.
   const fd = fs.openSync(json, "w")

@@ -245,6 +245,19 @@ describe.each(VERSIONS)("the packed plugin in a new Medusa app, %s supported rel
     expect(script.body).toContain('"nav.distribution"')
   })
 
+  step("the packed plugin serves the distributor portal at /distribution/, with a config.js naming a publishable key", async () => {
+    const page = await api("GET", "/distribution/")
+    expectStatus(page, 200, "GET /distribution/")
+    const entry = /<script[^>]+type="module"[^>]+src="\.\/(assets\/[^"]+\.js)"/.exec(page.body)?.[1]
+    expect(entry).toBeDefined()
+    const script = await api("GET", `/distribution/${entry}`)
+    expectStatus(script, 200, `GET /distribution/${entry}`)
+    expect(script.body).toContain("DISTRIBUTION_PORTAL_CONFIG")
+    const config = await api("GET", "/distribution/config.js")
+    expectStatus(config, 200, "GET /distribution/config.js")
+    expect(config.body).toMatch(/^window\.DISTRIBUTION_PORTAL_CONFIG = \{"storeUrl":"","publishableKey":"pk_[0-9a-f]+","lang":null\};\n$/)
+  })
+
   step("an order of a buyer referred by B is credited to the cent: B 10 %, A 5 %", async () => {
     const pk = { "x-publishable-api-key": seeded.publishable_key }
     const email = `buyer.${Date.now()}@example.com`

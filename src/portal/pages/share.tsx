@@ -86,16 +86,18 @@ function PosterButton({ product }: { product: EarningProduct }) {
 function ProductRow({ product, currency }: { product: EarningProduct; currency: string }) {
   const { t } = useI18n()
   const money = useMoney()
-  const link = useQuery({ queryKey: ["link", product.handle], queryFn: () => centre.link(`/products/${product.handle}`), enabled: false })
+  const [shared, setShared] = useState<string | null>(null)
   const variant = product.variants.find((v) => v.commission !== null) ?? product.variants[0]
+  // The product's share comes with the list (its URL and mini-program scene).
   const share = async () => {
-    const { data } = await link.refetch()
-    if (!data) return
+    if (!product.share) return
+    const url = product.share.url
     if (navigator.share) {
-      await navigator.share({ title: product.title, url: data.url }).catch(() => undefined)
+      await navigator.share({ title: product.title, url }).catch(() => undefined)
     } else {
-      await copyText(data.url)
+      await copyText(url)
     }
+    setShared(url)
   }
   return (
     <li className="product" data-testid="product-row">
@@ -114,15 +116,16 @@ function ProductRow({ product, currency }: { product: EarningProduct; currency: 
             : t("share.noCommission")}
         </span>
         <div className="row-actions">
-          <button type="button" onClick={() => void share()} data-testid="product-share">
-            {t("share.shareProduct")}
-          </button>
+          {product.share && (
+            <button type="button" onClick={() => void share()} data-testid="product-share">
+              {t("share.shareProduct")}
+            </button>
+          )}
           <PosterButton product={product} />
         </div>
-        {link.isError && <ErrorBox error={link.error} />}
-        {link.data && (
+        {shared && (
           <span className="muted small break" data-testid="product-link">
-            {link.data.url}
+            {shared}
           </span>
         )}
       </div>
@@ -159,6 +162,15 @@ export function SharePage({ me }: { me: MeResponse }) {
               </div>
               <p className="label">{t("home.code")}</p>
               <p className="code">{link.data.code}</p>
+              <div className="mini" data-testid="mini-program">
+                <p className="label">{t("share.miniProgram")}</p>
+                <p className="small break">
+                  {t("share.miniPath")}: <code data-testid="mini-path">{link.data.share.mini_program.path}</code>
+                </p>
+                <p className="small break">
+                  {t("share.scene")}: <code data-testid="mini-scene">{link.data.share.mini_program.scene}</code>
+                </p>
+              </div>
               {link.data.coupon_code && (
                 <>
                   <p className="label">{t("share.coupon")}</p>
