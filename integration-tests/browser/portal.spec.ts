@@ -132,9 +132,18 @@ describe("The distributor portal", () => {
         const fmt = formats(locale)
         const context = await newContext(v, locale)
         const page = await context.newPage()
+        await page.addInitScript(() => {
+          const w = window as unknown as { __shift: number }
+          w.__shift = 0
+          new PerformanceObserver((list) => {
+            for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!e.hadRecentInput) w.__shift += e.value
+          }).observe({ type: "layout-shift", buffered: true })
+        })
         try {
           // Sign in: the home page greets the distributor with its balances.
           await signIn(page)
+          // The first screen painted within 1.5 s of the navigation (loopback).
+          expect(await page.evaluate(() => performance.getEntriesByName("first-contentful-paint")[0]?.startTime)).toBeLessThan(1500)
           const home = page.getByTestId("home-page")
           await home.waitFor()
           expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang)
@@ -151,6 +160,13 @@ describe("The distributor portal", () => {
             }
           }
           await page.getByTestId("this-month").waitFor()
+          await page.getByTestId("level-name").waitFor()
+          // Opened afresh, the home page fills in without moving what is on it (cumulative layout shift under 0.1).
+          await page.reload()
+          await page.getByTestId("this-month").waitFor()
+          await page.getByTestId("level-name").waitFor()
+          await page.waitForTimeout(300)
+          expect(await page.evaluate(() => (window as unknown as { __shift: number }).__shift)).toBeLessThan(0.1)
           await shot(page, `${v.name}-${lang}-home`)
           // Nothing on the page is wider than the screen (readable at 375 px).
           expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(v.viewport.width)

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query"
-import { ReactNode, useEffect, useState } from "react"
+import { Component, ReactNode, useEffect, useState } from "react"
 import { centre, config, signedIn, signOut } from "./lib/api"
 import { I18nProvider, useI18n } from "./lib/i18n"
 import { go, useRoute } from "./lib/router"
@@ -91,6 +91,26 @@ function Header({ nav }: { nav: boolean }) {
   )
 }
 
+/** A page that throws while rendering shows what went wrong, never a blank screen; another route starts afresh. */
+class PageBoundary extends Component<{ route: string; children: ReactNode }, { error: unknown; route: string }> {
+  state = { error: null as unknown, route: this.props.route }
+  static getDerivedStateFromError(error: unknown) {
+    return { error }
+  }
+  static getDerivedStateFromProps(props: { route: string }, state: { error: unknown; route: string }) {
+    return props.route !== state.route ? { error: null, route: props.route } : null
+  }
+  render() {
+    return this.state.error ? (
+      <main className="page">
+        <ErrorBox error={this.state.error} retry={() => this.setState({ error: null })} />
+      </main>
+    ) : (
+      this.props.children
+    )
+  }
+}
+
 function Frame({ nav, children }: { nav: boolean; children: ReactNode }) {
   const { t } = useI18n()
   const online = useOnline()
@@ -102,7 +122,7 @@ function Frame({ nav, children }: { nav: boolean; children: ReactNode }) {
           {t("error.network")}
         </div>
       )}
-      {children}
+      <PageBoundary route={useRoute()}>{children}</PageBoundary>
     </div>
   )
 }

@@ -62,6 +62,7 @@ export const statusOf = (error: unknown): number | null => (error instanceof Fet
 /** The message to show: the API's own for a 4xx/5xx, a network sentence when nothing answered. */
 export function errorText(error: unknown, t: (key: "error.network" | "error.unknown") => string): string {
   if (error instanceof FetchError) return error.message || t("error.unknown")
-  if (error instanceof TypeError) return t("error.network")
+  // What fetch throws when nothing answered (Chromium, Safari, Firefox); any other TypeError is a bug to show as it is.
+  if (error instanceof TypeError && /failed to fetch|load failed|networkerror/i.test(error.message)) return t("error.network")
   return (error as Error)?.message || t("error.unknown")
 }
