@@ -344,6 +344,11 @@ describe("The distributor portal", () => {
       await card.waitFor()
       expect(await card.getByTestId("reject-reason").innerText()).toBe(reason)
       await shot(page, "apply-rejected-en")
+      // Switched to 简体中文 in the header: the same page in Chinese, the reason as the shop wrote it.
+      await page.getByTestId("lang-switch").click()
+      await card.getByText("您的申请未通过。", { exact: true }).waitFor()
+      expect(await card.getByTestId("reject-reason").innerText()).toBe(reason)
+      expect(await page.evaluate(() => localStorage.getItem("distribution_portal_lang"))).toBe("zh-CN")
     } finally {
       await context.close()
     }
