@@ -57,6 +57,8 @@ describe("The distributor portal", () => {
 
   const shot = async (page: Page, name: string) => {
     fs.mkdirSync(ARTIFACTS, { recursive: true })
+    // From the top: the sticky header would otherwise be drawn where the window had scrolled to.
+    await page.evaluate(() => window.scrollTo(0, 0))
     await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true })
   }
 

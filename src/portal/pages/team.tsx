@@ -38,7 +38,8 @@ function Depth({ depth, count }: { depth: 1 | 2 | 3; count: number }) {
                   <div>
                     <strong>{m.display_name || m.email || m.referral_code || "—"}</strong>
                     <span className="muted small">
-                      {m.level?.name ?? ""} {t("team.joined", { date: formatDate(m.joined_at, lang) })}
+                      {m.level?.name ? `${m.level.name} · ` : ""}
+                      {t("team.joined", { date: formatDate(m.joined_at, lang) })}
                     </span>
                   </div>
                   <span className="muted small">{t("team.size", { n: m.team_size })}</span>
