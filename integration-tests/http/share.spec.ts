@@ -165,10 +165,11 @@ medusaIntegrationTestRunner({
         })
         const { data } = await api.post(`/store/carts/${cartId}/complete`, {}, config)
         expect(data.type).toBe("order")
-        return data.order as { id: string; metadata: Record<string, unknown>; items: { id: string; variant_sku: string }[] }
+        return data.order as { id: string; items: { id: string; variant_sku: string }[] }
       })
       expect(captured).toEqual({ referral_code: c.code, source: "qr", visit_sent: true, cart_id: expect.any(String), coupon_applied: coupon.code })
-      expect(order.metadata).toEqual({ gift_note: "生日快乐", referral_code: c.code })
+      const { data: [placed] } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({ entity: "order", fields: ["metadata"], filters: { id: order.id } })
+      expect(placed.metadata).toEqual({ gift_note: "生日快乐", referral_code: c.code })
 
       // The visit was recorded as a QR visit of C.
       const { rows: visits } = await container
@@ -179,16 +180,16 @@ medusaIntegrationTestRunner({
       // 10 % off every line, then C's rates (serum rule 20 %, specialties 8 %, bronze 10 %) and B's, A's.
       // Serum 259.80 → 233.82: 46.76 / 23.38 / 11.69; rice 89.90 → 80.91: 6.47 / 3.23 / 0.80;
       // tote 237.00 → 213.30: 21.33 / 12.79 / 8.53.
-      expect(await commissionsOf(container, tree, order)).toEqual([
-        { who: "C", depth: 1, sku: "RICE-5", amount: "6.47", attribution: expect.any(String), rate_source: expect.any(String) },
-        { who: "C", depth: 1, sku: "SERUM-30", amount: "46.76", attribution: expect.any(String), rate_source: expect.any(String) },
-        { who: "C", depth: 1, sku: "TOTE-IVORY", amount: "21.33", attribution: expect.any(String), rate_source: expect.any(String) },
-        { who: "B", depth: 2, sku: "RICE-5", amount: "3.23", attribution: expect.any(String), rate_source: expect.any(String) },
-        { who: "B", depth: 2, sku: "SERUM-30", amount: "23.38", attribution: expect.any(String), rate_source: expect.any(String) },
-        { who: "B", depth: 2, sku: "TOTE-IVORY", amount: "12.79", attribution: expect.any(String), rate_source: expect.any(String) },
-        { who: "A", depth: 3, sku: "RICE-5", amount: "0.80", attribution: expect.any(String), rate_source: expect.any(String) },
-        { who: "A", depth: 3, sku: "SERUM-30", amount: "11.69", attribution: expect.any(String), rate_source: expect.any(String) },
-        { who: "A", depth: 3, sku: "TOTE-IVORY", amount: "8.53", attribution: expect.any(String), rate_source: expect.any(String) },
+      expect(await commissionsOf(container, { a: tree.a, b: tree.b, c: tree.c }, order)).toEqual([
+        { who: "C", depth: 1, sku: "RICE-5", amount: "6.47", attribution: "coupon", rate_source: expect.any(String) },
+        { who: "C", depth: 1, sku: "SERUM-30", amount: "46.76", attribution: "coupon", rate_source: expect.any(String) },
+        { who: "C", depth: 1, sku: "TOTE-IVORY", amount: "21.33", attribution: "coupon", rate_source: expect.any(String) },
+        { who: "B", depth: 2, sku: "RICE-5", amount: "3.23", attribution: "coupon", rate_source: expect.any(String) },
+        { who: "B", depth: 2, sku: "SERUM-30", amount: "23.38", attribution: "coupon", rate_source: expect.any(String) },
+        { who: "B", depth: 2, sku: "TOTE-IVORY", amount: "12.79", attribution: "coupon", rate_source: expect.any(String) },
+        { who: "A", depth: 3, sku: "RICE-5", amount: "0.80", attribution: "coupon", rate_source: expect.any(String) },
+        { who: "A", depth: 3, sku: "SERUM-30", amount: "11.69", attribution: "coupon", rate_source: expect.any(String) },
+        { who: "A", depth: 3, sku: "TOTE-IVORY", amount: "8.53", attribution: "coupon", rate_source: expect.any(String) },
       ])
 
       // A later page of the same storefront: no second visit today, the code still remembered.
