@@ -88,6 +88,16 @@ describe("The distributor portal", () => {
     return context
   }
 
+  /** Buttons, links and fields on screen less than 44 px tall or wide (the hidden radio inside a chip is the chip). */
+  const smallTargets = (page: Page) =>
+    page.evaluate(() =>
+      Array.from(document.querySelectorAll<HTMLElement>("button, a[href], input:not([type=radio]), textarea"))
+        .filter((e) => e.offsetParent !== null)
+        .map((e) => ({ e, r: e.getBoundingClientRect() }))
+        .filter(({ r }) => r.height < 44 || r.width < 44)
+        .map(({ e, r }) => `${e.tagName.toLowerCase()} "${e.innerText || e.getAttribute("name")}" ${Math.round(r.width)}×${Math.round(r.height)}`)
+    )
+
   const signIn = async (page: Page, who = DISTRIBUTOR) => {
     await page.goto(portal("/sign-in"))
     await page.getByTestId("sign-in-page").waitFor()
@@ -170,6 +180,7 @@ describe("The distributor portal", () => {
           await page.waitForTimeout(300)
           expect(await page.evaluate(() => (window as unknown as { __shift: number }).__shift)).toBeLessThan(0.1)
           await shot(page, `${v.name}-${lang}-home`)
+          expect(await smallTargets(page)).toEqual([])
           // Nothing on the page is wider than the screen (readable at 375 px).
           expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(v.viewport.width)
 
@@ -221,6 +232,7 @@ describe("The distributor portal", () => {
           )
           expect(await confirm.getByTestId("confirm-fee").innerText()).toBe(fmt.money(fee.fee, currency))
           expect(await confirm.getByTestId("confirm-net").innerText()).toBe(fmt.money(fee.net, currency))
+          expect(await smallTargets(page)).toEqual([])
           await shot(page, `${v.name}-${lang}-withdraw-confirm`)
           await confirm.getByTestId("withdraw-confirm-submit").click()
           await page.getByTestId("withdraw-done").waitFor()
