@@ -3,7 +3,7 @@ import fs from "fs"
 import path from "path"
 import type { Client } from "pg"
 import { Browser, BrowserContext, Page } from "playwright-core"
-import { AdminApp, ADMIN, formats, launchBrowser, ROOT, startAdminApp } from "../helpers/browser"
+import { AdminApp, ADMIN, launchBrowser, ROOT, startAdminApp } from "../helpers/browser"
 
 jest.setTimeout(180_000)
 
@@ -43,6 +43,12 @@ const TEXT = {
     endsIn: /^距结束 (\d+天 )?\d\d:\d\d:\d\d/,
   },
 } as const
+
+/** An amount as the portal shows it: Intl's own rendering of the decimal string, with the locale's symbol (as the admin's). */
+const money = (locale: string) => ({
+  money: (amount: string, currency: string) =>
+    new Intl.NumberFormat(locale, { style: "currency", currency: currency.toUpperCase(), currencyDisplay: "symbol" }).format(amount as unknown as number),
+})
 
 describe("The distributor portal", () => {
   let app: AdminApp
@@ -141,7 +147,7 @@ describe("The distributor portal", () => {
   for (const v of VIEWPORTS) {
     for (const { lang, locale } of LANGS) {
       it(`${v.name} ${v.viewport.width}×${v.viewport.height}, ${lang}: sign in, balances as in the database, copy the link, a poster, a withdrawal held, masked buyers`, async () => {
-        const fmt = formats(locale)
+        const fmt = money(locale)
         const context = await newContext(v, locale)
         const page = await context.newPage()
         await page.addInitScript(() => {
