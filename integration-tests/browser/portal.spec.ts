@@ -3,7 +3,7 @@ import fs from "fs"
 import path from "path"
 import type { Client } from "pg"
 import { Browser, BrowserContext, Page } from "playwright-core"
-import { AdminApp, ADMIN, formats, launchBrowser, ROOT, startAdminApp } from "../helpers/browser"
+import { AdminApp, ADMIN, launchBrowser, ROOT, startAdminApp } from "../helpers/browser"
 
 jest.setTimeout(180_000)
 
@@ -43,6 +43,12 @@ const TEXT = {
     endsIn: /^距结束 (\d+天 )?\d\d:\d\d:\d\d/,
   },
 } as const
+
+/** An amount as the portal shows it: Intl's own rendering of the decimal string, with the locale's symbol (as the admin's). */
+const money = (locale: string) => ({
+  money: (amount: string, currency: string) =>
+    new Intl.NumberFormat(locale, { style: "currency", currency: currency.toUpperCase(), currencyDisplay: "symbol" }).format(amount as unknown as number),
+})
 
 describe("The distributor portal", () => {
   let app: AdminApp
@@ -88,6 +94,16 @@ describe("The distributor portal", () => {
     return context
   }
 
+  /** Buttons, links and fields on screen less than 44 px tall or wide (the hidden radio inside a chip is the chip). */
+  const smallTargets = (page: Page) =>
+    page.evaluate(() =>
+      Array.from(document.querySelectorAll<HTMLElement>("button, a[href], input:not([type=radio]), textarea"))
+        .filter((e) => e.offsetParent !== null)
+        .map((e) => ({ e, r: e.getBoundingClientRect() }))
+        .filter(({ r }) => r.height < 44 || r.width < 44)
+        .map(({ e, r }) => `${e.tagName.toLowerCase()} "${e.innerText || e.getAttribute("name")}" ${Math.round(r.width)}×${Math.round(r.height)}`)
+    )
+
   const signIn = async (page: Page, who = DISTRIBUTOR) => {
     await page.goto(portal("/sign-in"))
     await page.getByTestId("sign-in-page").waitFor()
@@ -131,7 +147,7 @@ describe("The distributor portal", () => {
   for (const v of VIEWPORTS) {
     for (const { lang, locale } of LANGS) {
       it(`${v.name} ${v.viewport.width}×${v.viewport.height}, ${lang}: sign in, balances as in the database, copy the link, a poster, a withdrawal held, masked buyers`, async () => {
-        const fmt = formats(locale)
+        const fmt = money(locale)
         const context = await newContext(v, locale)
         const page = await context.newPage()
         await page.addInitScript(() => {
@@ -170,6 +186,7 @@ describe("The distributor portal", () => {
           await page.waitForTimeout(300)
           expect(await page.evaluate(() => (window as unknown as { __shift: number }).__shift)).toBeLessThan(0.1)
           await shot(page, `${v.name}-${lang}-home`)
+          expect(await smallTargets(page)).toEqual([])
           // Nothing on the page is wider than the screen (readable at 375 px).
           expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(v.viewport.width)
 
@@ -221,6 +238,7 @@ describe("The distributor portal", () => {
           )
           expect(await confirm.getByTestId("confirm-fee").innerText()).toBe(fmt.money(fee.fee, currency))
           expect(await confirm.getByTestId("confirm-net").innerText()).toBe(fmt.money(fee.net, currency))
+          expect(await smallTargets(page)).toEqual([])
           await shot(page, `${v.name}-${lang}-withdraw-confirm`)
           await confirm.getByTestId("withdraw-confirm-submit").click()
           await page.getByTestId("withdraw-done").waitFor()

@@ -281,7 +281,7 @@ export const StoreMeResponse = z.object({
     application_min_spend: Amount,
     max_depth: z.number().int(),
     currency_code: z.string(),
-    min_withdrawal: Amount.describe("The smallest withdrawal, in currency_code"),
+    min_withdrawal: Amount,
     withdrawal_fee_bps: z.number().int().describe("The withdrawal fee in basis points of the amount (net = amount less the fee, rounded down)"),
     withdrawal_methods: z.array(z.enum(WITHDRAWAL_METHODS)).describe("The payout methods a withdrawal may ask for"),
   }),

@@ -27,9 +27,11 @@ describe("the portal's withdrawal fee preview", () => {
   })
 
   it("formats amounts with the symbol, never through a float", () => {
-    expect(formatMoney("1234567.89", "cny", "en")).toBe("¥1,234,567.89")
+    expect(formatMoney("1234567.89", "cny", "en")).toBe("CN¥1,234,567.89")
     expect(formatMoney("-3.10", "usd", "en")).toBe("-$3.10")
+    expect(formatMoney("12.50", "hkd", "en")).toBe("HK$12.50")
     expect(formatMoney("90071992547409.93", "cny", "zh-CN")).toBe("¥90,071,992,547,409.93")
+    expect(formatMoney("1250", "jpy", "en")).toBe("¥1,250")
     expect(formatBps(150)).toBe("1.5%")
     expect(formatBps(1000)).toBe("10%")
   })

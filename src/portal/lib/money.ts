@@ -15,7 +15,8 @@ function currencySymbol(currency: string, locale: string) {
       const parts = new Intl.NumberFormat(locale, {
         style: "currency",
         currency: currency.toUpperCase(),
-        currencyDisplay: "narrowSymbol",
+        // The locale's own symbol, as the admin shows it: HK$ for HKD, CN¥ (¥ in Chinese) for CNY, never a bare $ for two currencies.
+        currencyDisplay: "symbol",
       }).formatToParts(1)
       const at = parts.findIndex((p) => p.type === "currency")
       if (at >= 0) {
