@@ -7,6 +7,7 @@ import path from "path"
 import { promisify } from "util"
 import { Client } from "pg"
 import { Browser, BrowserContextOptions, chromium, Page } from "playwright-core"
+import { formatMoney } from "../../src/admin/lib/format"
 
 /**
  * A real Medusa server with the built admin, on a fresh database with the demo
@@ -193,10 +194,7 @@ export async function screenshot(page: Page, name: string) {
 
 /** Money, numbers, rates and dates as the admin shows them in a locale (Intl, as its useFormat does). */
 export const formats = (locale = "en-US") => ({
-  money: (amount: string | number, currency = "cny") =>
-    new Intl.NumberFormat(locale, { style: "currency", currency: currency.toUpperCase(), currencyDisplay: "narrowSymbol" }).format(
-      amount as number
-    ),
+  money: (amount: string | number, currency = "cny") => formatMoney(locale, amount, currency),
   number: (n: string | number) => new Intl.NumberFormat(locale).format(Number(n)),
   bps: (bps: number) => new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 2 }).format(bps / 10000),
   date: (d: Date) => new Intl.DateTimeFormat(locale, { dateStyle: "medium" }).format(d),

@@ -13,7 +13,7 @@ type Preview = {
   max_depth: number
   variants: {
     sku: string | null
-    prices: { currency_code: string; amount: string; base: string; levels: { level_id: string | null; level_name: string | null; depths: { depth: number; source: string; amount: string }[] }[] }[]
+    prices: { currency_code: string; amount: string; base: string; sale: unknown; levels: { level_id: string | null; level_name: string | null; depths: { depth: number; source: string; amount: string }[] }[] }[]
   }[]
 }
 
@@ -115,6 +115,49 @@ medusaIntegrationTestRunner({
           ])
         })
       )
+    })
+
+    it("previews a variant in a running sale at the sale's price under its policy: what an order placed now pays, to the cent", async () => {
+      const container = getContainer()
+      const { a, b, c } = await threeLevelProgramme(api, container, shop, admin)
+      // The ivory tote 10 % off at the sale's own 3 / 2 / 1 %.
+      const { data } = await api.post(
+        "/admin/distribution/sales",
+        {
+          name: "双十二 · 托特包",
+          variant_ids: [shop.variants.get("TOTE-IVORY")],
+          percent_off_bps: 1000,
+          commission_policy: "rates",
+          rate_bps_1: 300,
+          rate_bps_2: 200,
+          rate_bps_3: 100,
+          ends_at: "2099-12-12T00:00:00+08:00",
+        },
+        admin
+      )
+      const tote = await preview("canvas-tote")
+      const price = (sku: string, currency: string) => tote.variants.find((v) => v.sku === sku)!.prices.find((p) => p.currency_code === currency)!
+      const sale = { id: data.sale.id, name: "双十二 · 托特包", commission_policy: "rates", priced: true }
+      expect(price("TOTE-IVORY", "cny")).toMatchObject({ amount: "71.10", base: "71.10", sale: { ...sale, regular_amount: "79.00" } })
+      expect(price("TOTE-IVORY", "hkd")).toMatchObject({ amount: "81.90", sale: { ...sale, regular_amount: "91.00" } })
+      // 3 / 2 / 1 % of 71.10 whatever the level (the sale's rates replace the levels'); of 81.90 in HKD.
+      for (const level of ["铜牌", "银牌", "金牌"]) {
+        expect(amounts(tote, "TOTE-IVORY", "cny", level)).toEqual(["2.13", "1.42", "0.71"])
+        expect(amounts(tote, "TOTE-IVORY", "hkd", level)).toEqual(["2.45", "1.63", "0.81"])
+      }
+      // The black tote is not in the sale: its regular price at the levels' rates.
+      expect(price("TOTE-BLACK", "cny")).toMatchObject({ amount: "79.00", sale: null })
+      expect(amounts(tote, "TOTE-BLACK", "cny", "铜牌")).toEqual(["7.90", "3.95", "1.58"])
+
+      const buyer = await registerCustomer(api, shop.pk, { email: uniqueEmail("sale-preview") })
+      await api.post("/store/distribution/bind", { referral_code: c.code }, buyer)
+      const order = await andWait(container, "order.placed", () => placeOrder(api, shop, { ...buyer }, [{ sku: "TOTE-IVORY", quantity: 1 }]))
+      const { data: paid } = await api.get(`/admin/distribution/commissions?order_id=${order.id}&order=depth`, admin)
+      expect(paid.commissions.map((row: { distributor_id: string; amount: string; sale_id: string }) => [row.distributor_id, row.amount, row.sale_id])).toEqual([
+        [c.distributor_id, "2.13", data.sale.id],
+        [b.distributor_id, "1.42", data.sale.id],
+        [a.distributor_id, "0.71", data.sale.id],
+      ])
     })
 
     it("answers 404 for a product that does not exist", async () => {

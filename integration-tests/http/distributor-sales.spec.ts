@@ -142,6 +142,19 @@ medusaIntegrationTestRunner({
           { who: "A", depth: 3, sku: "SERUM-30", amount: "11.38", rate_source: "product" },
           { who: "A", depth: 3, sku: "TOTE-IVORY", amount: "2.13", rate_source: "sale" },
         ])
+        // Each row records the sale it was credited under, and the admin lists a sale's commissions by it, to the cent.
+        const bySale = async (saleId: string) =>
+          (await api.get(`/admin/distribution/commissions?sale_id=${saleId}&order=depth`, admin)).data.commissions.map(
+            (c: { order_id: string; depth: number; amount: string; sale_id: string }) => [c.order_id, c.depth, c.amount, c.sale_id]
+          )
+        expect(await bySale(serum.id)).toEqual([[order.id, 1, "45.54", serum.id], [order.id, 2, "22.77", serum.id], [order.id, 3, "11.38", serum.id]])
+        expect(await bySale(tote.id)).toEqual([[order.id, 1, "6.39", tote.id], [order.id, 2, "4.26", tote.id], [order.id, 3, "2.13", tote.id]])
+        expect(await bySale(rice.id)).toEqual([])
+        const both = (await api.get(`/admin/distribution/commissions?sale_id[]=${serum.id}&sale_id[]=${tote.id}`, admin)).data
+        expect(both.count).toBe(6)
+        const badId = await failure(api.get(`/admin/distribution/commissions?sale_id=${encodeURIComponent("dsale x")}`, admin))
+        expect(badId.status).toBe(400)
+        expect(badId.data.message).toContain("sale_id")
       } finally {
         events.stop()
       }

@@ -14,8 +14,9 @@ jest.setTimeout(600_000)
  * numbers as strings and strings as numbers; bodies that are not JSON or not an
  * object. Each request must answer a 4xx with a message, never a 5xx, and the
  * plugin's tables must be exactly as they were after all of them (but for the
- * audit rows of payout exports, which are written for every export made, and the
- * scheduled jobs' own log of their runs).
+ * audit rows of payout exports, which are written for every export made, the
+ * scheduled jobs' own log of their runs, and the share token of the one
+ * well-formed link request).
  */
 
 type Operation = {
@@ -155,10 +156,12 @@ medusaIntegrationTestRunner({
       // Exporting the payout file is audited even when nothing matches: the only row a
       // request may add, for the export requests that were well-formed. The scheduled
       // jobs keep their clock in the test app too, and log each run they make
-      // (distribution_job_run): no request writes there.
+      // (distribution_job_run): no request writes there. The link route's one
+      // well-formed request (GET /store/distribution/link, the home page) makes the
+      // share token of that target: checked on its own below.
       const started = (await dbConnection.raw("select clock_timestamp() as t")).rows[0].t
       const tablesBut = async () => {
-        const { distribution_audit_log: _audit, distribution_job_run: _runs, ...rest } = await pluginTables(dbConnection)
+        const { distribution_audit_log: _audit, distribution_job_run: _runs, distribution_share_scene: _scenes, ...rest } = await pluginTables(dbConnection)
         return rest
       }
       const before = await tablesBut()
@@ -191,6 +194,8 @@ medusaIntegrationTestRunner({
         [started]
       )
       expect(audits.filter((a: { action: string }) => a.action !== "withdrawal.export")).toEqual([])
+      const { rows: scenes } = await dbConnection.raw("select target_type, target_id, path from distribution_share_scene")
+      expect(scenes).toEqual([{ target_type: "home", target_id: null, path: "/" }])
     })
   },
 })

@@ -14,14 +14,15 @@ import { Status } from "./status"
 
 const commissionColumn = createDataTableColumnHelper<Commission>()
 
-/** Commissions, newest first: of one distributor, or of one order (the order widget). */
-export const CommissionsTable = ({ distributorId, orderId }: { distributorId?: string; orderId?: string }) => {
+/** Commissions, newest first: of one distributor, of one order (the order widget), or of one sale's lines (its orders and earners). */
+export const CommissionsTable = ({ distributorId, orderId, saleId }: { distributorId?: string; orderId?: string; saleId?: string }) => {
   const { t } = useTranslation("distribution")
   const f = useFormat()
   const paging = usePaging(10)
   const { data, isLoading } = useCommissions({
     distributor_id: distributorId,
     order_id: orderId,
+    sale_id: saleId,
     order: "-created_at",
     limit: paging.limit,
     offset: paging.offset,
@@ -29,23 +30,26 @@ export const CommissionsTable = ({ distributorId, orderId }: { distributorId?: s
   const columns = useMemo(
     () => [
       commissionColumn.accessor("created_at", { header: t("fields.date"), cell: ({ getValue }) => f.date(getValue()) }),
-      orderId
-        ? commissionColumn.accessor("distributor_id", {
-            header: t("fields.distributor"),
-            cell: ({ getValue }) => (
-              <Link to={`/distribution/distributors/${getValue()}`} className="text-ui-fg-interactive">
-                {getValue()}
-              </Link>
-            ),
-          })
-        : commissionColumn.accessor("order_id", {
-            header: t("fields.order"),
-            cell: ({ getValue }) => (
-              <Link to={`/orders/${getValue()}`} className="text-ui-fg-interactive">
-                {getValue().slice(-8)}
-              </Link>
-            ),
-          }),
+      ...(orderId ? [] : [
+        commissionColumn.accessor("order_id", {
+          header: t("fields.order"),
+          cell: ({ getValue }) => (
+            <Link to={`/orders/${getValue()}`} className="text-ui-fg-interactive" data-testid="commission-order">
+              {getValue().slice(-8)}
+            </Link>
+          ),
+        }),
+      ]),
+      ...(orderId || saleId ? [
+        commissionColumn.accessor("distributor_id", {
+          header: t("fields.distributor"),
+          cell: ({ getValue }) => (
+            <Link to={`/distribution/distributors/${getValue()}`} className="text-ui-fg-interactive">
+              {getValue()}
+            </Link>
+          ),
+        }),
+      ] : []),
       commissionColumn.accessor("depth", { header: t("fields.depth"), cell: ({ getValue }) => t("fields.depthN", { depth: getValue() }) }),
       commissionColumn.accessor("base_amount", {
         header: t("fields.base"),
@@ -61,7 +65,7 @@ export const CommissionsTable = ({ distributorId, orderId }: { distributorId?: s
       }),
       commissionColumn.accessor("status", { header: t("fields.status"), cell: ({ getValue }) => <Status kind="commission" status={getValue()} /> }),
     ],
-    [t, f.locale, orderId]
+    [t, f.locale, orderId, saleId]
   )
   return (
     <PagedTable

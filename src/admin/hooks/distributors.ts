@@ -45,7 +45,7 @@ export const useLedger = (id: string, limit: number, offset: number) =>
   )
 
 export const useCommissions = (
-  query: { distributor_id?: string; order_id?: string; status?: string[]; limit: number; offset: number; order?: string },
+  query: { distributor_id?: string; order_id?: string; sale_id?: string; status?: string[]; limit: number; offset: number; order?: string },
   enabled = true
 ) => useAdminGet<List<"commissions", Commission>>(enabled ? "/admin/distribution/commissions" : null, query, { keepPrevious: true })
 

@@ -8,6 +8,18 @@ export const localeOf = (language: string | undefined) =>
   (language || "en").replace(/^([a-z]{2})([A-Z]{2})$/, "$1-$2")
 
 /**
+ * An amount (a decimal string in the currency's major unit) with the symbol
+ * the locale gives the currency: HK$ for HKD wherever, ¥ for CNY in Chinese
+ * and CN¥ in English, $ for USD in English and US$ in Chinese. (The narrow
+ * symbol showed HKD as a bare "$" and CNY and JPY both as "¥".)
+ */
+export function formatMoney(locale: string, amount: string | number, currency: string): string {
+  return new Intl.NumberFormat(locale, { style: "currency", currency: currency.toUpperCase(), currencyDisplay: "symbol" }).format(
+    amount as unknown as number
+  )
+}
+
+/**
  * Numbers, money, rates and dates in the admin's language. Amounts arrive as
  * decimal strings in the currency's major unit with the currency's precision
  * ("2.50"); Intl formats the string itself, so nothing is rounded through a
@@ -23,14 +35,7 @@ export function useFormat() {
     if (!currency) {
       return number(amount)
     }
-    // The narrow symbol (¥, $) is what the dashboard's own amounts show.
-    return new Intl.NumberFormat(locale, {
-      style: "currency",
-      currency: currency.toUpperCase(),
-      currencyDisplay: "narrowSymbol",
-    }).format(
-      amount as unknown as number
-    )
+    return formatMoney(locale, amount, currency)
   }
   const number = (value: string | number | null | undefined) =>
     value === null || value === undefined || value === ""

@@ -413,6 +413,7 @@ export const AdminCommission = entity({
   eligible_at: Timestamp.nullable(),
   settled_at: Timestamp.nullable(),
   reversed_at: Timestamp.nullable(),
+  sale_id: z.string().nullable().describe("The limited-time sale whose policy the line was credited under (null: none)"),
 })
 
 export const AdminCommissionRule = entity({
@@ -730,6 +731,16 @@ export const AdminCommissionPreviewResponse = z.object({
           amount: Amount,
           /** What a commission is computed on: the price, without its tax where it includes tax. */
           base: Amount,
+          sale: z
+            .object({
+              id: z.string(),
+              name: z.string(),
+              commission_policy: z.enum(SALE_COMMISSIONS),
+              regular_amount: Amount.describe("The variant's regular price in this currency"),
+              priced: z.boolean().describe("False when the sale has no price in this currency: amount is then the regular price"),
+            })
+            .nullable()
+            .describe("The sale the variant is in now: amount is its sale price and the depths pay under its policy"),
           levels: z.array(
             z.object({
               level_id: z.string().nullable().describe("null: the programme's default rates (the row shown while no level exists)"),

@@ -125,6 +125,8 @@ export type NewCommission = {
   rule_id: string | null
   amount: string
   currency_code: string
+  /** The sale (限时折扣) whose policy the line was credited under; null or absent: none. */
+  sale_id?: string | null
 }
 
 /** A commission as the reversal reads it (amounts as decimal strings). */

@@ -30,6 +30,8 @@ const Commission = model
     eligible_at: model.dateTime().nullable(),
     settled_at: model.dateTime().nullable(),
     reversed_at: model.dateTime().nullable(),
+    /** The sale (限时折扣) whose policy the line was credited under (null: none). */
+    sale_id: model.text().nullable(),
   })
   .indexes([
     // Also the index of an order's commissions (order_id leads): a separate
@@ -42,6 +44,7 @@ const Commission = model
     { name: "IDX_distribution_commission_distributor", on: ["distributor_id", "created_at"] },
     // The admin reports: every figure of a period, per currency.
     { name: "IDX_distribution_commission_currency_created", on: ["currency_code", "created_at"] },
+    { name: "IDX_distribution_commission_sale", on: ["sale_id", "created_at"], where: "sale_id IS NOT NULL" },
     {
       name: "IDX_distribution_commission_due",
       on: ["eligible_at"],

@@ -40,15 +40,16 @@ export async function insertCommissions(
       r.rule_id,
       r.amount,
       rawAmount(r.amount),
-      r.currency_code
+      r.currency_code,
+      r.sale_id ?? null
     )
-    return "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?::jsonb, ?)"
+    return "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?::jsonb, ?, ?)"
   })
   return await manager.execute(
     `INSERT INTO distribution_commission (id, order_id, line_item_id, distributor_id,
        buyer_customer_id, depth, attribution, product_id, variant_id, quantity,
        base_amount, raw_base_amount, rate_bps, rate_source, rule_id, amount, raw_amount,
-       currency_code)
+       currency_code, sale_id)
      VALUES ${tuples.join(", ")}
      ON CONFLICT (order_id, line_item_id, distributor_id, depth) WHERE deleted_at IS NULL
      DO NOTHING RETURNING id, amount::text AS amount`,

@@ -32,6 +32,8 @@ export type CommissionLine = LineTargets & {
    * rates on its lines; a coupon that excludes the order excludes it all.
    */
   sale_policy?: SalePolicy | null
+  /** The sale that policy is of, recorded on the line's commissions. */
+  sale_id?: string | null
 }
 
 export type CommissionOrder = {
@@ -135,6 +137,7 @@ export function computeOrderCommissions(input: OrderCommissionsInput): OrderComm
         rule_id: resolution.rule_id,
         amount: lineCommission({ base: line.base_amount, quantity: line.quantity, resolution, currency_code: currency }),
         currency_code: currency,
+        sale_id: line.sale_policy ? line.sale_id ?? null : null,
       }
       return { key: `${line.id}:${earner.depth}`, row }
     })

@@ -84,7 +84,10 @@ export const SETTING_FIELDS = z.object({
   mini_program_page: z
     .string()
     .max(128, "mini_program_page must be at most 128 characters")
-    .regex(/^[A-Za-z0-9_-]+(\/[A-Za-z0-9_-]+)*$/, "mini_program_page must be a page path such as pages/index/index (no leading /, no query)"),
+    .regex(
+      /^[A-Za-z_][A-Za-z0-9_-]*(\/[A-Za-z_][A-Za-z0-9_-]*)*$/,
+      "mini_program_page must be a page path such as pages/index/index: names starting with a letter, no leading /, no query"
+    ),
 })
 
 /** The editable settings of the programme, as the admin and the plugin options give them. */

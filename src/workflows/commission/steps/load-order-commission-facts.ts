@@ -174,6 +174,7 @@ export const loadOrderCommissionFactsStep = createStep(
           quantity: Number(item.quantity),
           base_amount: bases.get(item.id)!,
           sale_policy: item.variant_id && saleOf.has(item.variant_id) ? salePolicy(saleOf.get(item.variant_id)!) : null,
+          sale_id: (item.variant_id && saleOf.get(item.variant_id)?.sale_id) || null,
         })),
       },
       chain: { source: levelOne.source, buyer_distributor_id: buyer?.id ?? null, members: chain },

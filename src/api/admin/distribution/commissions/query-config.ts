@@ -20,6 +20,7 @@ const COMMISSION_FIELDS = [
   "eligible_at",
   "settled_at",
   "reversed_at",
+  "sale_id",
   "created_at",
 ]
 

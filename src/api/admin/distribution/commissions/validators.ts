@@ -11,4 +11,6 @@ export const AdminListCommissions = findParams({
   distributor_id: oneOrMany(z.string()),
   status: oneOrMany(z.enum(COMMISSION_STATUSES)),
   depth: z.coerce.number().int().min(1).max(MAX_COMMISSION_DEPTH).optional(),
+  /** The commissions of a sale's lines (credited under its policy). */
+  sale_id: oneOrMany(z.string().regex(/^[A-Za-z0-9_]{1,64}$/, "sale_id must be a sale's id")),
 })

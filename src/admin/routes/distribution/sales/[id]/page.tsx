@@ -3,6 +3,7 @@ import { useState } from "react"
 import { useTranslation } from "react-i18next"
 import { Link, UIMatch, useParams } from "react-router-dom"
 import { SaleCrumb } from "../../../../components/breadcrumb"
+import { CommissionsTable } from "../../../../components/distributor-tables"
 import { SaleDrawer } from "../../../../components/sale-drawer"
 import { useSalePolicyText, useSalePricingText, useSaleWindowText } from "../../../../components/sale-parts"
 import { Empty, Field, PageFallback, Section } from "../../../../components/section"
@@ -124,6 +125,11 @@ const SaleDetailPage = () => {
       </Container>
       <Section title={t("sales.prices")} description={t("sales.variantsCount", { count: sale.variant_ids.length })}>
         <SalePrices sale={sale} />
+      </Section>
+      <Section title={t("sales.commissions")} description={t("sales.commissionsHint")}>
+        <div data-testid="sale-commissions">
+          <CommissionsTable saleId={sale.id} />
+        </div>
       </Section>
       <SaleDrawer sale={sale} open={editing} onOpenChange={setEditing} />
     </div>
