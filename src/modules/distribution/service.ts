@@ -15,6 +15,10 @@ import {
   AuditActorType,
   CommissionStatus,
   DistributorStatus,
+  GroupMemberStatus,
+  GroupOverflow,
+  GroupRefundStatus,
+  GroupStatus,
   LedgerKind,
   WithdrawalAction,
   WithdrawalStatus,
@@ -32,6 +36,9 @@ import {
   DistributorCouponUse,
   DistributionSale,
   DistributionSaleVariant,
+  DistributionGroupBuy,
+  DistributionGroup,
+  DistributionGroupMember,
   LedgerEntry,
   ReferralBinding,
   Wallet,
@@ -58,6 +65,7 @@ import {
   DistributionSaleDTO,
   SaleReservation,
   SaleSnapshot,
+  DistributionGroupBuyDTO,
 } from "./types"
 import { bindingRefusal, decideBinding } from "./utils/binding"
 import {
@@ -78,6 +86,7 @@ import * as binding from "./queries/binding"
 import * as commissions from "./queries/commissions"
 import * as distributorSearch from "./queries/distributor-search"
 import * as coupons from "./queries/coupons"
+import * as groupBuys from "./queries/group-buys"
 import * as ledger from "./queries/ledger"
 import * as jobRuns from "./queries/job-runs"
 import * as levels from "./queries/levels"
@@ -99,6 +108,7 @@ import { StatsBucket, statsSeries, summaryFigures, teamByDepth } from "./queries
 import { LevelStats, LevelThresholds, nextLevelProgress } from "./utils/centre"
 import { formatAmount } from "./utils/money"
 import { overlapRefusal } from "./utils/sale"
+import { checkoutRefusal, expiryOutcome, GroupPrice, groupDeadline, leaderBonus } from "./utils/group-buy"
 import { ReversalFacts, reversalChanges } from "./utils/reversal"
 import { refusalError } from "./utils/refusal"
 import { CouponMove, nextCouponStatus } from "./utils/coupon"
@@ -136,6 +146,7 @@ export default class DistributionModuleService extends MedusaService({
   DistributorCouponUse,
   DistributionSale,
   DistributionSaleVariant,
+  DistributionGroupBuy, DistributionGroup, DistributionGroupMember,
 }) {
   protected readonly options_: DistributionModuleOptions
 
@@ -1796,6 +1807,277 @@ export default class DistributionModuleService extends MedusaService({
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Distributor ${id} was not found`)
     }
     return row
+  }
+
+  // ---------------------------------------------------------------- group buys (拼团)
+  // The SQL lives in queries/group-buys.ts, the rules in utils/group-buy.ts.
+
+  /**
+   * Reserves a seat for a checkout: under the customer's lock (the
+   * per-customer limit counts every seat the customer holds), a seat in the
+   * group asked for by one conditional UPDATE, or a new group led by the
+   * buyer. A lost last-seat race follows the activity's overflow rule: lead a
+   * new group, or a 409.
+   */
+  @InjectTransactionManager()
+  async reserveGroupSeat(
+    input: {
+      group_buy_id: string
+      customer_id: string
+      variant_id: string
+      quantity: number
+      currency_code: string
+      group_id?: string | null
+      now: Date
+    },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ member: groupBuys.MemberRow; group: groupBuys.GroupRow; overflowed: boolean }> {
+    const manager = sharedContext.transactionManager as EntityManager
+    const [activity] = await this.listDistributionGroupBuys({ id: input.group_buy_id }, {}, sharedContext)
+    if (!activity) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Group buy ${input.group_buy_id} was not found`)
+    }
+    const price = (activity.prices as unknown as GroupPrice[]).find((p) => p.variant_id === input.variant_id && p.currency_code === input.currency_code)
+    if (!price) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `The variant ${input.variant_id} has no ${input.currency_code.toUpperCase()} group price in the group buy "${activity.name}"`
+      )
+    }
+    await groupBuys.lockCustomer(manager, activity.id, input.customer_id)
+    const held = await groupBuys.unitsHeld(manager, activity.id, input.customer_id)
+    const refusal = checkoutRefusal(activity, { quantity: input.quantity, units_held: held, now: input.now })
+    if (refusal) {
+      throw refusalError(refusal)
+    }
+    let group: groupBuys.GroupRow | null = null
+    let overflowed = false
+    if (input.group_id) {
+      const [mine] = await this.listDistributionGroupMembers(
+        { group_id: input.group_id, customer_id: input.customer_id, status: [GroupMemberStatus.RESERVED, GroupMemberStatus.PAID] },
+        {},
+        sharedContext
+      )
+      if (mine) {
+        throw new MedusaError(MedusaError.Types.CONFLICT, `You already hold a seat in the group ${input.group_id}`)
+      }
+      group = await groupBuys.takeSeat(manager, { group_id: input.group_id, group_buy_id: activity.id, now: input.now })
+      if (group && group.currency_code !== input.currency_code) {
+        throw new MedusaError(
+          MedusaError.Types.INVALID_DATA,
+          `The group ${group.id} buys in ${group.currency_code.toUpperCase()}, not ${input.currency_code.toUpperCase()}`
+        )
+      }
+      if (!group) {
+        if (activity.overflow === GroupOverflow.REFUSE) {
+          throw new MedusaError(MedusaError.Types.CONFLICT, `The group ${input.group_id} has no seat left (full, closed or expired)`)
+        }
+        overflowed = true
+      }
+    }
+    if (!group) {
+      group = await groupBuys.insertGroup(manager, {
+        group_buy_id: activity.id,
+        leader_customer_id: input.customer_id,
+        size: activity.group_size,
+        currency_code: input.currency_code,
+      })
+    }
+    const member = await groupBuys.insertMember(manager, {
+      group_id: group.id,
+      group_buy_id: activity.id,
+      customer_id: input.customer_id,
+      is_leader: group.status === GroupStatus.FORMING,
+      variant_id: input.variant_id,
+      quantity: input.quantity,
+      unit_price: price.amount,
+      currency_code: input.currency_code,
+      reservation_expires_at: new Date(input.now.getTime() + activity.reservation_minutes * 60_000),
+    })
+    return { member, group, overflowed }
+  }
+
+  @InjectTransactionManager()
+  async attachGroupMemberCart(input: { member_id: string; cart_id: string }, @MedusaContext() sharedContext: Context = {}) {
+    await groupBuys.setMemberCart(sharedContext.transactionManager as EntityManager, input.member_id, input.cart_id)
+  }
+
+  /** Releases the given reserved seats, or every lapsed one (a batch claimed with SKIP LOCKED). */
+  @InjectTransactionManager()
+  async releaseGroupSeats(
+    input: { member_ids?: string[]; now: Date; limit?: number },
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    return await groupBuys.releaseReservations(sharedContext.transactionManager as EntityManager, {
+      member_ids: input.member_ids,
+      now: input.now,
+      limit: input.limit ?? 500,
+    })
+  }
+
+  /**
+   * A group-buy cart became an order: its seat is paid, once (a replay finds
+   * it paid). The leader's payment opens the group with its deadline; the
+   * last seat paid makes it succeed. An order placed after its seat was
+   * released is queued for a refund (`late`).
+   */
+  @InjectTransactionManager()
+  async confirmGroupMember(
+    input: { cart_id: string; order_id: string; now: Date },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ member: groupBuys.MemberRow; group: groupBuys.GroupRow; opened: boolean; succeeded: boolean; late: boolean } | null> {
+    const manager = sharedContext.transactionManager as EntityManager
+    const found = await groupBuys.memberByCart(manager, input.cart_id)
+    if (!found) {
+      return null
+    }
+    const locked = (await groupBuys.lockGroup(manager, found.group_id))!
+    const paid = await groupBuys.markPaid(manager, { member_id: found.id, order_id: input.order_id, now: input.now })
+    if (!paid) {
+      const late = await groupBuys.markLatePayment(manager, { member_id: found.id, order_id: input.order_id, now: input.now })
+      return late ? { member: late, group: locked, opened: false, succeeded: false, late: true } : null
+    }
+    const [activity] = await this.listDistributionGroupBuys({ id: locked.group_buy_id }, { withDeleted: true }, sharedContext)
+    const opened = locked.status === GroupStatus.FORMING
+    const fields: Partial<groupBuys.GroupRow> = { reserved: locked.reserved - 1, paid: locked.paid + 1 }
+    if (opened) {
+      Object.assign(fields, {
+        status: GroupStatus.OPEN,
+        opened_at: input.now,
+        expires_at: groupDeadline(input.now, activity.time_limit_minutes, new Date(activity.ends_at)),
+      })
+    }
+    let group = await groupBuys.updateGroup(manager, locked.id, fields)
+    const succeeded = group.paid >= group.size
+    if (succeeded) {
+      group = await this.succeedGroup_(manager, group, activity, input.now)
+    }
+    return { member: paid, group, opened, succeeded, late: false }
+  }
+
+  /**
+   * Settles open groups past their deadline (claimed with SKIP LOCKED, so two
+   * instances never settle one group twice): virtually complete at the
+   * threshold, else failed with every paid member's refund queued.
+   */
+  @InjectTransactionManager()
+  async expireGroups(
+    input: { now: Date; limit?: number },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ group: groupBuys.GroupRow; outcome: GroupStatus }[]> {
+    const manager = sharedContext.transactionManager as EntityManager
+    const due = await groupBuys.claimExpiredGroups(manager, input.now, input.limit ?? 100)
+    const settled: { group: groupBuys.GroupRow; outcome: GroupStatus }[] = []
+    for (const group of due) {
+      const [activity] = await this.listDistributionGroupBuys({ id: group.group_buy_id }, { withDeleted: true }, sharedContext)
+      const outcome = expiryOutcome(group, activity.virtual_threshold)
+      settled.push({ group: await this.closeGroup_(manager, group, activity, outcome, input.now), outcome })
+    }
+    return settled
+  }
+
+  /** An admin's decision on an open group: complete it now (the missing seats virtual) or fail it. */
+  @InjectTransactionManager()
+  async decideGroup(
+    input: { group_id: string; outcome: typeof GroupStatus.SUCCEEDED | typeof GroupStatus.FAILED; now: Date },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<groupBuys.GroupRow> {
+    const manager = sharedContext.transactionManager as EntityManager
+    const group = await groupBuys.lockGroup(manager, input.group_id)
+    if (!group) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Group ${input.group_id} was not found`)
+    }
+    if (group.status !== GroupStatus.OPEN) {
+      throw new MedusaError(MedusaError.Types.CONFLICT, `The group ${group.id} is ${group.status}: only an open group can be completed or failed`)
+    }
+    const [activity] = await this.listDistributionGroupBuys({ id: group.group_buy_id }, { withDeleted: true }, sharedContext)
+    return await this.closeGroup_(manager, group, activity, input.outcome, input.now)
+  }
+
+  private async closeGroup_(
+    manager: EntityManager,
+    group: groupBuys.GroupRow,
+    activity: DistributionGroupBuyDTO,
+    outcome: GroupStatus,
+    now: Date
+  ): Promise<groupBuys.GroupRow> {
+    await groupBuys.releaseGroupReservations(manager, group.id)
+    if (outcome === GroupStatus.SUCCEEDED) {
+      const filled = await groupBuys.updateGroup(manager, group.id, { reserved: 0, virtual_count: group.size - group.paid })
+      return await this.succeedGroup_(manager, filled, activity, now)
+    }
+    await groupBuys.queueRefunds(manager, group.id)
+    return await groupBuys.updateGroup(manager, group.id, { reserved: 0, status: GroupStatus.FAILED, failed_at: now })
+  }
+
+  /** Marks a group succeeded and credits the leader bonus through the ledger, once (unique per group), to an active distributor only. */
+  private async succeedGroup_(
+    manager: EntityManager,
+    group: groupBuys.GroupRow,
+    activity: DistributionGroupBuyDTO,
+    now: Date
+  ): Promise<groupBuys.GroupRow> {
+    let bonusEntryId: string | null = null
+    if (activity.leader_bonus_bps) {
+      const [leaderLine] = await this.listDistributionGroupMembers(
+        { group_id: group.id, is_leader: true, status: GroupMemberStatus.PAID },
+        {},
+        { transactionManager: manager }
+      )
+      const [leader] = await this.listDistributors({ customer_id: group.leader_customer_id }, {}, { transactionManager: manager })
+      if (leaderLine && leader?.status === DistributorStatus.ACTIVE) {
+        const amount = leaderBonus(leaderLine, activity.leader_bonus_bps)
+        if (MathBN.gt(amount, 0)) {
+          bonusEntryId = await ledger.appendLedgerEntry(manager, {
+            distributor_id: leader.id,
+            currency_code: leaderLine.currency_code,
+            kind: LedgerKind.GROUP_LEADER_BONUS,
+            amount,
+            reference_type: "group",
+            reference_id: group.id,
+            reason: `Leader bonus of the group buy "${activity.name}"`,
+          })
+          if (bonusEntryId) {
+            await wallets.applyToWallets(manager, [{ distributor_id: leader.id, currency_code: leaderLine.currency_code, amount, field: "available" }])
+          }
+        }
+      }
+    }
+    return await groupBuys.updateGroup(manager, group.id, {
+      status: GroupStatus.SUCCEEDED,
+      succeeded_at: now,
+      ...(bonusEntryId ? { leader_bonus_entry_id: bonusEntryId } : {}),
+    })
+  }
+
+  /** Claims one due refund of a failed group's member (pending → refunding); null when none is due. */
+  @InjectTransactionManager()
+  async claimGroupRefund(input: { group_id?: string }, @MedusaContext() sharedContext: Context = {}) {
+    return await groupBuys.claimRefund(sharedContext.transactionManager as EntityManager, input)
+  }
+
+  @InjectTransactionManager()
+  async finishGroupRefund(
+    input: { member_id: string; status: typeof GroupRefundStatus.REFUNDED | typeof GroupRefundStatus.FAILED; error?: string | null },
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    await groupBuys.finishRefund(sharedContext.transactionManager as EntityManager, input)
+  }
+
+  /** order.canceled: a paid member of a still-open group gives the seat back. */
+  @InjectTransactionManager()
+  async cancelGroupMember(input: { order_id: string }, @MedusaContext() sharedContext: Context = {}) {
+    return await groupBuys.cancelOpenMember(sharedContext.transactionManager as EntityManager, input.order_id)
+  }
+
+  @InjectManager()
+  async groupMemberOfOrder(orderId: string, @MedusaContext() sharedContext: Context = {}) {
+    return await groupBuys.memberByOrder(sharedContext.manager as EntityManager, orderId)
+  }
+
+  @InjectManager()
+  async groupBuyReport(groupBuyId: string, @MedusaContext() sharedContext: Context = {}) {
+    return await groupBuys.groupBuyReport(sharedContext.manager as EntityManager, groupBuyId)
   }
 
   /**
