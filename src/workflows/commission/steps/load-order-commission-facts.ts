@@ -9,6 +9,7 @@ import { DISTRIBUTION_MODULE } from "../../../modules/distribution"
 import { BindingSource, CouponAttribution, DistributorStatus } from "../../../modules/distribution/constants"
 import { couponPolicy } from "../../../modules/distribution/utils/coupon"
 import { salePolicy } from "../../../modules/distribution/utils/sale"
+import { ACTIVITY_METADATA_KEY } from "../../../modules/distribution/constants"
 import { sumAmounts } from "../../../modules/distribution/utils/money"
 import DistributionModuleService from "../../../modules/distribution/service"
 import { DistributionSettingsDTO } from "../../../modules/distribution/types"
@@ -140,6 +141,16 @@ export const loadOrderCommissionFactsStep = createStep(
       service.getSalesOfVariantsAt(variantIds, new Date(order.created_at as unknown as string)),
     ])
     const saleOf = new Map(sales.map((s) => [s.variant_id, s]))
+    // A 拼团 line carries its activity in its metadata: the activity's policy is the line's, through the sale's code path.
+    const groupBuyIds = [...new Set(items.map((i) => groupBuyOfLine(i.metadata)).filter((id): id is string => !!id))]
+    const groupBuyOf = new Map(
+      (groupBuyIds.length ? await service.listDistributionGroupBuys({ id: groupBuyIds }, { withDeleted: true }) : []).map((g) => [g.id, g])
+    )
+    const policyOf = (item: { variant_id?: string | null; metadata?: Record<string, unknown> | null }) => {
+      const groupBuy = groupBuyOf.get(groupBuyOfLine(item.metadata) ?? "")
+      if (groupBuy) return salePolicy(groupBuy)
+      return item.variant_id && saleOf.has(item.variant_id) ? salePolicy(saleOf.get(item.variant_id)!) : null
+    }
     // As the order module decorates them: raw (exact) amounts first, then the line totals.
     const decorated = { items: items as unknown as Parameters<typeof getLineItemsTotals>[0] }
     transformPropertiesToBigNumber(decorated)
@@ -173,7 +184,7 @@ export const loadOrderCommissionFactsStep = createStep(
           id: item.id,
           quantity: Number(item.quantity),
           base_amount: bases.get(item.id)!,
-          sale_policy: item.variant_id && saleOf.has(item.variant_id) ? salePolicy(saleOf.get(item.variant_id)!) : null,
+          sale_policy: policyOf(item),
         })),
       },
       chain: { source: levelOne.source, buyer_distributor_id: buyer?.id ?? null, members: chain },
@@ -185,3 +196,9 @@ export const loadOrderCommissionFactsStep = createStep(
     })
   }
 )
+
+/** The 拼团 activity a line was bought in (its metadata, set by the group-buy checkout), if any. */
+function groupBuyOfLine(metadata: Record<string, unknown> | null | undefined): string | null {
+  const marker = metadata?.[ACTIVITY_METADATA_KEY] as { kind?: string; id?: string } | undefined
+  return marker?.kind === "group_buy" && typeof marker.id === "string" ? marker.id : null
+}
