@@ -15,6 +15,11 @@ import {
   RULE_TARGET_TYPES,
   SALE_COMMISSIONS,
   SALE_STATUSES,
+  GROUP_BUY_STATUSES,
+  GROUP_MEMBER_STATUSES,
+  GROUP_OVERFLOWS,
+  GROUP_REFUND_STATUSES,
+  GROUP_STATUSES,
   WITHDRAWAL_METHODS,
   WITHDRAWAL_STATUSES,
 } from "../../modules/distribution/constants"
@@ -916,3 +921,115 @@ export const StoreSale = z.object({
   products: z.array(SaleProduct),
 })
 export const StoreSalesResponse = paged("sales", StoreSale).extend({ currency_code: z.string() })
+
+// -------------------------------------------------------------------- group buys (拼团)
+
+export const GroupBuy = z.object({
+  id: Id,
+  name: z.string(),
+  status: z.enum(GROUP_BUY_STATUSES),
+  starts_at: Timestamp,
+  ends_at: Timestamp,
+  group_size: z.number().int().describe("Paid members that make a group succeed"),
+  time_limit_minutes: z.number().int().describe("How long an opened group may take (capped at ends_at)"),
+  reservation_minutes: z.number().int().describe("How long a checkout's seat is held for its payment"),
+  per_order_limit: z.number().int().nullable(),
+  per_customer_limit: z.number().int().nullable(),
+  virtual_threshold: z.number().int().nullable().describe("Paid members at expiry that complete a group virtually (null: never)"),
+  overflow: z.enum(GROUP_OVERFLOWS).describe("The last-seat race's losers: lead a new group, or 409"),
+  commission_policy: z.enum(SALE_COMMISSIONS),
+  rate_bps_1: z.number().int().nullable(),
+  rate_bps_2: z.number().int().nullable(),
+  rate_bps_3: z.number().int().nullable(),
+  leader_bonus_bps: z.number().int().nullable().describe("The leader's bonus in basis points of the leader's line, credited when the group succeeds"),
+  prices: z.array(z.object({ variant_id: z.string(), currency_code: z.string(), amount: Amount })),
+  closed_at: Timestamp.nullable(),
+  created_at: Timestamp,
+})
+
+export const Group = z.object({
+  id: Id,
+  group_buy_id: z.string(),
+  status: z.enum(GROUP_STATUSES),
+  size: z.number().int(),
+  paid: z.number().int(),
+  reserved: z.number().int().describe("Seats held by checkouts not yet paid"),
+  virtual_count: z.number().int().describe("Seats a virtual completion filled (no customer behind them)"),
+  seats_left: z.number().int(),
+  currency_code: z.string(),
+  opened_at: Timestamp.nullable(),
+  expires_at: Timestamp.nullable(),
+  expires_in_seconds: z.number().int().nullable().describe("The countdown of an open group"),
+  succeeded_at: Timestamp.nullable(),
+  failed_at: Timestamp.nullable(),
+})
+
+const AdminGroupMember = z.object({
+  id: Id,
+  customer_id: z.string(),
+  email: z.string().nullable(),
+  is_leader: z.boolean(),
+  status: z.enum(GROUP_MEMBER_STATUSES),
+  variant_id: z.string(),
+  quantity: z.number().int(),
+  unit_price: Amount,
+  currency_code: z.string(),
+  cart_id: z.string().nullable(),
+  order_id: z.string().nullable(),
+  reservation_expires_at: Timestamp,
+  paid_at: Timestamp.nullable(),
+  refund_status: z.enum(GROUP_REFUND_STATUSES).nullable(),
+  refund_error: z.string().nullable(),
+})
+
+export const AdminGroupBuysResponse = paged("group_buys", GroupBuy)
+export const AdminGroupBuyResponse = z.object({ group_buy: GroupBuy })
+export const AdminGroupsResponse = paged("groups", Group)
+export const AdminGroupResponse = z.object({ group: Group.extend({ members: z.array(AdminGroupMember) }) })
+export const AdminGroupBuyReportResponse = z.object({
+  report: z.object({
+    opened: z.number().int(),
+    succeeded: z.number().int(),
+    failed: z.number().int(),
+    virtual: z.number().int(),
+    open: z.number().int(),
+    gmv: z.array(z.object({ currency_code: z.string(), amount: Amount })).describe("Paid members' lines at the group price, not refunded"),
+    refunds: z.array(z.object({ currency_code: z.string(), amount: Amount, pending: z.number().int(), failed: z.number().int() })),
+  }),
+})
+
+export const StoreGroupBuysResponse = paged("group_buys", GroupBuy)
+export const StoreGroupBuyResponse = z.object({ group_buy: GroupBuy.extend({ open_groups: z.array(Group) }) })
+export const StoreGroupResponse = z.object({
+  group: Group.extend({
+    members: z.array(z.object({ is_leader: z.boolean(), name: z.string().nullable().describe("Masked"), paid_at: Timestamp.nullable() })),
+    share: z.object({
+      path: z.string(),
+      referral_code: z.string().nullable().describe("The leader's code when the leader is an active distributor: the group link is a referral link"),
+      url: z.string().nullable(),
+    }),
+  }),
+})
+export const StoreGroupCheckoutResponse = z.object({
+  checkout: z.object({
+    cart_id: z.string().describe("The one-item Medusa cart to check out with Medusa's own checkout"),
+    group: Group,
+    is_leader: z.boolean(),
+    overflowed: z.boolean().describe("The group asked for had no seat left: the buyer leads a new group"),
+    reservation_expires_at: Timestamp,
+  }),
+})
+export const StoreMyGroupsResponse = paged(
+  "groups",
+  z.object({
+    group: Group,
+    is_leader: z.boolean(),
+    status: z.enum(GROUP_MEMBER_STATUSES),
+    variant_id: z.string(),
+    quantity: z.number().int(),
+    unit_price: Amount,
+    cart_id: z.string().nullable(),
+    order_id: z.string().nullable(),
+    refund_status: z.enum(GROUP_REFUND_STATUSES).nullable(),
+  })
+)
