@@ -9,6 +9,7 @@ import type {
 } from "../api/admin/distribution/coupons/validators"
 import type { AdminReportCoupons } from "../api/admin/distribution/reports/validators"
 import type { AdminCreateSale, AdminListSales, AdminUpdateSale } from "../api/admin/distribution/sales/validators"
+import type { AdminCreateGroupBuy, AdminListGroupBuys, AdminListGroups, AdminUpdateGroupBuy } from "../api/admin/distribution/group-buys/validators"
 
 /**
  * A typed client of the admin routes of the selling tools — distributor
@@ -43,6 +44,15 @@ export type CouponsReportQuery = Omit<Query<typeof AdminReportCoupons>, "format"
 export type CreateSaleInput = z.input<typeof AdminCreateSale>
 export type UpdateSaleInput = z.input<typeof AdminUpdateSale>
 export type SalesQuery = Query<typeof AdminListSales>
+export type AdminGroupBuysResponse = Out<typeof S.AdminGroupBuysResponse>
+export type AdminGroupBuyResponse = Out<typeof S.AdminGroupBuyResponse>
+export type AdminGroupsResponse = Out<typeof S.AdminGroupsResponse>
+export type AdminGroupResponse = Out<typeof S.AdminGroupResponse>
+export type AdminGroupBuyReportResponse = Out<typeof S.AdminGroupBuyReportResponse>
+export type CreateGroupBuyInput = z.input<typeof AdminCreateGroupBuy>
+export type UpdateGroupBuyInput = z.input<typeof AdminUpdateGroupBuy>
+export type GroupBuysQuery = Query<typeof AdminListGroupBuys>
+export type GroupsQuery = Query<typeof AdminListGroups>
 
 const BASE = "/admin/distribution"
 
@@ -72,6 +82,23 @@ export function distributionAdminClient(sdk: Medusa) {
       update: (saleId: string, input: UpdateSaleInput) => post<AdminSaleResponse>(`/sales/${id(saleId)}`, input),
       /** Ends the sale now (its price list too); an ended sale cannot be changed or started again. */
       end: (saleId: string) => post<AdminSaleResponse>(`/sales/${id(saleId)}/end`),
+    },
+    groupBuys: {
+      list: (query: GroupBuysQuery = {}) => get<AdminGroupBuysResponse>("/group-buys", query),
+      retrieve: (groupBuyId: string) => get<AdminGroupBuyResponse>(`/group-buys/${id(groupBuyId)}`),
+      create: (input: CreateGroupBuyInput) => post<AdminGroupBuyResponse>("/group-buys", input),
+      update: (groupBuyId: string, input: UpdateGroupBuyInput) => post<AdminGroupBuyResponse>(`/group-buys/${id(groupBuyId)}`, input),
+      /** No new checkout; open groups run to their deadline. */
+      close: (groupBuyId: string) => post<AdminGroupBuyResponse>(`/group-buys/${id(groupBuyId)}/close`),
+      report: (groupBuyId: string) => get<AdminGroupBuyReportResponse>(`/group-buys/${id(groupBuyId)}/report`),
+    },
+    groups: {
+      list: (query: GroupsQuery = {}) => get<AdminGroupsResponse>("/groups", query),
+      retrieve: (groupId: string) => get<AdminGroupResponse>(`/groups/${id(groupId)}`),
+      /** Completes an open group now (its missing seats virtual). */
+      complete: (groupId: string) => post<AdminGroupResponse>(`/groups/${id(groupId)}/complete`),
+      /** Fails an open group now: its paid orders are canceled and refunded. */
+      fail: (groupId: string) => post<AdminGroupResponse>(`/groups/${id(groupId)}/fail`),
     },
   }
 }

@@ -2,6 +2,7 @@ import type Medusa from "@medusajs/js-sdk"
 import type { z } from "@medusajs/framework/zod"
 import type * as S from "../api/openapi/schemas"
 import type { StoreRequestWithdrawal } from "../api/store/distribution/withdrawals/validators"
+import type { StoreCheckoutGroupBuy } from "../api/store/distribution/group-buys/validators"
 
 /**
  * A typed client of the distributor centre's store API for storefronts, apps
@@ -44,6 +45,14 @@ export type StatsResponse = Out<typeof S.StoreStatsResponse>
 export type StoreSale = Out<typeof S.StoreSale>
 export type SaleProduct = Out<typeof S.SaleProduct>
 export type SalesResponse = Out<typeof S.StoreSalesResponse>
+export type GroupBuy = Out<typeof S.GroupBuy>
+export type Group = Out<typeof S.Group>
+export type GroupBuysResponse = Out<typeof S.StoreGroupBuysResponse>
+export type GroupBuyResponse = Out<typeof S.StoreGroupBuyResponse>
+export type GroupResponse = Out<typeof S.StoreGroupResponse>
+export type GroupCheckoutResponse = Out<typeof S.StoreGroupCheckoutResponse>
+export type MyGroupsResponse = Out<typeof S.StoreMyGroupsResponse>
+export type GroupCheckoutInput = z.input<typeof StoreCheckoutGroupBuy>
 export type StoreCoupon = Out<typeof S.StoreCoupon>
 export type CouponResponse = Out<typeof S.StoreCouponResponse>
 export type CouponIssuedResponse = Out<typeof S.StoreCouponIssuedResponse>
@@ -89,6 +98,17 @@ export function distributionClient(sdk: Medusa) {
     stats: (query: StatsQuery = {}) => get<StatsResponse>("/stats", query),
     /** Live and upcoming limited-time sales (no login needed): countdowns and products at the region's prices. */
     sales: (query: Page & { region_id?: string } = {}) => get<SalesResponse>("/sales", query),
+    /** 拼团 activities running now (no login needed). */
+    groupBuys: (query: Page = {}) => get<GroupBuysResponse>("/group-buys", query),
+    /** One activity with its open groups to join. */
+    groupBuy: (groupBuyId: string) => get<GroupBuyResponse>(`/group-buys/${encodeURIComponent(groupBuyId)}`),
+    /** A group's page: seats and time left, members masked, its share link. */
+    group: (groupId: string) => get<GroupResponse>(`/groups/${encodeURIComponent(groupId)}`),
+    /** Reserves a seat (in group_id, or a new group) and answers the one-item cart to check out with Medusa's own checkout. */
+    checkoutGroupBuy: (groupBuyId: string, input: GroupCheckoutInput) =>
+      post<GroupCheckoutResponse>(`/group-buys/${encodeURIComponent(groupBuyId)}/checkout`, input),
+    /** The caller's own group seats. */
+    myGroups: (query: Page = {}) => get<MyGroupsResponse>("/group-buys/me", query),
     /** The caller's coupon (null: none yet) and whether it may ask for one. */
     coupon: () => get<CouponResponse>("/coupon"),
     /** Asks for a coupon, when the programme issues them on request (409 when the caller has one). */
