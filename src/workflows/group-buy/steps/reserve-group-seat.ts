@@ -22,16 +22,21 @@ export const reserveGroupSeatStep = createStep(
   "reserve-distribution-group-seat",
   async (input: ReserveGroupSeatInput, { container }) => {
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    let regionId = input.region_id ?? null
-    if (!regionId) {
-      const [store] = await container.resolve(Modules.STORE).listStores({}, { select: ["id", "default_region_id"] })
-      regionId = store?.default_region_id ?? null
+    let filters: Record<string, unknown> | null = input.region_id ? { id: input.region_id } : null
+    if (!filters) {
+      // The store's default region, else a region of its default currency.
+      const [store] = await container.resolve(Modules.STORE).listStores({}, { relations: ["supported_currencies"] })
+      const currency = store?.supported_currencies?.find((c) => c.is_default)?.currency_code
+      filters = store?.default_region_id ? { id: store.default_region_id } : currency ? { currency_code: currency } : null
     }
-    const { data: regions } = regionId
-      ? await query.graph({ entity: "region", fields: ["id", "currency_code"], filters: { id: regionId } })
+    const { data: regions } = filters
+      ? await query.graph({ entity: "region", fields: ["id", "currency_code"], filters, pagination: { take: 1, order: { created_at: "ASC" } } })
       : { data: [] }
     if (!regions.length) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, regionId ? `Region ${regionId} was not found` : "Give a region_id: the store has no default region")
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        input.region_id ? `Region ${input.region_id} was not found` : "Give a region_id: the store has no default region"
+      )
     }
     const { data: customers } = await query.graph({ entity: "customer", fields: ["id", "email"], filters: { id: input.customer_id } })
     const service: DistributionModuleService = container.resolve(DISTRIBUTION_MODULE)
