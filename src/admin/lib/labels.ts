@@ -44,6 +44,7 @@ export function useLabels() {
         withdrawal_released: t("ledger.kinds.withdrawal_released"),
         withdrawal_paid: t("ledger.kinds.withdrawal_paid"),
         manual_adjustment: t("ledger.kinds.manual_adjustment"),
+        group_leader_bonus: t("ledger.kinds.group_leader_bonus"),
       } satisfies Record<LedgerKind, string>,
       balances: {
         available: t("balances.available"),

@@ -75,3 +75,4 @@ export type BulkIssueResult = Out<typeof S.AdminBulkIssueCouponsResponse>
 export type SaleStatus = `${C.SaleStatus}`
 export type SaleCommission = `${C.SaleCommission}`
 export type Sale = Out<typeof S.AdminSale>
+export type Group = Out<typeof S.Group>

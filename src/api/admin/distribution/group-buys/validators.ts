@@ -62,6 +62,8 @@ export const AdminListGroups = z
     offset: queryOffset,
     status: oneOrMany(z.enum(GROUP_STATUSES)),
     group_buy_id: oneOrMany(z.string().trim().min(1).max(100)),
+    /** The group of an order (the order page's widget asks). */
+    order_id: z.string().trim().min(1).max(100).optional(),
   })
   .strict()
 export type AdminListGroupsType = z.infer<typeof AdminListGroups>
