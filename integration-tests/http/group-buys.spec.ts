@@ -173,7 +173,7 @@ medusaIntegrationTestRunner({
         const memberOrder = await pay(member, joined.cart_id)
         // One payment captured (refunded on failure), the other only authorized (canceled).
         await capturePayment(api, admin, leaderOrder.id)
-        expect((await commissionsOf(container, programme, memberOrder)).map((r) => `${r.who} ${r.depth} ${r.amount}`)).toEqual(["B 1 3.59", "A 2 2.39"])
+        expect((await commissionsOf(container, programme, memberOrder)).map((r) => `${r.who} ${r.depth} ${r.amount}`)).toEqual(["B 1 7.18", "A 2 4.79"])
 
         await pg().raw("update distribution_group set expires_at = now() - interval '1 second' where id = ?", [lead.group.id])
         await Promise.all([expireGroups(container), expireGroups(container)])

@@ -1,7 +1,7 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { DISTRIBUTION_MODULE } from "../modules/distribution"
-import { DistributorStatus, GroupStatus } from "../modules/distribution/constants"
+import { DistributorStatus, GroupMemberStatus, GroupStatus } from "../modules/distribution/constants"
 import DistributionModuleService from "../modules/distribution/service"
 import { DistributionGroupBuyDTO } from "../modules/distribution/types"
 import { GroupPrice } from "../modules/distribution/utils/group-buy"
@@ -100,7 +100,7 @@ export async function retrieveGroup(container: MedusaContainer, id: string) {
 /** A group's members: the admin sees customers, orders and refund states; the storefront masked first names only. */
 export async function groupMembers(container: MedusaContainer, groupId: string, opts: { masked: boolean }) {
   const members = await service(container).listDistributionGroupMembers(
-    { group_id: groupId, status: opts.masked ? ["paid"] : undefined },
+    opts.masked ? { group_id: groupId, status: [GroupMemberStatus.PAID] } : { group_id: groupId },
     { order: { created_at: "ASC", id: "ASC" } }
   )
   const query = container.resolve(ContainerRegistrationKeys.QUERY)

@@ -49,7 +49,7 @@ export type MemberRow = {
 
 /** Serialises one customer's checkouts in one activity (the per-customer limit is counted under it), on any instance. */
 export async function lockCustomer(manager: EntityManager, groupBuyId: string, customerId: string): Promise<void> {
-  await manager.execute("SELECT pg_advisory_xact_lock(?, hashtext(?))", [GROUP_BUY_LOCK, `${groupBuyId}:${customerId}`])
+  await manager.execute("SELECT pg_advisory_xact_lock(hashtextextended(?, ?))", [`${groupBuyId}:${customerId}`, GROUP_BUY_LOCK])
 }
 
 /** The units a customer holds in an activity: reserved or paid seats (released and canceled ones give theirs back). */
