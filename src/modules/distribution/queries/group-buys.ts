@@ -243,13 +243,18 @@ export async function releaseGroupReservations(manager: EntityManager, groupId: 
   )
 }
 
-/** Claims one due refund (another instance skips it): pending → refunding. */
+/**
+ * Claims one due refund (another instance skips it): pending → refunding. A
+ * refund left `refunding` for ten minutes (its instance died mid-way) is due
+ * again: cancelling an order twice is refused by Medusa and counted as done.
+ */
 export async function claimRefund(manager: EntityManager, input: { group_id?: string }): Promise<MemberRow | null> {
   const [row]: MemberRow[] = await manager.execute(
     `UPDATE distribution_group_member m SET refund_status = 'refunding', updated_at = now()
       WHERE m.id = (
         SELECT id FROM distribution_group_member
-         WHERE refund_status = 'pending' AND order_id IS NOT NULL AND deleted_at IS NULL ${input.group_id ? "AND group_id = ?" : ""}
+         WHERE (refund_status = 'pending' OR (refund_status = 'refunding' AND updated_at < now() - interval '10 minutes'))
+           AND order_id IS NOT NULL AND deleted_at IS NULL ${input.group_id ? "AND group_id = ?" : ""}
          ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED)
      RETURNING m.*`,
     input.group_id ? [input.group_id] : []

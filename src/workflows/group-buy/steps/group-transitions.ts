@@ -1,5 +1,5 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { cancelOrderWorkflow } from "@medusajs/medusa/core-flows"
 import { DISTRIBUTION_MODULE } from "../../../modules/distribution"
 import { GroupBuyEvents, GroupRefundStatus, GroupStatus } from "../../../modules/distribution/constants"
@@ -67,7 +67,7 @@ export const decideGroupStep = createStep(
  * cancelOrderWorkflow, which refunds captured payments, cancels the
  * authorized ones and emits order.canceled (the commissions' reversal). Each
  * member is claimed once (pending → refunding, SKIP LOCKED), so two runs
- * never cancel an order twice; an order already canceled counts as refunded;
+ * never cancel an order twice; an order found canceled counts as refunded;
  * any other failure is recorded (failed, with the reason) for reconcile.
  */
 export const refundGroupMembersStep = createStep(
@@ -85,7 +85,10 @@ export const refundGroupMembersStep = createStep(
         await service.finishGroupRefund({ member_id: member.id, status: GroupRefundStatus.REFUNDED })
       } catch (e) {
         const message = (e as Error).message ?? String(e)
-        const done = e instanceof MedusaError && /already canceled|is canceled/i.test(message)
+        // Canceled already (by a run that died before recording it, or by an admin): its refund was Medusa's.
+        const query = container.resolve(ContainerRegistrationKeys.QUERY)
+        const { data: [order] } = await query.graph({ entity: "order", fields: ["id", "status"], filters: { id: member.order_id! } })
+        const done = (order as { status?: string } | undefined)?.status === "canceled"
         await service.finishGroupRefund({
           member_id: member.id,
           status: done ? GroupRefundStatus.REFUNDED : GroupRefundStatus.FAILED,
