@@ -10,6 +10,7 @@ import { adminLevelsMiddlewares } from "./admin/distribution/levels/middlewares"
 import { adminReconcileMiddlewares } from "./admin/distribution/reconcile/middlewares"
 import { adminReportsMiddlewares } from "./admin/distribution/reports/middlewares"
 import { adminSalesMiddlewares } from "./admin/distribution/sales/middlewares"
+import { adminFlashSalesMiddlewares } from "./admin/distribution/flash-sales/middlewares"
 import { adminSettingsMiddlewares } from "./admin/distribution/settings/middlewares"
 import { adminWithdrawalsMiddlewares } from "./admin/distribution/withdrawals/middlewares"
 import { storeApplyMiddlewares } from "./store/distribution/apply/middlewares"
@@ -21,6 +22,7 @@ import { storeMeMiddlewares } from "./store/distribution/me/middlewares"
 import { storeOrdersMiddlewares } from "./store/distribution/orders/middlewares"
 import { storePosterMiddlewares } from "./store/distribution/poster/middlewares"
 import { storeSalesMiddlewares } from "./store/distribution/sales/middlewares"
+import { activityCartMiddlewares } from "./store/distribution/activity-cart-middlewares"
 import { storeProductsMiddlewares } from "./store/distribution/products/middlewares"
 import { storeStatsMiddlewares } from "./store/distribution/stats/middlewares"
 import { storeTeamMiddlewares } from "./store/distribution/team/middlewares"
@@ -53,6 +55,7 @@ export default defineMiddlewares({
     ...storeWithdrawalsMiddlewares,
     ...storeCouponMiddlewares,
     ...storeSalesMiddlewares,
+    ...activityCartMiddlewares,
     ...adminDistributorsMiddlewares,
     ...adminLevelsMiddlewares,
     ...adminSettingsMiddlewares,
@@ -66,5 +69,6 @@ export default defineMiddlewares({
     ...adminCustomerGroupsMiddlewares,
     ...adminCouponsMiddlewares,
     ...adminSalesMiddlewares,
+    ...adminFlashSalesMiddlewares,
   ],
 })

@@ -9,10 +9,15 @@ import type {
 } from "../api/admin/distribution/coupons/validators"
 import type { AdminReportCoupons } from "../api/admin/distribution/reports/validators"
 import type { AdminCreateSale, AdminListSales, AdminUpdateSale } from "../api/admin/distribution/sales/validators"
+import type {
+  AdminCreateFlashSale,
+  AdminListFlashSales,
+  AdminUpdateFlashSale,
+} from "../api/admin/distribution/flash-sales/validators"
 
 /**
  * A typed client of the admin routes of the selling tools — distributor
- * coupons and limited-time sales — for back-office tools and scripts, over
+ * coupons, limited-time sales and flash sales — for back-office tools and scripts, over
  * @medusajs/js-sdk's `client.fetch` (which adds the admin's token or API
  * key). Bodies and queries are typed from the routes' validators, responses
  * from the OpenAPI document's schemas.
@@ -43,6 +48,12 @@ export type CouponsReportQuery = Omit<Query<typeof AdminReportCoupons>, "format"
 export type CreateSaleInput = z.input<typeof AdminCreateSale>
 export type UpdateSaleInput = z.input<typeof AdminUpdateSale>
 export type SalesQuery = Query<typeof AdminListSales>
+export type AdminFlashSale = Out<typeof S.AdminFlashSale>
+export type AdminFlashSalesResponse = Out<typeof S.AdminFlashSalesResponse>
+export type AdminFlashSaleResponse = Out<typeof S.AdminFlashSaleResponse>
+export type CreateFlashSaleInput = z.input<typeof AdminCreateFlashSale>
+export type UpdateFlashSaleInput = z.input<typeof AdminUpdateFlashSale>
+export type FlashSalesQuery = Query<typeof AdminListFlashSales>
 
 const BASE = "/admin/distribution"
 
@@ -72,6 +83,14 @@ export function distributionAdminClient(sdk: Medusa) {
       update: (saleId: string, input: UpdateSaleInput) => post<AdminSaleResponse>(`/sales/${id(saleId)}`, input),
       /** Ends the sale now (its price list too); an ended sale cannot be changed or started again. */
       end: (saleId: string) => post<AdminSaleResponse>(`/sales/${id(saleId)}/end`),
+    },
+    flashSales: {
+      list: (query: FlashSalesQuery = {}) => get<AdminFlashSalesResponse>("/flash-sales", query),
+      retrieve: (saleId: string) => get<AdminFlashSaleResponse>(`/flash-sales/${id(saleId)}`),
+      create: (input: CreateFlashSaleInput) => post<AdminFlashSaleResponse>("/flash-sales", input),
+      update: (saleId: string, input: UpdateFlashSaleInput) => post<AdminFlashSaleResponse>(`/flash-sales/${id(saleId)}`, input),
+      /** Closes the flash sale for good: no new checkout (open reservations complete or expire). */
+      close: (saleId: string) => post<AdminFlashSaleResponse>(`/flash-sales/${id(saleId)}/close`),
     },
   }
 }

@@ -12,6 +12,7 @@ import {
   MathBN,
 } from "@medusajs/framework/utils"
 import {
+  ActivityKind,
   AuditActorType,
   CommissionStatus,
   DistributorStatus,
@@ -32,6 +33,9 @@ import {
   DistributorCouponUse,
   DistributionSale,
   DistributionSaleVariant,
+  DistributionFlashSale,
+  DistributionFlashSaleVariant,
+  DistributionActivityReservation,
   LedgerEntry,
   ReferralBinding,
   Wallet,
@@ -84,6 +88,7 @@ import * as levels from "./queries/levels"
 import * as personalData from "./queries/personal-data"
 import * as reports from "./queries/reports"
 import * as sales from "./queries/sales"
+import * as reservations from "./queries/activity-reservations"
 import * as settingsQueries from "./queries/settings"
 import * as tree from "./queries/tree"
 import * as wallets from "./queries/wallets"
@@ -136,6 +141,9 @@ export default class DistributionModuleService extends MedusaService({
   DistributorCouponUse,
   DistributionSale,
   DistributionSaleVariant,
+  DistributionFlashSale,
+  DistributionFlashSaleVariant,
+  DistributionActivityReservation,
 }) {
   protected readonly options_: DistributionModuleOptions
 
@@ -1814,6 +1822,150 @@ export default class DistributionModuleService extends MedusaService({
       MedusaError.Types.UNEXPECTED_STATE,
       `Could not issue a unique referral code in ${CODE_ATTEMPTS} attempts; raise referral_code_length`
     )
+  }
+
+  // ------------------------------------------------------------- flash sales
+
+  /** Writes a flash sale and its variants in one transaction. */
+  @InjectTransactionManager()
+  async createFlashSale(
+    input: { sale: Record<string, unknown>; variants: { variant_id: string; product_id: string; prices: Record<string, string>; quota: number }[] },
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const sale = await this.createDistributionFlashSales(input.sale as any, sharedContext)
+    await this.createDistributionFlashSaleVariants(
+      input.variants.map((v) => ({ ...v, flash_sale_id: sale.id })),
+      sharedContext
+    )
+    return sale
+  }
+
+  /**
+   * Changes a flash sale and, when given, its variants' prices and quotas: a
+   * quota cannot go below what is reserved and sold (the CHECK refuses it:
+   * answered as a CONFLICT), a variant with reservations cannot leave.
+   */
+  @InjectTransactionManager()
+  async updateFlashSale(
+    input: {
+      id: string
+      sale: Record<string, unknown>
+      variants?: { variant_id: string; product_id: string; prices: Record<string, string>; quota: number }[]
+    },
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    const manager = sharedContext.transactionManager as EntityManager
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const sale = await this.updateDistributionFlashSales({ ...(input.sale as any), id: input.id }, sharedContext)
+    if (input.variants) {
+      const current = await this.listDistributionFlashSaleVariants({ flash_sale_id: input.id }, {}, sharedContext)
+      const keep = new Set(input.variants.map((v) => v.variant_id))
+      const leaving = current.filter((v) => !keep.has(v.variant_id))
+      const held = leaving.find((v) => v.reserved + v.sold > 0)
+      if (held) {
+        throw new MedusaError(MedusaError.Types.CONFLICT, `The variant ${held.variant_id} has ${held.reserved} reserved and ${held.sold} sold: it stays in the flash sale`)
+      }
+      if (leaving.length) {
+        await manager.execute(`DELETE FROM distribution_flash_sale_variant WHERE id = ANY(?::text[])`, [`{${leaving.map((v) => v.id).join(",")}}`])
+      }
+      for (const v of input.variants) {
+        const existing = current.find((c) => c.variant_id === v.variant_id)
+        if (existing && existing.reserved + existing.sold > v.quota) {
+          throw new MedusaError(
+            MedusaError.Types.CONFLICT,
+            `The quota of ${v.variant_id} cannot go below its ${existing.reserved} reserved and ${existing.sold} sold`
+          )
+        }
+      }
+      for (const v of input.variants) {
+        const existing = current.find((c) => c.variant_id === v.variant_id)
+        if (existing) {
+          await this.updateDistributionFlashSaleVariants({ id: existing.id, prices: v.prices, quota: v.quota }, sharedContext)
+        } else {
+          await this.createDistributionFlashSaleVariants({ ...v, flash_sale_id: input.id }, sharedContext)
+        }
+      }
+    }
+    return sale
+  }
+
+  // ------------------------------------------------------- activity checkout
+
+  /**
+   * Reserves `quantity` of an activity's variant for a customer until
+   * `expires_at`: under a lock on (activity, customer) their reserved and
+   * consumed quantities are counted against `per_customer_limit`, then the
+   * quota is taken and the reservation written in one conditional statement.
+   * Over the limit: NOT_ALLOWED; sold out: CONFLICT; nothing written either way.
+   */
+  @InjectTransactionManager()
+  async reserveActivity(
+    input: {
+      kind: ActivityKind
+      activity_id: string
+      activity_name: string
+      variant_id: string
+      customer_id: string
+      quantity: number
+      per_customer_limit: number | null
+      expires_at: Date
+    },
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    const manager = sharedContext.transactionManager as EntityManager
+    await reservations.lockBuyer(manager, input.kind, input.activity_id, input.customer_id)
+    if (input.per_customer_limit !== null) {
+      const held = await reservations.heldByBuyer(manager, input.kind, input.activity_id, input.customer_id)
+      if (held + input.quantity > input.per_customer_limit) {
+        throw new MedusaError(
+          MedusaError.Types.NOT_ALLOWED,
+          `"${input.activity_name}" allows at most ${input.per_customer_limit} per customer; you already hold ${held}`
+        )
+      }
+    }
+    const row = await reservations.takeQuota(manager, input)
+    if (!row) {
+      const left = await reservations.quotaLeft(manager, input.kind, input.activity_id, input.variant_id)
+      throw new MedusaError(
+        MedusaError.Types.CONFLICT,
+        left ? `"${input.activity_name}" has only ${left} left of this item` : `"${input.activity_name}" is sold out of this item`
+      )
+    }
+    return row
+  }
+
+  @InjectTransactionManager()
+  async attachReservationCart(input: { id: string; cart_id: string }, @MedusaContext() sharedContext: Context = {}) {
+    await reservations.setReservationCart(sharedContext.transactionManager as EntityManager, input.id, input.cart_id)
+  }
+
+  @InjectManager()
+  async retrieveActivityReservation(id: string, @MedusaContext() sharedContext: Context = {}) {
+    return await reservations.reservationById(sharedContext.manager as EntityManager, id)
+  }
+
+  /** The order placed from a reservation's cart consumes it (idempotent by the order). */
+  @InjectTransactionManager()
+  async consumeActivityReservation(input: { id: string; order_id: string; now: Date }, @MedusaContext() sharedContext: Context = {}) {
+    return await reservations.consumeReservation(sharedContext.transactionManager as EntityManager, input)
+  }
+
+  /** A canceled order gives its quota back (idempotent: a replay releases nothing). */
+  @InjectTransactionManager()
+  async giveBackActivityReservations(input: { order_id: string; now: Date }, @MedusaContext() sharedContext: Context = {}) {
+    return await reservations.giveBackOrder(sharedContext.transactionManager as EntityManager, input)
+  }
+
+  @InjectTransactionManager()
+  async releaseActivityReservation(input: { id: string; now: Date; reason: string }, @MedusaContext() sharedContext: Context = {}) {
+    return await reservations.releaseReservation(sharedContext.transactionManager as EntityManager, input)
+  }
+
+  /** Releases up to `limit` expired reservations (their quota back), skipping rows held elsewhere. */
+  @InjectTransactionManager()
+  async releaseExpiredActivityReservations(input: { now: Date; limit: number }, @MedusaContext() sharedContext: Context = {}) {
+    return await reservations.releaseExpired(sharedContext.transactionManager as EntityManager, input)
   }
 }
 
