@@ -8,6 +8,7 @@ import { payForCart, seedShop, Shop, SHIPPING_ADDRESS } from "../helpers/orders"
 import { capturePayment, paymentCollections } from "../helpers/payments"
 import { andWait, commissionsOf, threeLevelProgramme } from "../helpers/programme"
 import expireGroups from "../../src/jobs/expire-groups"
+import releaseActivityReservations from "../../src/jobs/release-activity-reservations"
 import settleCommissions from "../../src/jobs/settle-commissions"
 
 jest.setTimeout(600_000)
@@ -60,7 +61,7 @@ medusaIntegrationTestRunner({
     async function checkout(who: StoreCustomer, groupBuyId: string, body: Record<string, unknown> = {}) {
       const { status, data } = await api.post(`/store/distribution/group-buys/${groupBuyId}/checkout`, { variant_id: tote(), quantity: 1, ...body }, who)
       expect(status).toBe(201)
-      return data.checkout as { cart_id: string; group: { id: string; status: string; seats_left: number }; is_leader: boolean; overflowed: boolean }
+      return data.checkout as { cart_id: string; reservation_id: string; group: { id: string; status: string; seats_left: number }; is_leader: boolean; overflowed: boolean }
     }
 
     async function pay(who: StoreCustomer, cartId: string): Promise<Placed> {
@@ -91,7 +92,8 @@ medusaIntegrationTestRunner({
         expect(lead).toMatchObject({ is_leader: true, overflowed: false, group: { status: "forming" } })
         const { data: cart } = await api.get(`/store/carts/${lead.cart_id}`, c)
         expect(cart.cart.items).toHaveLength(1)
-        expect(cart.cart.items[0]).toMatchObject({ variant_id: tote(), quantity: 1, unit_price: 59.9, is_discountable: false })
+        expect(cart.cart.items[0]).toMatchObject({ variant_id: tote(), quantity: 1, unit_price: 59.9, compare_at_unit_price: 79, is_discountable: false })
+        expect(cart.cart.metadata.distribution_activity).toMatchObject({ kind: "group_buy", id: gb.id, reservation_id: lead.reservation_id })
         // The cart's line and codes are the activity's.
         expect((await failure(api.post(`/store/carts/${lead.cart_id}/line-items`, { variant_id: tote(), quantity: 1 }, c))).status).toBe(400)
         expect((await failure(api.post(`/store/carts/${lead.cart_id}/promotions`, { promo_codes: ["X"] }, c))).status).toBe(400)
@@ -262,16 +264,16 @@ medusaIntegrationTestRunner({
       // Over the per-customer limit: the held units count.
       const over = await failure(api.post(`/store/distribution/group-buys/${gb.id}/checkout`, { variant_id: tote(), quantity: 1 }, leader))
       expect(over.status).toBe(400)
-      expect(over.data.message).toMatch(/At most 2 per customer.*you already hold 2/)
+      expect(over.data.message).toBe('"三人团 · 管理" allows at most 2 per customer; you already hold 2')
 
-      // The reservation lapses: completion is refused, the job releases the seat and abandons the forming group.
+      // The reservation lapses: completion is refused, the shared release job gives the seat back and the forming group is abandoned.
       await api.post(`/store/carts/${lead.cart_id}`, { shipping_address: SHIPPING_ADDRESS }, leader)
       await payForCart(api, lead.cart_id, leader)
-      await pg().raw("update distribution_group_member set reservation_expires_at = now() - interval '1 second' where cart_id = ?", [lead.cart_id])
+      await pg().raw("update distribution_activity_reservation set expires_at = now() - interval '1 second' where cart_id = ?", [lead.cart_id])
       const lapsed = await failure(api.post(`/store/carts/${lead.cart_id}/complete`, {}, leader))
       expect(lapsed.status).toBe(409)
-      expect(lapsed.data.message).toMatch(/was released at .*check out the group buy again/)
-      await expireGroups(container)
+      expect(lapsed.data.message).toMatch(/^The group buy reservation of this cart expired at .*: check out the group buy again$/)
+      expect(await releaseActivityReservations(container)).toBe(1)
       expect(await group(lead.group.id)).toMatchObject({ status: "abandoned", reserved: 0, paid: 0 })
 
       // An admin fails an open group: its paid member is refunded at once.

@@ -11,6 +11,7 @@ import { adminReconcileMiddlewares } from "./admin/distribution/reconcile/middle
 import { adminReportsMiddlewares } from "./admin/distribution/reports/middlewares"
 import { adminSalesMiddlewares } from "./admin/distribution/sales/middlewares"
 import { adminGroupBuysMiddlewares } from "./admin/distribution/group-buys/middlewares"
+import { adminFlashSalesMiddlewares } from "./admin/distribution/flash-sales/middlewares"
 import { adminSettingsMiddlewares } from "./admin/distribution/settings/middlewares"
 import { adminWithdrawalsMiddlewares } from "./admin/distribution/withdrawals/middlewares"
 import { storeApplyMiddlewares } from "./store/distribution/apply/middlewares"
@@ -23,6 +24,7 @@ import { storeOrdersMiddlewares } from "./store/distribution/orders/middlewares"
 import { storePosterMiddlewares } from "./store/distribution/poster/middlewares"
 import { storeSalesMiddlewares } from "./store/distribution/sales/middlewares"
 import { storeGroupBuysMiddlewares } from "./store/distribution/group-buys/middlewares"
+import { activityCartMiddlewares } from "./store/distribution/activity-cart-middlewares"
 import { storeProductsMiddlewares } from "./store/distribution/products/middlewares"
 import { storeStatsMiddlewares } from "./store/distribution/stats/middlewares"
 import { storeTeamMiddlewares } from "./store/distribution/team/middlewares"
@@ -56,6 +58,7 @@ export default defineMiddlewares({
     ...storeCouponMiddlewares,
     ...storeSalesMiddlewares,
     ...storeGroupBuysMiddlewares,
+    ...activityCartMiddlewares,
     ...adminDistributorsMiddlewares,
     ...adminLevelsMiddlewares,
     ...adminSettingsMiddlewares,
@@ -70,5 +73,6 @@ export default defineMiddlewares({
     ...adminCouponsMiddlewares,
     ...adminSalesMiddlewares,
     ...adminGroupBuysMiddlewares,
+    ...adminFlashSalesMiddlewares,
   ],
 })

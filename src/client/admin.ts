@@ -10,10 +10,15 @@ import type {
 import type { AdminReportCoupons } from "../api/admin/distribution/reports/validators"
 import type { AdminCreateSale, AdminListSales, AdminUpdateSale } from "../api/admin/distribution/sales/validators"
 import type { AdminCreateGroupBuy, AdminListGroupBuys, AdminListGroups, AdminUpdateGroupBuy } from "../api/admin/distribution/group-buys/validators"
+import type {
+  AdminCreateFlashSale,
+  AdminListFlashSales,
+  AdminUpdateFlashSale,
+} from "../api/admin/distribution/flash-sales/validators"
 
 /**
  * A typed client of the admin routes of the selling tools — distributor
- * coupons and limited-time sales — for back-office tools and scripts, over
+ * coupons, limited-time sales and flash sales — for back-office tools and scripts, over
  * @medusajs/js-sdk's `client.fetch` (which adds the admin's token or API
  * key). Bodies and queries are typed from the routes' validators, responses
  * from the OpenAPI document's schemas.
@@ -53,6 +58,12 @@ export type CreateGroupBuyInput = z.input<typeof AdminCreateGroupBuy>
 export type UpdateGroupBuyInput = z.input<typeof AdminUpdateGroupBuy>
 export type GroupBuysQuery = Query<typeof AdminListGroupBuys>
 export type GroupsQuery = Query<typeof AdminListGroups>
+export type AdminFlashSale = Out<typeof S.AdminFlashSale>
+export type AdminFlashSalesResponse = Out<typeof S.AdminFlashSalesResponse>
+export type AdminFlashSaleResponse = Out<typeof S.AdminFlashSaleResponse>
+export type CreateFlashSaleInput = z.input<typeof AdminCreateFlashSale>
+export type UpdateFlashSaleInput = z.input<typeof AdminUpdateFlashSale>
+export type FlashSalesQuery = Query<typeof AdminListFlashSales>
 
 const BASE = "/admin/distribution"
 
@@ -99,6 +110,14 @@ export function distributionAdminClient(sdk: Medusa) {
       complete: (groupId: string) => post<AdminGroupResponse>(`/groups/${id(groupId)}/complete`),
       /** Fails an open group now: its paid orders are canceled and refunded. */
       fail: (groupId: string) => post<AdminGroupResponse>(`/groups/${id(groupId)}/fail`),
+    },
+    flashSales: {
+      list: (query: FlashSalesQuery = {}) => get<AdminFlashSalesResponse>("/flash-sales", query),
+      retrieve: (saleId: string) => get<AdminFlashSaleResponse>(`/flash-sales/${id(saleId)}`),
+      create: (input: CreateFlashSaleInput) => post<AdminFlashSaleResponse>("/flash-sales", input),
+      update: (saleId: string, input: UpdateFlashSaleInput) => post<AdminFlashSaleResponse>(`/flash-sales/${id(saleId)}`, input),
+      /** Closes the flash sale for good: no new checkout (open reservations complete or expire). */
+      close: (saleId: string) => post<AdminFlashSaleResponse>(`/flash-sales/${id(saleId)}/close`),
     },
   }
 }

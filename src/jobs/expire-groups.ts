@@ -4,16 +4,17 @@ import { expireGroupsWorkflow } from "../workflows"
 import { GROUPS_SCHEDULE } from "../lib/job-schedules"
 
 /**
- * Every minute (DISTRIBUTION_GROUPS_SCHEDULE): 拼团 seats whose reservation
- * lapsed go back, expired groups complete virtually or fail, and failed
- * groups' members are refunded. Every instance may run it at once.
+ * Every minute (DISTRIBUTION_GROUPS_SCHEDULE): expired 拼团 groups complete
+ * virtually or fail, and failed groups' members are refunded. Every instance
+ * may run it at once. (Lapsed seats go back with their activity reservations:
+ * release-activity-reservations.)
  */
 export default async function expireGroups(container: MedusaContainer) {
   const { result } = await expireGroupsWorkflow(container).run({ input: {} })
-  if (result.released || result.settled || result.refunded) {
+  if (result.settled || result.refunded) {
     container
       .resolve(ContainerRegistrationKeys.LOGGER)
-      .info(`distribution: group buys: ${result.released} seat(s) released, ${result.settled} group(s) settled, ${result.refunded} member(s) refunded`)
+      .info(`distribution: group buys: ${result.settled} group(s) settled, ${result.refunded} member(s) refunded`)
   }
 }
 

@@ -19,6 +19,8 @@ import { AdminCreateSale, AdminEndSale, AdminListSales, AdminUpdateSale } from "
 import { StoreListSales } from "../store/distribution/sales/validators"
 import { AdminCreateGroupBuy, AdminEmptyBody, AdminListGroupBuys, AdminListGroups, AdminUpdateGroupBuy } from "../admin/distribution/group-buys/validators"
 import { StoreCheckoutGroupBuy, StoreListGroupBuys } from "../store/distribution/group-buys/validators"
+import { AdminCloseFlashSale, AdminCreateFlashSale, AdminListFlashSales, AdminUpdateFlashSale } from "../admin/distribution/flash-sales/validators"
+import { StoreCheckoutFlashSale, StoreListFlashSales } from "../store/distribution/flash-sales/validators"
 import {
   AdminAdjustBalance,
   AdminApproveDistributor,
@@ -119,6 +121,9 @@ export const ROUTES: RouteDoc[] = [
   { method: "post", path: "/store/distribution/group-buys/:id/checkout", summary: "Reserve a seat (in group_id, or a new group) and get a one-item Medusa cart at the group price", access: "customer", body: StoreCheckoutGroupBuy, responses: { 201: S.StoreGroupCheckoutResponse }, errors: [400, 401, 404, 409] },
   { method: "get", path: "/store/distribution/groups/:id", summary: "A group's page: seats and time left, members masked, the share link (a referral link when the leader is a distributor)", access: "public", responses: { 200: S.StoreGroupResponse }, errors: [404] },
   { method: "get", path: "/store/distribution/sales", summary: "Live and upcoming limited-time sales with their countdowns and products at Medusa's calculated prices", access: "public", query: StoreListSales, responses: { 200: S.StoreSalesResponse }, errors: [400] },
+  { method: "get", path: "/store/distribution/flash-sales", summary: "Flash sales (秒杀) selling now or later: current and next slots, prices, remaining quota", access: "public", query: StoreListFlashSales, responses: { 200: S.StoreFlashSalesResponse }, errors: [400] },
+  { method: "get", path: "/store/distribution/flash-sales/:id", summary: "A flash sale with its slots, prices and remaining quota", access: "public", responses: { 200: S.StoreFlashSaleResponse }, errors: [404] },
+  { method: "post", path: "/store/distribution/flash-sales/:id/checkout", summary: "Reserve flash-sale quota and get a one-item cart at the flash-sale price (complete it before the reservation expires)", access: "customer", body: StoreCheckoutFlashSale, responses: { 201: S.StoreActivityCheckoutResponse }, errors: [400, 401, 404, 409] },
   { method: "post", path: "/store/distribution/coupon", summary: "Ask for a coupon (when the programme issues them on request)", access: "customer", body: StoreRequestCoupon, responses: { 201: S.StoreCouponIssuedResponse }, errors: [400, 401, 404, 409] },
   { method: "get", path: "/store/distribution/openapi.json", summary: "The OpenAPI document of the store routes (this document)", access: "public", responses: { 200: S.OpenApiDocumentResponse }, errors: [400] },
 
@@ -159,6 +164,11 @@ export const ROUTES: RouteDoc[] = [
   { method: "post", path: "/admin/distribution/coupons/:id/policy", summary: "Set a coupon's own commission policy (null: the programme's)", access: "admin", body: AdminUpdateCoupon, responses: { 200: S.AdminCouponResponse }, errors: [400, 401, 404] },
   { method: "post", path: "/admin/distribution/coupons/:id/disable", summary: "Disable a coupon (its promotion becomes inactive; audited)", access: "admin", body: AdminSetCouponStatus, responses: { 200: S.AdminCouponResponse }, errors: [400, 401, 404, 409] },
   { method: "post", path: "/admin/distribution/coupons/:id/enable", summary: "Enable a disabled coupon (active again unless its owner is suspended; audited)", access: "admin", body: AdminSetCouponStatus, responses: { 200: S.AdminCouponResponse }, errors: [400, 401, 404, 409] },
+  { method: "get", path: "/admin/distribution/flash-sales", summary: "List flash sales (秒杀) with their slots, variants, quotas and sales", access: "admin", query: AdminListFlashSales, responses: { 200: S.AdminFlashSalesResponse }, errors: [400, 401] },
+  { method: "post", path: "/admin/distribution/flash-sales", summary: "Create a flash sale: dates, daily slots in a time zone, per-variant prices and quotas, limits, commission policy", access: "admin", body: AdminCreateFlashSale, responses: { 201: S.AdminFlashSaleResponse }, errors: [400, 401] },
+  { method: "get", path: "/admin/distribution/flash-sales/:id", summary: "A flash sale with its variants, quotas and sales", access: "admin", responses: { 200: S.AdminFlashSaleResponse }, errors: [401, 404] },
+  { method: "post", path: "/admin/distribution/flash-sales/:id", summary: "Change a flash sale that is not closed (a quota never below what is reserved and sold)", access: "admin", body: AdminUpdateFlashSale, responses: { 200: S.AdminFlashSaleResponse }, errors: [400, 401, 404, 409] },
+  { method: "post", path: "/admin/distribution/flash-sales/:id/close", summary: "Close a flash sale for good (open reservations still complete or expire)", access: "admin", body: AdminCloseFlashSale, responses: { 200: S.AdminFlashSaleResponse }, errors: [400, 401, 404, 409] },
   { method: "get", path: "/admin/distribution/sales", summary: "List limited-time sales with their variants, prices and commission policy", access: "admin", query: AdminListSales, responses: { 200: S.AdminSalesResponse }, errors: [400, 401] },
   { method: "post", path: "/admin/distribution/sales", summary: "Create a limited-time sale (a Medusa sale price list over its window); a variant already in an overlapping sale is refused", access: "admin", body: AdminCreateSale, responses: { 201: S.AdminSaleResponse }, errors: [400, 401, 409] },
   { method: "get", path: "/admin/distribution/sales/:id", summary: "A sale with its variants and prices", access: "admin", responses: { 200: S.AdminSaleResponse }, errors: [401, 404] },

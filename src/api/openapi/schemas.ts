@@ -14,6 +14,9 @@ import {
   RULE_MODES,
   RULE_TARGET_TYPES,
   SALE_COMMISSIONS,
+  ACTIVITY_KINDS,
+  FLASH_SALE_STATUSES,
+  RESERVATION_STATUSES,
   SALE_STATUSES,
   GROUP_BUY_STATUSES,
   GROUP_MEMBER_STATUSES,
@@ -922,6 +925,79 @@ export const StoreSale = z.object({
 })
 export const StoreSalesResponse = paged("sales", StoreSale).extend({ currency_code: z.string() })
 
+// -------------------------------------------------------------- flash sales
+
+const FlashSlotOccurrence = z
+  .object({
+    starts_at: Timestamp,
+    ends_at: Timestamp,
+    starts_at_local: z.string().describe("starts_at as the wall-clock time of the sale's time zone, with its offset"),
+    ends_at_local: z.string().describe("ends_at as the wall-clock time of the sale's time zone, with its offset"),
+  })
+  .nullable()
+
+const FlashSaleFields = {
+  id: Id,
+  name: z.string(),
+  status: z.enum(FLASH_SALE_STATUSES).describe("active until an admin closes it"),
+  phase: z.enum(["live", "upcoming", "ended", "closed"]).describe("live: in a slot now; upcoming: a slot is to come"),
+  starts_on: z.string().describe("The first date (YYYY-MM-DD in time_zone)"),
+  ends_on: z.string().describe("The last date, included"),
+  time_zone: z.string(),
+  slots: z.array(z.object({ start: z.string(), end: z.string() })).describe("Daily [start, end) times \"HH:MM\""),
+  current_slot: FlashSlotOccurrence.describe("The slot selling now"),
+  next_slot: FlashSlotOccurrence.describe("The next slot to start"),
+  per_order_limit: z.number().int(),
+  per_customer_limit: z.number().int().nullable(),
+  reservation_minutes: z.number().int().describe("How long a checkout holds its quota"),
+  allow_coupons: z.boolean(),
+}
+
+const FlashVariantFields = {
+  variant_id: z.string(),
+  product_id: z.string(),
+  prices: z.array(z.object({ currency_code: z.string(), amount: Amount })),
+  quota: z.number().int().describe("The variant's quota for the whole sale"),
+  remaining: z.number().int().describe("What is left to reserve"),
+}
+
+export const AdminFlashSale = z.object({
+  ...FlashSaleFields,
+  commission_policy: z.enum(SALE_COMMISSIONS),
+  rate_bps_1: z.number().int().nullable(),
+  rate_bps_2: z.number().int().nullable(),
+  rate_bps_3: z.number().int().nullable(),
+  closed_at: Timestamp.nullable(),
+  created_at: Timestamp,
+  updated_at: Timestamp,
+  variants: z.array(z.object({ ...FlashVariantFields, reserved: z.number().int(), sold: z.number().int() })),
+})
+export const AdminFlashSalesResponse = paged("flash_sales", AdminFlashSale)
+export const AdminFlashSaleResponse = z.object({ flash_sale: AdminFlashSale })
+
+export const StoreFlashSale = z.object({ ...FlashSaleFields, variants: z.array(z.object(FlashVariantFields)) })
+export const StoreFlashSalesResponse = paged("flash_sales", StoreFlashSale)
+export const StoreFlashSaleResponse = z.object({ flash_sale: StoreFlashSale })
+
+export const ActivityReservation = z.object({
+  id: Id,
+  activity_kind: z.enum(ACTIVITY_KINDS),
+  activity_id: z.string(),
+  variant_id: z.string(),
+  customer_id: z.string(),
+  quantity: z.number().int(),
+  status: z.enum(RESERVATION_STATUSES),
+  expires_at: Timestamp.describe("Complete the cart before this instant"),
+  cart_id: z.string().nullable(),
+  order_id: z.string().nullable(),
+})
+export const StoreActivityCheckoutResponse = z.object({
+  cart_id: z.string().describe("The one-item Medusa cart at the activity's price: complete it with Medusa's checkout"),
+  currency_code: z.string(),
+  unit_price: Amount,
+  reservation: ActivityReservation,
+})
+
 // -------------------------------------------------------------------- group buys (拼团)
 
 export const GroupBuy = z.object({
@@ -974,7 +1050,7 @@ const AdminGroupMember = z.object({
   quantity: z.number().int(),
   unit_price: Amount,
   currency_code: z.string(),
-  cart_id: z.string().nullable(),
+  reservation_id: z.string().describe("The shared activity reservation (its cart_id is the checkout's cart)"),
   order_id: z.string().nullable(),
   reservation_expires_at: Timestamp,
   paid_at: Timestamp.nullable(),
@@ -1013,6 +1089,7 @@ export const StoreGroupResponse = z.object({
 export const StoreGroupCheckoutResponse = z.object({
   checkout: z.object({
     cart_id: z.string().describe("The one-item Medusa cart to check out with Medusa's own checkout"),
+    reservation_id: z.string().describe("The shared activity reservation holding the seat"),
     group: Group,
     is_leader: z.boolean(),
     overflowed: z.boolean().describe("The group asked for had no seat left: the buyer leads a new group"),
@@ -1028,7 +1105,7 @@ export const StoreMyGroupsResponse = paged(
     variant_id: z.string(),
     quantity: z.number().int(),
     unit_price: Amount,
-    cart_id: z.string().nullable(),
+    reservation_id: z.string(),
     order_id: z.string().nullable(),
     refund_status: z.enum(GROUP_REFUND_STATUSES).nullable(),
   })

@@ -240,6 +240,35 @@ export const SaleStatus = {
 export type SaleStatus = (typeof SaleStatus)[keyof typeof SaleStatus]
 export const SALE_STATUSES = Object.values(SaleStatus)
 
+/**
+ * Activity checkout (秒杀 flash sales, 拼团 group buys): the kinds of activity
+ * whose buyers reserve a seat or quota before paying, and the states of that
+ * reservation. reserved → consumed (order placed) → released (order canceled:
+ * the quota goes back); reserved → released (expired or given up).
+ */
+export const ActivityKind = {
+  FLASH_SALE: "flash_sale",
+  GROUP_BUY: "group_buy",
+} as const
+export type ActivityKind = (typeof ActivityKind)[keyof typeof ActivityKind]
+export const ACTIVITY_KINDS = Object.values(ActivityKind)
+
+export const ReservationStatus = {
+  RESERVED: "reserved",
+  CONSUMED: "consumed",
+  RELEASED: "released",
+} as const
+export type ReservationStatus = (typeof ReservationStatus)[keyof typeof ReservationStatus]
+export const RESERVATION_STATUSES = Object.values(ReservationStatus)
+
+/** A flash sale (秒杀) is active until an admin closes it (a closed one is never reopened, as yudao's). */
+export const FlashSaleStatus = {
+  ACTIVE: "active",
+  CLOSED: "closed",
+} as const
+export type FlashSaleStatus = (typeof FlashSaleStatus)[keyof typeof FlashSaleStatus]
+export const FLASH_SALE_STATUSES = Object.values(FlashSaleStatus)
+
 /** China's rules on multi-level pay: never more than three levels, whatever is configured. */
 export const MAX_COMMISSION_DEPTH = 3
 
@@ -262,6 +291,12 @@ export const DistributionEvents = {
   SALE_UPDATED: "distribution.sale.updated",
   SALE_STARTED: "distribution.sale.started",
   SALE_ENDED: "distribution.sale.ended",
+  FLASH_SALE_CREATED: "distribution.flash_sale.created",
+  FLASH_SALE_UPDATED: "distribution.flash_sale.updated",
+  FLASH_SALE_CLOSED: "distribution.flash_sale.closed",
+  RESERVATION_RESERVED: "distribution.activity_reservation.reserved",
+  RESERVATION_CONSUMED: "distribution.activity_reservation.consumed",
+  RESERVATION_RELEASED: "distribution.activity_reservation.released",
   COMMISSION_CREATED: "distribution.commission.created",
   LEVEL_CREATED: "distribution.level.created",
   LEVEL_UPDATED: "distribution.level.updated",
@@ -326,6 +361,3 @@ export const GroupBuyEvents = {
   GROUP_FAILED: "distribution.group.failed",
   GROUP_MEMBER_REFUNDED: "distribution.group.member_refunded",
 } as const
-
-/** The metadata key on a group-buy cart, its line and so its order. */
-export const ACTIVITY_METADATA_KEY = "distribution_activity"

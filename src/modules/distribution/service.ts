@@ -12,6 +12,7 @@ import {
   MathBN,
 } from "@medusajs/framework/utils"
 import {
+  ActivityKind,
   AuditActorType,
   CommissionStatus,
   DistributorStatus,
@@ -39,6 +40,9 @@ import {
   DistributionGroupBuy,
   DistributionGroup,
   DistributionGroupMember,
+  DistributionFlashSale,
+  DistributionFlashSaleVariant,
+  DistributionActivityReservation,
   LedgerEntry,
   ReferralBinding,
   Wallet,
@@ -93,6 +97,7 @@ import * as levels from "./queries/levels"
 import * as personalData from "./queries/personal-data"
 import * as reports from "./queries/reports"
 import * as sales from "./queries/sales"
+import * as reservations from "./queries/activity-reservations"
 import * as settingsQueries from "./queries/settings"
 import * as tree from "./queries/tree"
 import * as wallets from "./queries/wallets"
@@ -108,7 +113,7 @@ import { StatsBucket, statsSeries, summaryFigures, teamByDepth } from "./queries
 import { LevelStats, LevelThresholds, nextLevelProgress } from "./utils/centre"
 import { formatAmount } from "./utils/money"
 import { overlapRefusal } from "./utils/sale"
-import { checkoutRefusal, expiryOutcome, GroupPrice, groupDeadline, leaderBonus } from "./utils/group-buy"
+import { expiryOutcome, groupDeadline, GroupSeatRequest, leaderBonus } from "./utils/group-buy"
 import { ReversalFacts, reversalChanges } from "./utils/reversal"
 import { refusalError } from "./utils/refusal"
 import { CouponMove, nextCouponStatus } from "./utils/coupon"
@@ -147,6 +152,9 @@ export default class DistributionModuleService extends MedusaService({
   DistributionSale,
   DistributionSaleVariant,
   DistributionGroupBuy, DistributionGroup, DistributionGroupMember,
+  DistributionFlashSale,
+  DistributionFlashSaleVariant,
+  DistributionActivityReservation,
 }) {
   protected readonly options_: DistributionModuleOptions
 
@@ -1813,121 +1821,102 @@ export default class DistributionModuleService extends MedusaService({
   // The SQL lives in queries/group-buys.ts, the rules in utils/group-buy.ts.
 
   /**
-   * Reserves a seat for a checkout: under the customer's lock (the
-   * per-customer limit counts every seat the customer holds), a seat in the
-   * group asked for by one conditional UPDATE, or a new group led by the
-   * buyer. A lost last-seat race follows the activity's overflow rule: lead a
-   * new group, or a 409.
+   * Takes a 拼团 seat for an activity reservation, inside reserveActivity's
+   * transaction (under its lock on the buyer): a seat in the group asked for
+   * by one conditional UPDATE, or a new group led by the buyer. A lost
+   * last-seat race follows the activity's overflow rule: lead a new group, or
+   * a 409 (the reservation is rolled back with it).
    */
-  @InjectTransactionManager()
-  async reserveGroupSeat(
-    input: {
-      group_buy_id: string
-      customer_id: string
-      variant_id: string
-      quantity: number
-      currency_code: string
-      group_id?: string | null
-      now: Date
-    },
-    @MedusaContext() sharedContext: Context = {}
-  ): Promise<{ member: groupBuys.MemberRow; group: groupBuys.GroupRow; overflowed: boolean }> {
-    const manager = sharedContext.transactionManager as EntityManager
-    const [activity] = await this.listDistributionGroupBuys({ id: input.group_buy_id }, {}, sharedContext)
-    if (!activity) {
-      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Group buy ${input.group_buy_id} was not found`)
-    }
-    const price = (activity.prices as unknown as GroupPrice[]).find((p) => p.variant_id === input.variant_id && p.currency_code === input.currency_code)
-    if (!price) {
-      throw new MedusaError(
-        MedusaError.Types.INVALID_DATA,
-        `The variant ${input.variant_id} has no ${input.currency_code.toUpperCase()} group price in the group buy "${activity.name}"`
-      )
-    }
-    await groupBuys.lockCustomer(manager, activity.id, input.customer_id)
-    const held = await groupBuys.unitsHeld(manager, activity.id, input.customer_id)
-    const refusal = checkoutRefusal(activity, { quantity: input.quantity, units_held: held, now: input.now })
-    if (refusal) {
-      throw refusalError(refusal)
-    }
+  private async takeGroupSeat_(manager: EntityManager, reservation: { id: string; activity_id: string; customer_id: string; variant_id: string; quantity: number; expires_at: Date }, seat: GroupSeatRequest) {
     let group: groupBuys.GroupRow | null = null
-    let overflowed = false
-    if (input.group_id) {
-      const [mine] = await this.listDistributionGroupMembers(
-        { group_id: input.group_id, customer_id: input.customer_id, status: [GroupMemberStatus.RESERVED, GroupMemberStatus.PAID] },
-        {},
-        sharedContext
+    if (seat.group_id) {
+      const [mine] = await manager.execute(
+        `SELECT 1 FROM distribution_group_member WHERE group_id = ? AND customer_id = ? AND status IN ('reserved', 'paid') AND deleted_at IS NULL`,
+        [seat.group_id, reservation.customer_id]
       )
       if (mine) {
-        throw new MedusaError(MedusaError.Types.CONFLICT, `You already hold a seat in the group ${input.group_id}`)
+        throw new MedusaError(MedusaError.Types.CONFLICT, `You already hold a seat in the group ${seat.group_id}`)
       }
-      group = await groupBuys.takeSeat(manager, { group_id: input.group_id, group_buy_id: activity.id, now: input.now })
-      if (group && group.currency_code !== input.currency_code) {
+      group = await groupBuys.takeSeat(manager, { group_id: seat.group_id, group_buy_id: reservation.activity_id, now: new Date() })
+      if (group && group.currency_code !== seat.currency_code) {
         throw new MedusaError(
           MedusaError.Types.INVALID_DATA,
-          `The group ${group.id} buys in ${group.currency_code.toUpperCase()}, not ${input.currency_code.toUpperCase()}`
+          `The group ${group.id} buys in ${group.currency_code.toUpperCase()}, not ${seat.currency_code.toUpperCase()}`
         )
       }
-      if (!group) {
-        if (activity.overflow === GroupOverflow.REFUSE) {
-          throw new MedusaError(MedusaError.Types.CONFLICT, `The group ${input.group_id} has no seat left (full, closed or expired)`)
-        }
-        overflowed = true
+      if (!group && seat.overflow === GroupOverflow.REFUSE) {
+        throw new MedusaError(MedusaError.Types.CONFLICT, `The group ${seat.group_id} has no seat left (full, closed or expired)`)
       }
     }
+    const overflowed = !!seat.group_id && !group
     if (!group) {
       group = await groupBuys.insertGroup(manager, {
-        group_buy_id: activity.id,
-        leader_customer_id: input.customer_id,
-        size: activity.group_size,
-        currency_code: input.currency_code,
+        group_buy_id: reservation.activity_id,
+        leader_customer_id: reservation.customer_id,
+        size: seat.size,
+        currency_code: seat.currency_code,
       })
     }
-    const member = await groupBuys.insertMember(manager, {
+    await groupBuys.insertMember(manager, {
+      reservation_id: reservation.id,
       group_id: group.id,
-      group_buy_id: activity.id,
-      customer_id: input.customer_id,
+      group_buy_id: reservation.activity_id,
+      customer_id: reservation.customer_id,
       is_leader: group.status === GroupStatus.FORMING,
-      variant_id: input.variant_id,
-      quantity: input.quantity,
-      unit_price: price.amount,
-      currency_code: input.currency_code,
-      reservation_expires_at: new Date(input.now.getTime() + activity.reservation_minutes * 60_000),
+      variant_id: reservation.variant_id,
+      quantity: reservation.quantity,
+      unit_price: seat.unit_price,
+      currency_code: seat.currency_code,
+      reservation_expires_at: reservation.expires_at,
+      overflowed,
     })
-    return { member, group, overflowed }
   }
 
-  @InjectTransactionManager()
-  async attachGroupMemberCart(input: { member_id: string; cart_id: string }, @MedusaContext() sharedContext: Context = {}) {
-    await groupBuys.setMemberCart(sharedContext.transactionManager as EntityManager, input.member_id, input.cart_id)
-  }
-
-  /** Releases the given reserved seats, or every lapsed one (a batch claimed with SKIP LOCKED). */
-  @InjectTransactionManager()
-  async releaseGroupSeats(
-    input: { member_ids?: string[]; now: Date; limit?: number },
-    @MedusaContext() sharedContext: Context = {}
-  ) {
-    return await groupBuys.releaseReservations(sharedContext.transactionManager as EntityManager, {
-      member_ids: input.member_ids,
-      now: input.now,
-      limit: input.limit ?? 500,
-    })
+  /** The seat of an activity reservation, with its group. */
+  @InjectManager()
+  async groupSeatOfReservation(reservationId: string, @MedusaContext() sharedContext: Context = {}) {
+    const manager = sharedContext.manager as EntityManager
+    const member = await groupBuys.memberByReservation(manager, reservationId)
+    if (!member) {
+      return null
+    }
+    const [group]: groupBuys.GroupRow[] = await manager.execute(`SELECT * FROM distribution_group WHERE id = ?`, [member.group_id])
+    return { member, group }
   }
 
   /**
-   * A group-buy cart became an order: its seat is paid, once (a replay finds
+   * A 拼团 reservation was released (it expired, its checkout failed, or its
+   * order was canceled): a reserved seat goes back to its group (a forming
+   * group whose leader let it lapse is abandoned); a paid member of a
+   * still-open group whose order was canceled gives the seat back.
+   */
+  @InjectTransactionManager()
+  async releaseGroupSeat(input: { reservation_id: string }, @MedusaContext() sharedContext: Context = {}) {
+    const manager = sharedContext.transactionManager as EntityManager
+    const member = await groupBuys.memberByReservation(manager, input.reservation_id)
+    if (!member) {
+      return null
+    }
+    if (member.status === GroupMemberStatus.RESERVED) {
+      await groupBuys.releaseReservations(manager, { member_ids: [member.id], now: new Date(), limit: 1 })
+      return member
+    }
+    return member.order_id ? await groupBuys.cancelOpenMember(manager, member.order_id) : null
+  }
+
+  /**
+   * A group-buy reservation was consumed by its order: its seat is paid, once (a replay finds
    * it paid). The leader's payment opens the group with its deadline; the
    * last seat paid makes it succeed. An order placed after its seat was
    * released is queued for a refund (`late`).
    */
   @InjectTransactionManager()
   async confirmGroupMember(
-    input: { cart_id: string; order_id: string; now: Date },
+    input: { reservation_id: string; order_id: string; now: Date },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ member: groupBuys.MemberRow; group: groupBuys.GroupRow; opened: boolean; succeeded: boolean; late: boolean } | null> {
     const manager = sharedContext.transactionManager as EntityManager
-    const found = await groupBuys.memberByCart(manager, input.cart_id)
+    const found = await groupBuys.memberByReservation(manager, input.reservation_id)
     if (!found) {
       return null
     }
@@ -2001,7 +1990,11 @@ export default class DistributionModuleService extends MedusaService({
     outcome: GroupStatus,
     now: Date
   ): Promise<groupBuys.GroupRow> {
-    await groupBuys.releaseGroupReservations(manager, group.id)
+    // Unpaid seats of a closed group go, with their activity reservations: their carts no longer complete.
+    const released = await groupBuys.releaseGroupReservations(manager, group.id)
+    for (const reservationId of released) {
+      await reservations.releaseReservation(manager, { id: reservationId, now, reason: "group_closed" })
+    }
     if (outcome === GroupStatus.SUCCEEDED) {
       const filled = await groupBuys.updateGroup(manager, group.id, { reserved: 0, virtual_count: group.size - group.paid })
       return await this.succeedGroup_(manager, filled, activity, now)
@@ -2064,12 +2057,6 @@ export default class DistributionModuleService extends MedusaService({
     await groupBuys.finishRefund(sharedContext.transactionManager as EntityManager, input)
   }
 
-  /** order.canceled: a paid member of a still-open group gives the seat back. */
-  @InjectTransactionManager()
-  async cancelGroupMember(input: { order_id: string }, @MedusaContext() sharedContext: Context = {}) {
-    return await groupBuys.cancelOpenMember(sharedContext.transactionManager as EntityManager, input.order_id)
-  }
-
   @InjectManager()
   async groupMemberOfOrder(orderId: string, @MedusaContext() sharedContext: Context = {}) {
     return await groupBuys.memberByOrder(sharedContext.manager as EntityManager, orderId)
@@ -2096,6 +2083,156 @@ export default class DistributionModuleService extends MedusaService({
       MedusaError.Types.UNEXPECTED_STATE,
       `Could not issue a unique referral code in ${CODE_ATTEMPTS} attempts; raise referral_code_length`
     )
+  }
+
+  // ------------------------------------------------------------- flash sales
+
+  /** Writes a flash sale and its variants in one transaction. */
+  @InjectTransactionManager()
+  async createFlashSale(
+    input: { sale: Record<string, unknown>; variants: { variant_id: string; product_id: string; prices: Record<string, string>; quota: number }[] },
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const sale = await this.createDistributionFlashSales(input.sale as any, sharedContext)
+    await this.createDistributionFlashSaleVariants(
+      input.variants.map((v) => ({ ...v, flash_sale_id: sale.id })),
+      sharedContext
+    )
+    return sale
+  }
+
+  /**
+   * Changes a flash sale and, when given, its variants' prices and quotas: a
+   * quota cannot go below what is reserved and sold (the CHECK refuses it:
+   * answered as a CONFLICT), a variant with reservations cannot leave.
+   */
+  @InjectTransactionManager()
+  async updateFlashSale(
+    input: {
+      id: string
+      sale: Record<string, unknown>
+      variants?: { variant_id: string; product_id: string; prices: Record<string, string>; quota: number }[]
+    },
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    const manager = sharedContext.transactionManager as EntityManager
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const sale = await this.updateDistributionFlashSales({ ...(input.sale as any), id: input.id }, sharedContext)
+    if (input.variants) {
+      const current = await this.listDistributionFlashSaleVariants({ flash_sale_id: input.id }, {}, sharedContext)
+      const keep = new Set(input.variants.map((v) => v.variant_id))
+      const leaving = current.filter((v) => !keep.has(v.variant_id))
+      const held = leaving.find((v) => v.reserved + v.sold > 0)
+      if (held) {
+        throw new MedusaError(MedusaError.Types.CONFLICT, `The variant ${held.variant_id} has ${held.reserved} reserved and ${held.sold} sold: it stays in the flash sale`)
+      }
+      if (leaving.length) {
+        await manager.execute(`DELETE FROM distribution_flash_sale_variant WHERE id = ANY(?::text[])`, [`{${leaving.map((v) => v.id).join(",")}}`])
+      }
+      for (const v of input.variants) {
+        const existing = current.find((c) => c.variant_id === v.variant_id)
+        if (existing && existing.reserved + existing.sold > v.quota) {
+          throw new MedusaError(
+            MedusaError.Types.CONFLICT,
+            `The quota of ${v.variant_id} cannot go below its ${existing.reserved} reserved and ${existing.sold} sold`
+          )
+        }
+      }
+      for (const v of input.variants) {
+        const existing = current.find((c) => c.variant_id === v.variant_id)
+        if (existing) {
+          await this.updateDistributionFlashSaleVariants({ id: existing.id, prices: v.prices, quota: v.quota }, sharedContext)
+        } else {
+          await this.createDistributionFlashSaleVariants({ ...v, flash_sale_id: input.id }, sharedContext)
+        }
+      }
+    }
+    return sale
+  }
+
+  // ------------------------------------------------------- activity checkout
+
+  /**
+   * Reserves `quantity` of an activity's variant for a customer until
+   * `expires_at`: under a lock on (activity, customer) their reserved and
+   * consumed quantities are counted against `per_customer_limit`, then the
+   * quota is taken and the reservation written in one conditional statement.
+   * Over the limit: NOT_ALLOWED; sold out: CONFLICT; nothing written either way.
+   */
+  @InjectTransactionManager()
+  async reserveActivity(
+    input: {
+      kind: ActivityKind
+      activity_id: string
+      activity_name: string
+      variant_id: string
+      customer_id: string
+      quantity: number
+      per_customer_limit: number | null
+      expires_at: Date
+      /** A 拼团 checkout's seat: the group to join (none: a new group), at the group price. */
+      seat?: GroupSeatRequest
+    },
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    const manager = sharedContext.transactionManager as EntityManager
+    await reservations.lockBuyer(manager, input.kind, input.activity_id, input.customer_id)
+    if (input.per_customer_limit !== null) {
+      const held = await reservations.heldByBuyer(manager, input.kind, input.activity_id, input.customer_id)
+      if (held + input.quantity > input.per_customer_limit) {
+        throw new MedusaError(
+          MedusaError.Types.NOT_ALLOWED,
+          `"${input.activity_name}" allows at most ${input.per_customer_limit} per customer; you already hold ${held}`
+        )
+      }
+    }
+    const row = await reservations.takeQuota(manager, input)
+    if (!row) {
+      const left = await reservations.quotaLeft(manager, input.kind, input.activity_id, input.variant_id)
+      throw new MedusaError(
+        MedusaError.Types.CONFLICT,
+        left ? `"${input.activity_name}" has only ${left} left of this item` : `"${input.activity_name}" is sold out of this item`
+      )
+    }
+    if (input.kind === ActivityKind.GROUP_BUY) {
+      // The group seat and the reservation are one transaction: a refused seat leaves no reservation.
+      await this.takeGroupSeat_(manager, row, input.seat!)
+    }
+    return row
+  }
+
+  @InjectTransactionManager()
+  async attachReservationCart(input: { id: string; cart_id: string }, @MedusaContext() sharedContext: Context = {}) {
+    await reservations.setReservationCart(sharedContext.transactionManager as EntityManager, input.id, input.cart_id)
+  }
+
+  @InjectManager()
+  async retrieveActivityReservation(id: string, @MedusaContext() sharedContext: Context = {}) {
+    return await reservations.reservationById(sharedContext.manager as EntityManager, id)
+  }
+
+  /** The order placed from a reservation's cart consumes it (idempotent by the order). */
+  @InjectTransactionManager()
+  async consumeActivityReservation(input: { id: string; order_id: string; now: Date }, @MedusaContext() sharedContext: Context = {}) {
+    return await reservations.consumeReservation(sharedContext.transactionManager as EntityManager, input)
+  }
+
+  /** A canceled order gives its quota back (idempotent: a replay releases nothing). */
+  @InjectTransactionManager()
+  async giveBackActivityReservations(input: { order_id: string; now: Date }, @MedusaContext() sharedContext: Context = {}) {
+    return await reservations.giveBackOrder(sharedContext.transactionManager as EntityManager, input)
+  }
+
+  @InjectTransactionManager()
+  async releaseActivityReservation(input: { id: string; now: Date; reason: string }, @MedusaContext() sharedContext: Context = {}) {
+    return await reservations.releaseReservation(sharedContext.transactionManager as EntityManager, input)
+  }
+
+  /** Releases up to `limit` expired reservations (their quota back), skipping rows held elsewhere. */
+  @InjectTransactionManager()
+  async releaseExpiredActivityReservations(input: { now: Date; limit: number }, @MedusaContext() sharedContext: Context = {}) {
+    return await reservations.releaseExpired(sharedContext.transactionManager as EntityManager, input)
   }
 }
 

@@ -3,8 +3,8 @@ import { expireGroupsStep, refundGroupMembersStep } from "./steps/group-transiti
 import { emitGroupEventsStep } from "./steps/emit-group-events"
 
 /**
- * The every-minute pass: lapsed seat reservations released, open groups past
- * their deadline completed virtually or failed, then every due refund made
+ * The every-minute pass: open groups past their deadline completed virtually
+ * or failed, then every due refund made
  * (cancelOrderWorkflow). Safe to run on several instances at once: groups and
  * refunds are claimed with SKIP LOCKED and conditional UPDATEs, so a group
  * fails once and an order is canceled once.
@@ -15,7 +15,6 @@ export const expireGroupsWorkflow = createWorkflow("expire-distribution-groups",
   emitGroupEventsStep(transform({ expired, refunded }, ({ expired, refunded }) => [...expired.events, ...refunded.events]))
   return new WorkflowResponse(
     transform({ expired, refunded }, ({ expired, refunded }) => ({
-      released: expired.released,
       settled: expired.settled,
       refunded: refunded.events.length,
     }))

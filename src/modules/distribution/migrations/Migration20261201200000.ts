@@ -2,9 +2,9 @@ import { Migration } from "@medusajs/framework/mikro-orm/migrations";
 
 /**
  * 拼团: the activities, their groups (a CHECK keeps reserved + paid within the
- * size, so the last seat is sold once) and the members (a seat reserved at
- * checkout, then the paid order, unique, and its refund state when the group
- * fails). The ledger learns the leader bonus kind.
+ * size, so the last seat is sold once) and the members (a seat taken with the
+ * shared activity reservation of a checkout, then the paid order, unique, and
+ * its refund state when the group fails). The ledger learns the leader bonus kind.
  */
 export class Migration20261201200000 extends Migration {
 
@@ -16,9 +16,9 @@ export class Migration20261201200000 extends Migration {
     this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_distribution_group_activity" ON "distribution_group" ("group_buy_id", "status") WHERE deleted_at IS NULL;`);
     this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_distribution_group_open_expiry" ON "distribution_group" ("expires_at") WHERE deleted_at IS NULL AND status = 'open';`);
 
-    this.addSql(`create table if not exists "distribution_group_member" ("id" text not null, "group_id" text not null, "group_buy_id" text not null, "customer_id" text not null, "is_leader" boolean not null default false, "variant_id" text not null, "quantity" integer not null, "unit_price" text not null, "currency_code" text not null, "status" text check ("status" in ('reserved', 'paid', 'released', 'canceled')) not null default 'reserved', "cart_id" text null, "order_id" text null, "reservation_expires_at" timestamptz not null, "paid_at" timestamptz null, "refund_status" text check ("refund_status" in ('pending', 'refunding', 'refunded', 'failed')) null, "refund_error" text null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "deleted_at" timestamptz null, constraint "distribution_group_member_pkey" primary key ("id"));`);
+    this.addSql(`create table if not exists "distribution_group_member" ("id" text not null, "reservation_id" text not null, "group_id" text not null, "group_buy_id" text not null, "customer_id" text not null, "is_leader" boolean not null default false, "overflowed" boolean not null default false, "variant_id" text not null, "quantity" integer not null, "unit_price" text not null, "currency_code" text not null, "status" text check ("status" in ('reserved', 'paid', 'released', 'canceled')) not null default 'reserved', "order_id" text null, "reservation_expires_at" timestamptz not null, "paid_at" timestamptz null, "refund_status" text check ("refund_status" in ('pending', 'refunding', 'refunded', 'failed')) null, "refund_error" text null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "deleted_at" timestamptz null, constraint "distribution_group_member_pkey" primary key ("id"));`);
     this.addSql(`CREATE UNIQUE INDEX IF NOT EXISTS "IDX_distribution_group_member_order" ON "distribution_group_member" ("order_id") WHERE deleted_at IS NULL AND order_id IS NOT NULL;`);
-    this.addSql(`CREATE UNIQUE INDEX IF NOT EXISTS "IDX_distribution_group_member_cart" ON "distribution_group_member" ("cart_id") WHERE deleted_at IS NULL AND cart_id IS NOT NULL;`);
+    this.addSql(`CREATE UNIQUE INDEX IF NOT EXISTS "IDX_distribution_group_member_reservation" ON "distribution_group_member" ("reservation_id") WHERE deleted_at IS NULL;`);
     this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_distribution_group_member_group" ON "distribution_group_member" ("group_id") WHERE deleted_at IS NULL;`);
     this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_distribution_group_member_customer" ON "distribution_group_member" ("group_buy_id", "customer_id") WHERE deleted_at IS NULL;`);
     this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_distribution_group_member_expiry" ON "distribution_group_member" ("reservation_expires_at") WHERE deleted_at IS NULL AND status = 'reserved';`);

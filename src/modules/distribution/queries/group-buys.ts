@@ -9,8 +9,6 @@ import { GroupRefundStatus } from "../constants"
  * instances running the same job never move one group or member twice.
  */
 
-const GROUP_BUY_LOCK = 7_400_210_017
-
 export type GroupRow = {
   id: string
   group_buy_id: string
@@ -30,6 +28,8 @@ export type GroupRow = {
 
 export type MemberRow = {
   id: string
+  reservation_id: string
+  overflowed: boolean
   group_id: string
   group_buy_id: string
   customer_id: string
@@ -39,27 +39,11 @@ export type MemberRow = {
   unit_price: string
   currency_code: string
   status: string
-  cart_id: string | null
   order_id: string | null
   reservation_expires_at: Date
   paid_at: Date | null
   refund_status: string | null
   refund_error: string | null
-}
-
-/** Serialises one customer's checkouts in one activity (the per-customer limit is counted under it), on any instance. */
-export async function lockCustomer(manager: EntityManager, groupBuyId: string, customerId: string): Promise<void> {
-  await manager.execute("SELECT pg_advisory_xact_lock(hashtextextended(?, ?))", [`${groupBuyId}:${customerId}`, GROUP_BUY_LOCK])
-}
-
-/** The units a customer holds in an activity: reserved or paid seats (released and canceled ones give theirs back). */
-export async function unitsHeld(manager: EntityManager, groupBuyId: string, customerId: string): Promise<number> {
-  const [row]: { units: string }[] = await manager.execute(
-    `SELECT coalesce(sum(quantity), 0)::text AS units FROM distribution_group_member
-      WHERE group_buy_id = ? AND customer_id = ? AND status IN ('reserved', 'paid') AND refund_status IS NULL AND deleted_at IS NULL`,
-    [groupBuyId, customerId]
-  )
-  return Number(row.units)
 }
 
 /**
@@ -92,18 +76,20 @@ export async function insertGroup(
 
 export async function insertMember(
   manager: EntityManager,
-  input: Omit<MemberRow, "id" | "status" | "cart_id" | "order_id" | "paid_at" | "refund_status" | "refund_error">
+  input: Omit<MemberRow, "id" | "status" | "order_id" | "paid_at" | "refund_status" | "refund_error">
 ): Promise<MemberRow> {
   const [row]: MemberRow[] = await manager.execute(
     `INSERT INTO distribution_group_member
-       (id, group_id, group_buy_id, customer_id, is_leader, variant_id, quantity, unit_price, currency_code, status, reservation_expires_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'reserved', ?) RETURNING *`,
+       (id, reservation_id, group_id, group_buy_id, customer_id, is_leader, overflowed, variant_id, quantity, unit_price, currency_code, status, reservation_expires_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'reserved', ?) RETURNING *`,
     [
       generateEntityId("", "dgmem"),
+      input.reservation_id,
       input.group_id,
       input.group_buy_id,
       input.customer_id,
       input.is_leader,
+      input.overflowed,
       input.variant_id,
       input.quantity,
       input.unit_price,
@@ -114,8 +100,12 @@ export async function insertMember(
   return row
 }
 
-export async function setMemberCart(manager: EntityManager, memberId: string, cartId: string): Promise<void> {
-  await manager.execute(`UPDATE distribution_group_member SET cart_id = ?, updated_at = now() WHERE id = ?`, [cartId, memberId])
+export async function memberByReservation(manager: EntityManager, reservationId: string): Promise<MemberRow | null> {
+  const [row]: MemberRow[] = await manager.execute(
+    `SELECT * FROM distribution_group_member WHERE reservation_id = ? AND deleted_at IS NULL`,
+    [reservationId]
+  )
+  return row ?? null
 }
 
 /**
@@ -155,14 +145,6 @@ export async function releaseReservations(
     )
   }
   return released.map(({ member_id, group_id }) => ({ member_id, group_id }))
-}
-
-export async function memberByCart(manager: EntityManager, cartId: string): Promise<MemberRow | null> {
-  const [row]: MemberRow[] = await manager.execute(
-    `SELECT * FROM distribution_group_member WHERE cart_id = ? AND deleted_at IS NULL`,
-    [cartId]
-  )
-  return row ?? null
 }
 
 export async function memberByOrder(manager: EntityManager, orderId: string): Promise<(MemberRow & { group_status: string; group_buy_name: string }) | null> {
@@ -235,12 +217,13 @@ export async function queueRefunds(manager: EntityManager, groupId: string): Pro
   )
 }
 
-/** Releases a closed group's unpaid reservations (their carts can no longer complete). */
-export async function releaseGroupReservations(manager: EntityManager, groupId: string): Promise<void> {
-  await manager.execute(
-    `UPDATE distribution_group_member SET status = 'released', updated_at = now() WHERE group_id = ? AND status = 'reserved'`,
+/** Releases a closed group's unpaid seats; answers their activity reservations (to release with them). */
+export async function releaseGroupReservations(manager: EntityManager, groupId: string): Promise<string[]> {
+  const rows: { reservation_id: string }[] = await manager.execute(
+    `UPDATE distribution_group_member SET status = 'released', updated_at = now() WHERE group_id = ? AND status = 'reserved' RETURNING reservation_id`,
     [groupId]
   )
+  return rows.map((r) => r.reservation_id)
 }
 
 /**

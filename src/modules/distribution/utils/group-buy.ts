@@ -10,6 +10,15 @@ import { Refusal } from "./refusal"
 
 export type GroupPrice = { variant_id: string; currency_code: string; amount: string }
 
+/** What a 拼团 checkout asks of its seat: the group to join (none: a new one), and the activity's terms it is held to. */
+export type GroupSeatRequest = {
+  group_id?: string | null
+  overflow: string
+  size: number
+  currency_code: string
+  unit_price: string
+}
+
 export type GroupBuyShape = {
   starts_at: Date
   ends_at: Date

@@ -9,13 +9,13 @@ import { DISTRIBUTION_MODULE } from "../../../modules/distribution"
 import { BindingSource, CouponAttribution, DistributorStatus } from "../../../modules/distribution/constants"
 import { couponPolicy } from "../../../modules/distribution/utils/coupon"
 import { salePolicy } from "../../../modules/distribution/utils/sale"
-import { ACTIVITY_METADATA_KEY } from "../../../modules/distribution/constants"
 import { sumAmounts } from "../../../modules/distribution/utils/money"
 import DistributionModuleService from "../../../modules/distribution/service"
 import { DistributionSettingsDTO } from "../../../modules/distribution/types"
 import { levelOneBeneficiary } from "../../../modules/distribution/utils/attribution"
 import { OrderCommissionsInput } from "../../../modules/distribution/utils/order-commissions"
 import { lineBase, lineFacts, loadCommissionFacts } from "../../../lib/commission-facts"
+import { activityPoliciesOfLines } from "../../../lib/activity/commission"
 
 /** An order's use of a distributor coupon: recorded with the order's sales (its lines' bases). */
 export type CouponUseFacts = {
@@ -129,7 +129,7 @@ export const loadOrderCommissionFactsStep = createStep(
     }
     const variantIds = items.map((i) => i.variant_id).filter((id): id is string => !!id)
     // Attribution, the products' facts and the lines' sales are independent reads: side by side.
-    const [{ buyer, levelOne, chain, coupon }, facts, sales] = await Promise.all([
+    const [{ buyer, levelOne, chain, coupon }, facts, sales, activityPolicies] = await Promise.all([
       attribute(),
       loadCommissionFacts(container, {
         product_ids: items.map((i) => i.product_id).filter((id): id is string => !!id),
@@ -139,18 +139,10 @@ export const loadOrderCommissionFactsStep = createStep(
       // line does not say which price list priced it, and a variant is in one sale
       // at a time (overlaps are refused), so variant + instant names the sale.
       service.getSalesOfVariantsAt(variantIds, new Date(order.created_at as unknown as string)),
+      // A line bought through activity checkout (秒杀, 拼团) carries its activity: its policy, by the same rule.
+      activityPoliciesOfLines(container, items.map((i) => ({ id: i.id, metadata: i.metadata }))),
     ])
     const saleOf = new Map(sales.map((s) => [s.variant_id, s]))
-    // A 拼团 line carries its activity in its metadata: the activity's policy is the line's, through the sale's code path.
-    const groupBuyIds = [...new Set(items.map((i) => groupBuyOfLine(i.metadata)).filter((id): id is string => !!id))]
-    const groupBuyOf = new Map(
-      (groupBuyIds.length ? await service.listDistributionGroupBuys({ id: groupBuyIds }, { withDeleted: true }) : []).map((g) => [g.id, g])
-    )
-    const policyOf = (item: { variant_id?: string | null; metadata?: Record<string, unknown> | null }) => {
-      const groupBuy = groupBuyOf.get(groupBuyOfLine(item.metadata) ?? "")
-      if (groupBuy) return salePolicy(groupBuy)
-      return item.variant_id && saleOf.has(item.variant_id) ? salePolicy(saleOf.get(item.variant_id)!) : null
-    }
     // As the order module decorates them: raw (exact) amounts first, then the line totals.
     const decorated = { items: items as unknown as Parameters<typeof getLineItemsTotals>[0] }
     transformPropertiesToBigNumber(decorated)
@@ -184,7 +176,11 @@ export const loadOrderCommissionFactsStep = createStep(
           id: item.id,
           quantity: Number(item.quantity),
           base_amount: bases.get(item.id)!,
-          sale_policy: policyOf(item),
+          sale_policy: activityPolicies.has(item.id)
+            ? salePolicy(activityPolicies.get(item.id)!)
+            : item.variant_id && saleOf.has(item.variant_id)
+              ? salePolicy(saleOf.get(item.variant_id)!)
+              : null,
         })),
       },
       chain: { source: levelOne.source, buyer_distributor_id: buyer?.id ?? null, members: chain },
@@ -196,9 +192,3 @@ export const loadOrderCommissionFactsStep = createStep(
     })
   }
 )
-
-/** The 拼团 activity a line was bought in (its metadata, set by the group-buy checkout), if any. */
-function groupBuyOfLine(metadata: Record<string, unknown> | null | undefined): string | null {
-  const marker = metadata?.[ACTIVITY_METADATA_KEY] as { kind?: string; id?: string } | undefined
-  return marker?.kind === "group_buy" && typeof marker.id === "string" ? marker.id : null
-}

@@ -13,18 +13,16 @@ const groupEvent = (name: string, group: GroupRow, extra: Record<string, unknown
   data: { id: group.id, group_buy_id: group.group_buy_id, status: group.status, paid: group.paid, size: group.size, ...extra },
 })
 
-/** order.placed of a group-buy cart: the seat is paid (once), the group opens or succeeds. No compensation: the change is its own record. */
+/**
+ * A 拼团 reservation consumed by its order: the seat is paid (once), the group
+ * opens or succeeds. No compensation: the change is its own record, and a
+ * replay finds the seat paid and changes nothing.
+ */
 export const confirmGroupMemberStep = createStep(
   "confirm-distribution-group-member",
-  async (input: { order_id: string }, { container }) => {
-    const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const { data: [order] } = await query.graph({ entity: "order", fields: ["id", "cart.id"], filters: { id: input.order_id } })
-    const cartId = (order as { cart?: { id: string } | null } | undefined)?.cart?.id
-    if (!cartId) {
-      return new StepResponse({ events: [] as GroupEvent[], late: false })
-    }
+  async (input: { reservation_id: string; order_id: string }, { container }) => {
     const service: DistributionModuleService = container.resolve(DISTRIBUTION_MODULE)
-    const confirmed = await service.confirmGroupMember({ cart_id: cartId, order_id: input.order_id, now: new Date() })
+    const confirmed = await service.confirmGroupMember({ ...input, now: new Date() })
     if (!confirmed || confirmed.late) {
       return new StepResponse({ events: [] as GroupEvent[], late: !!confirmed?.late })
     }
@@ -37,18 +35,21 @@ export const confirmGroupMemberStep = createStep(
   }
 )
 
-/** The job's pass: lapsed reservations released, expired open groups completed virtually or failed (each claimed once, SKIP LOCKED). */
+/**
+ * The job's pass: expired open groups completed virtually or failed (each
+ * claimed once, SKIP LOCKED). Lapsed seats are the shared reservations' job
+ * (release-activity-reservations), which gives each back through the kind.
+ */
 export const expireGroupsStep = createStep("expire-distribution-groups", async (input: { now?: Date }, { container }) => {
   const service: DistributionModuleService = container.resolve(DISTRIBUTION_MODULE)
   const now = input.now ?? new Date()
-  const released = await service.releaseGroupSeats({ now })
   const settled = await service.expireGroups({ now })
   const events = settled.map(({ group, outcome }) =>
     groupEvent(outcome === GroupStatus.SUCCEEDED ? GroupBuyEvents.GROUP_SUCCEEDED : GroupBuyEvents.GROUP_FAILED, group, {
       virtual_count: group.virtual_count,
     })
   )
-  return new StepResponse({ events, released: released.length, settled: settled.length })
+  return new StepResponse({ events, settled: settled.length })
 })
 
 /** An admin completes or fails an open group now. */
@@ -104,14 +105,5 @@ export const refundGroupMembersStep = createStep(
       })
     }
     return new StepResponse({ events })
-  }
-)
-
-/** order.canceled of a paid member while its group is open: the seat goes back. */
-export const cancelGroupMemberStep = createStep(
-  "cancel-distribution-group-member",
-  async (input: { order_id: string }, { container }) => {
-    const service: DistributionModuleService = container.resolve(DISTRIBUTION_MODULE)
-    return new StepResponse(await service.cancelGroupMember(input))
   }
 )

@@ -23,7 +23,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
       variant_id: m.variant_id,
       quantity: m.quantity,
       unit_price: formatAmount(m.unit_price, m.currency_code),
-      cart_id: m.cart_id,
+      reservation_id: m.reservation_id,
       order_id: m.order_id,
       refund_status: m.refund_status,
     })),

@@ -1,28 +1,38 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { checkoutGroupBuyWorkflow } from "../../../../../../workflows"
+import { ActivityKind } from "../../../../../../modules/distribution/constants"
+import { checkoutActivity } from "../../../../../../lib/activity/checkout"
 import { presentGroup } from "../../../../../../lib/group-buys"
-import { runWorkflow } from "../../../../../utils/workflow"
+import { distributionService } from "../../../../../utils/container"
+import { asHttpError } from "../../../../../utils/workflow"
 import { StoreCheckoutGroupBuyType } from "../../validators"
 
 /**
- * POST /store/distribution/group-buys/:id/checkout: reserves a seat (in
- * group_id, or a new group the buyer leads) and answers the one-item Medusa
- * cart to check out with Medusa's normal checkout before `reservation_expires_at`.
+ * POST /store/distribution/group-buys/:id/checkout: activity checkout of a
+ * 拼团 — a seat (in group_id, or a new group the buyer leads) reserved with the
+ * shared activity reservation, and the one-item Medusa cart to check out
+ * with Medusa's own checkout before `reservation_expires_at`.
  */
 export const POST = async (req: AuthenticatedMedusaRequest<StoreCheckoutGroupBuyType>, res: MedusaResponse) => {
-  const result = await runWorkflow(checkoutGroupBuyWorkflow, req.scope, {
-    ...req.validatedBody,
-    group_buy_id: req.params.id,
+  const { group_id, ...body } = req.validatedBody
+  const checkout = await checkoutActivity(req.scope, {
+    ...body,
+    kind: ActivityKind.GROUP_BUY,
+    activity_id: req.params.id,
     customer_id: req.auth_context.actor_id,
-    sales_channel_id: req.publishable_key_context?.sales_channel_ids?.[0] ?? null,
+    sales_channel_id: req.publishable_key_context?.sales_channel_ids?.[0],
+    options: { group_id },
+  }).catch((e) => {
+    throw asHttpError(e)
   })
+  const seat = (await distributionService(req).groupSeatOfReservation(checkout.reservation.id))!
   res.status(201).json({
     checkout: {
-      cart_id: result.cart_id,
-      group: presentGroup(result.group),
-      is_leader: result.member.is_leader,
-      overflowed: result.overflowed,
-      reservation_expires_at: new Date(result.member.reservation_expires_at).toISOString(),
+      cart_id: checkout.cart_id,
+      reservation_id: checkout.reservation.id,
+      group: presentGroup(seat.group),
+      is_leader: seat.member.is_leader,
+      overflowed: seat.member.overflowed,
+      reservation_expires_at: new Date(checkout.reservation.expires_at).toISOString(),
     },
   })
 }
