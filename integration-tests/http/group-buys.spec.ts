@@ -308,11 +308,16 @@ medusaIntegrationTestRunner({
       expect((await failure(api.post(`/store/distribution/group-buys/${gb.id}/checkout`, { variant_id: tote(), quantity: 1 }, { headers: { "x-publishable-api-key": shop.pk } }))).status).toBe(401)
     })
 
-    it("an expired group with enough paid members completes virtually", async () => {
-      const gb = await createGroupBuy({ name: "三人团 · 模拟成团", virtual_threshold: 2 })
+    it("an expired group with enough paid members completes virtually; its orders earn the activity's own rates", async () => {
+      const gb = await createGroupBuy({ name: "三人团 · 模拟成团", virtual_threshold: 2, commission_policy: "rates", rate_bps_1: 300, rate_bps_2: 200, rate_bps_3: 100 })
       const leader = await buyer("Lu")
-      const lead = await checkout(leader, gb.id)
-      await pay(leader, lead.cart_id)
+      const lead = await checkout(leader, gb.id, { referral_code: programme.b.code })
+      const leaderOrder = await pay(leader, lead.cart_id)
+      // 3 % and 2 % of the group price 59.90, rounded down, in place of the levels' rates.
+      expect((await commissionsOf(getContainer(), programme, leaderOrder)).map((r) => `${r.who} ${r.depth} ${r.amount} ${r.rate_source}`)).toEqual([
+        "B 1 1.79 sale",
+        "A 2 1.19 sale",
+      ])
       const member = await buyer("Ma")
       await pay(member, (await checkout(member, gb.id, { group_id: lead.group.id })).cart_id)
       await pg().raw("update distribution_group set expires_at = now() - interval '1 second' where id = ?", [lead.group.id])
