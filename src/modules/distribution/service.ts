@@ -1965,6 +1965,22 @@ export default class DistributionModuleService extends MedusaService({
     return settled
   }
 
+  /**
+   * Repairs seats a crash left out of step with their activity reservations:
+   * releases those whose reservation was released, and answers those whose
+   * reservation was consumed, for the caller to confirm (confirmGroupMember,
+   * idempotent).
+   */
+  @InjectTransactionManager()
+  async repairGroupSeats(input: { limit?: number }, @MedusaContext() sharedContext: Context = {}) {
+    const manager = sharedContext.transactionManager as EntityManager
+    const { released, consumed } = await groupBuys.seatsOutOfStep(manager, input.limit ?? 500)
+    if (released.length) {
+      await groupBuys.releaseReservations(manager, { member_ids: released, now: new Date(), limit: released.length })
+    }
+    return { released: released.length, consumed }
+  }
+
   /** An admin's decision on an open group: complete it now (the missing seats virtual) or fail it. */
   @InjectTransactionManager()
   async decideGroup(

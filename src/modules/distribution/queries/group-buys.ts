@@ -198,6 +198,28 @@ export async function updateGroup(manager: EntityManager, groupId: string, field
   return row
 }
 
+/**
+ * Seats out of step with their activity reservations, which a crash between
+ * the reservation's change and the kind's hook leaves behind: reserved seats
+ * whose reservation was released (to release), and reserved seats whose
+ * reservation an order consumed (to pay). Claimed with SKIP LOCKED.
+ */
+export async function seatsOutOfStep(manager: EntityManager, limit: number): Promise<{ released: string[]; consumed: { reservation_id: string; order_id: string }[] }> {
+  const rows: { id: string; reservation_id: string; r_status: string; order_id: string | null }[] = await manager.execute(
+    `SELECT m.id, m.reservation_id, r.status AS r_status, r.order_id
+       FROM distribution_group_member m
+       JOIN distribution_activity_reservation r ON r.id = m.reservation_id
+      WHERE m.status = 'reserved' AND m.deleted_at IS NULL AND r.status IN ('released', 'consumed')
+        AND r.updated_at < now() - interval '1 minute'
+      ORDER BY m.id LIMIT ? FOR UPDATE OF m SKIP LOCKED`,
+    [limit]
+  )
+  return {
+    released: rows.filter((r) => r.r_status === "released").map((r) => r.id),
+    consumed: rows.filter((r) => r.r_status === "consumed" && r.order_id).map((r) => ({ reservation_id: r.reservation_id, order_id: r.order_id! })),
+  }
+}
+
 /** Open groups past their deadline, claimed for this transaction (another instance skips them). */
 export async function claimExpiredGroups(manager: EntityManager, now: Date, limit: number): Promise<GroupRow[]> {
   return await manager.execute(

@@ -36,19 +36,31 @@ export const confirmGroupMemberStep = createStep(
 )
 
 /**
- * The job's pass: expired open groups completed virtually or failed (each
- * claimed once, SKIP LOCKED). Lapsed seats are the shared reservations' job
- * (release-activity-reservations), which gives each back through the kind.
+ * The job's pass: seats a crash left out of step with their reservations
+ * repaired (released, or paid), then expired open groups completed virtually
+ * or failed (each claimed once, SKIP LOCKED). Lapsed seats are the shared
+ * reservations' job (release-activity-reservations), which gives each back
+ * through the kind.
  */
 export const expireGroupsStep = createStep("expire-distribution-groups", async (input: { now?: Date }, { container }) => {
   const service: DistributionModuleService = container.resolve(DISTRIBUTION_MODULE)
   const now = input.now ?? new Date()
+  // First what a crash between a reservation's change and the kind's hook left undone.
+  const repaired = await service.repairGroupSeats({})
+  const paidLate: GroupEvent[] = []
+  for (const c of repaired.consumed) {
+    const confirmed = await service.confirmGroupMember({ ...c, now })
+    if (confirmed && !confirmed.late) {
+      paidLate.push(groupEvent(confirmed.opened ? GroupBuyEvents.GROUP_OPENED : GroupBuyEvents.GROUP_JOINED, confirmed.group, { order_id: c.order_id }))
+      if (confirmed.succeeded) paidLate.push(groupEvent(GroupBuyEvents.GROUP_SUCCEEDED, confirmed.group))
+    }
+  }
   const settled = await service.expireGroups({ now })
-  const events = settled.map(({ group, outcome }) =>
+  const events = paidLate.concat(settled.map(({ group, outcome }) =>
     groupEvent(outcome === GroupStatus.SUCCEEDED ? GroupBuyEvents.GROUP_SUCCEEDED : GroupBuyEvents.GROUP_FAILED, group, {
       virtual_count: group.virtual_count,
     })
-  )
+  ))
   return new StepResponse({ events, settled: settled.length })
 })
 
