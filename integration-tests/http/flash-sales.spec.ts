@@ -144,6 +144,11 @@ medusaIntegrationTestRunner({
         expect(await db()("cart_line_item").where({ cart_id: held.cart_id }).first("is_discountable", "is_custom_price")).toEqual({ is_discountable: false, is_custom_price: true })
         expect(cart.metadata.distribution_activity).toMatchObject({ kind: "flash_sale", id: sale.id, reservation_id: held.reservation.id })
         expect(await quotaOf(sale.id)).toEqual({ quota: 5, reserved: 2, sold: 0 })
+        // One unpaid checkout at a time.
+        const second = await failure(checkout(sale.id, ana, { quantity: 1 }))
+        expect(second.status).toBe(409)
+        expect(second.data.message).toContain(`You already have an unpaid checkout of "秒杀 · 精华" (cart ${held.cart_id}`)
+        expect(await quotaOf(sale.id)).toEqual({ quota: 5, reserved: 2, sold: 0 })
 
         // Its lines and codes do not change.
         const add = await failure(api.post(`/store/carts/${held.cart_id}/line-items`, { variant_id: variant("SERUM-50"), quantity: 1 }, ana))
@@ -196,6 +201,12 @@ medusaIntegrationTestRunner({
         // Her canceled order no longer counts against her limit.
         expect((await checkout(sale.id, ana, { quantity: 2 })).status).toBe(201)
         expect(await events.payloads("distribution.activity_reservation.reserved", 2)).toHaveLength(2)
+        // Her own reservations, the latest first; another customer sees none of them.
+        const { data: mine } = await api.get("/store/distribution/activity-reservations", ana)
+        expect(mine).toMatchObject({ count: 2, reservations: [{ status: "reserved", quantity: 2 }, { id: held.reservation.id, status: "released", order_id: order.id }] })
+        expect((await api.get("/store/distribution/activity-reservations?status=released", ana)).data.count).toBe(1)
+        expect((await api.get("/store/distribution/activity-reservations", await buyer("nobody"))).data.count).toBe(0)
+        expect((await failure(api.get("/store/distribution/activity-reservations", { headers: { "x-publishable-api-key": shop.pk } }))).status).toBe(401)
       } finally {
         events.stop()
       }

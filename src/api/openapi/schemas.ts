@@ -992,3 +992,4 @@ export const StoreActivityCheckoutResponse = z.object({
   unit_price: Amount,
   reservation: ActivityReservation,
 })
+export const StoreActivityReservationsResponse = paged("reservations", ActivityReservation)
