@@ -5,7 +5,7 @@ import { createAdmin, Headers, registerCustomer, StoreCustomer } from "../helper
 import { failure, uniqueEmail } from "../helpers/distribution"
 import { recordEvents } from "../helpers/events"
 import { seedShop, Shop } from "../helpers/orders"
-import { andWait } from "../helpers/programme"
+import { andWait, commissionsOf, threeLevelProgramme } from "../helpers/programme"
 import releaseActivityReservations from "../../src/jobs/release-activity-reservations"
 
 jest.setTimeout(900_000)
@@ -144,6 +144,11 @@ medusaIntegrationTestRunner({
         expect(await db()("cart_line_item").where({ cart_id: held.cart_id }).first("is_discountable", "is_custom_price")).toEqual({ is_discountable: false, is_custom_price: true })
         expect(cart.metadata.distribution_activity).toMatchObject({ kind: "flash_sale", id: sale.id, reservation_id: held.reservation.id })
         expect(await quotaOf(sale.id)).toEqual({ quota: 5, reserved: 2, sold: 0 })
+        // One unpaid checkout at a time.
+        const second = await failure(checkout(sale.id, ana, { quantity: 1 }))
+        expect(second.status).toBe(409)
+        expect(second.data.message).toContain(`You already have an unpaid checkout of "秒杀 · 精华" (cart ${held.cart_id}`)
+        expect(await quotaOf(sale.id)).toEqual({ quota: 5, reserved: 2, sold: 0 })
 
         // Its lines and codes do not change.
         const add = await failure(api.post(`/store/carts/${held.cart_id}/line-items`, { variant_id: variant("SERUM-50"), quantity: 1 }, ana))
@@ -196,6 +201,12 @@ medusaIntegrationTestRunner({
         // Her canceled order no longer counts against her limit.
         expect((await checkout(sale.id, ana, { quantity: 2 })).status).toBe(201)
         expect(await events.payloads("distribution.activity_reservation.reserved", 2)).toHaveLength(2)
+        // Her own reservations, the latest first; another customer sees none of them.
+        const { data: mine } = await api.get("/store/distribution/activity-reservations", ana)
+        expect(mine).toMatchObject({ count: 2, reservations: [{ status: "reserved", quantity: 2 }, { id: held.reservation.id, status: "released", order_id: order.id }] })
+        expect((await api.get("/store/distribution/activity-reservations?status=released", ana)).data.count).toBe(1)
+        expect((await api.get("/store/distribution/activity-reservations", await buyer("nobody"))).data.count).toBe(0)
+        expect((await failure(api.get("/store/distribution/activity-reservations", { headers: { "x-publishable-api-key": shop.pk } }))).status).toBe(401)
       } finally {
         events.stop()
       }
@@ -261,6 +272,183 @@ medusaIntegrationTestRunner({
       const order = await complete(resold.cart_id, second)
       expect(order.items[0]).toMatchObject({ unit_price: 9.9, quantity: 1 })
       expect(await quotaOf(sale.id)).toEqual({ quota: 10, reserved: 9, sold: 1 })
+    })
+
+    it("validates a flash sale with clear 400s, changes it without selling below what is held, and closes it for good", async () => {
+      const container = getContainer()
+      const events = recordEvents(container, ["distribution.flash_sale.updated", "distribution.flash_sale.closed"])
+      const refused = async (body: Record<string, unknown>, message: string) => {
+        const response = await failure(
+          api.post(
+            "/admin/distribution/flash-sales",
+            {
+              name: "坏的",
+              starts_on: day(0),
+              ends_on: day(1),
+              time_zone: "Asia/Shanghai",
+              slots: [{ start: "10:00", end: "12:00" }],
+              variants: [{ variant_id: variant("SERUM-30"), quota: 5, prices: [{ currency_code: "cny", amount: "59.90" }] }],
+              ...body,
+            },
+            admin
+          )
+        )
+        expect({ status: response.status, message: response.data.message }).toEqual({ status: 400, message: expect.stringContaining(message) })
+      }
+      try {
+        await refused({ slots: [{ start: "10:00", end: "12:00" }, { start: "11:30", end: "13:00" }] }, "The slots 10:00–12:00 and 11:30–13:00 overlap")
+        await refused({ slots: [{ start: "12:00", end: "10:00" }] }, "The slot 12:00–10:00 ends before it starts")
+        await refused({ slots: [{ start: "25:00", end: "26:00" }] }, 'times "HH:MM"')
+        await refused({ slots: [] }, "too small")
+        await refused({ starts_on: day(2), ends_on: day(1) }, "ends_on is before starts_on")
+        await refused({ starts_on: "2026-02-30" }, "starts_on is not a real date")
+        await refused({ time_zone: "Mars/Olympus" }, "time_zone must be an IANA time zone")
+        await refused({ variants: [{ variant_id: "variant_nope", quota: 5, prices: [{ currency_code: "cny", amount: "59.90" }] }] }, "Unknown variant: variant_nope")
+        await refused({ variants: [{ variant_id: variant("SERUM-30"), quota: 0, prices: [{ currency_code: "cny", amount: "59.90" }] }] }, "too small")
+        await refused({ variants: [{ variant_id: variant("SERUM-30"), quota: 5, prices: [{ currency_code: "cny", amount: "0" }] }] }, "must be above zero")
+        await refused({ variants: [{ variant_id: variant("SERUM-30"), quota: 5, prices: [{ currency_code: "cny", amount: "59.901" }] }] }, "has more decimals than CNY allows (2)")
+        await refused({ variants: [] }, "too small")
+        await refused(
+          {
+            variants: [
+              { variant_id: variant("SERUM-30"), quota: 5, prices: [{ currency_code: "cny", amount: "59.90" }] },
+              { variant_id: variant("SERUM-30"), quota: 2, prices: [{ currency_code: "cny", amount: "49.90" }] },
+            ],
+          },
+          "appears twice"
+        )
+        await refused({ per_order_limit: 0 }, "too small")
+
+        // Upcoming: a slot later today or tomorrow in Shanghai; checkout says when it starts.
+        const later = await createFlashSale({
+          name: "秒杀 · 明日",
+          starts_on: day(2),
+          ends_on: day(3),
+          time_zone: "Asia/Shanghai",
+          slots: [{ start: "20:00", end: "22:00" }],
+        })
+        expect(later).toMatchObject({ phase: "upcoming", current_slot: null })
+        expect(later.next_slot).toMatchObject({ starts_at_local: `${day(2)}T20:00:00+08:00`, ends_at_local: `${day(2)}T22:00:00+08:00` })
+        expect(later.next_slot.starts_at).toBe(new Date(`${day(2)}T12:00:00Z`).toISOString())
+        const ana = await buyer("early")
+        const early = await failure(checkout(later.id, ana))
+        expect(early.status).toBe(409)
+        expect(early.data.message).toContain(`its next slot starts at ${day(2)}T20:00:00+08:00`)
+        expect((await failure(checkout("dflash_missing", ana))).status).toBe(404)
+
+        // A live sale: a variant not in it, a currency it has no price in.
+        const live = await createFlashSale({ name: "秒杀 · 改" })
+        const outside = await failure(checkout(live.id, ana, { variant_id: variant("SERUM-50") }))
+        expect(outside.status).toBe(400)
+        expect(outside.data.message).toContain("is not in the flash sale")
+        const [hk] = await container.resolve(Modules.REGION).listRegions({ currency_code: "hkd" })
+        const hkd = await failure(checkout(live.id, ana, { region_id: hk.id }))
+        expect(hkd.status).toBe(400)
+        expect(hkd.data.message).toContain("has no price in HKD")
+
+        // Change: a quota never below what is held.
+        expect((await checkout(live.id, ana)).status).toBe(201)
+        expect((await checkout(live.id, await buyer("cy"))).status).toBe(201)
+        const below = await failure(
+          api.post(`/admin/distribution/flash-sales/${live.id}`, { variants: [{ variant_id: variant("SERUM-30"), quota: 1, prices: [{ currency_code: "cny", amount: "59.90" }] }] }, admin)
+        )
+        expect(below.status).toBe(409)
+        expect(below.data.message).toContain("cannot go below its 2 reserved and 0 sold")
+        const { data: changed } = await api.post(
+          `/admin/distribution/flash-sales/${live.id}`,
+          {
+            name: "秒杀 · 改好了",
+            per_customer_limit: 4,
+            variants: [
+              { variant_id: variant("SERUM-30"), quota: 8, prices: [{ currency_code: "cny", amount: "49.90" }, { currency_code: "hkd", amount: "58" }] },
+              { variant_id: variant("SERUM-50"), quota: 3, prices: [{ currency_code: "cny", amount: "99.00" }] },
+            ],
+          },
+          admin
+        )
+        expect(changed.flash_sale).toMatchObject({
+          name: "秒杀 · 改好了",
+          per_customer_limit: 4,
+          variants: [
+            { variant_id: variant("SERUM-30"), quota: 8, reserved: 2, sold: 0, remaining: 6, prices: [{ currency_code: "cny", amount: "49.90" }, { currency_code: "hkd", amount: "58.00" }] },
+            { variant_id: variant("SERUM-50"), quota: 3, reserved: 0, sold: 0, remaining: 3 },
+          ].sort((a, b) => a.variant_id.localeCompare(b.variant_id)),
+        })
+        const tooLow = await failure(
+          api.post(`/admin/distribution/flash-sales/${live.id}`, { variants: [{ variant_id: variant("SERUM-50"), quota: 3, prices: [{ currency_code: "cny", amount: "99.00" }] }] }, admin)
+        )
+        expect(tooLow.status).toBe(409)
+        expect(tooLow.data.message).toContain("has 2 reserved and 0 sold: it stays in the flash sale")
+        const inverted = await failure(api.post(`/admin/distribution/flash-sales/${live.id}`, { ends_on: day(-5) }, admin))
+        expect(inverted.status).toBe(400)
+        expect(inverted.data.message).toContain("is before starts_on")
+
+        // Close: listed no more, no checkout, no change, not closed twice.
+        const { data: closed } = await api.post(`/admin/distribution/flash-sales/${live.id}/close`, {}, admin)
+        expect(closed.flash_sale).toMatchObject({ status: "closed", phase: "closed", current_slot: null, next_slot: null })
+        expect(closed.flash_sale.closed_at).toEqual(expect.any(String))
+        const { data: store } = await api.get("/store/distribution/flash-sales", { headers: { "x-publishable-api-key": shop.pk } })
+        expect(store.flash_sales.map((s: { id: string }) => s.id)).not.toContain(live.id)
+        const bob = await buyer("bob")
+        const after = await failure(checkout(live.id, bob))
+        expect(after.status).toBe(409)
+        expect(after.data.message).toContain("is closed")
+        expect((await failure(api.post(`/admin/distribution/flash-sales/${live.id}/close`, {}, admin))).status).toBe(409)
+        expect((await failure(api.post(`/admin/distribution/flash-sales/${live.id}`, { name: "再开" }, admin))).status).toBe(409)
+        const { data: listed } = await api.get("/admin/distribution/flash-sales?status=closed", admin)
+        expect(listed.flash_sales.map((s: { id: string }) => s.id)).toEqual([live.id])
+        expect(await events.payloads("distribution.flash_sale.updated")).toEqual([expect.objectContaining({ id: live.id })])
+        expect(await events.payloads("distribution.flash_sale.closed")).toEqual([expect.objectContaining({ id: live.id })])
+      } finally {
+        events.stop()
+      }
+    })
+
+    it("credits a flash-sale order on the price paid under the sale's commission policy, to the cent", async () => {
+      const container = getContainer()
+      const programme = await threeLevelProgramme(api, container, shop, admin)
+      // The ivory tote at the level rates (C bronze 10 %, B silver 6 %, A gold 4 %) of ¥49.90 paid;
+      // the 50 ml serum at the sale's own 10/5/2 % of ¥99.90 (in place of its 20/10/5 % product rule); the rice excluded.
+      const normal = await createFlashSale({
+        name: "秒杀 · 常规佣金",
+        variants: [{ variant_id: variant("TOTE-IVORY"), quota: 5, prices: [{ currency_code: "cny", amount: "49.90" }] }],
+      })
+      const own = await createFlashSale({
+        name: "秒杀 · 自定佣金",
+        commission_policy: "rates",
+        rate_bps_1: 1000,
+        rate_bps_2: 500,
+        rate_bps_3: 200,
+        variants: [{ variant_id: variant("SERUM-50"), quota: 5, prices: [{ currency_code: "cny", amount: "99.90" }] }],
+      })
+      const none = await createFlashSale({
+        name: "秒杀 · 无佣金",
+        commission_policy: "excluded",
+        variants: [{ variant_id: variant("RICE-5"), quota: 5, prices: [{ currency_code: "cny", amount: "39.90" }] }],
+      })
+      const buy = async (saleId: string, sku: string) => {
+        const who = await buyer("flash-commission")
+        const { data } = await checkout(saleId, who, { variant_id: variant(sku), referral_code: programme.c.code })
+        await prepare(data.cart_id, who)
+        return await andWait(container, "order.placed", async () => {
+          const { data: done } = await api.post(`/store/carts/${data.cart_id}/complete`, {}, who)
+          return done.order as { id: string; items: { id: string; variant_sku: string }[] }
+        })
+      }
+      const credited = async (order: { id: string; items: { id: string; variant_sku: string }[] }) =>
+        (await commissionsOf(container, programme, order)).map(({ who, depth, amount, rate_source }) => ({ who, depth, amount, rate_source }))
+
+      expect(await credited(await buy(normal.id, "TOTE-IVORY"))).toEqual([
+        { who: "C", depth: 1, amount: "4.99", rate_source: "level" },
+        { who: "B", depth: 2, amount: "2.99", rate_source: "level" },
+        { who: "A", depth: 3, amount: "1.99", rate_source: "level" },
+      ])
+      expect(await credited(await buy(own.id, "SERUM-50"))).toEqual([
+        { who: "C", depth: 1, amount: "9.99", rate_source: "sale" },
+        { who: "B", depth: 2, amount: "4.99", rate_source: "sale" },
+        { who: "A", depth: 3, amount: "1.99", rate_source: "sale" },
+      ])
+      expect(await credited(await buy(none.id, "RICE-5"))).toEqual([])
     })
   },
 })

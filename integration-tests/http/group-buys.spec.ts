@@ -263,10 +263,10 @@ medusaIntegrationTestRunner({
       const gb = await createGroupBuy({ name: "三人团 · 管理", per_customer_limit: 2, per_order_limit: 2 })
       const leader = await buyer("Kong")
       const lead = await checkout(leader, gb.id, { quantity: 2 })
-      // Over the per-customer limit: the held units count.
-      const over = await failure(api.post(`/store/distribution/group-buys/${gb.id}/checkout`, { variant_id: tote(), quantity: 1 }, leader))
-      expect(over.status).toBe(400)
-      expect(over.data.message).toBe('"三人团 · 管理" allows at most 2 per customer; you already hold 2')
+      // One unpaid checkout per buyer and activity.
+      const second = await failure(api.post(`/store/distribution/group-buys/${gb.id}/checkout`, { variant_id: tote(), quantity: 1 }, leader))
+      expect(second.status).toBe(409)
+      expect(second.data.message).toMatch(/^You already have an unpaid checkout of "三人团 · 管理"/)
 
       // The reservation lapses: completion is refused, the shared release job gives the seat back and the forming group is abandoned.
       await api.post(`/store/carts/${lead.cart_id}`, { shipping_address: SHIPPING_ADDRESS }, leader)
@@ -281,6 +281,10 @@ medusaIntegrationTestRunner({
       // An admin fails an open group: its paid member is refunded at once.
       const again = await checkout(leader, gb.id)
       const order = await pay(leader, again.cart_id)
+      // Over the per-customer limit: the paid unit counts.
+      const over = await failure(api.post(`/store/distribution/group-buys/${gb.id}/checkout`, { variant_id: tote(), quantity: 2 }, leader))
+      expect(over.status).toBe(400)
+      expect(over.data.message).toBe('"三人团 · 管理" allows at most 2 per customer; you already hold 1')
       const { data: failedNow } = await api.post(`/admin/distribution/groups/${again.group.id}/fail`, {}, admin)
       expect(failedNow.group).toMatchObject({ status: "failed", members: [expect.objectContaining({ order_id: order.id, refund_status: "refunded" })] })
       expect((await failure(api.post(`/admin/distribution/groups/${again.group.id}/complete`, {}, admin))).status).toBe(409)

@@ -59,6 +59,7 @@ export type FlashSalesResponse = Out<typeof S.StoreFlashSalesResponse>
 export type FlashSaleResponse = Out<typeof S.StoreFlashSaleResponse>
 export type ActivityReservation = Out<typeof S.ActivityReservation>
 export type ActivityCheckoutResponse = Out<typeof S.StoreActivityCheckoutResponse>
+export type ActivityReservationsResponse = Out<typeof S.StoreActivityReservationsResponse>
 export type StoreCoupon = Out<typeof S.StoreCoupon>
 export type CouponResponse = Out<typeof S.StoreCouponResponse>
 export type CouponIssuedResponse = Out<typeof S.StoreCouponIssuedResponse>
@@ -127,6 +128,9 @@ export function distributionClient(sdk: Medusa) {
      */
     checkoutFlashSale: (id: string, input: FlashSaleCheckoutInput) =>
       post<ActivityCheckoutResponse>(`/flash-sales/${encodeURIComponent(id)}/checkout`, input),
+    /** The caller's own activity reservations, the latest first. */
+    activityReservations: (query: Page & { status?: ActivityReservation["status"] | ActivityReservation["status"][] } = {}) =>
+      get<ActivityReservationsResponse>("/activity-reservations", query),
     /** The caller's coupon (null: none yet) and whether it may ask for one. */
     coupon: () => get<CouponResponse>("/coupon"),
     /** Asks for a coupon, when the programme issues them on request (409 when the caller has one). */

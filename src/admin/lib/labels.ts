@@ -20,6 +20,7 @@ import type {
   WithdrawalMethod,
   WithdrawalStatus,
 } from "../../modules/distribution/constants"
+import type { FlashSalePhase } from "./types"
 
 /**
  * The words for the programme's enumerations, each value spelled out with its
@@ -81,6 +82,12 @@ export function useLabels() {
           live: t("statuses.sale.live"),
           ended: t("statuses.sale.ended"),
         } satisfies Record<SaleStatus, string>,
+        flashSale: {
+          live: t("statuses.flashSale.live"),
+          upcoming: t("statuses.flashSale.upcoming"),
+          ended: t("statuses.flashSale.ended"),
+          closed: t("statuses.flashSale.closed"),
+        } satisfies Record<FlashSalePhase, string>,
       },
       /** A coupon's own commission policy; `programme`: none of its own (the programme's applies). */
       couponPolicies: {
@@ -153,6 +160,7 @@ export function useLabels() {
         withdrawals: t("nav.withdrawals"),
         coupons: t("nav.coupons"),
         sales: t("nav.sales"),
+        flashSales: t("nav.flashSales"),
         levels: t("nav.levels"),
         rules: t("nav.rules"),
         settings: t("nav.settings"),

@@ -21,6 +21,7 @@ import { AdminCreateGroupBuy, AdminEmptyBody, AdminListGroupBuys, AdminListGroup
 import { StoreCheckoutGroupBuy, StoreListGroupBuys } from "../store/distribution/group-buys/validators"
 import { AdminCloseFlashSale, AdminCreateFlashSale, AdminListFlashSales, AdminUpdateFlashSale } from "../admin/distribution/flash-sales/validators"
 import { StoreCheckoutFlashSale, StoreListFlashSales } from "../store/distribution/flash-sales/validators"
+import { StoreListActivityReservations } from "../store/distribution/activity-reservations/validators"
 import {
   AdminAdjustBalance,
   AdminApproveDistributor,
@@ -124,6 +125,7 @@ export const ROUTES: RouteDoc[] = [
   { method: "get", path: "/store/distribution/flash-sales", summary: "Flash sales (秒杀) selling now or later: current and next slots, prices, remaining quota", access: "public", query: StoreListFlashSales, responses: { 200: S.StoreFlashSalesResponse }, errors: [400] },
   { method: "get", path: "/store/distribution/flash-sales/:id", summary: "A flash sale with its slots, prices and remaining quota", access: "public", responses: { 200: S.StoreFlashSaleResponse }, errors: [404] },
   { method: "post", path: "/store/distribution/flash-sales/:id/checkout", summary: "Reserve flash-sale quota and get a one-item cart at the flash-sale price (complete it before the reservation expires)", access: "customer", body: StoreCheckoutFlashSale, responses: { 201: S.StoreActivityCheckoutResponse }, errors: [400, 401, 404, 409] },
+  { method: "get", path: "/store/distribution/activity-reservations", summary: "The caller's own activity reservations (flash sales): what they hold, until when, and the carts and orders", access: "customer", query: StoreListActivityReservations, responses: { 200: S.StoreActivityReservationsResponse }, errors: [400, 401] },
   { method: "post", path: "/store/distribution/coupon", summary: "Ask for a coupon (when the programme issues them on request)", access: "customer", body: StoreRequestCoupon, responses: { 201: S.StoreCouponIssuedResponse }, errors: [400, 401, 404, 409] },
   { method: "get", path: "/store/distribution/openapi.json", summary: "The OpenAPI document of the store routes (this document)", access: "public", responses: { 200: S.OpenApiDocumentResponse }, errors: [400] },
 

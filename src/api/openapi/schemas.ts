@@ -997,6 +997,7 @@ export const StoreActivityCheckoutResponse = z.object({
   unit_price: Amount,
   reservation: ActivityReservation,
 })
+export const StoreActivityReservationsResponse = paged("reservations", ActivityReservation)
 
 // -------------------------------------------------------------------- group buys (拼团)
 

@@ -2171,8 +2171,9 @@ export default class DistributionModuleService extends MedusaService({
 
   /**
    * Reserves `quantity` of an activity's variant for a customer until
-   * `expires_at`: under a lock on (activity, customer) their reserved and
-   * consumed quantities are counted against `per_customer_limit`, then the
+   * `expires_at`: under a lock on (activity, customer) a second unpaid
+   * checkout is refused (CONFLICT), their reserved and consumed quantities
+   * are counted against `per_customer_limit`, then the
    * quota is taken and the reservation written in one conditional statement.
    * Over the limit: NOT_ALLOWED; sold out: CONFLICT; nothing written either way.
    */
@@ -2194,6 +2195,14 @@ export default class DistributionModuleService extends MedusaService({
   ) {
     const manager = sharedContext.transactionManager as EntityManager
     await reservations.lockBuyer(manager, input.kind, input.activity_id, input.customer_id)
+    // One unpaid checkout per buyer and activity (yudao's rule): the open one is completed or expires first.
+    const open = await reservations.openReservation(manager, input.kind, input.activity_id, input.customer_id, new Date())
+    if (open) {
+      throw new MedusaError(
+        MedusaError.Types.CONFLICT,
+        `You already have an unpaid checkout of "${input.activity_name}" (cart ${open.cart_id ?? "being made"}, until ${new Date(open.expires_at).toISOString()}): complete it, or check out again once it expires`
+      )
+    }
     if (input.per_customer_limit !== null) {
       const held = await reservations.heldByBuyer(manager, input.kind, input.activity_id, input.customer_id)
       if (held + input.quantity > input.per_customer_limit) {

@@ -7,6 +7,7 @@ import { activityMark } from "../../../lib/activity"
 import { authenticateCustomer } from "../../utils/authenticate"
 import { asHttpError } from "../../utils/workflow"
 import { StoreCheckoutFlashSale, StoreListFlashSales } from "./flash-sales/validators"
+import { StoreListActivityReservations } from "./activity-reservations/validators"
 
 /**
  * Activity checkout on Medusa's own cart routes. An activity cart (made by
@@ -81,6 +82,11 @@ export const refuseExpiredActivityCart = guard(async (req, { cart, mark }) => {
 })
 
 export const activityCartMiddlewares: MiddlewareRoute[] = [
+  {
+    matcher: "/store/distribution/activity-reservations",
+    method: "GET",
+    middlewares: [authenticateCustomer, validateAndTransformQuery(StoreListActivityReservations, {})],
+  },
   { matcher: "/store/distribution/flash-sales", method: "GET", middlewares: [validateAndTransformQuery(StoreListFlashSales, {})] },
   {
     matcher: "/store/distribution/flash-sales/:id/checkout",

@@ -43,6 +43,23 @@ export async function heldByBuyer(manager: EntityManager, kind: ActivityKind, ac
   return Number(row.held)
 }
 
+/** The customer's checkout of the activity still open at `now` (reserved, not expired), if any. */
+export async function openReservation(
+  manager: EntityManager,
+  kind: ActivityKind,
+  activityId: string,
+  customerId: string,
+  now: Date
+): Promise<ReservationRow | null> {
+  const [row]: ReservationRow[] = await manager.execute(
+    `SELECT ${COLUMNS} FROM distribution_activity_reservation
+      WHERE activity_kind = ? AND activity_id = ? AND customer_id = ? AND status = 'reserved' AND expires_at > ? AND deleted_at IS NULL
+      ORDER BY created_at DESC LIMIT 1`,
+    [kind, activityId, customerId, now]
+  )
+  return row ?? null
+}
+
 /**
  * Takes `quantity` of the (activity, variant)'s quota and writes the
  * reservation, in one statement: the quota's UPDATE matches only while
