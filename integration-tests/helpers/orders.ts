@@ -113,15 +113,7 @@ export async function prepareCart(
       region_id: extra.market?.region_id ?? shop.region_id,
       email: buyer?.email ?? "guest@example.com",
       items: lines.map((l) => ({ variant_id: shop.variants.get(l.sku)!, quantity: l.quantity })),
-      shipping_address: {
-        first_name: "收货",
-        last_name: "人",
-        address_1: "西湖区文三路 100 号",
-        city: "杭州",
-        country_code: extra.market?.country_code ?? "cn",
-        postal_code: "310000",
-        phone: "13800000000",
-      },
+      shipping_address: { ...SHIPPING_ADDRESS, country_code: extra.market?.country_code ?? "cn" },
       metadata,
     },
     config
@@ -131,6 +123,12 @@ export async function prepareCart(
     await api.post(`/store/carts/${cartId}/promotions`, { promo_codes: extra.promo_codes }, config)
   }
   await extra.onCart?.(cartId)
+  await payForCart(api, cartId, config)
+  return { cartId, config }
+}
+
+/** The standard shipping method and a payment session on a cart: what a storefront does before completing it. */
+export async function payForCart(api: AxiosInstance, cartId: string, config: Headers) {
   const { data: options } = await api.get(`/store/shipping-options?cart_id=${cartId}`, config)
   // The demo shop offers two options; the list's order is not fixed, so pick 顺丰标快 (12 CNY) by name.
   const standard = options.shipping_options.find((o: { name: string }) => o.name === "顺丰标快")
@@ -141,7 +139,17 @@ export async function prepareCart(
     { provider_id: "pp_system_default" },
     config
   )
-  return { cartId, config }
+}
+
+/** The shipping address the demo shop's buyers use (in the shop's CNY region). */
+export const SHIPPING_ADDRESS = {
+  first_name: "收货",
+  last_name: "人",
+  address_1: "西湖区文三路 100 号",
+  city: "杭州",
+  country_code: "cn",
+  postal_code: "310000",
+  phone: "13800000000",
 }
 
 export async function placeOrder(

@@ -10,6 +10,8 @@ import { adminLevelsMiddlewares } from "./admin/distribution/levels/middlewares"
 import { adminReconcileMiddlewares } from "./admin/distribution/reconcile/middlewares"
 import { adminReportsMiddlewares } from "./admin/distribution/reports/middlewares"
 import { adminSalesMiddlewares } from "./admin/distribution/sales/middlewares"
+import { adminGroupBuysMiddlewares } from "./admin/distribution/group-buys/middlewares"
+import { adminFlashSalesMiddlewares } from "./admin/distribution/flash-sales/middlewares"
 import { adminSettingsMiddlewares } from "./admin/distribution/settings/middlewares"
 import { adminWithdrawalsMiddlewares } from "./admin/distribution/withdrawals/middlewares"
 import { storeApplyMiddlewares } from "./store/distribution/apply/middlewares"
@@ -21,6 +23,8 @@ import { storeMeMiddlewares } from "./store/distribution/me/middlewares"
 import { storeOrdersMiddlewares } from "./store/distribution/orders/middlewares"
 import { storePosterMiddlewares } from "./store/distribution/poster/middlewares"
 import { storeSalesMiddlewares } from "./store/distribution/sales/middlewares"
+import { storeGroupBuysMiddlewares } from "./store/distribution/group-buys/middlewares"
+import { activityCartMiddlewares } from "./store/distribution/activity-cart-middlewares"
 import { storeProductsMiddlewares } from "./store/distribution/products/middlewares"
 import { storeStatsMiddlewares } from "./store/distribution/stats/middlewares"
 import { storeTeamMiddlewares } from "./store/distribution/team/middlewares"
@@ -56,6 +60,8 @@ export default defineMiddlewares({
     ...storeWithdrawalsMiddlewares,
     ...storeCouponMiddlewares,
     ...storeSalesMiddlewares,
+    ...storeGroupBuysMiddlewares,
+    ...activityCartMiddlewares,
     ...adminDistributorsMiddlewares,
     ...adminLevelsMiddlewares,
     ...adminSettingsMiddlewares,
@@ -69,5 +75,7 @@ export default defineMiddlewares({
     ...adminCustomerGroupsMiddlewares,
     ...adminCouponsMiddlewares,
     ...adminSalesMiddlewares,
+    ...adminGroupBuysMiddlewares,
+    ...adminFlashSalesMiddlewares,
   ],
 })

@@ -9,10 +9,16 @@ import type {
 } from "../api/admin/distribution/coupons/validators"
 import type { AdminReportCoupons } from "../api/admin/distribution/reports/validators"
 import type { AdminCreateSale, AdminListSales, AdminUpdateSale } from "../api/admin/distribution/sales/validators"
+import type { AdminCreateGroupBuy, AdminListGroupBuys, AdminListGroups, AdminUpdateGroupBuy } from "../api/admin/distribution/group-buys/validators"
+import type {
+  AdminCreateFlashSale,
+  AdminListFlashSales,
+  AdminUpdateFlashSale,
+} from "../api/admin/distribution/flash-sales/validators"
 
 /**
  * A typed client of the admin routes of the selling tools — distributor
- * coupons and limited-time sales — for back-office tools and scripts, over
+ * coupons, limited-time sales and flash sales — for back-office tools and scripts, over
  * @medusajs/js-sdk's `client.fetch` (which adds the admin's token or API
  * key). Bodies and queries are typed from the routes' validators, responses
  * from the OpenAPI document's schemas.
@@ -43,6 +49,21 @@ export type CouponsReportQuery = Omit<Query<typeof AdminReportCoupons>, "format"
 export type CreateSaleInput = z.input<typeof AdminCreateSale>
 export type UpdateSaleInput = z.input<typeof AdminUpdateSale>
 export type SalesQuery = Query<typeof AdminListSales>
+export type AdminGroupBuysResponse = Out<typeof S.AdminGroupBuysResponse>
+export type AdminGroupBuyResponse = Out<typeof S.AdminGroupBuyResponse>
+export type AdminGroupsResponse = Out<typeof S.AdminGroupsResponse>
+export type AdminGroupResponse = Out<typeof S.AdminGroupResponse>
+export type AdminGroupBuyReportResponse = Out<typeof S.AdminGroupBuyReportResponse>
+export type CreateGroupBuyInput = z.input<typeof AdminCreateGroupBuy>
+export type UpdateGroupBuyInput = z.input<typeof AdminUpdateGroupBuy>
+export type GroupBuysQuery = Query<typeof AdminListGroupBuys>
+export type GroupsQuery = Query<typeof AdminListGroups>
+export type AdminFlashSale = Out<typeof S.AdminFlashSale>
+export type AdminFlashSalesResponse = Out<typeof S.AdminFlashSalesResponse>
+export type AdminFlashSaleResponse = Out<typeof S.AdminFlashSaleResponse>
+export type CreateFlashSaleInput = z.input<typeof AdminCreateFlashSale>
+export type UpdateFlashSaleInput = z.input<typeof AdminUpdateFlashSale>
+export type FlashSalesQuery = Query<typeof AdminListFlashSales>
 
 const BASE = "/admin/distribution"
 
@@ -72,6 +93,31 @@ export function distributionAdminClient(sdk: Medusa) {
       update: (saleId: string, input: UpdateSaleInput) => post<AdminSaleResponse>(`/sales/${id(saleId)}`, input),
       /** Ends the sale now (its price list too); an ended sale cannot be changed or started again. */
       end: (saleId: string) => post<AdminSaleResponse>(`/sales/${id(saleId)}/end`),
+    },
+    groupBuys: {
+      list: (query: GroupBuysQuery = {}) => get<AdminGroupBuysResponse>("/group-buys", query),
+      retrieve: (groupBuyId: string) => get<AdminGroupBuyResponse>(`/group-buys/${id(groupBuyId)}`),
+      create: (input: CreateGroupBuyInput) => post<AdminGroupBuyResponse>("/group-buys", input),
+      update: (groupBuyId: string, input: UpdateGroupBuyInput) => post<AdminGroupBuyResponse>(`/group-buys/${id(groupBuyId)}`, input),
+      /** No new checkout; open groups run to their deadline. */
+      close: (groupBuyId: string) => post<AdminGroupBuyResponse>(`/group-buys/${id(groupBuyId)}/close`),
+      report: (groupBuyId: string) => get<AdminGroupBuyReportResponse>(`/group-buys/${id(groupBuyId)}/report`),
+    },
+    groups: {
+      list: (query: GroupsQuery = {}) => get<AdminGroupsResponse>("/groups", query),
+      retrieve: (groupId: string) => get<AdminGroupResponse>(`/groups/${id(groupId)}`),
+      /** Completes an open group now (its missing seats virtual). */
+      complete: (groupId: string) => post<AdminGroupResponse>(`/groups/${id(groupId)}/complete`),
+      /** Fails an open group now: its paid orders are canceled and refunded. */
+      fail: (groupId: string) => post<AdminGroupResponse>(`/groups/${id(groupId)}/fail`),
+    },
+    flashSales: {
+      list: (query: FlashSalesQuery = {}) => get<AdminFlashSalesResponse>("/flash-sales", query),
+      retrieve: (saleId: string) => get<AdminFlashSaleResponse>(`/flash-sales/${id(saleId)}`),
+      create: (input: CreateFlashSaleInput) => post<AdminFlashSaleResponse>("/flash-sales", input),
+      update: (saleId: string, input: UpdateFlashSaleInput) => post<AdminFlashSaleResponse>(`/flash-sales/${id(saleId)}`, input),
+      /** Closes the flash sale for good: no new checkout (open reservations complete or expire). */
+      close: (saleId: string) => post<AdminFlashSaleResponse>(`/flash-sales/${id(saleId)}/close`),
     },
   }
 }

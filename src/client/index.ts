@@ -2,6 +2,8 @@ import type Medusa from "@medusajs/js-sdk"
 import type { z } from "@medusajs/framework/zod"
 import type * as S from "../api/openapi/schemas"
 import type { StoreRequestWithdrawal } from "../api/store/distribution/withdrawals/validators"
+import type { StoreCheckoutGroupBuy } from "../api/store/distribution/group-buys/validators"
+import type { StoreCheckoutFlashSale } from "../api/store/distribution/flash-sales/validators"
 
 /**
  * A typed client of the distributor centre's store API for storefronts, apps
@@ -44,6 +46,20 @@ export type StatsResponse = Out<typeof S.StoreStatsResponse>
 export type StoreSale = Out<typeof S.StoreSale>
 export type SaleProduct = Out<typeof S.SaleProduct>
 export type SalesResponse = Out<typeof S.StoreSalesResponse>
+export type GroupBuy = Out<typeof S.GroupBuy>
+export type Group = Out<typeof S.Group>
+export type GroupBuysResponse = Out<typeof S.StoreGroupBuysResponse>
+export type GroupBuyResponse = Out<typeof S.StoreGroupBuyResponse>
+export type GroupResponse = Out<typeof S.StoreGroupResponse>
+export type GroupCheckoutResponse = Out<typeof S.StoreGroupCheckoutResponse>
+export type MyGroupsResponse = Out<typeof S.StoreMyGroupsResponse>
+export type GroupCheckoutInput = z.input<typeof StoreCheckoutGroupBuy>
+export type StoreFlashSale = Out<typeof S.StoreFlashSale>
+export type FlashSalesResponse = Out<typeof S.StoreFlashSalesResponse>
+export type FlashSaleResponse = Out<typeof S.StoreFlashSaleResponse>
+export type ActivityReservation = Out<typeof S.ActivityReservation>
+export type ActivityCheckoutResponse = Out<typeof S.StoreActivityCheckoutResponse>
+export type ActivityReservationsResponse = Out<typeof S.StoreActivityReservationsResponse>
 export type StoreCoupon = Out<typeof S.StoreCoupon>
 export type CouponResponse = Out<typeof S.StoreCouponResponse>
 export type CouponIssuedResponse = Out<typeof S.StoreCouponIssuedResponse>
@@ -59,6 +75,8 @@ export type VisitInput = { referral_code: string; source?: "link" | "code" | "qr
 export type TeamQuery = Page & { depth?: 1 | 2 | 3; status?: string | string[] }
 export type CommissionsQuery = Page & { status?: string | string[]; depth?: number; from?: string; to?: string }
 export type ProductsQuery = Page & { q?: string; category_id?: string | string[]; region_id?: string }
+/** A flash-sale checkout: the variant, how many (default 1), the region (default: the store's), the referral code to credit. */
+export type FlashSaleCheckoutInput = z.input<typeof StoreCheckoutFlashSale>
 export type StatsQuery = { from?: string; to?: string; interval?: "day" | "week" | "month"; tz?: string; currency_code?: string }
 
 export type Withdrawal = Out<typeof S.Withdrawal>
@@ -93,6 +111,30 @@ export function distributionClient(sdk: Pick<Medusa, "client">) {
     stats: (query: StatsQuery = {}) => get<StatsResponse>("/stats", query),
     /** Live and upcoming limited-time sales (no login needed): countdowns and products at the region's prices. */
     sales: (query: Page & { region_id?: string } = {}) => get<SalesResponse>("/sales", query),
+    /** 拼团 activities running now (no login needed). */
+    groupBuys: (query: Page = {}) => get<GroupBuysResponse>("/group-buys", query),
+    /** One activity with its open groups to join. */
+    groupBuy: (groupBuyId: string) => get<GroupBuyResponse>(`/group-buys/${encodeURIComponent(groupBuyId)}`),
+    /** A group's page: seats and time left, members masked, its share link. */
+    group: (groupId: string) => get<GroupResponse>(`/groups/${encodeURIComponent(groupId)}`),
+    /** Reserves a seat (in group_id, or a new group) and answers the one-item cart to check out with Medusa's own checkout. */
+    checkoutGroupBuy: (groupBuyId: string, input: GroupCheckoutInput) =>
+      post<GroupCheckoutResponse>(`/group-buys/${encodeURIComponent(groupBuyId)}/checkout`, input),
+    /** The caller's own group seats. */
+    myGroups: (query: Page = {}) => get<MyGroupsResponse>("/group-buys/me", query),
+    /** Flash sales (秒杀) selling now or later (no login needed): current and next slots, prices, remaining quota. */
+    flashSales: (query: Page = {}) => get<FlashSalesResponse>("/flash-sales", query),
+    flashSale: (id: string) => get<FlashSaleResponse>(`/flash-sales/${encodeURIComponent(id)}`),
+    /**
+     * Reserves flash-sale quota for the logged-in customer and answers a
+     * one-item Medusa cart at the flash-sale price: complete it with Medusa's
+     * checkout (sdk.store.cart…) before `reservation.expires_at`.
+     */
+    checkoutFlashSale: (id: string, input: FlashSaleCheckoutInput) =>
+      post<ActivityCheckoutResponse>(`/flash-sales/${encodeURIComponent(id)}/checkout`, input),
+    /** The caller's own activity reservations, the latest first. */
+    activityReservations: (query: Page & { status?: ActivityReservation["status"] | ActivityReservation["status"][] } = {}) =>
+      get<ActivityReservationsResponse>("/activity-reservations", query),
     /** The caller's coupon (null: none yet) and whether it may ask for one. */
     coupon: () => get<CouponResponse>("/coupon"),
     /** Asks for a coupon, when the programme issues them on request (409 when the caller has one). */

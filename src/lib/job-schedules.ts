@@ -6,6 +6,8 @@
  *   DISTRIBUTION_SETTLE_SCHEDULE     default every 10 minutes
  *   DISTRIBUTION_RECONCILE_SCHEDULE  default every hour at minute 17
  *   DISTRIBUTION_SALE_EVENTS_SCHEDULE default every minute (a sale's start or end is announced within it)
+ *   DISTRIBUTION_GROUPS_SCHEDULE     default every minute (拼团 seats released, expired groups settled, refunds made)
+ *   DISTRIBUTION_RESERVATIONS_SCHEDULE default every minute (an expired activity reservation is released within it)
  *
  * Any cron expression Medusa accepts (five fields, or six with seconds).
  *
@@ -18,6 +20,8 @@
 export const SETTLE_SCHEDULE = scheduleFrom("DISTRIBUTION_SETTLE_SCHEDULE", "*/10 * * * *")
 export const RECONCILE_SCHEDULE = scheduleFrom("DISTRIBUTION_RECONCILE_SCHEDULE", "17 * * * *")
 export const SALE_EVENTS_SCHEDULE = scheduleFrom("DISTRIBUTION_SALE_EVENTS_SCHEDULE", "* * * * *")
+export const GROUPS_SCHEDULE = scheduleFrom("DISTRIBUTION_GROUPS_SCHEDULE", "* * * * *")
+export const RESERVATIONS_SCHEDULE = scheduleFrom("DISTRIBUTION_RESERVATIONS_SCHEDULE", "* * * * *")
 
 export const JOB_STALE_AFTER_MS = secondsFrom("DISTRIBUTION_JOB_STALE_AFTER", 300, 10, 86_400) * 1000
 export const JOB_HEARTBEAT_MS = JOB_STALE_AFTER_MS / 10

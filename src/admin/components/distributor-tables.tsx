@@ -102,6 +102,7 @@ const LedgerDescription = ({ entry }: { entry: LedgerEntry }) => {
     withdrawal_released: t("ledger.describe.withdrawal_released", { ...withdrawal }),
     withdrawal_paid: t("ledger.describe.withdrawal_paid", { ...withdrawal }),
     manual_adjustment: t("ledger.describe.manual_adjustment", { reason: entry.reason ?? "" }),
+    group_leader_bonus: t("ledger.describe.group_leader_bonus", { reason: entry.reason ?? "" }),
   }
   const text = words[entry.kind]
   const to = entry.order

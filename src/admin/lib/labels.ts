@@ -20,6 +20,7 @@ import type {
   WithdrawalMethod,
   WithdrawalStatus,
 } from "../../modules/distribution/constants"
+import type { FlashSalePhase } from "./types"
 
 /**
  * The words for the programme's enumerations, each value spelled out with its
@@ -44,6 +45,7 @@ export function useLabels() {
         withdrawal_released: t("ledger.kinds.withdrawal_released"),
         withdrawal_paid: t("ledger.kinds.withdrawal_paid"),
         manual_adjustment: t("ledger.kinds.manual_adjustment"),
+        group_leader_bonus: t("ledger.kinds.group_leader_bonus"),
       } satisfies Record<LedgerKind, string>,
       balances: {
         available: t("balances.available"),
@@ -80,6 +82,12 @@ export function useLabels() {
           live: t("statuses.sale.live"),
           ended: t("statuses.sale.ended"),
         } satisfies Record<SaleStatus, string>,
+        flashSale: {
+          live: t("statuses.flashSale.live"),
+          upcoming: t("statuses.flashSale.upcoming"),
+          ended: t("statuses.flashSale.ended"),
+          closed: t("statuses.flashSale.closed"),
+        } satisfies Record<FlashSalePhase, string>,
       },
       /** A coupon's own commission policy; `programme`: none of its own (the programme's applies). */
       couponPolicies: {
@@ -152,6 +160,7 @@ export function useLabels() {
         withdrawals: t("nav.withdrawals"),
         coupons: t("nav.coupons"),
         sales: t("nav.sales"),
+        flashSales: t("nav.flashSales"),
         levels: t("nav.levels"),
         rules: t("nav.rules"),
         settings: t("nav.settings"),

@@ -75,3 +75,6 @@ export type BulkIssueResult = Out<typeof S.AdminBulkIssueCouponsResponse>
 export type SaleStatus = `${C.SaleStatus}`
 export type SaleCommission = `${C.SaleCommission}`
 export type Sale = Out<typeof S.AdminSale>
+export type FlashSale = Out<typeof S.AdminFlashSale>
+export type FlashSalePhase = FlashSale["phase"]
+export type Group = Out<typeof S.Group>

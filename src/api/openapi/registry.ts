@@ -17,6 +17,11 @@ import {
 import { StoreRequestCoupon } from "../store/distribution/coupon/validators"
 import { AdminCreateSale, AdminEndSale, AdminListSales, AdminUpdateSale } from "../admin/distribution/sales/validators"
 import { StoreListSales } from "../store/distribution/sales/validators"
+import { AdminCreateGroupBuy, AdminEmptyBody, AdminListGroupBuys, AdminListGroups, AdminUpdateGroupBuy } from "../admin/distribution/group-buys/validators"
+import { StoreCheckoutGroupBuy, StoreListGroupBuys } from "../store/distribution/group-buys/validators"
+import { AdminCloseFlashSale, AdminCreateFlashSale, AdminListFlashSales, AdminUpdateFlashSale } from "../admin/distribution/flash-sales/validators"
+import { StoreCheckoutFlashSale, StoreListFlashSales } from "../store/distribution/flash-sales/validators"
+import { StoreListActivityReservations } from "../store/distribution/activity-reservations/validators"
 import {
   AdminAdjustBalance,
   AdminApproveDistributor,
@@ -87,6 +92,8 @@ export type RouteDoc = {
 const D = "/admin/distribution/distributors/:id"
 const W = "/admin/distribution/withdrawals"
 const R = "/admin/distribution/reports"
+const GB = "/admin/distribution/group-buys"
+const G = "/admin/distribution/groups"
 const CSV: MediaDoc = { media: "text/csv", description: "CSV (UTF-8 with BOM)" }
 const PNG: MediaDoc = { media: "image/png", description: "PNG image" }
 
@@ -109,7 +116,16 @@ export const ROUTES: RouteDoc[] = [
   { method: "post", path: "/store/distribution/withdrawals", summary: "Request a withdrawal (the amount is held at once)", access: "customer", body: StoreRequestWithdrawal, responses: { 201: S.StoreWithdrawalRequestedResponse, 200: S.StoreWithdrawalRequestedResponse }, errors: [400, 401, 404, 409, 429] },
   { method: "get", path: "/store/distribution/withdrawals/:id", summary: "One of the caller's withdrawals", access: "customer", responses: { 200: S.StoreWithdrawalResponse }, errors: [401, 404] },
   { method: "get", path: "/store/distribution/coupon", summary: "The caller's coupon: its code, what it gives, its uses, sales and commission", access: "customer", responses: { 200: S.StoreCouponResponse }, errors: [401, 404] },
+  { method: "get", path: "/store/distribution/group-buys", summary: "拼团 activities running now", access: "public", query: StoreListGroupBuys, responses: { 200: S.StoreGroupBuysResponse }, errors: [400] },
+  { method: "get", path: "/store/distribution/group-buys/me", summary: "The buyer's own group seats with their groups' states", access: "customer", query: StoreListGroupBuys, responses: { 200: S.StoreMyGroupsResponse }, errors: [400, 401] },
+  { method: "get", path: "/store/distribution/group-buys/:id", summary: "A 拼团 activity with its open groups to join", access: "public", responses: { 200: S.StoreGroupBuyResponse }, errors: [404] },
+  { method: "post", path: "/store/distribution/group-buys/:id/checkout", summary: "Reserve a seat (in group_id, or a new group) and get a one-item Medusa cart at the group price", access: "customer", body: StoreCheckoutGroupBuy, responses: { 201: S.StoreGroupCheckoutResponse }, errors: [400, 401, 404, 409] },
+  { method: "get", path: "/store/distribution/groups/:id", summary: "A group's page: seats and time left, members masked, the share link (a referral link when the leader is a distributor)", access: "public", responses: { 200: S.StoreGroupResponse }, errors: [404] },
   { method: "get", path: "/store/distribution/sales", summary: "Live and upcoming limited-time sales with their countdowns and products at Medusa's calculated prices", access: "public", query: StoreListSales, responses: { 200: S.StoreSalesResponse }, errors: [400] },
+  { method: "get", path: "/store/distribution/flash-sales", summary: "Flash sales (秒杀) selling now or later: current and next slots, prices, remaining quota", access: "public", query: StoreListFlashSales, responses: { 200: S.StoreFlashSalesResponse }, errors: [400] },
+  { method: "get", path: "/store/distribution/flash-sales/:id", summary: "A flash sale with its slots, prices and remaining quota", access: "public", responses: { 200: S.StoreFlashSaleResponse }, errors: [404] },
+  { method: "post", path: "/store/distribution/flash-sales/:id/checkout", summary: "Reserve flash-sale quota and get a one-item cart at the flash-sale price (complete it before the reservation expires)", access: "customer", body: StoreCheckoutFlashSale, responses: { 201: S.StoreActivityCheckoutResponse }, errors: [400, 401, 404, 409] },
+  { method: "get", path: "/store/distribution/activity-reservations", summary: "The caller's own activity reservations (flash sales): what they hold, until when, and the carts and orders", access: "customer", query: StoreListActivityReservations, responses: { 200: S.StoreActivityReservationsResponse }, errors: [400, 401] },
   { method: "post", path: "/store/distribution/coupon", summary: "Ask for a coupon (when the programme issues them on request)", access: "customer", body: StoreRequestCoupon, responses: { 201: S.StoreCouponIssuedResponse }, errors: [400, 401, 404, 409] },
   { method: "get", path: "/store/distribution/share/:scene", summary: "What a share's scene (a mini-program code's) stands for: the sharer's referral code, the target and its URL", access: "public", responses: { 200: S.StoreShareResponse }, errors: [400, 404] },
   { method: "get", path: "/store/distribution/openapi.json", summary: "The OpenAPI document of the store routes (this document)", access: "public", responses: { 200: S.OpenApiDocumentResponse }, errors: [400] },
@@ -151,11 +167,26 @@ export const ROUTES: RouteDoc[] = [
   { method: "post", path: "/admin/distribution/coupons/:id/policy", summary: "Set a coupon's own commission policy (null: the programme's)", access: "admin", body: AdminUpdateCoupon, responses: { 200: S.AdminCouponResponse }, errors: [400, 401, 404] },
   { method: "post", path: "/admin/distribution/coupons/:id/disable", summary: "Disable a coupon (its promotion becomes inactive; audited)", access: "admin", body: AdminSetCouponStatus, responses: { 200: S.AdminCouponResponse }, errors: [400, 401, 404, 409] },
   { method: "post", path: "/admin/distribution/coupons/:id/enable", summary: "Enable a disabled coupon (active again unless its owner is suspended; audited)", access: "admin", body: AdminSetCouponStatus, responses: { 200: S.AdminCouponResponse }, errors: [400, 401, 404, 409] },
+  { method: "get", path: "/admin/distribution/flash-sales", summary: "List flash sales (秒杀) with their slots, variants, quotas and sales", access: "admin", query: AdminListFlashSales, responses: { 200: S.AdminFlashSalesResponse }, errors: [400, 401] },
+  { method: "post", path: "/admin/distribution/flash-sales", summary: "Create a flash sale: dates, daily slots in a time zone, per-variant prices and quotas, limits, commission policy", access: "admin", body: AdminCreateFlashSale, responses: { 201: S.AdminFlashSaleResponse }, errors: [400, 401] },
+  { method: "get", path: "/admin/distribution/flash-sales/:id", summary: "A flash sale with its variants, quotas and sales", access: "admin", responses: { 200: S.AdminFlashSaleResponse }, errors: [401, 404] },
+  { method: "post", path: "/admin/distribution/flash-sales/:id", summary: "Change a flash sale that is not closed (a quota never below what is reserved and sold)", access: "admin", body: AdminUpdateFlashSale, responses: { 200: S.AdminFlashSaleResponse }, errors: [400, 401, 404, 409] },
+  { method: "post", path: "/admin/distribution/flash-sales/:id/close", summary: "Close a flash sale for good (open reservations still complete or expire)", access: "admin", body: AdminCloseFlashSale, responses: { 200: S.AdminFlashSaleResponse }, errors: [400, 401, 404, 409] },
   { method: "get", path: "/admin/distribution/sales", summary: "List limited-time sales with their variants, prices and commission policy", access: "admin", query: AdminListSales, responses: { 200: S.AdminSalesResponse }, errors: [400, 401] },
   { method: "post", path: "/admin/distribution/sales", summary: "Create a limited-time sale (a Medusa sale price list over its window); a variant already in an overlapping sale is refused", access: "admin", body: AdminCreateSale, responses: { 201: S.AdminSaleResponse }, errors: [400, 401, 409] },
   { method: "get", path: "/admin/distribution/sales/:id", summary: "A sale with its variants and prices", access: "admin", responses: { 200: S.AdminSaleResponse }, errors: [401, 404] },
   { method: "post", path: "/admin/distribution/sales/:id", summary: "Change a sale that has not ended: window, prices, commission policy", access: "admin", body: AdminUpdateSale, responses: { 200: S.AdminSaleResponse }, errors: [400, 401, 404, 409] },
   { method: "post", path: "/admin/distribution/sales/:id/end", summary: "End a sale now (its price list too)", access: "admin", body: AdminEndSale, responses: { 200: S.AdminSaleResponse }, errors: [400, 401, 404, 409] },
+  { method: "get", path: GB, summary: "List 拼团 activities", access: "admin", query: AdminListGroupBuys, responses: { 200: S.AdminGroupBuysResponse }, errors: [400, 401] },
+  { method: "post", path: GB, summary: "Create a 拼团 activity: group prices, size, time limit, limits, virtual completion, overflow rule, commission policy, leader bonus", access: "admin", body: AdminCreateGroupBuy, responses: { 201: S.AdminGroupBuyResponse }, errors: [400, 401] },
+  { method: "get", path: `${GB}/:id`, summary: "A 拼团 activity", access: "admin", responses: { 200: S.AdminGroupBuyResponse }, errors: [401, 404] },
+  { method: "post", path: `${GB}/:id`, summary: "Change a 拼团 activity that is not closed (formed groups keep their size and deadline)", access: "admin", body: AdminUpdateGroupBuy, responses: { 200: S.AdminGroupBuyResponse }, errors: [400, 401, 404, 409] },
+  { method: "post", path: `${GB}/:id/close`, summary: "Close a 拼团 activity to new checkouts (open groups run to their deadline)", access: "admin", body: AdminEmptyBody, responses: { 200: S.AdminGroupBuyResponse }, errors: [400, 401, 404, 409] },
+  { method: "get", path: `${GB}/:id/report`, summary: "Groups opened, succeeded (virtually), failed; GMV; refunds", access: "admin", responses: { 200: S.AdminGroupBuyReportResponse }, errors: [401, 404] },
+  { method: "get", path: G, summary: "Groups by status and activity", access: "admin", query: AdminListGroups, responses: { 200: S.AdminGroupsResponse }, errors: [400, 401] },
+  { method: "get", path: `${G}/:id`, summary: "A group with its members, orders and refund states", access: "admin", responses: { 200: S.AdminGroupResponse }, errors: [401, 404] },
+  { method: "post", path: `${G}/:id/complete`, summary: "Complete an open group now (its missing seats virtual)", access: "admin", body: AdminEmptyBody, responses: { 200: S.AdminGroupResponse }, errors: [400, 401, 404, 409] },
+  { method: "post", path: `${G}/:id/fail`, summary: "Fail an open group now: its paid orders are canceled and refunded", access: "admin", body: AdminEmptyBody, responses: { 200: S.AdminGroupResponse }, errors: [400, 401, 404, 409] },
   { method: "get", path: `${R}/coupons`, summary: "Uses, sales and commission per distributor coupon", access: "admin", query: AdminReportCoupons, responses: { 200: [S.AdminReportCouponsResponse, CSV] }, errors: [400, 401] },
   { method: "get", path: "/admin/distribution/reconcile", summary: "The hourly reconcile job's latest runs and what each repaired", access: "admin", responses: { 200: S.AdminReconcileRunsResponse }, errors: [401] },
   { method: "post", path: "/admin/distribution/reconcile", summary: "Reconcile balances with the ledger and repair what lost events left undone", access: "admin", body: AdminReconcile, responses: { 200: S.AdminReconcileResponse }, errors: [400, 401] },

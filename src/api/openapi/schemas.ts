@@ -14,8 +14,16 @@ import {
   RULE_MODES,
   RULE_TARGET_TYPES,
   SALE_COMMISSIONS,
+  ACTIVITY_KINDS,
+  FLASH_SALE_STATUSES,
+  RESERVATION_STATUSES,
   SALE_STATUSES,
   SHARE_TARGETS,
+  GROUP_BUY_STATUSES,
+  GROUP_MEMBER_STATUSES,
+  GROUP_OVERFLOWS,
+  GROUP_REFUND_STATUSES,
+  GROUP_STATUSES,
   WITHDRAWAL_METHODS,
   WITHDRAWAL_STATUSES,
 } from "../../modules/distribution/constants"
@@ -971,3 +979,190 @@ export const StoreSale = z.object({
   share: Share.nullable().describe("The logged-in caller's share of the sale's page (/sales/:id); null without a login, or when the caller may not share"),
 })
 export const StoreSalesResponse = paged("sales", StoreSale).extend({ currency_code: z.string() })
+
+// -------------------------------------------------------------- flash sales
+
+const FlashSlotOccurrence = z
+  .object({
+    starts_at: Timestamp,
+    ends_at: Timestamp,
+    starts_at_local: z.string().describe("starts_at as the wall-clock time of the sale's time zone, with its offset"),
+    ends_at_local: z.string().describe("ends_at as the wall-clock time of the sale's time zone, with its offset"),
+  })
+  .nullable()
+
+const FlashSaleFields = {
+  id: Id,
+  name: z.string(),
+  status: z.enum(FLASH_SALE_STATUSES).describe("active until an admin closes it"),
+  phase: z.enum(["live", "upcoming", "ended", "closed"]).describe("live: in a slot now; upcoming: a slot is to come"),
+  starts_on: z.string().describe("The first date (YYYY-MM-DD in time_zone)"),
+  ends_on: z.string().describe("The last date, included"),
+  time_zone: z.string(),
+  slots: z.array(z.object({ start: z.string(), end: z.string() })).describe("Daily [start, end) times \"HH:MM\""),
+  current_slot: FlashSlotOccurrence.describe("The slot selling now"),
+  next_slot: FlashSlotOccurrence.describe("The next slot to start"),
+  per_order_limit: z.number().int(),
+  per_customer_limit: z.number().int().nullable(),
+  reservation_minutes: z.number().int().describe("How long a checkout holds its quota"),
+  allow_coupons: z.boolean(),
+}
+
+const FlashVariantFields = {
+  variant_id: z.string(),
+  product_id: z.string(),
+  prices: z.array(z.object({ currency_code: z.string(), amount: Amount })),
+  quota: z.number().int().describe("The variant's quota for the whole sale"),
+  remaining: z.number().int().describe("What is left to reserve"),
+}
+
+export const AdminFlashSale = z.object({
+  ...FlashSaleFields,
+  commission_policy: z.enum(SALE_COMMISSIONS),
+  rate_bps_1: z.number().int().nullable(),
+  rate_bps_2: z.number().int().nullable(),
+  rate_bps_3: z.number().int().nullable(),
+  closed_at: Timestamp.nullable(),
+  created_at: Timestamp,
+  updated_at: Timestamp,
+  variants: z.array(z.object({ ...FlashVariantFields, reserved: z.number().int(), sold: z.number().int() })),
+})
+export const AdminFlashSalesResponse = paged("flash_sales", AdminFlashSale)
+export const AdminFlashSaleResponse = z.object({ flash_sale: AdminFlashSale })
+
+export const StoreFlashSale = z.object({ ...FlashSaleFields, variants: z.array(z.object(FlashVariantFields)) })
+export const StoreFlashSalesResponse = paged("flash_sales", StoreFlashSale)
+export const StoreFlashSaleResponse = z.object({ flash_sale: StoreFlashSale })
+
+export const ActivityReservation = z.object({
+  id: Id,
+  activity_kind: z.enum(ACTIVITY_KINDS),
+  activity_id: z.string(),
+  variant_id: z.string(),
+  customer_id: z.string(),
+  quantity: z.number().int(),
+  status: z.enum(RESERVATION_STATUSES),
+  expires_at: Timestamp.describe("Complete the cart before this instant"),
+  cart_id: z.string().nullable(),
+  order_id: z.string().nullable(),
+})
+export const StoreActivityCheckoutResponse = z.object({
+  cart_id: z.string().describe("The one-item Medusa cart at the activity's price: complete it with Medusa's checkout"),
+  currency_code: z.string(),
+  unit_price: Amount,
+  reservation: ActivityReservation,
+})
+export const StoreActivityReservationsResponse = paged("reservations", ActivityReservation)
+
+// -------------------------------------------------------------------- group buys (拼团)
+
+export const GroupBuy = z.object({
+  id: Id,
+  name: z.string(),
+  status: z.enum(GROUP_BUY_STATUSES),
+  starts_at: Timestamp,
+  ends_at: Timestamp,
+  group_size: z.number().int().describe("Paid members that make a group succeed"),
+  time_limit_minutes: z.number().int().describe("How long an opened group may take (capped at ends_at)"),
+  reservation_minutes: z.number().int().describe("How long a checkout's seat is held for its payment"),
+  per_order_limit: z.number().int().nullable(),
+  per_customer_limit: z.number().int().nullable(),
+  virtual_threshold: z.number().int().nullable().describe("Paid members at expiry that complete a group virtually (null: never)"),
+  overflow: z.enum(GROUP_OVERFLOWS).describe("The last-seat race's losers: lead a new group, or 409"),
+  commission_policy: z.enum(SALE_COMMISSIONS),
+  rate_bps_1: z.number().int().nullable(),
+  rate_bps_2: z.number().int().nullable(),
+  rate_bps_3: z.number().int().nullable(),
+  leader_bonus_bps: z.number().int().nullable().describe("The leader's bonus in basis points of the leader's line, credited when the group succeeds"),
+  prices: z.array(z.object({ variant_id: z.string(), currency_code: z.string(), amount: Amount })),
+  closed_at: Timestamp.nullable(),
+  created_at: Timestamp,
+})
+
+export const Group = z.object({
+  id: Id,
+  group_buy_id: z.string(),
+  status: z.enum(GROUP_STATUSES),
+  size: z.number().int(),
+  paid: z.number().int(),
+  reserved: z.number().int().describe("Seats held by checkouts not yet paid"),
+  virtual_count: z.number().int().describe("Seats a virtual completion filled (no customer behind them)"),
+  seats_left: z.number().int(),
+  currency_code: z.string(),
+  opened_at: Timestamp.nullable(),
+  expires_at: Timestamp.nullable(),
+  expires_in_seconds: z.number().int().nullable().describe("The countdown of an open group"),
+  succeeded_at: Timestamp.nullable(),
+  failed_at: Timestamp.nullable(),
+})
+
+const AdminGroupMember = z.object({
+  id: Id,
+  customer_id: z.string(),
+  email: z.string().nullable(),
+  is_leader: z.boolean(),
+  status: z.enum(GROUP_MEMBER_STATUSES),
+  variant_id: z.string(),
+  quantity: z.number().int(),
+  unit_price: Amount,
+  currency_code: z.string(),
+  reservation_id: z.string().describe("The shared activity reservation (its cart_id is the checkout's cart)"),
+  order_id: z.string().nullable(),
+  reservation_expires_at: Timestamp,
+  paid_at: Timestamp.nullable(),
+  refund_status: z.enum(GROUP_REFUND_STATUSES).nullable(),
+  refund_error: z.string().nullable(),
+})
+
+export const AdminGroupBuysResponse = paged("group_buys", GroupBuy)
+export const AdminGroupBuyResponse = z.object({ group_buy: GroupBuy })
+export const AdminGroupsResponse = paged("groups", Group)
+export const AdminGroupResponse = z.object({ group: Group.extend({ members: z.array(AdminGroupMember) }) })
+export const AdminGroupBuyReportResponse = z.object({
+  report: z.object({
+    opened: z.number().int(),
+    succeeded: z.number().int(),
+    failed: z.number().int(),
+    virtual: z.number().int(),
+    open: z.number().int(),
+    gmv: z.array(z.object({ currency_code: z.string(), amount: Amount })).describe("Paid members' lines at the group price, not refunded"),
+    refunds: z.array(z.object({ currency_code: z.string(), amount: Amount, pending: z.number().int(), failed: z.number().int() })),
+  }),
+})
+
+export const StoreGroupBuysResponse = paged("group_buys", GroupBuy)
+export const StoreGroupBuyResponse = z.object({ group_buy: GroupBuy.extend({ open_groups: z.array(Group) }) })
+export const StoreGroupResponse = z.object({
+  group: Group.extend({
+    members: z.array(z.object({ is_leader: z.boolean(), name: z.string().nullable().describe("Masked"), paid_at: Timestamp.nullable() })),
+    share: z.object({
+      path: z.string(),
+      referral_code: z.string().nullable().describe("The leader's code when the leader is an active distributor: the group link is a referral link"),
+      url: z.string().nullable(),
+    }),
+  }),
+})
+export const StoreGroupCheckoutResponse = z.object({
+  checkout: z.object({
+    cart_id: z.string().describe("The one-item Medusa cart to check out with Medusa's own checkout"),
+    reservation_id: z.string().describe("The shared activity reservation holding the seat"),
+    group: Group,
+    is_leader: z.boolean(),
+    overflowed: z.boolean().describe("The group asked for had no seat left: the buyer leads a new group"),
+    reservation_expires_at: Timestamp,
+  }),
+})
+export const StoreMyGroupsResponse = paged(
+  "groups",
+  z.object({
+    group: Group,
+    is_leader: z.boolean(),
+    status: z.enum(GROUP_MEMBER_STATUSES),
+    variant_id: z.string(),
+    quantity: z.number().int(),
+    unit_price: Amount,
+    reservation_id: z.string(),
+    order_id: z.string().nullable(),
+    refund_status: z.enum(GROUP_REFUND_STATUSES).nullable(),
+  })
+)

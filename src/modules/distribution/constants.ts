@@ -144,6 +144,7 @@ export const LedgerKind = {
   WITHDRAWAL_RELEASED: "withdrawal_released",
   WITHDRAWAL_PAID: "withdrawal_paid",
   MANUAL_ADJUSTMENT: "manual_adjustment",
+  GROUP_LEADER_BONUS: "group_leader_bonus",
 } as const
 export type LedgerKind = (typeof LedgerKind)[keyof typeof LedgerKind]
 export const LEDGER_KINDS = Object.values(LedgerKind)
@@ -249,6 +250,34 @@ export const ShareTarget = {
 } as const
 export type ShareTarget = (typeof ShareTarget)[keyof typeof ShareTarget]
 export const SHARE_TARGETS = Object.values(ShareTarget)
+/**
+ * Activity checkout (秒杀 flash sales, 拼团 group buys): the kinds of activity
+ * whose buyers reserve a seat or quota before paying, and the states of that
+ * reservation. reserved → consumed (order placed) → released (order canceled:
+ * the quota goes back); reserved → released (expired or given up).
+ */
+export const ActivityKind = {
+  FLASH_SALE: "flash_sale",
+  GROUP_BUY: "group_buy",
+} as const
+export type ActivityKind = (typeof ActivityKind)[keyof typeof ActivityKind]
+export const ACTIVITY_KINDS = Object.values(ActivityKind)
+
+export const ReservationStatus = {
+  RESERVED: "reserved",
+  CONSUMED: "consumed",
+  RELEASED: "released",
+} as const
+export type ReservationStatus = (typeof ReservationStatus)[keyof typeof ReservationStatus]
+export const RESERVATION_STATUSES = Object.values(ReservationStatus)
+
+/** A flash sale (秒杀) is active until an admin closes it (a closed one is never reopened, as yudao's). */
+export const FlashSaleStatus = {
+  ACTIVE: "active",
+  CLOSED: "closed",
+} as const
+export type FlashSaleStatus = (typeof FlashSaleStatus)[keyof typeof FlashSaleStatus]
+export const FLASH_SALE_STATUSES = Object.values(FlashSaleStatus)
 
 /** China's rules on multi-level pay: never more than three levels, whatever is configured. */
 export const MAX_COMMISSION_DEPTH = 3
@@ -272,6 +301,12 @@ export const DistributionEvents = {
   SALE_UPDATED: "distribution.sale.updated",
   SALE_STARTED: "distribution.sale.started",
   SALE_ENDED: "distribution.sale.ended",
+  FLASH_SALE_CREATED: "distribution.flash_sale.created",
+  FLASH_SALE_UPDATED: "distribution.flash_sale.updated",
+  FLASH_SALE_CLOSED: "distribution.flash_sale.closed",
+  RESERVATION_RESERVED: "distribution.activity_reservation.reserved",
+  RESERVATION_CONSUMED: "distribution.activity_reservation.consumed",
+  RESERVATION_RELEASED: "distribution.activity_reservation.released",
   COMMISSION_CREATED: "distribution.commission.created",
   LEVEL_CREATED: "distribution.level.created",
   LEVEL_UPDATED: "distribution.level.updated",
@@ -288,3 +323,51 @@ export type DistributionEvent =
 
 /** The plugin's scheduled jobs whose runs are recorded (distribution_job_run.job). */
 export const RECONCILE_JOB = "reconcile"
+
+/**
+ * 拼团 (group buy). An activity is active until closed; its groups form when a
+ * leader reserves a seat at checkout (forming), open when the leader pays,
+ * succeed at `group_size` paid members (or virtually at expiry), or fail at
+ * expiry, when every paid member's order is canceled and refunded. A forming
+ * group whose leader never pays is abandoned.
+ */
+export const GroupBuyStatus = { ACTIVE: "active", CLOSED: "closed" } as const
+export type GroupBuyStatus = (typeof GroupBuyStatus)[keyof typeof GroupBuyStatus]
+export const GROUP_BUY_STATUSES = Object.values(GroupBuyStatus)
+
+export const GroupStatus = {
+  FORMING: "forming",
+  OPEN: "open",
+  SUCCEEDED: "succeeded",
+  FAILED: "failed",
+  ABANDONED: "abandoned",
+} as const
+export type GroupStatus = (typeof GroupStatus)[keyof typeof GroupStatus]
+export const GROUP_STATUSES = Object.values(GroupStatus)
+
+/** A member's seat: reserved at checkout, paid at order.placed, released when the reservation lapses or the order is canceled. */
+export const GroupMemberStatus = { RESERVED: "reserved", PAID: "paid", RELEASED: "released", CANCELED: "canceled" } as const
+export type GroupMemberStatus = (typeof GroupMemberStatus)[keyof typeof GroupMemberStatus]
+export const GROUP_MEMBER_STATUSES = Object.values(GroupMemberStatus)
+
+/** A failed group's refund per paid member, checked by reconcile: pending → refunding → refunded | failed. */
+export const GroupRefundStatus = { PENDING: "pending", REFUNDING: "refunding", REFUNDED: "refunded", FAILED: "failed" } as const
+export type GroupRefundStatus = (typeof GroupRefundStatus)[keyof typeof GroupRefundStatus]
+export const GROUP_REFUND_STATUSES = Object.values(GroupRefundStatus)
+
+/** The last-seat race: the loser leads a new group, or is refused (409) at checkout. */
+export const GroupOverflow = { NEW_GROUP: "new_group", REFUSE: "refuse" } as const
+export type GroupOverflow = (typeof GroupOverflow)[keyof typeof GroupOverflow]
+export const GROUP_OVERFLOWS = Object.values(GroupOverflow)
+
+/** Group buy events, one per change of state. */
+export const GroupBuyEvents = {
+  GROUP_BUY_CREATED: "distribution.group_buy.created",
+  GROUP_BUY_UPDATED: "distribution.group_buy.updated",
+  GROUP_BUY_CLOSED: "distribution.group_buy.closed",
+  GROUP_OPENED: "distribution.group.opened",
+  GROUP_JOINED: "distribution.group.joined",
+  GROUP_SUCCEEDED: "distribution.group.succeeded",
+  GROUP_FAILED: "distribution.group.failed",
+  GROUP_MEMBER_REFUNDED: "distribution.group.member_refunded",
+} as const

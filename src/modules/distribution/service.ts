@@ -12,9 +12,14 @@ import {
   MathBN,
 } from "@medusajs/framework/utils"
 import {
+  ActivityKind,
   AuditActorType,
   CommissionStatus,
   DistributorStatus,
+  GroupMemberStatus,
+  GroupOverflow,
+  GroupRefundStatus,
+  GroupStatus,
   LedgerKind,
   WithdrawalAction,
   WithdrawalStatus,
@@ -33,6 +38,12 @@ import {
   DistributionSale,
   DistributionSaleVariant,
   DistributionShareScene,
+  DistributionGroupBuy,
+  DistributionGroup,
+  DistributionGroupMember,
+  DistributionFlashSale,
+  DistributionFlashSaleVariant,
+  DistributionActivityReservation,
   LedgerEntry,
   ReferralBinding,
   Wallet,
@@ -59,6 +70,7 @@ import {
   DistributionSaleDTO,
   SaleReservation,
   SaleSnapshot,
+  DistributionGroupBuyDTO,
 } from "./types"
 import { bindingRefusal, decideBinding } from "./utils/binding"
 import {
@@ -79,12 +91,14 @@ import * as binding from "./queries/binding"
 import * as commissions from "./queries/commissions"
 import * as distributorSearch from "./queries/distributor-search"
 import * as coupons from "./queries/coupons"
+import * as groupBuys from "./queries/group-buys"
 import * as ledger from "./queries/ledger"
 import * as jobRuns from "./queries/job-runs"
 import * as levels from "./queries/levels"
 import * as personalData from "./queries/personal-data"
 import * as reports from "./queries/reports"
 import * as sales from "./queries/sales"
+import * as reservations from "./queries/activity-reservations"
 import * as settingsQueries from "./queries/settings"
 import * as shares from "./queries/share"
 import * as tree from "./queries/tree"
@@ -102,6 +116,7 @@ import { LevelStats, LevelThresholds, nextLevelProgress } from "./utils/centre"
 import { formatAmount } from "./utils/money"
 import { overlapRefusal } from "./utils/sale"
 import { ShareTargetInput } from "./utils/share"
+import { expiryOutcome, groupDeadline, GroupSeatRequest, leaderBonus } from "./utils/group-buy"
 import { ReversalFacts, reversalChanges } from "./utils/reversal"
 import { refusalError } from "./utils/refusal"
 import { CouponMove, nextCouponStatus } from "./utils/coupon"
@@ -140,6 +155,10 @@ export default class DistributionModuleService extends MedusaService({
   DistributionSale,
   DistributionSaleVariant,
   DistributionShareScene,
+  DistributionGroupBuy, DistributionGroup, DistributionGroupMember,
+  DistributionFlashSale,
+  DistributionFlashSaleVariant,
+  DistributionActivityReservation,
 }) {
   protected readonly options_: DistributionModuleOptions
 
@@ -1816,6 +1835,272 @@ export default class DistributionModuleService extends MedusaService({
     return row
   }
 
+  // ---------------------------------------------------------------- group buys (拼团)
+  // The SQL lives in queries/group-buys.ts, the rules in utils/group-buy.ts.
+
+  /**
+   * Takes a 拼团 seat for an activity reservation, inside reserveActivity's
+   * transaction (under its lock on the buyer): a seat in the group asked for
+   * by one conditional UPDATE, or a new group led by the buyer. A lost
+   * last-seat race follows the activity's overflow rule: lead a new group, or
+   * a 409 (the reservation is rolled back with it).
+   */
+  private async takeGroupSeat_(manager: EntityManager, reservation: { id: string; activity_id: string; customer_id: string; variant_id: string; quantity: number; expires_at: Date }, seat: GroupSeatRequest) {
+    let group: groupBuys.GroupRow | null = null
+    if (seat.group_id) {
+      const [mine] = await manager.execute(
+        `SELECT 1 FROM distribution_group_member WHERE group_id = ? AND customer_id = ? AND status IN ('reserved', 'paid') AND deleted_at IS NULL`,
+        [seat.group_id, reservation.customer_id]
+      )
+      if (mine) {
+        throw new MedusaError(MedusaError.Types.CONFLICT, `You already hold a seat in the group ${seat.group_id}`)
+      }
+      group = await groupBuys.takeSeat(manager, { group_id: seat.group_id, group_buy_id: reservation.activity_id, now: new Date() })
+      if (group && group.currency_code !== seat.currency_code) {
+        throw new MedusaError(
+          MedusaError.Types.INVALID_DATA,
+          `The group ${group.id} buys in ${group.currency_code.toUpperCase()}, not ${seat.currency_code.toUpperCase()}`
+        )
+      }
+      if (!group && seat.overflow === GroupOverflow.REFUSE) {
+        throw new MedusaError(MedusaError.Types.CONFLICT, `The group ${seat.group_id} has no seat left (full, closed or expired)`)
+      }
+    }
+    const overflowed = !!seat.group_id && !group
+    if (!group) {
+      group = await groupBuys.insertGroup(manager, {
+        group_buy_id: reservation.activity_id,
+        leader_customer_id: reservation.customer_id,
+        size: seat.size,
+        currency_code: seat.currency_code,
+      })
+    }
+    await groupBuys.insertMember(manager, {
+      reservation_id: reservation.id,
+      group_id: group.id,
+      group_buy_id: reservation.activity_id,
+      customer_id: reservation.customer_id,
+      is_leader: group.status === GroupStatus.FORMING,
+      variant_id: reservation.variant_id,
+      quantity: reservation.quantity,
+      unit_price: seat.unit_price,
+      currency_code: seat.currency_code,
+      reservation_expires_at: reservation.expires_at,
+      overflowed,
+    })
+  }
+
+  /** The seat of an activity reservation, with its group. */
+  @InjectManager()
+  async groupSeatOfReservation(reservationId: string, @MedusaContext() sharedContext: Context = {}) {
+    const manager = sharedContext.manager as EntityManager
+    const member = await groupBuys.memberByReservation(manager, reservationId)
+    if (!member) {
+      return null
+    }
+    const [group]: groupBuys.GroupRow[] = await manager.execute(`SELECT * FROM distribution_group WHERE id = ?`, [member.group_id])
+    return { member, group }
+  }
+
+  /**
+   * A 拼团 reservation was released (it expired, its checkout failed, or its
+   * order was canceled): a reserved seat goes back to its group (a forming
+   * group whose leader let it lapse is abandoned); a paid member of a
+   * still-open group whose order was canceled gives the seat back.
+   */
+  @InjectTransactionManager()
+  async releaseGroupSeat(input: { reservation_id: string }, @MedusaContext() sharedContext: Context = {}) {
+    const manager = sharedContext.transactionManager as EntityManager
+    const member = await groupBuys.memberByReservation(manager, input.reservation_id)
+    if (!member) {
+      return null
+    }
+    if (member.status === GroupMemberStatus.RESERVED) {
+      await groupBuys.releaseReservations(manager, { member_ids: [member.id], now: new Date(), limit: 1 })
+      return member
+    }
+    return member.order_id ? await groupBuys.cancelOpenMember(manager, member.order_id) : null
+  }
+
+  /**
+   * A group-buy reservation was consumed by its order: its seat is paid, once (a replay finds
+   * it paid). The leader's payment opens the group with its deadline; the
+   * last seat paid makes it succeed. An order placed after its seat was
+   * released is queued for a refund (`late`).
+   */
+  @InjectTransactionManager()
+  async confirmGroupMember(
+    input: { reservation_id: string; order_id: string; now: Date },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ member: groupBuys.MemberRow; group: groupBuys.GroupRow; opened: boolean; succeeded: boolean; late: boolean } | null> {
+    const manager = sharedContext.transactionManager as EntityManager
+    const found = await groupBuys.memberByReservation(manager, input.reservation_id)
+    if (!found) {
+      return null
+    }
+    const locked = (await groupBuys.lockGroup(manager, found.group_id))!
+    const paid = await groupBuys.markPaid(manager, { member_id: found.id, order_id: input.order_id, now: input.now })
+    if (!paid) {
+      const late = await groupBuys.markLatePayment(manager, { member_id: found.id, order_id: input.order_id, now: input.now })
+      return late ? { member: late, group: locked, opened: false, succeeded: false, late: true } : null
+    }
+    const [activity] = await this.listDistributionGroupBuys({ id: locked.group_buy_id }, { withDeleted: true }, sharedContext)
+    const opened = locked.status === GroupStatus.FORMING
+    const fields: Partial<groupBuys.GroupRow> = { reserved: locked.reserved - 1, paid: locked.paid + 1 }
+    if (opened) {
+      Object.assign(fields, {
+        status: GroupStatus.OPEN,
+        opened_at: input.now,
+        expires_at: groupDeadline(input.now, activity.time_limit_minutes, new Date(activity.ends_at)),
+      })
+    }
+    let group = await groupBuys.updateGroup(manager, locked.id, fields)
+    const succeeded = group.paid >= group.size
+    if (succeeded) {
+      group = await this.succeedGroup_(manager, group, activity, input.now)
+    }
+    return { member: paid, group, opened, succeeded, late: false }
+  }
+
+  /**
+   * Settles open groups past their deadline (claimed with SKIP LOCKED, so two
+   * instances never settle one group twice): virtually complete at the
+   * threshold, else failed with every paid member's refund queued.
+   */
+  @InjectTransactionManager()
+  async expireGroups(
+    input: { now: Date; limit?: number },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ group: groupBuys.GroupRow; outcome: GroupStatus }[]> {
+    const manager = sharedContext.transactionManager as EntityManager
+    const due = await groupBuys.claimExpiredGroups(manager, input.now, input.limit ?? 100)
+    const settled: { group: groupBuys.GroupRow; outcome: GroupStatus }[] = []
+    for (const group of due) {
+      const [activity] = await this.listDistributionGroupBuys({ id: group.group_buy_id }, { withDeleted: true }, sharedContext)
+      const outcome = expiryOutcome(group, activity.virtual_threshold)
+      settled.push({ group: await this.closeGroup_(manager, group, activity, outcome, input.now), outcome })
+    }
+    return settled
+  }
+
+  /**
+   * Repairs seats a crash left out of step with their activity reservations:
+   * releases those whose reservation was released, and answers those whose
+   * reservation was consumed, for the caller to confirm (confirmGroupMember,
+   * idempotent).
+   */
+  @InjectTransactionManager()
+  async repairGroupSeats(input: { limit?: number }, @MedusaContext() sharedContext: Context = {}) {
+    const manager = sharedContext.transactionManager as EntityManager
+    const { released, consumed } = await groupBuys.seatsOutOfStep(manager, input.limit ?? 500)
+    if (released.length) {
+      await groupBuys.releaseReservations(manager, { member_ids: released, now: new Date(), limit: released.length })
+    }
+    return { released: released.length, consumed }
+  }
+
+  /** An admin's decision on an open group: complete it now (the missing seats virtual) or fail it. */
+  @InjectTransactionManager()
+  async decideGroup(
+    input: { group_id: string; outcome: typeof GroupStatus.SUCCEEDED | typeof GroupStatus.FAILED; now: Date },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<groupBuys.GroupRow> {
+    const manager = sharedContext.transactionManager as EntityManager
+    const group = await groupBuys.lockGroup(manager, input.group_id)
+    if (!group) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Group ${input.group_id} was not found`)
+    }
+    if (group.status !== GroupStatus.OPEN) {
+      throw new MedusaError(MedusaError.Types.CONFLICT, `The group ${group.id} is ${group.status}: only an open group can be completed or failed`)
+    }
+    const [activity] = await this.listDistributionGroupBuys({ id: group.group_buy_id }, { withDeleted: true }, sharedContext)
+    return await this.closeGroup_(manager, group, activity, input.outcome, input.now)
+  }
+
+  private async closeGroup_(
+    manager: EntityManager,
+    group: groupBuys.GroupRow,
+    activity: DistributionGroupBuyDTO,
+    outcome: GroupStatus,
+    now: Date
+  ): Promise<groupBuys.GroupRow> {
+    // Unpaid seats of a closed group go, with their activity reservations: their carts no longer complete.
+    const released = await groupBuys.releaseGroupReservations(manager, group.id)
+    for (const reservationId of released) {
+      await reservations.releaseReservation(manager, { id: reservationId, now, reason: "group_closed" })
+    }
+    if (outcome === GroupStatus.SUCCEEDED) {
+      const filled = await groupBuys.updateGroup(manager, group.id, { reserved: 0, virtual_count: group.size - group.paid })
+      return await this.succeedGroup_(manager, filled, activity, now)
+    }
+    await groupBuys.queueRefunds(manager, group.id)
+    return await groupBuys.updateGroup(manager, group.id, { reserved: 0, status: GroupStatus.FAILED, failed_at: now })
+  }
+
+  /** Marks a group succeeded and credits the leader bonus through the ledger, once (unique per group), to an active distributor only. */
+  private async succeedGroup_(
+    manager: EntityManager,
+    group: groupBuys.GroupRow,
+    activity: DistributionGroupBuyDTO,
+    now: Date
+  ): Promise<groupBuys.GroupRow> {
+    let bonusEntryId: string | null = null
+    if (activity.leader_bonus_bps) {
+      const [leaderLine] = await this.listDistributionGroupMembers(
+        { group_id: group.id, is_leader: true, status: GroupMemberStatus.PAID },
+        {},
+        { transactionManager: manager }
+      )
+      const [leader] = await this.listDistributors({ customer_id: group.leader_customer_id }, {}, { transactionManager: manager })
+      if (leaderLine && leader?.status === DistributorStatus.ACTIVE) {
+        const amount = leaderBonus(leaderLine, activity.leader_bonus_bps)
+        if (MathBN.gt(amount, 0)) {
+          bonusEntryId = await ledger.appendLedgerEntry(manager, {
+            distributor_id: leader.id,
+            currency_code: leaderLine.currency_code,
+            kind: LedgerKind.GROUP_LEADER_BONUS,
+            amount,
+            reference_type: "group",
+            reference_id: group.id,
+            reason: `Leader bonus of the group buy "${activity.name}"`,
+          })
+          if (bonusEntryId) {
+            await wallets.applyToWallets(manager, [{ distributor_id: leader.id, currency_code: leaderLine.currency_code, amount, field: "available" }])
+          }
+        }
+      }
+    }
+    return await groupBuys.updateGroup(manager, group.id, {
+      status: GroupStatus.SUCCEEDED,
+      succeeded_at: now,
+      ...(bonusEntryId ? { leader_bonus_entry_id: bonusEntryId } : {}),
+    })
+  }
+
+  /** Claims one due refund of a failed group's member (pending → refunding); null when none is due. */
+  @InjectTransactionManager()
+  async claimGroupRefund(input: { group_id?: string }, @MedusaContext() sharedContext: Context = {}) {
+    return await groupBuys.claimRefund(sharedContext.transactionManager as EntityManager, input)
+  }
+
+  @InjectTransactionManager()
+  async finishGroupRefund(
+    input: { member_id: string; status: typeof GroupRefundStatus.REFUNDED | typeof GroupRefundStatus.FAILED; error?: string | null },
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    await groupBuys.finishRefund(sharedContext.transactionManager as EntityManager, input)
+  }
+
+  @InjectManager()
+  async groupMemberOfOrder(orderId: string, @MedusaContext() sharedContext: Context = {}) {
+    return await groupBuys.memberByOrder(sharedContext.manager as EntityManager, orderId)
+  }
+
+  @InjectManager()
+  async groupBuyReport(groupBuyId: string, @MedusaContext() sharedContext: Context = {}) {
+    return await groupBuys.groupBuyReport(sharedContext.manager as EntityManager, groupBuyId)
+  }
+
   /**
    * Issues a fresh code, drawing again on a collision with another
    * activation's code (each attempt is a savepoint: see trySetReferralCode).
@@ -1832,6 +2117,165 @@ export default class DistributionModuleService extends MedusaService({
       MedusaError.Types.UNEXPECTED_STATE,
       `Could not issue a unique referral code in ${CODE_ATTEMPTS} attempts; raise referral_code_length`
     )
+  }
+
+  // ------------------------------------------------------------- flash sales
+
+  /** Writes a flash sale and its variants in one transaction. */
+  @InjectTransactionManager()
+  async createFlashSale(
+    input: { sale: Record<string, unknown>; variants: { variant_id: string; product_id: string; prices: Record<string, string>; quota: number }[] },
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const sale = await this.createDistributionFlashSales(input.sale as any, sharedContext)
+    await this.createDistributionFlashSaleVariants(
+      input.variants.map((v) => ({ ...v, flash_sale_id: sale.id })),
+      sharedContext
+    )
+    return sale
+  }
+
+  /**
+   * Changes a flash sale and, when given, its variants' prices and quotas: a
+   * quota cannot go below what is reserved and sold (the CHECK refuses it:
+   * answered as a CONFLICT), a variant with reservations cannot leave.
+   */
+  @InjectTransactionManager()
+  async updateFlashSale(
+    input: {
+      id: string
+      sale: Record<string, unknown>
+      variants?: { variant_id: string; product_id: string; prices: Record<string, string>; quota: number }[]
+    },
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    const manager = sharedContext.transactionManager as EntityManager
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const sale = await this.updateDistributionFlashSales({ ...(input.sale as any), id: input.id }, sharedContext)
+    if (input.variants) {
+      const current = await this.listDistributionFlashSaleVariants({ flash_sale_id: input.id }, {}, sharedContext)
+      const keep = new Set(input.variants.map((v) => v.variant_id))
+      const leaving = current.filter((v) => !keep.has(v.variant_id))
+      const held = leaving.find((v) => v.reserved + v.sold > 0)
+      if (held) {
+        throw new MedusaError(MedusaError.Types.CONFLICT, `The variant ${held.variant_id} has ${held.reserved} reserved and ${held.sold} sold: it stays in the flash sale`)
+      }
+      if (leaving.length) {
+        await manager.execute(`DELETE FROM distribution_flash_sale_variant WHERE id = ANY(?::text[])`, [`{${leaving.map((v) => v.id).join(",")}}`])
+      }
+      for (const v of input.variants) {
+        const existing = current.find((c) => c.variant_id === v.variant_id)
+        if (existing && existing.reserved + existing.sold > v.quota) {
+          throw new MedusaError(
+            MedusaError.Types.CONFLICT,
+            `The quota of ${v.variant_id} cannot go below its ${existing.reserved} reserved and ${existing.sold} sold`
+          )
+        }
+      }
+      for (const v of input.variants) {
+        const existing = current.find((c) => c.variant_id === v.variant_id)
+        if (existing) {
+          await this.updateDistributionFlashSaleVariants({ id: existing.id, prices: v.prices, quota: v.quota }, sharedContext)
+        } else {
+          await this.createDistributionFlashSaleVariants({ ...v, flash_sale_id: input.id }, sharedContext)
+        }
+      }
+    }
+    return sale
+  }
+
+  // ------------------------------------------------------- activity checkout
+
+  /**
+   * Reserves `quantity` of an activity's variant for a customer until
+   * `expires_at`: under a lock on (activity, customer) a second unpaid
+   * checkout is refused (CONFLICT), their reserved and consumed quantities
+   * are counted against `per_customer_limit`, then the
+   * quota is taken and the reservation written in one conditional statement.
+   * Over the limit: NOT_ALLOWED; sold out: CONFLICT; nothing written either way.
+   */
+  @InjectTransactionManager()
+  async reserveActivity(
+    input: {
+      kind: ActivityKind
+      activity_id: string
+      activity_name: string
+      variant_id: string
+      customer_id: string
+      quantity: number
+      per_customer_limit: number | null
+      expires_at: Date
+      /** A 拼团 checkout's seat: the group to join (none: a new group), at the group price. */
+      seat?: GroupSeatRequest
+    },
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    const manager = sharedContext.transactionManager as EntityManager
+    await reservations.lockBuyer(manager, input.kind, input.activity_id, input.customer_id)
+    // One unpaid checkout per buyer and activity (yudao's rule): the open one is completed or expires first.
+    const open = await reservations.openReservation(manager, input.kind, input.activity_id, input.customer_id, new Date())
+    if (open) {
+      throw new MedusaError(
+        MedusaError.Types.CONFLICT,
+        `You already have an unpaid checkout of "${input.activity_name}" (cart ${open.cart_id ?? "being made"}, until ${new Date(open.expires_at).toISOString()}): complete it, or check out again once it expires`
+      )
+    }
+    if (input.per_customer_limit !== null) {
+      const held = await reservations.heldByBuyer(manager, input.kind, input.activity_id, input.customer_id)
+      if (held + input.quantity > input.per_customer_limit) {
+        throw new MedusaError(
+          MedusaError.Types.NOT_ALLOWED,
+          `"${input.activity_name}" allows at most ${input.per_customer_limit} per customer; you already hold ${held}`
+        )
+      }
+    }
+    const row = await reservations.takeQuota(manager, input)
+    if (!row) {
+      const left = await reservations.quotaLeft(manager, input.kind, input.activity_id, input.variant_id)
+      throw new MedusaError(
+        MedusaError.Types.CONFLICT,
+        left ? `"${input.activity_name}" has only ${left} left of this item` : `"${input.activity_name}" is sold out of this item`
+      )
+    }
+    if (input.kind === ActivityKind.GROUP_BUY) {
+      // The group seat and the reservation are one transaction: a refused seat leaves no reservation.
+      await this.takeGroupSeat_(manager, row, input.seat!)
+    }
+    return row
+  }
+
+  @InjectTransactionManager()
+  async attachReservationCart(input: { id: string; cart_id: string }, @MedusaContext() sharedContext: Context = {}) {
+    await reservations.setReservationCart(sharedContext.transactionManager as EntityManager, input.id, input.cart_id)
+  }
+
+  @InjectManager()
+  async retrieveActivityReservation(id: string, @MedusaContext() sharedContext: Context = {}) {
+    return await reservations.reservationById(sharedContext.manager as EntityManager, id)
+  }
+
+  /** The order placed from a reservation's cart consumes it (idempotent by the order). */
+  @InjectTransactionManager()
+  async consumeActivityReservation(input: { id: string; order_id: string; now: Date }, @MedusaContext() sharedContext: Context = {}) {
+    return await reservations.consumeReservation(sharedContext.transactionManager as EntityManager, input)
+  }
+
+  /** A canceled order gives its quota back (idempotent: a replay releases nothing). */
+  @InjectTransactionManager()
+  async giveBackActivityReservations(input: { order_id: string; now: Date }, @MedusaContext() sharedContext: Context = {}) {
+    return await reservations.giveBackOrder(sharedContext.transactionManager as EntityManager, input)
+  }
+
+  @InjectTransactionManager()
+  async releaseActivityReservation(input: { id: string; now: Date; reason: string }, @MedusaContext() sharedContext: Context = {}) {
+    return await reservations.releaseReservation(sharedContext.transactionManager as EntityManager, input)
+  }
+
+  /** Releases up to `limit` expired reservations (their quota back), skipping rows held elsewhere. */
+  @InjectTransactionManager()
+  async releaseExpiredActivityReservations(input: { now: Date; limit: number }, @MedusaContext() sharedContext: Context = {}) {
+    return await reservations.releaseExpired(sharedContext.transactionManager as EntityManager, input)
   }
 }
 

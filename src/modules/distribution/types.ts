@@ -14,6 +14,7 @@ import {
   Distributor,
   DistributorCoupon,
   DistributionSale,
+  DistributionGroupBuy,
   ReferralBinding,
   Withdrawal,
 } from "./models"
@@ -25,6 +26,7 @@ export type ReferralBindingDTO = InferTypeOf<typeof ReferralBinding>
 export type DistributionAuditLogDTO = InferTypeOf<typeof DistributionAuditLog>
 export type DistributorCouponDTO = InferTypeOf<typeof DistributorCoupon>
 export type DistributionSaleDTO = InferTypeOf<typeof DistributionSale>
+export type DistributionGroupBuyDTO = InferTypeOf<typeof DistributionGroupBuy>
 
 /** What a sale's reservation writes: its fields, and its variants (each with its product). */
 export type SaleReservation = {

@@ -15,6 +15,7 @@ import { DistributionSettingsDTO } from "../../../modules/distribution/types"
 import { levelOneBeneficiary } from "../../../modules/distribution/utils/attribution"
 import { OrderCommissionsInput } from "../../../modules/distribution/utils/order-commissions"
 import { lineBase, lineFacts, loadCommissionFacts } from "../../../lib/commission-facts"
+import { activityPoliciesOfLines } from "../../../lib/activity/commission"
 
 /** An order's use of a distributor coupon: recorded with the order's sales (its lines' bases). */
 export type CouponUseFacts = {
@@ -128,7 +129,7 @@ export const loadOrderCommissionFactsStep = createStep(
     }
     const variantIds = items.map((i) => i.variant_id).filter((id): id is string => !!id)
     // Attribution, the products' facts and the lines' sales are independent reads: side by side.
-    const [{ buyer, levelOne, chain, coupon }, facts, sales] = await Promise.all([
+    const [{ buyer, levelOne, chain, coupon }, facts, sales, activityPolicies] = await Promise.all([
       attribute(),
       loadCommissionFacts(container, {
         product_ids: items.map((i) => i.product_id).filter((id): id is string => !!id),
@@ -138,6 +139,8 @@ export const loadOrderCommissionFactsStep = createStep(
       // line does not say which price list priced it, and a variant is in one sale
       // at a time (overlaps are refused), so variant + instant names the sale.
       service.getSalesOfVariantsAt(variantIds, new Date(order.created_at as unknown as string)),
+      // A line bought through activity checkout (秒杀, 拼团) carries its activity: its policy, by the same rule.
+      activityPoliciesOfLines(container, items.map((i) => ({ id: i.id, metadata: i.metadata }))),
     ])
     const saleOf = new Map(sales.map((s) => [s.variant_id, s]))
     // As the order module decorates them: raw (exact) amounts first, then the line totals.
@@ -173,8 +176,12 @@ export const loadOrderCommissionFactsStep = createStep(
           id: item.id,
           quantity: Number(item.quantity),
           base_amount: bases.get(item.id)!,
-          sale_policy: item.variant_id && saleOf.has(item.variant_id) ? salePolicy(saleOf.get(item.variant_id)!) : null,
-          sale_id: (item.variant_id && saleOf.get(item.variant_id)?.sale_id) || null,
+          sale_policy: activityPolicies.has(item.id)
+            ? salePolicy(activityPolicies.get(item.id)!)
+            : item.variant_id && saleOf.has(item.variant_id)
+              ? salePolicy(saleOf.get(item.variant_id)!)
+              : null,
+          sale_id: activityPolicies.has(item.id) ? null : (item.variant_id && saleOf.get(item.variant_id)?.sale_id) || null,
         })),
       },
       chain: { source: levelOne.source, buyer_distributor_id: buyer?.id ?? null, members: chain },

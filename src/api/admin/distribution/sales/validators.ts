@@ -4,7 +4,7 @@ import { isTimeZone } from "../../../../modules/distribution/utils/time-zone"
 import { bps, currencyCode, oneOrMany, queryLimit, queryOffset } from "../../../utils/validators"
 
 /** An instant with its offset ("2026-12-12T00:00:00+08:00" or "…Z"), in years PostgreSQL and the reports work with. */
-const instant = (name: string) =>
+export const instant = (name: string) =>
   z
     .string({ error: `${name} must be an ISO 8601 date-time with its offset, e.g. 2026-12-12T00:00:00+08:00` })
     .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/, {
@@ -16,7 +16,7 @@ const instant = (name: string) =>
 const id = z.string().trim().min(1).max(100)
 
 /** A sale price: a decimal string in the currency's major unit ("99.90"). */
-const SalePriceInput = z
+export const SalePriceInput = z
   .object({
     variant_id: id,
     currency_code: currencyCode,

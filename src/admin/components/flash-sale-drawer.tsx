@@ -1,0 +1,253 @@
+import { XMark } from "@medusajs/icons"
+import { Alert, IconButton, Input, Select, Switch, Text } from "@medusajs/ui"
+import { useEffect, useState } from "react"
+import { useTranslation } from "react-i18next"
+import { TargetOption, useStoreCurrencies } from "../hooks/catalog"
+import { FlashSaleInput, useCreateFlashSale } from "../hooks/flash-sales"
+import { useLabels } from "../lib/labels"
+import { SaleCommission } from "../lib/types"
+import { browserTimeZone } from "../lib/zoned-time"
+import { FormDrawer, FormField } from "./form-drawer"
+import { NumberInput } from "./number-input"
+import { bpsOrNull, DepthRates, usePercentProblem } from "./percent-input"
+import { TargetPicker } from "./target-picker"
+
+type Form = {
+  name: string
+  starts_on: string
+  ends_on: string
+  time_zone: string
+  /** The daily slots as typed: "10:00-12:00, 20:00-22:00". */
+  slots: string
+  per_order: string
+  per_customer: string
+  minutes: string
+  allow_coupons: boolean
+  variants: TargetOption[]
+  quotas: Record<string, string>
+  /** Prices as typed, by `${variant_id}:${currency_code}`; an empty one is not sent. */
+  prices: Record<string, string>
+  policy: SaleCommission
+  rates: string[]
+}
+
+type Problem = "name" | "dates" | "slots" | "variants" | "rates"
+
+const POLICIES: SaleCommission[] = ["normal", "rates", "excluded"]
+const priceKey = (variantId: string, currency: string) => `${variantId}:${currency}`
+
+const empty = (): Form => ({
+  name: "",
+  starts_on: "",
+  ends_on: "",
+  time_zone: browserTimeZone(),
+  slots: "",
+  per_order: "1",
+  per_customer: "",
+  minutes: "15",
+  allow_coupons: false,
+  variants: [],
+  quotas: {},
+  prices: {},
+  policy: "normal",
+  rates: ["", "", ""],
+})
+
+/** "10:00-12:00, 20:00-22:00" → the slots, or null when a part is not "HH:MM-HH:MM". */
+export function parseSlots(text: string): { start: string; end: string }[] | null {
+  const parts = text.split(/[,，;\s]+/).filter(Boolean)
+  const slots = parts.map((p) => /^(\d{1,2}:\d{2})[-–~](\d{1,2}:\d{2})$/.exec(p))
+  if (!parts.length || slots.some((m) => !m)) return null
+  const pad = (t: string) => t.padStart(5, "0")
+  return slots.map((m) => ({ start: pad(m![1]), end: pad(m![2]) }))
+}
+
+function bodyOf(form: Form, percentProblem: (text: string) => string | null): { body: FlashSaleInput } | { problem: Problem } {
+  if (!form.name.trim()) return { problem: "name" }
+  if (!form.starts_on || !form.ends_on) return { problem: "dates" }
+  const slots = parseSlots(form.slots)
+  if (!slots) return { problem: "slots" }
+  const variants = form.variants.map((v) => ({
+    variant_id: v.id,
+    quota: Number(form.quotas[v.id]),
+    prices: Object.entries(form.prices)
+      .filter(([key, amount]) => key.startsWith(`${v.id}:`) && amount.trim() !== "")
+      .map(([key, amount]) => ({ currency_code: key.split(":")[1], amount: amount.trim() })),
+  }))
+  if (!variants.length || variants.some((v) => !Number.isInteger(v.quota) || v.quota < 1 || !v.prices.length)) return { problem: "variants" }
+  if (form.policy === "rates" && (form.rates[0].trim() === "" || form.rates.some((r) => percentProblem(r)))) return { problem: "rates" }
+  const [r1, r2, r3] = form.rates.map(bpsOrNull)
+  return {
+    body: {
+      name: form.name.trim(),
+      starts_on: form.starts_on,
+      ends_on: form.ends_on,
+      time_zone: form.time_zone.trim(),
+      slots,
+      per_order_limit: Number(form.per_order) || 1,
+      per_customer_limit: form.per_customer.trim() ? Number(form.per_customer) : null,
+      reservation_minutes: Number(form.minutes) || 15,
+      allow_coupons: form.allow_coupons,
+      variants,
+      commission_policy: form.policy,
+      ...(form.policy === "rates" ? { rate_bps_1: r1, rate_bps_2: r2 ?? 0, rate_bps_3: r3 ?? 0 } : {}),
+    },
+  }
+}
+
+/**
+ * A new flash sale in a drawer: its dates and daily slots in a time zone,
+ * the variants (found in the catalogue) each with a quota and a price per
+ * currency, the limits and the commission policy. The server's refusal shows
+ * in the form, as written.
+ */
+export const FlashSaleDrawer = ({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) => {
+  const { t } = useTranslation("distribution")
+  const labels = useLabels()
+  const percentProblem = usePercentProblem()
+  const currencies = useStoreCurrencies(open)
+  const [form, setForm] = useState<Form>(empty)
+  const [problem, setProblem] = useState<Problem | null>(null)
+  const create = useCreateFlashSale(t("flashSales.created"))
+  useEffect(() => {
+    if (!open) return
+    setForm(empty())
+    setProblem(null)
+    create.reset()
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [open])
+
+  const set = (changes: Partial<Form>) => {
+    setForm((f) => ({ ...f, ...changes }))
+    setProblem(null)
+  }
+  const toggle = (v: TargetOption) =>
+    set({ variants: form.variants.some((x) => x.id === v.id) ? form.variants.filter((x) => x.id !== v.id) : [...form.variants, v] })
+  const submit = () => {
+    const read = bodyOf(form, percentProblem)
+    if ("problem" in read) return setProblem(read.problem)
+    create.mutate(read.body, { onSuccess: () => onOpenChange(false) })
+  }
+  const problems: Record<Problem, string> = {
+    name: t("flashSales.errors.name"),
+    dates: t("flashSales.errors.dates"),
+    slots: t("flashSales.errors.slots"),
+    variants: t("flashSales.errors.variants"),
+    rates: t("flashSales.errors.rates"),
+  }
+  const error = problem ? problems[problem] : create.error?.message
+
+  return (
+    <FormDrawer
+      open={open}
+      onOpenChange={onOpenChange}
+      title={t("flashSales.createTitle")}
+      description={t("flashSales.createDescription")}
+      submitLabel={t("flashSales.create")}
+      isPending={create.isPending}
+      onSubmit={submit}
+      testId="flash-sale-drawer"
+    >
+      {error && (
+        <Alert variant="error" data-testid="flash-sale-form-error">
+          {error}
+        </Alert>
+      )}
+      <FormField label={t("flashSales.name")} htmlFor="flash_name">
+        <Input id="flash_name" name="flash_name" autoComplete="off" value={form.name} onChange={(e) => set({ name: e.target.value })} />
+      </FormField>
+      <div className="grid grid-cols-2 gap-x-3">
+        <FormField label={t("flashSales.startsOn")} htmlFor="flash_starts_on">
+          <Input id="flash_starts_on" name="flash_starts_on" type="date" value={form.starts_on} onChange={(e) => set({ starts_on: e.target.value })} />
+        </FormField>
+        <FormField label={t("flashSales.endsOn")} htmlFor="flash_ends_on">
+          <Input id="flash_ends_on" name="flash_ends_on" type="date" value={form.ends_on} onChange={(e) => set({ ends_on: e.target.value })} />
+        </FormField>
+      </div>
+      <FormField label={t("flashSales.timeZone")} htmlFor="flash_time_zone">
+        <Input id="flash_time_zone" name="flash_time_zone" autoComplete="off" value={form.time_zone} onChange={(e) => set({ time_zone: e.target.value })} />
+      </FormField>
+      <FormField label={t("flashSales.slots")} hint={t("flashSales.slotsHint")} htmlFor="flash_slots">
+        <Input id="flash_slots" name="flash_slots" autoComplete="off" placeholder="10:00-12:00, 20:00-22:00" value={form.slots} onChange={(e) => set({ slots: e.target.value })} />
+      </FormField>
+      <div className="grid grid-cols-3 gap-x-3">
+        <FormField label={t("flashSales.perOrder")} htmlFor="flash_per_order">
+          <NumberInput id="flash_per_order" step="1" value={form.per_order} onChange={(per_order) => set({ per_order })} />
+        </FormField>
+        <FormField label={t("flashSales.perCustomer")} hint={t("flashSales.perCustomerHint")} htmlFor="flash_per_customer">
+          <NumberInput id="flash_per_customer" step="1" value={form.per_customer} onChange={(per_customer) => set({ per_customer })} />
+        </FormField>
+        <FormField label={t("flashSales.reservationMinutes")} htmlFor="flash_minutes">
+          <NumberInput id="flash_minutes" step="1" value={form.minutes} onChange={(minutes) => set({ minutes })} />
+        </FormField>
+      </div>
+      <FormField label={t("flashSales.allowCoupons")} htmlFor="flash_allow_coupons">
+        <Switch id="flash_allow_coupons" checked={form.allow_coupons} onCheckedChange={(allow_coupons) => set({ allow_coupons })} />
+      </FormField>
+      <TargetPicker
+        type="variant"
+        selected={form.variants}
+        onPick={toggle}
+        summary={
+          <div className="flex flex-col gap-y-3" data-testid="flash-sale-variants">
+            {form.variants.length ? (
+              form.variants.map((v, i) => (
+                <div key={v.id} className="flex flex-col gap-y-1">
+                  <div className="flex items-center justify-between">
+                    <Text size="small" weight="plus">
+                      {v.title}
+                    </Text>
+                    <IconButton size="2xsmall" variant="transparent" type="button" aria-label={v.title} onClick={() => toggle(v)}>
+                      <XMark />
+                    </IconButton>
+                  </div>
+                  <div className="grid grid-cols-3 gap-2">
+                    <label className="txt-small text-ui-fg-subtle flex items-center gap-x-2">
+                      <span className="w-10">{t("flashSales.quota")}</span>
+                      <NumberInput
+                        id={`flash_quota_${i}`}
+                        step="1"
+                        value={form.quotas[v.id] ?? ""}
+                        onChange={(quota) => set({ quotas: { ...form.quotas, [v.id]: quota } })}
+                      />
+                    </label>
+                    {(currencies.data ?? []).map((currency) => (
+                      <label key={currency} className="txt-small text-ui-fg-subtle flex items-center gap-x-2">
+                        <span className="w-10 uppercase">{currency}</span>
+                        <NumberInput
+                          id={`flash_price_${i}_${currency}`}
+                          step="0.01"
+                          value={form.prices[priceKey(v.id, currency)] ?? ""}
+                          onChange={(amount) => set({ prices: { ...form.prices, [priceKey(v.id, currency)]: amount } })}
+                        />
+                      </label>
+                    ))}
+                  </div>
+                </div>
+              ))
+            ) : (
+              <Text size="small" className="text-ui-fg-subtle">
+                {t("flashSales.variants")}
+              </Text>
+            )}
+          </div>
+        }
+      />
+      <FormField label={t("flashSales.policy")} htmlFor="flash_policy">
+        <Select value={form.policy} onValueChange={(v) => set({ policy: v as SaleCommission })}>
+          <Select.Trigger id="flash_policy" data-testid="flash-sale-policy">
+            <Select.Value />
+          </Select.Trigger>
+          <Select.Content>
+            {POLICIES.map((p) => (
+              <Select.Item key={p} value={p}>
+                {labels.salePolicies[p]}
+              </Select.Item>
+            ))}
+          </Select.Content>
+        </Select>
+      </FormField>
+      {form.policy === "rates" && <DepthRates idPrefix="flash_rate" rates={form.rates} onChange={(rates) => set({ rates })} />}
+    </FormDrawer>
+  )
+}

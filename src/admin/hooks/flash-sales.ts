@@ -1,0 +1,19 @@
+import type { z } from "@medusajs/framework/zod"
+import type { AdminCreateFlashSale } from "../../api/admin/distribution/flash-sales/validators"
+import { FlashSale, List } from "../lib/types"
+import { useAdminGet, useAdminMutation } from "./api"
+
+const BASE = "/admin/distribution/flash-sales"
+
+export type FlashSaleQuery = { q?: string; status?: string[]; limit: number; offset: number }
+
+/** A flash sale as the admin sends it: what the validators take. */
+export type FlashSaleInput = z.input<typeof AdminCreateFlashSale>
+
+export const useFlashSales = (query: FlashSaleQuery) => useAdminGet<List<"flash_sales", FlashSale>>(BASE, query, { keepPrevious: true })
+
+export const useCreateFlashSale = (success: string) =>
+  useAdminMutation<FlashSaleInput, { flash_sale: FlashSale }>((body) => ({ path: BASE, body }), { success })
+
+export const useCloseFlashSale = (success: string) =>
+  useAdminMutation<{ id: string }, { flash_sale: FlashSale }>(({ id }) => ({ path: `${BASE}/${id}/close`, body: {} }), { success })

@@ -1,0 +1,100 @@
+import { MedusaNextFunction, MedusaRequest, MedusaResponse, MiddlewareRoute, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { DISTRIBUTION_MODULE } from "../../../modules/distribution"
+import { ReservationStatus } from "../../../modules/distribution/constants"
+import DistributionModuleService from "../../../modules/distribution/service"
+import { activityMark } from "../../../lib/activity"
+import { authenticateCustomer } from "../../utils/authenticate"
+import { asHttpError } from "../../utils/workflow"
+import { StoreCheckoutFlashSale, StoreListFlashSales } from "./flash-sales/validators"
+import { StoreListActivityReservations } from "./activity-reservations/validators"
+
+/**
+ * Activity checkout on Medusa's own cart routes. An activity cart (made by
+ * /store/distribution/{flash-sales,group-buys}/:id/checkout) holds one line
+ * at the activity's price for a reservation: its lines cannot change (400),
+ * nor its codes unless the activity allows coupons (400), and it completes
+ * only while its reservation holds (409 once expired or released).
+ */
+
+async function activityOfCart(req: MedusaRequest) {
+  const { data: [cart] } = await req.scope.resolve(ContainerRegistrationKeys.QUERY).graph({
+    entity: "cart",
+    fields: ["id", "metadata", "completed_at"],
+    filters: { id: req.params.id },
+  })
+  return cart ? { cart, mark: activityMark(cart.metadata) } : null
+}
+
+const guard =
+  (check: (req: MedusaRequest, found: NonNullable<Awaited<ReturnType<typeof activityOfCart>>>) => Promise<Error | null> | Error | null) =>
+  async (req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) => {
+    try {
+      const found = await activityOfCart(req)
+      if (!found?.mark) {
+        return next()
+      }
+      const refusal = await check(req, found)
+      return next(refusal ?? undefined)
+    } catch (error) {
+      return next(error)
+    }
+  }
+
+const label = (kind: string) => (kind === "group_buy" ? "group buy" : kind === "flash_sale" ? "flash sale" : kind.replace(/_/g, " "))
+
+export const refuseActivityLineChanges = guard(
+  (_req, { mark }) =>
+    new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `This cart holds a ${label(mark!.kind)} item and its lines cannot change: start another checkout for a different item or quantity`
+    )
+)
+
+export const refuseActivityCodes = guard((req, { mark }) => {
+  const body = (req.body ?? {}) as Record<string, unknown>
+  const changesCodes = (req.originalUrl ?? req.url).split("?")[0].endsWith("/promotions") || "promo_codes" in body
+  if (!changesCodes || mark!.allow_coupons) {
+    return null
+  }
+  return new MedusaError(MedusaError.Types.INVALID_DATA, `This cart holds a ${label(mark!.kind)} item: coupons and promotion codes do not apply to it`)
+})
+
+export const refuseExpiredActivityCart = guard(async (req, { cart, mark }) => {
+  if (cart.completed_at) {
+    return null
+  }
+  const service: DistributionModuleService = req.scope.resolve(DISTRIBUTION_MODULE)
+  const reservation = await service.retrieveActivityReservation(mark!.reservation_id)
+  const expired =
+    !reservation ||
+    reservation.status === ReservationStatus.RELEASED ||
+    (reservation.status === ReservationStatus.RESERVED && new Date(reservation.expires_at).getTime() <= Date.now())
+  if (!expired) {
+    return null
+  }
+  return asHttpError(
+    new MedusaError(
+      MedusaError.Types.CONFLICT,
+      `The ${label(mark!.kind)} reservation of this cart expired${reservation ? ` at ${new Date(reservation.expires_at).toISOString()}` : ""}: check out the ${label(mark!.kind)} again`
+    )
+  ) as Error
+})
+
+export const activityCartMiddlewares: MiddlewareRoute[] = [
+  {
+    matcher: "/store/distribution/activity-reservations",
+    method: "GET",
+    middlewares: [authenticateCustomer, validateAndTransformQuery(StoreListActivityReservations, {})],
+  },
+  { matcher: "/store/distribution/flash-sales", method: "GET", middlewares: [validateAndTransformQuery(StoreListFlashSales, {})] },
+  {
+    matcher: "/store/distribution/flash-sales/:id/checkout",
+    method: "POST",
+    middlewares: [authenticateCustomer, validateAndTransformBody(StoreCheckoutFlashSale)],
+  },
+  { matcher: "/store/carts/:id/line-items*", methods: ["POST", "DELETE"], middlewares: [refuseActivityLineChanges] },
+  { matcher: "/store/carts/:id/promotions", methods: ["POST", "DELETE"], middlewares: [refuseActivityCodes] },
+  { matcher: "/store/carts/:id", method: "POST", middlewares: [refuseActivityCodes] },
+  { matcher: "/store/carts/:id/complete", method: "POST", middlewares: [refuseExpiredActivityCart] },
+]

@@ -1,0 +1,16 @@
+import { MiddlewareRoute, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import { authenticateCustomer } from "../../../utils/authenticate"
+import { StoreCheckoutGroupBuy, StoreListGroupBuys } from "./validators"
+
+const GB = "/store/distribution/group-buys"
+
+/**
+ * Activities and groups are public (with the publishable key); checking out
+ * and one's own groups need the customer. The carts are activity carts:
+ * activity-cart-middlewares.ts guards them on Medusa's cart routes.
+ */
+export const storeGroupBuysMiddlewares: MiddlewareRoute[] = [
+  { matcher: GB, method: "GET", middlewares: [validateAndTransformQuery(StoreListGroupBuys, {})] },
+  { matcher: `${GB}/me`, method: "GET", middlewares: [authenticateCustomer, validateAndTransformQuery(StoreListGroupBuys, {})] },
+  { matcher: `${GB}/:id/checkout`, method: "POST", middlewares: [authenticateCustomer, validateAndTransformBody(StoreCheckoutGroupBuy)] },
+]
