@@ -387,9 +387,8 @@ describe("The distributor portal", () => {
       await page.getByTestId("home-page").waitFor()
       await page.evaluate(() => localStorage.setItem("distribution_portal_token", "not-a-token"))
       await page.goto(portal("/orders"))
-      await page.reload()
-      await page.getByTestId("sign-in-page").waitFor()
       await page.waitForURL(/#\/sign-in$/)
+      await page.getByTestId("sign-in-page").waitFor()
 
       // The API's own 4xx message: a bank account number the server refuses.
       await signIn(page)

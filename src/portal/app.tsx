@@ -127,10 +127,16 @@ function Frame({ nav, children }: { nav: boolean; children: ReactNode }) {
   )
 }
 
+const PUBLIC_ROUTES = ["/sign-in", "/register", "/sales"]
+
 function Shell() {
   const route = useRoute()
   const { t } = useI18n()
   const authed = signedIn()
+  // Signed out on a page that needs an account: the address says sign-in too.
+  useEffect(() => {
+    if (!authed && !PUBLIC_ROUTES.includes(route)) window.location.replace("#/sign-in")
+  }, [authed, route])
   if (!config.publishableKey) {
     return (
       <Frame nav={false}>

@@ -8,7 +8,7 @@ import "./styles.css"
 /** A 401 anywhere means the session is gone: back to sign-in, with nothing stale on screen. */
 const onError = (error: unknown) => {
   if (statusOf(error) === 401) {
-    void signOut().then(() => {
+    void signOut().finally(() => {
       queryClient.clear()
       go("/sign-in")
     })

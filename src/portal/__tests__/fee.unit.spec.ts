@@ -32,6 +32,13 @@ describe("the portal's withdrawal fee preview", () => {
     expect(formatMoney("12.50", "hkd", "en")).toBe("HK$12.50")
     expect(formatMoney("90071992547409.93", "cny", "zh-CN")).toBe("¥90,071,992,547,409.93")
     expect(formatMoney("1250", "jpy", "en")).toBe("¥1,250")
+    // The same text as Intl's own rendering of the decimal string (what the admin shows).
+    for (const locale of ["en-US", "zh-CN"]) {
+      for (const [amount, currency] of [["129.32", "cny"], ["8.35", "hkd"], ["1234.50", "usd"], ["0.00", "eur"], ["1250", "jpy"]]) {
+        const intl = new Intl.NumberFormat(locale, { style: "currency", currency: currency.toUpperCase(), currencyDisplay: "symbol" })
+        expect(formatMoney(amount, currency, locale)).toBe(intl.format(amount as unknown as number))
+      }
+    }
     expect(formatBps(150)).toBe("1.5%")
     expect(formatBps(1000)).toBe("10%")
   })
