@@ -163,6 +163,10 @@ medusaIntegrationTestRunner({
         expect(codes.data.message).toContain("coupons and promotion codes do not apply")
         const viaCart = await failure(api.post(`/store/carts/${held.cart_id}`, { promo_codes: ["ANY"] }, ana))
         expect(viaCart.status).toBe(400)
+        const [hk] = await container.resolve(Modules.REGION).listRegions({ currency_code: "hkd" })
+        const region = await failure(api.post(`/store/carts/${held.cart_id}`, { region_id: hk.id }, ana))
+        expect(region.status).toBe(400)
+        expect(region.data.message).toContain("its region cannot change")
 
         // Medusa's checkout completes it: the order pays ¥59.90 × 2, the reservation is consumed, the quota sold.
         await prepare(held.cart_id, ana)

@@ -13,7 +13,7 @@ const COLORS: Record<Kind, Record<string, Color>> = {
   withdrawal: { requested: "orange", approved: "blue", rejected: "red", paid: "green" },
   coupon: { active: "green", suspended: "orange", disabled: "grey" },
   sale: { upcoming: "blue", live: "green", ended: "grey" },
-  flashSale: { upcoming: "blue", live: "green", ended: "grey", closed: "red" },
+  flashSale: { upcoming: "blue", live: "green", ended: "grey", closed: "red", active: "green" },
 }
 
 /** The choices of a status filter, in the admin's language. */

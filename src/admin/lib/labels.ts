@@ -87,7 +87,8 @@ export function useLabels() {
           upcoming: t("statuses.flashSale.upcoming"),
           ended: t("statuses.flashSale.ended"),
           closed: t("statuses.flashSale.closed"),
-        } satisfies Record<FlashSalePhase, string>,
+          active: t("statuses.flashSale.active"),
+        } satisfies Record<FlashSalePhase | "active", string>,
       },
       /** A coupon's own commission policy; `programme`: none of its own (the programme's applies). */
       couponPolicies: {

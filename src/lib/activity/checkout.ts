@@ -131,6 +131,7 @@ export async function checkoutActivity(container: MedusaContainer, input: Activi
     const released = await service.releaseActivityReservation({ id: reservation.id, now: new Date(), reason: "checkout_failed" })
     if (released) {
       await handler.onReleased?.(container, released)
+      await emitReservationEvents(container, DistributionEvents.RESERVATION_RELEASED, [released])
     }
     throw error
   }

@@ -12,8 +12,8 @@ import { StoreListActivityReservations } from "./activity-reservations/validator
 /**
  * Activity checkout on Medusa's own cart routes. An activity cart (made by
  * /store/distribution/{flash-sales,group-buys}/:id/checkout) holds one line
- * at the activity's price for a reservation: its lines cannot change (400),
- * nor its codes unless the activity allows coupons (400), and it completes
+ * at the activity's price for a reservation: its lines and region cannot
+ * change (400), nor its codes unless the activity allows coupons (400), and it completes
  * only while its reservation holds (409 once expired or released).
  */
 
@@ -53,6 +53,10 @@ export const refuseActivityLineChanges = guard(
 
 export const refuseActivityCodes = guard((req, { mark }) => {
   const body = (req.body ?? {}) as Record<string, unknown>
+  // The line's price is the activity's in the cart's currency: another region would keep the amount in another currency.
+  if (typeof body.region_id === "string" && !(req.originalUrl ?? req.url).split("?")[0].endsWith("/promotions")) {
+    return new MedusaError(MedusaError.Types.INVALID_DATA, `This cart holds a ${label(mark!.kind)} item priced in its region's currency: its region cannot change`)
+  }
   const changesCodes = (req.originalUrl ?? req.url).split("?")[0].endsWith("/promotions") || "promo_codes" in body
   if (!changesCodes || mark!.allow_coupons) {
     return null
