@@ -56,6 +56,9 @@ describe("The distributor portal", () => {
   let api: AxiosInstance
   let pk: string
   let distributorId: string
+  /** What the spec sets up through the admin API: a flash sale and a group buy (with a group the distributor opened). */
+  let flash: { id: string; name: string }
+  let groupBuy: { id: string; name: string }
 
   const one = async <T = Record<string, unknown>>(sql: string, params: unknown[] = []) => (await app.db.query(sql, params)).rows[0] as T
   const all = async <T = Record<string, unknown>>(sql: string, params: unknown[] = []) => (await app.db.query(sql, params)).rows as T[]
@@ -137,6 +140,43 @@ describe("The distributor portal", () => {
       { headers: { authorization: `Bearer ${admin}` } }
     )
     expect(credit.status).toBe(201)
+
+    // A flash sale selling all day and a group buy, on products no limited-time sale discounts (their regular prices stay 259 and 79).
+    const asAdmin = { headers: { authorization: `Bearer ${admin}` } }
+    const variantOf = async (sku: string) => (await one<{ id: string }>("select id from product_variant where sku = $1 and deleted_at is null", [sku])).id
+    const day = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString().slice(0, 10)
+    const createdFlash = await api.post(
+      "/admin/distribution/flash-sales",
+      {
+        name: `秒杀 · 修护晚霜 ${Date.now()}`,
+        starts_on: day(-1),
+        ends_on: day(1),
+        time_zone: "UTC",
+        slots: [{ start: "00:00", end: "24:00" }],
+        variants: [{ variant_id: await variantOf("CREAM-50"), quota: 7, prices: [{ currency_code: "cny", amount: "199.90" }] }],
+      },
+      asAdmin
+    )
+    expect(createdFlash.status).toBe(201)
+    flash = createdFlash.data.flash_sale
+    const tote = await variantOf("TOTE-IVORY")
+    const createdGroupBuy = await api.post(
+      "/admin/distribution/group-buys",
+      {
+        name: `三人团 · 托特包 ${Date.now()}`,
+        starts_at: new Date(Date.now() - 3_600_000).toISOString(),
+        ends_at: new Date(Date.now() + 48 * 3_600_000).toISOString(),
+        group_size: 3,
+        time_limit_minutes: 60,
+        prices: [{ variant_id: tote, currency_code: "cny", amount: "59.90" }],
+      },
+      asAdmin
+    )
+    expect(createdGroupBuy.status).toBe(201)
+    groupBuy = createdGroupBuy.data.group_buy
+    // The distributor opens a group (a seat held by its checkout): it is among "my groups".
+    const opened = await api.post(`/store/distribution/group-buys/${groupBuy.id}/checkout`, { variant_id: tote, quantity: 1 }, { headers: await headers() })
+    expect(opened.status).toBe(201)
   }, 1_500_000)
 
   afterAll(async () => {
@@ -309,6 +349,72 @@ describe("The distributor portal", () => {
         }
       })
     }
+  }
+
+  const GROUP_TEXT = {
+    en: { seats: (n: number) => `${n} seats left`, remaining: (left: number, quota: number) => `${left} of ${quota} left`, size: "3-person group" },
+    "zh-CN": { seats: (n: number) => `还差 ${n} 人`, remaining: (left: number, quota: number) => `剩余 ${left} / ${quota}`, size: "3 人团" },
+  } as const
+
+  for (const [v, { lang, locale }] of [
+    [VIEWPORTS[0], LANGS[1]],
+    [VIEWPORTS[1], LANGS[0]],
+  ] as const) {
+    it(`${v.name} ${v.viewport.width}×${v.viewport.height}, ${lang}: the group buys (prices, seats left, my group's link copied) and the flash sales (prices, remaining quota)`, async () => {
+      const fmt = money(locale)
+      const context = await newContext(v, locale)
+      const page = await context.newPage()
+      try {
+        await signIn(page)
+        await page.getByTestId("home-page").waitFor()
+
+        // Group buys: the group price to the cent against the regular 79.00, the group size, the open group's seats as the API counts them.
+        await page.getByRole("link", { name: lang === "en" ? "Group buys" : "拼团", exact: true }).click()
+        await page.getByTestId("group-buys-page").waitFor()
+        const card = page.getByTestId("group-buy").filter({ hasText: groupBuy.name })
+        await card.waitFor()
+        await card.getByTestId("regular-price").waitFor()
+        expect(await card.getByTestId("group-price").innerText()).toBe(fmt.money("59.90", "cny"))
+        expect(await card.getByTestId("regular-price").innerText()).toBe(fmt.money("79.00", "cny"))
+        expect(await card.innerText()).toContain(GROUP_TEXT[lang].size)
+        const detail = (await api.get(`/store/distribution/group-buys/${groupBuy.id}`, { headers: await headers() })).data.group_buy
+        for (const g of detail.open_groups as { seats_left: number }[]) {
+          await card.getByTestId("group-seats").getByText(GROUP_TEXT[lang].seats(g.seats_left), { exact: true }).first().waitFor()
+        }
+        // My groups: the group the distributor opened, its link as the API gives it, copied.
+        const mine = (await api.get("/store/distribution/group-buys/me", { headers: await headers() })).data.groups as { group: { id: string; group_buy_id: string } }[]
+        const myGroup = mine.find((m) => m.group.group_buy_id === groupBuy.id)!
+        expect(myGroup).toBeDefined()
+        const share = (await api.get(`/store/distribution/groups/${myGroup.group.id}`, { headers: await headers() })).data.group.share
+        const link = share.url ?? share.path
+        const row = page.getByTestId("my-group").filter({ hasText: link })
+        await row.waitFor()
+        await row.getByTestId("copy-group-link").click()
+        await row.getByTestId("copy-group-link").getByText(lang === "en" ? "Copied" : "已复制").waitFor()
+        expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link)
+        await shot(page, `${v.name}-${lang}-group-buys`)
+        expect(await smallTargets(page)).toEqual([])
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(v.viewport.width)
+
+        // Flash sales: the flash price to the cent against the regular 259.00, the quota left as the API counts it.
+        await page.getByRole("link", { name: lang === "en" ? "Flash sales" : "秒杀", exact: true }).click()
+        await page.getByTestId("flash-sales-page").waitFor()
+        const sale = page.getByTestId("flash-sale").filter({ hasText: flash.name })
+        await sale.waitFor()
+        await sale.getByTestId("regular-price").waitFor()
+        expect(await sale.getByTestId("flash-price").innerText()).toBe(fmt.money("199.90", "cny"))
+        expect(await sale.getByTestId("regular-price").innerText()).toBe(fmt.money("259.00", "cny"))
+        const stored = (await api.get(`/store/distribution/flash-sales/${flash.id}`, { headers: { "x-publishable-api-key": pk } })).data.flash_sale
+        expect(stored.variants[0].remaining).toBe(7)
+        expect(await sale.getByTestId("flash-remaining").innerText()).toBe(GROUP_TEXT[lang].remaining(7, 7))
+        await sale.getByTestId("flash-current").waitFor()
+        await shot(page, `${v.name}-${lang}-flash-sales`)
+        expect(await smallTargets(page)).toEqual([])
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(v.viewport.width)
+      } finally {
+        await context.close()
+      }
+    })
   }
 
   it("a new customer registers in the portal, reads the programme's rules and applies: pending (375 × 812, 简体中文)", async () => {

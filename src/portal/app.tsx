@@ -5,6 +5,8 @@ import { I18nProvider, useI18n } from "./lib/i18n"
 import { go, useRoute } from "./lib/router"
 import { ApplyPage } from "./pages/apply"
 import { CommissionsPage } from "./pages/commissions"
+import { FlashSalesPage } from "./pages/flash-sales"
+import { GroupBuysPage } from "./pages/group-buys"
 import { HomePage } from "./pages/home"
 import { OrdersPage } from "./pages/orders"
 import { SalesPage } from "./pages/sales"
@@ -30,6 +32,8 @@ const NAV = [
   ["/commissions", "nav.commissions"],
   ["/withdrawals", "nav.withdrawals"],
   ["/sales", "nav.sales"],
+  ["/group-buys", "nav.groupBuys"],
+  ["/flash-sales", "nav.flashSales"],
 ] as const
 
 function useOnline() {
@@ -201,6 +205,10 @@ function SignedIn({ route }: { route: string }) {
         return <WithdrawalsPage me={me.data} />
       case "/sales":
         return <SalesPage />
+      case "/group-buys":
+        return <GroupBuysPage />
+      case "/flash-sales":
+        return <FlashSalesPage />
       default:
         return <HomePage me={me.data} />
     }

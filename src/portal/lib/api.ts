@@ -66,3 +66,32 @@ export function errorText(error: unknown, t: (key: "error.network" | "error.unkn
   if (error instanceof TypeError && /failed to fetch|load failed|networkerror/i.test(error.message)) return t("error.network")
   return (error as Error)?.message || t("error.unknown")
 }
+
+type RegularVariant = { id: string; title: string | null; product?: { title?: string | null } | null; calculated_price?: { calculated_amount?: number | null; currency_code?: string | null } | null }
+
+/**
+ * The regular prices of variants in a currency (Medusa's own store API: a
+ * region of that currency prices them), as decimal strings with the
+ * currency's precision, by variant id; with the product's title.
+ */
+export async function regularPrices(variantIds: string[], currency: string): Promise<Record<string, { amount: string | null; title: string }>> {
+  if (!variantIds.length) return {}
+  const { regions } = await client.fetch<{ regions: { id: string; currency_code: string }[] }>("/store/regions", { query: { fields: "id,currency_code", limit: 100 } })
+  const region = regions.find((r) => r.currency_code === currency.toLowerCase())
+  const { variants } = await client.fetch<{ variants: RegularVariant[] }>("/store/product-variants", {
+    query: { id: variantIds, limit: variantIds.length, fields: "id,title,product.title,*calculated_price", ...(region ? { region_id: region.id } : {}) },
+  })
+  let digits = 2
+  try {
+    digits = new Intl.NumberFormat("en", { style: "currency", currency: currency.toUpperCase() }).resolvedOptions().maximumFractionDigits ?? 2
+  } catch {
+    // an unknown code: two decimals
+  }
+  return Object.fromEntries(
+    variants.map((v) => {
+      const amount = region ? v.calculated_price?.calculated_amount : null
+      const title = [v.product?.title, v.title].filter(Boolean).join(" · ")
+      return [v.id, { amount: amount === null || amount === undefined ? null : Number(amount).toFixed(digits), title }]
+    })
+  )
+}

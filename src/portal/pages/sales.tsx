@@ -5,7 +5,7 @@ import { useI18n } from "../lib/i18n"
 import { formatBps } from "../lib/money"
 import { Card, ErrorBox, Loading, Money, Page } from "../ui"
 
-function duration(seconds: number, lang: string) {
+export function duration(seconds: number, lang: string) {
   const d = Math.floor(seconds / 86400)
   const h = Math.floor((seconds % 86400) / 3600)
   const m = Math.floor((seconds % 3600) / 60)
@@ -15,7 +15,7 @@ function duration(seconds: number, lang: string) {
 }
 
 /** A second-by-second countdown from the API's seconds at the time it answered. */
-function useElapsed(since: number) {
+export function useElapsed(since: number) {
   const [now, setNow] = useState(Date.now())
   useEffect(() => {
     const id = window.setInterval(() => setNow(Date.now()), 1000)

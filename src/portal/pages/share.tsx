@@ -31,7 +31,7 @@ async function copyText(text: string): Promise<boolean> {
   }
 }
 
-function CopyButton({ text, testId }: { text: string; testId: string }) {
+export function CopyButton({ text, testId }: { text: string; testId: string }) {
   const { t } = useI18n()
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle")
   return (

@@ -1,0 +1,100 @@
+import { useQuery } from "@tanstack/react-query"
+import type { GroupBuy } from "../../client"
+import { centre } from "../lib/api"
+import { useI18n } from "../lib/i18n"
+import { Card, ErrorBox, Loading, Money, Page } from "../ui"
+import { PriceVsRegular, useRegularPrices } from "./flash-sales"
+import { duration, useElapsed } from "./sales"
+import { CopyButton } from "./share"
+
+/** One running group buy: its price, group size and time limit, and the open groups with their seats and time left. */
+function GroupBuyCard({ gb }: { gb: GroupBuy }) {
+  const { t, lang } = useI18n()
+  const detail = useQuery({ queryKey: ["group-buy", gb.id], queryFn: async () => ({ at: Date.now(), ...(await centre.groupBuy(gb.id)) }) })
+  const elapsed = useElapsed(detail.data?.at ?? Date.now())
+  const currency = gb.prices[0]?.currency_code
+  const regular = useRegularPrices([...new Set(gb.prices.map((p) => p.variant_id))], currency)
+  return (
+    <Card testId="group-buy" title={gb.name} aside={<span className="pill live">{t("groups.size", { n: gb.group_size })}</span>}>
+      <ul className="list">
+        {gb.prices.map((p) => (
+          <li key={`${p.variant_id}-${p.currency_code}`} className="product" data-testid="group-variant">
+            <div className="product-body">
+              {regular.data?.[p.variant_id]?.title && <span className="product-title">{regular.data[p.variant_id].title}</span>}
+              <span className="small">
+                <PriceVsRegular
+                  amount={p.amount}
+                  currency={p.currency_code}
+                  regular={p.currency_code === currency ? regular.data?.[p.variant_id]?.amount : null}
+                  testId="group-price"
+                />
+              </span>
+            </div>
+          </li>
+        ))}
+      </ul>
+      <p className="small muted" data-testid="group-time-limit">
+        {t("groups.timeLimit", { minutes: gb.time_limit_minutes })}
+      </p>
+      {detail.isError && <ErrorBox error={detail.error} retry={() => void detail.refetch()} />}
+      {detail.isPending && <Loading />}
+      {detail.data?.group_buy.open_groups.length === 0 && <p className="muted">{t("groups.noOpen")}</p>}
+      {!!detail.data?.group_buy.open_groups.length && (
+        <ul className="list">
+          {detail.data.group_buy.open_groups.map((g) => (
+            <li key={g.id} className="row" data-testid="open-group">
+              <span data-testid="group-seats">{t("groups.seatsLeft", { n: g.seats_left })}</span>{" "}
+              {g.expires_in_seconds !== null && (
+                <span className="muted">{t("sales.endsIn", { time: duration(Math.max(0, g.expires_in_seconds - elapsed), lang) })}</span>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
+  )
+}
+
+/** A group of mine: its share link (the group's page), with a copy button. */
+function MyGroupLink({ groupId }: { groupId: string }) {
+  const { t } = useI18n()
+  const group = useQuery({ queryKey: ["group", groupId], queryFn: () => centre.group(groupId) })
+  if (group.isError) return <ErrorBox error={group.error} retry={() => void group.refetch()} />
+  if (group.isPending) return <Loading />
+  const link = group.data.group.share.url ?? group.data.group.share.path
+  return (
+    <div className="share-row">
+      <span className="small muted">{t("groups.share")}</span>{" "}
+      <span className="small" data-testid="group-link">
+        {link}
+      </span>{" "}
+      <CopyButton text={link} testId="copy-group-link" />
+    </div>
+  )
+}
+
+export function GroupBuysPage() {
+  const { t } = useI18n()
+  const buys = useQuery({ queryKey: ["group-buys"], queryFn: () => centre.groupBuys({ limit: 20 }) })
+  const mine = useQuery({ queryKey: ["my-groups"], queryFn: () => centre.myGroups({ limit: 20 }) })
+  return (
+    <Page title={t("groups.title")} testId="group-buys-page">
+      {buys.isError && <ErrorBox error={buys.error} retry={() => void buys.refetch()} />}
+      {buys.isPending && <Loading />}
+      {buys.data?.count === 0 && <p className="muted">{t("groups.none")}</p>}
+      {buys.data?.group_buys.map((gb) => <GroupBuyCard key={gb.id} gb={gb} />)}
+      <h2>{t("groups.mine")}</h2>
+      {mine.isError && <ErrorBox error={mine.error} retry={() => void mine.refetch()} />}
+      {mine.isPending && <Loading />}
+      {mine.data?.count === 0 && <p className="muted">{t("groups.mineNone")}</p>}
+      {mine.data?.groups.map((m) => (
+        <Card key={m.group.id} testId="my-group" aside={<span className={`pill ${m.group.status}`}>{t(`groups.status.${m.group.status}`)}</span>}>
+          <p className="small">
+            <Money amount={m.unit_price} currency={m.group.currency_code} /> × {m.quantity} · {t("groups.seatsLeft", { n: m.group.seats_left })}
+          </p>
+          <MyGroupLink groupId={m.group.id} />
+        </Card>
+      ))}
+    </Page>
+  )
+}
