@@ -67,7 +67,7 @@ export function errorText(error: unknown, t: (key: "error.network" | "error.unkn
   return (error as Error)?.message || t("error.unknown")
 }
 
-type RegularVariant = { id: string; title: string | null; product?: { title?: string | null } | null; calculated_price?: { calculated_amount?: number | null; currency_code?: string | null } | null }
+type RegularVariant = { id: string; title: string | null; product_id: string | null; calculated_price?: { calculated_amount?: number | null } | null }
 
 /**
  * The regular prices of variants in a currency (Medusa's own store API: a
@@ -79,8 +79,12 @@ export async function regularPrices(variantIds: string[], currency: string): Pro
   const { regions } = await client.fetch<{ regions: { id: string; currency_code: string }[] }>("/store/regions", { query: { fields: "id,currency_code", limit: 100 } })
   const region = regions.find((r) => r.currency_code === currency.toLowerCase())
   const { variants } = await client.fetch<{ variants: RegularVariant[] }>("/store/product-variants", {
-    query: { id: variantIds, limit: variantIds.length, fields: "id,title,product.title,*calculated_price", ...(region ? { region_id: region.id } : {}) },
+    query: { id: variantIds, limit: variantIds.length, fields: `id,title,product_id${region ? ",*calculated_price" : ""}`, ...(region ? { region_id: region.id } : {}) },
   })
+  const productIds = [...new Set(variants.flatMap((v) => (v.product_id ? [v.product_id] : [])))]
+  const { products } = productIds.length
+    ? await client.fetch<{ products: { id: string; title: string }[] }>("/store/products", { query: { id: productIds, limit: productIds.length, fields: "id,title" } })
+    : { products: [] }
   let digits = 2
   try {
     digits = new Intl.NumberFormat("en", { style: "currency", currency: currency.toUpperCase() }).resolvedOptions().maximumFractionDigits ?? 2
@@ -90,7 +94,7 @@ export async function regularPrices(variantIds: string[], currency: string): Pro
   return Object.fromEntries(
     variants.map((v) => {
       const amount = region ? v.calculated_price?.calculated_amount : null
-      const title = [v.product?.title, v.title].filter(Boolean).join(" · ")
+      const title = [products.find((p) => p.id === v.product_id)?.title, v.title].filter(Boolean).join(" · ")
       return [v.id, { amount: amount === null || amount === undefined ? null : Number(amount).toFixed(digits), title }]
     })
   )
