@@ -63,11 +63,11 @@ function MyGroupLink({ groupId }: { groupId: string }) {
   if (group.isPending) return <Loading />
   const link = group.data.group.share.url ?? group.data.group.share.path
   return (
-    <div className="share-row">
-      <span className="small muted">{t("groups.share")}</span>{" "}
-      <span className="small" data-testid="group-link">
+    <div>
+      <p className="small muted">{t("groups.share")}</p>
+      <p className="small break" data-testid="group-link">
         {link}
-      </span>{" "}
+      </p>
       <CopyButton text={link} testId="copy-group-link" />
     </div>
   )
