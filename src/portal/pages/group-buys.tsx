@@ -90,7 +90,8 @@ export function GroupBuysPage() {
       {mine.data?.groups.map((m) => (
         <Card key={m.group.id} testId="my-group" aside={<span className={`pill ${m.group.status}`}>{t(`groups.status.${m.group.status}`)}</span>}>
           <p className="small">
-            <Money amount={m.unit_price} currency={m.group.currency_code} /> × {m.quantity} · {t("groups.seatsLeft", { n: m.group.seats_left })}
+            <Money amount={m.unit_price} currency={m.group.currency_code} /> × {m.quantity}
+            {m.group.status === "open" && ` · ${t("groups.seatsLeft", { n: m.group.seats_left })}`}
           </p>
           <MyGroupLink groupId={m.group.id} />
         </Card>
