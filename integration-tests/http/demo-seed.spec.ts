@@ -140,7 +140,19 @@ const activityEarners = (k: number) => {
 }
 
 /** The activities' commissions (kind depth amount reversed status), in the order the seed places them. */
-const ACTIVITY_COMMISSIONS: string[] = []
+// 拼团 (¥59.90, the tote, level rates): the failed group's two orders reversed in full, then the
+// succeeded group's three and the open group's one; 秒杀 (¥49.90, the rice: the 双十一 rule's 12 / 6 / 2 %).
+const ACTIVITY_COMMISSIONS: string[] = [
+  "failed 1 5.99 5.99 reversed", "failed 2 3.59 3.59 reversed",
+  "failed 1 5.99 5.99 reversed", "failed 2 2.99 2.99 reversed", "failed 3 1.79 1.79 reversed",
+  "succeeded 1 7.18 0.00 pending", "succeeded 2 4.79 0.00 pending",
+  "succeeded 1 5.99 0.00 pending", "succeeded 2 3.59 0.00 pending", "succeeded 3 2.39 0.00 pending",
+  "succeeded 1 5.99 0.00 pending", "succeeded 2 2.99 0.00 pending", "succeeded 3 1.79 0.00 pending",
+  "open 1 7.18 0.00 pending",
+  "flash 1 5.98 0.00 pending",
+  "flash 1 5.98 0.00 pending", "flash 2 2.99 0.00 pending",
+  "flash 1 5.98 0.00 pending", "flash 2 2.99 0.00 pending",
+]
 
 /** What one complete seed must hold, derived from the seed's own data. */
 const EXPECTED = {
