@@ -15,8 +15,11 @@ import seedDemo, {
   CATEGORIES,
   COLLECTIONS,
   DEMO_GUESTS,
+  DEMO_FLASH_SALE,
+  DEMO_GROUP_BUY,
   DEMO_ORDERS,
   DEMO_PRICE_LIST,
+  activityBuyers,
   DEMO_SALES,
   DEMO_WITHDRAWALS,
   DISTRIBUTORS,
@@ -35,7 +38,7 @@ import seedDemo, {
   seedStore,
 } from "../../src/scripts/seed-demo"
 
-// Two complete seeds (53 orders through checkout each time the first runs): about three
+// Two complete seeds (62 orders through checkout each time the first runs): about three
 // minutes on a quiet two-core machine, over five when it is shared.
 jest.setTimeout(900_000)
 
@@ -123,6 +126,34 @@ function earnersByOrder() {
 }
 const EARNERS = earnersByOrder()
 
+/** The activities' buyers, by index (groups then the flash sale), each bound to its referrer: the referrer's active upline earns. */
+const ACTIVITY_BUYS = [
+  ...Object.values(DEMO_GROUP_BUY.groups).flat(),
+  ...DEMO_FLASH_SALE.buyers,
+]
+const activityEarners = (k: number) => {
+  const upline: string[] = []
+  for (let d: string | null = activityBuyers()[k].referrer; d && upline.length < 3; d = distributorByEmail.get(d)!.parent) {
+    upline.push(d)
+  }
+  return upline.filter((e) => distributorByEmail.get(e)!.status === "active")
+}
+
+/** The activities' commissions (kind depth amount reversed status), in the order the seed places them. */
+// 拼团 (¥59.90, the tote, level rates): the failed group's two orders reversed in full, then the
+// succeeded group's three and the open group's one; 秒杀 (¥49.90, the rice: the 双十一 rule's 12 / 6 / 2 %).
+const ACTIVITY_COMMISSIONS: string[] = [
+  "failed 1 5.99 5.99 reversed", "failed 2 3.59 3.59 reversed",
+  "failed 1 5.99 5.99 reversed", "failed 2 2.99 2.99 reversed", "failed 3 1.79 1.79 reversed",
+  "succeeded 1 7.18 0.00 pending", "succeeded 2 4.79 0.00 pending",
+  "succeeded 1 5.99 0.00 pending", "succeeded 2 3.59 0.00 pending", "succeeded 3 2.39 0.00 pending",
+  "succeeded 1 5.99 0.00 pending", "succeeded 2 2.99 0.00 pending", "succeeded 3 1.79 0.00 pending",
+  "open 1 7.18 0.00 pending",
+  "flash 1 5.98 0.00 pending",
+  "flash 1 5.98 0.00 pending", "flash 2 2.99 0.00 pending",
+  "flash 1 5.98 0.00 pending", "flash 2 2.99 0.00 pending",
+]
+
 /** What one complete seed must hold, derived from the seed's own data. */
 const EXPECTED = {
   products: PRODUCTS.length,
@@ -148,8 +179,11 @@ const EXPECTED = {
   visits: DISTRIBUTORS.reduce((n, d) => n + d.visits, 0),
   settings: 1,
   commission_rules: RULES.length,
-  orders: DEMO_ORDERS.length,
-  commissions: DEMO_ORDERS.reduce((n, o) => n + o.lines.length * EARNERS.result.get(o.key)!.length, 0),
+  // The story's orders, and the activities' (one line each).
+  orders: DEMO_ORDERS.length + ACTIVITY_BUYS.length,
+  commissions:
+    DEMO_ORDERS.reduce((n, o) => n + o.lines.length * EARNERS.result.get(o.key)!.length, 0) +
+    ACTIVITY_BUYS.reduce((n, k) => n + activityEarners(k).length, 0),
   withdrawals: DEMO_WITHDRAWALS.length,
   // The coupon template, and a clone of it per active distributor, each active and used as the orders say.
   promotions: 1 + COUPON_OWNERS.length,
@@ -204,7 +238,7 @@ function stateOf(order: {
 async function expectOrdersAndMoney(container: ReturnType<Parameters<Parameters<typeof medusaIntegrationTestRunner>[0]["testSuite"]>[0]["getContainer"]>) {
   const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data: orders } = await query.graph({
+  const { data: placed } = await query.graph({
     entity: "order",
     fields: [
       "id",
@@ -219,6 +253,8 @@ async function expectOrdersAndMoney(container: ReturnType<Parameters<Parameters<
       "payment_collections.payments.refunds.id",
     ],
   })
+  // The story's orders (the activities' are checked by expectActivities).
+  const orders = placed.filter((o) => (o.metadata as { demo_order?: string } | null)?.demo_order)
   const byKey = new Map(orders.map((o) => [(o.metadata as { demo_order: string }).demo_order, o]))
   expect(Object.fromEntries(orders.map((o) => [(o.metadata as { demo_order: string }).demo_order, stateOf(o as never)]))).toEqual(
     Object.fromEntries(DEMO_ORDERS.map((o) => [o.key, o.fate]))
@@ -688,6 +724,52 @@ async function expectSales(container: MedusaContainer) {
   }
 }
 
+/**
+ * The activities: the 拼团's three groups (succeeded 3/3, open 1/3, failed
+ * with its two paid orders canceled and refunded, their commissions
+ * reversed), the 秒杀 live all day with 3 of 50 sold, each order at the
+ * activity's price, credited at its buyer's upline's rates to the cent.
+ */
+async function expectActivities(container: MedusaContainer) {
+  const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+  const { rows: groups } = await pg.raw(
+    `select g.id, g.status, count(m.id) filter (where m.status = 'paid')::int as paid,
+            array_agg(m.status || ':' || coalesce(m.refund_status, '-') || ':' || o.status || ':' || m.unit_price order by m.is_leader desc, m.created_at) as members
+       from distribution_group g join distribution_group_buy gb on gb.id = g.group_buy_id
+       join distribution_group_member m on m.group_id = g.id join "order" o on o.id = m.order_id
+      where gb.name = ? group by g.id, g.status, g.created_at order by g.created_at`,
+    [DEMO_GROUP_BUY.name]
+  )
+  expect(groups.map((g: { status: string; paid: number; members: string[] }) => [g.status, g.paid, g.members])).toEqual([
+    // A failed group's members stay paid; their orders were canceled and refunded.
+    ["failed", 2, ["paid:refunded:canceled:59.90", "paid:refunded:canceled:59.90"]],
+    ["succeeded", 3, ["paid:-:pending:59.90", "paid:-:pending:59.90", "paid:-:pending:59.90"]],
+    ["open", 1, ["paid:-:pending:59.90"]],
+  ])
+
+  const { rows: flash } = await pg.raw(
+    `select s.status, s.time_zone, s.slots, v.quota, v.sold, v.reserved from distribution_flash_sale s
+       join distribution_flash_sale_variant v on v.flash_sale_id = s.id where s.name = ?`,
+    [DEMO_FLASH_SALE.name]
+  )
+  expect(flash).toEqual([
+    expect.objectContaining({ time_zone: "Asia/Shanghai", slots: [{ start: "00:00", end: "24:00" }], quota: 50, sold: 3, reserved: 0 }),
+  ])
+
+  // Commissions of the activities' orders, per group order (leader first) and flash order: depth, amount, status.
+  const { rows: commissions } = await pg.raw(
+    `select o.id, coalesce(g.status, 'flash') as kind, c.depth, c.amount::text as amount, c.reversed_amount::text as reversed, c.status
+       from "order" o join distribution_commission c on c.order_id = o.id
+       left join distribution_group_member m on m.order_id = o.id left join distribution_group g on g.id = m.group_id
+      where o.metadata->>'distribution_activity' is not null order by o.created_at, c.depth`
+  )
+  const lines = commissions.map((c: { kind: string; depth: number; amount: string; reversed: string; status: string }) =>
+    `${c.kind} ${c.depth} ${formatAmount(c.amount, "cny")} ${formatAmount(c.reversed, "cny")} ${c.status}`
+  )
+  expect(lines).toHaveLength(ACTIVITY_BUYS.reduce((n, k) => n + activityEarners(k).length, 0))
+  expect(lines).toEqual(ACTIVITY_COMMISSIONS)
+}
+
 medusaIntegrationTestRunner({
   testSuite: ({ getContainer }) => {
     it("seeds the demo once: a run after an interruption completes it, a second run duplicates nothing", async () => {
@@ -717,7 +799,7 @@ medusaIntegrationTestRunner({
       expect(first.publishable_key).toMatch(/^pk_/)
 
       // The sizes this test and the README rely on.
-      expect(EXPECTED).toMatchObject({ products: 30, categories: 5, collections: 2, distributors: 40, logins: 3, coupons: 26, coupon_uses: 5, orders: 53 })
+      expect(EXPECTED).toMatchObject({ products: 30, categories: 5, collections: 2, distributors: 40, logins: 3, coupons: 26, coupon_uses: 5, orders: 62 })
 
       const { rows: statuses } = await pg.raw(
         "select status, count(*)::int as n from distribution_distributor group by status order by status"
@@ -761,6 +843,7 @@ medusaIntegrationTestRunner({
       expect(settings).toEqual({ max_depth: 3, application_mode: "review", currency_code: "cny", default_rate_bps_3: 200 })
       await expectDistributorPrices(container)
 
+      await expectActivities(container)
       await expectOrdersAndMoney(container)
       await expectWithdrawals(container)
       await expectProgrammeDates(container)
@@ -791,6 +874,7 @@ medusaIntegrationTestRunner({
       await expectDistributorPrices(container)
       await expectCoupons(container)
       await expectSales(container)
+      await expectActivities(container)
       expect(second.publishable_key).toEqual(first.publishable_key)
       const {
         rows: [after],

@@ -7,6 +7,7 @@ import { seedProgramme } from "./seed/programme"
 import { seedDistributorPrices } from "./seed/pricing"
 import { seedCommissionRules } from "./seed/rules"
 import { seedSales } from "./seed/sales"
+import { seedActivities } from "./seed/activities"
 import { seedFulfillment, seedPublishableKey, seedStore } from "./seed/store"
 import { seedWithdrawals } from "./seed/withdrawals"
 
@@ -28,6 +29,7 @@ export * from "./seed/rules"
 export * from "./seed/pricing"
 export * from "./seed/coupons"
 export * from "./seed/sales"
+export * from "./seed/activities"
 export { CATEGORIES, COLLECTIONS, PRODUCTS } from "./seed/catalog-data"
 export { DEMO_GUESTS, DEMO_ORDERS, LIFECYCLE, STEPS } from "./seed/orders-data"
 export { DEMO_WITHDRAWALS } from "./seed/withdrawals"
@@ -60,6 +62,8 @@ export default async function seedDemo({ container }: ExecArgs) {
     customerByEmail: programme.customerByEmail,
     distributorByEmail: programme.distributorByEmail,
   })
+  // After the sales section: a 拼团 with its groups and a 秒杀, their orders through checkout.
+  const activities = await seedActivities(container, { sales_channel_id, customerByEmail: programme.customerByEmail })
   const withdrawals = await seedWithdrawals(container, { distributorByEmail: programme.distributorByEmail })
   const prices = await seedDistributorPrices(container)
 
@@ -70,6 +74,7 @@ export default async function seedDemo({ container }: ExecArgs) {
     ...coupons.created,
     sales: sales.created,
     orders: orders.created,
+    ...activities.created,
     withdrawals: withdrawals.created,
     "price lists": prices.created,
   }
