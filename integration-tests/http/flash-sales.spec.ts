@@ -4,7 +4,7 @@ import { Knex } from "knex"
 import { createAdmin, Headers, registerCustomer, StoreCustomer } from "../helpers/auth"
 import { failure, uniqueEmail } from "../helpers/distribution"
 import { recordEvents } from "../helpers/events"
-import { seedShop, Shop } from "../helpers/orders"
+import { payForCart, seedShop, Shop, SHIPPING_ADDRESS } from "../helpers/orders"
 import { andWait, commissionsOf, threeLevelProgramme } from "../helpers/programme"
 import releaseActivityReservations from "../../src/jobs/release-activity-reservations"
 
@@ -63,26 +63,8 @@ medusaIntegrationTestRunner({
 
     /** Medusa's own checkout of an activity cart: address, shipping, payment session. */
     async function prepare(cartId: string, who: StoreCustomer) {
-      await api.post(
-        `/store/carts/${cartId}`,
-        {
-          shipping_address: {
-            first_name: "收货",
-            last_name: "人",
-            address_1: "西湖区文三路 100 号",
-            city: "杭州",
-            country_code: "cn",
-            postal_code: "310000",
-            phone: "13800000000",
-          },
-        },
-        who
-      )
-      const { data: options } = await api.get(`/store/shipping-options?cart_id=${cartId}`, who)
-      const standard = options.shipping_options.find((o: { name: string }) => o.name === "顺丰标快")
-      await api.post(`/store/carts/${cartId}/shipping-methods`, { option_id: standard.id }, who)
-      const { data: collection } = await api.post("/store/payment-collections", { cart_id: cartId }, who)
-      await api.post(`/store/payment-collections/${collection.payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" }, who)
+      await api.post(`/store/carts/${cartId}`, { shipping_address: SHIPPING_ADDRESS }, who)
+      await payForCart(api, cartId, who)
     }
 
     async function complete(cartId: string, who: StoreCustomer) {
