@@ -107,7 +107,7 @@ export async function groupMembers(container: MedusaContainer, groupId: string, 
   const { data: customers } = members.length
     ? await query.graph({ entity: "customer", fields: ["id", "first_name", "email"], filters: { id: [...new Set(members.map((m) => m.customer_id))] } })
     : { data: [] }
-  const byId = new Map(customers.map((c: { id: string; first_name: string | null; email: string }) => [c.id, c]))
+  const byId = new Map(customers.map((c: { id: string; first_name?: string | null; email?: string | null }) => [c.id, c]))
   return members.map((m) => {
     const customer = byId.get(m.customer_id)
     const name = customer?.first_name || customer?.email?.split("@")[0] || null
