@@ -4,12 +4,14 @@ import { AuditEntry } from "../types"
 
 /**
  * Appends one audit row in the caller's transaction, so a change and its
- * audit row are written together or not at all.
+ * audit row are written together or not at all. The row is stamped when it is
+ * written, not when its transaction began: a decision that waited for a
+ * concurrent one's lock is listed after it.
  */
 export async function appendAudit(manager: EntityManager, entry: AuditEntry): Promise<string> {
   const [row]: { id: string }[] = await manager.execute(
-    `INSERT INTO distribution_audit_log (id, actor_type, actor_id, action, entity_type, entity_id, data)
-     VALUES (?, ?, ?, ?, ?, ?, ?::jsonb) RETURNING id`,
+    `INSERT INTO distribution_audit_log (id, actor_type, actor_id, action, entity_type, entity_id, data, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, clock_timestamp(), clock_timestamp()) RETURNING id`,
     [
       generateEntityId(undefined, "daud"),
       entry.actor_type,

@@ -12,7 +12,8 @@ import { pgTextArray } from "../utils/sql"
  * claw-back, an adjustment, a withdrawal's hold, release or payout) goes
  * through it — through appendLedgerEntries, or in the settlement's batch
  * statement — so every entry gets its id, its exact raw amount and its replay
- * guard the same way.
+ * guard the same way. Entries are stamped when written (clock_timestamp), so
+ * a movement that waited on a concurrent one's lock is listed after it.
  */
 
 export type NewLedgerEntry = {
@@ -46,9 +47,10 @@ export type WrittenLedgerEntry = {
  */
 export function ledgerInsertSql(source: string): string {
   return `INSERT INTO distribution_ledger_entry
-       (id, distributor_id, currency_code, kind, amount, raw_amount, reference_type, reference_id, reason, actor_id)
+       (id, distributor_id, currency_code, kind, amount, raw_amount, reference_type, reference_id, reason, actor_id, created_at, updated_at)
      SELECT id, distributor_id, currency_code, kind, amount::numeric,
-            jsonb_build_object('value', amount, 'precision', 20), reference_type, reference_id, reason, actor_id
+            jsonb_build_object('value', amount, 'precision', 20), reference_type, reference_id, reason, actor_id,
+            clock_timestamp(), clock_timestamp()
        FROM ${source}
      ON CONFLICT (kind, reference_id) WHERE deleted_at IS NULL DO NOTHING
      RETURNING id, distributor_id, currency_code, kind, amount::text AS amount, reference_id`
