@@ -323,6 +323,8 @@ test("kill -9 of the instance, several times while orders, cancels and deliverie
       // A run the kill cut off stays open until a tick finds it silent for STALE_AFTER_S.
       const open = await cluster.query("select job, started_at from distribution_job_run where finished_at is null")
       const runs = await cluster.query("select job, started_at, finished_at, error from distribution_job_run order by started_at desc limit 5")
+      // Also in the suite's own log lines, which end the output where a long failure report may be cut.
+      log(`not repaired: ${JSON.stringify(last)}; unfinished runs ${JSON.stringify(open)}`)
       throw new Error(`${e.message}\nunfinished job runs: ${JSON.stringify(open)}\nlatest job runs: ${JSON.stringify(runs)}`)
     })
     const [repairs] = await cluster.query<{ runs: number; open: number; recredited: number; reversed: number; marked: number }>(

@@ -63,6 +63,68 @@ async function buildAdmin(env: NodeJS.ProcessEnv) {
   fs.writeFileSync(HASH_FILE, hash)
 }
 
+type Connection = { host: string; port: number; user: string; password: string }
+
+/**
+ * What the seeded shop depends on: the server code, its config and packages,
+ * and the day (the demo's activities are placed around "now").
+ */
+function seedHash() {
+  const hash = crypto.createHash("sha256")
+  const skip = new Set([path.join(ROOT, "src", "admin"), path.join(ROOT, "src", "portal")])
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = path.join(dir, entry.name)
+      if (skip.has(full)) continue
+      if (entry.isDirectory()) walk(full)
+      else hash.update(full).update(fs.readFileSync(full))
+    }
+  }
+  walk(path.join(ROOT, "src"))
+  for (const file of ["package-lock.json", "medusa-config.ts"]) hash.update(fs.readFileSync(path.join(ROOT, file)))
+  hash.update(new Date().toISOString().slice(0, 10))
+  return hash.digest("hex").slice(0, 16)
+}
+
+/**
+ * `database`, created as a copy of the migrated and seeded demo shop with its
+ * admin user. The shop is made once per source version and day — `db:migrate`,
+ * the demo seed and `medusa user`, as a merchant runs them — and kept as a
+ * template database, so every browser spec after the first starts from a copy
+ * made in a second rather than a minute of seeding. An advisory lock keeps two
+ * suites from making it at once; an older version's template is dropped.
+ */
+async function createSeededDatabase(connection: Connection, database: string, env: NodeJS.ProcessEnv) {
+  const template = `medusa-browser-seed-${seedHash()}`
+  const admin = new Client({ ...connection, database: "postgres" })
+  await admin.connect()
+  try {
+    await admin.query("select pg_advisory_lock(hashtext('medusa-browser-seed'))")
+    const { rows } = await admin.query("select datname from pg_database where datname like 'medusa-browser-seed-%'")
+    if (!rows.some((r) => r.datname === template)) {
+      for (const { datname } of rows) await admin.query(`drop database if exists "${datname}" with (force)`)
+      const building = `${template}-building`
+      await admin.query(`drop database if exists "${building}" with (force)`)
+      await admin.query(`create database "${building}"`)
+      const buildEnv = { ...env, DATABASE_URL: databaseUrl(connection, building) }
+      const opts = { cwd: ROOT, env: buildEnv, maxBuffer: 64 * 1024 * 1024 }
+      await run("npx", ["medusa", "db:migrate"], opts)
+      await run("npx", ["medusa", "exec", "./src/scripts/seed-demo.ts"], opts)
+      await run("npx", ["medusa", "user", "-e", ADMIN.email, "-p", ADMIN.password], opts)
+      await admin.query(`alter database "${building}" rename to "${template}"`)
+    }
+    await admin.query(`create database "${database}" template "${template}"`)
+  } finally {
+    await admin.query("select pg_advisory_unlock(hashtext('medusa-browser-seed'))").catch(() => undefined)
+    await admin.end()
+  }
+}
+
+function databaseUrl({ host, port, user, password }: Connection, database: string) {
+  const auth = password ? `${encodeURIComponent(user)}:${encodeURIComponent(password)}` : encodeURIComponent(user)
+  return `postgres://${auth}@${host}:${port}/${database}`
+}
+
 async function waitForHealth(url: string, child: ChildProcess, seconds: number) {
   const deadline = Date.now() + seconds * 1000
   while (Date.now() < deadline) {
@@ -94,31 +156,20 @@ export async function startAdminApp(
   const user = process.env.DB_USERNAME || "postgres"
   const password = process.env.DB_PASSWORD || ""
   const database = `medusa-browser-${Date.now()}`
-  const auth = password ? `${encodeURIComponent(user)}:${encodeURIComponent(password)}` : encodeURIComponent(user)
-  const databaseUrl = `postgres://${auth}@${host}:${port}/${database}`
   const serverPort = await freePort()
   // NODE_ENV=test: the built admin is served (only "development" runs Vite), and
   // the session cookie is not Secure, which a plain-http test server needs.
   const env = {
     ...process.env,
-    DATABASE_URL: databaseUrl,
+    DATABASE_URL: databaseUrl({ host, port, user, password }, database),
     NODE_ENV: "test",
     PORT: String(serverPort),
     MEDUSA_DISABLE_TELEMETRY: "true",
     ...(withAdmin ? {} : { DISABLE_MEDUSA_ADMIN: "true" }),
   }
 
-  const admin = new Client({ host, port, user, password, database: "postgres" })
-  await admin.connect()
-  await admin.query(`create database "${database}"`)
-  await admin.end()
-
-  const prepare = async () => {
-    await run("npx", ["medusa", "db:migrate"], { cwd: ROOT, env, maxBuffer: 64 * 1024 * 1024 })
-    await run("npx", ["medusa", "exec", "./src/scripts/seed-demo.ts"], { cwd: ROOT, env, maxBuffer: 64 * 1024 * 1024 })
-    await run("npx", ["medusa", "user", "-e", ADMIN.email, "-p", ADMIN.password], { cwd: ROOT, env, maxBuffer: 64 * 1024 * 1024 })
-  }
-  await Promise.all([withAdmin ? buildAdmin(env) : undefined, prepare()])
+  const connection = { host, port, user, password }
+  await Promise.all([withAdmin ? buildAdmin(env) : undefined, createSeededDatabase(connection, database, env)])
 
   const db = new Client({ host, port, user, password, database })
   await db.connect()
