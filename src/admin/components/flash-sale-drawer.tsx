@@ -1,9 +1,9 @@
 import { Input, Switch, Text } from "@medusajs/ui"
 import { useEffect, useState } from "react"
 import { useTranslation } from "react-i18next"
-import { TargetOption, useStoreCurrencies } from "../hooks/catalog"
-import { FlashSaleInput, useCreateFlashSale } from "../hooks/flash-sales"
-import { SaleCommission } from "../lib/types"
+import { TargetOption, useStoreCurrencies, useVariantOptions } from "../hooks/catalog"
+import { FlashSaleChanges, FlashSaleInput, useCreateFlashSale, useUpdateFlashSale } from "../hooks/flash-sales"
+import { FlashSale, SaleCommission } from "../lib/types"
 import { browserTimeZone } from "../lib/zoned-time"
 import {
   commissionBody,
@@ -13,11 +13,12 @@ import {
   FormError,
   InlineField,
   toggled,
+  typedPricesOf,
   VariantPriceRow,
 } from "./activity-form-parts"
 import { FormDrawer, FormField } from "./form-drawer"
 import { NumberInput } from "./number-input"
-import { usePercentProblem } from "./percent-input"
+import { percentText, usePercentProblem } from "./percent-input"
 import { TargetPicker } from "./target-picker"
 
 type Form = {
@@ -58,6 +59,41 @@ const empty = (): Form => ({
   rates: ["", "", ""],
 })
 
+/**
+ * An existing flash sale's form: its variants named as the catalogue names
+ * them (`variants`; one the catalogue no longer has keeps its id as title).
+ */
+const formOf = (sale: FlashSale, variants: TargetOption[]): Form => ({
+  name: sale.name,
+  starts_on: sale.starts_on,
+  ends_on: sale.ends_on,
+  time_zone: sale.time_zone,
+  slots: slotsText(sale.slots),
+  per_order: String(sale.per_order_limit),
+  per_customer: sale.per_customer_limit === null ? "" : String(sale.per_customer_limit),
+  minutes: String(sale.reservation_minutes),
+  allow_coupons: sale.allow_coupons,
+  variants: sale.variants.map((v) => variants.find((o) => o.id === v.variant_id) ?? { id: v.variant_id, title: v.variant_id, detail: null }),
+  quotas: Object.fromEntries(sale.variants.map((v) => [v.variant_id, String(v.quota)])),
+  prices: typedPricesOf(sale.variants.flatMap((v) => v.prices.map((p) => ({ variant_id: v.variant_id, ...p })))),
+  policy: sale.commission_policy,
+  rates: [sale.rate_bps_1, sale.rate_bps_2, sale.rate_bps_3].map(percentText),
+})
+
+/** The daily slots as the admin reads and types them: "10:00–12:00, 20:00–22:00". */
+export const slotsText = (slots: { start: string; end: string }[]) => slots.map((s) => `${s.start}–${s.end}`).join(", ")
+
+/** What an edit changes: each field whose value differs from the sale's own (the variants as a whole, the policy with its rates). */
+function changesOf(before: FlashSaleInput, after: FlashSaleInput): FlashSaleChanges {
+  const POLICY = ["commission_policy", "rate_bps_1", "rate_bps_2", "rate_bps_3"] as const
+  const keys = Object.keys(after) as (keyof FlashSaleInput)[]
+  const differs = (k: keyof FlashSaleInput) => JSON.stringify(before[k]) !== JSON.stringify(after[k])
+  const policyChanged = POLICY.some(differs)
+  return Object.fromEntries(
+    keys.filter((k) => ((POLICY as readonly string[]).includes(k) ? policyChanged : differs(k))).map((k) => [k, after[k]])
+  ) as FlashSaleChanges
+}
+
 /** "10:00-12:00, 20:00-22:00" → the slots, or null when a part is not "HH:MM-HH:MM". */
 export function parseSlots(text: string): { start: string; end: string }[] | null {
   const parts = text.split(/[,，;\s]+/).filter(Boolean)
@@ -97,25 +133,42 @@ function bodyOf(form: Form, percentProblem: (text: string) => string | null): { 
 }
 
 /**
- * A new flash sale in a drawer: its dates and daily slots in a time zone,
- * the variants (found in the catalogue) each with a quota and a price per
- * currency, the limits and the commission policy. The server's refusal shows
- * in the form, as written.
+ * A flash sale's form in a drawer, new (`sale` null) or filled with an
+ * existing one: its dates and daily slots in a time zone, the variants (found
+ * in the catalogue) each with a quota and a price per currency, the limits
+ * and the commission policy. An edit sends only what changed. The server's
+ * refusal (a quota below what is sold and reserved, a variant with sales
+ * taken out, a closed sale) shows in the form, as written.
  */
-export const FlashSaleDrawer = ({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) => {
+export const FlashSaleDrawer = ({
+  sale,
+  open,
+  onOpenChange,
+}: {
+  sale: FlashSale | null
+  open: boolean
+  onOpenChange: (open: boolean) => void
+}) => {
   const { t } = useTranslation("distribution")
   const percentProblem = usePercentProblem()
   const currencies = useStoreCurrencies(open)
+  const variantIds = sale && open ? sale.variants.map((v) => v.variant_id) : []
+  const names = useVariantOptions(variantIds)
   const [form, setForm] = useState<Form>(empty)
   const [problem, setProblem] = useState<Problem | null>(null)
   const create = useCreateFlashSale(t("flashSales.created"))
+  const update = useUpdateFlashSale(t("flashSales.saved"))
+  const mutation = sale ? update : create
+  const loaded = !sale || !variantIds.length || !names.isLoading
   useEffect(() => {
-    if (!open) return
-    setForm(empty())
+    if (!open || !loaded) return
+    setForm(sale ? formOf(sale, names.data ?? []) : empty())
     setProblem(null)
     create.reset()
+    update.reset()
+    // The form is reset when the drawer opens on a sale, once its variants are named.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [open])
+  }, [open, loaded, sale?.id])
 
   const set = (changes: Partial<Form>) => {
     setForm((f) => ({ ...f, ...changes }))
@@ -125,7 +178,10 @@ export const FlashSaleDrawer = ({ open, onOpenChange }: { open: boolean; onOpenC
   const submit = () => {
     const read = bodyOf(form, percentProblem)
     if ("problem" in read) return setProblem(read.problem)
-    create.mutate(read.body, { onSuccess: () => onOpenChange(false) })
+    const close = { onSuccess: () => onOpenChange(false) }
+    if (!sale) return create.mutate(read.body, close)
+    const before = bodyOf(formOf(sale, names.data ?? []), percentProblem)
+    update.mutate({ id: sale.id, changes: "body" in before ? changesOf(before.body, read.body) : read.body }, close)
   }
   const problems: Record<Problem, string> = {
     name: t("flashSales.errors.name"),
@@ -134,16 +190,16 @@ export const FlashSaleDrawer = ({ open, onOpenChange }: { open: boolean; onOpenC
     variants: t("flashSales.errors.variants"),
     rates: t("flashSales.errors.rates"),
   }
-  const error = problem ? problems[problem] : create.error?.message
+  const error = problem ? problems[problem] : mutation.error?.message
 
   return (
     <FormDrawer
       open={open}
       onOpenChange={onOpenChange}
-      title={t("flashSales.createTitle")}
-      description={t("flashSales.createDescription")}
-      submitLabel={t("flashSales.create")}
-      isPending={create.isPending}
+      title={sale ? t("flashSales.editTitle") : t("flashSales.createTitle")}
+      description={sale ? t("flashSales.editDescription") : t("flashSales.createDescription")}
+      submitLabel={sale ? t("actions.save") : t("flashSales.create")}
+      isPending={mutation.isPending}
       onSubmit={submit}
       testId="flash-sale-drawer"
     >
