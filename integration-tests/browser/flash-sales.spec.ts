@@ -7,14 +7,18 @@ jest.setTimeout(120_000)
  * Flash sales (秒杀) in Medusa Admin, in 简体中文, in a real Chromium against a
  * real server on the demo shop: a flash sale created through the page (a
  * variant with its quota and CNY price, an all-day slot in Asia/Shanghai)
- * and found in the database and live in the list; then closed after a
- * confirmation.
+ * and found in the database and live in the list; its quota and price
+ * changed through the list's edit action; then closed after a confirmation.
+ * The demo's 秒杀 on its own page: its rules, each variant's sold, reserved
+ * and remaining as the database has them, its orders; an edit below what it
+ * sold refused with the server's message.
  */
 describe("Flash sales in the browser", () => {
   const dashboard = adminBrowser()
-  const { one, open, toast } = dashboard
+  const { one, all, open, toast } = dashboard
   let page: Page
   const NAME = "秒杀 · 浏览器"
+  const DEMO = "秒杀 · 五常稻花香大米 5kg"
   const ZONE = "Asia/Shanghai"
   let variant: { id: string; title: string; product_title: string }
   const today = () => new Intl.DateTimeFormat("en-CA", { timeZone: ZONE }).format(new Date())
@@ -75,6 +79,33 @@ describe("Flash sales in the browser", () => {
     await screenshot(page, "f02-flash-sales")
   })
 
+  it("edits the sale's quota and price from the list's edit action; the change is in the database and the list", async () => {
+    await open("/distribution/flash-sales")
+    await saleRow().getByTestId("flash-sale-edit").click()
+    const drawer = page.getByTestId("flash-sale-drawer")
+    await drawer.getByText("编辑秒杀活动", { exact: true }).waitFor()
+    const quota = drawer.locator('input[name="flash_quota_0"]')
+    await quota.waitFor()
+    expect(await drawer.locator('input[name="flash_name"]').inputValue()).toBe(NAME)
+    expect(await quota.inputValue()).toBe("20")
+    expect(await drawer.locator('input[name="flash_price_0_cny"]').inputValue()).toBe("9.90")
+    expect(await drawer.locator('input[name="flash_slots"]').inputValue()).toBe("00:00–24:00")
+    await quota.fill("30")
+    await drawer.locator('input[name="flash_price_0_cny"]').fill("8.80")
+    await drawer.getByTestId("drawer-submit").click()
+    await toast("秒杀活动已保存")
+    await drawer.waitFor({ state: "hidden" })
+
+    const stored = await one<{ quota: number; prices: Record<string, string>; name: string; slots: unknown }>(
+      `select v.quota, v.prices, s.name, s.slots from distribution_flash_sale s
+        join distribution_flash_sale_variant v on v.flash_sale_id = s.id and v.deleted_at is null
+        where s.name = $1 and s.deleted_at is null`,
+      [NAME]
+    )
+    expect(stored).toEqual({ quota: 30, prices: { cny: "8.8" }, name: NAME, slots: [{ start: "00:00", end: "24:00" }] })
+    await saleRow().getByTestId("flash-sale-row-sold").getByText("0 / 30", { exact: true }).waitFor()
+  })
+
   it("closes the flash sale after a confirmation", async () => {
     await open("/distribution/flash-sales")
     await saleRow().getByTestId("flash-sale-close").click()
@@ -83,5 +114,65 @@ describe("Flash sales in the browser", () => {
     await saleRow().getByText("已关闭", { exact: true }).waitFor()
     expect(await saleRow().getByTestId("flash-sale-close").count()).toBe(0)
     expect(await one("select status from distribution_flash_sale where name = $1", [NAME])).toEqual({ status: "closed" })
+  })
+
+  it("opens the demo's 秒杀 from its row: its rules, and per variant the price, quota, sold, reserved and remaining as the database has them, with its orders", async () => {
+    const demo = await one<{ id: string; quota: number; sold: number; reserved: number }>(
+      `select s.id, v.quota, v.sold, v.reserved from distribution_flash_sale s
+        join distribution_flash_sale_variant v on v.flash_sale_id = s.id and v.deleted_at is null
+        where s.name = $1 and s.deleted_at is null`,
+      [DEMO]
+    )
+    expect(demo).toMatchObject({ quota: 50, sold: 3, reserved: 0 })
+    await open("/distribution/flash-sales")
+    await page.getByTestId("flash-sale-row-name").getByText(DEMO, { exact: true }).click()
+    await page.waitForURL(new RegExp(`/app/distribution/flash-sales/${demo.id}$`))
+    const detail = page.getByTestId("flash-sale-detail")
+    await detail.getByTestId("flash-sale-name").getByText(DEMO, { exact: true }).waitFor()
+    expect(await detail.getByTestId("flash-sale-slots").innerText()).toBe("00:00–24:00")
+    expect(await detail.getByTestId("flash-sale-dates").innerText()).toContain(`（${ZONE}）`)
+    expect(await detail.getByTestId("flash-sale-current-slot").innerText()).not.toBe("—")
+
+    const variantRow = detail.getByTestId("flash-variant-row")
+    expect(await variantRow.count()).toBe(1)
+    const cell = async (id: string) => (await variantRow.getByTestId(id).innerText()).trim()
+    expect(await cell("flash-variant-quota")).toBe(String(demo.quota))
+    expect(await cell("flash-variant-sold")).toBe(String(demo.sold))
+    expect(await cell("flash-variant-reserved")).toBe(String(demo.reserved))
+    expect(await cell("flash-variant-remaining")).toBe(String(demo.quota - demo.sold - demo.reserved))
+    expect(await cell("flash-variant-remaining")).toBe("47")
+    expect(await cell("flash-variant-prices")).toContain("49.90")
+
+    // Its orders: one row per reservation, each paid one linking its order by number.
+    const orders = await all<{ display_id: number }>(
+      `select o.display_id from distribution_activity_reservation r join "order" o on o.id = r.order_id
+        where r.activity_id = $1 and r.status = 'consumed' and r.deleted_at is null order by o.display_id`,
+      [demo.id]
+    )
+    expect(orders).toHaveLength(3)
+    const rows = detail.getByTestId("flash-reservation-row")
+    await rows.first().waitFor()
+    expect(await rows.count()).toBe(3)
+    const shown = (await detail.getByTestId("flash-reservation-order").allInnerTexts()).map((x) => x.trim()).sort()
+    expect(shown).toEqual(orders.map((o) => `#${o.display_id}`).sort())
+    await screenshot(page, "f03-flash-sale-detail")
+  })
+
+  it("refuses, in the detail page's drawer, a quota below what the demo's 秒杀 sold, with the server's message; nothing changes", async () => {
+    const detail = page.getByTestId("flash-sale-detail")
+    await detail.getByTestId("flash-sale-detail-edit").click()
+    const drawer = page.getByTestId("flash-sale-drawer")
+    const quota = drawer.locator('input[name="flash_quota_0"]')
+    await quota.waitFor()
+    expect(await quota.inputValue()).toBe("50")
+    await quota.fill("2")
+    await drawer.getByTestId("drawer-submit").click()
+    const error = drawer.getByTestId("flash-sale-form-error")
+    await error.waitFor()
+    expect(await error.innerText()).toMatch(/cannot go below its 0 reserved and 3 sold/)
+    expect(await one("select v.quota from distribution_flash_sale s join distribution_flash_sale_variant v on v.flash_sale_id = s.id where s.name = $1", [DEMO])).toEqual({ quota: 50 })
+    await drawer.getByRole("button", { name: "取消" }).click()
+    await drawer.waitFor({ state: "hidden" })
+    expect(await detail.getByTestId("flash-variant-quota").innerText()).toBe("50")
   })
 })

@@ -390,6 +390,65 @@ medusaIntegrationTestRunner({
       }
     })
 
+    it("lists a flash sale's reservations for the admin, the latest first, with their buyers and orders; 404 on an unknown sale, 400 on a bad query", async () => {
+      const sale = await createFlashSale({ name: "秒杀 · 锁定记录", per_order_limit: 2 })
+      const ana = await buyer("ana-res")
+      const { data: paid } = await checkout(sale.id, ana, { quantity: 1 })
+      await prepare(paid.cart_id, ana)
+      const order = await complete(paid.cart_id, ana)
+      const bo = await buyer("bo-res")
+      const { data: held } = await checkout(sale.id, bo, { quantity: 2 })
+      const displayId = (await db()("order").where({ id: order.id }).first("display_id")).display_id
+
+      const { status, data } = await api.get(`/admin/distribution/flash-sales/${sale.id}/reservations`, admin)
+      expect(status).toBe(200)
+      expect(data).toMatchObject({ count: 2, limit: 20, offset: 0 })
+      expect(data.reservations).toEqual([
+        expect.objectContaining({
+          id: held.reservation.id,
+          variant_id: variant("SERUM-30"),
+          customer_id: bo.id,
+          customer_email: bo.email,
+          quantity: 2,
+          status: "reserved",
+          cart_id: held.cart_id,
+          consumed_at: null,
+          order: null,
+        }),
+        expect.objectContaining({
+          id: paid.reservation.id,
+          customer_id: ana.id,
+          customer_email: ana.email,
+          quantity: 1,
+          status: "consumed",
+          consumed_at: expect.any(String),
+          order: { id: order.id, display_id: Number(displayId) },
+        }),
+      ])
+      // As the database holds them, and what the sale's variant counts.
+      expect((await reservationsOf(sale.id)).map((r) => [r.id, r.status, r.quantity])).toEqual([
+        [paid.reservation.id, "consumed", 1],
+        [held.reservation.id, "reserved", 2],
+      ])
+      expect(await quotaOf(sale.id)).toEqual({ quota: 5, reserved: 2, sold: 1 })
+
+      const consumed = await api.get(`/admin/distribution/flash-sales/${sale.id}/reservations?status=consumed`, admin)
+      expect(consumed.data.count).toBe(1)
+      expect(consumed.data.reservations.map((r: { id: string }) => r.id)).toEqual([paid.reservation.id])
+      const paged = await api.get(`/admin/distribution/flash-sales/${sale.id}/reservations?limit=1&offset=1`, admin)
+      expect(paged.data).toMatchObject({ count: 2, limit: 1, offset: 1, reservations: [{ id: paid.reservation.id }] })
+
+      const missing = await failure(api.get("/admin/distribution/flash-sales/dflash_missing/reservations", admin))
+      expect({ status: missing.status, message: missing.data.message }).toEqual({ status: 404, message: "Flash sale dflash_missing was not found" })
+      expect((await failure(api.get("/admin/distribution/flash-sales/dflash_missing", admin))).status).toBe(404)
+      expect((await failure(api.post("/admin/distribution/flash-sales/dflash_missing", { name: "x" }, admin))).status).toBe(404)
+      for (const query of ["status=bogus", "limit=0", "limit=101", "offset=-1", "foo=1"]) {
+        const bad = await failure(api.get(`/admin/distribution/flash-sales/${sale.id}/reservations?${query}`, admin))
+        expect({ query, status: bad.status }).toEqual({ query, status: 400 })
+      }
+      expect((await failure(api.get(`/admin/distribution/flash-sales/${sale.id}/reservations`))).status).toBe(401)
+    })
+
     it("credits a flash-sale order on the price paid under the sale's commission policy, to the cent", async () => {
       const container = getContainer()
       const programme = await threeLevelProgramme(api, container, shop, admin)

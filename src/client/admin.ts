@@ -12,6 +12,7 @@ import type { AdminCreateSale, AdminListSales, AdminUpdateSale } from "../api/ad
 import type { AdminCreateGroupBuy, AdminListGroupBuys, AdminListGroups, AdminUpdateGroupBuy } from "../api/admin/distribution/group-buys/validators"
 import type {
   AdminCreateFlashSale,
+  AdminListFlashSaleReservations,
   AdminListFlashSales,
   AdminUpdateFlashSale,
 } from "../api/admin/distribution/flash-sales/validators"
@@ -64,6 +65,8 @@ export type AdminFlashSaleResponse = Out<typeof S.AdminFlashSaleResponse>
 export type CreateFlashSaleInput = z.input<typeof AdminCreateFlashSale>
 export type UpdateFlashSaleInput = z.input<typeof AdminUpdateFlashSale>
 export type FlashSalesQuery = Query<typeof AdminListFlashSales>
+export type AdminFlashSaleReservationsResponse = Out<typeof S.AdminFlashSaleReservationsResponse>
+export type FlashSaleReservationsQuery = Query<typeof AdminListFlashSaleReservations>
 
 const BASE = "/admin/distribution"
 
@@ -118,6 +121,9 @@ export function distributionAdminClient(sdk: Medusa) {
       update: (saleId: string, input: UpdateFlashSaleInput) => post<AdminFlashSaleResponse>(`/flash-sales/${id(saleId)}`, input),
       /** Closes the flash sale for good: no new checkout (open reservations complete or expire). */
       close: (saleId: string) => post<AdminFlashSaleResponse>(`/flash-sales/${id(saleId)}/close`),
+      /** Who holds or bought the sale's quota, the latest first, with the orders that consumed it. */
+      reservations: (saleId: string, query: FlashSaleReservationsQuery = {}) =>
+        get<AdminFlashSaleReservationsResponse>(`/flash-sales/${id(saleId)}/reservations`, query),
     },
   }
 }

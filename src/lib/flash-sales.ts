@@ -1,7 +1,8 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MathBN, MedusaError } from "@medusajs/framework/utils"
 import { DISTRIBUTION_MODULE } from "../modules/distribution"
-import { ActivityKind, FlashSaleStatus, SaleCommission } from "../modules/distribution/constants"
+import { ActivityKind, FlashSaleStatus, ReservationStatus, SaleCommission } from "../modules/distribution/constants"
+import { ReservationRow } from "../modules/distribution/queries/activity-reservations"
 import DistributionModuleService from "../modules/distribution/service"
 import { FlashCalendar, FlashSlot, SlotOccurrence, flashSalePhase, slotsAround } from "../modules/distribution/utils/flash-sale"
 import { fitsCurrency, formatAmount, tooPreciseMessage } from "../modules/distribution/utils/money"
@@ -115,6 +116,56 @@ export async function presentFlashSales(container: MedusaContainer, rows: FlashS
 export async function retrieveFlashSale(container: MedusaContainer, id: string, now = new Date()) {
   const [sale] = await presentFlashSales(container, [await loadFlashSale(container, id)], now)
   return sale
+}
+
+/**
+ * A flash sale's reservations, the latest first: who holds or bought how
+ * many of which variant, until when, and the order that consumed it. A 404
+ * for an unknown sale.
+ */
+export async function listFlashSaleReservations(
+  container: MedusaContainer,
+  id: string,
+  page: { status?: ReservationStatus | ReservationStatus[]; limit: number; offset: number }
+) {
+  const sale = await loadFlashSale(container, id)
+  const filters: Record<string, unknown> = { activity_kind: ActivityKind.FLASH_SALE, activity_id: sale.id }
+  if (page.status) filters.status = page.status
+  const [rows, count] = (await service(container).listAndCountDistributionActivityReservations(filters, {
+    take: page.limit,
+    skip: page.offset,
+    order: { created_at: "DESC", id: "DESC" },
+  })) as unknown as [ReservationRow[], number]
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const customerIds = [...new Set(rows.map((r) => r.customer_id))]
+  const orderIds = [...new Set(rows.flatMap((r) => (r.order_id ? [r.order_id] : [])))]
+  const [customers, orders] = await Promise.all([
+    customerIds.length ? query.graph({ entity: "customer", fields: ["id", "email"], filters: { id: customerIds } }) : { data: [] },
+    orderIds.length ? query.graph({ entity: "order", fields: ["id", "display_id"], filters: { id: orderIds } }) : { data: [] },
+  ])
+  const emailOf = new Map((customers.data as { id: string; email: string | null }[]).map((c) => [c.id, c.email]))
+  const displayOf = new Map((orders.data as { id: string; display_id: number | string | null }[]).map((o) => [o.id, o.display_id]))
+  const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null)
+  return {
+    reservations: rows.map((r) => ({
+      id: r.id,
+      variant_id: r.variant_id,
+      customer_id: r.customer_id,
+      customer_email: emailOf.get(r.customer_id) ?? null,
+      quantity: r.quantity,
+      status: r.status,
+      created_at: new Date(r.created_at).toISOString(),
+      expires_at: new Date(r.expires_at).toISOString(),
+      consumed_at: iso(r.consumed_at),
+      released_at: iso(r.released_at),
+      release_reason: r.release_reason,
+      cart_id: r.cart_id,
+      order: r.order_id ? { id: r.order_id, display_id: displayOf.get(r.order_id) == null ? null : Number(displayOf.get(r.order_id)) } : null,
+    })),
+    count,
+    limit: page.limit,
+    offset: page.offset,
+  }
 }
 
 export type FlashVariantInput = { variant_id: string; quota: number; prices: { currency_code: string; amount: string }[] }

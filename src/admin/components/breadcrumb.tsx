@@ -1,5 +1,6 @@
 import { UIMatch } from "react-router-dom"
 import { useDistributor } from "../hooks/distributors"
+import { useFlashSale } from "../hooks/flash-sales"
 import { useSale } from "../hooks/sales"
 import { Labels, useLabels } from "../lib/labels"
 
@@ -15,3 +16,6 @@ export const DistributorCrumb = ({ params }: UIMatch) => {
 
 /** A sale page's crumb: its name once loaded (the page shares the same query). */
 export const SaleCrumb = ({ params }: UIMatch) => <span>{useSale(params.id).data?.sale.name ?? params.id}</span>
+
+/** A flash sale page's crumb: its name once loaded (the page shares the same query). */
+export const FlashSaleCrumb = ({ params }: UIMatch) => <span>{useFlashSale(params.id).data?.flash_sale.name ?? params.id}</span>

@@ -1,15 +1,24 @@
-import { XMark } from "@medusajs/icons"
-import { Alert, IconButton, Input, Select, Switch, Text } from "@medusajs/ui"
+import { Input, Switch, Text } from "@medusajs/ui"
 import { useEffect, useState } from "react"
 import { useTranslation } from "react-i18next"
-import { TargetOption, useStoreCurrencies } from "../hooks/catalog"
-import { FlashSaleInput, useCreateFlashSale } from "../hooks/flash-sales"
-import { useLabels } from "../lib/labels"
-import { SaleCommission } from "../lib/types"
+import { TargetOption, useStoreCurrencies, useVariantOptions } from "../hooks/catalog"
+import { FlashSaleChanges, FlashSaleInput, useCreateFlashSale, useUpdateFlashSale } from "../hooks/flash-sales"
+import { FlashSale, SaleCommission } from "../lib/types"
 import { browserTimeZone } from "../lib/zoned-time"
+import {
+  commissionBody,
+  commissionProblem,
+  CommissionPolicyFields,
+  filledPrices,
+  FormError,
+  InlineField,
+  toggled,
+  typedPricesOf,
+  VariantPriceRow,
+} from "./activity-form-parts"
 import { FormDrawer, FormField } from "./form-drawer"
 import { NumberInput } from "./number-input"
-import { bpsOrNull, DepthRates, usePercentProblem } from "./percent-input"
+import { percentText, usePercentProblem } from "./percent-input"
 import { TargetPicker } from "./target-picker"
 
 type Form = {
@@ -33,9 +42,6 @@ type Form = {
 
 type Problem = "name" | "dates" | "slots" | "variants" | "rates"
 
-const POLICIES: SaleCommission[] = ["normal", "rates", "excluded"]
-const priceKey = (variantId: string, currency: string) => `${variantId}:${currency}`
-
 const empty = (): Form => ({
   name: "",
   starts_on: "",
@@ -52,6 +58,41 @@ const empty = (): Form => ({
   policy: "normal",
   rates: ["", "", ""],
 })
+
+/**
+ * An existing flash sale's form: its variants named as the catalogue names
+ * them (`variants`; one the catalogue no longer has keeps its id as title).
+ */
+const formOf = (sale: FlashSale, variants: TargetOption[]): Form => ({
+  name: sale.name,
+  starts_on: sale.starts_on,
+  ends_on: sale.ends_on,
+  time_zone: sale.time_zone,
+  slots: slotsText(sale.slots),
+  per_order: String(sale.per_order_limit),
+  per_customer: sale.per_customer_limit === null ? "" : String(sale.per_customer_limit),
+  minutes: String(sale.reservation_minutes),
+  allow_coupons: sale.allow_coupons,
+  variants: sale.variants.map((v) => variants.find((o) => o.id === v.variant_id) ?? { id: v.variant_id, title: v.variant_id, detail: null }),
+  quotas: Object.fromEntries(sale.variants.map((v) => [v.variant_id, String(v.quota)])),
+  prices: typedPricesOf(sale.variants.flatMap((v) => v.prices.map((p) => ({ variant_id: v.variant_id, ...p })))),
+  policy: sale.commission_policy,
+  rates: [sale.rate_bps_1, sale.rate_bps_2, sale.rate_bps_3].map(percentText),
+})
+
+/** The daily slots as the admin reads and types them: "10:00–12:00, 20:00–22:00". */
+export const slotsText = (slots: { start: string; end: string }[]) => slots.map((s) => `${s.start}–${s.end}`).join(", ")
+
+/** What an edit changes: each field whose value differs from the sale's own (the variants as a whole, the policy with its rates). */
+function changesOf(before: FlashSaleInput, after: FlashSaleInput): FlashSaleChanges {
+  const POLICY = ["commission_policy", "rate_bps_1", "rate_bps_2", "rate_bps_3"] as const
+  const keys = Object.keys(after) as (keyof FlashSaleInput)[]
+  const differs = (k: keyof FlashSaleInput) => JSON.stringify(before[k]) !== JSON.stringify(after[k])
+  const policyChanged = POLICY.some(differs)
+  return Object.fromEntries(
+    keys.filter((k) => ((POLICY as readonly string[]).includes(k) ? policyChanged : differs(k))).map((k) => [k, after[k]])
+  ) as FlashSaleChanges
+}
 
 /** "10:00-12:00, 20:00-22:00" → the slots, or null when a part is not "HH:MM-HH:MM". */
 export function parseSlots(text: string): { start: string; end: string }[] | null {
@@ -70,13 +111,10 @@ function bodyOf(form: Form, percentProblem: (text: string) => string | null): { 
   const variants = form.variants.map((v) => ({
     variant_id: v.id,
     quota: Number(form.quotas[v.id]),
-    prices: Object.entries(form.prices)
-      .filter(([key, amount]) => key.startsWith(`${v.id}:`) && amount.trim() !== "")
-      .map(([key, amount]) => ({ currency_code: key.split(":")[1], amount: amount.trim() })),
+    prices: filledPrices(form.prices, [v.id]).map(({ currency_code, amount }) => ({ currency_code, amount })),
   }))
   if (!variants.length || variants.some((v) => !Number.isInteger(v.quota) || v.quota < 1 || !v.prices.length)) return { problem: "variants" }
-  if (form.policy === "rates" && (form.rates[0].trim() === "" || form.rates.some((r) => percentProblem(r)))) return { problem: "rates" }
-  const [r1, r2, r3] = form.rates.map(bpsOrNull)
+  if (commissionProblem(form, percentProblem)) return { problem: "rates" }
   return {
     body: {
       name: form.name.trim(),
@@ -89,44 +127,61 @@ function bodyOf(form: Form, percentProblem: (text: string) => string | null): { 
       reservation_minutes: Number(form.minutes) || 15,
       allow_coupons: form.allow_coupons,
       variants,
-      commission_policy: form.policy,
-      ...(form.policy === "rates" ? { rate_bps_1: r1, rate_bps_2: r2 ?? 0, rate_bps_3: r3 ?? 0 } : {}),
+      ...commissionBody(form),
     },
   }
 }
 
 /**
- * A new flash sale in a drawer: its dates and daily slots in a time zone,
- * the variants (found in the catalogue) each with a quota and a price per
- * currency, the limits and the commission policy. The server's refusal shows
- * in the form, as written.
+ * A flash sale's form in a drawer, new (`sale` null) or filled with an
+ * existing one: its dates and daily slots in a time zone, the variants (found
+ * in the catalogue) each with a quota and a price per currency, the limits
+ * and the commission policy. An edit sends only what changed. The server's
+ * refusal (a quota below what is sold and reserved, a variant with sales
+ * taken out, a closed sale) shows in the form, as written.
  */
-export const FlashSaleDrawer = ({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) => {
+export const FlashSaleDrawer = ({
+  sale,
+  open,
+  onOpenChange,
+}: {
+  sale: FlashSale | null
+  open: boolean
+  onOpenChange: (open: boolean) => void
+}) => {
   const { t } = useTranslation("distribution")
-  const labels = useLabels()
   const percentProblem = usePercentProblem()
   const currencies = useStoreCurrencies(open)
+  const variantIds = sale && open ? sale.variants.map((v) => v.variant_id) : []
+  const names = useVariantOptions(variantIds)
   const [form, setForm] = useState<Form>(empty)
   const [problem, setProblem] = useState<Problem | null>(null)
   const create = useCreateFlashSale(t("flashSales.created"))
+  const update = useUpdateFlashSale(t("flashSales.saved"))
+  const mutation = sale ? update : create
+  const loaded = !sale || !variantIds.length || !names.isLoading
   useEffect(() => {
-    if (!open) return
-    setForm(empty())
+    if (!open || !loaded) return
+    setForm(sale ? formOf(sale, names.data ?? []) : empty())
     setProblem(null)
     create.reset()
+    update.reset()
+    // The form is reset when the drawer opens on a sale, once its variants are named.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [open])
+  }, [open, loaded, sale?.id])
 
   const set = (changes: Partial<Form>) => {
     setForm((f) => ({ ...f, ...changes }))
     setProblem(null)
   }
-  const toggle = (v: TargetOption) =>
-    set({ variants: form.variants.some((x) => x.id === v.id) ? form.variants.filter((x) => x.id !== v.id) : [...form.variants, v] })
+  const toggle = (v: TargetOption) => set({ variants: toggled(form.variants, v) })
   const submit = () => {
     const read = bodyOf(form, percentProblem)
     if ("problem" in read) return setProblem(read.problem)
-    create.mutate(read.body, { onSuccess: () => onOpenChange(false) })
+    const close = { onSuccess: () => onOpenChange(false) }
+    if (!sale) return create.mutate(read.body, close)
+    const before = bodyOf(formOf(sale, names.data ?? []), percentProblem)
+    update.mutate({ id: sale.id, changes: "body" in before ? changesOf(before.body, read.body) : read.body }, close)
   }
   const problems: Record<Problem, string> = {
     name: t("flashSales.errors.name"),
@@ -135,24 +190,20 @@ export const FlashSaleDrawer = ({ open, onOpenChange }: { open: boolean; onOpenC
     variants: t("flashSales.errors.variants"),
     rates: t("flashSales.errors.rates"),
   }
-  const error = problem ? problems[problem] : create.error?.message
+  const error = problem ? problems[problem] : mutation.error?.message
 
   return (
     <FormDrawer
       open={open}
       onOpenChange={onOpenChange}
-      title={t("flashSales.createTitle")}
-      description={t("flashSales.createDescription")}
-      submitLabel={t("flashSales.create")}
-      isPending={create.isPending}
+      title={sale ? t("flashSales.editTitle") : t("flashSales.createTitle")}
+      description={sale ? t("flashSales.editDescription") : t("flashSales.createDescription")}
+      submitLabel={sale ? t("actions.save") : t("flashSales.create")}
+      isPending={mutation.isPending}
       onSubmit={submit}
       testId="flash-sale-drawer"
     >
-      {error && (
-        <Alert variant="error" data-testid="flash-sale-form-error">
-          {error}
-        </Alert>
-      )}
+      <FormError message={error} testId="flash-sale-form-error" />
       <FormField label={t("flashSales.name")} htmlFor="flash_name">
         <Input id="flash_name" name="flash_name" autoComplete="off" value={form.name} onChange={(e) => set({ name: e.target.value })} />
       </FormField>
@@ -192,38 +243,26 @@ export const FlashSaleDrawer = ({ open, onOpenChange }: { open: boolean; onOpenC
           <div className="flex flex-col gap-y-3" data-testid="flash-sale-variants">
             {form.variants.length ? (
               form.variants.map((v, i) => (
-                <div key={v.id} className="flex flex-col gap-y-1">
-                  <div className="flex items-center justify-between">
-                    <Text size="small" weight="plus">
-                      {v.title}
-                    </Text>
-                    <IconButton size="2xsmall" variant="transparent" type="button" aria-label={v.title} onClick={() => toggle(v)}>
-                      <XMark />
-                    </IconButton>
-                  </div>
-                  <div className="grid grid-cols-3 gap-2">
-                    <label className="txt-small text-ui-fg-subtle flex items-center gap-x-2">
-                      <span className="w-10">{t("flashSales.quota")}</span>
+                <VariantPriceRow
+                  key={v.id}
+                  idPrefix="flash"
+                  index={i}
+                  variant={v}
+                  currencies={currencies.data ?? []}
+                  prices={form.prices}
+                  onPricesChange={(prices) => set({ prices })}
+                  onRemove={() => toggle(v)}
+                  leading={
+                    <InlineField label={t("flashSales.quota")}>
                       <NumberInput
                         id={`flash_quota_${i}`}
                         step="1"
                         value={form.quotas[v.id] ?? ""}
                         onChange={(quota) => set({ quotas: { ...form.quotas, [v.id]: quota } })}
                       />
-                    </label>
-                    {(currencies.data ?? []).map((currency) => (
-                      <label key={currency} className="txt-small text-ui-fg-subtle flex items-center gap-x-2">
-                        <span className="w-10 uppercase">{currency}</span>
-                        <NumberInput
-                          id={`flash_price_${i}_${currency}`}
-                          step="0.01"
-                          value={form.prices[priceKey(v.id, currency)] ?? ""}
-                          onChange={(amount) => set({ prices: { ...form.prices, [priceKey(v.id, currency)]: amount } })}
-                        />
-                      </label>
-                    ))}
-                  </div>
-                </div>
+                    </InlineField>
+                  }
+                />
               ))
             ) : (
               <Text size="small" className="text-ui-fg-subtle">
@@ -233,21 +272,7 @@ export const FlashSaleDrawer = ({ open, onOpenChange }: { open: boolean; onOpenC
           </div>
         }
       />
-      <FormField label={t("flashSales.policy")} htmlFor="flash_policy">
-        <Select value={form.policy} onValueChange={(v) => set({ policy: v as SaleCommission })}>
-          <Select.Trigger id="flash_policy" data-testid="flash-sale-policy">
-            <Select.Value />
-          </Select.Trigger>
-          <Select.Content>
-            {POLICIES.map((p) => (
-              <Select.Item key={p} value={p}>
-                {labels.salePolicies[p]}
-              </Select.Item>
-            ))}
-          </Select.Content>
-        </Select>
-      </FormField>
-      {form.policy === "rates" && <DepthRates idPrefix="flash_rate" rates={form.rates} onChange={(rates) => set({ rates })} />}
+      <CommissionPolicyFields idPrefix="flash" testId="flash-sale-policy" label={t("flashSales.policy")} value={form} onChange={set} />
     </FormDrawer>
   )
 }

@@ -14,6 +14,7 @@ const COLORS: Record<Kind, Record<string, Color>> = {
   coupon: { active: "green", suspended: "orange", disabled: "grey" },
   sale: { upcoming: "blue", live: "green", ended: "grey" },
   flashSale: { upcoming: "blue", live: "green", ended: "grey", closed: "red", active: "green" },
+  reservation: { reserved: "orange", consumed: "green", released: "grey" },
 }
 
 /** The choices of a status filter, in the admin's language. */

@@ -20,7 +20,7 @@ import type {
   WithdrawalMethod,
   WithdrawalStatus,
 } from "../../modules/distribution/constants"
-import type { FlashSalePhase } from "./types"
+import type { FlashSalePhase, FlashSaleReservation } from "./types"
 
 /**
  * The words for the programme's enumerations, each value spelled out with its
@@ -89,7 +89,19 @@ export function useLabels() {
           closed: t("statuses.flashSale.closed"),
           active: t("statuses.flashSale.active"),
         } satisfies Record<FlashSalePhase | "active", string>,
+        reservation: {
+          reserved: t("statuses.reservation.reserved"),
+          consumed: t("statuses.reservation.consumed"),
+          released: t("statuses.reservation.released"),
+        } satisfies Record<FlashSaleReservation["status"], string>,
       },
+      /** Why a reservation's quota went back (the server's release_reason). */
+      releaseReasons: {
+        expired: t("flashSales.releaseReasons.expired"),
+        order_canceled: t("flashSales.releaseReasons.order_canceled"),
+        checkout_failed: t("flashSales.releaseReasons.checkout_failed"),
+        group_closed: t("flashSales.releaseReasons.group_closed"),
+      } as Record<string, string>,
       /** A coupon's own commission policy; `programme`: none of its own (the programme's applies). */
       couponPolicies: {
         programme: t("coupons.policies.programme"),

@@ -77,4 +77,5 @@ export type SaleCommission = `${C.SaleCommission}`
 export type Sale = Out<typeof S.AdminSale>
 export type FlashSale = Out<typeof S.AdminFlashSale>
 export type FlashSalePhase = FlashSale["phase"]
+export type FlashSaleReservation = Out<typeof S.AdminFlashSaleReservation>
 export type Group = Out<typeof S.Group>

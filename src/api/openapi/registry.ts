@@ -19,7 +19,13 @@ import { AdminCreateSale, AdminEndSale, AdminListSales, AdminUpdateSale } from "
 import { StoreListSales } from "../store/distribution/sales/validators"
 import { AdminCreateGroupBuy, AdminEmptyBody, AdminListGroupBuys, AdminListGroups, AdminUpdateGroupBuy } from "../admin/distribution/group-buys/validators"
 import { StoreCheckoutGroupBuy, StoreListGroupBuys } from "../store/distribution/group-buys/validators"
-import { AdminCloseFlashSale, AdminCreateFlashSale, AdminListFlashSales, AdminUpdateFlashSale } from "../admin/distribution/flash-sales/validators"
+import {
+  AdminCloseFlashSale,
+  AdminCreateFlashSale,
+  AdminListFlashSaleReservations,
+  AdminListFlashSales,
+  AdminUpdateFlashSale,
+} from "../admin/distribution/flash-sales/validators"
 import { StoreCheckoutFlashSale, StoreListFlashSales } from "../store/distribution/flash-sales/validators"
 import { StoreListActivityReservations } from "../store/distribution/activity-reservations/validators"
 import {
@@ -171,6 +177,7 @@ export const ROUTES: RouteDoc[] = [
   { method: "post", path: "/admin/distribution/flash-sales", summary: "Create a flash sale: dates, daily slots in a time zone, per-variant prices and quotas, limits, commission policy", access: "admin", body: AdminCreateFlashSale, responses: { 201: S.AdminFlashSaleResponse }, errors: [400, 401] },
   { method: "get", path: "/admin/distribution/flash-sales/:id", summary: "A flash sale with its variants, quotas and sales", access: "admin", responses: { 200: S.AdminFlashSaleResponse }, errors: [401, 404] },
   { method: "post", path: "/admin/distribution/flash-sales/:id", summary: "Change a flash sale that is not closed (a quota never below what is reserved and sold)", access: "admin", body: AdminUpdateFlashSale, responses: { 200: S.AdminFlashSaleResponse }, errors: [400, 401, 404, 409] },
+  { method: "get", path: "/admin/distribution/flash-sales/:id/reservations", summary: "A flash sale's reservations, the latest first: buyer, variant, quantity, status and the order that consumed each", access: "admin", query: AdminListFlashSaleReservations, responses: { 200: S.AdminFlashSaleReservationsResponse }, errors: [400, 401, 404] },
   { method: "post", path: "/admin/distribution/flash-sales/:id/close", summary: "Close a flash sale for good (open reservations still complete or expire)", access: "admin", body: AdminCloseFlashSale, responses: { 200: S.AdminFlashSaleResponse }, errors: [400, 401, 404, 409] },
   { method: "get", path: "/admin/distribution/sales", summary: "List limited-time sales with their variants, prices and commission policy", access: "admin", query: AdminListSales, responses: { 200: S.AdminSalesResponse }, errors: [400, 401] },
   { method: "post", path: "/admin/distribution/sales", summary: "Create a limited-time sale (a Medusa sale price list over its window); a variant already in an overlapping sale is refused", access: "admin", body: AdminCreateSale, responses: { 201: S.AdminSaleResponse }, errors: [400, 401, 409] },

@@ -1029,6 +1029,22 @@ export const AdminFlashSale = z.object({
 })
 export const AdminFlashSalesResponse = paged("flash_sales", AdminFlashSale)
 export const AdminFlashSaleResponse = z.object({ flash_sale: AdminFlashSale })
+export const AdminFlashSaleReservation = z.object({
+  id: Id,
+  variant_id: z.string(),
+  customer_id: z.string(),
+  customer_email: z.string().nullable(),
+  quantity: z.number().int(),
+  status: z.enum(RESERVATION_STATUSES).describe("reserved: held until expires_at; consumed: bought by `order`; released: given back"),
+  created_at: Timestamp,
+  expires_at: Timestamp,
+  consumed_at: Timestamp.nullable(),
+  released_at: Timestamp.nullable(),
+  release_reason: z.string().nullable().describe("Why the quota went back: expired, order_canceled, checkout_failed, …"),
+  cart_id: z.string().nullable(),
+  order: z.object({ id: z.string(), display_id: z.number().int().nullable() }).nullable().describe("The order that consumed it"),
+})
+export const AdminFlashSaleReservationsResponse = paged("reservations", AdminFlashSaleReservation)
 
 export const StoreFlashSale = z.object({ ...FlashSaleFields, variants: z.array(z.object(FlashVariantFields)) })
 export const StoreFlashSalesResponse = paged("flash_sales", StoreFlashSale)

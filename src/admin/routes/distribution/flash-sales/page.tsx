@@ -2,8 +2,9 @@ import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Button, Container, createDataTableColumnHelper, DataTable, usePrompt, useDataTable } from "@medusajs/ui"
 import { useMemo, useState } from "react"
 import { useTranslation } from "react-i18next"
+import { useNavigate } from "react-router-dom"
 import { NavCrumb } from "../../../components/breadcrumb"
-import { FlashSaleDrawer } from "../../../components/flash-sale-drawer"
+import { FlashSaleDrawer, slotsText } from "../../../components/flash-sale-drawer"
 import { ListToolbar } from "../../../components/list-toolbar"
 import { ListTable, useListState } from "../../../components/paged-table"
 import { useSalePolicyText } from "../../../components/sale-parts"
@@ -21,7 +22,10 @@ const FlashSalesPage = () => {
   const prompt = usePrompt()
   const policyText = useSalePolicyText()
   const list = useListState()
+  const navigate = useNavigate()
   const [creating, setCreating] = useState(false)
+  const [editing, setEditing] = useState<FlashSale | null>(null)
+  const [editOpen, setEditOpen] = useState(false)
   const { data, isLoading, error } = useFlashSales({ ...list.query, status: list.filtering.status as string[] | undefined })
   const close = useCloseFlashSale(t("flashSales.closed"))
 
@@ -41,7 +45,7 @@ const FlashSalesPage = () => {
       column.display({
         id: "slots",
         header: t("flashSales.slots"),
-        cell: ({ row }) => <span data-testid="flash-sale-row-slots">{row.original.slots.map((s) => `${s.start}–${s.end}`).join(", ")}</span>,
+        cell: ({ row }) => <span data-testid="flash-sale-row-slots">{slotsText(row.original.slots)}</span>,
       }),
       column.display({
         id: "next",
@@ -69,23 +73,37 @@ const FlashSalesPage = () => {
         header: "",
         cell: ({ row }) =>
           row.original.status === "active" ? (
-            <Button
-              size="small"
-              variant="secondary"
-              data-testid="flash-sale-close"
-              onClick={async (e) => {
-                e.stopPropagation()
-                const confirmed = await prompt({
-                  title: t("flashSales.closeTitle"),
-                  description: t("flashSales.closeDescription", { name: row.original.name }),
-                  confirmText: t("flashSales.close"),
-                  cancelText: t("actions.cancel"),
-                })
-                if (confirmed) close.mutate({ id: row.original.id })
-              }}
-            >
-              {t("flashSales.close")}
-            </Button>
+            <div className="flex justify-end gap-x-2">
+              <Button
+                size="small"
+                variant="secondary"
+                data-testid="flash-sale-edit"
+                onClick={(e) => {
+                  e.stopPropagation()
+                  setEditing(row.original)
+                  setEditOpen(true)
+                }}
+              >
+                {t("actions.edit")}
+              </Button>
+              <Button
+                size="small"
+                variant="secondary"
+                data-testid="flash-sale-close"
+                onClick={async (e) => {
+                  e.stopPropagation()
+                  const confirmed = await prompt({
+                    title: t("flashSales.closeTitle"),
+                    description: t("flashSales.closeDescription", { name: row.original.name }),
+                    confirmText: t("flashSales.close"),
+                    cancelText: t("actions.cancel"),
+                  })
+                  if (confirmed) close.mutate({ id: row.original.id })
+                }}
+              >
+                {t("flashSales.close")}
+              </Button>
+            </div>
           ) : null,
       }),
     ],
@@ -104,6 +122,7 @@ const FlashSalesPage = () => {
     isLoading,
     filters,
     ...list.table,
+    onRowClick: (_e, row) => navigate(`/distribution/flash-sales/${row.id}`),
   })
 
   return (
@@ -118,7 +137,8 @@ const FlashSalesPage = () => {
         </ListToolbar>
         <ListTable error={error} emptyHeading={t("flashSales.empty")} />
       </DataTable>
-      <FlashSaleDrawer open={creating} onOpenChange={setCreating} />
+      <FlashSaleDrawer sale={null} open={creating} onOpenChange={setCreating} />
+      <FlashSaleDrawer sale={editing} open={editOpen} onOpenChange={setEditOpen} />
     </Container>
   )
 }

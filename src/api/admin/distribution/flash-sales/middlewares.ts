@@ -1,5 +1,11 @@
 import { MiddlewareRoute, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
-import { AdminCloseFlashSale, AdminCreateFlashSale, AdminListFlashSales, AdminUpdateFlashSale } from "./validators"
+import {
+  AdminCloseFlashSale,
+  AdminCreateFlashSale,
+  AdminListFlashSaleReservations,
+  AdminListFlashSales,
+  AdminUpdateFlashSale,
+} from "./validators"
 
 const F = "/admin/distribution/flash-sales"
 
@@ -9,4 +15,5 @@ export const adminFlashSalesMiddlewares: MiddlewareRoute[] = [
   { matcher: F, method: "POST", middlewares: [validateAndTransformBody(AdminCreateFlashSale)] },
   { matcher: `${F}/:id`, method: "POST", middlewares: [validateAndTransformBody(AdminUpdateFlashSale)] },
   { matcher: `${F}/:id/close`, method: "POST", middlewares: [validateAndTransformBody(AdminCloseFlashSale)] },
+  { matcher: `${F}/:id/reservations`, method: "GET", middlewares: [validateAndTransformQuery(AdminListFlashSaleReservations, {})] },
 ]

@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { FLASH_SALE_STATUSES, SALE_COMMISSIONS } from "../../../../modules/distribution/constants"
+import { FLASH_SALE_STATUSES, RESERVATION_STATUSES, SALE_COMMISSIONS } from "../../../../modules/distribution/constants"
 import { slotsRefusal } from "../../../../modules/distribution/utils/flash-sale"
 import { isTimeZone } from "../../../../modules/distribution/utils/time-zone"
 import { bps, currencyCode, oneOrMany, queryLimit, queryOffset } from "../../../utils/validators"
@@ -92,3 +92,12 @@ export const AdminListFlashSales = z
   })
   .strict()
 export type AdminListFlashSalesType = z.infer<typeof AdminListFlashSales>
+
+export const AdminListFlashSaleReservations = z
+  .object({
+    status: oneOrMany(z.enum(RESERVATION_STATUSES)),
+    limit: queryLimit({ default: 20, max: 100 }),
+    offset: queryOffset,
+  })
+  .strict()
+export type AdminListFlashSaleReservationsType = z.infer<typeof AdminListFlashSaleReservations>
