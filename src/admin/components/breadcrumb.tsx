@@ -1,5 +1,6 @@
 import { UIMatch } from "react-router-dom"
 import { useDistributor } from "../hooks/distributors"
+import { useGroup, useGroupBuy } from "../hooks/group-buys"
 import { useSale } from "../hooks/sales"
 import { Labels, useLabels } from "../lib/labels"
 
@@ -15,3 +16,9 @@ export const DistributorCrumb = ({ params }: UIMatch) => {
 
 /** A sale page's crumb: its name once loaded (the page shares the same query). */
 export const SaleCrumb = ({ params }: UIMatch) => <span>{useSale(params.id).data?.sale.name ?? params.id}</span>
+
+/** A 拼团 activity's crumb: its name once loaded (the page shares the same query). */
+export const GroupBuyCrumb = ({ params }: UIMatch) => <span>{useGroupBuy(params.id).data?.group_buy.name ?? params.id}</span>
+
+/** A group's crumb: its id, as the activity's page lists it. */
+export const GroupCrumb = ({ params }: UIMatch) => <span>{useGroup(params.groupId).data?.group.id ?? params.groupId}</span>

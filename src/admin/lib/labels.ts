@@ -10,6 +10,10 @@ import type {
   CouponSource,
   CouponStatus,
   DistributorStatus,
+  GroupMemberStatus,
+  GroupOverflow,
+  GroupRefundStatus,
+  GroupStatus,
   LedgerKind,
   RuleMode,
   RuleTargetType,
@@ -20,7 +24,7 @@ import type {
   WithdrawalMethod,
   WithdrawalStatus,
 } from "../../modules/distribution/constants"
-import type { FlashSalePhase } from "./types"
+import type { FlashSalePhase, GroupBuyPhase } from "./types"
 
 /**
  * The words for the programme's enumerations, each value spelled out with its
@@ -89,7 +93,38 @@ export function useLabels() {
           closed: t("statuses.flashSale.closed"),
           active: t("statuses.flashSale.active"),
         } satisfies Record<FlashSalePhase | "active", string>,
+        groupBuy: {
+          scheduled: t("statuses.groupBuy.scheduled"),
+          live: t("statuses.groupBuy.live"),
+          ended: t("statuses.groupBuy.ended"),
+          closed: t("statuses.groupBuy.closed"),
+          active: t("statuses.groupBuy.active"),
+        } satisfies Record<GroupBuyPhase | "active", string>,
+        group: {
+          forming: t("statuses.group.forming"),
+          open: t("statuses.group.open"),
+          succeeded: t("statuses.group.succeeded"),
+          failed: t("statuses.group.failed"),
+          abandoned: t("statuses.group.abandoned"),
+        } satisfies Record<GroupStatus, string>,
+        groupMember: {
+          reserved: t("statuses.groupMember.reserved"),
+          paid: t("statuses.groupMember.paid"),
+          released: t("statuses.groupMember.released"),
+          canceled: t("statuses.groupMember.canceled"),
+        } satisfies Record<GroupMemberStatus, string>,
+        refund: {
+          pending: t("statuses.refund.pending"),
+          refunding: t("statuses.refund.refunding"),
+          refunded: t("statuses.refund.refunded"),
+          failed: t("statuses.refund.failed"),
+        } satisfies Record<GroupRefundStatus, string>,
       },
+      /** The last-seat race's losers: lead a new group, or are refused. */
+      overflows: {
+        new_group: t("groupBuys.overflows.new_group"),
+        refuse: t("groupBuys.overflows.refuse"),
+      } satisfies Record<GroupOverflow, string>,
       /** A coupon's own commission policy; `programme`: none of its own (the programme's applies). */
       couponPolicies: {
         programme: t("coupons.policies.programme"),
@@ -162,6 +197,7 @@ export function useLabels() {
         coupons: t("nav.coupons"),
         sales: t("nav.sales"),
         flashSales: t("nav.flashSales"),
+        groupBuys: t("nav.groupBuys"),
         levels: t("nav.levels"),
         rules: t("nav.rules"),
         settings: t("nav.settings"),
