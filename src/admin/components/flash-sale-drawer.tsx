@@ -1,15 +1,23 @@
-import { XMark } from "@medusajs/icons"
-import { Alert, IconButton, Input, Select, Switch, Text } from "@medusajs/ui"
+import { Input, Switch, Text } from "@medusajs/ui"
 import { useEffect, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { TargetOption, useStoreCurrencies } from "../hooks/catalog"
 import { FlashSaleInput, useCreateFlashSale } from "../hooks/flash-sales"
-import { useLabels } from "../lib/labels"
 import { SaleCommission } from "../lib/types"
 import { browserTimeZone } from "../lib/zoned-time"
+import {
+  commissionBody,
+  commissionProblem,
+  CommissionPolicyFields,
+  filledPrices,
+  FormError,
+  InlineField,
+  toggled,
+  VariantPriceRow,
+} from "./activity-form-parts"
 import { FormDrawer, FormField } from "./form-drawer"
 import { NumberInput } from "./number-input"
-import { bpsOrNull, DepthRates, usePercentProblem } from "./percent-input"
+import { usePercentProblem } from "./percent-input"
 import { TargetPicker } from "./target-picker"
 
 type Form = {
@@ -32,9 +40,6 @@ type Form = {
 }
 
 type Problem = "name" | "dates" | "slots" | "variants" | "rates"
-
-const POLICIES: SaleCommission[] = ["normal", "rates", "excluded"]
-const priceKey = (variantId: string, currency: string) => `${variantId}:${currency}`
 
 const empty = (): Form => ({
   name: "",
@@ -70,13 +75,10 @@ function bodyOf(form: Form, percentProblem: (text: string) => string | null): { 
   const variants = form.variants.map((v) => ({
     variant_id: v.id,
     quota: Number(form.quotas[v.id]),
-    prices: Object.entries(form.prices)
-      .filter(([key, amount]) => key.startsWith(`${v.id}:`) && amount.trim() !== "")
-      .map(([key, amount]) => ({ currency_code: key.split(":")[1], amount: amount.trim() })),
+    prices: filledPrices(form.prices, [v.id]).map(({ currency_code, amount }) => ({ currency_code, amount })),
   }))
   if (!variants.length || variants.some((v) => !Number.isInteger(v.quota) || v.quota < 1 || !v.prices.length)) return { problem: "variants" }
-  if (form.policy === "rates" && (form.rates[0].trim() === "" || form.rates.some((r) => percentProblem(r)))) return { problem: "rates" }
-  const [r1, r2, r3] = form.rates.map(bpsOrNull)
+  if (commissionProblem(form, percentProblem)) return { problem: "rates" }
   return {
     body: {
       name: form.name.trim(),
@@ -89,8 +91,7 @@ function bodyOf(form: Form, percentProblem: (text: string) => string | null): { 
       reservation_minutes: Number(form.minutes) || 15,
       allow_coupons: form.allow_coupons,
       variants,
-      commission_policy: form.policy,
-      ...(form.policy === "rates" ? { rate_bps_1: r1, rate_bps_2: r2 ?? 0, rate_bps_3: r3 ?? 0 } : {}),
+      ...commissionBody(form),
     },
   }
 }
@@ -103,7 +104,6 @@ function bodyOf(form: Form, percentProblem: (text: string) => string | null): { 
  */
 export const FlashSaleDrawer = ({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) => {
   const { t } = useTranslation("distribution")
-  const labels = useLabels()
   const percentProblem = usePercentProblem()
   const currencies = useStoreCurrencies(open)
   const [form, setForm] = useState<Form>(empty)
@@ -121,8 +121,7 @@ export const FlashSaleDrawer = ({ open, onOpenChange }: { open: boolean; onOpenC
     setForm((f) => ({ ...f, ...changes }))
     setProblem(null)
   }
-  const toggle = (v: TargetOption) =>
-    set({ variants: form.variants.some((x) => x.id === v.id) ? form.variants.filter((x) => x.id !== v.id) : [...form.variants, v] })
+  const toggle = (v: TargetOption) => set({ variants: toggled(form.variants, v) })
   const submit = () => {
     const read = bodyOf(form, percentProblem)
     if ("problem" in read) return setProblem(read.problem)
@@ -148,11 +147,7 @@ export const FlashSaleDrawer = ({ open, onOpenChange }: { open: boolean; onOpenC
       onSubmit={submit}
       testId="flash-sale-drawer"
     >
-      {error && (
-        <Alert variant="error" data-testid="flash-sale-form-error">
-          {error}
-        </Alert>
-      )}
+      <FormError message={error} testId="flash-sale-form-error" />
       <FormField label={t("flashSales.name")} htmlFor="flash_name">
         <Input id="flash_name" name="flash_name" autoComplete="off" value={form.name} onChange={(e) => set({ name: e.target.value })} />
       </FormField>
@@ -192,38 +187,26 @@ export const FlashSaleDrawer = ({ open, onOpenChange }: { open: boolean; onOpenC
           <div className="flex flex-col gap-y-3" data-testid="flash-sale-variants">
             {form.variants.length ? (
               form.variants.map((v, i) => (
-                <div key={v.id} className="flex flex-col gap-y-1">
-                  <div className="flex items-center justify-between">
-                    <Text size="small" weight="plus">
-                      {v.title}
-                    </Text>
-                    <IconButton size="2xsmall" variant="transparent" type="button" aria-label={v.title} onClick={() => toggle(v)}>
-                      <XMark />
-                    </IconButton>
-                  </div>
-                  <div className="grid grid-cols-3 gap-2">
-                    <label className="txt-small text-ui-fg-subtle flex items-center gap-x-2">
-                      <span className="w-10">{t("flashSales.quota")}</span>
+                <VariantPriceRow
+                  key={v.id}
+                  idPrefix="flash"
+                  index={i}
+                  variant={v}
+                  currencies={currencies.data ?? []}
+                  prices={form.prices}
+                  onPricesChange={(prices) => set({ prices })}
+                  onRemove={() => toggle(v)}
+                  leading={
+                    <InlineField label={t("flashSales.quota")}>
                       <NumberInput
                         id={`flash_quota_${i}`}
                         step="1"
                         value={form.quotas[v.id] ?? ""}
                         onChange={(quota) => set({ quotas: { ...form.quotas, [v.id]: quota } })}
                       />
-                    </label>
-                    {(currencies.data ?? []).map((currency) => (
-                      <label key={currency} className="txt-small text-ui-fg-subtle flex items-center gap-x-2">
-                        <span className="w-10 uppercase">{currency}</span>
-                        <NumberInput
-                          id={`flash_price_${i}_${currency}`}
-                          step="0.01"
-                          value={form.prices[priceKey(v.id, currency)] ?? ""}
-                          onChange={(amount) => set({ prices: { ...form.prices, [priceKey(v.id, currency)]: amount } })}
-                        />
-                      </label>
-                    ))}
-                  </div>
-                </div>
+                    </InlineField>
+                  }
+                />
               ))
             ) : (
               <Text size="small" className="text-ui-fg-subtle">
@@ -233,21 +216,7 @@ export const FlashSaleDrawer = ({ open, onOpenChange }: { open: boolean; onOpenC
           </div>
         }
       />
-      <FormField label={t("flashSales.policy")} htmlFor="flash_policy">
-        <Select value={form.policy} onValueChange={(v) => set({ policy: v as SaleCommission })}>
-          <Select.Trigger id="flash_policy" data-testid="flash-sale-policy">
-            <Select.Value />
-          </Select.Trigger>
-          <Select.Content>
-            {POLICIES.map((p) => (
-              <Select.Item key={p} value={p}>
-                {labels.salePolicies[p]}
-              </Select.Item>
-            ))}
-          </Select.Content>
-        </Select>
-      </FormField>
-      {form.policy === "rates" && <DepthRates idPrefix="flash_rate" rates={form.rates} onChange={(rates) => set({ rates })} />}
+      <CommissionPolicyFields idPrefix="flash" testId="flash-sale-policy" label={t("flashSales.policy")} value={form} onChange={set} />
     </FormDrawer>
   )
 }

@@ -1,15 +1,23 @@
 import { XMark } from "@medusajs/icons"
-import { Alert, IconButton, Input, Select, Text } from "@medusajs/ui"
+import { IconButton, Input, Select, Text } from "@medusajs/ui"
 import { useEffect, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { TargetOption, useStoreCurrencies, useVariantOptions } from "../hooks/catalog"
 import { SaleChanges, SaleInput, useCreateSale, useUpdateSale } from "../hooks/sales"
-import { useLabels } from "../lib/labels"
 import { Sale, SaleCommission } from "../lib/types"
 import { browserTimeZone, wallClockOf, wallClockToIso } from "../lib/zoned-time"
+import {
+  commissionBody,
+  commissionProblem,
+  CommissionPolicyFields,
+  filledPrices,
+  FormError,
+  toggled,
+  typedPricesOf,
+  VariantPriceRow,
+} from "./activity-form-parts"
 import { FormDrawer, FormField } from "./form-drawer"
-import { NumberInput } from "./number-input"
-import { bpsOrNull, DepthRates, PercentInput, percentText, usePercentProblem } from "./percent-input"
+import { bpsOrNull, PercentInput, percentText, usePercentProblem } from "./percent-input"
 import { TargetPicker } from "./target-picker"
 
 type Mode = "percent" | "fixed"
@@ -31,9 +39,6 @@ type Form = {
   rates: string[]
 }
 
-const POLICIES: SaleCommission[] = ["normal", "rates", "excluded"]
-const priceKey = (variantId: string, currency: string) => `${variantId}:${currency}`
-
 /** A new sale's form, or an existing one's (its variants named once loaded). */
 const formOf = (sale: Sale | null, variants: TargetOption[]): Form =>
   sale
@@ -46,7 +51,7 @@ const formOf = (sale: Sale | null, variants: TargetOption[]): Form =>
         time_zone: sale.time_zone,
         mode: sale.percent_off_bps === null ? "fixed" : "percent",
         percent: percentText(sale.percent_off_bps),
-        prices: Object.fromEntries(sale.prices.map((p) => [priceKey(p.variant_id, p.currency_code), p.amount])),
+        prices: typedPricesOf(sale.prices),
         policy: sale.commission_policy,
         rates: [sale.rate_bps_1, sale.rate_bps_2, sale.rate_bps_3].map(percentText),
       }
@@ -81,17 +86,11 @@ function bodyOf(form: Form, percentProblem: (text: string) => string | null): { 
     if (percentProblem(form.percent) || bps === null) return { problem: "percent" }
     pricing = { percent_off_bps: bps, ...(form.target_type === "product" ? { product_ids: ids } : { variant_ids: ids }) }
   } else {
-    const prices = Object.entries(form.prices)
-      .filter(([key, amount]) => amount.trim() !== "" && ids.includes(key.split(":")[0]))
-      .map(([key, amount]) => {
-        const [variant_id, currency_code] = key.split(":")
-        return { variant_id, currency_code, amount: amount.trim() }
-      })
+    const prices = filledPrices(form.prices, ids)
     if (!prices.length) return { problem: "prices" }
     pricing = { prices }
   }
-  if (form.policy === "rates" && (form.rates[0].trim() === "" || form.rates.some((r) => percentProblem(r)))) return { problem: "rates" }
-  const [r1, r2, r3] = form.rates.map(bpsOrNull)
+  if (commissionProblem(form, percentProblem)) return { problem: "rates" }
   return {
     body: {
       name: form.name.trim(),
@@ -99,8 +98,7 @@ function bodyOf(form: Form, percentProblem: (text: string) => string | null): { 
       ends_at,
       time_zone: form.time_zone,
       ...pricing,
-      commission_policy: form.policy,
-      ...(form.policy === "rates" ? { rate_bps_1: r1, rate_bps_2: r2 ?? 0, rate_bps_3: r3 ?? 0 } : {}),
+      ...commissionBody(form),
     },
   }
 }
@@ -128,7 +126,6 @@ function changesOf(before: SaleInput, after: SaleInput): SaleChanges {
  */
 export const SaleDrawer = ({ sale, open, onOpenChange }: { sale: Sale | null; open: boolean; onOpenChange: (open: boolean) => void }) => {
   const { t } = useTranslation("distribution")
-  const labels = useLabels()
   const percentProblem = usePercentProblem()
   const variants = useVariantOptions(sale && open ? sale.variant_ids : [])
   const currencies = useStoreCurrencies(open)
@@ -152,8 +149,7 @@ export const SaleDrawer = ({ sale, open, onOpenChange }: { sale: Sale | null; op
     setForm((f) => ({ ...f, ...changes }))
     setProblem(null)
   }
-  const toggle = (target: TargetOption) =>
-    set({ targets: form.targets.some((x) => x.id === target.id) ? form.targets.filter((x) => x.id !== target.id) : [...form.targets, target] })
+  const toggle = (target: TargetOption) => set({ targets: toggled(form.targets, target) })
 
   const submit = () => {
     const read = bodyOf(form, percentProblem)
@@ -185,11 +181,7 @@ export const SaleDrawer = ({ sale, open, onOpenChange }: { sale: Sale | null; op
       onSubmit={submit}
       testId="sale-drawer"
     >
-      {error && (
-        <Alert variant="error" data-testid="sale-form-error">
-          {error}
-        </Alert>
-      )}
+      <FormError message={error} testId="sale-form-error" />
       <FormField label={t("sales.name")} htmlFor="sale_name">
         <Input id="sale_name" name="sale_name" autoComplete="off" value={form.name} onChange={(e) => set({ name: e.target.value })} />
       </FormField>
@@ -267,43 +259,27 @@ export const SaleDrawer = ({ sale, open, onOpenChange }: { sale: Sale | null; op
         <FormField label={t("sales.fixedPrices")} hint={t("sales.fixedHint")}>
           <div className="flex flex-col gap-y-3" data-testid="sale-fixed-prices">
             {form.targets.map((v, i) => (
-              <div key={v.id} className="flex flex-col gap-y-1">
-                <Text size="small" weight="plus">
-                  {v.title}
-                </Text>
-                <div className="grid grid-cols-3 gap-2">
-                  {(currencies.data ?? []).map((currency) => (
-                    <label key={currency} className="txt-small text-ui-fg-subtle flex items-center gap-x-2">
-                      <span className="w-10 uppercase">{currency}</span>
-                      <NumberInput
-                        id={`sale_price_${i}_${currency}`}
-                        step="0.01"
-                        value={form.prices[priceKey(v.id, currency)] ?? ""}
-                        onChange={(amount) => set({ prices: { ...form.prices, [priceKey(v.id, currency)]: amount } })}
-                      />
-                    </label>
-                  ))}
-                </div>
-              </div>
+              <VariantPriceRow
+                key={v.id}
+                idPrefix="sale"
+                index={i}
+                variant={v}
+                currencies={currencies.data ?? []}
+                prices={form.prices}
+                onPricesChange={(prices) => set({ prices })}
+              />
             ))}
           </div>
         </FormField>
       )}
-      <FormField label={t("sales.policy")} hint={t("sales.policyHint")} htmlFor="sale_policy">
-        <Select value={form.policy} onValueChange={(v) => set({ policy: v as SaleCommission })}>
-          <Select.Trigger id="sale_policy" data-testid="sale-policy">
-            <Select.Value />
-          </Select.Trigger>
-          <Select.Content>
-            {POLICIES.map((p) => (
-              <Select.Item key={p} value={p}>
-                {labels.salePolicies[p]}
-              </Select.Item>
-            ))}
-          </Select.Content>
-        </Select>
-      </FormField>
-      {form.policy === "rates" && <DepthRates idPrefix="sale_rate" rates={form.rates} onChange={(rates) => set({ rates })} />}
+      <CommissionPolicyFields
+        idPrefix="sale"
+        testId="sale-policy"
+        label={t("sales.policy")}
+        hint={t("sales.policyHint")}
+        value={form}
+        onChange={set}
+      />
     </FormDrawer>
   )
 }
