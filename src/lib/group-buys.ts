@@ -4,7 +4,7 @@ import { DISTRIBUTION_MODULE } from "../modules/distribution"
 import { DistributorStatus, GroupMemberStatus, GroupStatus } from "../modules/distribution/constants"
 import DistributionModuleService from "../modules/distribution/service"
 import { DistributionGroupBuyDTO } from "../modules/distribution/types"
-import { GroupPrice } from "../modules/distribution/utils/group-buy"
+import { GroupPrice, groupBuyPhase } from "../modules/distribution/utils/group-buy"
 import { maskName } from "../modules/distribution/utils/mask"
 import { formatAmount } from "../modules/distribution/utils/money"
 import { referralUrl } from "../modules/distribution/utils/referral-link"
@@ -41,6 +41,7 @@ export function presentGroupBuy(row: DistributionGroupBuyDTO) {
     id: row.id,
     name: row.name,
     status: row.status,
+    phase: groupBuyPhase(row, new Date()),
     starts_at: iso(row.starts_at)!,
     ends_at: iso(row.ends_at)!,
     group_size: row.group_size,

@@ -15,6 +15,10 @@ const COLORS: Record<Kind, Record<string, Color>> = {
   sale: { upcoming: "blue", live: "green", ended: "grey" },
   flashSale: { upcoming: "blue", live: "green", ended: "grey", closed: "red", active: "green" },
   reservation: { reserved: "orange", consumed: "green", released: "grey" },
+  groupBuy: { scheduled: "blue", live: "green", ended: "grey", closed: "red", active: "green" },
+  group: { forming: "orange", open: "blue", succeeded: "green", failed: "red", abandoned: "grey" },
+  groupMember: { reserved: "orange", paid: "green", released: "grey", canceled: "red" },
+  refund: { pending: "orange", refunding: "blue", refunded: "green", failed: "red" },
 }
 
 /** The choices of a status filter, in the admin's language. */

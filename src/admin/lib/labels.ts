@@ -10,6 +10,10 @@ import type {
   CouponSource,
   CouponStatus,
   DistributorStatus,
+  GroupMemberStatus,
+  GroupOverflow,
+  GroupRefundStatus,
+  GroupStatus,
   LedgerKind,
   RuleMode,
   RuleTargetType,
@@ -20,7 +24,7 @@ import type {
   WithdrawalMethod,
   WithdrawalStatus,
 } from "../../modules/distribution/constants"
-import type { FlashSalePhase, FlashSaleReservation } from "./types"
+import type { FlashSalePhase, FlashSaleReservation, GroupBuyPhase } from "./types"
 
 /**
  * The words for the programme's enumerations, each value spelled out with its
@@ -94,6 +98,32 @@ export function useLabels() {
           consumed: t("statuses.reservation.consumed"),
           released: t("statuses.reservation.released"),
         } satisfies Record<FlashSaleReservation["status"], string>,
+        groupBuy: {
+          scheduled: t("statuses.groupBuy.scheduled"),
+          live: t("statuses.groupBuy.live"),
+          ended: t("statuses.groupBuy.ended"),
+          closed: t("statuses.groupBuy.closed"),
+          active: t("statuses.groupBuy.active"),
+        } satisfies Record<GroupBuyPhase | "active", string>,
+        group: {
+          forming: t("statuses.group.forming"),
+          open: t("statuses.group.open"),
+          succeeded: t("statuses.group.succeeded"),
+          failed: t("statuses.group.failed"),
+          abandoned: t("statuses.group.abandoned"),
+        } satisfies Record<GroupStatus, string>,
+        groupMember: {
+          reserved: t("statuses.groupMember.reserved"),
+          paid: t("statuses.groupMember.paid"),
+          released: t("statuses.groupMember.released"),
+          canceled: t("statuses.groupMember.canceled"),
+        } satisfies Record<GroupMemberStatus, string>,
+        refund: {
+          pending: t("statuses.refund.pending"),
+          refunding: t("statuses.refund.refunding"),
+          refunded: t("statuses.refund.refunded"),
+          failed: t("statuses.refund.failed"),
+        } satisfies Record<GroupRefundStatus, string>,
       },
       /** Why a reservation's quota went back (the server's release_reason). */
       releaseReasons: {
@@ -102,6 +132,11 @@ export function useLabels() {
         checkout_failed: t("flashSales.releaseReasons.checkout_failed"),
         group_closed: t("flashSales.releaseReasons.group_closed"),
       } as Record<string, string>,
+      /** The last-seat race's losers: lead a new group, or are refused. */
+      overflows: {
+        new_group: t("groupBuys.overflows.new_group"),
+        refuse: t("groupBuys.overflows.refuse"),
+      } satisfies Record<GroupOverflow, string>,
       /** A coupon's own commission policy; `programme`: none of its own (the programme's applies). */
       couponPolicies: {
         programme: t("coupons.policies.programme"),
@@ -174,6 +209,7 @@ export function useLabels() {
         coupons: t("nav.coupons"),
         sales: t("nav.sales"),
         flashSales: t("nav.flashSales"),
+        groupBuys: t("nav.groupBuys"),
         levels: t("nav.levels"),
         rules: t("nav.rules"),
         settings: t("nav.settings"),

@@ -79,3 +79,12 @@ export type FlashSale = Out<typeof S.AdminFlashSale>
 export type FlashSalePhase = FlashSale["phase"]
 export type FlashSaleReservation = Out<typeof S.AdminFlashSaleReservation>
 export type Group = Out<typeof S.Group>
+export type GroupStatus = `${C.GroupStatus}`
+export type GroupOverflow = `${C.GroupOverflow}`
+/** A 拼团 activity as the list answers it: with its groups counted by outcome. */
+export type GroupBuyRow = Out<typeof S.AdminGroupBuysResponse>["group_buys"][number]
+export type GroupBuy = Out<typeof S.GroupBuy>
+export type GroupBuyPhase = GroupBuy["phase"]
+export type GroupBuyReport = Out<typeof S.AdminGroupBuyReportResponse>["report"]
+export type GroupDetail = Out<typeof S.AdminGroupResponse>["group"]
+export type GroupMember = GroupDetail["members"][number]

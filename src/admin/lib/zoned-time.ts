@@ -5,7 +5,7 @@
  * browser is in.
  */
 
-export { wallClockToIso } from "../../modules/distribution/utils/wall-clock"
+export { wallClockOfInstant, wallClockToIso } from "../../modules/distribution/utils/wall-clock"
 
 /** A sale's local time as the API gives it ("2026-12-12T00:00:00+08:00") as a datetime-local value ("2026-12-12T00:00"). */
 export const wallClockOf = (local: string) => local.slice(0, 16)

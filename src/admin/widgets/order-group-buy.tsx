@@ -1,19 +1,13 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import { AdminOrder, DetailWidgetProps } from "@medusajs/framework/types"
-import { Badge, Text } from "@medusajs/ui"
+import { Text } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
+import { Link } from "react-router-dom"
 import { Section } from "../components/section"
+import { Status } from "../components/status"
 import { useGroupOfOrder } from "../hooks/group-buys"
 
-const COLORS: Record<string, "green" | "red" | "blue" | "orange" | "grey"> = {
-  succeeded: "green",
-  failed: "red",
-  open: "blue",
-  forming: "orange",
-  abandoned: "grey",
-}
-
-/** On a 拼团 order: its group's state, seats and time left. Until the group succeeds the order cannot be fulfilled. */
+/** On a 拼团 order: its group (a link to its page), state, seats and time left. Until the group succeeds the order cannot be fulfilled. */
 const OrderGroupBuyWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
   const { t } = useTranslation("distribution")
   const { data } = useGroupOfOrder(order.id)
@@ -26,12 +20,10 @@ const OrderGroupBuyWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => 
     <Section title={t("widgets.groupBuy.title")} description={t("widgets.groupBuy.description")} testId="order-group-buy-widget">
       <div className="flex flex-col gap-y-2 px-6 py-4">
         <div className="flex items-center justify-between">
-          <Text size="small" className="text-ui-fg-subtle">
+          <Link to={`/distribution/group-buys/${group.group_buy_id}/groups/${group.id}`} className="txt-small text-ui-fg-interactive" data-testid="order-group-link">
             {group.id}
-          </Text>
-          <Badge size="2xsmall" color={COLORS[group.status] ?? "grey"}>
-            {group.status}
-          </Badge>
+          </Link>
+          <Status kind="group" status={group.status} />
         </div>
         <Text size="small">{t("widgets.groupBuy.seats", { paid: group.paid, size: group.size, virtual: group.virtual_count })}</Text>
         {minutes !== null && <Text size="small">{t("widgets.groupBuy.timeLeft", { minutes })}</Text>}

@@ -19,6 +19,7 @@ import {
   RESERVATION_STATUSES,
   SALE_STATUSES,
   SHARE_TARGETS,
+  GROUP_BUY_PHASES,
   GROUP_BUY_STATUSES,
   GROUP_MEMBER_STATUSES,
   GROUP_OVERFLOWS,
@@ -1076,6 +1077,7 @@ export const GroupBuy = z.object({
   id: Id,
   name: z.string(),
   status: z.enum(GROUP_BUY_STATUSES),
+  phase: z.enum(GROUP_BUY_PHASES).describe("closed (by the admin), else scheduled, live or ended by the window"),
   starts_at: Timestamp,
   ends_at: Timestamp,
   group_size: z.number().int().describe("Paid members that make a group succeed"),
@@ -1130,17 +1132,19 @@ const AdminGroupMember = z.object({
   refund_error: z.string().nullable(),
 })
 
-export const AdminGroupBuysResponse = paged("group_buys", GroupBuy)
+const GroupCounts = z.object({
+  opened: z.number().int().describe("Groups whose leader paid (open, succeeded or failed)"),
+  succeeded: z.number().int(),
+  failed: z.number().int(),
+  virtual: z.number().int().describe("Succeeded groups with virtual seats"),
+  open: z.number().int(),
+})
+export const AdminGroupBuysResponse = paged("group_buys", GroupBuy.extend({ groups: GroupCounts }))
 export const AdminGroupBuyResponse = z.object({ group_buy: GroupBuy })
 export const AdminGroupsResponse = paged("groups", Group)
 export const AdminGroupResponse = z.object({ group: Group.extend({ members: z.array(AdminGroupMember) }) })
 export const AdminGroupBuyReportResponse = z.object({
-  report: z.object({
-    opened: z.number().int(),
-    succeeded: z.number().int(),
-    failed: z.number().int(),
-    virtual: z.number().int(),
-    open: z.number().int(),
+  report: GroupCounts.extend({
     gmv: z.array(z.object({ currency_code: z.string(), amount: Amount })).describe("Paid members' lines at the group price, not refunded"),
     refunds: z.array(z.object({ currency_code: z.string(), amount: Amount, pending: z.number().int(), failed: z.number().int() })),
   }),

@@ -335,6 +335,11 @@ export const GroupBuyStatus = { ACTIVE: "active", CLOSED: "closed" } as const
 export type GroupBuyStatus = (typeof GroupBuyStatus)[keyof typeof GroupBuyStatus]
 export const GROUP_BUY_STATUSES = Object.values(GroupBuyStatus)
 
+/** Where an activity is at a moment: before its window, in it, past it, or closed by the admin. */
+export const GroupBuyPhase = { SCHEDULED: "scheduled", LIVE: "live", ENDED: "ended", CLOSED: "closed" } as const
+export type GroupBuyPhase = (typeof GroupBuyPhase)[keyof typeof GroupBuyPhase]
+export const GROUP_BUY_PHASES = Object.values(GroupBuyPhase)
+
 export const GroupStatus = {
   FORMING: "forming",
   OPEN: "open",

@@ -2097,6 +2097,11 @@ export default class DistributionModuleService extends MedusaService({
   }
 
   @InjectManager()
+  async groupBuyGroupCounts(groupBuyIds: string[], @MedusaContext() sharedContext: Context = {}) {
+    return await groupBuys.groupCounts(sharedContext.manager as EntityManager, groupBuyIds)
+  }
+
+  @InjectManager()
   async groupBuyReport(groupBuyId: string, @MedusaContext() sharedContext: Context = {}) {
     return await groupBuys.groupBuyReport(sharedContext.manager as EntityManager, groupBuyId)
   }

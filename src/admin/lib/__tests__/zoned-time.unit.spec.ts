@@ -1,4 +1,4 @@
-import { wallClockOf, wallClockToIso } from "../zoned-time"
+import { wallClockOf, wallClockOfInstant, wallClockToIso } from "../zoned-time"
 
 describe("a sale's window typed as wall-clock time of its zone", () => {
   it("gives the instant with the zone's offset at that time", () => {
@@ -23,5 +23,12 @@ describe("a sale's window typed as wall-clock time of its zone", () => {
 
   it("reads the API's local time back into the input", () => {
     expect(wallClockOf("2026-12-12T00:00:00+08:00")).toBe("2026-12-12T00:00")
+  })
+
+  it("shows an instant as the wall-clock time of a zone, the way back of wallClockToIso", () => {
+    expect(wallClockOfInstant("2026-12-11T16:00:00.000Z", "Asia/Shanghai")).toBe("2026-12-12T00:00")
+    expect(wallClockOfInstant("2026-07-01T13:30:00.000Z", "America/New_York")).toBe("2026-07-01T09:30")
+    expect(wallClockOfInstant("2026-01-15T14:30:00.000Z", "America/New_York")).toBe("2026-01-15T09:30")
+    expect(wallClockOfInstant(new Date(wallClockToIso("2026-03-29T03:30", "Europe/Berlin")!), "Europe/Berlin")).toBe("2026-03-29T03:30")
   })
 })

@@ -1,6 +1,7 @@
 import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { generateEntityId } from "@medusajs/framework/utils"
 import { GroupRefundStatus } from "../constants"
+import { pgTextArray } from "../utils/sql"
 
 /**
  * 拼团 seats and groups. Every seat is taken by one conditional statement
@@ -302,17 +303,36 @@ export type GroupBuyReport = {
   refunds: { currency_code: string; amount: string; pending: number; failed: number }[]
 }
 
+export type GroupCounts = { opened: number; succeeded: number; failed: number; virtual: number; open: number }
+
+/** Activities' groups by outcome, by activity (an activity without groups counts zeros). */
+export async function groupCounts(manager: EntityManager, groupBuyIds: string[]): Promise<Map<string, GroupCounts>> {
+  const rows: Record<string, string>[] = groupBuyIds.length
+    ? await manager.execute(
+        `SELECT group_buy_id,
+                count(*) FILTER (WHERE status IN ('open', 'succeeded', 'failed'))::text AS opened,
+                count(*) FILTER (WHERE status = 'succeeded')::text AS succeeded,
+                count(*) FILTER (WHERE status = 'failed')::text AS failed,
+                count(*) FILTER (WHERE status = 'succeeded' AND virtual_count > 0)::text AS virtual,
+                count(*) FILTER (WHERE status = 'open')::text AS open
+           FROM distribution_group WHERE group_buy_id = ANY(?::text[]) AND deleted_at IS NULL
+          GROUP BY group_buy_id`,
+        [pgTextArray(groupBuyIds)]
+      )
+    : []
+  const byId = new Map(rows.map((r) => [r.group_buy_id, r]))
+  return new Map(
+    groupBuyIds.map((id) => {
+      const r = byId.get(id)
+      const n = (k: string) => Number(r?.[k] ?? 0)
+      return [id, { opened: n("opened"), succeeded: n("succeeded"), failed: n("failed"), virtual: n("virtual"), open: n("open") }]
+    })
+  )
+}
+
 /** An activity's figures: groups by outcome, the paid members' GMV and what failed groups refunded. */
 export async function groupBuyReport(manager: EntityManager, groupBuyId: string): Promise<GroupBuyReport> {
-  const [counts]: Record<string, string>[] = await manager.execute(
-    `SELECT count(*) FILTER (WHERE status IN ('open', 'succeeded', 'failed'))::text AS opened,
-            count(*) FILTER (WHERE status = 'succeeded')::text AS succeeded,
-            count(*) FILTER (WHERE status = 'failed')::text AS failed,
-            count(*) FILTER (WHERE status = 'succeeded' AND virtual_count > 0)::text AS virtual,
-            count(*) FILTER (WHERE status = 'open')::text AS open
-       FROM distribution_group WHERE group_buy_id = ? AND deleted_at IS NULL`,
-    [groupBuyId]
-  )
+  const counts = (await groupCounts(manager, [groupBuyId])).get(groupBuyId)!
   const gmv: { currency_code: string; amount: string }[] = await manager.execute(
     `SELECT currency_code, sum(unit_price::numeric * quantity)::text AS amount FROM distribution_group_member
       WHERE group_buy_id = ? AND status = 'paid' AND refund_status IS NULL AND deleted_at IS NULL
@@ -330,11 +350,7 @@ export async function groupBuyReport(manager: EntityManager, groupBuyId: string)
     [groupBuyId]
   )
   return {
-    opened: Number(counts.opened),
-    succeeded: Number(counts.succeeded),
-    failed: Number(counts.failed),
-    virtual: Number(counts.virtual),
-    open: Number(counts.open),
+    ...counts,
     gmv,
     refunds: refunds.map((r) => ({ ...r, pending: Number(r.pending), failed: Number(r.failed) })),
   }

@@ -1,5 +1,5 @@
 import { MathBN, MedusaError } from "@medusajs/framework/utils"
-import { GroupStatus } from "../constants"
+import { GroupBuyPhase, GroupBuyStatus, GroupStatus } from "../constants"
 import { fitsCurrency, roundDown, tooPreciseMessage } from "./money"
 import { Refusal } from "./refusal"
 
@@ -28,6 +28,17 @@ export type GroupBuyShape = {
   per_customer_limit: number | null
   virtual_threshold: number | null
   prices: GroupPrice[]
+}
+
+/** Where an activity is at `now`: closed by the admin, else scheduled, live or ended by its window. */
+export function groupBuyPhase(activity: { status: string; starts_at: Date | string; ends_at: Date | string }, now: Date): GroupBuyPhase {
+  if (activity.status === GroupBuyStatus.CLOSED) {
+    return GroupBuyPhase.CLOSED
+  }
+  if (now.getTime() < new Date(activity.starts_at).getTime()) {
+    return GroupBuyPhase.SCHEDULED
+  }
+  return now.getTime() < new Date(activity.ends_at).getTime() ? GroupBuyPhase.LIVE : GroupBuyPhase.ENDED
 }
 
 /** Why an activity's settings cannot be: a window that ends before it starts, a threshold above the size, a price that is no price. */

@@ -46,3 +46,9 @@ export function addDays(date: string, days: number): string {
   const [y, m, d] = date.split("-").map(Number)
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10)
 }
+
+/** An instant as the wall-clock time of `tz` ("2026-12-11T16:00:00Z" in Asia/Shanghai → "2026-12-12T00:00"): what a datetime-local input shows. */
+export function wallClockOfInstant(instant: Date | string, tz: string): string {
+  const at = new Date(instant).getTime()
+  return new Date(at + offsetMinutes(at, tz) * 60_000).toISOString().slice(0, 16)
+}

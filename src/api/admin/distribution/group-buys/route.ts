@@ -5,15 +5,17 @@ import { distributionService } from "../../../utils/container"
 import { runWorkflow } from "../../../utils/workflow"
 import { AdminCreateGroupBuyType, AdminListGroupBuysType } from "./validators"
 
-/** GET /admin/distribution/group-buys: the 拼团 activities, the latest to start first. */
+/** GET /admin/distribution/group-buys: the 拼团 activities, the latest to start first, each with its groups counted by outcome. */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const { limit, offset, status } = req.validatedQuery as AdminListGroupBuysType
-  const [rows, count] = await distributionService(req).listAndCountDistributionGroupBuys(status ? { status } : {}, {
+  const service = distributionService(req)
+  const [rows, count] = await service.listAndCountDistributionGroupBuys(status ? { status } : {}, {
     take: limit,
     skip: offset,
     order: { starts_at: "DESC", id: "ASC" },
   })
-  res.json({ group_buys: rows.map(presentGroupBuy), count, limit, offset })
+  const groups = await service.groupBuyGroupCounts(rows.map((r) => r.id))
+  res.json({ group_buys: rows.map((r) => ({ ...presentGroupBuy(r), groups: groups.get(r.id)! })), count, limit, offset })
 }
 
 /** POST /admin/distribution/group-buys: creates a 拼团 activity. */
