@@ -1,7 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createAdmin, Headers, registerCustomer, StoreCustomer } from "../helpers/auth"
-import { Distributor, failure, service, uniqueEmail, updateSettings } from "../helpers/distribution"
+import { closeActivities, Distributor, failure, service, uniqueEmail, updateSettings } from "../helpers/distribution"
 import { recordEvents } from "../helpers/events"
 import { deliverOrder, stockLocationId } from "../helpers/fulfilment"
 import { payForCart, seedShop, Shop, SHIPPING_ADDRESS } from "../helpers/orders"
@@ -35,24 +35,25 @@ medusaIntegrationTestRunner({
       programme = await threeLevelProgramme(api, container, shop, admin)
     })
 
+    // A variant is in one activity at a time: each test starts with the shop's variants free.
+    afterEach(async () => await closeActivities(api, admin))
+
     const pg = () => getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
     const tote = () => shop.variants.get("TOTE-IVORY")!
     const buyer = (name: string) => registerCustomer(api, shop.pk, { email: uniqueEmail(name), first_name: name })
 
+    const createBody = (body: Record<string, unknown> = {}) => ({
+      name: "三人团 · 托特包",
+      starts_at: inHours(-1),
+      ends_at: inHours(48),
+      group_size: 3,
+      time_limit_minutes: 60,
+      prices: [{ variant_id: tote(), currency_code: "cny", amount: "59.90" }],
+      ...body,
+    })
+
     async function createGroupBuy(body: Record<string, unknown> = {}) {
-      const { status, data } = await api.post(
-        "/admin/distribution/group-buys",
-        {
-          name: "三人团 · 托特包",
-          starts_at: inHours(-1),
-          ends_at: inHours(48),
-          group_size: 3,
-          time_limit_minutes: 60,
-          prices: [{ variant_id: tote(), currency_code: "cny", amount: "59.90" }],
-          ...body,
-        },
-        admin
-      )
+      const { status, data } = await api.post("/admin/distribution/group-buys", createBody(body), admin)
       expect(status).toBe(201)
       return data.group_buy
     }
@@ -255,6 +256,7 @@ medusaIntegrationTestRunner({
           expect(refusedAnswers[0].reason.response.data.message).toBe(`The group ${lead.group.id} has no seat left (full, closed or expired)`)
         }
         expect(await group(lead.group.id)).toMatchObject({ status: "open", paid: 2, reserved: 2, seats_left: 0 })
+        await api.post(`/admin/distribution/group-buys/${gb.id}/close`, {}, admin)
       }
     })
 
@@ -310,6 +312,91 @@ medusaIntegrationTestRunner({
       expect((await failure(api.get("/admin/distribution/group-buys/dgb_nope", admin))).status).toBe(404)
       expect((await failure(api.get("/store/distribution/groups/dgrp_nope", { headers: { "x-publishable-api-key": shop.pk } }))).status).toBe(404)
       expect((await failure(api.post(`/store/distribution/group-buys/${gb.id}/checkout`, { variant_id: tote(), quantity: 1 }, { headers: { "x-publishable-api-key": shop.pk } }))).status).toBe(401)
+    })
+
+    it("a variant is in one flash sale or group buy at a time: overlapping activities over it are refused with a 409 naming both, on create and on change", async () => {
+      const serum = shop.variants.get("SERUM-30")!
+      const black = shop.variants.get("TOTE-BLACK")!
+      const day = (d: number) => new Date(Date.now() + d * 24 * HOUR).toISOString().slice(0, 10)
+      const flashBody = (body: Record<string, unknown> = {}) => ({
+        name: "秒杀 · 冲突",
+        starts_on: day(-1),
+        ends_on: day(1),
+        time_zone: "UTC",
+        slots: [{ start: "00:00", end: "24:00" }],
+        variants: [{ variant_id: serum, quota: 5, prices: [{ currency_code: "cny", amount: "59.90" }] }],
+        ...body,
+      })
+      const conflict = async (request: Promise<unknown>) => {
+        const { status, data } = await failure(request)
+        expect(status).toBe(409)
+        return data.message as string
+      }
+      const counts = async () => {
+        const { rows } = await pg().raw(
+          `select (select count(*) from distribution_group_buy)::int as group_buys, (select count(*) from distribution_flash_sale)::int as flash_sales,
+                  (select count(*) from distribution_flash_sale_variant)::int as flash_variants`
+        )
+        return rows[0]
+      }
+      const gb = await createGroupBuy({ name: "三人团 · 独占" })
+      const { data: flashCreated } = await api.post("/admin/distribution/flash-sales", flashBody(), admin)
+      const flash = flashCreated.flash_sale
+      const before = await counts()
+      const iso = (at: string) => new Date(at).toISOString()
+      const gbWindow = `(${gb.id}, ${iso(gb.starts_at)} to ${iso(gb.ends_at)})`
+      const flashWindow = `(${flash.id}, ${day(-1)}T00:00:00.000Z to ${day(2)}T00:00:00.000Z)`
+
+      // Group buy × group buy: a second over the tote while the first runs.
+      expect(await conflict(api.post("/admin/distribution/group-buys", { ...createBody(), name: "三人团 · 第二个", starts_at: inHours(24) }, admin))).toBe(
+        `A variant can be in one flash sale or group buy at a time: "帆布托特包 · 米白" is already in the group buy "三人团 · 独占" ${gbWindow}. Choose other dates or variants, or close that activity first`
+      )
+      // Flash sale × group buy: the tote in a flash sale, and the flash sale's serum in a group buy.
+      expect(await conflict(api.post("/admin/distribution/flash-sales", flashBody({ variants: [{ variant_id: tote(), quota: 5, prices: [{ currency_code: "cny", amount: "49.90" }] }] }), admin))).toBe(
+        `A variant can be in one flash sale or group buy at a time: "帆布托特包 · 米白" is already in the group buy "三人团 · 独占" ${gbWindow}. Choose other dates or variants, or close that activity first`
+      )
+      expect(
+        await conflict(api.post("/admin/distribution/group-buys", { ...createBody(), prices: [{ variant_id: serum, currency_code: "cny", amount: "49.90" }] }, admin))
+      ).toBe(`A variant can be in one flash sale or group buy at a time: "玻尿酸补水精华液 30ml · 30ml" is already in the flash sale "秒杀 · 冲突" ${flashWindow}. Choose other dates or variants, or close that activity first`)
+      // Flash sale × flash sale.
+      expect(await conflict(api.post("/admin/distribution/flash-sales", flashBody({ name: "秒杀 · 第二场", starts_on: day(1), ends_on: day(3) }), admin))).toContain(
+        `"玻尿酸补水精华液 30ml · 30ml" is already in the flash sale "秒杀 · 冲突" ${flashWindow}`
+      )
+      expect(await counts()).toEqual(before)
+
+      // Free variants and windows that do not meet are accepted; changing them onto a held variant or window is refused, and changes nothing.
+      const other = await createGroupBuy({ name: "三人团 · 黑色", prices: [{ variant_id: black, currency_code: "cny", amount: "59.90" }] })
+      const later = await createGroupBuy({ name: "三人团 · 下一期", starts_at: gb.ends_at, ends_at: inHours(96) })
+      const { status: laterFlash, data: after } = await api.post(
+        "/admin/distribution/flash-sales",
+        flashBody({ name: "秒杀 · 下一场", starts_on: day(2), ends_on: day(3), variants: [{ variant_id: serum, quota: 5, prices: [{ currency_code: "cny", amount: "59.90" }] }] }),
+        admin
+      )
+      expect(laterFlash).toBe(201)
+      expect(
+        await conflict(api.post(`/admin/distribution/group-buys/${other.id}`, { prices: [{ variant_id: tote(), currency_code: "cny", amount: "59.90" }] }, admin))
+      ).toContain(`"帆布托特包 · 米白" is already in the group buy "三人团 · 独占" ${gbWindow}`)
+      expect(await conflict(api.post(`/admin/distribution/group-buys/${later.id}`, { starts_at: inHours(1) }, admin))).toContain(`already in the group buy "三人团 · 独占"`)
+      expect(await conflict(api.post(`/admin/distribution/flash-sales/${after.flash_sale.id}`, { starts_on: day(0) }, admin))).toContain(
+        `already in the flash sale "秒杀 · 冲突" ${flashWindow}`
+      )
+      expect(
+        await conflict(api.post(`/admin/distribution/flash-sales/${after.flash_sale.id}`, { variants: [{ variant_id: black, quota: 5, prices: [{ currency_code: "cny", amount: "59.90" }] }] }, admin))
+      ).toContain(`"帆布托特包 · 黑色" is already in the group buy "三人团 · 黑色"`)
+      expect((await api.get(`/admin/distribution/group-buys/${other.id}`, admin)).data.group_buy.prices).toEqual([{ variant_id: black, currency_code: "cny", amount: "59.90" }])
+      expect((await api.get(`/admin/distribution/flash-sales/${after.flash_sale.id}`, admin)).data.flash_sale).toMatchObject({ starts_on: day(2), variants: [{ variant_id: serum }] })
+
+      // A closed activity, or one that has ended, holds its variants no more.
+      await api.post(`/admin/distribution/group-buys/${gb.id}/close`, {}, admin)
+      const { status: freed } = await api.post(
+        "/admin/distribution/flash-sales",
+        flashBody({ name: "秒杀 · 托特包", variants: [{ variant_id: tote(), quota: 5, prices: [{ currency_code: "cny", amount: "49.90" }] }] }),
+        admin
+      )
+      expect(freed).toBe(201)
+      await pg().raw("update distribution_group_buy set starts_at = now() - interval '2 days', ends_at = now() - interval '1 second' where id = ?", [other.id])
+      const { status: reused } = await api.post("/admin/distribution/group-buys", { ...createBody(), name: "三人团 · 黑色二期", prices: [{ variant_id: black, currency_code: "cny", amount: "59.90" }] }, admin)
+      expect(reused).toBe(201)
     })
 
     it("an expired group with enough paid members completes virtually; its orders earn the activity's own rates", async () => {

@@ -9,6 +9,7 @@ import {
 } from "@medusajs/medusa/core-flows"
 import { checkoutActivity } from "../../lib/activity/checkout"
 import "../../lib/activity"
+import { activityVariantLabels } from "../../lib/activity/variants"
 import { resolveFlashVariants } from "../../lib/flash-sales"
 import { ActivityKind, DISTRIBUTION_MODULE, DistributionEvents } from "../../modules/distribution/constants"
 import DistributionModuleService from "../../modules/distribution/service"
@@ -150,6 +151,7 @@ export async function seedActivities(
         slots: [{ start: "00:00", end: "24:00" }],
       },
       variants,
+      variant_labels: await activityVariantLabels(container, [rice.id]),
     })
     await container.resolve(Modules.EVENT_BUS).emit({ name: DistributionEvents.FLASH_SALE_CREATED, data: { id: sale.id, actor_id: "demo-seed" } })
     created["flash sales"]++
