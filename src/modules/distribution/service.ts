@@ -2082,8 +2082,20 @@ export default class DistributionModuleService extends MedusaService({
 
   /** Claims one due refund of a failed group's member (pending → refunding); null when none is due. */
   @InjectTransactionManager()
-  async claimGroupRefund(input: { group_id?: string }, @MedusaContext() sharedContext: Context = {}) {
+  async claimGroupRefund(input: { group_id?: string; member_ids?: string[] }, @MedusaContext() sharedContext: Context = {}) {
     return await groupBuys.claimRefund(sharedContext.transactionManager as EntityManager, input)
+  }
+
+  /** Refunds reconcile looks at: stuck, failed or never queued, and those marked refunded in the window (see queries/group-buys). */
+  @InjectManager()
+  async listUnfinishedGroupRefunds(input: { refunded_from: Date; refunded_to: Date; limit?: number }, @MedusaContext() sharedContext: Context = {}) {
+    return await groupBuys.unfinishedRefunds(sharedContext.manager as EntityManager, { ...input, limit: input.limit ?? 1000 })
+  }
+
+  /** Queues those refunds again, each only while still as reconcile found it; answers the members queued. */
+  @InjectTransactionManager()
+  async requeueGroupRefunds(members: { id: string; state: groupBuys.UnfinishedRefund["state"] }[], @MedusaContext() sharedContext: Context = {}) {
+    return await groupBuys.requeueRefunds(sharedContext.transactionManager as EntityManager, members)
   }
 
   @InjectTransactionManager()
