@@ -8,7 +8,8 @@
  * 2. Secrets the demo needs (DISTRIBUTION_ENCRYPTION_KEY, DISTRIBUTION_VISITOR_SALT,
  *    JWT_SECRET, COOKIE_SECRET) come from the environment, else are generated
  *    once into .data/demo.env and reused.
- * 3. `medusa db:migrate`, the idempotent seed (src/scripts/seed-demo.ts), the
+ * 3. `medusa db:migrate`, the idempotent seed (src/scripts/seed-demo.ts; on a
+ *    reused database it moves the demo 拼团 and 秒杀 clocks forward so they stay live), the
  *    admin user if missing, then `medusa develop` (the admin is served by Vite
  *    at /app). When /health answers, the URLs and logins are printed.
  * Ctrl-C stops the server, then the embedded database. PORT changes the port.

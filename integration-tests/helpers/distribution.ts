@@ -102,3 +102,16 @@ export async function makeTemplate(container: MedusaContainer) {
   })
   return { template, campaign }
 }
+
+/**
+ * Closes every active flash sale and group buy, as a merchant ends a campaign:
+ * a variant is in one activity at a time, so a test starts with its variants free.
+ */
+export async function closeActivities(api: AxiosInstance, admin: Headers) {
+  for (const [path, key] of [["flash-sales", "flash_sales"], ["group-buys", "group_buys"]] as const) {
+    const { data } = await api.get(`/admin/distribution/${path}?status=active&limit=100`, admin)
+    for (const { id } of data[key] as { id: string }[]) {
+      await api.post(`/admin/distribution/${path}/${id}/close`, {}, admin)
+    }
+  }
+}

@@ -880,6 +880,49 @@ medusaIntegrationTestRunner({
         rows: [after],
       } = await pg.raw("select freeze_days from distribution_settings")
       expect(after.freeze_days).toBe(14)
+
+      // The next day on the same database: the open group's 24 hours ran out while the server was off, the
+      // activities' ends draw near. The next boot's seed moves the seed's own clocks forward: the same group
+      // open again for a full day, the activities running for 30 more days, and nothing else made or moved.
+      const day = 24 * 3600_000
+      const shanghaiDate = (at: number) => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date(at))
+      const demoGroups = async () =>
+        (
+          await pg.raw(
+            `select g.id, g.status, g.expires_at, g.leader_customer_id, g.paid from distribution_group g join distribution_group_buy gb on gb.id = g.group_buy_id
+              where gb.name = ? order by g.created_at`,
+            [DEMO_GROUP_BUY.name]
+          )
+        ).rows as { id: string; status: string; expires_at: Date; leader_customer_id: string; paid: number }[]
+      const [open] = (await demoGroups()).filter((g) => g.status === "open")
+      await pg.raw("update distribution_group set expires_at = now() - interval '1 hour' where id = ?", [open.id])
+      await pg.raw("update distribution_group_buy set ends_at = now() + interval '2 days' where name = ?", [DEMO_GROUP_BUY.name])
+      await pg.raw("update distribution_flash_sale set ends_on = ? where name = ?", [shanghaiDate(Date.now()), DEMO_FLASH_SALE.name])
+      const nextDay = await seedDemo({ container, args: [] })
+      const booted = Date.now()
+      expect(Object.values(nextDay.created).every((n) => n === 0)).toBe(true)
+      expect(nextDay.moved).toEqual({ "group buys": 1, groups: 1, "flash sales": 1 })
+      expect(await counts()).toEqual(EXPECTED)
+      const moved = (await demoGroups()).find((g) => g.id === open.id)!
+      expect(moved).toMatchObject({ status: "open", paid: 1, leader_customer_id: open.leader_customer_id })
+      expect(Math.abs(new Date(moved.expires_at).getTime() - (booted + DEMO_GROUP_BUY.hours * 3600_000))).toBeLessThan(60_000)
+      const { rows: [gb] } = await pg.raw("select ends_at from distribution_group_buy where name = ?", [DEMO_GROUP_BUY.name])
+      expect(Math.abs(new Date(gb.ends_at).getTime() - (booted + 30 * day))).toBeLessThan(60_000)
+      const { rows: [flashSale] } = await pg.raw("select ends_on from distribution_flash_sale where name = ?", [DEMO_FLASH_SALE.name])
+      expect([shanghaiDate(booted + DEMO_FLASH_SALE.days * day), shanghaiDate(booted + DEMO_FLASH_SALE.days * day - 60_000)]).toContain(flashSale.ends_on)
+      await expectActivities(container)
+      // Booted again the same day: the clocks stay where they are.
+      expect((await seedDemo({ container, args: [] })).moved).toEqual({ "group buys": 0, groups: 0, "flash sales": 0 })
+
+      // The server ran through the deadline: the expiry job failed the group. The next boot
+      // opens a new group, led by the seed's buyer through checkout, so the demo again shows one waiting for members.
+      await pg.raw("update distribution_group set status = 'failed', failed_at = now() where id = ?", [open.id])
+      const reopened = await seedDemo({ container, args: [] })
+      expect(reopened.created).toMatchObject({ "activity orders": 1, "group buys": 0 })
+      const [fresh] = (await demoGroups()).filter((g) => g.status === "open")
+      expect(fresh).toMatchObject({ paid: 1, leader_customer_id: open.leader_customer_id })
+      expect(fresh.id).not.toBe(open.id)
+      expect(new Date(fresh.expires_at).getTime()).toBeGreaterThan(Date.now() + 23 * 3600_000)
     })
   },
 })

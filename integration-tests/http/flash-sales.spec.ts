@@ -2,7 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { Knex } from "knex"
 import { createAdmin, Headers, registerCustomer, StoreCustomer } from "../helpers/auth"
-import { failure, uniqueEmail } from "../helpers/distribution"
+import { closeActivities, failure, uniqueEmail } from "../helpers/distribution"
 import { recordEvents } from "../helpers/events"
 import { payForCart, seedShop, Shop, SHIPPING_ADDRESS } from "../helpers/orders"
 import { andWait, commissionsOf, threeLevelProgramme } from "../helpers/programme"
@@ -29,6 +29,9 @@ medusaIntegrationTestRunner({
       shop = await seedShop(container)
       admin = await createAdmin(container)
     })
+
+    // A variant is in one activity at a time: each test starts with the shop's variants free.
+    afterEach(async () => await closeActivities(api, admin))
 
     const db = (): Knex => getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
     const variant = (sku: string) => shop.variants.get(sku)!
@@ -305,21 +308,21 @@ medusaIntegrationTestRunner({
         )
         await refused({ per_order_limit: 0 }, "too small")
 
-        // Upcoming: a slot later today or tomorrow in Shanghai; checkout says when it starts.
+        // Upcoming: an evening slot in Shanghai in three days (after the live sale below, over the same variant); checkout says when it starts.
         const later = await createFlashSale({
           name: "秒杀 · 明日",
-          starts_on: day(2),
-          ends_on: day(3),
+          starts_on: day(3),
+          ends_on: day(4),
           time_zone: "Asia/Shanghai",
           slots: [{ start: "20:00", end: "22:00" }],
         })
         expect(later).toMatchObject({ phase: "upcoming", current_slot: null })
-        expect(later.next_slot).toMatchObject({ starts_at_local: `${day(2)}T20:00:00+08:00`, ends_at_local: `${day(2)}T22:00:00+08:00` })
-        expect(later.next_slot.starts_at).toBe(new Date(`${day(2)}T12:00:00Z`).toISOString())
+        expect(later.next_slot).toMatchObject({ starts_at_local: `${day(3)}T20:00:00+08:00`, ends_at_local: `${day(3)}T22:00:00+08:00` })
+        expect(later.next_slot.starts_at).toBe(new Date(`${day(3)}T12:00:00Z`).toISOString())
         const ana = await buyer("early")
         const early = await failure(checkout(later.id, ana))
         expect(early.status).toBe(409)
-        expect(early.data.message).toContain(`its next slot starts at ${day(2)}T20:00:00+08:00`)
+        expect(early.data.message).toContain(`its next slot starts at ${day(3)}T20:00:00+08:00`)
         expect((await failure(checkout("dflash_missing", ana))).status).toBe(404)
 
         // A live sale: a variant not in it, a currency it has no price in.
@@ -381,7 +384,7 @@ medusaIntegrationTestRunner({
         expect(after.data.message).toContain("is closed")
         expect((await failure(api.post(`/admin/distribution/flash-sales/${live.id}/close`, {}, admin))).status).toBe(409)
         expect((await failure(api.post(`/admin/distribution/flash-sales/${live.id}`, { name: "再开" }, admin))).status).toBe(409)
-        const { data: listed } = await api.get("/admin/distribution/flash-sales?status=closed", admin)
+        const { data: listed } = await api.get(`/admin/distribution/flash-sales?status=closed&q=${encodeURIComponent("改好了")}`, admin)
         expect(listed.flash_sales.map((s: { id: string }) => s.id)).toEqual([live.id])
         expect(await events.payloads("distribution.flash_sale.updated")).toEqual([expect.objectContaining({ id: live.id })])
         expect(await events.payloads("distribution.flash_sale.closed")).toEqual([expect.objectContaining({ id: live.id })])

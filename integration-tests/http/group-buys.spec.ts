@@ -1,13 +1,14 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createAdmin, Headers, registerCustomer, StoreCustomer } from "../helpers/auth"
-import { Distributor, failure, service, uniqueEmail, updateSettings } from "../helpers/distribution"
+import { closeActivities, Distributor, failure, service, uniqueEmail, updateSettings } from "../helpers/distribution"
 import { recordEvents } from "../helpers/events"
 import { deliverOrder, stockLocationId } from "../helpers/fulfilment"
 import { payForCart, seedShop, Shop, SHIPPING_ADDRESS } from "../helpers/orders"
 import { capturePayment, paymentCollections } from "../helpers/payments"
 import { andWait, commissionsOf, threeLevelProgramme } from "../helpers/programme"
 import expireGroups from "../../src/jobs/expire-groups"
+import reconcileJob from "../../src/jobs/reconcile-distribution"
 import releaseActivityReservations from "../../src/jobs/release-activity-reservations"
 import settleCommissions from "../../src/jobs/settle-commissions"
 
@@ -35,24 +36,25 @@ medusaIntegrationTestRunner({
       programme = await threeLevelProgramme(api, container, shop, admin)
     })
 
+    // A variant is in one activity at a time: each test starts with the shop's variants free.
+    afterEach(async () => await closeActivities(api, admin))
+
     const pg = () => getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
     const tote = () => shop.variants.get("TOTE-IVORY")!
     const buyer = (name: string) => registerCustomer(api, shop.pk, { email: uniqueEmail(name), first_name: name })
 
+    const createBody = (body: Record<string, unknown> = {}) => ({
+      name: "三人团 · 托特包",
+      starts_at: inHours(-1),
+      ends_at: inHours(48),
+      group_size: 3,
+      time_limit_minutes: 60,
+      prices: [{ variant_id: tote(), currency_code: "cny", amount: "59.90" }],
+      ...body,
+    })
+
     async function createGroupBuy(body: Record<string, unknown> = {}) {
-      const { status, data } = await api.post(
-        "/admin/distribution/group-buys",
-        {
-          name: "三人团 · 托特包",
-          starts_at: inHours(-1),
-          ends_at: inHours(48),
-          group_size: 3,
-          time_limit_minutes: 60,
-          prices: [{ variant_id: tote(), currency_code: "cny", amount: "59.90" }],
-          ...body,
-        },
-        admin
-      )
+      const { status, data } = await api.post("/admin/distribution/group-buys", createBody(body), admin)
       expect(status).toBe(201)
       return data.group_buy
     }
@@ -255,6 +257,7 @@ medusaIntegrationTestRunner({
           expect(refusedAnswers[0].reason.response.data.message).toBe(`The group ${lead.group.id} has no seat left (full, closed or expired)`)
         }
         expect(await group(lead.group.id)).toMatchObject({ status: "open", paid: 2, reserved: 2, seats_left: 0 })
+        await api.post(`/admin/distribution/group-buys/${gb.id}/close`, {}, admin)
       }
     })
 
@@ -310,6 +313,205 @@ medusaIntegrationTestRunner({
       expect((await failure(api.get("/admin/distribution/group-buys/dgb_nope", admin))).status).toBe(404)
       expect((await failure(api.get("/store/distribution/groups/dgrp_nope", { headers: { "x-publishable-api-key": shop.pk } }))).status).toBe(404)
       expect((await failure(api.post(`/store/distribution/group-buys/${gb.id}/checkout`, { variant_id: tote(), quantity: 1 }, { headers: { "x-publishable-api-key": shop.pk } }))).status).toBe(401)
+    })
+
+    it("a variant is in one flash sale or group buy at a time: overlapping activities over it are refused with a 409 naming both, on create and on change", async () => {
+      const serum = shop.variants.get("SERUM-30")!
+      const black = shop.variants.get("TOTE-BLACK")!
+      const day = (d: number) => new Date(Date.now() + d * 24 * HOUR).toISOString().slice(0, 10)
+      const flashBody = (body: Record<string, unknown> = {}) => ({
+        name: "秒杀 · 冲突",
+        starts_on: day(-1),
+        ends_on: day(1),
+        time_zone: "UTC",
+        slots: [{ start: "00:00", end: "24:00" }],
+        variants: [{ variant_id: serum, quota: 5, prices: [{ currency_code: "cny", amount: "59.90" }] }],
+        ...body,
+      })
+      const conflict = async (request: Promise<unknown>) => {
+        const { status, data } = await failure(request)
+        expect(status).toBe(409)
+        return data.message as string
+      }
+      const counts = async () => {
+        const { rows } = await pg().raw(
+          `select (select count(*) from distribution_group_buy)::int as group_buys, (select count(*) from distribution_flash_sale)::int as flash_sales,
+                  (select count(*) from distribution_flash_sale_variant)::int as flash_variants`
+        )
+        return rows[0]
+      }
+      const gb = await createGroupBuy({ name: "三人团 · 独占" })
+      const { data: flashCreated } = await api.post("/admin/distribution/flash-sales", flashBody(), admin)
+      const flash = flashCreated.flash_sale
+      const before = await counts()
+      const iso = (at: string) => new Date(at).toISOString()
+      const gbWindow = `(${gb.id}, ${iso(gb.starts_at)} to ${iso(gb.ends_at)})`
+      const flashWindow = `(${flash.id}, ${day(-1)}T00:00:00.000Z to ${day(2)}T00:00:00.000Z)`
+
+      // Group buy × group buy: a second over the tote while the first runs.
+      expect(await conflict(api.post("/admin/distribution/group-buys", { ...createBody(), name: "三人团 · 第二个", starts_at: inHours(24) }, admin))).toBe(
+        `A variant can be in one flash sale or group buy at a time: "帆布托特包 · 米白" is already in the group buy "三人团 · 独占" ${gbWindow}. Choose other dates or variants, or close that activity first`
+      )
+      // Flash sale × group buy: the tote in a flash sale, and the flash sale's serum in a group buy.
+      expect(await conflict(api.post("/admin/distribution/flash-sales", flashBody({ variants: [{ variant_id: tote(), quota: 5, prices: [{ currency_code: "cny", amount: "49.90" }] }] }), admin))).toBe(
+        `A variant can be in one flash sale or group buy at a time: "帆布托特包 · 米白" is already in the group buy "三人团 · 独占" ${gbWindow}. Choose other dates or variants, or close that activity first`
+      )
+      expect(
+        await conflict(api.post("/admin/distribution/group-buys", { ...createBody(), prices: [{ variant_id: serum, currency_code: "cny", amount: "49.90" }] }, admin))
+      ).toBe(`A variant can be in one flash sale or group buy at a time: "玻尿酸补水精华液 30ml · 30ml" is already in the flash sale "秒杀 · 冲突" ${flashWindow}. Choose other dates or variants, or close that activity first`)
+      // Flash sale × flash sale.
+      expect(await conflict(api.post("/admin/distribution/flash-sales", flashBody({ name: "秒杀 · 第二场", starts_on: day(1), ends_on: day(3) }), admin))).toContain(
+        `"玻尿酸补水精华液 30ml · 30ml" is already in the flash sale "秒杀 · 冲突" ${flashWindow}`
+      )
+      expect(await counts()).toEqual(before)
+
+      // Free variants and windows that do not meet are accepted; changing them onto a held variant or window is refused, and changes nothing.
+      const other = await createGroupBuy({ name: "三人团 · 黑色", prices: [{ variant_id: black, currency_code: "cny", amount: "59.90" }] })
+      const later = await createGroupBuy({ name: "三人团 · 下一期", starts_at: gb.ends_at, ends_at: inHours(96) })
+      const { status: laterFlash, data: after } = await api.post(
+        "/admin/distribution/flash-sales",
+        flashBody({ name: "秒杀 · 下一场", starts_on: day(2), ends_on: day(3), variants: [{ variant_id: serum, quota: 5, prices: [{ currency_code: "cny", amount: "59.90" }] }] }),
+        admin
+      )
+      expect(laterFlash).toBe(201)
+      expect(
+        await conflict(api.post(`/admin/distribution/group-buys/${other.id}`, { prices: [{ variant_id: tote(), currency_code: "cny", amount: "59.90" }] }, admin))
+      ).toContain(`"帆布托特包 · 米白" is already in the group buy "三人团 · 独占" ${gbWindow}`)
+      expect(await conflict(api.post(`/admin/distribution/group-buys/${later.id}`, { starts_at: inHours(1) }, admin))).toContain(`already in the group buy "三人团 · 独占"`)
+      expect(await conflict(api.post(`/admin/distribution/flash-sales/${after.flash_sale.id}`, { starts_on: day(0) }, admin))).toContain(
+        `already in the flash sale "秒杀 · 冲突" ${flashWindow}`
+      )
+      expect(
+        await conflict(api.post(`/admin/distribution/flash-sales/${after.flash_sale.id}`, { variants: [{ variant_id: black, quota: 5, prices: [{ currency_code: "cny", amount: "59.90" }] }] }, admin))
+      ).toContain(`"帆布托特包 · 黑色" is already in the group buy "三人团 · 黑色"`)
+      expect((await api.get(`/admin/distribution/group-buys/${other.id}`, admin)).data.group_buy.prices).toEqual([{ variant_id: black, currency_code: "cny", amount: "59.90" }])
+      expect((await api.get(`/admin/distribution/flash-sales/${after.flash_sale.id}`, admin)).data.flash_sale).toMatchObject({ starts_on: day(2), variants: [{ variant_id: serum }] })
+
+      // A closed activity, or one that has ended, holds its variants no more.
+      await api.post(`/admin/distribution/group-buys/${gb.id}/close`, {}, admin)
+      const { status: freed } = await api.post(
+        "/admin/distribution/flash-sales",
+        flashBody({ name: "秒杀 · 托特包", variants: [{ variant_id: tote(), quota: 5, prices: [{ currency_code: "cny", amount: "49.90" }] }] }),
+        admin
+      )
+      expect(freed).toBe(201)
+      await pg().raw("update distribution_group_buy set starts_at = now() - interval '2 days', ends_at = now() - interval '1 second' where id = ?", [other.id])
+      const { status: reused } = await api.post("/admin/distribution/group-buys", { ...createBody(), name: "三人团 · 黑色二期", prices: [{ variant_id: black, currency_code: "cny", amount: "59.90" }] }, admin)
+      expect(reused).toBe(201)
+    })
+
+    it("a checkout whose process died after reserving holds its seat until it expires; two racing release runs give the seat back once, and it sells again", async () => {
+      const container = getContainer()
+      const gb = await createGroupBuy({ name: "二人团 · 崩溃", group_size: 2, overflow: "refuse" })
+      const leader = await buyer("Wei")
+      const lead = await checkout(leader, gb.id)
+      await pay(leader, lead.cart_id)
+      // The joiner's checkout reserved the last seat, then its process died before the cart was attached: no cart will ever complete it.
+      const ghost = await buyer("Shen")
+      const held = await checkout(ghost, gb.id, { group_id: lead.group.id })
+      await pg().raw("update distribution_activity_reservation set cart_id = null where id = ?", [held.reservation_id])
+      expect(await group(lead.group.id)).toMatchObject({ status: "open", paid: 1, reserved: 1, seats_left: 0 })
+      const late = await buyer("Tao")
+      const full = await failure(api.post(`/store/distribution/group-buys/${gb.id}/checkout`, { variant_id: tote(), quantity: 1, group_id: lead.group.id }, late))
+      expect(full.status).toBe(409)
+      expect(full.data.message).toBe(`The group ${lead.group.id} has no seat left (full, closed or expired)`)
+
+      // Not expired yet: the job leaves it (releasing only others' lapsed checkouts, if any). Expired: two runs at once release it once.
+      await releaseActivityReservations(container)
+      const reservationOf = async () =>
+        (await pg().raw("select status, release_reason from distribution_activity_reservation where id = ?", [held.reservation_id])).rows
+      expect(await reservationOf()).toEqual([{ status: "reserved", release_reason: null }])
+      await pg().raw("update distribution_activity_reservation set expires_at = now() - interval '1 second' where id = ?", [held.reservation_id])
+      const events = recordEvents(container, ["distribution.activity_reservation.released"])
+      try {
+        const runs = await Promise.all([releaseActivityReservations(container), releaseActivityReservations(container)])
+        expect(runs.sort()).toEqual([0, 1])
+        expect(await events.payloads("distribution.activity_reservation.released")).toEqual([expect.objectContaining({ id: held.reservation_id, status: "released", cart_id: null })])
+        expect(await releaseActivityReservations(container)).toBe(0)
+        await new Promise((r) => setTimeout(r, 200))
+        expect(events.delivered).toHaveLength(1)
+      } finally {
+        events.stop()
+      }
+      expect(await reservationOf()).toEqual([{ status: "released", release_reason: "expired" }])
+      const freed = await group(lead.group.id)
+      expect(freed).toMatchObject({ status: "open", paid: 1, reserved: 0, seats_left: 1 })
+      expect(freed.members.map((m: { customer_id: string; status: string }) => m.status).sort()).toEqual(["paid", "released"])
+
+      // The seat sells again: the late buyer takes it, pays, and the group succeeds.
+      const joined = await checkout(late, gb.id, { group_id: lead.group.id })
+      expect(joined).toMatchObject({ overflowed: false, group: { id: lead.group.id } })
+      await pay(late, joined.cart_id)
+      expect(await group(lead.group.id)).toMatchObject({ status: "succeeded", paid: 2, reserved: 0, seats_left: 0 })
+    })
+
+    it("reconcile finishes a failed group's refunds a crash left half done: one run refunds each member once and counts them, a second run changes nothing", async () => {
+      const container = getContainer()
+      const gb = await createGroupBuy({ name: "四人团 · 退款修复", group_size: 4 })
+      const members = [await buyer("Qian"), await buyer("Sun"), await buyer("Zhou")]
+      const lead = await checkout(members[0], gb.id)
+      const orders = [await pay(members[0], lead.cart_id)]
+      for (const who of members.slice(1)) {
+        orders.push(await pay(who, (await checkout(who, gb.id, { group_id: lead.group.id })).cart_id))
+      }
+      // The expiry pass failed the group and its instance died while refunding: the first member is marked refunded but
+      // its order was never canceled, the second's order was canceled but its refund never recorded (refunding), the
+      // third still waits (pending), both for an hour.
+      await pg().raw("update distribution_group set status = 'failed', failed_at = now() - interval '1 hour' where id = ?", [lead.group.id])
+      await andWait(container, "order.canceled", () => api.post(`/admin/orders/${orders[1].id}/cancel`, {}, admin))
+      const state = async () =>
+        (
+          await pg().raw(
+            "select order_id, status, refund_status, refund_error from distribution_group_member where group_id = ? and order_id is not null order by paid_at",
+            [lead.group.id]
+          )
+        ).rows
+      const setRefund = (order: Placed, status: string, ago: string) =>
+        pg().raw(`update distribution_group_member set refund_status = ?, updated_at = now() - interval '${ago}' where order_id = ?`, [status, order.id])
+      await setRefund(orders[0], "refunded", "1 minute")
+      await setRefund(orders[1], "refunding", "1 hour")
+      await setRefund(orders[2], "pending", "1 hour")
+      const orderStatus = async (order: Placed) => (await api.get(`/admin/orders/${order.id}?fields=status`, admin)).data.order.status
+      expect([await orderStatus(orders[0]), await orderStatus(orders[1]), await orderStatus(orders[2])]).toEqual(["pending", "canceled", "pending"])
+
+      const events = recordEvents(container, ["order.canceled", "distribution.group.member_refunded"])
+      try {
+        const { data: first } = await api.post("/admin/distribution/reconcile", {}, admin)
+        expect(first.group_refunds).toEqual([
+          {
+            group_id: lead.group.id,
+            group_buy_id: gb.id,
+            members: 3,
+            pending: 1,
+            refunding: 1,
+            failed: 0,
+            unqueued: 0,
+            not_canceled: 1,
+            retried: 3,
+            refunded: 3,
+          },
+        ])
+        expect(await state()).toEqual(orders.map((o) => ({ order_id: o.id, status: "paid", refund_status: "refunded", refund_error: null })))
+        expect([await orderStatus(orders[0]), await orderStatus(orders[1]), await orderStatus(orders[2])]).toEqual(["canceled", "canceled", "canceled"])
+        // Canceled once each: the order canceled before the crash is not canceled again.
+        const canceled = await events.payloads("order.canceled", 2)
+        expect(canceled.map((e) => e.id).sort()).toEqual([orders[0].id, orders[2].id].sort())
+        expect((await events.payloads("distribution.group.member_refunded", 3)).map((e) => e.order_id).sort()).toEqual(orders.map((o) => o.id).sort())
+
+        // The scheduled run finds nothing left and says so; nothing moves.
+        await reconcileJob(container)
+        const { data: runs } = await api.get("/admin/distribution/reconcile", admin)
+        expect(runs.runs[0].result.group_refunds).toEqual({ groups: 0, members: 0, refunded: 0 })
+        const { data: second } = await api.post("/admin/distribution/reconcile", {}, admin)
+        expect(second.group_refunds).toEqual([])
+        await new Promise((r) => setTimeout(r, 300))
+        expect(events.delivered).toHaveLength(5)
+        expect(await state()).toEqual(orders.map((o) => ({ order_id: o.id, status: "paid", refund_status: "refunded", refund_error: null })))
+        const { data: report } = await api.get(`/admin/distribution/group-buys/${gb.id}/report`, admin)
+        expect(report.report).toMatchObject({ failed: 1, refunds: [{ currency_code: "cny", amount: "179.70", pending: 0, failed: 0 }] })
+      } finally {
+        events.stop()
+      }
     })
 
     it("an expired group with enough paid members completes virtually; its orders earn the activity's own rates", async () => {

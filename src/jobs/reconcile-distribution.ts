@@ -20,7 +20,8 @@ export const RECONCILE_OVERLAP_MS = 15 * 60 * 1000
  * not rewritten) and what lost events left undone for the orders placed or
  * changed since the last successful run (its watermark, less a quarter of an
  * hour of overlap) — an order never credited, a cancel, return or refund never
- * reversed, a settle-on state never marked. A first run, with no watermark,
+ * reversed, a settle-on state never marked — and the 拼团 refunds a crash or an
+ * error left unfinished (retried once each). A first run, with no watermark,
  * looks at the last `reconcile_days` (option, default 30). One instance runs it
  * at a time (a run row is claimed; the others skip the tick). Each run, its
  * window and what it repaired is kept for the admin.
@@ -56,12 +57,18 @@ export default async function reconcileDistribution(container: MedusaContainer) 
       reversed: result.reversed.length,
       marked_eligible: result.marked_eligible.length,
       wallet_mismatches: result.wallet_mismatches.length,
+      // 拼团 refunds left unfinished: the failed groups and members found, and the members refunded now.
+      group_refunds: {
+        groups: result.group_refunds.length,
+        members: result.group_refunds.reduce((n, g) => n + g.members, 0),
+        refunded: result.group_refunds.reduce((n, g) => n + g.refunded, 0),
+      },
     }
     await service.finishJobRun(runId, { result: summary })
     const repairs = summary.recredited + summary.reversed + summary.marked_eligible
-    if (repairs || summary.wallet_mismatches) {
+    if (repairs || summary.wallet_mismatches || summary.group_refunds.members) {
       logger.warn(
-        `distribution: reconcile repaired ${repairs} order(s) (credited ${summary.recredited}, reversed ${summary.reversed}, marked ${summary.marked_eligible}); ${summary.wallet_mismatches} wallet(s) differ from the ledger`
+        `distribution: reconcile repaired ${repairs} order(s) (credited ${summary.recredited}, reversed ${summary.reversed}, marked ${summary.marked_eligible}); ${summary.wallet_mismatches} wallet(s) differ from the ledger; ${summary.group_refunds.members} group-buy refund(s) unfinished, ${summary.group_refunds.refunded} refunded now`
       )
     } else {
       logger.info(`distribution: reconcile checked ${summary.orders_checked} order(s): nothing to repair`)

@@ -83,6 +83,13 @@ export default async function seedDemo({ container }: ExecArgs) {
     .map(([what, n]) => `${n} ${what}`)
     .join(", ")
   logger.info(`Demo seed: ${summary ? `created ${summary}` : "nothing new, everything was already there"}.`)
+  const moved = Object.entries(activities.moved)
+    .filter(([, n]) => n > 0)
+    .map(([what, n]) => `${n} ${what}`)
+    .join(", ")
+  if (moved) {
+    logger.info(`Demo seed: kept the demo's activities live, moving forward the clocks of ${moved}.`)
+  }
   logger.info(`Publishable API key (${sales_channel_id}): ${token}`)
-  return { publishable_key: token, created }
+  return { publishable_key: token, created, moved: activities.moved }
 }

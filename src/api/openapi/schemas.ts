@@ -575,6 +575,22 @@ export const AdminReconcileResponse = z.object({
   marked_eligible: z
     .array(z.object({ order_id: z.string(), marked: z.number().int() }))
     .describe("Orders at the settle-on state whose commissions had no due date"),
+  group_refunds: z
+    .array(
+      z.object({
+        group_id: Id,
+        group_buy_id: Id,
+        members: z.number().int().describe("Members whose refund was unfinished"),
+        pending: z.number().int().describe("Stuck pending for 10 minutes and more"),
+        refunding: z.number().int().describe("Stuck refunding for 10 minutes and more (an instance died mid-way)"),
+        failed: z.number().int().describe("The last attempt failed"),
+        unqueued: z.number().int().describe("Paid members of a failed group never queued for a refund"),
+        not_canceled: z.number().int().describe("Marked refunded in the window, but the order is not canceled"),
+        retried: z.number().int().describe("Queued again and tried once by this run"),
+        refunded: z.number().int().describe("Refunded by this run"),
+      })
+    )
+    .describe("Failed 拼团 groups whose members' refunds a crash or an error left unfinished, retried once each"),
 })
 
 // ------------------------------------------------------------- withdrawals
@@ -813,6 +829,10 @@ export const AdminReconcileRunsResponse = z.object({
           reversed: z.number().int(),
           marked_eligible: z.number().int(),
           wallet_mismatches: z.number().int(),
+          group_refunds: z
+            .object({ groups: z.number().int(), members: z.number().int(), refunded: z.number().int() })
+            .optional()
+            .describe("拼团 refunds left unfinished: the failed groups and members found, and the members refunded by the run (runs before this count was kept have none)"),
         })
         .nullable()
         .describe("What the run found and repaired (counts of orders); null while it runs or when it failed"),

@@ -98,6 +98,7 @@ import * as levels from "./queries/levels"
 import * as personalData from "./queries/personal-data"
 import * as reports from "./queries/reports"
 import * as sales from "./queries/sales"
+import * as activities from "./queries/activities"
 import * as reservations from "./queries/activity-reservations"
 import * as settingsQueries from "./queries/settings"
 import * as shares from "./queries/share"
@@ -115,6 +116,8 @@ import { StatsBucket, statsSeries, summaryFigures, teamByDepth } from "./queries
 import { LevelStats, LevelThresholds, nextLevelProgress } from "./utils/centre"
 import { formatAmount } from "./utils/money"
 import { overlapRefusal } from "./utils/sale"
+import { activityOverlapRefusal } from "./utils/activity-overlap"
+import { flashSaleWindow } from "./utils/flash-sale"
 import { ShareTargetInput } from "./utils/share"
 import { expiryOutcome, groupDeadline, GroupSeatRequest, leaderBonus } from "./utils/group-buy"
 import { ReversalFacts, reversalChanges } from "./utils/reversal"
@@ -2079,8 +2082,20 @@ export default class DistributionModuleService extends MedusaService({
 
   /** Claims one due refund of a failed group's member (pending → refunding); null when none is due. */
   @InjectTransactionManager()
-  async claimGroupRefund(input: { group_id?: string }, @MedusaContext() sharedContext: Context = {}) {
+  async claimGroupRefund(input: { group_id?: string; member_ids?: string[] }, @MedusaContext() sharedContext: Context = {}) {
     return await groupBuys.claimRefund(sharedContext.transactionManager as EntityManager, input)
+  }
+
+  /** Refunds reconcile looks at: stuck, failed or never queued, and those marked refunded in the window (see queries/group-buys). */
+  @InjectManager()
+  async listUnfinishedGroupRefunds(input: { refunded_from: Date; refunded_to: Date; limit?: number }, @MedusaContext() sharedContext: Context = {}) {
+    return await groupBuys.unfinishedRefunds(sharedContext.manager as EntityManager, { ...input, limit: input.limit ?? 1000 })
+  }
+
+  /** Queues those refunds again, each only while still as reconcile found it; answers the members queued. */
+  @InjectTransactionManager()
+  async requeueGroupRefunds(members: { id: string; state: groupBuys.UnfinishedRefund["state"] }[], @MedusaContext() sharedContext: Context = {}) {
+    return await groupBuys.requeueRefunds(sharedContext.transactionManager as EntityManager, members)
   }
 
   @InjectTransactionManager()
@@ -2126,12 +2141,75 @@ export default class DistributionModuleService extends MedusaService({
 
   // ------------------------------------------------------------- flash sales
 
-  /** Writes a flash sale and its variants in one transaction. */
+  /**
+   * Under the activities lock, refuses (CONFLICT) an activity whose variants
+   * another flash sale or group buy, not closed or ended, holds during its
+   * window; `labels` name the variants in the refusal (lib/activity/variants).
+   */
+  private async refuseActivityOverlap_(
+    manager: EntityManager,
+    input: { kind: ActivityKind; id?: string | null; variant_ids: string[]; starts_at: Date; ends_at: Date; labels: Record<string, string> }
+  ) {
+    await activities.lockActivities(manager)
+    const refusal = activityOverlapRefusal(
+      await activities.overlappingActivities(manager, {
+        variant_ids: input.variant_ids,
+        starts_at: input.starts_at,
+        ends_at: input.ends_at,
+        now: new Date(),
+        except: input.id ? { kind: input.kind, id: input.id } : null,
+      }),
+      input.labels
+    )
+    if (refusal) {
+      throw refusalError(refusal)
+    }
+  }
+
+  /**
+   * Creates or changes a group buy (its row as the workflow's step checked it)
+   * after the one-activity-per-variant check, in one transaction under the
+   * activities lock.
+   */
+  @InjectTransactionManager()
+  async saveGroupBuy(
+    input: { id?: string | null; data: Record<string, unknown>; variant_labels: Record<string, string> },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<DistributionGroupBuyDTO> {
+    const manager = sharedContext.transactionManager as EntityManager
+    const [current] = input.id ? await this.listDistributionGroupBuys({ id: input.id }, {}, sharedContext) : []
+    const merged = { ...(current ?? {}), ...input.data } as unknown as { starts_at: Date | string; ends_at: Date | string; prices: { variant_id: string }[] }
+    await this.refuseActivityOverlap_(manager, {
+      kind: ActivityKind.GROUP_BUY,
+      id: input.id,
+      variant_ids: [...new Set(merged.prices.map((p) => p.variant_id))],
+      starts_at: new Date(merged.starts_at),
+      ends_at: new Date(merged.ends_at),
+      labels: input.variant_labels,
+    })
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const data = input.data as any
+    return input.id
+      ? await this.updateDistributionGroupBuys({ ...data, id: input.id }, sharedContext)
+      : await this.createDistributionGroupBuys(data, sharedContext)
+  }
+
+  /** Writes a flash sale and its variants in one transaction, after the one-activity-per-variant check. */
   @InjectTransactionManager()
   async createFlashSale(
-    input: { sale: Record<string, unknown>; variants: { variant_id: string; product_id: string; prices: Record<string, string>; quota: number }[] },
+    input: {
+      sale: Record<string, unknown>
+      variants: { variant_id: string; product_id: string; prices: Record<string, string>; quota: number }[]
+      variant_labels: Record<string, string>
+    },
     @MedusaContext() sharedContext: Context = {}
   ) {
+    await this.refuseActivityOverlap_(sharedContext.transactionManager as EntityManager, {
+      kind: ActivityKind.FLASH_SALE,
+      variant_ids: input.variants.map((v) => v.variant_id),
+      ...flashSaleWindow(input.sale as { starts_on: string; ends_on: string; time_zone: string }),
+      labels: input.variant_labels,
+    })
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const sale = await this.createDistributionFlashSales(input.sale as any, sharedContext)
     await this.createDistributionFlashSaleVariants(
@@ -2152,10 +2230,26 @@ export default class DistributionModuleService extends MedusaService({
       id: string
       sale: Record<string, unknown>
       variants?: { variant_id: string; product_id: string; prices: Record<string, string>; quota: number }[]
+      /** The names of the sale's variants after the change (lib/activity/variants). */
+      variant_labels: Record<string, string>
     },
     @MedusaContext() sharedContext: Context = {}
   ) {
     const manager = sharedContext.transactionManager as EntityManager
+    const [current] = await this.listDistributionFlashSales({ id: input.id }, {}, sharedContext)
+    if (!current) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Flash sale ${input.id} was not found`)
+    }
+    const variantIds = input.variants
+      ? input.variants.map((v) => v.variant_id)
+      : (await this.listDistributionFlashSaleVariants({ flash_sale_id: input.id }, { select: ["variant_id"] }, sharedContext)).map((v) => v.variant_id)
+    await this.refuseActivityOverlap_(manager, {
+      kind: ActivityKind.FLASH_SALE,
+      id: input.id,
+      variant_ids: variantIds,
+      ...flashSaleWindow({ ...current, ...(input.sale as Partial<{ starts_on: string; ends_on: string; time_zone: string }>) }),
+      labels: input.variant_labels,
+    })
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const sale = await this.updateDistributionFlashSales({ ...(input.sale as any), id: input.id }, sharedContext)
     if (input.variants) {

@@ -1,5 +1,7 @@
-import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { emitGroupEventsStep } from "../group-buy/steps/emit-group-events"
 import { reconcileStep } from "./steps/reconcile-distribution"
+import { reconcileGroupRefundsStep } from "./steps/reconcile-group-refunds"
 
 export type ReconcileDistributionWorkflowInput = {
   /** The orders placed or changed in this window are looked at (see steps/orders-changed-in.ts). */
@@ -16,11 +18,15 @@ export type ReconcileDistributionWorkflowInput = {
  * an order without commissions is credited (order.placed lost); an order
  * canceled, returned or refunded is brought to what it still earns (its
  * reversal lost); an order at the settle-on state whose commissions have no
- * due date gets one (its fulfilment event lost). Each repair is a workflow
- * that is idempotent on its own, so running this any number of times, on any
- * number of instances, pays and reverses once.
+ * due date gets one (its fulfilment event lost). Then the 拼团 refunds a
+ * crash or an error left unfinished are retried once each (a member marked
+ * refunded in the window whose order is not canceled among them). Each repair
+ * is a workflow or claim that is idempotent on its own, so running this any
+ * number of times, on any number of instances, pays, reverses and refunds once.
  */
-export const reconcileDistributionWorkflow = createWorkflow(
-  "reconcile-distribution",
-  (input: ReconcileDistributionWorkflowInput) => new WorkflowResponse(reconcileStep(input))
-)
+export const reconcileDistributionWorkflow = createWorkflow("reconcile-distribution", (input: ReconcileDistributionWorkflowInput) => {
+  const report = reconcileStep(input)
+  const refunds = reconcileGroupRefundsStep(transform({ input }, ({ input }) => ({ from: input.from, to: input.to })))
+  emitGroupEventsStep(transform({ refunds }, ({ refunds }) => refunds.events))
+  return new WorkflowResponse(transform({ report, refunds }, ({ report, refunds }) => ({ ...report, group_refunds: refunds.group_refunds })))
+})

@@ -71,7 +71,9 @@ const ReconcileStatus = () => {
   const runs = useReconcileRuns()
   const last = runs.data?.runs.find((r) => r.finished_at)
   const repairs = last?.result ? last.result.recredited + last.result.reversed + last.result.marked_eligible : 0
+  const refunds = !last?.error ? last?.result?.group_refunds : undefined
   return (
+    <>
     <Text size="small" className="text-ui-fg-subtle px-1" data-testid="reconcile-status">
       {!last
         ? t("overview.reconcile.never")
@@ -86,6 +88,12 @@ const ReconcileStatus = () => {
               })
             : t("overview.reconcile.last", { at: f.dateTime(last.started_at), checked: f.number(last.result?.orders_checked ?? 0), count: repairs })}
     </Text>
+    {refunds?.members ? (
+      <Text size="small" className="text-ui-fg-subtle px-1" data-testid="reconcile-group-refunds">
+        {t("overview.reconcile.groupRefunds", { count: refunds.members, groups: f.number(refunds.groups), refunded: f.number(refunds.refunded) })}
+      </Text>
+    ) : null}
+    </>
   )
 }
 

@@ -249,23 +249,89 @@ export async function releaseGroupReservations(manager: EntityManager, groupId: 
   return rows.map((r) => r.reservation_id)
 }
 
+/** How long a refund may sit `pending` or `refunding` before it counts as stuck (its instance died mid-way). */
+export const REFUND_STUCK_AFTER = "10 minutes"
+
 /**
  * Claims one due refund (another instance skips it): pending → refunding. A
  * refund left `refunding` for ten minutes (its instance died mid-way) is due
  * again: cancelling an order twice is refused by Medusa and counted as done.
+ * `member_ids` narrows the claim to those members (reconcile's retries).
  */
-export async function claimRefund(manager: EntityManager, input: { group_id?: string }): Promise<MemberRow | null> {
+export async function claimRefund(manager: EntityManager, input: { group_id?: string; member_ids?: string[] }): Promise<MemberRow | null> {
+  const params: unknown[] = []
+  if (input.group_id) params.push(input.group_id)
+  if (input.member_ids) params.push(pgTextArray(input.member_ids))
   const [row]: MemberRow[] = await manager.execute(
     `UPDATE distribution_group_member m SET refund_status = 'refunding', updated_at = now()
       WHERE m.id = (
         SELECT id FROM distribution_group_member
-         WHERE (refund_status = 'pending' OR (refund_status = 'refunding' AND updated_at < now() - interval '10 minutes'))
+         WHERE (refund_status = 'pending' OR (refund_status = 'refunding' AND updated_at < now() - interval '${REFUND_STUCK_AFTER}'))
            AND order_id IS NOT NULL AND deleted_at IS NULL ${input.group_id ? "AND group_id = ?" : ""}
+           ${input.member_ids ? "AND id = ANY(?::text[])" : ""}
          ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED)
      RETURNING m.*`,
-    input.group_id ? [input.group_id] : []
+    params
   )
   return row ?? null
+}
+
+/** Why reconcile retries a member's refund. */
+export type UnfinishedRefund = {
+  id: string
+  group_id: string
+  group_buy_id: string
+  order_id: string
+  /** pending / refunding: stuck past REFUND_STUCK_AFTER; failed: the last attempt failed; unqueued: a failed group's paid member never queued; refunded: to check against its order. */
+  state: "pending" | "refunding" | "failed" | "unqueued" | "refunded"
+}
+
+/**
+ * The members whose refund a crash or an error left unfinished (stuck
+ * pending or refunding, failed, or a failed group's paid member never
+ * queued), and the members marked refunded in [from, to) — whose orders
+ * reconcile checks are canceled. Late payers (their seat was released) are
+ * among them: their refunds are the same.
+ */
+export async function unfinishedRefunds(manager: EntityManager, input: { refunded_from: Date; refunded_to: Date; limit: number }): Promise<UnfinishedRefund[]> {
+  return await manager.execute(
+    `SELECT m.id, m.group_id, m.group_buy_id, m.order_id,
+            CASE WHEN m.refund_status IS NULL THEN 'unqueued' ELSE m.refund_status END AS state
+       FROM distribution_group_member m
+       JOIN distribution_group g ON g.id = m.group_id
+      WHERE m.deleted_at IS NULL AND m.order_id IS NOT NULL
+        AND ((m.refund_status IN ('pending', 'refunding') AND m.updated_at < now() - interval '${REFUND_STUCK_AFTER}')
+          OR m.refund_status = 'failed'
+          OR (m.refund_status IS NULL AND m.status = 'paid' AND g.status = 'failed')
+          OR (m.refund_status = 'refunded' AND m.updated_at >= ? AND m.updated_at < ?))
+      ORDER BY m.group_id, m.id LIMIT ?`,
+    [input.refunded_from, input.refunded_to, input.limit]
+  )
+}
+
+/**
+ * Queues the members' refunds again (→ pending), each only while it is still
+ * in the state reconcile found it in: a member another run or the minute job
+ * moved meanwhile is left to it. Answers the members queued.
+ */
+export async function requeueRefunds(manager: EntityManager, members: { id: string; state: UnfinishedRefund["state"] }[]): Promise<string[]> {
+  if (!members.length) {
+    return []
+  }
+  const rows: { id: string }[] = await manager.execute(
+    `UPDATE distribution_group_member m SET refund_status = 'pending', refund_error = NULL, updated_at = now()
+       FROM (SELECT unnest(?::text[]) AS id, unnest(?::text[]) AS state) seen
+      WHERE m.id = seen.id AND m.deleted_at IS NULL
+        AND CASE seen.state
+              WHEN 'unqueued' THEN m.refund_status IS NULL
+              WHEN 'failed' THEN m.refund_status = 'failed'
+              WHEN 'refunded' THEN m.refund_status = 'refunded'
+              ELSE m.refund_status = seen.state AND m.updated_at < now() - interval '${REFUND_STUCK_AFTER}'
+            END
+     RETURNING m.id`,
+    [pgTextArray(members.map((m) => m.id)), pgTextArray(members.map((m) => m.state))]
+  )
+  return rows.map((r) => r.id)
 }
 
 export async function finishRefund(

@@ -41,6 +41,11 @@ function instantOf(date: string, hhmm: string, tz: string): Date {
   return new Date(wallClockToIso(`${date}T${hhmm}`, tz)!)
 }
 
+/** The instants a flash sale's dates cover: the midnight its first day starts to the midnight after its last, in its zone. */
+export function flashSaleWindow(sale: { starts_on: string; ends_on: string; time_zone: string }): { starts_at: Date; ends_at: Date } {
+  return { starts_at: instantOf(sale.starts_on, "00:00", sale.time_zone), ends_at: instantOf(sale.ends_on, "24:00", sale.time_zone) }
+}
+
 /** The slots of one date, in order. */
 function occurrencesOn(sale: FlashCalendar, date: string): SlotOccurrence[] {
   return [...sale.slots]

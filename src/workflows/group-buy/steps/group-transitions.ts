@@ -1,3 +1,4 @@
+import { MedusaContainer } from "@medusajs/framework/types"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { cancelOrderWorkflow } from "@medusajs/medusa/core-flows"
@@ -82,40 +83,48 @@ export const decideGroupStep = createStep(
  * member is claimed once (pending → refunding, SKIP LOCKED), so two runs
  * never cancel an order twice; an order found canceled counts as refunded;
  * any other failure is recorded (failed, with the reason) for reconcile.
+ * `member_ids` narrows it to those members (reconcile's retries): each is
+ * tried once per call, since a failure leaves it `failed`, which is not claimed.
  */
+export async function refundDueGroupMembers(container: MedusaContainer, filter: { group_id?: string; member_ids?: string[] }): Promise<GroupEvent[]> {
+  const service: DistributionModuleService = container.resolve(DISTRIBUTION_MODULE)
+  const events: GroupEvent[] = []
+  if (filter.member_ids && !filter.member_ids.length) {
+    return events
+  }
+  for (;;) {
+    const member = await service.claimGroupRefund(filter)
+    if (!member) {
+      break
+    }
+    try {
+      await cancelOrderWorkflow(container).run({ input: { order_id: member.order_id! } })
+      await service.finishGroupRefund({ member_id: member.id, status: GroupRefundStatus.REFUNDED })
+    } catch (e) {
+      const message = (e as Error).message ?? String(e)
+      // Canceled already (by a run that died before recording it, or by an admin): its refund was Medusa's.
+      const query = container.resolve(ContainerRegistrationKeys.QUERY)
+      const { data: [order] } = await query.graph({ entity: "order", fields: ["id", "status"], filters: { id: member.order_id! } })
+      const done = (order as { status?: string } | undefined)?.status === "canceled"
+      await service.finishGroupRefund({
+        member_id: member.id,
+        status: done ? GroupRefundStatus.REFUNDED : GroupRefundStatus.FAILED,
+        error: done ? null : message,
+      })
+      if (!done) {
+        continue
+      }
+    }
+    events.push({
+      name: GroupBuyEvents.GROUP_MEMBER_REFUNDED,
+      data: { id: member.group_id, group_buy_id: member.group_buy_id, member_id: member.id, order_id: member.order_id },
+    })
+  }
+  return events
+}
+
+/** The refunds due now (see refundDueGroupMembers). */
 export const refundGroupMembersStep = createStep(
   "refund-distribution-group-members",
-  async (input: { group_id?: string }, { container }) => {
-    const service: DistributionModuleService = container.resolve(DISTRIBUTION_MODULE)
-    const events: GroupEvent[] = []
-    for (;;) {
-      const member = await service.claimGroupRefund({ group_id: input.group_id })
-      if (!member) {
-        break
-      }
-      try {
-        await cancelOrderWorkflow(container).run({ input: { order_id: member.order_id! } })
-        await service.finishGroupRefund({ member_id: member.id, status: GroupRefundStatus.REFUNDED })
-      } catch (e) {
-        const message = (e as Error).message ?? String(e)
-        // Canceled already (by a run that died before recording it, or by an admin): its refund was Medusa's.
-        const query = container.resolve(ContainerRegistrationKeys.QUERY)
-        const { data: [order] } = await query.graph({ entity: "order", fields: ["id", "status"], filters: { id: member.order_id! } })
-        const done = (order as { status?: string } | undefined)?.status === "canceled"
-        await service.finishGroupRefund({
-          member_id: member.id,
-          status: done ? GroupRefundStatus.REFUNDED : GroupRefundStatus.FAILED,
-          error: done ? null : message,
-        })
-        if (!done) {
-          continue
-        }
-      }
-      events.push({
-        name: GroupBuyEvents.GROUP_MEMBER_REFUNDED,
-        data: { id: member.group_id, group_buy_id: member.group_buy_id, member_id: member.id, order_id: member.order_id },
-      })
-    }
-    return new StepResponse({ events })
-  }
+  async (input: { group_id?: string }, { container }) => new StepResponse({ events: await refundDueGroupMembers(container, input) })
 )

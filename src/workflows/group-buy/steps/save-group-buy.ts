@@ -6,6 +6,7 @@ import DistributionModuleService from "../../../modules/distribution/service"
 import { DistributionGroupBuyDTO } from "../../../modules/distribution/types"
 import { GroupPrice, groupBuyRefusal } from "../../../modules/distribution/utils/group-buy"
 import { refusalError } from "../../../modules/distribution/utils/refusal"
+import { activityVariantLabels } from "../../../lib/activity/variants"
 
 export type GroupBuyFields = {
   name: string
@@ -32,8 +33,9 @@ export type SaveGroupBuyInput = { id?: string; fields: Partial<GroupBuyFields> }
 
 /**
  * Creates or changes an activity after checking the whole result: its rules
- * (utils/group-buy.ts), and that every priced variant exists. A closed
- * activity cannot change (409). The compensation puts the row back.
+ * (utils/group-buy.ts), that every priced variant exists, and that no other
+ * flash sale or group buy holds one of them in its window (409, the service's
+ * one-activity-per-variant check). A closed activity cannot change (409). The compensation puts the row back.
  */
 export const saveGroupBuyStep = createStep(
   "save-distribution-group-buy",
@@ -73,10 +75,11 @@ export const saveGroupBuyStep = createStep(
         throw new MedusaError(MedusaError.Types.INVALID_DATA, `Unknown variant(s): ${unknown.join(", ")}`)
       }
     }
-    const data = input.fields as unknown as Row
-    const saved: DistributionGroupBuyDTO = previous
-      ? await service.updateDistributionGroupBuys({ ...data, id: previous.id })
-      : await service.createDistributionGroupBuys(data)
+    const saved = await service.saveGroupBuy({
+      id: previous?.id,
+      data: input.fields as Record<string, unknown>,
+      variant_labels: await activityVariantLabels(container, merged.prices.map((p) => p.variant_id)),
+    })
     return new StepResponse(saved, { id: saved.id, previous })
   },
   async (undo, { container }) => {

@@ -2,6 +2,7 @@ import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { DistributionEvents, FlashSaleStatus } from "../../../../../modules/distribution/constants"
 import { resolveFlashVariants, retrieveFlashSale } from "../../../../../lib/flash-sales"
+import { activityVariantLabels } from "../../../../../lib/activity/variants"
 import { distributionService } from "../../../../utils/container"
 import { asHttpError } from "../../../../utils/workflow"
 import { AdminUpdateFlashSaleType } from "../validators"
@@ -25,7 +26,8 @@ export const POST = async (req: AuthenticatedMedusaRequest<AdminUpdateFlashSaleT
   }
   const stored = variants ? await resolveFlashVariants(req.scope, variants) : undefined
   try {
-    await distributionService(req).updateFlashSale({ id: current.id, sale, variants: stored })
+    const variant_labels = await activityVariantLabels(req.scope, (stored ?? current.variants).map((v) => v.variant_id))
+    await distributionService(req).updateFlashSale({ id: current.id, sale, variants: stored, variant_labels })
   } catch (error) {
     throw asHttpError(error)
   }
