@@ -317,6 +317,9 @@ export const StoreShareResponse = z.object({
   coupon_code: ReferralCoupon,
 })
 export const StoreTeamResponse = paged("members", TeamMember).extend({ depth: z.number().int() })
+export const StoreTeamChildrenResponse = StoreTeamResponse.extend({
+  parent_id: Id.describe("The member whose direct recruits these are"),
+}).describe("One member's direct recruits; depth is theirs below the caller, direct_count says whether each has recruits to open")
 export const StoreCommissionsResponse = paged("commissions", OwnCommission)
 export const StoreOrdersResponse = paged("orders", AttributedOrder)
 export const StoreSummaryResponse = z.object({ summary: CentreSummary })
