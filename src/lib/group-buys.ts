@@ -1,7 +1,7 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { DISTRIBUTION_MODULE } from "../modules/distribution"
-import { GroupMemberStatus, GroupStatus, ShareTarget } from "../modules/distribution/constants"
+import { DistributorStatus, GroupMemberStatus, GroupStatus, ShareTarget } from "../modules/distribution/constants"
 import DistributionModuleService from "../modules/distribution/service"
 import { DistributionGroupBuyDTO } from "../modules/distribution/types"
 import { GroupPrice } from "../modules/distribution/utils/group-buy"
@@ -146,13 +146,15 @@ export async function groupShare(container: MedusaContainer, group: GroupLike) {
   const path = groupPath(group.group_buy_id, group.id)
   const svc = service(container)
   const [leader] = await svc.listDistributors({ customer_id: group.leader_customer_id })
+  // The code credits the leader at checkout whether or not the store's URL is configured; the share needs both.
+  const code = leader?.status === DistributorStatus.ACTIVE ? leader.referral_code ?? null : null
   const sharer = sharerOf(svc, leader ?? null)
   const [share] = sharer ? await sharesOf(container, sharer, [{ type: ShareTarget.GROUP, id: group.id, path }]) : []
   const storeUrl = svc.getOptions().store_url
   return {
     path,
     url: share?.url ?? (storeUrl ? new URL(path, storeUrl).toString() : null),
-    referral_code: sharer?.code ?? null,
+    referral_code: code,
     share: share ?? null,
   }
 }
