@@ -62,7 +62,7 @@ function Member({ m, maxDepth }: { m: TeamMember; maxDepth: number }) {
             {t("team.joined", { date: formatDate(m.joined_at, lang) })}
           </span>
         </div>
-        <span className="muted small" data-testid="team-member-size">
+        <span className="muted small member-size" data-testid="team-member-size">
           {t("team.size", { n: m.team_size })}
         </span>
       </div>
