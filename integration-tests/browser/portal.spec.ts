@@ -4,6 +4,7 @@ import path from "path"
 import type { Client } from "pg"
 import { Browser, BrowserContext, Page } from "playwright-core"
 import { AdminApp, ADMIN, launchBrowser, ROOT, startAdminApp } from "../helpers/browser"
+import { maskEmail, maskName } from "../../src/modules/distribution/utils/mask"
 
 jest.setTimeout(180_000)
 
@@ -386,10 +387,26 @@ describe("The distributor portal", () => {
         const mine = (await api.get("/store/distribution/group-buys/me", { headers: await headers() })).data.groups as { group: { id: string; group_buy_id: string } }[]
         const myGroup = mine.find((m) => m.group.group_buy_id === groupBuy.id)!
         expect(myGroup).toBeDefined()
-        const share = (await api.get(`/store/distribution/groups/${myGroup.group.id}`, { headers: await headers() })).data.group.share
-        const link = share.url ?? share.path
+        const groupPage = (await api.get(`/store/distribution/groups/${myGroup.group.id}`, { headers: await headers() })).data.group
+        const link = groupPage.url ?? groupPage.path
         const row = page.getByTestId("my-group").filter({ hasText: link })
         await row.waitFor()
+        // The group's share is the leader's (this distributor's) Share: the referral URL and a mini-program scene kept in the database for the group.
+        const scene = await one<{ scene: string; path: string }>(
+          "select scene, path from distribution_share_scene where distributor_id = $1 and target_type = 'group' and target_id = $2 and deleted_at is null",
+          [distributorId, myGroup.group.id]
+        )
+        const code = (await one<{ referral_code: string }>("select referral_code from distribution_distributor where id = $1", [distributorId])).referral_code
+        const miniPage = (await one<{ mini_program_page: string }>("select mini_program_page from distribution_settings where deleted_at is null limit 1")).mini_program_page
+        expect(scene.path).toBe(`/group-buys/${groupBuy.id}/groups/${myGroup.group.id}`)
+        expect(groupPage.share).toEqual({ url: link, mini_program: { path: miniPage, scene: scene.scene } })
+        expect(new URL(link).pathname).toBe(scene.path)
+        expect(new URL(link).searchParams.get("ref")).toBe(code)
+        expect(await row.getByTestId("mini-path").innerText()).toBe(miniPage)
+        expect(await row.getByTestId("mini-scene").innerText()).toBe(scene.scene)
+        // The scene resolves, without a login, to this group with the distributor's code.
+        const resolved = (await api.get(`/store/distribution/share/${scene.scene}`, { headers: { "x-publishable-api-key": pk } })).data
+        expect(resolved).toMatchObject({ referral_code: code, target: { type: "group", id: myGroup.group.id }, url: link })
         await row.getByTestId("copy-group-link").click()
         await row.getByTestId("copy-group-link").getByText(lang === "en" ? "Copied" : "已复制").waitFor()
         expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link)
@@ -417,6 +434,78 @@ describe("The distributor portal", () => {
       }
     })
   }
+
+  it("the team opens member by member, two levels deep: names (masked), team sizes and recruit counts as in the database (375 × 812, English)", async () => {
+    const context = await newContext(VIEWPORTS[0], "en-US")
+    const page = await context.newPage()
+    type Row = { id: string; display_name: string | null; email: string | null; referral_code: string | null; team_size: number; direct_count: number }
+    /** A member's direct recruits as the database holds them, in the team's order. */
+    const recruits = (parentId: string) =>
+      all<Row>(
+        `select id, display_name, email, referral_code, team_size, direct_count from distribution_distributor
+          where parent_id = $1 and deleted_at is null order by created_at desc, id desc`,
+        [parentId]
+      )
+    const shownName = (r: Row) => maskName(r.display_name) ?? maskEmail(r.email) ?? r.referral_code ?? "—"
+    /** The rows shown in a list of members, each as the database's row would show it. */
+    const expectShown = async (list: ReturnType<Page["getByTestId"]>, rows: Row[]) => {
+      await list.locator(":scope > ul > li[data-testid=team-member]").first().waitFor()
+      const items = list.locator(":scope > ul > li[data-testid=team-member]")
+      expect(await items.evaluateAll((els) => els.map((e) => e.getAttribute("data-member-id")))).toEqual(rows.map((r) => r.id))
+      for (const [i, r] of rows.entries()) {
+        const item = items.nth(i)
+        expect(await item.getByTestId("team-member-name").first().innerText()).toBe(shownName(r))
+        expect(await item.getByTestId("team-member-size").first().innerText()).toBe(`Team ${r.team_size}`)
+      }
+    }
+    try {
+      await signIn(page)
+      await page.getByTestId("home-page").waitFor()
+      await page.goto(portal("/team"))
+      // The counts per depth stay: each as the database counts the team at that depth.
+      for (const depth of [1, 2, 3]) {
+        const { n } = await one<{ n: number }>(
+          `select count(*)::int n from distribution_distributor t, distribution_distributor me
+            where me.id = $1 and starts_with(t.path, me.path) and t.depth = me.depth + $2 and t.deleted_at is null`,
+          [distributorId, depth]
+        )
+        expect(await page.getByTestId(`team-depth-${depth}`).getByTestId("team-depth-count").innerText()).toBe(`${n} members`)
+      }
+      const depth1 = page.getByTestId("team-depth-1")
+      await depth1.getByTestId("team-depth-toggle").click()
+      const direct = await recruits(distributorId)
+      await expectShown(depth1.locator(".depth-body").first(), direct)
+
+      // A direct recruit with a team of its own opens in place: its recruits, loaded on the tap.
+      const first = direct.find((r) => r.direct_count > 0 && r.team_size > r.direct_count)!
+      expect(first).toBeDefined()
+      const firstItem = depth1.locator(`li[data-member-id="${first.id}"]`)
+      expect(await firstItem.getByTestId("team-member-direct").first().innerText()).toBe(`${first.direct_count} direct recruits`)
+      const childrenRequest = page.waitForRequest((r) => r.url().includes(`/store/distribution/team/${first.id}/children`))
+      await firstItem.getByTestId("team-member-toggle").first().click()
+      await childrenRequest
+      const second = await recruits(first.id)
+      expect(second).toHaveLength(first.direct_count)
+      const firstChildren = firstItem.getByTestId("team-children").first()
+      await expectShown(firstChildren, second)
+
+      // And one of those, two levels down: its recruits are the team's third depth, which open no further.
+      const next = second.find((r) => r.direct_count > 0)!
+      expect(next).toBeDefined()
+      const nextItem = firstChildren.locator(`li[data-member-id="${next.id}"]`)
+      await nextItem.getByTestId("team-member-toggle").first().click()
+      const third = await recruits(next.id)
+      expect(third).toHaveLength(next.direct_count)
+      const nextChildren = nextItem.getByTestId("team-children").first()
+      await expectShown(nextChildren, third)
+      expect(await nextChildren.getByTestId("team-member-toggle").count()).toBe(0)
+      await shot(page, "mobile-en-team-tree")
+      expect(await smallTargets(page)).toEqual([])
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(VIEWPORTS[0].viewport.width)
+    } finally {
+      await context.close()
+    }
+  })
 
   it("a new customer registers in the portal, reads the programme's rules and applies: pending (375 × 812, 简体中文)", async () => {
     const context = await newContext(VIEWPORTS[0], "zh-CN")

@@ -115,9 +115,19 @@ medusaIntegrationTestRunner({
         expect(refused.status).toBe(409)
         expect(refused.data.message).toBe(`This order belongs to group buy "三人团 · 托特包"'s group ${lead.group.id}, which has not succeeded yet (it is open)`)
 
-        // The group page: seats and time left, the leader masked, a share link carrying C's code.
+        // The group page: seats and time left, the leader masked, and C's share of it: the one Share of every share route.
         const { data: page } = await api.get(`/store/distribution/groups/${lead.group.id}`, { headers: { "x-publishable-api-key": shop.pk } })
-        expect(page.group).toMatchObject({ status: "open", seats_left: 2, members: [{ is_leader: true, name: "C*i" }], share: { referral_code: c.code } })
+        const groupPath = `/group-buys/${gb.id}/groups/${lead.group.id}`
+        const groupUrl = `http://localhost:8000${groupPath}?ref=${c.code}`
+        expect(page.group).toMatchObject({ status: "open", seats_left: 2, members: [{ is_leader: true, name: "C*i" }], path: groupPath, url: groupUrl, referral_code: c.code })
+        expect(page.group.share).toEqual({ url: groupUrl, mini_program: { path: "pages/index/index", scene: expect.stringMatching(/^[0-9A-Za-z]{10}$/) } })
+        // The scene is C's, made once for the group and reused: it resolves to the group's page with C's code.
+        const { data: again } = await api.get(`/store/distribution/groups/${lead.group.id}`, { headers: { "x-publishable-api-key": shop.pk } })
+        expect(again.group.share).toEqual(page.group.share)
+        const { rows: scenes } = await pg().raw("select scene, distributor_id, target_type, target_id, path from distribution_share_scene where target_id = ?", [lead.group.id])
+        expect(scenes).toEqual([{ scene: page.group.share.mini_program.scene, distributor_id: c.distributor_id, target_type: "group", target_id: lead.group.id, path: groupPath }])
+        const { data: resolved } = await api.get(`/store/distribution/share/${page.group.share.mini_program.scene}`, { headers: { "x-publishable-api-key": shop.pk } })
+        expect(resolved).toMatchObject({ referral_code: c.code, target: { type: "group", id: lead.group.id }, path: groupPath, url: groupUrl })
         const { data: detail } = await api.get(`/store/distribution/group-buys/${gb.id}`, { headers: { "x-publishable-api-key": shop.pk } })
         expect(detail.group_buy.open_groups.map((g: { id: string }) => g.id)).toContain(lead.group.id)
 
@@ -125,7 +135,7 @@ medusaIntegrationTestRunner({
         const friends = [await buyer("Fang"), await buyer("Gao")]
         const orders: Placed[] = []
         for (const f of friends) {
-          const joined = await checkout(f, gb.id, { group_id: lead.group.id, referral_code: page.group.share.referral_code })
+          const joined = await checkout(f, gb.id, { group_id: lead.group.id, referral_code: page.group.referral_code })
           expect(joined).toMatchObject({ is_leader: false, overflowed: false, group: { id: lead.group.id } })
           orders.push(await pay(f, joined.cart_id))
         }
@@ -257,6 +267,11 @@ medusaIntegrationTestRunner({
           expect(refusedAnswers[0].reason.response.data.message).toBe(`The group ${lead.group.id} has no seat left (full, closed or expired)`)
         }
         expect(await group(lead.group.id)).toMatchObject({ status: "open", paid: 2, reserved: 2, seats_left: 0 })
+        if (overflow === "new_group") {
+          // A leader who is no distributor shares the plain page: no code, no scene.
+          const { data: page } = await api.get(`/store/distribution/groups/${lead.group.id}`, { headers: { "x-publishable-api-key": shop.pk } })
+          expect(page.group).toMatchObject({ url: `http://localhost:8000/group-buys/${gb.id}/groups/${lead.group.id}`, referral_code: null, share: null })
+        }
         await api.post(`/admin/distribution/group-buys/${gb.id}/close`, {}, admin)
       }
     })

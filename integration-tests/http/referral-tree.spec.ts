@@ -220,6 +220,60 @@ medusaIntegrationTestRunner({
         expect((await failure(api.get("/store/distribution/team?depth=4", a))).status).toBe(400)
         expect((await failure(api.get("/store/distribution/team?limit=1000", a))).status).toBe(400)
       })
+
+      it("opens the team member by member: a member's direct recruits, only inside the caller's team and depths", async () => {
+        const { a, b1, b2, c1 } = await buildTree()
+        const ctx = { pk, admin }
+        const d1 = await makeDistributor(api, ctx, { name: "Dora", parent: c1 })
+        const e1 = await makeDistributor(api, ctx, { name: "Emil", parent: d1 })
+        const children = (who: Headers, id: string, query = "") =>
+          api.get(`/store/distribution/team/${encodeURIComponent(id)}/children${query}`, who)
+
+        // B1's recruits, seen by A: C1 at depth 2, masked as the team route masks it, with its own recruit counted.
+        const ofB1 = await children(a, b1.distributor_id)
+        expect(ofB1.data).toMatchObject({ parent_id: b1.distributor_id, count: 1, depth: 2, limit: 20, offset: 0 })
+        expect(ofB1.data.members).toEqual([
+          (await api.get("/store/distribution/team?depth=2", a)).data.members[0],
+        ])
+        expect(ofB1.data.members[0]).toMatchObject({ id: c1.distributor_id, display_name: "C*******t", direct_count: 1, team_size: 2 })
+        expect(ofB1.data.members[0].email).toMatch(/^c\*\*\*@example\.com$/)
+        // The counts are the database's: C1 has exactly one row whose parent it is.
+        const rows = await service(getContainer()).listDistributors({ parent_id: c1.distributor_id })
+        expect(rows.map((r) => r.id)).toEqual([d1.distributor_id])
+
+        // The caller's own id opens its direct recruits, paginated as the team is.
+        const own = await children(a, a.distributor_id, "?limit=1&offset=1")
+        expect(own.data).toMatchObject({ count: 2, depth: 1, limit: 1, offset: 1 })
+        expect(own.data.members).toHaveLength(1)
+        expect([b1.distributor_id, b2.distributor_id]).toContain(own.data.members[0].id)
+
+        // C1's recruit is at A's third depth; D1's would be at a fourth, which no team shows.
+        expect((await children(a, c1.distributor_id)).data.members.map((m: { id: string }) => m.id)).toEqual([d1.distributor_id])
+        const tooDeep = await failure(children(a, d1.distributor_id))
+        expect(tooDeep.status).toBe(404)
+        // ... but D1 is at B1's second depth: B1 opens it.
+        expect((await children(b1, d1.distributor_id)).data).toMatchObject({ count: 1, depth: 3, members: [{ id: e1.distributor_id }] })
+
+        // Outside the caller's subtree: a sibling's team, an ancestor, an unknown or malformed id are all 404 (or 400), never a 500.
+        for (const [who, id] of [
+          [b2, b1.distributor_id],
+          [b1, a.distributor_id],
+          [b1, b2.distributor_id],
+          [a, "dist_UNKNOWN"],
+          [a, "x".repeat(300)],
+          [a, "' OR 1=1 --"],
+        ] as const) {
+          const res = await failure(children(who, id))
+          expect(res.status).toBe(404)
+          expect(res.data.message).toBe(`No member of your team has the id ${id}`)
+        }
+        expect((await failure(api.get("/store/distribution/team/%E0%A4%A/children", a))).status).toBe(400)
+        expect((await failure(children(a, b1.distributor_id, "?limit=0"))).status).toBe(400)
+        expect((await failure(children(a, b1.distributor_id, "?depth=2"))).status).toBe(400)
+        const outsider = await registerCustomer(api, pk, { email: uniqueEmail("outsider") })
+        expect((await failure(children(outsider, b1.distributor_id))).status).toBe(404)
+        expect((await failure(children(anonymous(pk), b1.distributor_id))).status).toBe(401)
+      })
     })
 
     describe("moving a distributor", () => {

@@ -37,6 +37,7 @@ export type MeResponse = Out<typeof S.StoreMeResponse>
 export type BindResponse = Out<typeof S.StoreBindResponse>
 export type VisitResponse = Out<typeof S.StoreVisitResponse>
 export type TeamResponse = Out<typeof S.StoreTeamResponse>
+export type TeamChildrenResponse = Out<typeof S.StoreTeamChildrenResponse>
 export type CommissionsResponse = Out<typeof S.StoreCommissionsResponse>
 export type OrdersResponse = Out<typeof S.StoreOrdersResponse>
 export type SummaryResponse = Out<typeof S.StoreSummaryResponse>
@@ -73,6 +74,7 @@ export type ApplyInput = { name?: string | null; phone?: string | null; reason?:
 export type BindInput = { referral_code: string; source?: BindingSource }
 export type VisitInput = { referral_code: string; source?: "link" | "code" | "qr"; landing_path?: string | null; visitor_id?: string }
 export type TeamQuery = Page & { depth?: 1 | 2 | 3; status?: string | string[] }
+export type TeamChildrenQuery = Omit<TeamQuery, "depth">
 export type CommissionsQuery = Page & { status?: string | string[]; depth?: number; from?: string; to?: string }
 export type ProductsQuery = Page & { q?: string; category_id?: string | string[]; region_id?: string }
 /** A flash-sale checkout: the variant, how many (default 1), the region (default: the store's), the referral code to credit. */
@@ -102,6 +104,9 @@ export function distributionClient(sdk: Pick<Medusa, "client">) {
     bind: (input: BindInput) => post<BindResponse>("/bind", input),
     recordVisit: (input: VisitInput) => post<VisitResponse>("/visits", input),
     team: (query: TeamQuery = {}) => get<TeamResponse>("/team", query),
+    /** One member's direct recruits (the caller's own id: its direct recruits), to open the team member by member. */
+    teamChildren: (memberId: string, query: TeamChildrenQuery = {}) =>
+      get<TeamChildrenResponse>(`/team/${encodeURIComponent(memberId)}/children`, query),
     commissions: (query: CommissionsQuery = {}) => get<CommissionsResponse>("/commissions", query),
     orders: (query: Page = {}) => get<OrdersResponse>("/orders", query),
     products: (query: ProductsQuery = {}) => get<ProductsResponse>("/products", query),

@@ -1,13 +1,14 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { DISTRIBUTION_MODULE } from "../modules/distribution"
-import { DistributorStatus, GroupMemberStatus, GroupStatus } from "../modules/distribution/constants"
+import { DistributorStatus, GroupMemberStatus, GroupStatus, ShareTarget } from "../modules/distribution/constants"
 import DistributionModuleService from "../modules/distribution/service"
 import { DistributionGroupBuyDTO } from "../modules/distribution/types"
 import { GroupPrice, groupBuyPhase } from "../modules/distribution/utils/group-buy"
 import { maskName } from "../modules/distribution/utils/mask"
 import { formatAmount } from "../modules/distribution/utils/money"
-import { referralUrl } from "../modules/distribution/utils/referral-link"
+import { groupPath } from "../modules/distribution/utils/share"
+import { sharerOf, sharesOf } from "./share"
 
 /**
  * 拼团 as the admin and the storefront read it: activities with their prices
@@ -135,12 +136,26 @@ export async function groupMembers(container: MedusaContainer, groupId: string, 
   })
 }
 
-/** The group's share path, and its URL with the leader's referral code when the leader is an active distributor and the store's URL is known. */
+/**
+ * How a group is shared: its store path; its page's URL (the leader's referral
+ * link when the leader is an active distributor, the plain page otherwise;
+ * null without the store_url option); the leader's code; and the leader's
+ * share of the page, as every share route gives one (null when the leader may
+ * not share).
+ */
 export async function groupShare(container: MedusaContainer, group: GroupLike) {
-  const path = `/group-buys/${group.group_buy_id}/groups/${group.id}`
+  const path = groupPath(group.group_buy_id, group.id)
   const svc = service(container)
   const [leader] = await svc.listDistributors({ customer_id: group.leader_customer_id })
+  // The code credits the leader at checkout whether or not the store's URL is configured; the share needs both.
   const code = leader?.status === DistributorStatus.ACTIVE ? leader.referral_code ?? null : null
+  const sharer = sharerOf(svc, leader ?? null)
+  const [share] = sharer ? await sharesOf(container, sharer, [{ type: ShareTarget.GROUP, id: group.id, path }]) : []
   const storeUrl = svc.getOptions().store_url
-  return { path, referral_code: code, url: storeUrl && code ? referralUrl(storeUrl, path, code) : storeUrl ? new URL(path, storeUrl).toString() : null }
+  return {
+    path,
+    url: share?.url ?? (storeUrl ? new URL(path, storeUrl).toString() : null),
+    referral_code: code,
+    share: share ?? null,
+  }
 }

@@ -69,7 +69,7 @@ import { StoreListOrders } from "../store/distribution/orders/validators"
 import { StoreGetPoster } from "../store/distribution/poster/validators"
 import { StoreListEarningProducts } from "../store/distribution/products/validators"
 import { StoreGetCentreStats } from "../store/distribution/stats/validators"
-import { StoreGetTeam } from "../store/distribution/team/validators"
+import { StoreGetTeam, StoreGetTeamChildren } from "../store/distribution/team/validators"
 import { StoreRecordVisit } from "../store/distribution/visits/validators"
 import { StoreListWithdrawals, StoreRequestWithdrawal } from "../store/distribution/withdrawals/validators"
 import * as S from "./schemas"
@@ -112,6 +112,7 @@ export const ROUTES: RouteDoc[] = [
   { method: "post", path: "/store/distribution/bind", summary: "Bind the logged-in customer to a distributor's code", access: "customer", body: StoreBindDistributor, responses: { 200: S.StoreBindResponse }, errors: [400, 401, 404] },
   { method: "post", path: "/store/distribution/visits", summary: "Record a visit through a referral link, code or QR", access: "public", body: StoreRecordVisit, responses: { 201: S.StoreVisitResponse, 200: S.StoreVisitResponse }, errors: [400, 404, 429] },
   { method: "get", path: "/store/distribution/team", summary: "The caller's team at one depth, masked", access: "customer", query: StoreGetTeam, responses: { 200: S.StoreTeamResponse }, errors: [400, 401, 404] },
+  { method: "get", path: "/store/distribution/team/:id/children", summary: "One member's direct recruits, masked: the team opened member by member (404 outside the caller's team or below its depths)", access: "customer", query: StoreGetTeamChildren, responses: { 200: S.StoreTeamChildrenResponse }, errors: [400, 401, 404] },
   { method: "get", path: "/store/distribution/commissions", summary: "The caller's commissions, newest first", access: "customer", query: StoreListCommissions, responses: { 200: S.StoreCommissionsResponse }, errors: [400, 401, 404] },
   { method: "get", path: "/store/distribution/orders", summary: "Orders the caller earns from, live status, buyer masked", access: "customer", query: StoreListOrders, responses: { 200: S.StoreOrdersResponse }, errors: [400, 401, 404] },
   { method: "get", path: "/store/distribution/products", summary: "Products that earn a commission, with the caller's level-1 commission per variant", access: "customer", query: StoreListEarningProducts, responses: { 200: S.StoreProductsResponse }, errors: [400, 401, 404] },

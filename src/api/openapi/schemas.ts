@@ -318,6 +318,9 @@ export const StoreShareResponse = z.object({
   coupon_code: ReferralCoupon,
 })
 export const StoreTeamResponse = paged("members", TeamMember).extend({ depth: z.number().int() })
+export const StoreTeamChildrenResponse = StoreTeamResponse.extend({
+  parent_id: Id.describe("The member whose direct recruits these are"),
+}).describe("One member's direct recruits; depth is theirs below the caller, direct_count says whether each has recruits to open")
 export const StoreCommissionsResponse = paged("commissions", OwnCommission)
 export const StoreOrdersResponse = paged("orders", AttributedOrder)
 export const StoreSummaryResponse = z.object({ summary: CentreSummary })
@@ -1175,11 +1178,10 @@ export const StoreGroupBuyResponse = z.object({ group_buy: GroupBuy.extend({ ope
 export const StoreGroupResponse = z.object({
   group: Group.extend({
     members: z.array(z.object({ is_leader: z.boolean(), name: z.string().nullable().describe("Masked"), paid_at: Timestamp.nullable() })),
-    share: z.object({
-      path: z.string(),
-      referral_code: z.string().nullable().describe("The leader's code when the leader is an active distributor: the group link is a referral link"),
-      url: z.string().nullable(),
-    }),
+    path: z.string().describe("The group's page on the storefront (/group-buys/:group_buy_id/groups/:id)"),
+    url: z.string().nullable().describe("The page's URL: the leader's referral link when the leader is an active distributor; null without the store_url option"),
+    referral_code: z.string().nullable().describe("The leader's code when the leader is an active distributor: the group link is a referral link"),
+    share: Share.nullable().describe("The leader's share of the group's page (null: the leader may not share — not an active distributor, or no store_url)"),
   }),
 })
 export const StoreGroupCheckoutResponse = z.object({

@@ -92,6 +92,20 @@ export function presentOtherDistributor(d: DistributorDTO, relativeDepth?: numbe
   }
 }
 
+/** A page of team members as every team route answers it: masked, each with its depth below the caller. */
+export function presentTeamPage(
+  page: { rows: DistributorDTO[]; count: number },
+  input: { depth: number; limit: number; offset: number }
+) {
+  return {
+    members: page.rows.map((m) => presentOtherDistributor(m, input.depth)),
+    count: page.count,
+    depth: input.depth,
+    limit: input.limit,
+    offset: input.offset,
+  }
+}
+
 /** The distributor as an admin sees it: everything but the raw application. */
 export function presentDistributorForAdmin(
   service: DistributionModuleService,

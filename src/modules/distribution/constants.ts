@@ -247,6 +247,8 @@ export const ShareTarget = {
   SALE: "sale",
   COUPON: "coupon",
   PAGE: "page",
+  /** A 拼团 group's page, shared by its leader. */
+  GROUP: "group",
 } as const
 export type ShareTarget = (typeof ShareTarget)[keyof typeof ShareTarget]
 export const SHARE_TARGETS = Object.values(ShareTarget)

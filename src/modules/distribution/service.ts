@@ -737,9 +737,43 @@ export default class DistributionModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ rows: DistributorDTO[]; count: number }> {
     const node = await this.retrieveDistributor(id, { select: ["id", "path", "depth"] }, sharedContext)
+    return await this.teamPageUnder_(node, node.depth + query.depth, query, sharedContext)
+  }
+
+  /**
+   * One page of the direct recruits of `nodeId`, a member of `rootId`'s team
+   * (or `rootId` itself) whose recruits are at most `maxDepth` levels below
+   * the root: the team opened one member at a time. Null when the node is not
+   * there (unknown, deleted, outside the root's subtree, or too deep), so that a
+   * route answers it as it answers an unknown id. `depth` is the recruits'
+   * depth relative to the root.
+   */
+  @InjectManager()
+  async listTeamChildren(
+    rootId: string,
+    nodeId: string,
+    query: { maxDepth: number; limit: number; offset: number; status?: string[] },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ rows: DistributorDTO[]; count: number; depth: number } | null> {
+    const root = await this.retrieveDistributor(rootId, { select: ["id", "path", "depth"] }, sharedContext)
+    const [node] = await this.listDistributors({ id: nodeId }, { select: ["id", "path", "depth"] }, sharedContext)
+    const depth = node ? node.depth - root.depth + 1 : 0
+    if (!node || !node.path.startsWith(root.path) || depth < 1 || depth > query.maxDepth) {
+      return null
+    }
+    return { ...(await this.teamPageUnder_(node, node.depth + 1, query, sharedContext)), depth }
+  }
+
+  /** One page of the rows under `node.path` at the absolute `depth`, in the team's order. */
+  private async teamPageUnder_(
+    node: { path: string },
+    depth: number,
+    query: { limit: number; offset: number; status?: string[] },
+    sharedContext: Context
+  ): Promise<{ rows: DistributorDTO[]; count: number }> {
     const { ids, count } = await tree.teamPage(sharedContext.manager as EntityManager, {
       path: node.path,
-      depth: node.depth + query.depth,
+      depth,
       status: query.status,
       limit: query.limit,
       offset: query.offset,
@@ -751,7 +785,6 @@ export default class DistributionModuleService extends MedusaService({
     const byId = new Map(rows.map((r) => [r.id, r]))
     return { rows: ids.map((i) => byId.get(i)!).filter(Boolean), count }
   }
-
 
   /**
    * One page of the admin's distributor search, with a count exact up to

@@ -1,5 +1,5 @@
 import { atLeast, fromMinor, precisionOf, toMinor, withdrawalFeePreview } from "../lib/fee"
-import { formatBps, formatMoney } from "../lib/money"
+import { formatBps, formatMoney, toAmount } from "../lib/money"
 
 describe("the portal's withdrawal fee preview", () => {
   it("rounds the net down to the cent and leaves the rest as the fee, as the server does", () => {
@@ -41,5 +41,16 @@ describe("the portal's withdrawal fee preview", () => {
     }
     expect(formatBps(150)).toBe("1.5%")
     expect(formatBps(1000)).toBe("10%")
+  })
+
+  it("writes Medusa's calculated prices in the API's money format by string work, cut to the currency's precision", () => {
+    expect(toAmount(59.9, 2)).toBe("59.90")
+    expect(toAmount(79, 2)).toBe("79.00")
+    expect(toAmount(1250, 0)).toBe("1250")
+    expect(toAmount(0.1 + 0.2, 2)).toBe("0.30")
+    expect(toAmount(19.999, 2)).toBe("19.99")
+    expect(toAmount(1e21, 2)).toBe("1000000000000000000000.00")
+    expect(toAmount("12.5", 3)).toBe("12.500")
+    expect(toAmount(-3.1, 2)).toBe("-3.10")
   })
 })

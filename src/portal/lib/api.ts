@@ -1,5 +1,6 @@
 import { Auth, Client, FetchError } from "@medusajs/js-sdk"
 import { distributionClient } from "../../client"
+import { toAmount } from "./money"
 
 /**
  * What config.js says: the Medusa server's URL (empty: this page's origin, as
@@ -67,35 +68,59 @@ export function errorText(error: unknown, t: (key: "error.network" | "error.unkn
   return (error as Error)?.message || t("error.unknown")
 }
 
-type RegularVariant = { id: string; title: string | null; product_id: string | null; calculated_price?: { calculated_amount?: number | null } | null }
+type RegularVariant = { id: string; title: string | null; product_id: string | null; calculated_price?: { calculated_amount?: number | string | null } | null }
+
+/** A currency's precision (two for an unknown code). */
+function currencyDigits(currency: string) {
+  try {
+    return new Intl.NumberFormat("en", { style: "currency", currency: currency.toUpperCase() }).resolvedOptions().maximumFractionDigits ?? 2
+  } catch {
+    return 2
+  }
+}
+
+/** What regularPrices answers: each variant's title, and its regular amount per currency (null: no price there). */
+export type RegularPrices = { titles: Record<string, string>; amounts: Record<string, Record<string, string | null>> }
 
 /**
- * The regular prices of variants in a currency (Medusa's own store API: a
- * region of that currency prices them), as decimal strings with the
- * currency's precision, by variant id; with the product's title.
+ * The regular prices of variants in each currency (Medusa's own store API: a
+ * region of the currency prices them; none, no price), as decimal strings
+ * with the currency's precision, by currency then variant id; with each
+ * variant's product and variant title.
  */
-export async function regularPrices(variantIds: string[], currency: string): Promise<Record<string, { amount: string | null; title: string }>> {
-  if (!variantIds.length) return {}
+export async function regularPrices(variantIds: string[], currencies: string[]): Promise<RegularPrices> {
+  if (!variantIds.length) return { titles: {}, amounts: {} }
   const { regions } = await client.fetch<{ regions: { id: string; currency_code: string }[] }>("/store/regions", { query: { fields: "id,currency_code", limit: 100 } })
-  const region = regions.find((r) => r.currency_code === currency.toLowerCase())
-  const { variants } = await client.fetch<{ variants: RegularVariant[] }>("/store/product-variants", {
-    query: { id: variantIds, limit: variantIds.length, fields: `id,title,product_id${region ? ",*calculated_price" : ""}`, ...(region ? { region_id: region.id } : {}) },
-  })
+  const variantsIn = async (regionId?: string) =>
+    (
+      await client.fetch<{ variants: RegularVariant[] }>("/store/product-variants", {
+        query: { id: variantIds, limit: variantIds.length, fields: `id,title,product_id${regionId ? ",*calculated_price" : ""}`, ...(regionId ? { region_id: regionId } : {}) },
+      })
+    ).variants
+  const priced = await Promise.all(
+    currencies.map(async (currency) => {
+      const region = regions.find((r) => r.currency_code.toLowerCase() === currency.toLowerCase())
+      return { currency, region, variants: await variantsIn(region?.id) }
+    })
+  )
+  const variants = priced[0]?.variants ?? (await variantsIn())
   const productIds = [...new Set(variants.flatMap((v) => (v.product_id ? [v.product_id] : [])))]
   const { products } = productIds.length
     ? await client.fetch<{ products: { id: string; title: string }[] }>("/store/products", { query: { id: productIds, limit: productIds.length, fields: "id,title" } })
     : { products: [] }
-  let digits = 2
-  try {
-    digits = new Intl.NumberFormat("en", { style: "currency", currency: currency.toUpperCase() }).resolvedOptions().maximumFractionDigits ?? 2
-  } catch {
-    // an unknown code: two decimals
-  }
-  return Object.fromEntries(
-    variants.map((v) => {
-      const amount = region ? v.calculated_price?.calculated_amount : null
-      const title = [products.find((p) => p.id === v.product_id)?.title, v.title].filter(Boolean).join(" · ")
-      return [v.id, { amount: amount === null || amount === undefined ? null : Number(amount).toFixed(digits), title }]
-    })
+  const titles = Object.fromEntries(
+    variants.map((v) => [v.id, [products.find((p) => p.id === v.product_id)?.title, v.title].filter(Boolean).join(" · ")])
   )
+  const amounts = Object.fromEntries(
+    priced.map(({ currency, region, variants: inCurrency }) => [
+      currency.toLowerCase(),
+      Object.fromEntries(
+        inCurrency.map((v) => {
+          const amount = region ? v.calculated_price?.calculated_amount : null
+          return [v.id, amount === null || amount === undefined ? null : toAmount(amount, currencyDigits(currency))]
+        })
+      ),
+    ])
+  )
+  return { titles, amounts }
 }

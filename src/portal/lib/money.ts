@@ -48,3 +48,17 @@ export function formatBps(bps: number): string {
   const rest = String(Math.abs(bps % 100)).padStart(2, "0").replace(/0+$/, "")
   return `${whole}${rest ? `.${rest}` : ""}%`
 }
+
+/**
+ * A number as Medusa's store API sends a calculated price (59.9), as the
+ * API's money format: a decimal string with `digits` decimals ("59.90"), by
+ * string work on its shortest rendering, extra digits cut (rounded down).
+ */
+export function toAmount(value: number | string, digits: number): string {
+  let text = typeof value === "number" ? String(value) : value.trim()
+  if (/e/i.test(text)) text = Number(text).toLocaleString("en-US", { useGrouping: false, maximumFractionDigits: 20 })
+  const negative = text.startsWith("-")
+  const [whole, fraction = ""] = (negative ? text.slice(1) : text).split(".")
+  const cut = fraction.padEnd(digits, "0").slice(0, digits)
+  return `${negative ? "-" : ""}${whole || "0"}${digits ? `.${cut}` : ""}`
+}

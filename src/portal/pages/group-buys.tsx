@@ -3,32 +3,31 @@ import type { GroupBuy } from "../../client"
 import { centre } from "../lib/api"
 import { useI18n } from "../lib/i18n"
 import { Card, ErrorBox, Loading, Money, Page } from "../ui"
-import { PriceVsRegular, useRegularPrices } from "./flash-sales"
-import { duration, useElapsed } from "./sales"
-import { CopyButton } from "./share"
+import { Countdown, PriceRows, useElapsed, useRegularPrices } from "../activity"
+import { CopyButton, MiniProgram } from "./share"
 
-/** One running group buy: its price, group size and time limit, and the open groups with their seats and time left. */
+/** One running group buy: its prices per variant and currency, group size and time limit, and the open groups with their seats and time left. */
 function GroupBuyCard({ gb }: { gb: GroupBuy }) {
-  const { t, lang } = useI18n()
+  const { t } = useI18n()
   const detail = useQuery({ queryKey: ["group-buy", gb.id], queryFn: async () => ({ at: Date.now(), ...(await centre.groupBuy(gb.id)) }) })
   const elapsed = useElapsed(detail.data?.at ?? Date.now())
-  const currency = gb.prices[0]?.currency_code
-  const regular = useRegularPrices([...new Set(gb.prices.map((p) => p.variant_id))], currency)
+  const regular = useRegularPrices(
+    gb.prices.map((p) => p.variant_id),
+    gb.prices.map((p) => p.currency_code)
+  )
+  const variantIds = [...new Set(gb.prices.map((p) => p.variant_id))]
   return (
     <Card testId="group-buy" title={gb.name} aside={<span className="pill live">{t("groups.size", { n: gb.group_size })}</span>}>
       <ul className="list">
-        {gb.prices.map((p) => (
-          <li key={`${p.variant_id}-${p.currency_code}`} className="product" data-testid="group-variant">
+        {variantIds.map((variantId) => (
+          <li key={variantId} className="product" data-testid="group-variant">
             <div className="product-body">
-              {regular.data?.[p.variant_id]?.title && <span className="product-title">{regular.data[p.variant_id].title}</span>}
-              <span className="small">
-                <PriceVsRegular
-                  amount={p.amount}
-                  currency={p.currency_code}
-                  regular={p.currency_code === currency ? regular.data?.[p.variant_id]?.amount : null}
-                  testId="group-price"
-                />
-              </span>
+              {regular.data?.titles[variantId] && <span className="product-title">{regular.data.titles[variantId]}</span>}
+              <PriceRows
+                prices={gb.prices.filter((p) => p.variant_id === variantId)}
+                regular={(c) => regular.data?.amounts[c]?.[variantId]}
+                testId="group-price"
+              />
             </div>
           </li>
         ))}
@@ -45,7 +44,9 @@ function GroupBuyCard({ gb }: { gb: GroupBuy }) {
             <li key={g.id} className="row" data-testid="open-group">
               <span data-testid="group-seats">{t("groups.seatsLeft", { n: g.seats_left })}</span>{" "}
               {g.expires_in_seconds !== null && (
-                <span className="muted">{t("sales.endsIn", { time: duration(Math.max(0, g.expires_in_seconds - elapsed), lang) })}</span>
+                <span className="muted">
+                  <Countdown seconds={g.expires_in_seconds} elapsed={elapsed} until="end" />
+                </span>
               )}
             </li>
           ))}
@@ -55,13 +56,18 @@ function GroupBuyCard({ gb }: { gb: GroupBuy }) {
   )
 }
 
-/** A group of mine: its share link (the group's page), with a copy button. */
+/**
+ * A group of mine: its link (the leader's referral link when the leader is a
+ * distributor), with a copy button, and the mini-program's page and scene of
+ * the leader's share.
+ */
 function MyGroupLink({ groupId }: { groupId: string }) {
   const { t } = useI18n()
   const group = useQuery({ queryKey: ["group", groupId], queryFn: () => centre.group(groupId) })
   if (group.isError) return <ErrorBox error={group.error} retry={() => void group.refetch()} />
   if (group.isPending) return <Loading />
-  const link = group.data.group.share.url ?? group.data.group.share.path
+  const { url, path, share } = group.data.group
+  const link = url ?? path
   return (
     <div>
       <p className="small muted">{t("groups.share")}</p>
@@ -69,6 +75,7 @@ function MyGroupLink({ groupId }: { groupId: string }) {
         {link}
       </p>
       <CopyButton text={link} testId="copy-group-link" />
+      {share && <MiniProgram share={share} />}
     </div>
   )
 }

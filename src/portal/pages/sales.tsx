@@ -1,31 +1,17 @@
 import { useQuery } from "@tanstack/react-query"
-import { useEffect, useState } from "react"
+import { Countdown, PriceRows, useElapsed } from "../activity"
 import { centre } from "../lib/api"
 import { useI18n } from "../lib/i18n"
 import { formatBps } from "../lib/money"
-import { Card, ErrorBox, Loading, Money, Page } from "../ui"
+import { Card, ErrorBox, Loading, Page } from "../ui"
 
-export function duration(seconds: number, lang: string) {
-  const d = Math.floor(seconds / 86400)
-  const h = Math.floor((seconds % 86400) / 3600)
-  const m = Math.floor((seconds % 3600) / 60)
-  const s = seconds % 60
-  const hms = [h, m, s].map((n) => String(n).padStart(2, "0")).join(":")
-  return d ? `${d}${lang === "en" ? "d" : "天"} ${hms}` : hms
-}
-
-/** A second-by-second countdown from the API's seconds at the time it answered. */
-export function useElapsed(since: number) {
-  const [now, setNow] = useState(Date.now())
-  useEffect(() => {
-    const id = window.setInterval(() => setNow(Date.now()), 1000)
-    return () => window.clearInterval(id)
-  }, [])
-  return Math.max(0, Math.floor((now - since) / 1000))
-}
-
+/**
+ * Limited-time sales: each with its countdown and products. The API prices
+ * them in one region and says its currency; the sale price and the original
+ * price are both in it, so they are compared in it.
+ */
 export function SalesPage() {
-  const { t, lang } = useI18n()
+  const { t } = useI18n()
   const sales = useQuery({ queryKey: ["sales"], queryFn: async () => ({ at: Date.now(), ...(await centre.sales({ limit: 20 })) }) })
   const elapsed = useElapsed(sales.data?.at ?? Date.now())
   return (
@@ -41,9 +27,11 @@ export function SalesPage() {
           aside={<span className={`pill ${s.status}`}>{s.status === "live" ? t("sales.live") : t("sales.scheduled")}</span>}
         >
           <p className="countdown" data-testid="sale-countdown">
-            {s.status === "live"
-              ? t("sales.endsIn", { time: duration(Math.max(0, s.ends_in_seconds - elapsed), lang) })
-              : t("sales.startsIn", { time: duration(Math.max(0, s.starts_in_seconds - elapsed), lang) })}
+            {s.status === "live" ? (
+              <Countdown seconds={s.ends_in_seconds} elapsed={elapsed} until="end" />
+            ) : (
+              <Countdown seconds={s.starts_in_seconds} elapsed={elapsed} until="start" />
+            )}
             {s.percent_off_bps !== null && <span className="tag">{t("sales.off", { rate: formatBps(s.percent_off_bps) })}</span>}
           </p>
           <ul className="list">
@@ -53,15 +41,14 @@ export function SalesPage() {
                 <div className="product-body">
                   <span className="product-title">{p.title}</span>
                   {p.variants.map((v) => (
-                    <span key={v.id} className="small">
-                      {v.title ? `${v.title} ` : ""}
-                      {v.sale_price && <Money amount={v.sale_price} currency={sales.data.currency_code} testId="sale-price" />}{" "}
-                      {v.original_price && v.original_price !== v.sale_price && (
-                        <s className="muted">
-                          <Money amount={v.original_price} currency={sales.data.currency_code} />
-                        </s>
-                      )}
-                    </span>
+                    <div key={v.id} data-testid="sale-variant">
+                      {v.title && <span className="small">{v.title}</span>}
+                      <PriceRows
+                        prices={v.sale_price ? [{ currency_code: sales.data.currency_code, amount: v.sale_price }] : []}
+                        regular={() => v.original_price}
+                        testId="sale-price"
+                      />
+                    </div>
                   ))}
                 </div>
               </li>

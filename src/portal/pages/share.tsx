@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query"
 import { useEffect, useState } from "react"
-import type { EarningProduct, MeResponse } from "../../client"
+import type { EarningProduct, MeResponse, Share } from "../../client"
 import { centre } from "../lib/api"
 import { useI18n } from "../lib/i18n"
 import { Card, ErrorBox, Loading, Money, Page, useMoney } from "../ui"
@@ -29,6 +29,22 @@ async function copyText(text: string): Promise<boolean> {
     area.remove()
     return ok
   }
+}
+
+/** A share's mini-program page and scene, for the distributor's app to render its 小程序码 with. */
+export function MiniProgram({ share }: { share: Share }) {
+  const { t } = useI18n()
+  return (
+    <div className="mini" data-testid="mini-program">
+      <p className="label">{t("share.miniProgram")}</p>
+      <p className="small break">
+        {t("share.miniPath")}: <code data-testid="mini-path">{share.mini_program.path}</code>
+      </p>
+      <p className="small break">
+        {t("share.scene")}: <code data-testid="mini-scene">{share.mini_program.scene}</code>
+      </p>
+    </div>
+  )
 }
 
 export function CopyButton({ text, testId }: { text: string; testId: string }) {
@@ -162,15 +178,7 @@ export function SharePage({ me }: { me: MeResponse }) {
               </div>
               <p className="label">{t("home.code")}</p>
               <p className="code">{link.data.code}</p>
-              <div className="mini" data-testid="mini-program">
-                <p className="label">{t("share.miniProgram")}</p>
-                <p className="small break">
-                  {t("share.miniPath")}: <code data-testid="mini-path">{link.data.share.mini_program.path}</code>
-                </p>
-                <p className="small break">
-                  {t("share.scene")}: <code data-testid="mini-scene">{link.data.share.mini_program.scene}</code>
-                </p>
-              </div>
+              <MiniProgram share={link.data.share} />
               {link.data.coupon_code && (
                 <>
                   <p className="label">{t("share.coupon")}</p>

@@ -51,3 +51,7 @@ export const productPath = (handle: string) => `/products/${encodeURIComponent(h
 
 /** A sale's page on the storefront. */
 export const salePath = (saleId: string) => `/sales/${encodeURIComponent(saleId)}`
+
+/** A 拼团 group's page on the storefront: where its share (the leader's referral link) opens. */
+export const groupPath = (groupBuyId: string, groupId: string) =>
+  `/group-buys/${encodeURIComponent(groupBuyId)}/groups/${encodeURIComponent(groupId)}`

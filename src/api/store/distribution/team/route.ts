@@ -1,6 +1,6 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { requireDistributor } from "../../../utils/container"
-import { presentOtherDistributor } from "../../../utils/present"
+import { presentTeamPage } from "../../../utils/present"
 import { StoreGetTeamType } from "./validators"
 
 /** The caller's team at one relative depth (1 = direct recruits), paginated; members masked. */
@@ -10,12 +10,6 @@ export const GET = async (
 ) => {
   const { service, me } = await requireDistributor(req)
   const { depth, limit, offset, status } = req.validatedQuery as StoreGetTeamType
-  const { rows, count } = await service.listTeam(me.id, { depth, limit, offset, status })
-  res.json({
-    members: rows.map((m) => presentOtherDistributor(m, depth)),
-    count,
-    depth,
-    limit,
-    offset,
-  })
+  const page = await service.listTeam(me.id, { depth, limit, offset, status })
+  res.json(presentTeamPage(page, { depth, limit, offset }))
 }

@@ -11,3 +11,7 @@ export const StoreGetTeam = z
   })
   .strict()
 export type StoreGetTeamType = z.infer<typeof StoreGetTeam>
+
+/** One member's direct recruits: the team's filters and paging, the depth being the member's own plus one. */
+export const StoreGetTeamChildren = StoreGetTeam.omit({ depth: true })
+export type StoreGetTeamChildrenType = z.infer<typeof StoreGetTeamChildren>
