@@ -109,7 +109,7 @@ export async function makeTemplate(container: MedusaContainer) {
  */
 export async function closeActivities(api: AxiosInstance, admin: Headers) {
   for (const [path, key] of [["flash-sales", "flash_sales"], ["group-buys", "group_buys"]] as const) {
-    const { data } = await api.get(`/admin/distribution/${path}?status=active&limit=500`, admin)
+    const { data } = await api.get(`/admin/distribution/${path}?status=active&limit=100`, admin)
     for (const { id } of data[key] as { id: string }[]) {
       await api.post(`/admin/distribution/${path}/${id}/close`, {}, admin)
     }
