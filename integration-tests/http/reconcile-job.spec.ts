@@ -20,7 +20,15 @@ type Run = {
   watermark: string | null
   heartbeat_at: string | null
   error: string | null
-  result: { days?: number; orders_checked: number; recredited: number; reversed: number; marked_eligible: number; wallet_mismatches: number } | null
+  result: {
+    days?: number
+    orders_checked: number
+    recredited: number
+    reversed: number
+    marked_eligible: number
+    wallet_mismatches: number
+    group_refunds?: { groups: number; members: number; refunded: number }
+  } | null
 }
 
 /**
@@ -78,7 +86,7 @@ medusaIntegrationTestRunner({
       expect(first).toMatchObject({
         watermark: null,
         error: null,
-        result: { days: 30, orders_checked: 0, recredited: 0, reversed: 0, marked_eligible: 0, wallet_mismatches: 0 },
+        result: { days: 30, orders_checked: 0, recredited: 0, reversed: 0, marked_eligible: 0, wallet_mismatches: 0, group_refunds: { groups: 0, members: 0, refunded: 0 } },
       })
       expect(at(first.window_to) - at(first.window_from)).toBe(30 * DAY)
       expect(second).toMatchObject({
