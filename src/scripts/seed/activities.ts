@@ -105,6 +105,16 @@ export async function seedActivities(
     return { order_id: order.id, reservation_id: checkout.reservation.id }
   }
 
+  /** A group of the demo's buyers (the leader first), each through checkout; answers its id. */
+  const group = async (groupBuyId: string, members: number[]) => {
+    const lead = await buy(ActivityKind.GROUP_BUY, groupBuyId, variant.id, members[0])
+    const groupId = (await distribution.groupSeatOfReservation(lead.reservation_id))!.group.id
+    for (const k of members.slice(1)) {
+      await buy(ActivityKind.GROUP_BUY, groupBuyId, variant.id, k, { group_id: groupId })
+    }
+    return groupId
+  }
+
   /**
    * The demo's clocks, on a database an earlier boot seeded (`npm run demo` reuses it). A
    * merchant who boots the demo again the next day expects to find it as it was shown: the 拼团
@@ -136,16 +146,6 @@ export async function seedActivities(
     } else if (!open.length) {
       await group(gb.id, DEMO_GROUP_BUY.groups.open)
     }
-  }
-
-  /** A group of the demo's buyers (the leader first), each through checkout; answers its id. */
-  const group = async (groupBuyId: string, members: number[]) => {
-    const lead = await buy(ActivityKind.GROUP_BUY, groupBuyId, variant.id, members[0])
-    const groupId = (await distribution.groupSeatOfReservation(lead.reservation_id))!.group.id
-    for (const k of members.slice(1)) {
-      await buy(ActivityKind.GROUP_BUY, groupBuyId, variant.id, k, { group_id: groupId })
-    }
-    return groupId
   }
 
   const [groupBuy] = await distribution.listDistributionGroupBuys({ name: DEMO_GROUP_BUY.name })
