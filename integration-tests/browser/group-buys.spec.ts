@@ -239,7 +239,7 @@ describe("Group buys in the browser", () => {
   it("in English, the list, the activity and the group pages say Group buys, Report, Members and Refunded", async () => {
     await open("/settings/profile/edit")
     await page.getByRole("combobox").click()
-    await page.getByRole("option", { name: "English" }).click()
+    await page.getByRole("option", { name: "English", exact: true }).click()
     await page.getByRole("button", { name: "保存" }).click()
     await page.waitForFunction(() => localStorage.getItem("lng") === "en")
     await open("/distribution/group-buys")

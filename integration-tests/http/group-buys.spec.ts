@@ -170,6 +170,12 @@ medusaIntegrationTestRunner({
 
         const { data: report } = await api.get(`/admin/distribution/group-buys/${gb.id}/report`, admin)
         expect(report.report).toMatchObject({ opened: 1, succeeded: 1, failed: 0, virtual: 0, gmv: [{ currency_code: "cny", amount: "179.70" }], refunds: [] })
+        // The admin list: the activity live in its window, its groups counted as the report counts them.
+        const { data: list } = await api.get("/admin/distribution/group-buys", admin)
+        expect(list.group_buys.find((g: { id: string }) => g.id === gb.id)).toMatchObject({
+          phase: "live",
+          groups: { opened: 1, succeeded: 1, failed: 0, virtual: 0, open: 0 },
+        })
       } finally {
         events.stop()
       }
@@ -311,7 +317,7 @@ medusaIntegrationTestRunner({
 
       // Closed: no new checkout; closing twice is a 409.
       const { data: closed } = await api.post(`/admin/distribution/group-buys/${gb.id}/close`, {}, admin)
-      expect(closed.group_buy.status).toBe("closed")
+      expect(closed.group_buy).toMatchObject({ status: "closed", phase: "closed" })
       expect((await failure(api.post(`/admin/distribution/group-buys/${gb.id}/close`, {}, admin))).status).toBe(409)
       const refused = await failure(api.post(`/store/distribution/group-buys/${gb.id}/checkout`, { variant_id: tote(), quantity: 1 }, leader))
       expect(refused.status).toBe(400)

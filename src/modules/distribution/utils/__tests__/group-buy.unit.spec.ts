@@ -1,4 +1,4 @@
-import { checkoutRefusal, expiryOutcome, groupBuyRefusal, groupDeadline, leaderBonus } from "../group-buy"
+import { checkoutRefusal, expiryOutcome, groupBuyPhase, groupBuyRefusal, groupDeadline, leaderBonus } from "../group-buy"
 
 const shape = {
   starts_at: new Date("2026-12-01T00:00:00Z"),
@@ -47,5 +47,15 @@ describe("group buy rules", () => {
   it("rounds the leader bonus down to the cent", () => {
     expect(leaderBonus({ unit_price: "99.90", quantity: 1, currency_code: "cny" }, 333)).toBe("3.32")
     expect(leaderBonus({ unit_price: "99.90", quantity: 2, currency_code: "jpy" }, 500)).toBe("9")
+  })
+
+  it("tells an activity's phase: scheduled before its window, live in it, ended after it, closed whenever the admin closed it", () => {
+    const active = { status: "active", starts_at: shape.starts_at, ends_at: shape.ends_at }
+    expect(groupBuyPhase(active, new Date("2026-11-30T23:59:59Z"))).toBe("scheduled")
+    expect(groupBuyPhase(active, shape.starts_at)).toBe("live")
+    expect(groupBuyPhase(active, new Date("2026-12-09T23:59:59Z"))).toBe("live")
+    expect(groupBuyPhase(active, shape.ends_at)).toBe("ended")
+    expect(groupBuyPhase({ ...active, status: "closed" }, new Date("2026-12-05T00:00:00Z"))).toBe("closed")
+    expect(groupBuyPhase({ ...active, status: "closed" }, new Date("2026-11-01T00:00:00Z"))).toBe("closed")
   })
 })
