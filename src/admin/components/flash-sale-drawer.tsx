@@ -1,10 +1,10 @@
 import { Input, Switch, Text } from "@medusajs/ui"
-import { useEffect, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { TargetOption, useStoreCurrencies, useVariantOptions } from "../hooks/catalog"
-import { FlashSaleChanges, FlashSaleInput, useCreateFlashSale, useUpdateFlashSale } from "../hooks/flash-sales"
+import { FlashSaleInput, useCreateFlashSale, useUpdateFlashSale } from "../hooks/flash-sales"
 import { FlashSale, SaleCommission } from "../lib/types"
 import { browserTimeZone } from "../lib/zoned-time"
+import { useEditDrawer } from "../lib/edit-form"
 import {
   commissionBody,
   commissionProblem,
@@ -83,17 +83,6 @@ const formOf = (sale: FlashSale, variants: TargetOption[]): Form => ({
 /** The daily slots as the admin reads and types them: "10:00–12:00, 20:00–22:00". */
 export const slotsText = (slots: { start: string; end: string }[]) => slots.map((s) => `${s.start}–${s.end}`).join(", ")
 
-/** What an edit changes: each field whose value differs from the sale's own (the variants as a whole, the policy with its rates). */
-function changesOf(before: FlashSaleInput, after: FlashSaleInput): FlashSaleChanges {
-  const POLICY = ["commission_policy", "rate_bps_1", "rate_bps_2", "rate_bps_3"] as const
-  const keys = Object.keys(after) as (keyof FlashSaleInput)[]
-  const differs = (k: keyof FlashSaleInput) => JSON.stringify(before[k]) !== JSON.stringify(after[k])
-  const policyChanged = POLICY.some(differs)
-  return Object.fromEntries(
-    keys.filter((k) => ((POLICY as readonly string[]).includes(k) ? policyChanged : differs(k))).map((k) => [k, after[k]])
-  ) as FlashSaleChanges
-}
-
 /** "10:00-12:00, 20:00-22:00" → the slots, or null when a part is not "HH:MM-HH:MM". */
 export function parseSlots(text: string): { start: string; end: string }[] | null {
   const parts = text.split(/[,，;\s]+/).filter(Boolean)
@@ -154,35 +143,17 @@ export const FlashSaleDrawer = ({
   const currencies = useStoreCurrencies(open)
   const variantIds = sale && open ? sale.variants.map((v) => v.variant_id) : []
   const names = useVariantOptions(variantIds)
-  const [form, setForm] = useState<Form>(empty)
-  const [problem, setProblem] = useState<Problem | null>(null)
-  const create = useCreateFlashSale(t("flashSales.created"))
-  const update = useUpdateFlashSale(t("flashSales.saved"))
-  const mutation = sale ? update : create
-  const loaded = !sale || !variantIds.length || !names.isLoading
-  useEffect(() => {
-    if (!open || !loaded) return
-    setForm(sale ? formOf(sale, names.data ?? []) : empty())
-    setProblem(null)
-    create.reset()
-    update.reset()
-    // The form is reset when the drawer opens on a sale, once its variants are named.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [open, loaded, sale?.id])
-
-  const set = (changes: Partial<Form>) => {
-    setForm((f) => ({ ...f, ...changes }))
-    setProblem(null)
-  }
+  const { form, set, problem, submit, mutation } = useEditDrawer({
+    entity: sale,
+    open,
+    onOpenChange,
+    loaded: !sale || !variantIds.length || !names.isLoading,
+    formOf: (s: FlashSale | null) => (s ? formOf(s, names.data ?? []) : empty()),
+    bodyOf: (f: Form) => bodyOf(f, percentProblem),
+    create: useCreateFlashSale(t("flashSales.created")),
+    update: useUpdateFlashSale(t("flashSales.saved")),
+  })
   const toggle = (v: TargetOption) => set({ variants: toggled(form.variants, v) })
-  const submit = () => {
-    const read = bodyOf(form, percentProblem)
-    if ("problem" in read) return setProblem(read.problem)
-    const close = { onSuccess: () => onOpenChange(false) }
-    if (!sale) return create.mutate(read.body, close)
-    const before = bodyOf(formOf(sale, names.data ?? []), percentProblem)
-    update.mutate({ id: sale.id, changes: "body" in before ? changesOf(before.body, read.body) : read.body }, close)
-  }
   const problems: Record<Problem, string> = {
     name: t("flashSales.errors.name"),
     dates: t("flashSales.errors.dates"),

@@ -1,11 +1,11 @@
 import { Input, Select, Text } from "@medusajs/ui"
-import { useEffect, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { TargetOption, useStoreCurrencies, useVariantOptions } from "../hooks/catalog"
-import { GroupBuyChanges, GroupBuyInput, useCreateGroupBuy, useUpdateGroupBuy } from "../hooks/group-buys"
+import { GroupBuyInput, useCreateGroupBuy, useUpdateGroupBuy } from "../hooks/group-buys"
 import { useLabels } from "../lib/labels"
 import { GroupBuy, GroupOverflow, SaleCommission } from "../lib/types"
 import { browserTimeZone, wallClockOfInstant, wallClockToIso } from "../lib/zoned-time"
+import { useEditDrawer } from "../lib/edit-form"
 import {
   commissionBody,
   commissionProblem,
@@ -120,21 +120,6 @@ function bodyOf(form: Form, percentProblem: (text: string) => string | null): { 
   }
 }
 
-const POLICY = ["commission_policy", "rate_bps_1", "rate_bps_2", "rate_bps_3"] as const
-
-/** What an edit changes: each field that differs (a window by its instant), the prices and the policy each as a whole. */
-function changesOf(before: GroupBuyInput, after: GroupBuyInput): GroupBuyChanges {
-  const same = (k: keyof GroupBuyInput) =>
-    k === "starts_at" || k === "ends_at"
-      ? Date.parse(String(before[k])) === Date.parse(String(after[k]))
-      : JSON.stringify(before[k] ?? null) === JSON.stringify(after[k] ?? null)
-  const keys = (Object.keys(after) as (keyof GroupBuyInput)[]).filter((k) => !(POLICY as readonly string[]).includes(k) && !same(k))
-  const policy = POLICY.some((k) => !same(k)) ? commissionKeys(after) : {}
-  return { ...Object.fromEntries(keys.map((k) => [k, after[k]])), ...policy }
-}
-
-const commissionKeys = (body: GroupBuyInput) => Object.fromEntries(POLICY.filter((k) => body[k] !== undefined).map((k) => [k, body[k]]))
-
 /**
  * A 拼团 activity in a drawer: its window, the variants with a group price per
  * store currency, the group size and time limit, the limits, virtual
@@ -148,36 +133,17 @@ export const GroupBuyDrawer = ({ groupBuy, open, onOpenChange }: { groupBuy: Gro
   const variantIds = groupBuy && open ? [...new Set(groupBuy.prices.map((p) => p.variant_id))] : []
   const variants = useVariantOptions(variantIds)
   const currencies = useStoreCurrencies(open)
-  const [form, setForm] = useState<Form>(() => formOf(null, []))
-  const [problem, setProblem] = useState<Problem | null>(null)
-  const create = useCreateGroupBuy(t("groupBuys.created"))
-  const update = useUpdateGroupBuy(t("groupBuys.saved"))
-  const mutation = groupBuy ? update : create
-  const loaded = !groupBuy || !variantIds.length || !!variants.data
-  useEffect(() => {
-    if (!open || !loaded) return
-    setForm(formOf(groupBuy, variants.data ?? []))
-    setProblem(null)
-    create.reset()
-    update.reset()
-    // The form is reset when the drawer opens on an activity, once its variants are named.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [open, loaded, groupBuy?.id])
-
-  const set = (changes: Partial<Form>) => {
-    setForm((f) => ({ ...f, ...changes }))
-    setProblem(null)
-  }
+  const { form, set, problem, submit, mutation } = useEditDrawer({
+    entity: groupBuy,
+    open,
+    onOpenChange,
+    loaded: !groupBuy || !variantIds.length || !!variants.data,
+    formOf: (g: GroupBuy | null) => formOf(g, variants.data ?? []),
+    bodyOf: (f: Form) => bodyOf(f, percentProblem),
+    create: useCreateGroupBuy(t("groupBuys.created")),
+    update: useUpdateGroupBuy(t("groupBuys.saved")),
+  })
   const toggle = (v: TargetOption) => set({ variants: toggled(form.variants, v) })
-
-  const submit = () => {
-    const read = bodyOf(form, percentProblem)
-    if ("problem" in read) return setProblem(read.problem)
-    const close = { onSuccess: () => onOpenChange(false) }
-    if (!groupBuy) return create.mutate(read.body, close)
-    const before = bodyOf(formOf(groupBuy, variants.data ?? []), percentProblem)
-    update.mutate({ id: groupBuy.id, changes: "body" in before ? changesOf(before.body, read.body) : read.body }, close)
-  }
   const problems: Record<Problem, string> = {
     name: t("groupBuys.errors.name"),
     window: t("groupBuys.errors.window"),

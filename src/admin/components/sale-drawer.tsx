@@ -1,11 +1,11 @@
 import { XMark } from "@medusajs/icons"
 import { IconButton, Input, Select, Text } from "@medusajs/ui"
-import { useEffect, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { TargetOption, useStoreCurrencies, useVariantOptions } from "../hooks/catalog"
-import { SaleChanges, SaleInput, useCreateSale, useUpdateSale } from "../hooks/sales"
+import { SaleInput, useCreateSale, useUpdateSale } from "../hooks/sales"
 import { Sale, SaleCommission } from "../lib/types"
 import { browserTimeZone, wallClockOf, wallClockToIso } from "../lib/zoned-time"
+import { COMMISSION_FIELDS, useEditDrawer } from "../lib/edit-form"
 import {
   commissionBody,
   commissionProblem,
@@ -103,19 +103,8 @@ function bodyOf(form: Form, percentProblem: (text: string) => string | null): { 
   }
 }
 
+/** A sale's pricing travels as a whole: an edit sends the four together or not at all. */
 const PRICING = ["percent_off_bps", "product_ids", "variant_ids", "prices"] as const
-const POLICY = ["commission_policy", "rate_bps_1", "rate_bps_2", "rate_bps_3"] as const
-
-/** What an edit changes: each field that differs, the prices and the policy each as a whole. */
-function changesOf(before: SaleInput, after: SaleInput): SaleChanges {
-  const differs = (keys: readonly (keyof SaleInput)[]) => keys.some((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))
-  const pick = (keys: readonly (keyof SaleInput)[]) => Object.fromEntries(keys.filter((k) => after[k] !== undefined).map((k) => [k, after[k]]))
-  return {
-    ...pick((["name", "starts_at", "ends_at", "time_zone"] as const).filter((k) => differs([k]))),
-    ...(differs(PRICING) ? pick(PRICING) : {}),
-    ...(differs(POLICY) ? pick(POLICY) : {}),
-  }
-}
 
 /**
  * A sale's form in a drawer: what is on sale (whole products or single
@@ -129,36 +118,19 @@ export const SaleDrawer = ({ sale, open, onOpenChange }: { sale: Sale | null; op
   const percentProblem = usePercentProblem()
   const variants = useVariantOptions(sale && open ? sale.variant_ids : [])
   const currencies = useStoreCurrencies(open)
-  const [form, setForm] = useState<Form>(() => formOf(null, []))
-  const [problem, setProblem] = useState<Problem | null>(null)
-  const create = useCreateSale(t("sales.created"))
-  const update = useUpdateSale(t("sales.saved"))
-  const mutation = sale ? update : create
-  const loaded = !sale || !sale.variant_ids.length || !!variants.data
-  useEffect(() => {
-    if (!open || !loaded) return
-    setForm(formOf(sale, variants.data ?? []))
-    setProblem(null)
-    create.reset()
-    update.reset()
-    // The form is reset when the drawer opens on a sale, once its variants are named.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [open, loaded, sale?.id])
-
-  const set = (changes: Partial<Form>) => {
-    setForm((f) => ({ ...f, ...changes }))
-    setProblem(null)
-  }
+  const { form, set, problem, submit, mutation } = useEditDrawer({
+    entity: sale,
+    open,
+    onOpenChange,
+    loaded: !sale || !sale.variant_ids.length || !!variants.data,
+    formOf: (s: Sale | null) => formOf(s, variants.data ?? []),
+    bodyOf: (f: Form) => bodyOf(f, percentProblem),
+    create: useCreateSale(t("sales.created")),
+    update: useUpdateSale(t("sales.saved")),
+    groups: [PRICING, COMMISSION_FIELDS],
+    fields: ["name", "starts_at", "ends_at", "time_zone"],
+  })
   const toggle = (target: TargetOption) => set({ targets: toggled(form.targets, target) })
-
-  const submit = () => {
-    const read = bodyOf(form, percentProblem)
-    if ("problem" in read) return setProblem(read.problem)
-    const close = { onSuccess: () => onOpenChange(false) }
-    if (!sale) return create.mutate(read.body, close)
-    const before = bodyOf(formOf(sale, variants.data ?? []), percentProblem)
-    update.mutate({ id: sale.id, changes: "body" in before ? changesOf(before.body, read.body) : read.body }, close)
-  }
   const problems: Record<Problem, string> = {
     name: t("sales.errors.name"),
     targets: t("sales.errors.targets"),
