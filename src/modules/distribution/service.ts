@@ -165,7 +165,7 @@ export default class DistributionModuleService extends MedusaService({
 }) {
   protected readonly options_: DistributionModuleOptions
 
-  constructor(container: Record<string, unknown>, options?: DistributionModuleOptions) {
+  constructor(_container: Record<string, unknown>, options?: DistributionModuleOptions) {
     // eslint-disable-next-line prefer-rest-params
     super(...arguments)
     this.options_ = options ?? {}

@@ -1,7 +1,8 @@
-import { Button, Container, createDataTableColumnHelper, Heading, Select, Table, Text } from "@medusajs/ui"
+import { Button, Container, createDataTableColumnHelper, Heading, Select, Table } from "@medusajs/ui"
 import { useMemo, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { UIMatch, useNavigate, useParams } from "react-router-dom"
+import { ActivityPrices } from "../../../../components/activity-prices"
 import { GroupBuyCrumb } from "../../../../components/breadcrumb"
 import { GroupBuyDrawer } from "../../../../components/group-buy-drawer"
 import { CloseGroupBuyButton, useGroupBuyWindowText, useMinutesText } from "../../../../components/group-buy-parts"
@@ -10,54 +11,13 @@ import { ReportState } from "../../../../components/report-state"
 import { useSalePolicyText } from "../../../../components/sale-parts"
 import { Empty, Field, Kpi, PageFallback, Section } from "../../../../components/section"
 import { Status, useStatusOptions } from "../../../../components/status"
-import { useVariantOptions } from "../../../../hooks/catalog"
 import { useGroupBuy, useGroupBuyReport, useGroups } from "../../../../hooks/group-buys"
 import { useFormat } from "../../../../lib/format"
 import { useLabels } from "../../../../lib/labels"
-import { Group, GroupBuy } from "../../../../lib/types"
+import { Group } from "../../../../lib/types"
 
 const GROUP_STATUSES = ["forming", "open", "succeeded", "failed", "abandoned"] as const
 const ALL = "all"
-
-/** The group prices, variant by variant and currency by currency. */
-const GroupBuyPrices = ({ groupBuy }: { groupBuy: GroupBuy }) => {
-  const { t } = useTranslation("distribution")
-  const f = useFormat()
-  const variants = useVariantOptions([...new Set(groupBuy.prices.map((p) => p.variant_id))])
-  const names = new Map((variants.data ?? []).map((v) => [v.id, v]))
-  return (
-    <Table data-testid="group-buy-prices">
-      <Table.Header>
-        <Table.Row>
-          <Table.HeaderCell>{t("sales.variant")}</Table.HeaderCell>
-          <Table.HeaderCell>{t("sales.currency")}</Table.HeaderCell>
-          <Table.HeaderCell className="text-right">{t("groupBuys.groupPrice")}</Table.HeaderCell>
-        </Table.Row>
-      </Table.Header>
-      <Table.Body>
-        {groupBuy.prices.map((p) => {
-          const v = names.get(p.variant_id)
-          return (
-            <Table.Row key={`${p.variant_id}:${p.currency_code}`} data-testid="group-buy-price-row">
-              <Table.Cell>
-                <Text size="small">{v?.title ?? p.variant_id}</Text>
-                {v?.detail && (
-                  <Text size="xsmall" className="text-ui-fg-muted">
-                    {v.detail}
-                  </Text>
-                )}
-              </Table.Cell>
-              <Table.Cell className="uppercase">{p.currency_code}</Table.Cell>
-              <Table.Cell className="text-right tabular-nums" data-testid="group-buy-price-amount">
-                {f.money(p.amount, p.currency_code)}
-              </Table.Cell>
-            </Table.Row>
-          )
-        })}
-      </Table.Body>
-    </Table>
-  )
-}
 
 /** Groups opened, succeeded (virtually), failed and open; the GMV of paid members and what failed groups refunded, per currency. */
 const GroupBuyReportSection = ({ id }: { id: string }) => {
@@ -259,7 +219,11 @@ const GroupBuyDetailPage = () => {
         {gb.closed_at && <Field label={t("groupBuys.closedAt")}>{f.dateTime(gb.closed_at)}</Field>}
       </Container>
       <Section title={t("groupBuys.prices")}>
-        {gb.prices.length ? <GroupBuyPrices groupBuy={gb} /> : <Empty title={t("sales.noPrices")} />}
+        {gb.prices.length ? (
+          <ActivityPrices prices={gb.prices} priceLabel={t("groupBuys.groupPrice")} testId="group-buy-price" />
+        ) : (
+          <Empty title={t("sales.noPrices")} />
+        )}
       </Section>
       <GroupBuyReportSection id={gb.id} />
       <GroupsSection groupBuyId={gb.id} />

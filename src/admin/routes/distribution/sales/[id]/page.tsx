@@ -1,14 +1,14 @@
-import { Button, Container, Heading, Table, Text, usePrompt } from "@medusajs/ui"
+import { Button, Container, Heading, usePrompt } from "@medusajs/ui"
 import { useState } from "react"
 import { useTranslation } from "react-i18next"
 import { Link, UIMatch, useParams } from "react-router-dom"
+import { ActivityPrices } from "../../../../components/activity-prices"
 import { SaleCrumb } from "../../../../components/breadcrumb"
 import { CommissionsTable } from "../../../../components/distributor-tables"
 import { SaleDrawer } from "../../../../components/sale-drawer"
 import { useSalePolicyText, useSalePricingText, useSaleWindowText } from "../../../../components/sale-parts"
 import { Empty, Field, PageFallback, Section } from "../../../../components/section"
 import { Status } from "../../../../components/status"
-import { useVariantOptions } from "../../../../hooks/catalog"
 import { useEndSale, useSale } from "../../../../hooks/sales"
 import { useFormat } from "../../../../lib/format"
 import { Sale } from "../../../../lib/types"
@@ -16,48 +16,8 @@ import { Sale } from "../../../../lib/types"
 /** A sale's prices, variant by variant and currency by currency, beside each variant's regular price. */
 const SalePrices = ({ sale }: { sale: Sale }) => {
   const { t } = useTranslation("distribution")
-  const f = useFormat()
-  const variants = useVariantOptions(sale.variant_ids)
-  const names = new Map((variants.data ?? []).map((v) => [v.id, v]))
   if (!sale.prices.length) return <Empty title={t("sales.noPrices")} />
-  return (
-    <Table data-testid="sale-prices">
-      <Table.Header>
-        <Table.Row>
-          <Table.HeaderCell>{t("sales.variant")}</Table.HeaderCell>
-          <Table.HeaderCell>{t("sales.currency")}</Table.HeaderCell>
-          <Table.HeaderCell className="text-right">{t("sales.salePrice")}</Table.HeaderCell>
-          <Table.HeaderCell className="text-right">{t("sales.regularPrice")}</Table.HeaderCell>
-        </Table.Row>
-      </Table.Header>
-      <Table.Body>
-        {sale.prices.map((p) => {
-          const v = names.get(p.variant_id)
-          return (
-            <Table.Row key={`${p.variant_id}:${p.currency_code}`} data-testid="sale-price-row">
-              <Table.Cell>
-                <Text size="small" data-testid="sale-price-variant">
-                  {v?.title ?? p.variant_id}
-                </Text>
-                {v?.detail && (
-                  <Text size="xsmall" className="text-ui-fg-muted">
-                    {v.detail}
-                  </Text>
-                )}
-              </Table.Cell>
-              <Table.Cell className="uppercase">{p.currency_code}</Table.Cell>
-              <Table.Cell className="text-right tabular-nums" data-testid="sale-price-amount">
-                {f.money(p.amount, p.currency_code)}
-              </Table.Cell>
-              <Table.Cell className="text-ui-fg-subtle text-right tabular-nums line-through" data-testid="sale-price-regular">
-                {f.money(p.regular_amount, p.currency_code)}
-              </Table.Cell>
-            </Table.Row>
-          )
-        })}
-      </Table.Body>
-    </Table>
-  )
+  return <ActivityPrices prices={sale.prices} priceLabel={t("sales.salePrice")} regular testId="sale-price" />
 }
 
 const SaleDetailPage = () => {
