@@ -201,7 +201,7 @@ medusaIntegrationTestRunner({
       }
     })
 
-    it("sells a quota of 10 to exactly 10 of 100 concurrent checkouts; an expired reservation cannot complete, the job releases it and the quota sells again", async () => {
+    it("sells a quota of 10 to exactly 10 of 100 concurrent checkouts; an expired reservation cannot complete, the job releases it and the quota sells again; a completing cart holds its reservation past its expiry", async () => {
       const container = getContainer()
       const sale = await createFlashSale({
         name: "秒杀 · 百人抢十",
@@ -261,6 +261,25 @@ medusaIntegrationTestRunner({
       const order = await complete(resold.cart_id, second)
       expect(order.items[0]).toMatchObject({ unit_price: 9.9, quantity: 1 })
       expect(await quotaOf(sale.id)).toEqual({ quota: 10, reserved: 9, sold: 1 })
+
+      // A cart that asks to complete in its reservation's last seconds holds it: the release run
+      // after the original expiry leaves it (no second buyer can take that quota while the order
+      // is placed), and the order then consumes it.
+      const lastSecond = won[1]
+      const row = () => db()("distribution_activity_reservation").where({ cart_id: lastSecond.cart_id }).first()
+      await db()("distribution_activity_reservation").where({ cart_id: lastSecond.cart_id }).update({ expires_at: new Date(Date.now() + 2000) })
+      // Asked before the cart can be paid: the hold is taken, the completion itself fails, no order.
+      const unpaid = await api.post(`/store/carts/${lastSecond.cart_id}/complete`, {}, lastSecond.who).catch((e) => e.response)
+      expect(unpaid.data.type).not.toBe("order")
+      expect((await row()).status).toBe("reserved")
+      expect(new Date((await row()).expires_at).getTime()).toBeGreaterThan(Date.now() + 100_000)
+      await new Promise((r) => setTimeout(r, 2500))
+      expect(await releaseActivityReservations(container)).toBe(0)
+      expect(await quotaOf(sale.id)).toEqual({ quota: 10, reserved: 9, sold: 1 })
+      await prepare(lastSecond.cart_id, lastSecond.who)
+      await complete(lastSecond.cart_id, lastSecond.who)
+      expect(await row()).toMatchObject({ status: "consumed" })
+      expect(await quotaOf(sale.id)).toEqual({ quota: 10, reserved: 8, sold: 2 })
     })
 
     it("validates a flash sale with clear 400s, changes it without selling below what is held, and closes it for good", async () => {

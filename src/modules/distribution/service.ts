@@ -2387,6 +2387,12 @@ export default class DistributionModuleService extends MedusaService({
     return await reservations.reservationById(sharedContext.manager as EntityManager, id)
   }
 
+  /** A cart being completed keeps its reservation until `until` (see queries/activity-reservations holdForCompletion). */
+  @InjectTransactionManager()
+  async holdActivityReservationForCompletion(input: { id: string; now: Date; until: Date }, @MedusaContext() sharedContext: Context = {}) {
+    return await reservations.holdForCompletion(sharedContext.transactionManager as EntityManager, input)
+  }
+
   /** The order placed from a reservation's cart consumes it (idempotent by the order). */
   @InjectTransactionManager()
   async consumeActivityReservation(input: { id: string; order_id: string; now: Date }, @MedusaContext() sharedContext: Context = {}) {

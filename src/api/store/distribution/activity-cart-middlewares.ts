@@ -64,17 +64,32 @@ export const refuseActivityCodes = guard((req, { mark }) => {
   return new MedusaError(MedusaError.Types.INVALID_DATA, `This cart holds a ${label(mark!.kind)} item: coupons and promotion codes do not apply to it`)
 })
 
+/**
+ * How long a cart being completed keeps its reservation beyond the moment it
+ * asked: the order is placed well within it, and a release run meanwhile
+ * leaves the reservation alone. A completion that fails (a declined payment)
+ * leaves the buyer that much longer to try again.
+ */
+export const COMPLETION_HOLD_MS = 2 * 60_000
+
 export const refuseExpiredActivityCart = guard(async (req, { cart, mark }) => {
   if (cart.completed_at) {
     return null
   }
   const service: DistributionModuleService = req.scope.resolve(DISTRIBUTION_MODULE)
+  const now = new Date()
+  // Held in one statement while still reserved: between this check and the order, no release run can take it.
+  const held = await service.holdActivityReservationForCompletion({
+    id: mark!.reservation_id,
+    now,
+    until: new Date(now.getTime() + COMPLETION_HOLD_MS),
+  })
+  if (held) {
+    return null
+  }
   const reservation = await service.retrieveActivityReservation(mark!.reservation_id)
-  const expired =
-    !reservation ||
-    reservation.status === ReservationStatus.RELEASED ||
-    (reservation.status === ReservationStatus.RESERVED && new Date(reservation.expires_at).getTime() <= Date.now())
-  if (!expired) {
+  if (reservation?.status === ReservationStatus.CONSUMED) {
+    // Its order is placed already: Medusa answers a completed cart with that order.
     return null
   }
   return asHttpError(

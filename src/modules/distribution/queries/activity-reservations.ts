@@ -207,6 +207,33 @@ export async function releaseReservation(manager: EntityManager, input: { id: st
 }
 
 /**
+ * A cart being completed holds its reservation: one still reserved and not
+ * expired at `now` is kept at least until `until` (a 拼团 seat with it), so a
+ * release run cannot give the quota back while the order is being placed —
+ * which would let that order and the quota's next buyer both have it. Null
+ * when the reservation is no longer held (expired, released or consumed).
+ */
+export async function holdForCompletion(
+  manager: EntityManager,
+  input: { id: string; now: Date; until: Date }
+): Promise<ReservationRow | null> {
+  const [row]: ReservationRow[] = await manager.execute(
+    `UPDATE distribution_activity_reservation SET expires_at = greatest(expires_at, ?), updated_at = now()
+      WHERE id = ? AND status = 'reserved' AND expires_at > ? AND deleted_at IS NULL
+      RETURNING ${COLUMNS}`,
+    [input.until, input.id, input.now]
+  )
+  if (row?.activity_kind === ActivityKind.GROUP_BUY) {
+    await manager.execute(
+      `UPDATE distribution_group_member SET reservation_expires_at = greatest(reservation_expires_at, ?), updated_at = now()
+        WHERE reservation_id = ? AND status = 'reserved' AND deleted_at IS NULL`,
+      [input.until, row.id]
+    )
+  }
+  return row ?? null
+}
+
+/**
  * Releases up to `limit` reservations expired by `now`, skipping the rows
  * another transaction holds (a consumption, another instance's run): each is
  * released once and its quota given back.
