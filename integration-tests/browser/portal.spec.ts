@@ -31,7 +31,7 @@ const LANGS = [
 const TEXT = {
   en: {
     held: "Held, waiting for review",
-    members: (n: number) => `${n} members`,
+    members: (n: number) => `${n} ${n === 1 ? "member" : "members"}`,
     reversed: "Reversed",
     why: "Taken back: the order was canceled, returned or refunded",
     endsIn: /^Ends in (\d+d )?\d\d:\d\d:\d\d/,
@@ -354,7 +354,7 @@ describe("The distributor portal", () => {
   }
 
   const GROUP_TEXT = {
-    en: { seats: (n: number) => `${n} seats left`, remaining: (left: number, quota: number) => `${left} of ${quota} left`, size: "3-person group" },
+    en: { seats: (n: number) => `${n} ${n === 1 ? "seat" : "seats"} left`, remaining: (left: number, quota: number) => `${left} of ${quota} left`, size: "3-person group" },
     "zh-CN": { seats: (n: number) => `还差 ${n} 人`, remaining: (left: number, quota: number) => `剩余 ${left} / ${quota}`, size: "3 人团" },
   } as const
 
@@ -480,7 +480,7 @@ describe("The distributor portal", () => {
       const first = direct.find((r) => r.direct_count > 0 && r.team_size > r.direct_count)!
       expect(first).toBeDefined()
       const firstItem = depth1.locator(`li[data-member-id="${first.id}"]`)
-      expect(await firstItem.getByTestId("team-member-direct").first().innerText()).toBe(`${first.direct_count} direct recruits`)
+      expect(await firstItem.getByTestId("team-member-direct").first().innerText()).toBe(`${first.direct_count} direct ${first.direct_count === 1 ? "recruit" : "recruits"}`)
       const childrenRequest = page.waitForRequest((r) => r.url().includes(`/store/distribution/team/${first.id}/children`))
       await firstItem.getByTestId("team-member-toggle").first().click()
       await childrenRequest
