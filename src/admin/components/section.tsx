@@ -98,3 +98,17 @@ export const Kpi = ({ label, value, hint, testId }: { label: string; value: stri
 export const PageFallback = ({ isLoading, notFound, error }: { isLoading: boolean; notFound: string; error: Error | null }) => (
   <Container className="p-0">{isLoading ? <Loading rows={6} /> : <Empty title={notFound} description={error?.message} />}</Container>
 )
+
+/**
+ * The first row of an entity's page (a sale's, a 秒杀's, a 拼团 activity's or
+ * group's): its name and status, and its actions while it has any.
+ */
+export const DetailHeader = ({ title, titleTestId, status, actions }: { title: string; titleTestId: string; status: ReactNode; actions?: ReactNode }) => (
+  <div className="flex items-center justify-between px-6 py-4">
+    <div className="flex items-center gap-x-2">
+      <Heading data-testid={titleTestId}>{title}</Heading>
+      {status}
+    </div>
+    {actions && <div className="flex gap-x-2">{actions}</div>}
+  </div>
+)

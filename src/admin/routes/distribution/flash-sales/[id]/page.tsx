@@ -1,11 +1,11 @@
-import { Button, Container, Heading, Table, Text, usePrompt } from "@medusajs/ui"
+import { Button, Container, Table, Text, usePrompt } from "@medusajs/ui"
 import { useState } from "react"
 import { useTranslation } from "react-i18next"
 import { Link, UIMatch, useParams } from "react-router-dom"
 import { FlashSaleCrumb } from "../../../../components/breadcrumb"
 import { FlashSaleDrawer, slotsText } from "../../../../components/flash-sale-drawer"
 import { useSalePolicyText } from "../../../../components/sale-parts"
-import { Empty, Field, Loading, PageFallback, Section } from "../../../../components/section"
+import { DetailHeader, Empty, Field, Loading, PageFallback, Section } from "../../../../components/section"
 import { Status } from "../../../../components/status"
 import { useVariantOptions } from "../../../../hooks/catalog"
 import { useCloseFlashSale, useFlashSale, useFlashSaleReservations } from "../../../../hooks/flash-sales"
@@ -188,22 +188,23 @@ const FlashSaleDetailPage = () => {
   return (
     <div className="flex flex-col gap-y-3" data-testid="flash-sale-detail">
       <Container className="divide-y p-0">
-        <div className="flex items-center justify-between px-6 py-4">
-          <div className="flex items-center gap-x-2">
-            <Heading data-testid="flash-sale-name">{sale.name}</Heading>
-            <Status kind="flashSale" status={sale.phase} />
-          </div>
-          {sale.status === "active" && (
-            <div className="flex gap-x-2">
-              <Button size="small" variant="secondary" onClick={() => setEditing(true)} data-testid="flash-sale-detail-edit">
-                {t("actions.edit")}
-              </Button>
-              <Button size="small" variant="danger" isLoading={close.isPending} onClick={closeSale} data-testid="flash-sale-detail-close">
-                {t("flashSales.close")}
-              </Button>
-            </div>
-          )}
-        </div>
+        <DetailHeader
+          title={sale.name}
+          titleTestId="flash-sale-name"
+          status={<Status kind="flashSale" status={sale.phase} />}
+          actions={
+            sale.status === "active" && (
+              <>
+                <Button size="small" variant="secondary" onClick={() => setEditing(true)} data-testid="flash-sale-detail-edit">
+                  {t("actions.edit")}
+                </Button>
+                <Button size="small" variant="danger" isLoading={close.isPending} onClick={closeSale} data-testid="flash-sale-detail-close">
+                  {t("flashSales.close")}
+                </Button>
+              </>
+            )
+          }
+        />
         <Field label={t("flashSales.dates")} testId="flash-sale-dates">
           {t("flashSales.datesText", { from: sale.starts_on, to: sale.ends_on, zone: sale.time_zone })}
         </Field>

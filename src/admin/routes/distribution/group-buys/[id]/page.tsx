@@ -1,4 +1,4 @@
-import { Button, Container, createDataTableColumnHelper, Heading, Select, Table } from "@medusajs/ui"
+import { Button, Container, createDataTableColumnHelper, Select, Table } from "@medusajs/ui"
 import { useMemo, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { UIMatch, useNavigate, useParams } from "react-router-dom"
@@ -9,7 +9,7 @@ import { CloseGroupBuyButton, useGroupBuyWindowText, useMinutesText } from "../.
 import { PagedTable, usePaging } from "../../../../components/paged-table"
 import { ReportState } from "../../../../components/report-state"
 import { useSalePolicyText } from "../../../../components/sale-parts"
-import { Empty, Field, Kpi, PageFallback, Section } from "../../../../components/section"
+import { DetailHeader, Empty, Field, Kpi, PageFallback, Section } from "../../../../components/section"
 import { Status, useStatusOptions } from "../../../../components/status"
 import { useGroupBuy, useGroupBuyReport, useGroups } from "../../../../hooks/group-buys"
 import { useFormat } from "../../../../lib/format"
@@ -172,20 +172,21 @@ const GroupBuyDetailPage = () => {
   return (
     <div className="flex flex-col gap-y-3" data-testid="group-buy-detail">
       <Container className="divide-y p-0">
-        <div className="flex items-center justify-between px-6 py-4">
-          <div className="flex items-center gap-x-2">
-            <Heading data-testid="group-buy-name">{gb.name}</Heading>
-            <Status kind="groupBuy" status={gb.phase} />
-          </div>
-          {gb.status !== "closed" && (
-            <div className="flex gap-x-2">
-              <Button size="small" variant="secondary" onClick={() => setEditing(true)} data-testid="group-buy-edit">
-                {t("actions.edit")}
-              </Button>
-              <CloseGroupBuyButton groupBuy={gb} variant="danger" />
-            </div>
-          )}
-        </div>
+        <DetailHeader
+          title={gb.name}
+          titleTestId="group-buy-name"
+          status={<Status kind="groupBuy" status={gb.phase} />}
+          actions={
+            gb.status !== "closed" && (
+              <>
+                <Button size="small" variant="secondary" onClick={() => setEditing(true)} data-testid="group-buy-edit">
+                  {t("actions.edit")}
+                </Button>
+                <CloseGroupBuyButton groupBuy={gb} variant="danger" />
+              </>
+            )
+          }
+        />
         <Field label={t("groupBuys.window")} testId="group-buy-window">
           {windowText(gb)}
         </Field>

@@ -1,4 +1,4 @@
-import { Button, Container, Heading, usePrompt } from "@medusajs/ui"
+import { Button, Container, usePrompt } from "@medusajs/ui"
 import { useState } from "react"
 import { useTranslation } from "react-i18next"
 import { Link, UIMatch, useParams } from "react-router-dom"
@@ -7,7 +7,7 @@ import { SaleCrumb } from "../../../../components/breadcrumb"
 import { CommissionsTable } from "../../../../components/distributor-tables"
 import { SaleDrawer } from "../../../../components/sale-drawer"
 import { useSalePolicyText, useSalePricingText, useSaleWindowText } from "../../../../components/sale-parts"
-import { Empty, Field, PageFallback, Section } from "../../../../components/section"
+import { DetailHeader, Empty, Field, PageFallback, Section } from "../../../../components/section"
 import { Status } from "../../../../components/status"
 import { useEndSale, useSale } from "../../../../hooks/sales"
 import { useFormat } from "../../../../lib/format"
@@ -47,22 +47,23 @@ const SaleDetailPage = () => {
   return (
     <div className="flex flex-col gap-y-3" data-testid="sale-detail">
       <Container className="divide-y p-0">
-        <div className="flex items-center justify-between px-6 py-4">
-          <div className="flex items-center gap-x-2">
-            <Heading data-testid="sale-name">{sale.name}</Heading>
-            <Status kind="sale" status={sale.status} />
-          </div>
-          {sale.status !== "ended" && (
-            <div className="flex gap-x-2">
-              <Button size="small" variant="secondary" onClick={() => setEditing(true)} data-testid="sale-edit">
-                {t("actions.edit")}
-              </Button>
-              <Button size="small" variant="danger" isLoading={end.isPending} onClick={endEarly} data-testid="sale-end">
-                {t("sales.end")}
-              </Button>
-            </div>
-          )}
-        </div>
+        <DetailHeader
+          title={sale.name}
+          titleTestId="sale-name"
+          status={<Status kind="sale" status={sale.status} />}
+          actions={
+            sale.status !== "ended" && (
+              <>
+                <Button size="small" variant="secondary" onClick={() => setEditing(true)} data-testid="sale-edit">
+                  {t("actions.edit")}
+                </Button>
+                <Button size="small" variant="danger" isLoading={end.isPending} onClick={endEarly} data-testid="sale-end">
+                  {t("sales.end")}
+                </Button>
+              </>
+            )
+          }
+        />
         <Field label={t("sales.window")} testId="sale-window">
           {windowText(sale)}
         </Field>

@@ -1,8 +1,8 @@
-import { Alert, Badge, Button, Container, Heading, Table, Text, usePrompt } from "@medusajs/ui"
+import { Alert, Badge, Button, Container, Table, Text, usePrompt } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
 import { Link, UIMatch, useParams } from "react-router-dom"
 import { GroupCrumb } from "../../../../../../components/breadcrumb"
-import { Empty, Field, PageFallback, Section } from "../../../../../../components/section"
+import { DetailHeader, Empty, Field, PageFallback, Section } from "../../../../../../components/section"
 import { Status } from "../../../../../../components/status"
 import { useDecideGroup, useGroup, useGroupBuy } from "../../../../../../hooks/group-buys"
 import { useFormat } from "../../../../../../lib/format"
@@ -107,22 +107,23 @@ const GroupPage = () => {
   return (
     <div className="flex flex-col gap-y-3" data-testid="group-detail">
       <Container className="divide-y p-0">
-        <div className="flex items-center justify-between px-6 py-4">
-          <div className="flex items-center gap-x-2">
-            <Heading data-testid="group-id">{group.id}</Heading>
-            <Status kind="group" status={group.status} />
-          </div>
-          {group.status === "open" && (
-            <div className="flex gap-x-2">
-              <Button size="small" variant="secondary" isLoading={decide.isPending} onClick={() => confirmDecide("complete")} data-testid="group-complete">
-                {t("groupBuys.complete")}
-              </Button>
-              <Button size="small" variant="danger" isLoading={decide.isPending} onClick={() => confirmDecide("fail")} data-testid="group-fail">
-                {t("groupBuys.fail")}
-              </Button>
-            </div>
-          )}
-        </div>
+        <DetailHeader
+          title={group.id}
+          titleTestId="group-id"
+          status={<Status kind="group" status={group.status} />}
+          actions={
+            group.status === "open" && (
+              <>
+                <Button size="small" variant="secondary" isLoading={decide.isPending} onClick={() => confirmDecide("complete")} data-testid="group-complete">
+                  {t("groupBuys.complete")}
+                </Button>
+                <Button size="small" variant="danger" isLoading={decide.isPending} onClick={() => confirmDecide("fail")} data-testid="group-fail">
+                  {t("groupBuys.fail")}
+                </Button>
+              </>
+            )
+          }
+        />
         {decide.error && (
           <div className="px-6 py-4">
             <Alert variant="error" data-testid="group-decide-error">
