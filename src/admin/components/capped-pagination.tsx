@@ -5,7 +5,7 @@ import { cappedCount } from "../lib/capped-count"
 import { useFormat } from "../lib/format"
 
 /**
- * The pagination of a list whose count stopped at a cap ("1 – 20 of 10,000+
+ * The pagination of a list whose count stopped at a cap ("1 – 20 of 1,000+
  * results"): the DataTable's own prints the count as an exact number. Same
  * layout and words as the DataTable's; the pages beyond the cap are not
  * offered (a narrower search finds them).

@@ -1,5 +1,5 @@
 /**
- * A count that stopped at a cap, in the admin's language: "10,000+" (the
- * distributor search counts up to 10,000 matches).
+ * A count that stopped at a cap, in the admin's language: "1,000+" (the
+ * distributor search counts up to 1,000 matches).
  */
 export const cappedCount = (count: number, locale: string) => `${new Intl.NumberFormat(locale).format(count)}+`

@@ -489,10 +489,10 @@ export const AdminDistributorsResponse = paged("distributors", selectable(AdminD
   count: z
     .number()
     .int()
-    .describe("The distributors that match; with q, exact up to 10,000 and 10,000 when more match (count_capped)"),
+    .describe("The distributors that match; with q, exact up to 1,000 and 1,000 when more match (count_capped)"),
   count_capped: z
     .boolean()
-    .describe("True when a search (q) matches more than 10,000 distributors: count is then 10,000, shown as \"10,000+\""),
+    .describe("True when a search (q) matches more than 1,000 distributors: count is then 1,000, shown as \"1,000+\""),
 })
 export const AdminDistributorResponse = z.object({ distributor: AdminDistributor })
 export const AdminDistributorDetailResponse = z.object({

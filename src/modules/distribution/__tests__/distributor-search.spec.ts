@@ -81,6 +81,7 @@ distributionModuleTests(({ service, MikroOrmWrapper }) => {
     limit: 2,
     offset: 0,
     count_cap: 5,
+    walk_rows: 10,
     ...s,
   })
 
@@ -112,7 +113,7 @@ distributionModuleTests(({ service, MikroOrmWrapper }) => {
       count_capped: true,
       plan: "walk",
     })
-    // …and behind the 51 newer ones in descending order, beyond a window of 2 × 5 rows.
+    // …and behind the 51 newer ones in descending order, beyond a window of 10 rows.
     const newest = search({ q: "WANG", order: { column: "created_at", descending: true } })
     const page = await service.searchDistributors(newest)
     expect(page).toEqual({ ids: (await expected(newest)).ids, count: 5, count_capped: true, plan: "walk_then_sort" })

@@ -17,9 +17,9 @@ import { pgTextArray } from "../utils/sql"
  * - when more match and the order has an index (team size, registration), the
  *   page is found by walking that index and keeping the rows that match: with
  *   that many matches, a page is near. The walk reads a bounded window of the
- *   order (WALK_MARGIN × count_cap rows); when that holds fewer matches than
- *   the page (the matches sort last), or the order has no index, every match
- *   is sorted, as before the cap.
+ *   order (`walk_rows` rows); when that holds fewer matches than the page (the
+ *   matches sort last), or the order has no index, every match is sorted, as
+ *   before the cap.
  *
  * The strategy follows the capped count, not the planner's estimate of a
  * `%term%` pattern, which can be wrong either way: an index walk chosen for a
@@ -50,12 +50,6 @@ const WALK_KEYS: Partial<Record<DistributorSearchOrder, string>> = {
   created_at: "(created_at AT TIME ZONE 'UTC')",
 }
 
-/**
- * The walk reads up to this many times count_cap rows of the order before it
- * gives up: a walk that fails costs about twice what the count did.
- */
-const WALK_MARGIN = 2
-
 export type DistributorSearch = {
   q: string
   status?: string[]
@@ -68,6 +62,8 @@ export type DistributorSearch = {
   limit: number
   offset: number
   count_cap: number
+  /** How many rows of the order a walk reads before it gives up and sorts every match. */
+  walk_rows: number
 }
 
 export type DistributorSearchPage = {
@@ -156,8 +152,7 @@ export async function searchDistributors(
   }
 
   // More match than the cap. Along an order index, a page is near: the walk
-  // reads up to WALK_MARGIN × count_cap rows of the order and keeps those
-  // that match.
+  // reads up to walk_rows rows of the order and keeps those that match.
   const walkKey = WALK_KEYS[column]
   if (walkKey) {
     const walked: { id: string }[] = await manager.execute(
@@ -167,7 +162,7 @@ export async function searchDistributors(
           ORDER BY ${walkKey} ${direction}, id ${direction} LIMIT ?
        ) w
        WHERE ${match.sql} ${order} LIMIT ? OFFSET ?`,
-      [...filters.params, WALK_MARGIN * search.count_cap, ...match.params, search.limit, search.offset]
+      [...filters.params, search.walk_rows, ...match.params, search.limit, search.offset]
     )
     // The window is a prefix of the order: a full page from it is the page.
     if (walked.length === search.limit) {

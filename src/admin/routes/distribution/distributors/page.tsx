@@ -122,7 +122,7 @@ const DistributorsPage = () => {
         </ListToolbar>
         <DataTable.Table emptyState={texts.empty} />
         {data?.count_capped ? (
-          // More than the count's cap match the search: "1 – 20 of 10,000+ results".
+          // More than the count's cap match the search: "1 – 20 of 1,000+ results".
           <CappedPagination
             count={data.count}
             pagination={list.table.pagination.state}

@@ -2,7 +2,7 @@ import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { DistributorSearchOrder } from "../../../../modules/distribution/queries/distributor-search"
 import { distributionService } from "../../../utils/container"
-import { SEARCH_COUNT_CAP } from "./query-config"
+import { SEARCH_COUNT_CAP, SEARCH_WALK_ROWS } from "./query-config"
 import { AdminListDistributorsType } from "./validators"
 
 /** Distributors, filtered by status, level, parent or depth; searched by code (prefix), email or name. */
@@ -27,6 +27,7 @@ export const GET = async (
       limit,
       offset,
       count_cap: SEARCH_COUNT_CAP,
+      walk_rows: SEARCH_WALK_ROWS,
     })
     const fields = req.queryConfig.fields.includes("id") ? req.queryConfig.fields : ["id", ...req.queryConfig.fields]
     const { data } = page.ids.length
