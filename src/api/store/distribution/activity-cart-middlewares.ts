@@ -1,4 +1,4 @@
-import { MedusaNextFunction, MedusaRequest, MedusaResponse, MiddlewareRoute, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import { MedusaNextFunction, MedusaRequest, MedusaResponse, MiddlewareRoute } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { DISTRIBUTION_MODULE } from "../../../modules/distribution"
 import { ReservationStatus } from "../../../modules/distribution/constants"
@@ -6,8 +6,10 @@ import DistributionModuleService from "../../../modules/distribution/service"
 import { activityMark } from "../../../lib/activity"
 import { authenticateCustomer } from "../../utils/authenticate"
 import { asHttpError } from "../../utils/workflow"
-import { StoreCheckoutFlashSale, StoreListFlashSales } from "./flash-sales/validators"
-import { StoreListActivityReservations } from "./activity-reservations/validators"
+import { validateBody, validateQuery } from "../../utils/lazy-validation"
+
+const flashSalesValidators = () => require("./flash-sales/validators") as typeof import("./flash-sales/validators")
+const activityReservationsValidators = () => require("./activity-reservations/validators") as typeof import("./activity-reservations/validators")
 
 /**
  * Activity checkout on Medusa's own cart routes. An activity cart (made by
@@ -104,13 +106,13 @@ export const activityCartMiddlewares: MiddlewareRoute[] = [
   {
     matcher: "/store/distribution/activity-reservations",
     method: "GET",
-    middlewares: [authenticateCustomer, validateAndTransformQuery(StoreListActivityReservations, {})],
+    middlewares: [authenticateCustomer, validateQuery(() => activityReservationsValidators().StoreListActivityReservations, {})],
   },
-  { matcher: "/store/distribution/flash-sales", method: "GET", middlewares: [validateAndTransformQuery(StoreListFlashSales, {})] },
+  { matcher: "/store/distribution/flash-sales", method: "GET", middlewares: [validateQuery(() => flashSalesValidators().StoreListFlashSales, {})] },
   {
     matcher: "/store/distribution/flash-sales/:id/checkout",
     method: "POST",
-    middlewares: [authenticateCustomer, validateAndTransformBody(StoreCheckoutFlashSale)],
+    middlewares: [authenticateCustomer, validateBody(() => flashSalesValidators().StoreCheckoutFlashSale)],
   },
   { matcher: "/store/carts/:id/line-items*", methods: ["POST", "DELETE"], middlewares: [refuseActivityLineChanges] },
   { matcher: "/store/carts/:id/promotions", methods: ["POST", "DELETE"], middlewares: [refuseActivityCodes] },

@@ -1,12 +1,14 @@
-import { MiddlewareRoute, validateAndTransformQuery } from "@medusajs/framework/http"
+import { MiddlewareRoute } from "@medusajs/framework/http"
 import { allowFields } from "../../../utils/query-fields"
 import { auditLogQueryConfig } from "./query-config"
-import { AdminListAuditLogs } from "./validators"
+import { validateQuery } from "../../../utils/lazy-validation"
+
+const validators = () => require("./validators") as typeof import("./validators")
 
 export const adminAuditLogsMiddlewares: MiddlewareRoute[] = [
   {
     matcher: "/admin/distribution/audit-logs",
     method: "GET",
-    middlewares: [allowFields(auditLogQueryConfig.allowed), validateAndTransformQuery(AdminListAuditLogs, auditLogQueryConfig.list)],
+    middlewares: [allowFields(auditLogQueryConfig.allowed), validateQuery(() => validators().AdminListAuditLogs, auditLogQueryConfig.list)],
   },
 ]

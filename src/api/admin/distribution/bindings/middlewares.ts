@@ -1,17 +1,19 @@
-import { MiddlewareRoute, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import { MiddlewareRoute } from "@medusajs/framework/http"
 import { allowFields } from "../../../utils/query-fields"
 import { bindingQueryConfig } from "./query-config"
-import { AdminCreateBinding, AdminListBindings } from "./validators"
+import { validateBody, validateQuery } from "../../../utils/lazy-validation"
+
+const validators = () => require("./validators") as typeof import("./validators")
 
 export const adminBindingsMiddlewares: MiddlewareRoute[] = [
   {
     matcher: "/admin/distribution/bindings",
     method: "GET",
-    middlewares: [allowFields(bindingQueryConfig.allowed), validateAndTransformQuery(AdminListBindings, bindingQueryConfig.list)],
+    middlewares: [allowFields(bindingQueryConfig.allowed), validateQuery(() => validators().AdminListBindings, bindingQueryConfig.list)],
   },
   {
     matcher: "/admin/distribution/bindings",
     method: "POST",
-    middlewares: [validateAndTransformBody(AdminCreateBinding)],
+    middlewares: [validateBody(() => validators().AdminCreateBinding)],
   },
 ]

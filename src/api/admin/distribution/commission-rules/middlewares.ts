@@ -1,20 +1,12 @@
-import {
-  AuthenticatedMedusaRequest,
-  MiddlewareRoute,
-  validateAndTransformBody,
-  validateAndTransformQuery,
-} from "@medusajs/framework/http"
+import { AuthenticatedMedusaRequest, MiddlewareRoute } from "@medusajs/framework/http"
 import { distributionService, programmeCurrency } from "../../../utils/container"
 import { MoneyInput, validateMoney } from "../../../utils/money-input"
 import { allowFields } from "../../../utils/query-fields"
 import { commissionRuleQueryConfig } from "./query-config"
-import {
-  AdminCreateCommissionRule,
-  AdminCreateCommissionRuleType,
-  AdminListCommissionRules,
-  AdminUpdateCommissionRule,
-  AdminUpdateCommissionRuleType,
-} from "./validators"
+import type { AdminCreateCommissionRuleType, AdminUpdateCommissionRuleType } from "./validators"
+import { validateBody, validateQuery } from "../../../utils/lazy-validation"
+
+const validators = () => require("./validators") as typeof import("./validators")
 
 /**
  * A rule's fixed amounts are in its own currency (on update: the new one, else
@@ -39,16 +31,16 @@ export const adminCommissionRulesMiddlewares: MiddlewareRoute[] = [
   {
     matcher: "/admin/distribution/commission-rules",
     method: "GET",
-    middlewares: [allowFields(commissionRuleQueryConfig.allowed), validateAndTransformQuery(AdminListCommissionRules, commissionRuleQueryConfig.list)],
+    middlewares: [allowFields(commissionRuleQueryConfig.allowed), validateQuery(() => validators().AdminListCommissionRules, commissionRuleQueryConfig.list)],
   },
   {
     matcher: "/admin/distribution/commission-rules",
     method: "POST",
-    middlewares: [validateAndTransformBody(AdminCreateCommissionRule), validateMoney(ruleMoney)],
+    middlewares: [validateBody(() => validators().AdminCreateCommissionRule), validateMoney(ruleMoney)],
   },
   {
     matcher: "/admin/distribution/commission-rules/:id",
     method: "POST",
-    middlewares: [validateAndTransformBody(AdminUpdateCommissionRule), validateMoney(ruleMoney)],
+    middlewares: [validateBody(() => validators().AdminUpdateCommissionRule), validateMoney(ruleMoney)],
   },
 ]

@@ -1,17 +1,19 @@
-import { MiddlewareRoute, validateAndTransformQuery } from "@medusajs/framework/http"
+import { MiddlewareRoute } from "@medusajs/framework/http"
 import { allowFields } from "../../../utils/query-fields"
 import { commissionQueryConfig } from "./query-config"
-import { AdminListCommissions } from "./validators"
+import { validateQuery } from "../../../utils/lazy-validation"
+
+const validators = () => require("./validators") as typeof import("./validators")
 
 export const adminCommissionsMiddlewares: MiddlewareRoute[] = [
   {
     matcher: "/admin/distribution/commissions",
     method: "GET",
-    middlewares: [allowFields(commissionQueryConfig.allowed), validateAndTransformQuery(AdminListCommissions, commissionQueryConfig.list)],
+    middlewares: [allowFields(commissionQueryConfig.allowed), validateQuery(() => validators().AdminListCommissions, commissionQueryConfig.list)],
   },
   {
     matcher: "/admin/distribution/commissions/export",
     method: "GET",
-    middlewares: [allowFields(commissionQueryConfig.allowed), validateAndTransformQuery(AdminListCommissions, { isList: true, defaults: ["id"] })],
+    middlewares: [allowFields(commissionQueryConfig.allowed), validateQuery(() => validators().AdminListCommissions, { isList: true, defaults: ["id"] })],
   },
 ]

@@ -1,14 +1,16 @@
-import { MiddlewareRoute, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
-import { AdminBulkIssueCoupons, AdminIssueCoupon, AdminListCoupons, AdminSetCouponStatus, AdminUpdateCoupon } from "./validators"
+import { MiddlewareRoute } from "@medusajs/framework/http"
+import { validateBody, validateQuery } from "../../../utils/lazy-validation"
+
+const validators = () => require("./validators") as typeof import("./validators")
 
 const C = "/admin/distribution/coupons"
 
 /** /admin/* is authenticated by Medusa; these validate. */
 export const adminCouponsMiddlewares: MiddlewareRoute[] = [
-  { matcher: C, method: "GET", middlewares: [validateAndTransformQuery(AdminListCoupons, {})] },
-  { matcher: C, method: "POST", middlewares: [validateAndTransformBody(AdminIssueCoupon)] },
-  { matcher: `${C}/bulk-issue`, method: "POST", middlewares: [validateAndTransformBody(AdminBulkIssueCoupons)] },
-  { matcher: `${C}/:id/policy`, method: "POST", middlewares: [validateAndTransformBody(AdminUpdateCoupon)] },
-  { matcher: `${C}/:id/disable`, method: "POST", middlewares: [validateAndTransformBody(AdminSetCouponStatus)] },
-  { matcher: `${C}/:id/enable`, method: "POST", middlewares: [validateAndTransformBody(AdminSetCouponStatus)] },
+  { matcher: C, method: "GET", middlewares: [validateQuery(() => validators().AdminListCoupons, {})] },
+  { matcher: C, method: "POST", middlewares: [validateBody(() => validators().AdminIssueCoupon)] },
+  { matcher: `${C}/bulk-issue`, method: "POST", middlewares: [validateBody(() => validators().AdminBulkIssueCoupons)] },
+  { matcher: `${C}/:id/policy`, method: "POST", middlewares: [validateBody(() => validators().AdminUpdateCoupon)] },
+  { matcher: `${C}/:id/disable`, method: "POST", middlewares: [validateBody(() => validators().AdminSetCouponStatus)] },
+  { matcher: `${C}/:id/enable`, method: "POST", middlewares: [validateBody(() => validators().AdminSetCouponStatus)] },
 ]

@@ -1,10 +1,12 @@
-import { MiddlewareRoute, validateAndTransformBody } from "@medusajs/framework/http"
-import { AdminSyncCustomerGroups } from "./validators"
+import { MiddlewareRoute } from "@medusajs/framework/http"
+import { validateBody } from "../../../utils/lazy-validation"
+
+const validators = () => require("./validators") as typeof import("./validators")
 
 export const adminCustomerGroupsMiddlewares: MiddlewareRoute[] = [
   {
     matcher: "/admin/distribution/customer-groups/sync",
     method: "POST",
-    middlewares: [validateAndTransformBody(AdminSyncCustomerGroups)],
+    middlewares: [validateBody(() => validators().AdminSyncCustomerGroups)],
   },
 ]

@@ -1,24 +1,11 @@
-import {
-  AuthenticatedMedusaRequest,
-  MiddlewareRoute,
-  validateAndTransformBody,
-  validateAndTransformQuery,
-} from "@medusajs/framework/http"
+import { AuthenticatedMedusaRequest, MiddlewareRoute } from "@medusajs/framework/http"
 import { MoneyInput, validateMoney } from "../../../utils/money-input"
 import { allowFields } from "../../../utils/query-fields"
 import { distributorQueryConfig } from "./query-config"
-import {
-  AdminAdjustBalance,
-  AdminAdjustBalanceType,
-  AdminApproveDistributor,
-  AdminGetTeam,
-  AdminListDistributors,
-  AdminListLedger,
-  AdminMoveDistributor,
-  AdminRejectDistributor,
-  AdminReviewDistributor,
-  AdminSetDistributorLevel,
-} from "./validators"
+import type { AdminAdjustBalanceType } from "./validators"
+import { validateBody, validateQuery } from "../../../utils/lazy-validation"
+
+const validators = () => require("./validators") as typeof import("./validators")
 
 const D = "/admin/distribution/distributors/:id"
 
@@ -33,46 +20,46 @@ export const adminDistributorsMiddlewares: MiddlewareRoute[] = [
   {
     matcher: "/admin/distribution/distributors",
     method: "GET",
-    middlewares: [allowFields(distributorQueryConfig.allowed), validateAndTransformQuery(AdminListDistributors, distributorQueryConfig.list)],
+    middlewares: [allowFields(distributorQueryConfig.allowed), validateQuery(() => validators().AdminListDistributors, distributorQueryConfig.list)],
   },
   {
     matcher: `${D}/team`,
     method: "GET",
-    middlewares: [validateAndTransformQuery(AdminGetTeam, {})],
+    middlewares: [validateQuery(() => validators().AdminGetTeam, {})],
   },
   {
     matcher: `${D}/approve`,
     method: "POST",
-    middlewares: [validateAndTransformBody(AdminApproveDistributor)],
+    middlewares: [validateBody(() => validators().AdminApproveDistributor)],
   },
   {
     matcher: `${D}/level`,
     method: "POST",
-    middlewares: [validateAndTransformBody(AdminSetDistributorLevel)],
+    middlewares: [validateBody(() => validators().AdminSetDistributorLevel)],
   },
   ...["suspend", "reinstate"].map((action) => ({
     matcher: `${D}/${action}`,
     method: "POST" as const,
-    middlewares: [validateAndTransformBody(AdminReviewDistributor)],
+    middlewares: [validateBody(() => validators().AdminReviewDistributor)],
   })),
   {
     matcher: `${D}/reject`,
     method: "POST",
-    middlewares: [validateAndTransformBody(AdminRejectDistributor)],
+    middlewares: [validateBody(() => validators().AdminRejectDistributor)],
   },
   {
     matcher: `${D}/move`,
     method: "POST",
-    middlewares: [validateAndTransformBody(AdminMoveDistributor)],
+    middlewares: [validateBody(() => validators().AdminMoveDistributor)],
   },
   {
     matcher: `${D}/ledger`,
     method: "GET",
-    middlewares: [validateAndTransformQuery(AdminListLedger, {})],
+    middlewares: [validateQuery(() => validators().AdminListLedger, {})],
   },
   {
     matcher: `${D}/adjustments`,
     method: "POST",
-    middlewares: [validateAndTransformBody(AdminAdjustBalance), validateMoney(adjustmentMoney)],
+    middlewares: [validateBody(() => validators().AdminAdjustBalance), validateMoney(adjustmentMoney)],
   },
 ]

@@ -1,14 +1,12 @@
-import {
-  AuthenticatedMedusaRequest,
-  MiddlewareRoute,
-  validateAndTransformBody,
-  validateAndTransformQuery,
-} from "@medusajs/framework/http"
+import { AuthenticatedMedusaRequest, MiddlewareRoute } from "@medusajs/framework/http"
 import { programmeCurrency } from "../../../utils/container"
 import { MoneyInput, validateMoney } from "../../../utils/money-input"
 import { allowFields } from "../../../utils/query-fields"
 import { levelQueryConfig } from "./query-config"
-import { AdminCreateLevel, AdminCreateLevelType, AdminListLevels, AdminUpdateLevel } from "./validators"
+import type { AdminCreateLevelType } from "./validators"
+import { validateBody, validateQuery } from "../../../utils/lazy-validation"
+
+const validators = () => require("./validators") as typeof import("./validators")
 
 /** A level's thresholds are sales in the programme's currency. */
 const levelMoney = async (req: AuthenticatedMedusaRequest<Partial<AdminCreateLevelType>>): Promise<MoneyInput> => ({
@@ -23,16 +21,16 @@ export const adminLevelsMiddlewares: MiddlewareRoute[] = [
   {
     matcher: "/admin/distribution/levels",
     method: "GET",
-    middlewares: [allowFields(levelQueryConfig.allowed), validateAndTransformQuery(AdminListLevels, levelQueryConfig.list)],
+    middlewares: [allowFields(levelQueryConfig.allowed), validateQuery(() => validators().AdminListLevels, levelQueryConfig.list)],
   },
   {
     matcher: "/admin/distribution/levels",
     method: "POST",
-    middlewares: [validateAndTransformBody(AdminCreateLevel), validateMoney(levelMoney)],
+    middlewares: [validateBody(() => validators().AdminCreateLevel), validateMoney(levelMoney)],
   },
   {
     matcher: "/admin/distribution/levels/:id",
     method: "POST",
-    middlewares: [validateAndTransformBody(AdminUpdateLevel), validateMoney(levelMoney)],
+    middlewares: [validateBody(() => validators().AdminUpdateLevel), validateMoney(levelMoney)],
   },
 ]

@@ -1,10 +1,12 @@
-import { MiddlewareRoute, validateAndTransformBody } from "@medusajs/framework/http"
-import { AdminReconcile } from "./validators"
+import { MiddlewareRoute } from "@medusajs/framework/http"
+import { validateBody } from "../../../utils/lazy-validation"
+
+const validators = () => require("./validators") as typeof import("./validators")
 
 export const adminReconcileMiddlewares: MiddlewareRoute[] = [
   {
     matcher: "/admin/distribution/reconcile",
     method: "POST",
-    middlewares: [validateAndTransformBody(AdminReconcile)],
+    middlewares: [validateBody(() => validators().AdminReconcile)],
   },
 ]

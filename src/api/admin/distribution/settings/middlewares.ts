@@ -1,8 +1,11 @@
-import { AuthenticatedMedusaRequest, MiddlewareRoute, validateAndTransformBody } from "@medusajs/framework/http"
+import { AuthenticatedMedusaRequest, MiddlewareRoute } from "@medusajs/framework/http"
 import { storeDefaultCurrency } from "../../../../lib/programme-settings"
 import { programmeSettings } from "../../../utils/container"
 import { MoneyInput, validateMoney } from "../../../utils/money-input"
-import { AdminUpdateSettings, AdminUpdateSettingsType } from "./validators"
+import type { AdminUpdateSettingsType } from "./validators"
+import { validateBody } from "../../../utils/lazy-validation"
+
+const validators = () => require("./validators") as typeof import("./validators")
 
 /**
  * The settings' amounts are in the programme's currency, the new one when it
@@ -29,6 +32,6 @@ export const adminSettingsMiddlewares: MiddlewareRoute[] = [
   {
     matcher: "/admin/distribution/settings",
     method: "POST",
-    middlewares: [validateAndTransformBody(AdminUpdateSettings), validateMoney(settingsMoney)],
+    middlewares: [validateBody(() => validators().AdminUpdateSettings), validateMoney(settingsMoney)],
   },
 ]

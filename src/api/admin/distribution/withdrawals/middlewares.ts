@@ -1,13 +1,7 @@
-import { MiddlewareRoute, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
-import {
-  AdminApproveWithdrawal,
-  AdminBulkApproveWithdrawals,
-  AdminBulkPayWithdrawals,
-  AdminExportWithdrawals,
-  AdminListWithdrawals,
-  AdminPayWithdrawal,
-  AdminRejectWithdrawal,
-} from "./validators"
+import { MiddlewareRoute } from "@medusajs/framework/http"
+import { validateBody, validateQuery } from "../../../utils/lazy-validation"
+
+const validators = () => require("./validators") as typeof import("./validators")
 
 const W = "/admin/distribution/withdrawals"
 
@@ -15,16 +9,16 @@ export const adminWithdrawalsMiddlewares: MiddlewareRoute[] = [
   {
     matcher: W,
     method: "GET",
-    middlewares: [validateAndTransformQuery(AdminListWithdrawals, {})],
+    middlewares: [validateQuery(() => validators().AdminListWithdrawals, {})],
   },
   {
     matcher: `${W}/export`,
     method: "GET",
-    middlewares: [validateAndTransformQuery(AdminExportWithdrawals, {})],
+    middlewares: [validateQuery(() => validators().AdminExportWithdrawals, {})],
   },
-  { matcher: `${W}/:id/approve`, method: "POST", middlewares: [validateAndTransformBody(AdminApproveWithdrawal)] },
-  { matcher: `${W}/:id/reject`, method: "POST", middlewares: [validateAndTransformBody(AdminRejectWithdrawal)] },
-  { matcher: `${W}/:id/pay`, method: "POST", middlewares: [validateAndTransformBody(AdminPayWithdrawal)] },
-  { matcher: `${W}/bulk-approve`, method: "POST", middlewares: [validateAndTransformBody(AdminBulkApproveWithdrawals)] },
-  { matcher: `${W}/bulk-pay`, method: "POST", middlewares: [validateAndTransformBody(AdminBulkPayWithdrawals)] },
+  { matcher: `${W}/:id/approve`, method: "POST", middlewares: [validateBody(() => validators().AdminApproveWithdrawal)] },
+  { matcher: `${W}/:id/reject`, method: "POST", middlewares: [validateBody(() => validators().AdminRejectWithdrawal)] },
+  { matcher: `${W}/:id/pay`, method: "POST", middlewares: [validateBody(() => validators().AdminPayWithdrawal)] },
+  { matcher: `${W}/bulk-approve`, method: "POST", middlewares: [validateBody(() => validators().AdminBulkApproveWithdrawals)] },
+  { matcher: `${W}/bulk-pay`, method: "POST", middlewares: [validateBody(() => validators().AdminBulkPayWithdrawals)] },
 ]

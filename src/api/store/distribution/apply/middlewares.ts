@@ -1,11 +1,13 @@
-import { MiddlewareRoute, validateAndTransformBody } from "@medusajs/framework/http"
+import { MiddlewareRoute } from "@medusajs/framework/http"
 import { authenticateCustomer } from "../../../utils/authenticate"
-import { StoreApplyForDistribution } from "./validators"
+import { validateBody } from "../../../utils/lazy-validation"
+
+const validators = () => require("./validators") as typeof import("./validators")
 
 export const storeApplyMiddlewares: MiddlewareRoute[] = [
   {
     matcher: "/store/distribution/apply",
     method: "POST",
-    middlewares: [authenticateCustomer, validateAndTransformBody(StoreApplyForDistribution)],
+    middlewares: [authenticateCustomer, validateBody(() => validators().StoreApplyForDistribution)],
   },
 ]

@@ -1,11 +1,13 @@
-import { MiddlewareRoute, validateAndTransformBody } from "@medusajs/framework/http"
+import { MiddlewareRoute } from "@medusajs/framework/http"
 import { authenticateCustomer } from "../../../utils/authenticate"
-import { StoreBindDistributor } from "./validators"
+import { validateBody } from "../../../utils/lazy-validation"
+
+const validators = () => require("./validators") as typeof import("./validators")
 
 export const storeBindMiddlewares: MiddlewareRoute[] = [
   {
     matcher: "/store/distribution/bind",
     method: "POST",
-    middlewares: [authenticateCustomer, validateAndTransformBody(StoreBindDistributor)],
+    middlewares: [authenticateCustomer, validateBody(() => validators().StoreBindDistributor)],
   },
 ]

@@ -1,11 +1,13 @@
-import { MiddlewareRoute, validateAndTransformQuery } from "@medusajs/framework/http"
+import { MiddlewareRoute } from "@medusajs/framework/http"
 import { authenticateCustomer } from "../../../utils/authenticate"
-import { StoreListCommissions } from "./validators"
+import { validateQuery } from "../../../utils/lazy-validation"
+
+const validators = () => require("./validators") as typeof import("./validators")
 
 export const storeCommissionsMiddlewares: MiddlewareRoute[] = [
   {
     matcher: "/store/distribution/commissions",
     method: "GET",
-    middlewares: [authenticateCustomer, validateAndTransformQuery(StoreListCommissions, {})],
+    middlewares: [authenticateCustomer, validateQuery(() => validators().StoreListCommissions, {})],
   },
 ]

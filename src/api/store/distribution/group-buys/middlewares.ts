@@ -1,6 +1,8 @@
-import { MiddlewareRoute, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import { MiddlewareRoute } from "@medusajs/framework/http"
 import { authenticateCustomer } from "../../../utils/authenticate"
-import { StoreCheckoutGroupBuy, StoreListGroupBuys } from "./validators"
+import { validateBody, validateQuery } from "../../../utils/lazy-validation"
+
+const validators = () => require("./validators") as typeof import("./validators")
 
 const GB = "/store/distribution/group-buys"
 
@@ -10,7 +12,7 @@ const GB = "/store/distribution/group-buys"
  * activity-cart-middlewares.ts guards them on Medusa's cart routes.
  */
 export const storeGroupBuysMiddlewares: MiddlewareRoute[] = [
-  { matcher: GB, method: "GET", middlewares: [validateAndTransformQuery(StoreListGroupBuys, {})] },
-  { matcher: `${GB}/me`, method: "GET", middlewares: [authenticateCustomer, validateAndTransformQuery(StoreListGroupBuys, {})] },
-  { matcher: `${GB}/:id/checkout`, method: "POST", middlewares: [authenticateCustomer, validateAndTransformBody(StoreCheckoutGroupBuy)] },
+  { matcher: GB, method: "GET", middlewares: [validateQuery(() => validators().StoreListGroupBuys, {})] },
+  { matcher: `${GB}/me`, method: "GET", middlewares: [authenticateCustomer, validateQuery(() => validators().StoreListGroupBuys, {})] },
+  { matcher: `${GB}/:id/checkout`, method: "POST", middlewares: [authenticateCustomer, validateBody(() => validators().StoreCheckoutGroupBuy)] },
 ]

@@ -1,11 +1,13 @@
-import { MiddlewareRoute, validateAndTransformQuery } from "@medusajs/framework/http"
+import { MiddlewareRoute } from "@medusajs/framework/http"
 import { authenticateCustomer } from "../../../utils/authenticate"
-import { StoreGetReferralLink } from "./validators"
+import { validateQuery } from "../../../utils/lazy-validation"
+
+const validators = () => require("./validators") as typeof import("./validators")
 
 export const storeLinkMiddlewares: MiddlewareRoute[] = [
   {
     matcher: "/store/distribution/link",
     method: "GET",
-    middlewares: [authenticateCustomer, validateAndTransformQuery(StoreGetReferralLink, {})],
+    middlewares: [authenticateCustomer, validateQuery(() => validators().StoreGetReferralLink, {})],
   },
 ]

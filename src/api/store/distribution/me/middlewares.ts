@@ -1,12 +1,14 @@
-import { MiddlewareRoute, validateAndTransformQuery } from "@medusajs/framework/http"
+import { MiddlewareRoute } from "@medusajs/framework/http"
 import { authenticateCustomer } from "../../../utils/authenticate"
-import { StoreGetCentreSummary } from "./validators"
+import { validateQuery } from "../../../utils/lazy-validation"
+
+const validators = () => require("./validators") as typeof import("./validators")
 
 export const storeMeMiddlewares: MiddlewareRoute[] = [
   { matcher: "/store/distribution/me", method: "GET", middlewares: [authenticateCustomer] },
   {
     matcher: "/store/distribution/me/summary",
     method: "GET",
-    middlewares: [authenticateCustomer, validateAndTransformQuery(StoreGetCentreSummary, {})],
+    middlewares: [authenticateCustomer, validateQuery(() => validators().StoreGetCentreSummary, {})],
   },
 ]

@@ -1,11 +1,13 @@
-import { MiddlewareRoute, validateAndTransformQuery } from "@medusajs/framework/http"
+import { MiddlewareRoute } from "@medusajs/framework/http"
 import { authenticateCustomer } from "../../../utils/authenticate"
-import { StoreListOrders } from "./validators"
+import { validateQuery } from "../../../utils/lazy-validation"
+
+const validators = () => require("./validators") as typeof import("./validators")
 
 export const storeOrdersMiddlewares: MiddlewareRoute[] = [
   {
     matcher: "/store/distribution/orders",
     method: "GET",
-    middlewares: [authenticateCustomer, validateAndTransformQuery(StoreListOrders, {})],
+    middlewares: [authenticateCustomer, validateQuery(() => validators().StoreListOrders, {})],
   },
 ]

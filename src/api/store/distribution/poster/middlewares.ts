@@ -1,11 +1,13 @@
-import { MiddlewareRoute, validateAndTransformQuery } from "@medusajs/framework/http"
+import { MiddlewareRoute } from "@medusajs/framework/http"
 import { authenticateCustomer } from "../../../utils/authenticate"
-import { StoreGetPoster } from "./validators"
+import { validateQuery } from "../../../utils/lazy-validation"
+
+const validators = () => require("./validators") as typeof import("./validators")
 
 export const storePosterMiddlewares: MiddlewareRoute[] = [
   {
     matcher: "/store/distribution/poster",
     method: "GET",
-    middlewares: [authenticateCustomer, validateAndTransformQuery(StoreGetPoster, {})],
+    middlewares: [authenticateCustomer, validateQuery(() => validators().StoreGetPoster, {})],
   },
 ]

@@ -1,11 +1,13 @@
-import { MiddlewareRoute, validateAndTransformQuery } from "@medusajs/framework/http"
+import { MiddlewareRoute } from "@medusajs/framework/http"
 import { authenticateCustomer } from "../../../utils/authenticate"
-import { StoreListEarningProducts } from "./validators"
+import { validateQuery } from "../../../utils/lazy-validation"
+
+const validators = () => require("./validators") as typeof import("./validators")
 
 export const storeProductsMiddlewares: MiddlewareRoute[] = [
   {
     matcher: "/store/distribution/products",
     method: "GET",
-    middlewares: [authenticateCustomer, validateAndTransformQuery(StoreListEarningProducts, {})],
+    middlewares: [authenticateCustomer, validateQuery(() => validators().StoreListEarningProducts, {})],
   },
 ]

@@ -1,6 +1,8 @@
-import { authenticate, MiddlewareRoute, validateAndTransformQuery } from "@medusajs/framework/http"
+import { authenticate, MiddlewareRoute } from "@medusajs/framework/http"
 import { refuseEndedSalePrices } from "./cart-guard"
-import { StoreListSales } from "./validators"
+import { validateQuery } from "../../../utils/lazy-validation"
+
+const validators = () => require("./validators") as typeof import("./validators")
 
 /** Anyone with the publishable key: a storefront shows its sales to every visitor (a distributor's login adds its shares). */
 export const storeSalesMiddlewares: MiddlewareRoute[] = [
@@ -9,7 +11,7 @@ export const storeSalesMiddlewares: MiddlewareRoute[] = [
     method: "GET",
     middlewares: [
       authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true }),
-      validateAndTransformQuery(StoreListSales, {}),
+      validateQuery(() => validators().StoreListSales, {}),
     ],
   },
   // Medusa's own checkout: a cart at an ended sale's prices does not complete (it is re-priced instead).

@@ -1,11 +1,13 @@
-import { MiddlewareRoute, validateAndTransformQuery } from "@medusajs/framework/http"
+import { MiddlewareRoute } from "@medusajs/framework/http"
 import { authenticateCustomer } from "../../../utils/authenticate"
-import { StoreGetCentreStats } from "./validators"
+import { validateQuery } from "../../../utils/lazy-validation"
+
+const validators = () => require("./validators") as typeof import("./validators")
 
 export const storeStatsMiddlewares: MiddlewareRoute[] = [
   {
     matcher: "/store/distribution/stats",
     method: "GET",
-    middlewares: [authenticateCustomer, validateAndTransformQuery(StoreGetCentreStats, {})],
+    middlewares: [authenticateCustomer, validateQuery(() => validators().StoreGetCentreStats, {})],
   },
 ]

@@ -1,18 +1,20 @@
-import { MiddlewareRoute, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import { MiddlewareRoute } from "@medusajs/framework/http"
 import { authenticateCustomer } from "../../../utils/authenticate"
-import { StoreListWithdrawals, StoreRequestWithdrawal } from "./validators"
 import { byCustomer, rateLimit } from "../../../utils/rate-limit"
+import { validateBody, validateQuery } from "../../../utils/lazy-validation"
+
+const validators = () => require("./validators") as typeof import("./validators")
 
 export const storeWithdrawalsMiddlewares: MiddlewareRoute[] = [
   {
     matcher: "/store/distribution/withdrawals",
     method: "POST",
-    middlewares: [authenticateCustomer, validateAndTransformBody(StoreRequestWithdrawal), rateLimit("withdrawal_requests", byCustomer)],
+    middlewares: [authenticateCustomer, validateBody(() => validators().StoreRequestWithdrawal), rateLimit("withdrawal_requests", byCustomer)],
   },
   {
     matcher: "/store/distribution/withdrawals",
     method: "GET",
-    middlewares: [authenticateCustomer, validateAndTransformQuery(StoreListWithdrawals, {})],
+    middlewares: [authenticateCustomer, validateQuery(() => validators().StoreListWithdrawals, {})],
   },
   { matcher: "/store/distribution/withdrawals/:id", method: "GET", middlewares: [authenticateCustomer] },
 ]
