@@ -2387,6 +2387,12 @@ export default class DistributionModuleService extends MedusaService({
     return await reservations.reservationById(sharedContext.manager as EntityManager, id)
   }
 
+  /** The reservation a cart was made for by activity checkout, or null for any other cart. */
+  @InjectManager()
+  async retrieveActivityReservationOfCart(cartId: string, @MedusaContext() sharedContext: Context = {}) {
+    return await reservations.reservationOfCart(sharedContext.manager as EntityManager, cartId)
+  }
+
   /** A cart being completed keeps its reservation until `until` (see queries/activity-reservations holdForCompletion). */
   @InjectTransactionManager()
   async holdActivityReservationForCompletion(input: { id: string; now: Date; until: Date }, @MedusaContext() sharedContext: Context = {}) {

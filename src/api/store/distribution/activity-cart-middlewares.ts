@@ -20,6 +20,15 @@ const activityReservationsValidators = () => require("./activity-reservations/va
  */
 
 async function activityOfCart(req: MedusaRequest) {
+  // A cart is an activity cart only when activity checkout made it, and then its
+  // reservation names it: one indexed read of the plugin's own table leaves every
+  // other cart (nearly all of them) alone, where reading the cart through Query
+  // cost each cart call a few milliseconds. (Checkout names the cart right after
+  // making it, before the buyer learns its id.)
+  const service: DistributionModuleService = req.scope.resolve(DISTRIBUTION_MODULE)
+  if (!(await service.retrieveActivityReservationOfCart(req.params.id))) {
+    return null
+  }
   const { data: [cart] } = await req.scope.resolve(ContainerRegistrationKeys.QUERY).graph({
     entity: "cart",
     fields: ["id", "metadata", "completed_at"],

@@ -128,6 +128,15 @@ export async function setReservationCart(manager: EntityManager, id: string, car
   await manager.execute(`UPDATE distribution_activity_reservation SET cart_id = ?, updated_at = now() WHERE id = ?`, [cartId, id])
 }
 
+/** The reservation a cart was made for by activity checkout, if any (the cart's id is unique among them). */
+export async function reservationOfCart(manager: EntityManager, cartId: string): Promise<ReservationRow | null> {
+  const [row]: ReservationRow[] = await manager.execute(
+    `SELECT ${COLUMNS} FROM distribution_activity_reservation WHERE cart_id = ? AND deleted_at IS NULL`,
+    [cartId]
+  )
+  return row ?? null
+}
+
 export async function reservationById(manager: EntityManager, id: string, forUpdate = false): Promise<ReservationRow | null> {
   const [row]: ReservationRow[] = await manager.execute(
     `SELECT ${COLUMNS} FROM distribution_activity_reservation WHERE id = ? AND deleted_at IS NULL${forUpdate ? " FOR UPDATE" : ""}`,
