@@ -12,15 +12,21 @@ const dir = process.env.BENCH_GC_DIR
 if (dir && typeof global.gc === "function") {
   fs.writeFileSync(path.join(dir, `${process.pid}.ready`), "")
   process.on("SIGUSR2", () => {
-    // Twice: what the first collection's finalizers release goes in the second.
-    global.gc({ type: "major", execution: "sync" })
-    global.gc({ type: "major", execution: "sync" })
+    // gc() without options: a full, synchronous collection of the whole heap.
+    // (Node 20's V8 does not take `{ type: "major", execution: "sync" }` for
+    // one: with it, heapUsed stayed where it was before, dead objects included,
+    // so the figures followed whatever the server had allocated since its last
+    // collection.) Twice: what the first collection's finalizers release goes
+    // in the second.
+    global.gc()
+    global.gc()
+    const usage = process.memoryUsage()
     const file = path.join(dir, `${process.pid}.json`)
-    // BENCH_HEAP_SNAPSHOT=1: also what the heap holds, for Chrome's DevTools (written after the figures' GC).
+    // BENCH_HEAP_SNAPSHOT=1: also what the heap holds, for Chrome's DevTools (written after the figures are taken).
     if (process.env.BENCH_HEAP_SNAPSHOT === "1") {
       require("v8").writeHeapSnapshot(path.join(dir, `${process.pid}-${Date.now()}.heapsnapshot`))
     }
-    fs.writeFileSync(`${file}.tmp`, JSON.stringify({ pid: process.pid, at: Date.now(), ...process.memoryUsage() }))
+    fs.writeFileSync(`${file}.tmp`, JSON.stringify({ pid: process.pid, at: Date.now(), ...usage }))
     fs.renameSync(`${file}.tmp`, file)
   })
 }
