@@ -418,7 +418,7 @@ medusaIntegrationTestRunner({
         expect(byEmail.data.distributors.map((d: { id: string }) => d.id)).toEqual([root.distributor_id])
         const wildcard = await api.get("/admin/distribution/distributors?q=%25", admin)
         expect(wildcard.data.count).toBe(0)
-        // Below the search's count cap (10,000) the count is exact; a search sorts, pages and takes fields as the list does.
+        // Below the search's count cap (1,000) the count is exact; a search sorts, pages and takes fields as the list does.
         expect(all.data.count_capped).toBe(false)
         expect(byName.data).toMatchObject({ count: 1, count_capped: false })
         const searched = await api.get("/admin/distribution/distributors?q=TEST&order=-team_size&limit=2&fields=id,display_name,team_size", admin)
