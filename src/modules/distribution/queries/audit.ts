@@ -11,7 +11,8 @@ import { AuditEntry } from "../types"
 export async function appendAudit(manager: EntityManager, entry: AuditEntry): Promise<string> {
   const [row]: { id: string }[] = await manager.execute(
     `INSERT INTO distribution_audit_log (id, actor_type, actor_id, action, entity_type, entity_id, data, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, clock_timestamp(), clock_timestamp()) RETURNING id`,
+     SELECT ?, ?, ?, ?, ?, ?, ?::jsonb, stamp.written_at, stamp.written_at FROM (SELECT clock_timestamp() AS written_at) AS stamp
+     RETURNING id`,
     [
       generateEntityId(undefined, "daud"),
       entry.actor_type,

@@ -13,7 +13,9 @@ import { pgTextArray } from "../utils/sql"
  * through it — through appendLedgerEntries, or in the settlement's batch
  * statement — so every entry gets its id, its exact raw amount and its replay
  * guard the same way. Entries are stamped when written (clock_timestamp), so
- * a movement that waited on a concurrent one's lock is listed after it.
+ * a movement that waited on a concurrent one's lock is listed after it; one
+ * reading of the clock serves both stamps (two calls could differ by a
+ * microsecond, and an entry would look rewritten).
  */
 
 export type NewLedgerEntry = {
@@ -50,8 +52,8 @@ export function ledgerInsertSql(source: string): string {
        (id, distributor_id, currency_code, kind, amount, raw_amount, reference_type, reference_id, reason, actor_id, created_at, updated_at)
      SELECT id, distributor_id, currency_code, kind, amount::numeric,
             jsonb_build_object('value', amount, 'precision', 20), reference_type, reference_id, reason, actor_id,
-            clock_timestamp(), clock_timestamp()
-       FROM ${source}
+            stamp.written_at, stamp.written_at
+       FROM ${source} CROSS JOIN LATERAL (SELECT clock_timestamp() AS written_at) AS stamp
      ON CONFLICT (kind, reference_id) WHERE deleted_at IS NULL DO NOTHING
      RETURNING id, distributor_id, currency_code, kind, amount::text AS amount, reference_id`
 }
