@@ -169,5 +169,37 @@ medusaIntegrationTestRunner({
       // The running instance stamped its own run when it claimed it.
       expect(at(ran.heartbeat_at)).toBeGreaterThanOrEqual(at(ran.window_to))
     })
+
+    it("counts an order delivered when its fulfillment is, though a server that died mid-delivery left its lines undelivered", async () => {
+      const container = getContainer()
+      const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+      const { c } = await threeLevelProgramme(api, container, shop, admin)
+      const order = await boughtFrom(api, container, shop, c)
+      const commissions = () => service(container).listCommissions({ order_id: order.id })
+      await deliverOrder(api, container, admin, order.id)
+      expect((await commissions()).every((r) => r.eligible_at !== null)).toBe(true)
+      // Medusa's mark-as-delivered records the delivery on the fulfillment, then on the order's lines.
+      // The server was killed between the two, before the plugin heard of the delivery.
+      await pg.raw(
+        `update order_item set delivered_quantity = 0, raw_delivered_quantity = jsonb_build_object('value', '0', 'precision', 20)
+          where order_id = ?`,
+        [order.id]
+      )
+      await pg.raw("update distribution_commission set eligible_at = null where order_id = ?", [order.id])
+      const { data: seen } = await api.get(`/admin/orders/${order.id}?fields=fulfillment_status,*fulfillments`, admin)
+      expect(seen.order.fulfillment_status).toBe("delivered")
+      expect(seen.order.fulfillments.map((f: { delivered_at: string | null }) => !!f.delivered_at)).toEqual([true])
+
+      await reconcileJob(container)
+      const [run] = await runs()
+      expect(run).toMatchObject({ error: null, result: expect.objectContaining({ marked_eligible: 1, recredited: 0, reversed: 0 }) })
+      const rows = await commissions()
+      expect(rows).toHaveLength(9)
+      expect(rows.every((r) => r.eligible_at !== null && r.status === "pending")).toBe(true)
+      // Once: the next run finds nothing left to mark.
+      await reconcileJob(container)
+      const [next] = await runs()
+      expect(next.result).toMatchObject({ marked_eligible: 0 })
+    })
   },
 })

@@ -18,7 +18,8 @@ export type OrderItemDetail = {
 export async function loadOrder(
   container: { resolve: (k: string) => unknown },
   orderId: string,
-  withPayments = false
+  withPayments = false,
+  withFulfillments = false
 ) {
   const query = container.resolve(ContainerRegistrationKeys.QUERY) as {
     graph: (q: unknown) => Promise<{ data: unknown[] }>
@@ -48,6 +49,15 @@ export async function loadOrder(
             "payment_collections.payments.refunds.amount",
           ]
         : []),
+      ...(withFulfillments
+        ? [
+            "fulfillments.shipped_at",
+            "fulfillments.delivered_at",
+            "fulfillments.canceled_at",
+            "fulfillments.items.line_item_id",
+            "fulfillments.items.quantity",
+          ]
+        : []),
     ],
     filters: { id: orderId },
   })
@@ -60,6 +70,12 @@ export async function loadOrder(
         payment_collections?: {
           status: string
           payments?: { amount: number; canceled_at: string | null; refunds?: { amount: number }[] }[]
+        }[]
+        fulfillments?: {
+          shipped_at: string | null
+          delivered_at: string | null
+          canceled_at: string | null
+          items?: { line_item_id: string | null; quantity: number }[]
         }[]
         items: {
           id: string
