@@ -1,7 +1,7 @@
 import { Input, Switch, Text } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
 import { TargetOption, useStoreCurrencies, useVariantOptions } from "../hooks/catalog"
-import { FlashSaleInput, useCreateFlashSale, useUpdateFlashSale } from "../hooks/flash-sales"
+import { FlashSaleInput, useCloseFlashSale, useCreateFlashSale, useUpdateFlashSale } from "../hooks/flash-sales"
 import { FlashSale, SaleCommission } from "../lib/types"
 import { browserTimeZone } from "../lib/zoned-time"
 import { useEditDrawer } from "../lib/edit-form"
@@ -16,6 +16,7 @@ import {
   typedPricesOf,
   VariantPriceRow,
 } from "./activity-form-parts"
+import { ConfirmButton } from "./confirm-button"
 import { FormDrawer, FormField } from "./form-drawer"
 import { NumberInput } from "./number-input"
 import { percentText, usePercentProblem } from "./percent-input"
@@ -245,5 +246,34 @@ export const FlashSaleDrawer = ({
       />
       <CommissionPolicyFields idPrefix="flash" testId="flash-sale-policy" label={t("flashSales.policy")} value={form} onChange={set} />
     </FormDrawer>
+  )
+}
+
+/** Closes a flash sale to new checkouts, after a confirmation. */
+export const CloseFlashSaleButton = ({
+  sale,
+  variant = "secondary",
+  testId = "flash-sale-close",
+}: {
+  sale: Pick<FlashSale, "id" | "name">
+  variant?: "secondary" | "danger"
+  testId?: string
+}) => {
+  const { t } = useTranslation("distribution")
+  const close = useCloseFlashSale(t("flashSales.closed"))
+  return (
+    <ConfirmButton
+      variant={variant}
+      isLoading={close.isPending}
+      testId={testId}
+      confirm={{
+        title: t("flashSales.closeTitle"),
+        description: t("flashSales.closeDescription", { name: sale.name }),
+        confirmText: t("flashSales.close"),
+      }}
+      onConfirm={() => close.mutate({ id: sale.id })}
+    >
+      {t("flashSales.close")}
+    </ConfirmButton>
   )
 }

@@ -1,9 +1,9 @@
-import { Button, usePrompt } from "@medusajs/ui"
 import { useCallback } from "react"
 import { useTranslation } from "react-i18next"
 import { useCloseGroupBuy } from "../hooks/group-buys"
 import { useFormat } from "../lib/format"
 import { GroupBuy } from "../lib/types"
+import { ConfirmButton } from "./confirm-button"
 
 /** A duration in whole minutes as people say it: "3 days", "90 minutes", "2 hours". */
 export function useMinutesText() {
@@ -34,27 +34,21 @@ export function useGroupBuyWindowText() {
 /** Closes an activity to new checkouts after a confirmation (its open groups run to their deadline); none once closed. */
 export const CloseGroupBuyButton = ({ groupBuy, variant = "secondary" }: { groupBuy: Pick<GroupBuy, "id" | "name" | "status">; variant?: "secondary" | "danger" }) => {
   const { t } = useTranslation("distribution")
-  const prompt = usePrompt()
   const close = useCloseGroupBuy(t("groupBuys.closed"))
   if (groupBuy.status === "closed") return null
   return (
-    <Button
-      size="small"
+    <ConfirmButton
       variant={variant}
       isLoading={close.isPending}
-      data-testid="group-buy-close"
-      onClick={async (e) => {
-        e.stopPropagation()
-        const confirmed = await prompt({
-          title: t("groupBuys.closeTitle"),
-          description: t("groupBuys.closeDescription", { name: groupBuy.name }),
-          confirmText: t("groupBuys.close"),
-          cancelText: t("actions.cancel"),
-        })
-        if (confirmed) close.mutate({ id: groupBuy.id })
+      testId="group-buy-close"
+      confirm={{
+        title: t("groupBuys.closeTitle"),
+        description: t("groupBuys.closeDescription", { name: groupBuy.name }),
+        confirmText: t("groupBuys.close"),
       }}
+      onConfirm={() => close.mutate({ id: groupBuy.id })}
     >
       {t("groupBuys.close")}
-    </Button>
+    </ConfirmButton>
   )
 }

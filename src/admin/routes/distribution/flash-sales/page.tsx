@@ -1,15 +1,15 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
-import { Button, Container, createDataTableColumnHelper, DataTable, usePrompt, useDataTable } from "@medusajs/ui"
+import { Button, Container, createDataTableColumnHelper, DataTable, useDataTable } from "@medusajs/ui"
 import { useMemo, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { useNavigate } from "react-router-dom"
 import { NavCrumb } from "../../../components/breadcrumb"
-import { FlashSaleDrawer, slotsText } from "../../../components/flash-sale-drawer"
+import { CloseFlashSaleButton, FlashSaleDrawer, slotsText } from "../../../components/flash-sale-drawer"
 import { ListToolbar } from "../../../components/list-toolbar"
 import { ListTable, useListState } from "../../../components/paged-table"
 import { useSalePolicyText } from "../../../components/sale-parts"
 import { Status, useStatusFilters } from "../../../components/status"
-import { useCloseFlashSale, useFlashSales } from "../../../hooks/flash-sales"
+import { useFlashSales } from "../../../hooks/flash-sales"
 import { useFormat } from "../../../lib/format"
 import { FlashSale } from "../../../lib/types"
 
@@ -19,7 +19,6 @@ const column = createDataTableColumnHelper<FlashSale>()
 const FlashSalesPage = () => {
   const { t } = useTranslation("distribution")
   const f = useFormat()
-  const prompt = usePrompt()
   const policyText = useSalePolicyText()
   const list = useListState()
   const navigate = useNavigate()
@@ -27,7 +26,6 @@ const FlashSalesPage = () => {
   const [editing, setEditing] = useState<FlashSale | null>(null)
   const [editOpen, setEditOpen] = useState(false)
   const { data, isLoading, error } = useFlashSales({ ...list.query, status: list.filtering.status as string[] | undefined })
-  const close = useCloseFlashSale(t("flashSales.closed"))
 
   const columns = useMemo(
     () => [
@@ -86,30 +84,14 @@ const FlashSalesPage = () => {
               >
                 {t("actions.edit")}
               </Button>
-              <Button
-                size="small"
-                variant="secondary"
-                data-testid="flash-sale-close"
-                onClick={async (e) => {
-                  e.stopPropagation()
-                  const confirmed = await prompt({
-                    title: t("flashSales.closeTitle"),
-                    description: t("flashSales.closeDescription", { name: row.original.name }),
-                    confirmText: t("flashSales.close"),
-                    cancelText: t("actions.cancel"),
-                  })
-                  if (confirmed) close.mutate({ id: row.original.id })
-                }}
-              >
-                {t("flashSales.close")}
-              </Button>
+              <CloseFlashSaleButton sale={row.original} />
             </div>
           ) : null,
       }),
     ],
     // f follows the language, as t does.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [t, f.locale, policyText, prompt, close]
+    [t, f.locale, policyText]
   )
 
   const filters = useStatusFilters("flashSale", STATUSES)

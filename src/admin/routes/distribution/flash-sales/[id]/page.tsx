@@ -1,14 +1,14 @@
-import { Button, Container, Table, Text, usePrompt } from "@medusajs/ui"
+import { Button, Container, Table, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { useTranslation } from "react-i18next"
 import { Link, UIMatch, useParams } from "react-router-dom"
 import { FlashSaleCrumb } from "../../../../components/breadcrumb"
-import { FlashSaleDrawer, slotsText } from "../../../../components/flash-sale-drawer"
+import { CloseFlashSaleButton, FlashSaleDrawer, slotsText } from "../../../../components/flash-sale-drawer"
 import { useSalePolicyText } from "../../../../components/sale-parts"
 import { DetailHeader, Empty, Field, Loading, PageFallback, Section } from "../../../../components/section"
 import { Status } from "../../../../components/status"
 import { useVariantOptions } from "../../../../hooks/catalog"
-import { useCloseFlashSale, useFlashSale, useFlashSaleReservations } from "../../../../hooks/flash-sales"
+import { useFlashSale, useFlashSaleReservations } from "../../../../hooks/flash-sales"
 import { useFormat } from "../../../../lib/format"
 import { useLabels } from "../../../../lib/labels"
 import { FlashSale } from "../../../../lib/types"
@@ -166,25 +166,14 @@ const FlashSaleDetailPage = () => {
   const { id } = useParams()
   const { t } = useTranslation("distribution")
   const f = useFormat()
-  const prompt = usePrompt()
   const policyText = useSalePolicyText()
   const [editing, setEditing] = useState(false)
   const { data, isLoading, isError, error } = useFlashSale(id)
-  const close = useCloseFlashSale(t("flashSales.closed"))
   if (isLoading || isError || !data) {
     return <PageFallback isLoading={isLoading} notFound={t("flashSales.notFound")} error={error} />
   }
   const sale = data.flash_sale
   const slot = (s: FlashSale["current_slot"]) => (s ? t("flashSales.slotText", { from: f.dateTime(s.starts_at, sale.time_zone), to: f.dateTime(s.ends_at, sale.time_zone) }) : "—")
-  const closeSale = async () => {
-    const ok = await prompt({
-      title: t("flashSales.closeTitle"),
-      description: t("flashSales.closeDescription", { name: sale.name }),
-      confirmText: t("flashSales.close"),
-      cancelText: t("actions.cancel"),
-    })
-    if (ok) close.mutate({ id: sale.id })
-  }
   return (
     <div className="flex flex-col gap-y-3" data-testid="flash-sale-detail">
       <Container className="divide-y p-0">
@@ -198,9 +187,7 @@ const FlashSaleDetailPage = () => {
                 <Button size="small" variant="secondary" onClick={() => setEditing(true)} data-testid="flash-sale-detail-edit">
                   {t("actions.edit")}
                 </Button>
-                <Button size="small" variant="danger" isLoading={close.isPending} onClick={closeSale} data-testid="flash-sale-detail-close">
-                  {t("flashSales.close")}
-                </Button>
+                <CloseFlashSaleButton sale={sale} variant="danger" testId="flash-sale-detail-close" />
               </>
             )
           }

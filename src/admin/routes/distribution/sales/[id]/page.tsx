@@ -1,8 +1,9 @@
-import { Button, Container, usePrompt } from "@medusajs/ui"
+import { Button, Container } from "@medusajs/ui"
 import { useState } from "react"
 import { useTranslation } from "react-i18next"
 import { Link, UIMatch, useParams } from "react-router-dom"
 import { ActivityPrices } from "../../../../components/activity-prices"
+import { ConfirmButton } from "../../../../components/confirm-button"
 import { SaleCrumb } from "../../../../components/breadcrumb"
 import { CommissionsTable } from "../../../../components/distributor-tables"
 import { SaleDrawer } from "../../../../components/sale-drawer"
@@ -24,7 +25,6 @@ const SaleDetailPage = () => {
   const { id } = useParams()
   const { t } = useTranslation("distribution")
   const f = useFormat()
-  const prompt = usePrompt()
   const policyText = useSalePolicyText()
   const windowText = useSaleWindowText()
   const pricingText = useSalePricingText()
@@ -35,15 +35,6 @@ const SaleDetailPage = () => {
     return <PageFallback isLoading={isLoading} notFound={t("sales.notFound")} error={error} />
   }
   const sale = data.sale
-  const endEarly = async () => {
-    const ok = await prompt({
-      title: t("sales.endTitle"),
-      description: t("sales.endDescription", { name: sale.name }),
-      confirmText: t("sales.end"),
-      cancelText: t("actions.cancel"),
-    })
-    if (ok) end.mutate({ id: sale.id })
-  }
   return (
     <div className="flex flex-col gap-y-3" data-testid="sale-detail">
       <Container className="divide-y p-0">
@@ -57,9 +48,15 @@ const SaleDetailPage = () => {
                 <Button size="small" variant="secondary" onClick={() => setEditing(true)} data-testid="sale-edit">
                   {t("actions.edit")}
                 </Button>
-                <Button size="small" variant="danger" isLoading={end.isPending} onClick={endEarly} data-testid="sale-end">
+                <ConfirmButton
+                  variant="danger"
+                  isLoading={end.isPending}
+                  testId="sale-end"
+                  confirm={{ title: t("sales.endTitle"), description: t("sales.endDescription", { name: sale.name }), confirmText: t("sales.end") }}
+                  onConfirm={() => end.mutate({ id: sale.id })}
+                >
                   {t("sales.end")}
-                </Button>
+                </ConfirmButton>
               </>
             )
           }

@@ -1,7 +1,8 @@
-import { Alert, Badge, Button, Container, Table, Text, usePrompt } from "@medusajs/ui"
+import { Alert, Badge, Container, Table, Text } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
 import { Link, UIMatch, useParams } from "react-router-dom"
 import { GroupCrumb } from "../../../../../../components/breadcrumb"
+import { ConfirmButton } from "../../../../../../components/confirm-button"
 import { DetailHeader, Empty, Field, PageFallback, Section } from "../../../../../../components/section"
 import { Status } from "../../../../../../components/status"
 import { useDecideGroup, useGroup, useGroupBuy } from "../../../../../../hooks/group-buys"
@@ -83,7 +84,6 @@ const GroupPage = () => {
   const { id, groupId } = useParams()
   const { t } = useTranslation("distribution")
   const f = useFormat()
-  const prompt = usePrompt()
   const activity = useGroupBuy(id)
   const { data, isLoading, isError, error } = useGroup(groupId)
   const decide = useDecideGroup((outcome) => (outcome === "complete" ? t("groupBuys.completed") : t("groupBuys.failedNow")))
@@ -92,18 +92,6 @@ const GroupPage = () => {
   }
   const group = data.group
   const leader = group.members.find((m) => m.is_leader)
-  const confirmDecide = async (outcome: "complete" | "fail") => {
-    const ok = await prompt({
-      title: outcome === "complete" ? t("groupBuys.completeTitle") : t("groupBuys.failTitle"),
-      description:
-        outcome === "complete"
-          ? t("groupBuys.completeDescription", { missing: Math.max(group.size - group.paid, 0) })
-          : t("groupBuys.failDescription", { paid: group.paid }),
-      confirmText: outcome === "complete" ? t("groupBuys.complete") : t("groupBuys.fail"),
-      cancelText: t("actions.cancel"),
-    })
-    if (ok) decide.mutate({ id: group.id, outcome })
-  }
   return (
     <div className="flex flex-col gap-y-3" data-testid="group-detail">
       <Container className="divide-y p-0">
@@ -114,12 +102,27 @@ const GroupPage = () => {
           actions={
             group.status === "open" && (
               <>
-                <Button size="small" variant="secondary" isLoading={decide.isPending} onClick={() => confirmDecide("complete")} data-testid="group-complete">
+                <ConfirmButton
+                  isLoading={decide.isPending}
+                  testId="group-complete"
+                  confirm={{
+                    title: t("groupBuys.completeTitle"),
+                    description: t("groupBuys.completeDescription", { missing: Math.max(group.size - group.paid, 0) }),
+                    confirmText: t("groupBuys.complete"),
+                  }}
+                  onConfirm={() => decide.mutate({ id: group.id, outcome: "complete" })}
+                >
                   {t("groupBuys.complete")}
-                </Button>
-                <Button size="small" variant="danger" isLoading={decide.isPending} onClick={() => confirmDecide("fail")} data-testid="group-fail">
+                </ConfirmButton>
+                <ConfirmButton
+                  variant="danger"
+                  isLoading={decide.isPending}
+                  testId="group-fail"
+                  confirm={{ title: t("groupBuys.failTitle"), description: t("groupBuys.failDescription", { paid: group.paid }), confirmText: t("groupBuys.fail") }}
+                  onConfirm={() => decide.mutate({ id: group.id, outcome: "fail" })}
+                >
                   {t("groupBuys.fail")}
-                </Button>
+                </ConfirmButton>
               </>
             )
           }
