@@ -53,7 +53,10 @@ type App = {
 }
 type Figures = { complete: { p50_ms: number; p95_ms: number }; flow: { p50_ms: number; p95_ms: number } }
 
-const CONCURRENCIES = [1, 8]
+const CONCURRENCIES = (process.env.BENCH_CONCURRENCIES || "1,8").split(",").map(Number)
+if (!CONCURRENCIES.every((c) => Number.isInteger(c) && c > 0)) {
+  throw new Error(`BENCH_CONCURRENCIES must list positive integers, e.g. "1,8" (got "${process.env.BENCH_CONCURRENCIES}")`)
+}
 const RUNS = 3
 const WARMUP_ORDERS = 10
 

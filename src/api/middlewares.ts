@@ -32,6 +32,7 @@ import { storeVisitsMiddlewares } from "./store/distribution/visits/middlewares"
 import { storeWithdrawalsMiddlewares } from "./store/distribution/withdrawals/middlewares"
 import { distributionErrorHandler, refuseMalformedInput } from "./utils/input-hygiene"
 import { PORTAL_PATH, servePortal } from "./utils/portal"
+import { trackResponse } from "../lib/after-response"
 
 export default defineMiddlewares({
   errorHandler: distributionErrorHandler(),
@@ -42,6 +43,10 @@ export default defineMiddlewares({
     { matcher: "/admin/distribution*", middlewares: [refuseMalformedInput] },
     { matcher: "/store/distribution*", middlewares: [refuseMalformedInput] },
     { matcher: "/health/distribution*", middlewares: [refuseMalformedInput] },
+    // The routes that place orders: the plugin's order.placed subscribers start once the
+    // buyer (or admin) has the response, not while it is being prepared (lib/after-response).
+    { matcher: "/store/carts/:id/complete", method: "POST", middlewares: [trackResponse] },
+    { matcher: "/admin/draft-orders/:id/convert-to-order", method: "POST", middlewares: [trackResponse] },
     // The distributor portal's static files and config.js (outside /store: no key, no auth).
     { matcher: PORTAL_PATH, middlewares: [servePortal] },
     // Each resource's own: /admin/* is authenticated by Medusa, these validate;

@@ -4,13 +4,15 @@ import { DISTRIBUTION_MODULE } from "../modules/distribution"
 import { DistributionEvents } from "../modules/distribution/constants"
 import DistributionModuleService from "../modules/distribution/service"
 import { activityKind, activityMark } from "../lib/activity"
+import { afterResponse } from "../lib/after-response"
 import { emitReservationEvents } from "../lib/activity/checkout"
 
 /**
  * Activity checkout's side of an order: order.placed consumes the
  * reservation its cart was made for (quota reserved → sold), order.canceled
  * gives the quota back (sold → free). Both are idempotent by the order: the
- * state guards make a replayed event change nothing.
+ * state guards make a replayed event change nothing. An order's side waits
+ * for the checkout's response (lib/after-response).
  */
 export default async function activityReservations({ event: { name, data }, container }: SubscriberArgs<{ id: string }>) {
   const service: DistributionModuleService = container.resolve(DISTRIBUTION_MODULE)
@@ -24,6 +26,7 @@ export default async function activityReservations({ event: { name, data }, cont
     await emitReservationEvents(container, DistributionEvents.RESERVATION_RELEASED, released)
     return
   }
+  await afterResponse()
   const { data: [order] } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
     entity: "order",
     fields: ["id", "metadata", "items.metadata"],
