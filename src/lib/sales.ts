@@ -1,4 +1,4 @@
-import { MedusaContainer } from "@medusajs/framework/types"
+import { FilterableLineItemProps, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MathBN, MedusaError, Modules, ProductStatus, QueryContext } from "@medusajs/framework/utils"
 import { DISTRIBUTION_MODULE } from "../modules/distribution"
 import DistributionModuleService from "../modules/distribution/service"
@@ -221,25 +221,15 @@ type CartLine = {
  * such a cart would complete at a price the shop no longer offers.
  */
 export async function linesAtEndedSalePrices(container: MedusaContainer, cartId: string, now = new Date()) {
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({
-    entity: "cart",
-    fields: [
-      "id",
-      "items.id",
-      "items.variant_id",
-      "items.product_title",
-      "items.variant_title",
-      "items.unit_price",
-      "items.compare_at_unit_price",
-      "items.is_custom_price",
-      "items.updated_at",
-    ],
-    filters: { id: cartId },
-  })
-  const lines = ((data[0]?.items ?? []) as unknown as (CartLine | null)[]).filter(
+  // Only a line below its compare-at price can hold a sale's price: the cart module is asked
+  // for those alone (every complete call asks, and most carts have none).
+  const saleFilter = { cart_id: cartId, compare_at_unit_price: { $ne: null } } as FilterableLineItemProps
+  const found = (await container.resolve(Modules.CART).listLineItems(saleFilter, {
+    select: ["id", "variant_id", "product_title", "variant_title", "unit_price", "compare_at_unit_price", "is_custom_price", "updated_at"],
+  })) as unknown as CartLine[]
+  const lines = found.filter(
     (l): l is CartLine & { variant_id: string } =>
-      !!l?.variant_id && !l.is_custom_price && l.compare_at_unit_price !== null && MathBN.lt(l.unit_price, l.compare_at_unit_price)
+      !!l.variant_id && !l.is_custom_price && l.compare_at_unit_price !== null && MathBN.lt(l.unit_price, l.compare_at_unit_price)
   )
   if (!lines.length) {
     return []

@@ -27,6 +27,11 @@ export default async function activityReservations({ event: { name, data }, cont
     return
   }
   await afterResponse()
+  // Nearly every order comes from an ordinary cart: when no reservation is open (and
+  // this order holds none), there is nothing to consume and the order is not read.
+  if (!(await service.hasActivityReservationToConsume(data.id))) {
+    return
+  }
   const { data: [order] } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
     entity: "order",
     fields: ["id", "metadata", "items.metadata"],

@@ -2393,6 +2393,12 @@ export default class DistributionModuleService extends MedusaService({
     return await reservations.reservationOfCart(sharedContext.manager as EntityManager, cartId)
   }
 
+  /** Whether an order could consume a reservation, or has (queries/activity-reservations anyToConsumeFor). */
+  @InjectManager()
+  async hasActivityReservationToConsume(orderId: string, @MedusaContext() sharedContext: Context = {}) {
+    return await reservations.anyToConsumeFor(sharedContext.manager as EntityManager, orderId)
+  }
+
   /** A cart being completed keeps its reservation until `until` (see queries/activity-reservations holdForCompletion). */
   @InjectTransactionManager()
   async holdActivityReservationForCompletion(input: { id: string; now: Date; until: Date }, @MedusaContext() sharedContext: Context = {}) {

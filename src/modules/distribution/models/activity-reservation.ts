@@ -28,6 +28,9 @@ const DistributionActivityReservation = model
     { name: "IDX_distribution_activity_reservation_expiry", on: ["expires_at"], where: "deleted_at IS NULL AND status = 'reserved'" },
     { name: "IDX_distribution_activity_reservation_cart", on: ["cart_id"], unique: true, where: "deleted_at IS NULL AND cart_id IS NOT NULL" },
     { name: "IDX_distribution_activity_reservation_order", on: ["order_id"], where: "deleted_at IS NULL AND order_id IS NOT NULL" },
+    // The reservations no order has consumed yet: whether any exists is what every
+    // order.placed asks first (queries/activity-reservations anyToConsumeFor).
+    { name: "IDX_distribution_activity_reservation_unconsumed", on: ["id"], where: "deleted_at IS NULL AND order_id IS NULL" },
   ])
 
 export default DistributionActivityReservation

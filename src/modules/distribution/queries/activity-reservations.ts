@@ -128,6 +128,22 @@ export async function setReservationCart(manager: EntityManager, id: string, car
   await manager.execute(`UPDATE distribution_activity_reservation SET cart_id = ?, updated_at = now() WHERE id = ?`, [cartId, id])
 }
 
+/**
+ * Whether an order placed now could have a reservation to consume, or one it
+ * consumed already (a replay still runs the kind's side): some reservation no
+ * order holds yet, or one this order holds. Two index probes; in a store
+ * with no activity checkout open, every order is answered "no" without reading
+ * the order itself.
+ */
+export async function anyToConsumeFor(manager: EntityManager, orderId: string): Promise<boolean> {
+  const [row]: { any: boolean }[] = await manager.execute(
+    `SELECT EXISTS (SELECT 1 FROM distribution_activity_reservation WHERE deleted_at IS NULL AND order_id IS NULL)
+         OR EXISTS (SELECT 1 FROM distribution_activity_reservation WHERE deleted_at IS NULL AND order_id = ?) AS any`,
+    [orderId]
+  )
+  return row?.any === true
+}
+
 /** The reservation a cart was made for by activity checkout, if any (the cart's id is unique among them). */
 export async function reservationOfCart(manager: EntityManager, cartId: string): Promise<ReservationRow | null> {
   const [row]: ReservationRow[] = await manager.execute(
