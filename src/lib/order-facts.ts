@@ -11,15 +11,15 @@ export type OrderItemDetail = {
 }
 
 /**
- * An order as the settlement and reversal steps read it: its lines' quantities
- * and, with `withPayments`, what its lines and shipping were charged and what
- * its payments hold. Undefined when the order is gone.
+ * An order as the settlement and reversal steps read it: its lines' quantities;
+ * with `payments`, what its lines and shipping were charged and what its
+ * payments hold; with `fulfillments`, each fulfillment's dates and the units it
+ * holds. Undefined when the order is gone.
  */
 export async function loadOrder(
   container: { resolve: (k: string) => unknown },
   orderId: string,
-  withPayments = false,
-  withFulfillments = false
+  { payments: withPayments = false, fulfillments: withFulfillments = false }: { payments?: boolean; fulfillments?: boolean } = {}
 ) {
   const query = container.resolve(ContainerRegistrationKeys.QUERY) as {
     graph: (q: unknown) => Promise<{ data: unknown[] }>

@@ -1,7 +1,7 @@
 import http from "node:http"
 import type { AddressInfo } from "node:net"
 import express from "express"
-import LocalEventBusService from "@medusajs/event-bus-local/dist/services/event-bus-local"
+import { service as LocalEventBusService } from "@medusajs/event-bus-local"
 import { afterResponse, trackResponse } from "../after-response"
 
 /**
@@ -25,7 +25,7 @@ describe("afterResponse", () => {
   const eventName = () => `order.placed.test-${++seq}`
 
   async function checkout({ wait }: { wait: boolean }) {
-    const bus = new (LocalEventBusService as any)({ logger: silent }, {}, {})
+    const bus = new LocalEventBusService({ logger: silent } as never, {}, {} as never)
     const name = eventName()
     const log: string[] = []
     let worked!: () => void

@@ -8,7 +8,8 @@ const REACHED: Record<SettleOn, keyof OrderItemDetail> = {
   delivered: "delivered_quantity",
 }
 
-type Fulfillment = { shipped_at: string | null; delivered_at: string | null; canceled_at: string | null }
+/** A fulfillment as loadOrder reads it. */
+type Fulfillment = NonNullable<NonNullable<Awaited<ReturnType<typeof loadOrder>>>["fulfillments"]>[number]
 
 /** Whether a fulfillment (not canceled) has reached `state`: a delivered one has been shipped too. */
 const fulfillmentReached = (f: Fulfillment, state: SettleOn) =>
@@ -26,7 +27,7 @@ const fulfillmentReached = (f: Fulfillment, state: SettleOn) =>
 export const orderReachedStateStep = createStep(
   "distribution-order-reached-state",
   async (input: { order_id: string; state: SettleOn }, { container }) => {
-    const order = await loadOrder(container, input.order_id, false, true)
+    const order = await loadOrder(container, input.order_id, { fulfillments: true })
     if (!order || order.status === "canceled") {
       return new StepResponse(false)
     }

@@ -31,7 +31,7 @@ function payments(order: NonNullable<Awaited<ReturnType<typeof loadOrder>>>) {
 export const reversalFactsStep = createStep(
   "distribution-reversal-facts",
   async (input: { order_id: string }, { container }) => {
-    const order = await loadOrder(container, input.order_id, true)
+    const order = await loadOrder(container, input.order_id, { payments: true })
     if (!order) {
       return new StepResponse({ facts: null as ReversalFacts | null, refunded: "0" })
     }
