@@ -57,6 +57,9 @@ const Distributor = model
     { name: "IDX_distribution_distributor_email", on: ["email"] },
     // The admin reports: new distributors and recruits of a period.
     { name: "IDX_distribution_distributor_activated", on: ["activated_at"], where: "activated_at IS NOT NULL" },
+    // The suspended few: the settlement holds their commissions, and asks this
+    // small index instead of reading each earner's row (queries/commissions).
+    { name: "IDX_distribution_distributor_suspended", on: ["id"], where: "status = 'suspended'" },
   ])
 
 export default Distributor

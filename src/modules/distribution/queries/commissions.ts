@@ -80,6 +80,15 @@ export async function markEligible(
 }
 
 /**
+ * Whether commission `c`'s earner is suspended (its commissions are held, not
+ * settled): a probe of the small index of suspended distributors
+ * (IDX_distribution_distributor_suspended), whose predicate this repeats, so
+ * that claiming a batch never reads the distributors' rows themselves.
+ */
+const SUSPENDED_EARNER = `SELECT 1 FROM distribution_distributor d
+             WHERE d.id = c.distributor_id AND d.status = '${DistributorStatus.SUSPENDED}' AND d.deleted_at IS NULL`
+
+/**
  * Claims up to `limit` due pending commissions whose distributor is not
  * suspended (SKIP LOCKED, so several workers settle side by side), marks them
  * settled and books what each is still worth (amount − reversed, when more
@@ -95,7 +104,7 @@ export async function settleDue(
        SELECT c.id FROM distribution_commission c
         WHERE c.status = ? AND c.eligible_at IS NOT NULL AND c.eligible_at <= ? AND c.deleted_at IS NULL
           AND NOT EXISTS (
-            SELECT 1 FROM distribution_distributor d WHERE d.id = c.distributor_id AND d.status = ?
+            ${SUSPENDED_EARNER}
           )
         ORDER BY c.eligible_at LIMIT ? FOR UPDATE OF c SKIP LOCKED
      ), settled AS (
@@ -113,7 +122,6 @@ export async function settleDue(
     [
       CommissionStatus.PENDING,
       input.now,
-      DistributorStatus.SUSPENDED,
       input.limit,
       CommissionStatus.SETTLED,
       input.now,
@@ -156,10 +164,10 @@ export async function settlementBacklog(
        SELECT c.eligible_at FROM distribution_commission c
         WHERE c.status = ? AND c.eligible_at IS NOT NULL AND c.eligible_at <= ? AND c.deleted_at IS NULL
           AND NOT EXISTS (
-            SELECT 1 FROM distribution_distributor d WHERE d.id = c.distributor_id AND d.status = ?
+            ${SUSPENDED_EARNER}
           )
         ORDER BY c.eligible_at LIMIT ?) due`,
-    [CommissionStatus.PENDING, now, DistributorStatus.SUSPENDED, BACKLOG_COUNT_CAP]
+    [CommissionStatus.PENDING, now, BACKLOG_COUNT_CAP]
   )
   return { due: row.due, oldest_due_at: row.oldest ? new Date(row.oldest) : null }
 }
