@@ -273,7 +273,6 @@ async function settleBenchmark(container: MedusaContainer, input: Input) {
     left_due: left,
     seconds: Math.round(seconds * 100) / 100,
     per_second: Math.round(due.rowCount / seconds),
-    upgrade_statement: statements.find((s) => s.sql.trimStart().startsWith("WITH stats")),
     statement_count: statements.length,
     database_ms: Math.round(statements.reduce((a, s) => a + s.ms, 0)),
     by_statement: byStatement(statements),

@@ -186,11 +186,6 @@ async function measureSize(server, size, calls, kept, keep) {
           figures.explain.push({ sql: s.sql.slice(0, 2000), plan })
         }
       }
-      if (settle.upgrade_statement) {
-        indexes_worth.level_check_after_settlement = await withAndWithout(db.url, settle.upgrade_statement, [
-          "IDX_distribution_commission_settled_stats",
-        ])
-      }
       result.figures.settle = figures
     }
     if (measured.move) result.figures.move = await latency(db.url, "move", measured.move)

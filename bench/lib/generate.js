@@ -255,15 +255,22 @@ async function generate(client, { distributors, commissions }) {
   }
   const levelIds = await insertLevels(client)
   await step("distributors_s", () => insertDistributors(client, forest, levelIds))
+  // The kept commission totals are added up once at the end, not by the
+  // database's triggers per generated batch.
+  await client.query("ALTER TABLE distribution_commission DISABLE TRIGGER USER")
   await step("commissions_s", () => insertCommissions(client, commissions, distributors))
   await step("ledger_and_wallets_s", () => insertLedgerAndWallets(client))
+  await step("commission_totals_s", async () => {
+    await client.query("INSERT INTO distribution_commission_total SELECT * FROM distribution_commission_total_derived")
+    await client.query("ALTER TABLE distribution_commission ENABLE TRIGGER USER")
+  })
   await step("indexes_s", async () => {
     for (const [table, defs] of Object.entries(indexes)) {
       await rebuildIndexes(client, table, defs)
     }
   })
   await step("vacuum_analyze_s", async () => {
-    for (const table of Object.keys(indexes)) {
+    for (const table of [...Object.keys(indexes), "distribution_commission_total"]) {
       await client.query(`VACUUM ANALYZE ${table}`)
     }
   })

@@ -31,12 +31,18 @@ export type SummaryFigures = {
   all_time: PeriodFigures[]
 }
 
-/** Today, this month (both in `tz`) and all-time figures per currency. */
+/**
+ * Today and this month (both in `tz`), from the caller's commissions written
+ * since the month began (an indexed range), and all-time figures per currency,
+ * from its kept totals (`distribution_commission_total`: the same definitions,
+ * kept by the database as commissions are written), so that a big earner's
+ * summary does not add up its whole history.
+ */
 export async function summaryFigures(
   manager: EntityManager,
   input: { distributor_id: string; tz: string; now: Date }
 ): Promise<SummaryFigures> {
-  const periods = { today: "c.created_at >= b.day_start", this_month: "c.created_at >= b.month_start", all_time: "true" }
+  const periods = { today: "c.created_at >= b.day_start", this_month: "true" }
   const columns = Object.entries(periods).map(
     ([name, since]) => `${SALES(since)} AS ${name}_sales,
       count(DISTINCT c.order_id) FILTER (WHERE c.depth = 1 AND c.status <> '${CommissionStatus.REVERSED}' AND ${since})::int AS ${name}_orders,
@@ -46,14 +52,24 @@ export async function summaryFigures(
     `WITH b AS (
        SELECT date_trunc('day', ?::timestamptz AT TIME ZONE ?) AT TIME ZONE ? AS day_start,
               date_trunc('month', ?::timestamptz AT TIME ZONE ?) AT TIME ZONE ? AS month_start
+     ), recent AS (
+       SELECT c.currency_code, ${columns.join(",\n")}
+         FROM distribution_commission c CROSS JOIN b
+        WHERE c.distributor_id = ? AND c.deleted_at IS NULL AND c.created_at >= b.month_start
+        GROUP BY c.currency_code
      )
-     SELECT c.currency_code, ${columns.join(",\n")}
-       FROM distribution_commission c CROSS JOIN b
-      WHERE c.distributor_id = ? AND c.deleted_at IS NULL
-      GROUP BY c.currency_code ORDER BY c.currency_code`,
-    [input.now, input.tz, input.tz, input.now, input.tz, input.tz, input.distributor_id]
+     SELECT t.currency_code,
+            coalesce(r.today_sales, '0') AS today_sales, coalesce(r.today_orders, 0) AS today_orders,
+            coalesce(r.today_commissions, '0') AS today_commissions,
+            coalesce(r.this_month_sales, '0') AS this_month_sales, coalesce(r.this_month_orders, 0) AS this_month_orders,
+            coalesce(r.this_month_commissions, '0') AS this_month_commissions,
+            t.sales::text AS all_time_sales, t.orders AS all_time_orders, t.commissions::text AS all_time_commissions
+       FROM distribution_commission_total t LEFT JOIN recent r ON r.currency_code = t.currency_code
+      WHERE t.distributor_id = ? AND t.lines > 0
+      ORDER BY t.currency_code`,
+    [input.now, input.tz, input.tz, input.now, input.tz, input.tz, input.distributor_id, input.distributor_id]
   ))
-  const pick = (name: keyof typeof periods) =>
+  const pick = (name: "today" | "this_month" | "all_time") =>
     rows.map((r) => ({
       currency_code: String(r.currency_code),
       sales: formatAmount(String(r[`${name}_sales`]), String(r.currency_code)),

@@ -1,4 +1,4 @@
-import { CommissionStatus, DistributorStatus } from "../constants"
+import { DistributorStatus } from "../constants"
 
 /**
  * What a level's upgrade thresholds are measured against, defined once for the
@@ -7,7 +7,10 @@ import { CommissionStatus, DistributorStatus } from "../constants"
  * attributed sales kept), direct recruits and depth-1 orders, from settled
  * commissions only, in the programme's currency (a threshold is an amount in it:
  * sales in another currency do not count towards it). Sales "kept" scale each
- * base by what is left of its commission after reversals.
+ * base by what is left of its commission after reversals. The sums are the
+ * distributor's kept totals (`distribution_commission_total`, which the
+ * database keeps as commissions are written: Migration20261203200000), so
+ * neither the upgrade nor the centre adds up a big earner's history.
  *
  * Expects two parameters: the programme's currency, then a text[] literal of
  * distributor ids. Yields one row per
@@ -16,12 +19,10 @@ import { CommissionStatus, DistributorStatus } from "../constants"
  */
 export const LEVEL_STATS_SQL = `
   SELECT d.id, d.level_id, coalesce(l.rank, -1) AS rank, d.direct_count,
-         coalesce(sum(c.base_amount * (1 - c.reversed_amount / NULLIF(c.amount, 0))) FILTER (WHERE c.depth = 1), 0) AS personal_sales,
-         coalesce(sum(c.base_amount * (1 - c.reversed_amount / NULLIF(c.amount, 0))), 0) AS team_sales,
-         count(DISTINCT c.order_id) FILTER (WHERE c.depth = 1) AS orders
+         coalesce(t.settled_personal_sales, 0) AS personal_sales,
+         coalesce(t.settled_team_sales, 0) AS team_sales,
+         coalesce(t.settled_orders, 0) AS orders
     FROM distribution_distributor d
     LEFT JOIN distribution_level l ON l.id = d.level_id
-    LEFT JOIN distribution_commission c
-      ON c.distributor_id = d.id AND c.status = '${CommissionStatus.SETTLED}' AND c.currency_code = ? AND c.deleted_at IS NULL
-   WHERE d.id = ANY(?::text[]) AND d.status = '${DistributorStatus.ACTIVE}' AND d.deleted_at IS NULL
-   GROUP BY d.id, d.level_id, l.rank, d.direct_count`
+    LEFT JOIN distribution_commission_total t ON t.distributor_id = d.id AND t.currency_code = ?
+   WHERE d.id = ANY(?::text[]) AND d.status = '${DistributorStatus.ACTIVE}' AND d.deleted_at IS NULL`

@@ -1,6 +1,6 @@
 import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { generateEntityId, MathBN } from "@medusajs/framework/utils"
-import { CommissionStatus, LedgerKind } from "../constants"
+import { LedgerKind } from "../constants"
 import { WalletMismatch } from "../types"
 import { pgTextArray } from "../utils/sql"
 
@@ -67,7 +67,10 @@ export async function lockWalletAvailable(
   return wallet?.available
 }
 
-/** Per currency: the wallet's cached balances and what the distributor's pending commissions are still worth. */
+/**
+ * Per currency: the wallet's cached balances and what the distributor's pending
+ * commissions are still worth (from its kept commission totals).
+ */
 export async function balanceSums(
   manager: EntityManager,
   distributorId: string
@@ -79,15 +82,15 @@ export async function balanceSums(
             coalesce(sum(held), 0)::text AS held,
             coalesce(sum(withdrawn), 0)::text AS withdrawn
        FROM (
-         SELECT currency_code, (amount - reversed_amount) AS pending, 0 AS available, 0 AS held, 0 AS withdrawn
-           FROM distribution_commission
-          WHERE distributor_id = ? AND status = ? AND deleted_at IS NULL
+         SELECT currency_code, pending, 0 AS available, 0 AS held, 0 AS withdrawn
+           FROM distribution_commission_total
+          WHERE distributor_id = ? AND pending_lines > 0
          UNION ALL
          SELECT currency_code, 0, available, held, withdrawn
            FROM distribution_wallet WHERE distributor_id = ? AND deleted_at IS NULL
        ) b
       GROUP BY currency_code ORDER BY currency_code`,
-    [distributorId, CommissionStatus.PENDING, distributorId]
+    [distributorId, distributorId]
   )
 }
 
