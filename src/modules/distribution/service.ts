@@ -1095,10 +1095,10 @@ export default class DistributionModuleService extends MedusaService({
     const rows = await commissions.lockOrderCommissions(manager, input.order_id)
     const byId = new Map(rows.map((r) => [r.id, r]))
     const changes = reversalChanges(input.facts, rows)
+    await commissions.setReversedAmounts(manager, changes)
     const clawbacks: wallets.WalletChange[] = []
     for (const change of changes) {
       const row = byId.get(change.id)!
-      await commissions.setReversedAmount(manager, change)
       if (row.status !== CommissionStatus.SETTLED) {
         continue
       }

@@ -64,6 +64,10 @@ distributionModuleTests((suite) => {
       settled_personal_sales: "0",
       settled_orders: 0,
     })
+    // A replayed credit writes no row, and moves no total.
+    const before = await kept(a)
+    expect(await credit(a, "order_4", "line_4b", "24.69")).toEqual([])
+    expect(await kept(a)).toEqual(before)
 
     await due("order_1")
     await due("order_3")

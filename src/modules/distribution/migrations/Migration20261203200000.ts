@@ -42,25 +42,53 @@ export class Migration20261203200000 extends Migration {
       CONSTRAINT "distribution_commission_total_pkey" PRIMARY KEY ("distributor_id", "currency_code")
     ) WITH (fillfactor = 80);`);
 
+    // What one commission adds to its distributor's totals, and whether its
+    // order counts: the one definition the view and the trigger both use.
+    this.addSql(`CREATE OR REPLACE FUNCTION "distribution_commission_figures"(
+        status text, depth integer, base_amount numeric, amount numeric, reversed_amount numeric)
+      RETURNS TABLE (pending_line integer, sales numeric, commissions numeric, pending numeric,
+                     settled_personal_sales numeric, settled_team_sales numeric,
+                     counts_order boolean, counts_settled_order boolean)
+      LANGUAGE sql IMMUTABLE AS $fn$
+        SELECT (status = 'pending')::int,
+               CASE WHEN depth = 1 AND status <> 'reversed' THEN base_amount ELSE 0 END,
+               amount - reversed_amount,
+               CASE WHEN status = 'pending' THEN amount - reversed_amount ELSE 0 END,
+               CASE WHEN depth = 1 AND status = 'settled' THEN coalesce(base_amount * (1 - reversed_amount / NULLIF(amount, 0)), 0) ELSE 0 END,
+               CASE WHEN status = 'settled' THEN coalesce(base_amount * (1 - reversed_amount / NULLIF(amount, 0)), 0) ELSE 0 END,
+               depth = 1 AND status <> 'reversed',
+               depth = 1 AND status = 'settled'
+      $fn$;`);
+
     this.addSql(`CREATE OR REPLACE VIEW "distribution_commission_total_derived" AS
-      SELECT distributor_id, currency_code,
+      SELECT c.distributor_id, c.currency_code,
              count(*)::int AS lines,
-             (count(*) FILTER (WHERE status = 'pending'))::int AS pending_lines,
-             coalesce(sum(base_amount) FILTER (WHERE depth = 1 AND status <> 'reversed'), 0) AS sales,
-             (count(DISTINCT order_id) FILTER (WHERE depth = 1 AND status <> 'reversed'))::int AS orders,
-             coalesce(sum(amount - reversed_amount), 0) AS commissions,
-             coalesce(sum(amount - reversed_amount) FILTER (WHERE status = 'pending'), 0) AS pending,
-             coalesce(sum(base_amount * (1 - reversed_amount / NULLIF(amount, 0))) FILTER (WHERE status = 'settled' AND depth = 1), 0) AS settled_personal_sales,
-             coalesce(sum(base_amount * (1 - reversed_amount / NULLIF(amount, 0))) FILTER (WHERE status = 'settled'), 0) AS settled_team_sales,
-             (count(DISTINCT order_id) FILTER (WHERE depth = 1 AND status = 'settled'))::int AS settled_orders
-        FROM distribution_commission WHERE deleted_at IS NULL
-       GROUP BY distributor_id, currency_code;`);
+             sum(f.pending_line)::int AS pending_lines,
+             sum(f.sales) AS sales,
+             (count(DISTINCT c.order_id) FILTER (WHERE f.counts_order))::int AS orders,
+             sum(f.commissions) AS commissions,
+             sum(f.pending) AS pending,
+             sum(f.settled_personal_sales) AS settled_personal_sales,
+             sum(f.settled_team_sales) AS settled_team_sales,
+             (count(DISTINCT c.order_id) FILTER (WHERE f.counts_settled_order))::int AS settled_orders
+        FROM distribution_commission c
+        CROSS JOIN LATERAL distribution_commission_figures(c.status, c.depth, c.base_amount, c.amount, c.reversed_amount) f
+       WHERE c.deleted_at IS NULL
+       GROUP BY c.distributor_id, c.currency_code;`);
 
     this.addSql(`DO $$ BEGIN
       CREATE TYPE "distribution_commission_change" AS (
         sign integer, distributor_id text, currency_code text, order_id text, depth integer,
         status text, base_amount numeric, amount numeric, reversed_amount numeric);
     EXCEPTION WHEN duplicate_object THEN NULL; END $$;`);
+
+    // A commission row as a change of `sign` (+1 written, −1 gone); none for a deleted row.
+    this.addSql(`CREATE OR REPLACE FUNCTION "distribution_commission_change_of"(sign integer, c "distribution_commission")
+      RETURNS "distribution_commission_change" LANGUAGE sql IMMUTABLE AS $fn$
+        SELECT CASE WHEN c.deleted_at IS NULL THEN
+          ROW(sign, c.distributor_id, c.currency_code, c.order_id, c.depth, c.status, c.base_amount, c.amount, c.reversed_amount)::distribution_commission_change
+        END
+      $fn$;`);
 
     this.addSql(`CREATE OR REPLACE FUNCTION "distribution_apply_commission_changes"(changes "distribution_commission_change"[])
     RETURNS void LANGUAGE plpgsql AS $fn$
@@ -71,15 +99,11 @@ export class Migration20261203200000 extends Migration {
       -- What changed, added to each total; the totals locked in one order.
       INSERT INTO distribution_commission_total AS t
         (distributor_id, currency_code, lines, pending_lines, sales, commissions, pending, settled_personal_sales, settled_team_sales)
-      SELECT c.distributor_id, c.currency_code,
-             sum(c.sign),
-             coalesce(sum(c.sign) FILTER (WHERE c.status = 'pending'), 0),
-             coalesce(sum(c.sign * c.base_amount) FILTER (WHERE c.depth = 1 AND c.status <> 'reversed'), 0),
-             sum(c.sign * (c.amount - c.reversed_amount)),
-             coalesce(sum(c.sign * (c.amount - c.reversed_amount)) FILTER (WHERE c.status = 'pending'), 0),
-             coalesce(sum(c.sign * (c.base_amount * (1 - c.reversed_amount / NULLIF(c.amount, 0)))) FILTER (WHERE c.status = 'settled' AND c.depth = 1), 0),
-             coalesce(sum(c.sign * (c.base_amount * (1 - c.reversed_amount / NULLIF(c.amount, 0)))) FILTER (WHERE c.status = 'settled'), 0)
+      SELECT c.distributor_id, c.currency_code, sum(c.sign), sum(c.sign * f.pending_line),
+             sum(c.sign * f.sales), sum(c.sign * f.commissions), sum(c.sign * f.pending),
+             sum(c.sign * f.settled_personal_sales), sum(c.sign * f.settled_team_sales)
         FROM unnest(changes) c
+        CROSS JOIN LATERAL distribution_commission_figures(c.status, c.depth, c.base_amount, c.amount, c.reversed_amount) f
        GROUP BY c.distributor_id, c.currency_code
        ORDER BY c.distributor_id, c.currency_code
       ON CONFLICT (distributor_id, currency_code) DO UPDATE SET
@@ -95,16 +119,19 @@ export class Migration20261203200000 extends Migration {
       -- how many depth-1 lines of each order count now, and before this change.
       WITH pairs AS (
         SELECT c.distributor_id, c.currency_code, c.order_id,
-               coalesce(sum(c.sign) FILTER (WHERE c.status <> 'reversed'), 0) AS live_change,
-               coalesce(sum(c.sign) FILTER (WHERE c.status = 'settled'), 0) AS settled_change
-          FROM unnest(changes) c WHERE c.depth = 1
+               coalesce(sum(c.sign) FILTER (WHERE f.counts_order), 0) AS live_change,
+               coalesce(sum(c.sign) FILTER (WHERE f.counts_settled_order), 0) AS settled_change
+          FROM unnest(changes) c
+          CROSS JOIN LATERAL distribution_commission_figures(c.status, c.depth, c.base_amount, c.amount, c.reversed_amount) f
+         WHERE c.depth = 1
          GROUP BY c.distributor_id, c.currency_code, c.order_id
       ), counted AS (
         SELECT p.*, n.live, n.settled
           FROM pairs p CROSS JOIN LATERAL (
-            SELECT count(*) FILTER (WHERE x.status <> 'reversed') AS live,
-                   count(*) FILTER (WHERE x.status = 'settled') AS settled
+            SELECT count(*) FILTER (WHERE f.counts_order) AS live,
+                   count(*) FILTER (WHERE f.counts_settled_order) AS settled
               FROM distribution_commission x
+              CROSS JOIN LATERAL distribution_commission_figures(x.status, x.depth, x.base_amount, x.amount, x.reversed_amount) f
              WHERE x.order_id = p.order_id AND x.distributor_id = p.distributor_id AND x.depth = 1
                AND x.currency_code = p.currency_code AND x.deleted_at IS NULL) n
       ), moved AS (
@@ -123,8 +150,7 @@ export class Migration20261203200000 extends Migration {
     this.addSql(`CREATE OR REPLACE FUNCTION "distribution_commission_rows_inserted"() RETURNS trigger LANGUAGE plpgsql AS $fn$
     BEGIN
       PERFORM distribution_apply_commission_changes(ARRAY(
-        SELECT ROW(1, n.distributor_id, n.currency_code, n.order_id, n.depth, n.status, n.base_amount, n.amount, n.reversed_amount)::distribution_commission_change
-          FROM new_rows n WHERE n.deleted_at IS NULL));
+        SELECT ch FROM new_rows n, distribution_commission_change_of(1, n) ch WHERE NOT (ch IS NULL)));
       RETURN NULL;
     END $fn$;`);
 
@@ -133,22 +159,16 @@ export class Migration20261203200000 extends Migration {
       -- Only rows whose counted fields changed (a due date alone moves no total).
       PERFORM distribution_apply_commission_changes(ARRAY(
         SELECT ch FROM old_rows o JOIN new_rows n ON n.id = o.id
-          CROSS JOIN LATERAL (VALUES
-            (CASE WHEN o.deleted_at IS NULL THEN ROW(-1, o.distributor_id, o.currency_code, o.order_id, o.depth, o.status, o.base_amount, o.amount, o.reversed_amount)::distribution_commission_change END),
-            (CASE WHEN n.deleted_at IS NULL THEN ROW(1, n.distributor_id, n.currency_code, n.order_id, n.depth, n.status, n.base_amount, n.amount, n.reversed_amount)::distribution_commission_change END)
-          ) AS v(ch)
+          CROSS JOIN LATERAL (VALUES (distribution_commission_change_of(-1, o)), (distribution_commission_change_of(1, n))) AS v(ch)
          WHERE NOT (v.ch IS NULL)
-           AND (o.distributor_id, o.currency_code, o.order_id, o.depth, o.status, o.base_amount, o.amount, o.reversed_amount, o.deleted_at IS NULL)
-               IS DISTINCT FROM
-               (n.distributor_id, n.currency_code, n.order_id, n.depth, n.status, n.base_amount, n.amount, n.reversed_amount, n.deleted_at IS NULL)));
+           AND distribution_commission_change_of(1, o) IS DISTINCT FROM distribution_commission_change_of(1, n)));
       RETURN NULL;
     END $fn$;`);
 
     this.addSql(`CREATE OR REPLACE FUNCTION "distribution_commission_rows_deleted"() RETURNS trigger LANGUAGE plpgsql AS $fn$
     BEGIN
       PERFORM distribution_apply_commission_changes(ARRAY(
-        SELECT ROW(-1, o.distributor_id, o.currency_code, o.order_id, o.depth, o.status, o.base_amount, o.amount, o.reversed_amount)::distribution_commission_change
-          FROM old_rows o WHERE o.deleted_at IS NULL));
+        SELECT ch FROM old_rows o, distribution_commission_change_of(-1, o) ch WHERE NOT (ch IS NULL)));
       RETURN NULL;
     END $fn$;`);
 
@@ -186,8 +206,10 @@ export class Migration20261203200000 extends Migration {
     }
     this.addSql(`DROP FUNCTION IF EXISTS "distribution_commission_rows_inserted"(), "distribution_commission_rows_updated"(), "distribution_commission_rows_deleted"(), "distribution_commission_truncated"();`);
     this.addSql(`DROP FUNCTION IF EXISTS "distribution_apply_commission_changes"("distribution_commission_change"[]);`);
+    this.addSql(`DROP FUNCTION IF EXISTS "distribution_commission_change_of"(integer, "distribution_commission");`);
     this.addSql(`DROP TYPE IF EXISTS "distribution_commission_change";`);
     this.addSql(`DROP VIEW IF EXISTS "distribution_commission_total_derived";`);
+    this.addSql(`DROP FUNCTION IF EXISTS "distribution_commission_figures"(text, integer, numeric, numeric, numeric);`);
     this.addSql(`DROP TABLE IF EXISTS "distribution_commission_total";`);
   }
 

@@ -7,8 +7,10 @@ import { likePrefix } from "../utils/tree-path"
 /**
  * The distributor centre's figures, each one indexed read over the caller's own
  * rows: commissions by (distributor_id, created_at), visits by (distributor_id,
- * created_at), the team by (depth, path). Definitions shared by the summary and
- * the time series:
+ * created_at), the team by (depth, path), and the all-time figures from the
+ * caller's kept totals (`distribution_commission_total`, whose function
+ * `distribution_commission_figures` applies the same definitions). Definitions
+ * shared by the summary and the time series:
  * - sales: the base of the caller's depth-1 commissions still standing (not
  *   fully reversed) — what its own buyers bought;
  * - orders: the distinct orders among those;

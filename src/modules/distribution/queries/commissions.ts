@@ -183,24 +183,33 @@ export async function lockOrderCommissions(manager: EntityManager, orderId: stri
   )
 }
 
-/** Sets a commission's cumulative reversed amount; `full` marks it reversed. */
-export async function setReversedAmount(
+/**
+ * Sets commissions' cumulative reversed amounts; `full` marks one reversed. One
+ * statement for all of them, so that the kept totals' trigger locks every total
+ * they move at once, in its one order (row by row, a reversal spanning several
+ * earners could lock them in another order than a settlement batch, and one of
+ * the two would be aborted as a deadlock).
+ */
+export async function setReversedAmounts(
   manager: EntityManager,
-  input: { id: string; reversed_amount: string; full: boolean }
+  changes: { id: string; reversed_amount: string; full: boolean }[]
 ): Promise<void> {
+  if (!changes.length) {
+    return
+  }
   await manager.execute(
-    `UPDATE distribution_commission
-        SET reversed_amount = ?, raw_reversed_amount = ?::jsonb, updated_at = now(),
-            status = CASE WHEN ? THEN ? ELSE status END,
-            reversed_at = CASE WHEN ? THEN now() ELSE reversed_at END
-      WHERE id = ?`,
+    `UPDATE distribution_commission c
+        SET reversed_amount = x.reversed_amount::numeric, raw_reversed_amount = x.raw::jsonb, updated_at = now(),
+            status = CASE WHEN x.whole THEN ? ELSE c.status END,
+            reversed_at = CASE WHEN x.whole THEN now() ELSE c.reversed_at END
+       FROM unnest(?::text[], ?::text[], ?::text[], ?::boolean[]) AS x(id, reversed_amount, raw, whole)
+      WHERE c.id = x.id`,
     [
-      input.reversed_amount,
-      rawAmount(input.reversed_amount),
-      input.full,
       CommissionStatus.REVERSED,
-      input.full,
-      input.id,
+      pgTextArray(changes.map((c) => c.id)),
+      pgTextArray(changes.map((c) => c.reversed_amount)),
+      pgTextArray(changes.map((c) => rawAmount(c.reversed_amount))),
+      `{${changes.map((c) => c.full).join(",")}}`,
     ]
   )
 }
