@@ -565,6 +565,8 @@ medusaIntegrationTestRunner({
         distributor: { id: d2.distributor_id, referral_code: d2.code },
       })
       expect((await list(`q=${d2.code}`)).withdrawals.map((w: { id: string }) => w.id)).toEqual([c])
+      // A code's beginning, typed in lower case, finds it too.
+      expect((await list(`q=${d2.code.slice(0, 5).toLowerCase()}`)).withdrawals.map((w: { id: string }) => w.id)).toEqual([c])
       expect((await list("q=BATCH-20261126")).withdrawals.map((w: { id: string }) => w.id).sort()).toEqual([a, b].sort())
       const ranged = await list(`distributor_id=${d1.distributor_id}&amount_min=200&amount_max=300&order=amount`)
       expect(ranged.withdrawals.map((w: { id: string }) => w.id)).toEqual([b])

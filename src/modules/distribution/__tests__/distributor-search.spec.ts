@@ -90,7 +90,7 @@ distributionModuleTests(({ service, MikroOrmWrapper }) => {
     const page = await service.searchDistributors(s)
     const truth = await expected(s)
     expect(truth.matched).toBe(12)
-    expect(page).toEqual({ ids: truth.ids, count: 12, count_capped: false, plan: "sort" })
+    expect(page).toEqual({ ids: truth.ids, count: 12, count_capped: false, plan: "sort", counted: "matches" })
     expect(page.ids).toHaveLength(3)
   })
 
@@ -100,7 +100,8 @@ distributionModuleTests(({ service, MikroOrmWrapper }) => {
     const truth = await expected(s)
     expect(truth.matched).toBe(12)
     // The four founders named Zhao have the largest teams (9): the walk's first rows.
-    expect(page).toEqual({ ids: truth.ids, count: 5, count_capped: true, plan: "walk" })
+    // More than the cap of the names begin with it: counted from the prefix index.
+    expect(page).toEqual({ ids: truth.ids, count: 5, count_capped: true, plan: "walk", counted: "prefixes" })
     expect(page.ids).toHaveLength(2)
   })
 
@@ -112,11 +113,12 @@ distributionModuleTests(({ service, MikroOrmWrapper }) => {
       count: 5,
       count_capped: true,
       plan: "walk",
+      counted: "prefixes",
     })
     // …and behind the 51 newer ones in descending order, beyond a window of 10 rows.
     const newest = search({ q: "WANG", order: { column: "created_at", descending: true } })
     const page = await service.searchDistributors(newest)
-    expect(page).toEqual({ ids: (await expected(newest)).ids, count: 5, count_capped: true, plan: "walk_then_sort" })
+    expect(page).toEqual({ ids: (await expected(newest)).ids, count: 5, count_capped: true, plan: "walk_then_sort", counted: "prefixes" })
     const names = (await allRows()).filter((r) => page.ids.includes(r.id)).map((r) => r.display_name)
     expect(names.sort()).toEqual(["Wang 10", "Wang 11"])
   })
@@ -124,24 +126,68 @@ distributionModuleTests(({ service, MikroOrmWrapper }) => {
   it("sorts every match for an order without an index", async () => {
     const s = search({ q: "zhao", order: { column: "depth", descending: true }, limit: 4 })
     const page = await service.searchDistributors(s)
-    expect(page).toEqual({ ids: (await expected(s)).ids, count: 5, count_capped: true, plan: "sort" })
+    expect(page).toEqual({ ids: (await expected(s)).ids, count: 5, count_capped: true, plan: "sort", counted: "matches" })
   })
 
   it("applies the filters with the term, and takes LIKE's wildcards literally", async () => {
     const roots = search({ q: "zhao", status: ["active"], parent_id: null, count_cap: 10, limit: 10 })
     const page = await service.searchDistributors(roots)
-    expect(page).toEqual({ ids: (await expected(roots)).ids, count: 4, count_capped: false, plan: "sort" })
+    expect(page).toEqual({ ids: (await expected(roots)).ids, count: 4, count_capped: false, plan: "sort", counted: "matches" })
     const deep = search({ q: "li", depth: 9, count_cap: 10, limit: 10 })
-    expect(await service.searchDistributors(deep)).toEqual({ ids: (await expected(deep)).ids, count: 5, count_capped: false, plan: "sort" })
+    expect(await service.searchDistributors(deep)).toEqual({ ids: (await expected(deep)).ids, count: 5, count_capped: false, plan: "sort", counted: "matches" })
     const pending = search({ q: "zhao", status: ["pending"], order: { column: "created_at", descending: true }, count_cap: 2 })
     expect(await service.searchDistributors(pending)).toEqual({
       ids: (await expected(pending)).ids,
       count: 2,
       count_capped: true,
       plan: "walk",
+      counted: "matches",
     })
     for (const q of ["%", "_", "\\"]) {
-      expect(await service.searchDistributors(search({ q }))).toEqual({ ids: [], count: 0, count_capped: false, plan: "sort" })
+      expect(await service.searchDistributors(search({ q }))).toEqual({ ids: [], count: 0, count_capped: false, plan: "sort", counted: "matches" })
     }
+  })
+
+  it("counts a term inside the names from its matches, and one that begins many addresses from their prefixes", async () => {
+    // No name begins with "hao": the twelve Zhao are read to count them.
+    const inside = search({ q: "hao" })
+    expect(await service.searchDistributors(inside)).toEqual({
+      ids: (await expected(inside)).ids,
+      count: 5,
+      count_capped: true,
+      plan: "walk",
+      counted: "matches",
+    })
+    // d1@, d10@ … d19@: eleven addresses begin with "D1", more than the cap.
+    const addresses = search({ q: "D1", limit: 3, walk_rows: 100 })
+    const truth = await expected(addresses)
+    expect(truth.matched).toBe(11)
+    expect(await service.searchDistributors(addresses)).toEqual({
+      ids: truth.ids,
+      count: 5,
+      count_capped: true,
+      plan: "walk",
+      counted: "prefixes",
+    })
+  })
+
+  it("looks for a term with a space in the names only, and for a code's beginning among the codes", async () => {
+    const spaced = search({ q: "wang 1", count_cap: 10, limit: 10 })
+    const truth = await expected(spaced)
+    expect(truth.matched).toBe(3)
+    expect(await service.searchDistributors(spaced)).toEqual({
+      ids: truth.ids,
+      count: 3,
+      count_capped: false,
+      plan: "sort",
+      counted: "matches",
+    })
+    // A code's first four characters, typed in lower case, find it (and any other code they begin).
+    const [row] = (await allRows()).filter((r) => r.display_name === "Li 33")
+    const byCode = search({ q: row.referral_code!.slice(0, 4).toLowerCase(), count_cap: 10, limit: 10 })
+    const page = await service.searchDistributors(byCode)
+    expect(page.ids).toContain(row.id)
+    const codeTruth = await expected(byCode)
+    expect(page).toEqual({ ids: codeTruth.ids, count: codeTruth.matched, count_capped: false, plan: "sort", counted: "matches" })
   })
 })

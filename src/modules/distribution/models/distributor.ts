@@ -54,7 +54,6 @@ const Distributor = model
     },
     { name: "IDX_distribution_distributor_parent", on: ["parent_id"] },
     { name: "IDX_distribution_distributor_status", on: ["status", "created_at"] },
-    { name: "IDX_distribution_distributor_email", on: ["email"] },
     // The admin reports: new distributors and recruits of a period.
     { name: "IDX_distribution_distributor_activated", on: ["activated_at"], where: "activated_at IS NOT NULL" },
     // The suspended few: the settlement holds their commissions, and asks this

@@ -1,25 +1,35 @@
 import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { pgTextArray } from "../utils/sql"
+import { REFERRAL_CODE_ALPHABET } from "../utils/referral-code"
 
 /**
  * The admin's distributor search (`q`: a referral code by prefix, or part of an
- * e-mail or a name, through the trigram indexes) with its filters, order and
- * page.
+ * e-mail or a name) with its filters, order and page.
  *
  * A common term can match a large share of the table (a surname: 5% of a
  * million distributors). Counting every match and sorting all of them for the
  * first page read each matching row twice, so the time grew with the table.
  * Instead:
  *
- * - one pass reads at most `count_cap` + 1 matches: `count` is exact up to the
- *   cap, and `count_capped` says that more match. When no more than the cap
- *   match, that pass also sorts them for the page;
+ * - the term is matched only against the columns it can be in: a code holds
+ *   the codes' characters only, an e-mail address no white space (so `zhang
+ *   wei` is a name, and no index of the codes or the addresses is read). A
+ *   code is found by its beginning in the codes' unique index;
+ * - the count is exact up to `count_cap`, and `count_capped` says that more
+ *   match. Without filters, the names and addresses that begin with the term
+ *   are counted first, up to the cap, from their prefix indexes: most searches
+ *   type the beginning of a name or an address, and when more than the cap
+ *   begin with it, that is known after reading the cap's worth of entries.
+ *   Otherwise one pass reads at most `count_cap` + 1 matches through the
+ *   trigram indexes (whose entries grow with the table) and, when no more than
+ *   the cap match, also sorts them for the page;
  * - when more match and the order has an index (team size, registration), the
  *   page is found by walking that index and keeping the rows that match: with
- *   that many matches, a page is near. The walk reads a bounded window of the
- *   order (`walk_rows` rows); when that holds fewer matches than the page (the
- *   matches sort last), or the order has no index, every match is sorted, as
- *   before the cap.
+ *   that many matches, a page is near. The index carries the columns the term
+ *   is matched against, so the walk reads no row of the table. It reads a
+ *   bounded window of the order (`walk_rows` rows); when that holds fewer
+ *   matches than the page (the matches sort last), or the order has no index,
+ *   every match is sorted, as before the cap.
  *
  * The strategy follows the capped count, not the planner's estimate of a
  * `%term%` pattern, which can be wrong either way: an index walk chosen for a
@@ -73,12 +83,15 @@ export type DistributorSearchPage = {
   count_capped: boolean
   /** How the page was found: the matches sorted, an index walked, or a walk that fell back to sorting. */
   plan: "sort" | "walk" | "walk_then_sort"
+  /** How the count was found: the names and addresses beginning with the term, or the matches read. */
+  counted: "prefixes" | "matches"
 }
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`)
+/** A LIKE pattern's wildcards taken literally. */
+export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`)
 
 /** The filters other than the term, as SQL with its parameters. */
-function filterSql(search: DistributorSearch): { sql: string; params: unknown[] } {
+function filterSql(search: DistributorSearch): { sql: string; params: unknown[]; none: boolean } {
   const clauses = ["deleted_at IS NULL"]
   const params: unknown[] = []
   const any = (column: string, values: string[] | undefined) => {
@@ -100,16 +113,100 @@ function filterSql(search: DistributorSearch): { sql: string; params: unknown[] 
     clauses.push("parent_id = ?")
     params.push(search.parent_id)
   }
-  return { sql: clauses.join(" AND "), params }
+  return { sql: clauses.join(" AND "), params, none: clauses.length === 1 }
 }
 
-/** The term: a code by prefix, or part of an e-mail or a name (LIKE's wildcards in it are literal). */
-function matchSql(q: string): { sql: string; params: unknown[] } {
-  const term = escapeLike(q)
-  return {
-    sql: "(referral_code ILIKE ? OR email ILIKE ? OR display_name ILIKE ?)",
-    params: [`${term}%`, `%${term}%`, `%${term}%`],
+/**
+ * The columns a term can be found in: a code (by prefix) only when the term is
+ * made of the codes' characters, as every code is (`zhao` cannot begin one: no
+ * code holds an O); an e-mail address only when the term holds no white space,
+ * as no address does; a name always.
+ */
+export function searchColumns(q: string): { code: boolean; email: boolean } {
+  // Lower-cased as ILIKE compares, then checked character by character (ASCII only after that).
+  const lower = q.toLowerCase()
+  const code = lower.length > 0 && [...lower].every((c) => REFERRAL_CODE_ALPHABET.toLowerCase().includes(c))
+  return { code, email: !/\s/.test(q) }
+}
+
+/**
+ * The first string of the codes' characters after every string that begins
+ * with `prefix` (null when there is none: a prefix of the last character
+ * only). The codes' characters sort as they do in ASCII in any collation, so
+ * the codes that begin with `prefix` are the range [prefix, this).
+ */
+export function codePrefixEnd(prefix: string): string | null {
+  const chars = [...prefix]
+  while (chars.length) {
+    const at = REFERRAL_CODE_ALPHABET.indexOf(chars.pop()!)
+    if (at < REFERRAL_CODE_ALPHABET.length - 1) {
+      return chars.join("") + REFERRAL_CODE_ALPHABET[at + 1]
+    }
   }
+  return null
+}
+
+/**
+ * The codes a term begins, as the range of the codes' unique index they fill
+ * ([from, end); no end past the last character) and a LIKE pattern; null when
+ * the term cannot begin a code.
+ */
+export function codePrefix(q: string): { from: string; end: string | null; like: string } | null {
+  if (!searchColumns(q).code) {
+    return null
+  }
+  const from = q.toLowerCase().toUpperCase() // the codes' characters only: ASCII
+  return { from, end: codePrefixEnd(from), like: `${from}%` }
+}
+
+/**
+ * The term: a code by prefix, or part of an e-mail or a name (LIKE's wildcards
+ * in it are literal). The codes are upper case and a code's beginning is a
+ * range of their unique index. Names and addresses: `ILIKE` for the trigram
+ * indexes; `lower() LIKE lower()`, the same test, where rows are read from the
+ * walk's index (about twice as quick per row).
+ */
+function matchSql(q: string, form: "ilike" | "lower"): { sql: string; params: unknown[] } {
+  const term = escapeLike(q)
+  const test = (column: string) => (form === "ilike" ? `${column} ILIKE ?` : `lower(${column}) LIKE lower(?)`)
+  const clauses = [test("display_name")]
+  const params: unknown[] = [`%${term}%`]
+  if (searchColumns(q).email) {
+    clauses.push(test("email"))
+    params.push(`%${term}%`)
+  }
+  const code = codePrefix(q)
+  if (code) {
+    if (form === "lower") {
+      clauses.push("referral_code LIKE ?")
+      params.push(code.like)
+    } else {
+      clauses.push(`(referral_code >= ?${code.end ? " AND referral_code < ?" : ""} AND referral_code LIKE ?)`)
+      params.push(code.from, ...(code.end ? [code.end] : []), code.like)
+    }
+  }
+  return { sql: `(${clauses.join(" OR ")})`, params }
+}
+
+/**
+ * Whether more than `cap` names, or more than `cap` addresses, begin with the
+ * term: each an index-only scan of at most cap + 1 entries of its prefix index
+ * (Migration20261204100000). Such rows match the term (it is in them), so more
+ * than the cap match.
+ */
+async function prefixesExceed(manager: EntityManager, q: string, cap: number): Promise<boolean> {
+  const prefix = `${escapeLike(q)}%`
+  const count = (column: string) =>
+    `(SELECT count(*)::int FROM (
+        SELECT lower(${column}) FROM distribution_distributor
+         WHERE deleted_at IS NULL AND lower(${column}) LIKE lower(?) LIMIT ?
+      ) p)`
+  const email = searchColumns(q).email
+  const [row]: { names: number; emails: number }[] = await manager.execute(
+    `SELECT ${count("display_name")} AS names, ${email ? count("email") : "0"} AS emails`,
+    email ? [prefix, cap + 1, prefix, cap + 1] : [prefix, cap + 1]
+  )
+  return row.names > cap || row.emails > cap
 }
 
 export async function searchDistributors(
@@ -120,12 +217,13 @@ export async function searchDistributors(
     throw new Error(`cannot sort distributors by ${search.order.column}`)
   }
   const filters = filterSql(search)
-  const match = matchSql(search.q)
+  const match = matchSql(search.q, "ilike")
   const where = `${filters.sql} AND ${match.sql}`
   const whereParams = [...filters.params, ...match.params]
   const column = search.order.column
   const direction = search.order.descending ? "DESC" : "ASC"
   const order = `ORDER BY k ${direction}, id ${direction}`
+  const walkKey = WALK_KEYS[column]
 
   // The matches come from the trigram indexes, never from a sequential scan:
   // with a LIMIT and a common term, the planner would read the table until it
@@ -134,39 +232,48 @@ export async function searchDistributors(
   // Local to the caller's transaction.
   await manager.execute("SET LOCAL enable_seqscan = off")
 
-  // One pass over at most count_cap + 1 matches: their number and, when that
-  // is all of them, the page. MATERIALIZED: read once, and never by walking an
-  // order index (the matches may all sort last).
-  const [first]: { matched: number; ids: string[] }[] = await manager.execute(
-    `WITH m AS MATERIALIZED (
-       SELECT id, ${column} AS k FROM distribution_distributor WHERE ${where} LIMIT ?
-     )
-     SELECT (SELECT count(*)::int FROM m) AS matched,
-            ARRAY(SELECT id FROM m ${order} LIMIT ? OFFSET ?) AS ids`,
-    [...whereParams, search.count_cap + 1, search.limit, search.offset]
-  )
-  const count_capped = first.matched > search.count_cap
-  const count = Math.min(first.matched, search.count_cap)
-  if (!count_capped) {
-    return { ids: first.ids, count, count_capped, plan: "sort" }
+  // Without filters, a term that more than the cap's names or addresses begin
+  // with is capped without reading its matches. (With filters, the rows would
+  // have to be read to filter them.) Only worth asking when a walk can then
+  // find the page.
+  let counted: DistributorSearchPage["counted"] = "prefixes"
+  let count = search.count_cap
+  if (!(walkKey !== undefined && filters.none && (await prefixesExceed(manager, search.q, search.count_cap)))) {
+    counted = "matches"
+    // One pass over at most count_cap + 1 matches: their number and, when that
+    // is all of them, the page. MATERIALIZED: read once, and never by walking an
+    // order index (the matches may all sort last).
+    const [first]: { matched: number; ids: string[] }[] = await manager.execute(
+      `WITH m AS MATERIALIZED (
+         SELECT id, ${column} AS k FROM distribution_distributor WHERE ${where} LIMIT ?
+       )
+       SELECT (SELECT count(*)::int FROM m) AS matched,
+              ARRAY(SELECT id FROM m ${order} LIMIT ? OFFSET ?) AS ids`,
+      [...whereParams, search.count_cap + 1, search.limit, search.offset]
+    )
+    count = Math.min(first.matched, search.count_cap)
+    if (first.matched <= search.count_cap) {
+      return { ids: first.ids, count, count_capped: false, plan: "sort", counted }
+    }
   }
 
   // More match than the cap. Along an order index, a page is near: the walk
-  // reads up to walk_rows rows of the order and keeps those that match.
-  const walkKey = WALK_KEYS[column]
+  // reads up to walk_rows entries of the order and keeps those that match,
+  // from the index alone when no filter needs the row.
   if (walkKey) {
+    const walkMatch = matchSql(search.q, "lower")
     const walked: { id: string }[] = await manager.execute(
       `SELECT id FROM (
          SELECT id, ${walkKey} AS k, referral_code, email, display_name
            FROM distribution_distributor WHERE ${filters.sql}
           ORDER BY ${walkKey} ${direction}, id ${direction} LIMIT ?
        ) w
-       WHERE ${match.sql} ${order} LIMIT ? OFFSET ?`,
-      [...filters.params, search.walk_rows, ...match.params, search.limit, search.offset]
+       WHERE ${walkMatch.sql} ${order} LIMIT ? OFFSET ?`,
+      [...filters.params, search.walk_rows, ...walkMatch.params, search.limit, search.offset]
     )
     // The window is a prefix of the order: a full page from it is the page.
     if (walked.length === search.limit) {
-      return { ids: walked.map((r) => r.id), count, count_capped, plan: "walk" }
+      return { ids: walked.map((r) => r.id), count, count_capped: true, plan: "walk", counted }
     }
   }
   // Every match, sorted: what a search cost before the cap, now only for an
@@ -181,7 +288,8 @@ export async function searchDistributors(
   return {
     ids: rows.map((r) => r.id),
     count,
-    count_capped,
+    count_capped: true,
     plan: walkKey ? "walk_then_sort" : "sort",
+    counted,
   }
 }
