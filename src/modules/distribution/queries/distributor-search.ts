@@ -162,7 +162,7 @@ export function codePrefix(q: string): { from: string; end: string | null; like:
 /**
  * The term: a code by prefix, or part of an e-mail or a name (LIKE's wildcards
  * in it are literal). The codes are upper case and a code's beginning is a
- * range of their unique index. Names and addresses: `ILIKE` for the trigram
+ * range of their unique index, in either form. Names and addresses: `ILIKE` for the trigram
  * indexes; `lower() LIKE lower()`, the same test, where rows are read from the
  * walk's index (about twice as quick per row).
  */
@@ -177,13 +177,8 @@ function matchSql(q: string, form: "ilike" | "lower"): { sql: string; params: un
   }
   const code = codePrefix(q)
   if (code) {
-    if (form === "lower") {
-      clauses.push("referral_code LIKE ?")
-      params.push(code.like)
-    } else {
-      clauses.push(`(referral_code >= ?${code.end ? " AND referral_code < ?" : ""} AND referral_code LIKE ?)`)
-      params.push(code.from, ...(code.end ? [code.end] : []), code.like)
-    }
+    clauses.push(`(referral_code >= ?${code.end ? " AND referral_code < ?" : ""} AND referral_code LIKE ?)`)
+    params.push(code.from, ...(code.end ? [code.end] : []), code.like)
   }
   return { sql: `(${clauses.join(" OR ")})`, params }
 }
