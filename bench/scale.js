@@ -194,10 +194,10 @@ async function measureSize(server, size, calls, kept, keep) {
       const matching = measured.admin_list.statements.filter((s) => /LIKE\b/i.test(s.sql) && !/^\s*SET\b/i.test(s.sql))
       const searchStatement = matching.sort((a, b) => b.ms - a.ms)[0]
       if (searchStatement) indexes_worth.admin_search = await withAndWithout(db.url, searchStatement, [
-        "IDX_distribution_distributor_email_trgm",
-        "IDX_distribution_distributor_name_trgm",
-        "IDX_distribution_distributor_name_prefix",
-        "IDX_distribution_distributor_email_prefix",
+        "IDX_distribution_distributor_search_email_trgm",
+        "IDX_distribution_distributor_search_name_trgm",
+        "IDX_distribution_distributor_search_name_prefix",
+        "IDX_distribution_distributor_search_email_prefix",
       ])
     }
     result.indexes_worth = indexes_worth

@@ -250,7 +250,8 @@ async function generate(client, { distributors, commissions }) {
   await client.query("SET synchronous_commit = off")
   const forest = await step("tree_in_memory_s", async () => drawForest(distributors))
   const indexes = {}
-  for (const table of ["distribution_distributor", "distribution_commission", "distribution_ledger_entry", "distribution_wallet"]) {
+  // (The search's copy of the distributors is written by the database's trigger, batch by batch.)
+  for (const table of ["distribution_distributor", "distribution_distributor_search", "distribution_commission", "distribution_ledger_entry", "distribution_wallet"]) {
     indexes[table] = await dropIndexes(client, table)
   }
   const levelIds = await insertLevels(client)

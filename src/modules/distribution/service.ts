@@ -799,6 +799,15 @@ export default class DistributionModuleService extends MedusaService({
     return await distributorSearch.searchDistributors(sharedContext.transactionManager as EntityManager, search)
   }
 
+  /** The ids of at most `limit` distributors a search term names (queries/distributor-search.ts). */
+  @InjectTransactionManager()
+  async listDistributorIdsMatching(
+    input: { q: string; limit: number },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<string[]> {
+    return await distributorSearch.distributorsMatching(sharedContext.transactionManager as EntityManager, input.q, input.limit)
+  }
+
   @InjectManager()
   async retrieveDistributorByCode(
     code: string,

@@ -190,4 +190,79 @@ distributionModuleTests(({ service, MikroOrmWrapper }) => {
     const codeTruth = await expected(byCode)
     expect(page).toEqual({ ids: codeTruth.ids, count: codeTruth.matched, count_capped: false, plan: "sort", counted: "matches" })
   })
+
+  it("keeps the search's table equal to the live distributors through every write, and a move leaves the moved rows' entries alone", async () => {
+    const manager = () => MikroOrmWrapper.forkManager()
+    // The rows the search's table should hold, and the rows it holds.
+    const derived = async () =>
+      await manager().execute(
+        `SELECT id, display_name, email, referral_code, team_size, created_at FROM distribution_distributor
+          WHERE deleted_at IS NULL ORDER BY id`
+      )
+    const kept = async () =>
+      await manager().execute(
+        `SELECT id, display_name, email, referral_code, team_size, created_at FROM distribution_distributor_search ORDER BY id`
+      )
+    const expectKept = async (count: number) => {
+      const rows = await kept()
+      expect(rows).toHaveLength(count)
+      expect(rows).toEqual(await derived())
+    }
+    await expectKept(63)
+
+    // A registration under a deep member: its row, and its whole upline's team sizes.
+    const rows = await allRows()
+    const deepest = rows.find((r) => r.display_name === "Li 59")!
+    const made = await service.createDistributor({
+      customer_id: "cus_search_new",
+      email: "new@example.com",
+      display_name: "Sun 63",
+      parent_id: deepest.id,
+      status: "active",
+      application: null,
+    })
+    await expectKept(64)
+    expect((await kept()).find((r: { id: string }) => r.id === made.id)).toMatchObject({ display_name: "Sun 63", team_size: 0 })
+
+    // A copied name and address, and a new code.
+    await service.updateDistributors({ id: made.id, display_name: "Sun Li", email: "sun.li@example.com", referral_code: "SUN2345" })
+    await expectKept(64)
+    expect(await service.searchDistributors(search({ q: "sun23", count_cap: 10, limit: 10 }))).toMatchObject({ ids: [made.id], count: 1 })
+    expect(await service.searchDistributors(search({ q: "sun li", count_cap: 10, limit: 10 }))).toMatchObject({ ids: [made.id], count: 1 })
+
+    // A move of a subtree of six (Zhao 55, the four under it and the new row) under another founder: the
+    // moved rows' entries are not rewritten (their transaction ids stay), only
+    // the two uplines' team sizes change.
+    const root = rows.find((r) => r.display_name === "Zhao 55")!
+    const founder = rows.find((r) => r.display_name === "Zhao 40")!
+    const xmins = async () =>
+      new Map(
+        (await manager().execute(`SELECT id, xmin::text AS x FROM distribution_distributor_search`)).map(
+          (r: { id: string; x: string }) => [r.id, r.x] as const
+        )
+      )
+    const before = await xmins()
+    const moved = await service.moveDistributor({ id: root.id, parent_id: founder.id })
+    expect(moved.moved).toBe(6)
+    await expectKept(64)
+    const after = await xmins()
+    const rewritten = [...after.keys()].filter((id) => after.get(id) !== before.get(id))
+    const names = new Map((await allRows()).map((r) => [r.id, r.display_name]))
+    // The old upline (Zhao 50 … Li 54) lost six, the new one (Zhao 40) gained six.
+    expect(rewritten.map((id) => names.get(id)).sort()).toEqual(["Li 51", "Li 52", "Li 53", "Li 54", "Zhao 40", "Zhao 50"])
+    expect((await derived()).find((r: { id: string }) => r.id === founder.id)).toMatchObject({ team_size: 15 })
+
+    // A soft delete takes the row out of the search, a restore brings it back; a removed leaf is gone.
+    await service.softDeleteDistributors([made.id])
+    await expectKept(63)
+    expect(await service.searchDistributors(search({ q: "sun", count_cap: 10, limit: 10 }))).toMatchObject({ ids: [], count: 0 })
+    await service.restoreDistributors([made.id])
+    await expectKept(64)
+    await service.removeLeafDistributor(made.id)
+    await expectKept(63)
+    expect(await service.listDistributorIdsMatching({ q: "sun", limit: 10 })).toEqual([])
+    expect((await service.listDistributorIdsMatching({ q: "zhao", limit: 100 })).sort()).toEqual(
+      (await allRows()).filter((r) => r.display_name!.startsWith("Zhao")).map((r) => r.id).sort()
+    )
+  })
 })

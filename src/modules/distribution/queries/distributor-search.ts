@@ -31,6 +31,13 @@ import { REFERRAL_CODE_ALPHABET } from "../utils/referral-code"
  *   matches than the page (the matches sort last), or the order has no index,
  *   every match is sorted, as before the cap.
  *
+ * The terms and the walks are read from `distribution_distributor_search`, the
+ * search's own copy of those columns, kept by the database
+ * (Migration20261205100000): a subtree's move rewrites every row under it and
+ * so writes an entry into every index of the distributors' table, and these
+ * indexes, there, were most of that work. Filters and the other orders join
+ * the distributors' table by id.
+ *
  * The strategy follows the capped count, not the planner's estimate of a
  * `%term%` pattern, which can be wrong either way: an index walk chosen for a
  * rare term would read the whole table.
@@ -51,13 +58,19 @@ export const DISTRIBUTOR_SEARCH_ORDERS = [
 ] as const
 export type DistributorSearchOrder = (typeof DISTRIBUTOR_SEARCH_ORDERS)[number]
 
+/** The search's table: one row per live distributor (Migration20261205100000). */
+const SEARCH_TABLE = "distribution_distributor_search"
+
+/** The orders the search's table holds: a page in one of them needs no distributor row unless filtered. */
+const SEARCH_COLUMNS: readonly DistributorSearchOrder[] = ["team_size", "created_at", "referral_code", "email", "display_name"]
+
 /**
  * Orders a page can be walked in: the expression of each one's index (with the
- * id, over the live rows; Migration20261130145233). It sorts as the column does.
+ * id) in the search's table. It sorts as the column does.
  */
 const WALK_KEYS: Partial<Record<DistributorSearchOrder, string>> = {
-  team_size: "team_size::bigint",
-  created_at: "(created_at AT TIME ZONE 'UTC')",
+  team_size: "s.team_size::bigint",
+  created_at: "(s.created_at AT TIME ZONE 'UTC')",
 }
 
 export type DistributorSearch = {
@@ -90,13 +103,17 @@ export type DistributorSearchPage = {
 /** A LIKE pattern's wildcards taken literally. */
 export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`)
 
-/** The filters other than the term, as SQL with its parameters. */
+/**
+ * The filters other than the term, as SQL over the distributors' table (`d`)
+ * with its parameters; `none` when there is none (the search's table holds the
+ * live distributors only).
+ */
 function filterSql(search: DistributorSearch): { sql: string; params: unknown[]; none: boolean } {
-  const clauses = ["deleted_at IS NULL"]
+  const clauses = ["d.deleted_at IS NULL"]
   const params: unknown[] = []
   const any = (column: string, values: string[] | undefined) => {
     if (values?.length) {
-      clauses.push(`${column} = ANY(?::text[])`)
+      clauses.push(`d.${column} = ANY(?::text[])`)
       params.push(pgTextArray(values))
     }
   }
@@ -104,13 +121,13 @@ function filterSql(search: DistributorSearch): { sql: string; params: unknown[];
   any("level_id", search.level_id)
   any("customer_id", search.customer_id)
   if (search.depth !== undefined) {
-    clauses.push("depth = ?")
+    clauses.push("d.depth = ?")
     params.push(search.depth)
   }
   if (search.parent_id === null) {
-    clauses.push("parent_id IS NULL")
+    clauses.push("d.parent_id IS NULL")
   } else if (search.parent_id !== undefined) {
-    clauses.push("parent_id = ?")
+    clauses.push("d.parent_id = ?")
     params.push(search.parent_id)
   }
   return { sql: clauses.join(" AND "), params, none: clauses.length === 1 }
@@ -166,9 +183,10 @@ export function codePrefix(q: string): { from: string; end: string | null; like:
  * indexes; `lower() LIKE lower()`, the same test, where rows are read from the
  * walk's index (about twice as quick per row).
  */
-function matchSql(q: string, form: "ilike" | "lower"): { sql: string; params: unknown[] } {
+function matchSql(q: string, form: "ilike" | "lower", table = "s"): { sql: string; params: unknown[] } {
   const term = escapeLike(q)
-  const test = (column: string) => (form === "ilike" ? `${column} ILIKE ?` : `lower(${column}) LIKE lower(?)`)
+  const col = (column: string) => (table ? `${table}.${column}` : column)
+  const test = (column: string) => (form === "ilike" ? `${col(column)} ILIKE ?` : `lower(${col(column)}) LIKE lower(?)`)
   const clauses = [test("display_name")]
   const params: unknown[] = [`%${term}%`]
   if (searchColumns(q).email) {
@@ -177,7 +195,8 @@ function matchSql(q: string, form: "ilike" | "lower"): { sql: string; params: un
   }
   const code = codePrefix(q)
   if (code) {
-    clauses.push(`(referral_code >= ?${code.end ? " AND referral_code < ?" : ""} AND referral_code LIKE ?)`)
+    const c = col("referral_code")
+    clauses.push(`(${c} >= ?${code.end ? ` AND ${c} < ?` : ""} AND ${c} LIKE ?)`)
     params.push(code.from, ...(code.end ? [code.end] : []), code.like)
   }
   return { sql: `(${clauses.join(" OR ")})`, params }
@@ -186,15 +205,14 @@ function matchSql(q: string, form: "ilike" | "lower"): { sql: string; params: un
 /**
  * Whether more than `cap` names, or more than `cap` addresses, begin with the
  * term: each an index-only scan of at most cap + 1 entries of its prefix index
- * (Migration20261204100000). Such rows match the term (it is in them), so more
+ * (Migration20261205100000). Such rows match the term (it is in them), so more
  * than the cap match.
  */
 async function prefixesExceed(manager: EntityManager, q: string, cap: number): Promise<boolean> {
   const prefix = `${escapeLike(q)}%`
   const count = (column: string) =>
     `(SELECT count(*)::int FROM (
-        SELECT lower(${column}) FROM distribution_distributor
-         WHERE deleted_at IS NULL AND lower(${column}) LIKE lower(?) LIMIT ?
+        SELECT lower(${column}) FROM ${SEARCH_TABLE} WHERE lower(${column}) LIKE lower(?) LIMIT ?
       ) p)`
   const email = searchColumns(q).email
   const [row]: { names: number; emails: number }[] = await manager.execute(
@@ -213,9 +231,13 @@ export async function searchDistributors(
   }
   const filters = filterSql(search)
   const match = matchSql(search.q, "ilike")
-  const where = `${filters.sql} AND ${match.sql}`
-  const whereParams = [...filters.params, ...match.params]
   const column = search.order.column
+  // The distributors' table is joined for a filter, or an order the search's table does not hold.
+  const joined = !filters.none || !SEARCH_COLUMNS.includes(column)
+  const from = joined ? `${SEARCH_TABLE} s JOIN distribution_distributor d ON d.id = s.id` : `${SEARCH_TABLE} s`
+  const where = joined ? `${filters.sql} AND ${match.sql}` : match.sql
+  const whereParams = joined ? [...filters.params, ...match.params] : match.params
+  const key = `${joined ? "d" : "s"}.${column}`
   const direction = search.order.descending ? "DESC" : "ASC"
   const order = `ORDER BY k ${direction}, id ${direction}`
   const walkKey = WALK_KEYS[column]
@@ -240,7 +262,7 @@ export async function searchDistributors(
     // order index (the matches may all sort last).
     const [first]: { matched: number; ids: string[] }[] = await manager.execute(
       `WITH m AS MATERIALIZED (
-         SELECT id, ${column} AS k FROM distribution_distributor WHERE ${where} LIMIT ?
+         SELECT s.id, ${key} AS k FROM ${from} WHERE ${where} LIMIT ?
        )
        SELECT (SELECT count(*)::int FROM m) AS matched,
               ARRAY(SELECT id FROM m ${order} LIMIT ? OFFSET ?) AS ids`,
@@ -256,15 +278,15 @@ export async function searchDistributors(
   // reads up to walk_rows entries of the order and keeps those that match,
   // from the index alone when no filter needs the row.
   if (walkKey) {
-    const walkMatch = matchSql(search.q, "lower")
+    const walkMatch = matchSql(search.q, "lower", "")
     const walked: { id: string }[] = await manager.execute(
       `SELECT id FROM (
-         SELECT id, ${walkKey} AS k, referral_code, email, display_name
-           FROM distribution_distributor WHERE ${filters.sql}
-          ORDER BY ${walkKey} ${direction}, id ${direction} LIMIT ?
+         SELECT s.id, ${walkKey} AS k, s.referral_code, s.email, s.display_name
+           FROM ${from} WHERE ${joined ? filters.sql : "true"}
+          ORDER BY ${walkKey} ${direction}, s.id ${direction} LIMIT ?
        ) w
        WHERE ${walkMatch.sql} ${order} LIMIT ? OFFSET ?`,
-      [...filters.params, search.walk_rows, ...walkMatch.params, search.limit, search.offset]
+      [...(joined ? filters.params : []), search.walk_rows, ...walkMatch.params, search.limit, search.offset]
     )
     // The window is a prefix of the order: a full page from it is the page.
     if (walked.length === search.limit) {
@@ -275,7 +297,7 @@ export async function searchDistributors(
   // order without an index or matches that sort after the walk's window.
   const rows: { id: string }[] = await manager.execute(
     `WITH m AS MATERIALIZED (
-       SELECT id, ${column} AS k FROM distribution_distributor WHERE ${where}
+       SELECT s.id, ${key} AS k FROM ${from} WHERE ${where}
      )
      SELECT id FROM m ${order} LIMIT ? OFFSET ?`,
     [...whereParams, search.limit, search.offset]
@@ -287,4 +309,19 @@ export async function searchDistributors(
     plan: walkKey ? "walk_then_sort" : "sort",
     counted,
   }
+}
+
+/**
+ * The ids of at most `limit` live distributors a term names, found as the
+ * admin's search finds them (the withdrawals' search by distributor).
+ */
+export async function distributorsMatching(manager: EntityManager, q: string, limit: number): Promise<string[]> {
+  const match = matchSql(q, "ilike")
+  // As in searchDistributors: through the indexes, never by reading the table until `limit` match.
+  await manager.execute("SET LOCAL enable_seqscan = off")
+  const rows: { id: string }[] = await manager.execute(
+    `SELECT s.id FROM ${SEARCH_TABLE} s WHERE ${match.sql} LIMIT ?`,
+    [...match.params, limit]
+  )
+  return rows.map((r) => r.id)
 }

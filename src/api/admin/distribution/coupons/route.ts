@@ -3,7 +3,7 @@ import { CouponSource } from "../../../../modules/distribution/constants"
 import { issueDistributorCouponWorkflow } from "../../../../workflows"
 import { presentCoupons, retrieveCoupon } from "../../../../lib/coupons"
 import { distributionService } from "../../../utils/container"
-import { escapeLike } from "../../../utils/distributor-search"
+import { escapeLike } from "../../../../modules/distribution/queries/distributor-search"
 import { runWorkflow } from "../../../utils/workflow"
 import { AdminIssueCouponType, AdminListCouponsType } from "./validators"
 

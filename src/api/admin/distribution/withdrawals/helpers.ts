@@ -5,7 +5,6 @@ import DistributionModuleService from "../../../../modules/distribution/service"
 import { WithdrawalDTO } from "../../../../modules/distribution/types"
 import { reviewWithdrawalWorkflow } from "../../../../workflows"
 import { distributionService } from "../../../utils/container"
-import { distributorSearchFilter } from "../../../utils/distributor-search"
 import { presentWithdrawalForAdmin } from "../../../utils/present"
 import { asHttpError, runWorkflow } from "../../../utils/workflow"
 import { AdminExportWithdrawalsType } from "./validators"
@@ -36,10 +35,7 @@ export async function withdrawalFilters(service: DistributionModuleService, f: W
   if (f.q) {
     // The distributors a search names become a list of ids: a search matching more than that
     // many says so and asks for a narrower one, rather than quietly leaving some out.
-    const matching = await service.listDistributors(distributorSearchFilter(f.q), {
-      select: ["id"],
-      take: MAX_SEARCHED_DISTRIBUTORS + 1,
-    })
+    const matching = await service.listDistributorIdsMatching({ q: f.q, limit: MAX_SEARCHED_DISTRIBUTORS + 1 })
     if (matching.length > MAX_SEARCHED_DISTRIBUTORS) {
       throw new MedusaError(
         MedusaError.Types.INVALID_DATA,
@@ -49,7 +45,7 @@ export async function withdrawalFilters(service: DistributionModuleService, f: W
     filters.$or = [
       { id: f.q },
       { transaction_reference: f.q },
-      ...(matching.length ? [{ distributor_id: matching.map((d) => d.id) }] : []),
+      ...(matching.length ? [{ distributor_id: matching }] : []),
     ]
   }
   return filters
