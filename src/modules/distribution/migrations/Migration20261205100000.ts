@@ -20,6 +20,11 @@ import { Migration } from "@medusajs/framework/mikro-orm/migrations"
  * only when a column the search holds changes, and a move changes those of
  * the two uplines' counters only.
  *
+ * Concurrent writers: a search row is written only by the transaction that
+ * holds its distributor's row (an insert's new rows, an update's or delete's
+ * locked ones), so two registrations under one upline serialise on the
+ * upline's rows as before, and no new lock order arises.
+ *
  * Written by hand: the model cannot declare a table kept by triggers, nor an
  * index on an expression.
  */

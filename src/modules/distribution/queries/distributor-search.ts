@@ -183,9 +183,9 @@ export function codePrefix(q: string): { from: string; end: string | null; like:
  * indexes; `lower() LIKE lower()`, the same test, where rows are read from the
  * walk's index (about twice as quick per row).
  */
-function matchSql(q: string, form: "ilike" | "lower", table = "s"): { sql: string; params: unknown[] } {
+function matchSql(q: string, form: "ilike" | "lower", table: "s" | "w"): { sql: string; params: unknown[] } {
   const term = escapeLike(q)
-  const col = (column: string) => (table ? `${table}.${column}` : column)
+  const col = (column: string) => `${table}.${column}`
   const test = (column: string) => (form === "ilike" ? `${col(column)} ILIKE ?` : `lower(${col(column)}) LIKE lower(?)`)
   const clauses = [test("display_name")]
   const params: unknown[] = [`%${term}%`]
@@ -230,13 +230,15 @@ export async function searchDistributors(
     throw new Error(`cannot sort distributors by ${search.order.column}`)
   }
   const filters = filterSql(search)
-  const match = matchSql(search.q, "ilike")
+  const match = matchSql(search.q, "ilike", "s")
   const column = search.order.column
   // The distributors' table is joined for a filter, or an order the search's table does not hold.
   const joined = !filters.none || !SEARCH_COLUMNS.includes(column)
   const from = joined ? `${SEARCH_TABLE} s JOIN distribution_distributor d ON d.id = s.id` : `${SEARCH_TABLE} s`
-  const where = joined ? `${filters.sql} AND ${match.sql}` : match.sql
-  const whereParams = joined ? [...filters.params, ...match.params] : match.params
+  // The filters, over the joined distributors (the search's table holds the live ones only).
+  const scope = joined ? filters : { sql: "true", params: [] as unknown[] }
+  const where = `${scope.sql} AND ${match.sql}`
+  const whereParams = [...scope.params, ...match.params]
   const key = `${joined ? "d" : "s"}.${column}`
   const direction = search.order.descending ? "DESC" : "ASC"
   const order = `ORDER BY k ${direction}, id ${direction}`
@@ -278,15 +280,15 @@ export async function searchDistributors(
   // reads up to walk_rows entries of the order and keeps those that match,
   // from the index alone when no filter needs the row.
   if (walkKey) {
-    const walkMatch = matchSql(search.q, "lower", "")
+    const walkMatch = matchSql(search.q, "lower", "w")
     const walked: { id: string }[] = await manager.execute(
       `SELECT id FROM (
          SELECT s.id, ${walkKey} AS k, s.referral_code, s.email, s.display_name
-           FROM ${from} WHERE ${joined ? filters.sql : "true"}
+           FROM ${from} WHERE ${scope.sql}
           ORDER BY ${walkKey} ${direction}, s.id ${direction} LIMIT ?
        ) w
        WHERE ${walkMatch.sql} ${order} LIMIT ? OFFSET ?`,
-      [...(joined ? filters.params : []), search.walk_rows, ...walkMatch.params, search.limit, search.offset]
+      [...scope.params, search.walk_rows, ...walkMatch.params, search.limit, search.offset]
     )
     // The window is a prefix of the order: a full page from it is the page.
     if (walked.length === search.limit) {
@@ -316,7 +318,7 @@ export async function searchDistributors(
  * admin's search finds them (the withdrawals' search by distributor).
  */
 export async function distributorsMatching(manager: EntityManager, q: string, limit: number): Promise<string[]> {
-  const match = matchSql(q, "ilike")
+  const match = matchSql(q, "ilike", "s")
   // As in searchDistributors: through the indexes, never by reading the table until `limit` match.
   await manager.execute("SET LOCAL enable_seqscan = off")
   const rows: { id: string }[] = await manager.execute(
