@@ -409,7 +409,7 @@ export default class DistributionModuleService extends MedusaService({
   ): Promise<DistributorDTO> {
     const manager = sharedContext.transactionManager as EntityManager
     await tree.lockTreeShared(manager)
-    const parent = input.parent_id ? await tree.shareParent(manager, input.parent_id) : undefined
+    const parent = input.parent_id ? await tree.lockParent(manager, input.parent_id) : undefined
     if (input.parent_id && !parent) {
       throw new MedusaError(
         MedusaError.Types.NOT_FOUND,

@@ -265,4 +265,44 @@ distributionModuleTests(({ service, MikroOrmWrapper }) => {
       (await allRows()).filter((r) => r.display_name!.startsWith("Zhao")).map((r) => r.id).sort()
     )
   })
+
+  it("registers concurrently under one upline without a deadlock, and keeps the search's table equal to the live distributors", async () => {
+    // Three parents on one chain (their uplines overlap): before the upline's rows were locked
+    // deepest first, two such registrations deadlocked (PostgreSQL aborted one).
+    const all = await allRows()
+    const parents = ["Li 59", "Li 57", "Zhao 55"].map((name) => all.find((r) => r.display_name === name)!)
+    const made = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        service.createDistributor({
+          customer_id: `cus_search_concurrent_${i}`,
+          email: `c${i}@example.com`,
+          display_name: `Qian ${i}`,
+          parent_id: parents[i % 3].id,
+          status: "active",
+          application: null,
+        })
+      )
+    )
+    expect(new Set(made.map((m) => m.id)).size).toBe(12)
+    const rows = async (table: string) =>
+      await MikroOrmWrapper.forkManager().execute(
+        `SELECT id, display_name, email, referral_code, team_size, created_at FROM ${table}
+          ${table === "distribution_distributor" ? "WHERE deleted_at IS NULL" : ""} ORDER BY id`
+      )
+    const kept = await rows("distribution_distributor_search")
+    expect(kept).toHaveLength(75)
+    expect(kept).toEqual(await rows("distribution_distributor"))
+    // The chain's founder (Zhao 50) counts its nine and the twelve new ones, in both tables,
+    // and each parent its four new direct recruits.
+    expect(kept.find((r: { display_name: string }) => r.display_name === "Zhao 50")).toMatchObject({ team_size: 21 })
+    const direct = await MikroOrmWrapper.forkManager().execute(
+      `SELECT display_name, direct_count FROM distribution_distributor WHERE id = ANY(?::text[]) ORDER BY display_name`,
+      [`{${parents.map((p) => p.id).join(",")}}`]
+    )
+    expect(direct).toEqual([
+      { display_name: "Li 57", direct_count: 5 },
+      { display_name: "Li 59", direct_count: 4 },
+      { display_name: "Zhao 55", direct_count: 5 },
+    ])
+  })
 })

@@ -38,14 +38,19 @@ export async function lockTreeExclusive(manager: EntityManager): Promise<void> {
   await manager.execute("SELECT pg_advisory_xact_lock(?)", [TREE_LOCK_KEY])
 }
 
-/** A parent's place in the tree, share-locked so it cannot move or go while a child is inserted. */
-export async function shareParent(
+/**
+ * A parent's place in the tree, locked so it cannot go while a child is
+ * inserted. Locked for the update of its counters (addToUpline) from the
+ * start: two inserts under one parent that each held a share lock would both
+ * wait for the other's to update it (a deadlock), so they queue here instead.
+ */
+export async function lockParent(
   manager: EntityManager,
   id: string
 ): Promise<Pick<TreeRow, "id" | "path" | "depth"> | undefined> {
   const [row]: Pick<TreeRow, "id" | "path" | "depth">[] = await manager.execute(
     `SELECT id, path, depth FROM distribution_distributor
-      WHERE id = ? AND deleted_at IS NULL FOR SHARE`,
+      WHERE id = ? AND deleted_at IS NULL FOR NO KEY UPDATE`,
     [id]
   )
   return row
@@ -102,11 +107,22 @@ export async function insertDistributor(
 /**
  * Adds `team` to the team size of every distributor in `upline` and `direct`
  * to the direct count of `parent_id` (the nearest of them).
+ *
+ * The rows are locked first, deepest first: every writer of counters locks a
+ * chain of ancestors, and two chains share their upper part, so taking each
+ * one's rows from the bottom up means no two writers can each hold a row the
+ * other waits for (an UPDATE alone locks in the order it reads the rows,
+ * which differs between transactions once rows have new versions).
+ * Concurrent registrations under one upline used to deadlock here.
  */
 export async function addToUpline(
   manager: EntityManager,
   input: { upline: string[]; parent_id: string | null; team: number; direct: number }
 ): Promise<void> {
+  await manager.execute(
+    `SELECT id FROM distribution_distributor WHERE id = ANY(?::text[]) ORDER BY depth DESC FOR NO KEY UPDATE`,
+    [pgTextArray(input.upline)]
+  )
   await manager.execute(
     `UPDATE distribution_distributor
         SET team_size = team_size + ?,
