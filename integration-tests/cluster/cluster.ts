@@ -4,8 +4,10 @@
  * instances on one PostgreSQL database and one Redis, with Medusa's Redis
  * modules (medusa-config.ts, DISTRIBUTION_REDIS_MODULES).
  *
- * - The build is made once per state of the sources, in the system's temporary
- *   directory (medusa-cluster-build-<hash>), and reused while they are unchanged.
+ * - The build is made once per state of the sources and checkout, in the
+ *   system's temporary directory (medusa-cluster-build-<hash>-<checkout>), and
+ *   reused while they are unchanged and the checkout's node_modules it links
+ *   is there.
  * - A template database is migrated and seeded (a shop and an admin:
  *   fixtures/seed-cluster.ts) once per state of the sources, while the build
  *   runs; each test gets a fresh copy of it (CREATE DATABASE … TEMPLATE) and
@@ -78,14 +80,21 @@ export function sourceHash(): string {
  * package.json is this one's). Reused while the sources are unchanged.
  */
 export async function buildApp(hash: string, logFile: string): Promise<Build> {
-  const dir = path.join(os.tmpdir(), `${BUILD_PREFIX}${hash}`)
+  // The build links this checkout's node_modules: another checkout of the same
+  // sources (a CI clone since removed, say) has a build of its own.
+  const checkout = crypto.createHash("sha256").update(ROOT).digest("hex").slice(0, 8)
+  const dir = path.join(os.tmpdir(), `${BUILD_PREFIX}${hash}-${checkout}`)
   // Medusa 2.21 finds each core module's models by splitting a path at its first "dist".
   if (/dist/.test(dir)) {
     throw new Error(`the build directory ${dir} contains "dist", where a Medusa app cannot live: set TMPDIR elsewhere`)
   }
   const serverDir = path.join(dir, ".medusa", "server")
   if (fs.existsSync(path.join(dir, "built"))) {
-    return { hash, dir, serverDir, reused: true }
+    // Reused only while the packages it links are still there.
+    if (fs.existsSync(path.join(serverDir, "node_modules", "@medusajs", "medusa", "package.json"))) {
+      return { hash, dir, serverDir, reused: true }
+    }
+    fs.rmSync(dir, { recursive: true, force: true })
   }
   // Builds of sources that changed since, a day old or more.
   for (const name of fs.readdirSync(os.tmpdir()).filter((n) => n.startsWith(BUILD_PREFIX))) {
