@@ -1,7 +1,8 @@
 /**
  * Fills a migrated database with a programme at scale, straight into the
- * plugin's tables: distributors (a forest up to 50 deep, path, depth, team_size
- * and direct_count consistent), commissions, their ledger and the wallets.
+ * plugin's tables: distributors (a forest up to 50 deep, their paths and depths
+ * in the tree's table, team_size and direct_count consistent), commissions,
+ * their ledger and the wallets.
  *
  * The tree is drawn in memory (seeded, so every run draws the same one) and sent
  * in batches of arrays through unnest(); commissions come from generate_series
@@ -157,15 +158,22 @@ async function insertDistributors(client, forest, levelIds) {
       cols.direct.push(directCount[i])
       cols.created.push(new Date(started + i * stepMs).toISOString())
     }
+    // The distributors and their places in the tree's table (queries/tree.ts), as a registration writes them.
     await client.query(
-      `INSERT INTO distribution_distributor (id, customer_id, email, display_name, referral_code, parent_id,
-         path, depth, status, level_id, team_size, direct_count, created_at, updated_at, activated_at)
-       SELECT id, customer_id, email, display_name, referral_code, parent_id, path, depth, status, level_id,
-              team_size, direct_count, created_at, created_at, CASE WHEN status <> 'pending' THEN created_at END
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-                     $8::int[], $9::text[], $10::text[], $11::int[], $12::int[], $13::timestamptz[])
+      `WITH t AS (
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                              $8::int[], $9::text[], $10::text[], $11::int[], $12::int[], $13::timestamptz[])
            AS t(id, customer_id, email, display_name, referral_code, parent_id, path, depth, status, level_id,
-                team_size, direct_count, created_at)`,
+                team_size, direct_count, created_at)
+       ), d AS (
+         INSERT INTO distribution_distributor (id, customer_id, email, display_name, referral_code, parent_id,
+           status, level_id, team_size, direct_count, created_at, updated_at, activated_at)
+         SELECT id, customer_id, email, display_name, referral_code, parent_id, status, level_id,
+                team_size, direct_count, created_at, created_at, CASE WHEN status <> 'pending' THEN created_at END
+           FROM t
+       )
+       INSERT INTO distribution_distributor_tree (id, path, depth, created_at)
+       SELECT id, path, depth, created_at FROM t`,
       [cols.id, cols.customer, cols.email, cols.name, cols.code, cols.parent, cols.path, cols.depth, cols.status, cols.level, cols.team, cols.direct, cols.created]
     )
   }
@@ -251,7 +259,7 @@ async function generate(client, { distributors, commissions }) {
   const forest = await step("tree_in_memory_s", async () => drawForest(distributors))
   const indexes = {}
   // (The search's copy of the distributors is written by the database's trigger, batch by batch.)
-  for (const table of ["distribution_distributor", "distribution_distributor_search", "distribution_commission", "distribution_ledger_entry", "distribution_wallet"]) {
+  for (const table of ["distribution_distributor", "distribution_distributor_search", "distribution_distributor_tree", "distribution_commission", "distribution_ledger_entry", "distribution_wallet"]) {
     indexes[table] = await dropIndexes(client, table)
   }
   const levelIds = await insertLevels(client)
@@ -281,7 +289,7 @@ async function generate(client, { distributors, commissions }) {
               (SELECT count(*) FROM distribution_commission)::int AS commissions,
               (SELECT count(*) FROM distribution_ledger_entry)::int AS ledger_entries,
               (SELECT count(*) FROM distribution_wallet)::int AS wallets,
-              (SELECT max(depth) FROM distribution_distributor) AS max_depth,
+              (SELECT max(depth) FROM distribution_distributor_tree) AS max_depth,
               (SELECT count(*) FROM pg_indexes WHERE tablename = 'distribution_commission')::int AS commission_indexes,
               pg_size_pretty(pg_database_size(current_database())) AS database_size`
     )

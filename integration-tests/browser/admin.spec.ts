@@ -222,11 +222,11 @@ describe("Distribution admin in the browser", () => {
 
   it("A distributor's actions: adjust its balance, move it, suspend it with a reason, reinstate it", async () => {
     const leaf = await one<{ id: string; parent_id: string }>(
-      `select id, parent_id from distribution_distributor
-        where status = 'active' and depth > 0 and team_size = 0 and deleted_at is null order by created_at, id limit 1`
+      `select d.id, d.parent_id from distribution_distributor d join distribution_distributor_tree t on t.id = d.id
+        where d.status = 'active' and t.depth > 0 and d.team_size = 0 and d.deleted_at is null order by d.created_at, d.id limit 1`
     )
     const target = await one<{ id: string; display_name: string; referral_code: string }>(
-      "select id, display_name, referral_code from distribution_distributor where status = 'active' and depth = 0 and id <> $1 order by created_at desc limit 1",
+      "select d.id, d.display_name, d.referral_code from distribution_distributor d join distribution_distributor_tree t on t.id = d.id where d.status = 'active' and t.depth = 0 and d.id <> $1 order by d.created_at desc limit 1",
       [leaf.parent_id]
     )
     await open(`/distribution/distributors/${leaf.id}`)

@@ -465,7 +465,7 @@ describe("The distributor portal", () => {
       // The counts per depth stay: each as the database counts the team at that depth.
       for (const depth of [1, 2, 3]) {
         const { n } = await one<{ n: number }>(
-          `select count(*)::int n from distribution_distributor t, distribution_distributor me
+          `select count(*)::int n from distribution_distributor_tree t, distribution_distributor_tree me
             where me.id = $1 and starts_with(t.path, me.path) and t.depth = me.depth + $2 and t.deleted_at is null`,
           [distributorId, depth]
         )

@@ -813,16 +813,16 @@ medusaIntegrationTestRunner({
       const {
         rows: [tree],
       } = await pg.raw(
-        `select max(depth)::int as max_depth,
-                count(*) filter (where depth = 0)::int as founders,
-                count(*) filter (where parent_id is not null and not exists (
+        `select max(t.depth)::int as max_depth,
+                count(*) filter (where t.depth = 0)::int as founders,
+                count(*) filter (where d.parent_id is not null and not exists (
                   select 1 from distribution_referral_binding b
                    where b.customer_id = d.customer_id and b.distributor_id = d.parent_id))::int as unbound_recruits
-           from distribution_distributor d`
+           from distribution_distributor d join distribution_distributor_tree t on t.id = d.id`
       )
       expect(tree).toEqual({ max_depth: 3, founders: count(DISTRIBUTORS, (d) => !d.parent), unbound_recruits: 0 })
       const { rows: depths } = await pg.raw(
-        "select depth, count(*)::int as n from distribution_distributor group by depth order by depth"
+        "select depth, count(*)::int as n from distribution_distributor_tree group by depth order by depth"
       )
       expect(depths.map((r: { depth: number }) => r.depth)).toEqual([0, 1, 2, 3])
 

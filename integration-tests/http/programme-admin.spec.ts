@@ -437,6 +437,22 @@ medusaIntegrationTestRunner({
         const tops = await api.get("/admin/distribution/distributors?parent_id=null&order=-team_size", admin)
         expect(tops.data.distributors[0]).toMatchObject({ id: root.distributor_id, team_size: 2 })
 
+        // The place in the tree (its own table): listed, filtered and sorted by, with a term or without.
+        expect(all.data.distributors.find((d: { id: string }) => d.id === leaf.distributor_id)).toMatchObject({ depth: 2 })
+        expect(all.data.distributors[0]).not.toHaveProperty("path")
+        const deepest = await api.get("/admin/distribution/distributors?status=active&order=-depth&limit=2&fields=id,path,depth", admin)
+        expect(deepest.data).toMatchObject({ count: 3, count_capped: false, limit: 2, offset: 0 })
+        expect(deepest.data.distributors).toEqual([
+          { id: leaf.distributor_id, depth: 2, path: `/${root.distributor_id}/${mid.distributor_id}/${leaf.distributor_id}/` },
+          { id: mid.distributor_id, depth: 1, path: `/${root.distributor_id}/${mid.distributor_id}/` },
+        ])
+        const atOne = await api.get("/admin/distribution/distributors?depth=1&fields=id,display_name", admin)
+        expect(atOne.data).toMatchObject({ count: 1, distributors: [{ id: mid.distributor_id, display_name: "Mateo Test" }] })
+        const searchedAtTwo = await api.get("/admin/distribution/distributors?q=test&depth=2&order=depth", admin)
+        expect(searchedAtTwo.data.distributors.map((d: { id: string; depth: number }) => [d.id, d.depth])).toEqual([[leaf.distributor_id, 2]])
+        const searchedByDepth = await api.get("/admin/distribution/distributors?q=test&status=active&order=depth&fields=id", admin)
+        expect(searchedByDepth.data.distributors).toEqual([root, mid, leaf].map((d) => ({ id: d.distributor_id })))
+
         const page = await api.get("/admin/distribution/distributors?limit=2&offset=2&order=created_at", admin)
         expect(page.data).toMatchObject({ count: 4, limit: 2, offset: 2 })
         expect(page.data.distributors.map((d: { id: string }) => d.id)).toEqual([

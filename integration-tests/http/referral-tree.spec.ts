@@ -302,7 +302,7 @@ medusaIntegrationTestRunner({
 
         await move(c1.distributor_id, null)
 
-        const rows = await service(getContainer()).listDistributors({})
+        const rows = await service(getContainer()).withTreePositions(await service(getContainer()).listDistributors({}))
         const byId = new Map(rows.map((r) => [r.id, r]))
         for (const row of rows) {
           const chain: string[] = []

@@ -103,10 +103,13 @@ medusaIntegrationTestRunner({
       await request(d, { amount: 120 })
       // 501 distributors named "Crowd …" (rows as the tree writes them; no withdrawals of their own).
       await pg().raw(
-        `insert into distribution_distributor (id, customer_id, email, display_name, referral_code, path, depth, status)
-         select 'dist_crowd_' || n, 'cus_crowd_' || n, 'crowd' || n || '@example.com', 'Crowd ' || n, 'CRW' || n,
-                '/dist_crowd_' || n || '/', 0, 'active'
-           from generate_series(1, 501) n`
+        `with d as (
+           insert into distribution_distributor (id, customer_id, email, display_name, referral_code, status)
+           select 'dist_crowd_' || n, 'cus_crowd_' || n, 'crowd' || n || '@example.com', 'Crowd ' || n, 'CRW' || n, 'active'
+             from generate_series(1, 501) n
+           returning id, created_at)
+         insert into distribution_distributor_tree (id, path, depth, created_at)
+         select id, '/' || id || '/', 0, created_at from d`
       )
       const broad = await failure(api.get("/admin/distribution/withdrawals?q=Crowd", admin))
       expect([broad.status, broad.data.message]).toEqual([

@@ -5,6 +5,7 @@ import {
   DistributionLevelDTO,
   DistributionSettingsDTO,
   DistributorDTO,
+  DistributorWithPosition,
   ReferralBindingDTO,
   WithdrawalDTO,
 } from "../../modules/distribution/types"
@@ -53,7 +54,7 @@ export function presentLevel(level: DistributionLevelDTO | null | undefined) {
 /** The distributor as it sees itself in the distributor centre. */
 export function presentOwnDistributor(
   service: DistributionModuleService,
-  d: DistributorDTO
+  d: DistributorWithPosition
 ) {
   return {
     id: d.id,
@@ -109,7 +110,7 @@ export function presentTeamPage(
 /** The distributor as an admin sees it: everything but the raw application. */
 export function presentDistributorForAdmin(
   service: DistributionModuleService,
-  d: DistributorDTO
+  d: DistributorWithPosition
 ) {
   const { application: _encrypted, level, ...rest } = d
   return {

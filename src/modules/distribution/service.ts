@@ -61,6 +61,7 @@ import {
   DistributionLevelDTO,
   DistributionSettingsInput,
   DistributorDTO,
+  DistributorWithPosition,
   NewCommission,
   NewDistributorInput,
   ReferralBindingDTO,
@@ -71,6 +72,7 @@ import {
   SaleReservation,
   SaleSnapshot,
   DistributionGroupBuyDTO,
+  TreePosition,
 } from "./types"
 import { bindingRefusal, decideBinding } from "./utils/binding"
 import {
@@ -406,7 +408,7 @@ export default class DistributionModuleService extends MedusaService({
   async createDistributor(
     input: NewDistributorInput,
     @MedusaContext() sharedContext: Context = {}
-  ): Promise<DistributorDTO> {
+  ): Promise<DistributorWithPosition> {
     const manager = sharedContext.transactionManager as EntityManager
     await tree.lockTreeShared(manager)
     const parent = input.parent_id ? await tree.lockParent(manager, input.parent_id) : undefined
@@ -418,6 +420,7 @@ export default class DistributionModuleService extends MedusaService({
     }
     const id = generateEntityId(undefined, "dist")
     const path = childPath(parent?.path ?? null, id)
+    const depth = parent ? parent.depth + 1 : 0
     const levelId =
       input.level_id === undefined
         ? await this.defaultLevelId_(sharedContext)
@@ -429,7 +432,7 @@ export default class DistributionModuleService extends MedusaService({
       display_name: input.display_name,
       parent_id: parent?.id ?? null,
       path,
-      depth: parent ? parent.depth + 1 : 0,
+      depth,
       status: input.status,
       application: input.application ? this.encryptPersonalData(input.application) : null,
       level_id: levelId,
@@ -446,7 +449,7 @@ export default class DistributionModuleService extends MedusaService({
     if (input.status === DistributorStatus.ACTIVE) {
       await this.issueReferralCode_(manager, id)
     }
-    return await this.retrieveDistributor(id, {}, sharedContext)
+    return { ...(await this.retrieveDistributor(id, {}, sharedContext)), path, depth }
   }
 
   /** Compensation of createDistributor: removes a leaf and gives its upline its counts back. */
@@ -639,20 +642,66 @@ export default class DistributionModuleService extends MedusaService({
     return { previous_parent_id: node.parent_id, moved }
   }
 
-  /** The upline, nearest first, in one primary-key read of the ids in the path. */
+  /**
+   * The upline, nearest first, in one primary-key read of the ids in the path;
+   * each with its place in the tree (an ancestor's path is a prefix of the path).
+   */
   @InjectManager()
   async getUpline(
     id: string,
     @MedusaContext() sharedContext: Context = {}
-  ): Promise<DistributorDTO[]> {
-    const node = await this.retrieveDistributor(id, { select: ["id", "path"] }, sharedContext)
-    const ids = uplineIds(node.path, node.id)
+  ): Promise<DistributorWithPosition[]> {
+    const node = await this.treePosition_(id, sharedContext)
+    const ids = uplineIds(node.path, id)
     if (!ids.length) {
       return []
     }
     const rows = await this.listDistributors({ id: ids }, { relations: ["level"] }, sharedContext)
     const byId = new Map(rows.map((r) => [r.id, r]))
-    return ids.map((i) => byId.get(i)).filter((r): r is DistributorDTO => !!r)
+    const rootFirst = [...ids].reverse()
+    return ids
+      .map((i) => {
+        const row = byId.get(i)
+        const depth = rootFirst.indexOf(i)
+        return row ? { ...row, depth, path: `/${rootFirst.slice(0, depth + 1).join("/")}/` } : null
+      })
+      .filter((r): r is DistributorWithPosition => !!r)
+  }
+
+  /**
+   * The given distributors with their place in the tree (`path`, `depth`), read
+   * in one statement from the tree's table; a row without one (deleted
+   * meanwhile) is left out.
+   */
+  @InjectManager()
+  async withTreePositions<T extends { id: string }>(
+    rows: T[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<(T & TreePosition)[]> {
+    const found = await tree.positions(sharedContext.manager as EntityManager, rows.map((r) => r.id))
+    return rows.flatMap((r) => {
+      const position = found.get(r.id)
+      return position ? [{ ...r, ...position }] : []
+    })
+  }
+
+  /** A distributor with its level and its place in the tree, as the routes that show it read it. */
+  @InjectManager()
+  async retrieveDistributorWithPosition(
+    id: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<DistributorWithPosition> {
+    const distributor = await this.retrieveDistributor(id, { relations: ["level"] }, sharedContext)
+    return { ...distributor, ...(await this.treePosition_(id, sharedContext)) }
+  }
+
+  /** A live distributor's place in the tree, or NOT_FOUND. */
+  private async treePosition_(id: string, sharedContext: Context): Promise<TreePosition> {
+    const position = (await tree.positions(sharedContext.manager as EntityManager, [id])).get(id)
+    if (!position) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Distributor with id: ${id} was not found`)
+    }
+    return position
   }
 
   /**
@@ -735,8 +784,8 @@ export default class DistributionModuleService extends MedusaService({
     id: string,
     query: { depth: number; limit: number; offset: number; status?: string[] },
     @MedusaContext() sharedContext: Context = {}
-  ): Promise<{ rows: DistributorDTO[]; count: number }> {
-    const node = await this.retrieveDistributor(id, { select: ["id", "path", "depth"] }, sharedContext)
+  ): Promise<{ rows: DistributorWithPosition[]; count: number }> {
+    const node = await this.treePosition_(id, sharedContext)
     return await this.teamPageUnder_(node, node.depth + query.depth, query, sharedContext)
   }
 
@@ -754,9 +803,9 @@ export default class DistributionModuleService extends MedusaService({
     nodeId: string,
     query: { maxDepth: number; limit: number; offset: number; status?: string[] },
     @MedusaContext() sharedContext: Context = {}
-  ): Promise<{ rows: DistributorDTO[]; count: number; depth: number } | null> {
-    const root = await this.retrieveDistributor(rootId, { select: ["id", "path", "depth"] }, sharedContext)
-    const [node] = await this.listDistributors({ id: nodeId }, { select: ["id", "path", "depth"] }, sharedContext)
+  ): Promise<{ rows: DistributorWithPosition[]; count: number; depth: number } | null> {
+    const root = await this.treePosition_(rootId, sharedContext)
+    const node = (await tree.positions(sharedContext.manager as EntityManager, [nodeId])).get(nodeId)
     const depth = node ? node.depth - root.depth + 1 : 0
     if (!node || !node.path.startsWith(root.path) || depth < 1 || depth > query.maxDepth) {
       return null
@@ -770,7 +819,7 @@ export default class DistributionModuleService extends MedusaService({
     depth: number,
     query: { limit: number; offset: number; status?: string[] },
     sharedContext: Context
-  ): Promise<{ rows: DistributorDTO[]; count: number }> {
+  ): Promise<{ rows: DistributorWithPosition[]; count: number }> {
     const { ids, count } = await tree.teamPage(sharedContext.manager as EntityManager, {
       path: node.path,
       depth,
@@ -781,7 +830,10 @@ export default class DistributionModuleService extends MedusaService({
     if (!ids.length) {
       return { rows: [], count }
     }
-    const rows = await this.listDistributors({ id: ids }, { relations: ["level"] }, sharedContext)
+    const rows = await this.withTreePositions(
+      await this.listDistributors({ id: ids }, { relations: ["level"] }, sharedContext),
+      sharedContext
+    )
     const byId = new Map(rows.map((r) => [r.id, r]))
     return { rows: ids.map((i) => byId.get(i)!).filter(Boolean), count }
   }
@@ -797,6 +849,15 @@ export default class DistributionModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ): Promise<distributorSearch.DistributorSearchPage> {
     return await distributorSearch.searchDistributors(sharedContext.transactionManager as EntityManager, search)
+  }
+
+  /** One page of the list without a term, filtered or sorted by the depth (queries/distributor-search.ts). */
+  @InjectManager()
+  async listDistributorIdsByDepth(
+    search: Parameters<typeof distributorSearch.listByDepth>[1],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ ids: string[]; count: number }> {
+    return await distributorSearch.listByDepth(sharedContext.manager as EntityManager, search)
   }
 
   /** The ids of at most `limit` distributors a search term names (queries/distributor-search.ts). */
@@ -854,13 +915,15 @@ export default class DistributionModuleService extends MedusaService({
   ): Promise<{ binding: ReferralBindingDTO; changed: boolean; reason?: string }> {
     const manager = sharedContext.transactionManager as EntityManager
     const now = input.now ?? new Date()
-    const [target] = await this.listDistributors(
-      { id: input.distributor_id },
-      { select: ["id", "path", "status"] },
+    const [target] = await this.withTreePositions(
+      await this.listDistributors({ id: input.distributor_id }, { select: ["id", "status"] }, sharedContext),
       sharedContext
     )
     const [own] = target
-      ? await this.listDistributors({ customer_id: input.customer_id }, { select: ["id", "path"] }, sharedContext)
+      ? await this.withTreePositions(
+          await this.listDistributors({ customer_id: input.customer_id }, { select: ["id"] }, sharedContext),
+          sharedContext
+        )
       : []
     const refusal = bindingRefusal(target, own)
     if (refusal) {
@@ -1580,7 +1643,7 @@ export default class DistributionModuleService extends MedusaService({
     const [balances, figures, byDepth, stats, programmeLevels] = await Promise.all([
       this.getBalances(distributor.id, sharedContext),
       summaryFigures(manager, { distributor_id: distributor.id, ...window }),
-      teamByDepth(manager, distributor),
+      teamByDepth(manager, distributor.id),
       this.getLevelStats(distributor.id, currency_code, sharedContext),
       this.listDistributionLevels({}, { order: { rank: "ASC" } }, sharedContext),
     ])

@@ -20,6 +20,10 @@ import {
 } from "./models"
 
 export type DistributorDTO = InferTypeOf<typeof Distributor>
+/** A distributor's place in the tree (its own table: queries/tree.ts). */
+export type TreePosition = { path: string; depth: number }
+/** A distributor as the routes that show its depth read it. */
+export type DistributorWithPosition = DistributorDTO & TreePosition
 export type DistributionLevelDTO = InferTypeOf<typeof DistributionLevel>
 export type DistributionSettingsDTO = InferTypeOf<typeof DistributionSettings>
 export type ReferralBindingDTO = InferTypeOf<typeof ReferralBinding>

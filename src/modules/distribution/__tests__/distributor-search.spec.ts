@@ -48,9 +48,9 @@ distributionModuleTests(({ service, MikroOrmWrapper }) => {
   /** Every row, as the database holds it (registration times to the microsecond, so that they sort as there). */
   async function allRows(): Promise<Row[]> {
     return await MikroOrmWrapper.forkManager().execute(
-      `SELECT id, email, display_name, referral_code, status, parent_id, depth, team_size,
-              to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS created
-         FROM distribution_distributor WHERE deleted_at IS NULL`
+      `SELECT d.id, d.email, d.display_name, d.referral_code, d.status, d.parent_id, t.depth, d.team_size,
+              to_char(d.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS created
+         FROM distribution_distributor d JOIN distribution_distributor_tree t ON t.id = d.id WHERE d.deleted_at IS NULL`
     )
   }
 

@@ -17,7 +17,12 @@ distributionModuleTests(({ service, MikroOrmWrapper }) => {
 
   /** Recomputes everything the counters and paths claim, from parent_id alone. */
   async function expectTreeConsistent() {
-    const rows = await service.listDistributors({}, { take: null })
+    const distributors = await service.listDistributors({}, { take: null })
+    // Every distributor has its place in the tree's table, and no one else has one.
+    const rows = await service.withTreePositions(distributors)
+    expect(rows).toHaveLength(distributors.length)
+    const [{ n }] = await MikroOrmWrapper.forkManager().execute("select count(*)::int as n from distribution_distributor_tree")
+    expect(n).toBe(distributors.length)
     const byId = new Map(rows.map((r) => [r.id, r]))
     for (const row of rows) {
       const chain: string[] = []
@@ -48,8 +53,8 @@ distributionModuleTests(({ service, MikroOrmWrapper }) => {
           for (const [a, b, toTop] of moves) {
             const id = ids[a % ids.length]
             const target = toTop ? null : ids[b % ids.length]
-            const before = await service.retrieveDistributor(id)
-            const targetRow = target ? await service.retrieveDistributor(target) : null
+            const before = await service.retrieveDistributorWithPosition(id)
+            const targetRow = target ? await service.retrieveDistributorWithPosition(target) : null
             const cycle = !!targetRow && targetRow.path.startsWith(before.path)
             const same = (target ?? null) === before.parent_id
             try {
@@ -74,7 +79,66 @@ distributionModuleTests(({ service, MikroOrmWrapper }) => {
     await expect(service.moveDistributor({ id: a.id, parent_id: b.id })).rejects.toThrow(
       "The new parent must be an active distributor (its status is pending)"
     )
-    expect((await service.retrieveDistributor(a.id)).path).toBe(`/${a.id}/`)
+    expect((await service.retrieveDistributorWithPosition(a.id)).path).toBe(`/${a.id}/`)
+  })
+
+  it("a move writes the moved rows' places in the tree's table and, of the distributors, only its root's parent", async () => {
+    const a = await make(1, null)
+    const b = await make(2, a.id)
+    const c = await make(3, b.id)
+    const d = await make(4, c.id)
+    const e = await make(5, null)
+    const manager = MikroOrmWrapper.forkManager()
+    const stamps = async () =>
+      new Map(
+        (
+          (await manager.execute("select id, updated_at::text as at from distribution_distributor")) as { id: string; at: string }[]
+        ).map((r) => [r.id, r.at])
+      )
+    const before = await stamps()
+    expect(await service.moveDistributor({ id: b.id, parent_id: e.id })).toEqual({ previous_parent_id: a.id, moved: 3 })
+    const after = await stamps()
+    // The root of the move has a new parent; its team's rows are untouched.
+    expect([b.id, c.id, d.id].map((id) => after.get(id) !== before.get(id))).toEqual([true, false, false])
+    const placed = await service.withTreePositions([b, c, d].map((r) => ({ id: r.id })))
+    expect(placed).toEqual([
+      { id: b.id, path: `/${e.id}/${b.id}/`, depth: 1 },
+      { id: c.id, path: `/${e.id}/${b.id}/${c.id}/`, depth: 2 },
+      { id: d.id, path: `/${e.id}/${b.id}/${c.id}/${d.id}/`, depth: 3 },
+    ])
+    expect((await service.listTeam(e.id, { depth: 3, limit: 10, offset: 0 })).rows.map((r) => [r.id, r.depth])).toEqual([[d.id, 3]])
+    const chain = await service.getCommissionChain(d.id, 3)
+    expect(chain.map((r) => r.id)).toEqual([d.id, c.id, b.id])
+  })
+
+  it("a soft deletion, a restore and a registration time set afterwards reach the tree's table", async () => {
+    const a = await make(1, null)
+    const b = await make(2, a.id)
+    const c = await make(3, a.id)
+    const manager = MikroOrmWrapper.forkManager()
+    await manager.execute("update distribution_distributor set created_at = '2020-01-01T00:00:00Z' where id = ?", [c.id])
+    // The team's order is the registration's, newest first: b, then c (now the older).
+    expect((await service.listTeam(a.id, { depth: 1, limit: 10, offset: 0 })).rows.map((r) => r.id)).toEqual([b.id, c.id])
+    await service.softDeleteDistributors([b.id])
+    const page = await service.listTeam(a.id, { depth: 1, limit: 10, offset: 0 })
+    expect([page.count, page.rows.map((r) => r.id)]).toEqual([1, [c.id]])
+    expect(await service.withTreePositions([{ id: b.id }])).toEqual([])
+    await service.restoreDistributors([b.id])
+    expect((await service.listTeam(a.id, { depth: 1, limit: 10, offset: 0 })).count).toBe(2)
+    // A hard deletion takes the place with it.
+    await service.removeLeafDistributor(c.id)
+    const [{ n }] = await manager.execute("select count(*)::int as n from distribution_distributor_tree where id = ?", [c.id])
+    expect(n).toBe(0)
+    expect((await service.retrieveDistributor(a.id)).team_size).toBe(1)
+  })
+
+  it("refuses a distributor written without its place in the tree, and keeps nothing of it", async () => {
+    await expect(
+      MikroOrmWrapper.forkManager().execute(
+        "insert into distribution_distributor (id, customer_id, status) values ('dist_outside', 'cus_outside', 'active')"
+      )
+    ).rejects.toThrow(/Distributor dist_outside has no place in the tree: register distributors with the module's createDistributor/)
+    expect(await service.listDistributors({ customer_id: "cus_outside" })).toEqual([])
   })
 
   it("retries a colliding referral code inside the transaction", async () => {

@@ -5,12 +5,15 @@ import Level from "./level"
 /**
  * A customer admitted to (or applying for) the programme.
  *
- * `path` is the materialised ancestor path including the distributor itself:
- * `/<root id>/.../<parent id>/<own id>/`. The upline is the ids in it (one
- * primary-key read), the team is every row whose path starts with it (one index
- * range), and a subtree move rewrites the prefix in one UPDATE.
- * `depth` is 0 for a top-level distributor. `team_size` and `direct_count` are
- * counters kept in the same transaction as every insert and move.
+ * Its place in the tree — the materialised ancestor path including the
+ * distributor itself, `/<root id>/.../<parent id>/<own id>/`, and the depth, 0
+ * for a top-level distributor — is kept in a narrow table of its own,
+ * `distribution_distributor_tree` (Migration20261206100000, queries/tree.ts):
+ * the upline is the ids in the path (one primary-key read), the team is every
+ * row whose path starts with it (one index range), and a subtree move rewrites
+ * the prefix in one UPDATE of that table, not of this one and its indexes.
+ * `parent_id` stays here. `team_size` and `direct_count` are counters kept in
+ * the same transaction as every insert and move.
  *
  * `application` holds the applicant's personal data (name, phone, reason),
  * encrypted with AES-256-GCM; `email` and `display_name` are copies of the
@@ -24,8 +27,6 @@ const Distributor = model
     display_name: model.text().nullable(),
     referral_code: model.text().nullable(),
     parent_id: model.text().nullable(),
-    path: model.text(),
-    depth: model.number().default(0),
     status: model
       .enum(DISTRIBUTOR_STATUSES)
       .default(DistributorStatus.PENDING),

@@ -3,6 +3,7 @@ import { CommissionStatus, MAX_COMMISSION_DEPTH } from "../constants"
 import { formatAmount } from "../utils/money"
 import { withDatabaseZone } from "../utils/time-zone"
 import { likePrefix } from "../utils/tree-path"
+import { positions, TREE_TABLE } from "./tree"
 
 /**
  * The distributor centre's figures, each one indexed read over the caller's own
@@ -81,15 +82,16 @@ export async function summaryFigures(
   return { today: pick("today"), this_month: pick("this_month"), all_time: pick("all_time") }
 }
 
-/** Team members at relative depths 1..3, each count one range of the (depth, path) index. */
-export async function teamByDepth(
-  manager: EntityManager,
-  node: { path: string; depth: number }
-): Promise<{ depth: number; count: number }[]> {
+/** Team members at relative depths 1..3, each count one range of the tree table's (depth, path) index. */
+export async function teamByDepth(manager: EntityManager, id: string): Promise<{ depth: number; count: number }[]> {
+  const node = (await positions(manager, [id])).get(id)
+  if (!node) {
+    return []
+  }
   const depths = Array.from({ length: MAX_COMMISSION_DEPTH }, (_, i) => i + 1)
   const rows: { depth: number; count: number }[] = await manager.execute(
     `SELECT d.rel AS depth,
-            (SELECT count(*)::int FROM distribution_distributor
+            (SELECT count(*)::int FROM ${TREE_TABLE}
               WHERE depth = ? + d.rel AND path LIKE ? ESCAPE '\\' AND deleted_at IS NULL) AS count
        FROM unnest(?::int[]) AS d(rel) ORDER BY d.rel`,
     [node.depth, likePrefix(node.path), `{${depths.join(",")}}`]

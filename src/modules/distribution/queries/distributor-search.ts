@@ -1,6 +1,7 @@
 import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { pgTextArray } from "../utils/sql"
 import { REFERRAL_CODE_ALPHABET } from "../utils/referral-code"
+import { TREE_TABLE } from "./tree"
 
 /**
  * The admin's distributor search (`q`: a referral code by prefix, or part of an
@@ -61,6 +62,9 @@ export type DistributorSearchOrder = (typeof DISTRIBUTOR_SEARCH_ORDERS)[number]
 /** The search's table: one row per live distributor (Migration20261205100000). */
 const SEARCH_TABLE = "distribution_distributor_search"
 
+/** The tree's table (queries/tree.ts): joined as `t` when the depth filters or orders. */
+const TREE_JOIN = `JOIN ${TREE_TABLE} t ON t.id = d.id`
+
 /** The orders the search's table holds: a page in one of them needs no distributor row unless filtered. */
 const SEARCH_COLUMNS: readonly DistributorSearchOrder[] = ["team_size", "created_at", "referral_code", "email", "display_name"]
 
@@ -89,6 +93,9 @@ export type DistributorSearch = {
   walk_rows: number
 }
 
+/** What a page of the list is filtered by, besides a term. */
+export type DistributorFilters = Pick<DistributorSearch, "status" | "level_id" | "customer_id" | "parent_id" | "depth">
+
 export type DistributorSearchPage = {
   ids: string[]
   /** Exact up to `count_cap`; `count_cap` when more match. */
@@ -103,12 +110,19 @@ export type DistributorSearchPage = {
 /** A LIKE pattern's wildcards taken literally. */
 export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`)
 
+/** Whether the tree's table (`t`) must be joined: the depth filters or orders. */
+const needsTree = (search: Pick<DistributorSearch, "depth" | "order">) =>
+  search.depth !== undefined || search.order.column === "depth"
+
+/** The expression a page is sorted by: the distributor's column, or the tree's depth. */
+const orderKey = (column: DistributorSearchOrder) => (column === "depth" ? "t.depth" : `d.${column}`)
+
 /**
- * The filters other than the term, as SQL over the distributors' table (`d`)
- * with its parameters; `none` when there is none (the search's table holds the
- * live distributors only).
+ * The filters other than the term, as SQL over the distributors' table (`d`,
+ * and the tree's `t` for the depth) with its parameters; `none` when there is
+ * none (the search's table holds the live distributors only).
  */
-function filterSql(search: DistributorSearch): { sql: string; params: unknown[]; none: boolean } {
+function filterSql(search: DistributorFilters): { sql: string; params: unknown[]; none: boolean } {
   const clauses = ["d.deleted_at IS NULL"]
   const params: unknown[] = []
   const any = (column: string, values: string[] | undefined) => {
@@ -121,7 +135,7 @@ function filterSql(search: DistributorSearch): { sql: string; params: unknown[];
   any("level_id", search.level_id)
   any("customer_id", search.customer_id)
   if (search.depth !== undefined) {
-    clauses.push("d.depth = ?")
+    clauses.push("t.depth = ?")
     params.push(search.depth)
   }
   if (search.parent_id === null) {
@@ -234,12 +248,14 @@ export async function searchDistributors(
   const column = search.order.column
   // The distributors' table is joined for a filter, or an order the search's table does not hold.
   const joined = !filters.none || !SEARCH_COLUMNS.includes(column)
-  const from = joined ? `${SEARCH_TABLE} s JOIN distribution_distributor d ON d.id = s.id` : `${SEARCH_TABLE} s`
+  const from = joined
+    ? `${SEARCH_TABLE} s JOIN distribution_distributor d ON d.id = s.id ${needsTree(search) ? TREE_JOIN : ""}`
+    : `${SEARCH_TABLE} s`
   // The filters, over the joined distributors (the search's table holds the live ones only).
   const scope = joined ? filters : { sql: "true", params: [] as unknown[] }
   const where = `${scope.sql} AND ${match.sql}`
   const whereParams = [...scope.params, ...match.params]
-  const key = `${joined ? "d" : "s"}.${column}`
+  const key = joined ? orderKey(column) : `s.${column}`
   const direction = search.order.descending ? "DESC" : "ASC"
   const order = `ORDER BY k ${direction}, id ${direction}`
   const walkKey = WALK_KEYS[column]
@@ -326,4 +342,30 @@ export async function distributorsMatching(manager: EntityManager, q: string, li
     [...match.params, limit]
   )
   return rows.map((r) => r.id)
+}
+
+/**
+ * One page of the list without a term, filtered or sorted by the depth (the
+ * other lists go through Medusa's Query): the ids in order, and their count.
+ */
+export async function listByDepth(
+  manager: EntityManager,
+  search: DistributorFilters & Pick<DistributorSearch, "order" | "limit" | "offset">
+): Promise<{ ids: string[]; count: number }> {
+  if (!DISTRIBUTOR_SEARCH_ORDERS.includes(search.order.column)) {
+    throw new Error(`cannot sort distributors by ${search.order.column}`)
+  }
+  const filters = filterSql(search)
+  const from = `distribution_distributor d ${TREE_JOIN}`
+  const direction = search.order.descending ? "DESC" : "ASC"
+  const [{ count }]: { count: number }[] = await manager.execute(
+    `SELECT count(*)::int AS count FROM ${from} WHERE ${filters.sql}`,
+    filters.params
+  )
+  const rows: { id: string }[] = await manager.execute(
+    `SELECT d.id FROM ${from} WHERE ${filters.sql}
+      ORDER BY ${orderKey(search.order.column)} ${direction}, d.id ${direction} LIMIT ? OFFSET ?`,
+    [...filters.params, search.limit, search.offset]
+  )
+  return { ids: rows.map((r) => r.id), count }
 }

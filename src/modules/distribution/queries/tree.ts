@@ -5,11 +5,18 @@ import { isUniqueViolation, pgTextArray } from "../utils/sql"
 import { likePrefix } from "../utils/tree-path"
 
 /**
- * The distributor tree: a materialised path per row (`/root/…/self/`), its
- * depth, and counters of the whole subtree (team_size) and of direct recruits
- * kept on every ancestor. Reads go through the (depth, path) and path indexes,
- * never a walk of the tree.
+ * The distributor tree: a materialised path per distributor (`/root/…/self/`)
+ * and its depth, in the narrow table `distribution_distributor_tree`
+ * (Migration20261206100000), and counters of the whole subtree (team_size) and
+ * of direct recruits kept on every ancestor's distributor row. Reads go through
+ * the tree table's (depth, path) and path indexes, never a walk of the tree.
+ * This file is the one writer of the tree table: a registration inserts its
+ * row with the distributor's, a move rewrites the moved rows' paths there (and
+ * its root's parent on the distributor), a deletion cascades to it.
  */
+
+/** The tree table: one row per distributor (soft-deleted ones flagged, as on the distributor). */
+export const TREE_TABLE = "distribution_distributor_tree"
 
 /**
  * Every change to the tree's shape (an insert under a parent, a move) takes this
@@ -49,8 +56,9 @@ export async function lockParent(
   id: string
 ): Promise<Pick<TreeRow, "id" | "path" | "depth"> | undefined> {
   const [row]: Pick<TreeRow, "id" | "path" | "depth">[] = await manager.execute(
-    `SELECT id, path, depth FROM distribution_distributor
-      WHERE id = ? AND deleted_at IS NULL FOR NO KEY UPDATE`,
+    `SELECT d.id, t.path, t.depth
+       FROM distribution_distributor d JOIN ${TREE_TABLE} t ON t.id = d.id
+      WHERE d.id = ? AND d.deleted_at IS NULL FOR NO KEY UPDATE OF d`,
     [id]
   )
   return row
@@ -58,14 +66,15 @@ export async function lockParent(
 
 export async function lockTreeRow(manager: EntityManager, id: string): Promise<TreeRow | undefined> {
   const [row] = (await manager.execute(
-    `SELECT id, path, depth, parent_id, status, team_size, referral_code
-       FROM distribution_distributor WHERE id = ? AND deleted_at IS NULL FOR UPDATE`,
+    `SELECT d.id, t.path, t.depth, d.parent_id, d.status, d.team_size, d.referral_code
+       FROM distribution_distributor d JOIN ${TREE_TABLE} t ON t.id = d.id
+      WHERE d.id = ? AND d.deleted_at IS NULL FOR UPDATE OF d`,
     [id]
   )) as TreeRow[]
   return row
 }
 
-/** Inserts a distributor row; false when the customer already has one. */
+/** Inserts a distributor row and its place in the tree; false when the customer already has one. */
 export async function insertDistributor(
   manager: EntityManager,
   row: {
@@ -83,10 +92,14 @@ export async function insertDistributor(
 ): Promise<boolean> {
   const active = row.status === DistributorStatus.ACTIVE
   const inserted = await manager.execute(
-    `INSERT INTO distribution_distributor (id, customer_id, email, display_name,
-       parent_id, path, depth, status, application, level_id, activated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${active ? "now()" : "NULL"})
-     ON CONFLICT (customer_id) WHERE deleted_at IS NULL DO NOTHING
+    `WITH d AS (
+       INSERT INTO distribution_distributor (id, customer_id, email, display_name,
+         parent_id, status, application, level_id, activated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ${active ? "now()" : "NULL"})
+       ON CONFLICT (customer_id) WHERE deleted_at IS NULL DO NOTHING
+       RETURNING id, created_at)
+     INSERT INTO ${TREE_TABLE} (id, path, depth, created_at)
+     SELECT id, ?, ?, created_at FROM d
      RETURNING id`,
     [
       row.id,
@@ -94,11 +107,11 @@ export async function insertDistributor(
       row.email,
       row.display_name,
       row.parent_id,
-      row.path,
-      row.depth,
       row.status,
       row.application,
       row.level_id,
+      row.path,
+      row.depth,
     ]
   )
   return inserted.length > 0
@@ -108,7 +121,7 @@ export async function insertDistributor(
  * Adds `team` to the team size of every distributor in `upline` and `direct`
  * to the direct count of `parent_id` (the nearest of them).
  *
- * The rows are locked first, deepest first: every writer of counters locks a
+ * The rows are locked first, deepest (nearest) first: every writer of counters locks a
  * chain of ancestors, and two chains share their upper part, so taking each
  * one's rows from the bottom up means no two writers can each hold a row the
  * other waits for (an UPDATE alone locks in the order it reads the rows,
@@ -120,8 +133,9 @@ export async function addToUpline(
   input: { upline: string[]; parent_id: string | null; team: number; direct: number }
 ): Promise<void> {
   await manager.execute(
-    `SELECT id FROM distribution_distributor WHERE id = ANY(?::text[]) ORDER BY depth DESC FOR NO KEY UPDATE`,
-    [pgTextArray(input.upline)]
+    `SELECT id FROM distribution_distributor WHERE id = ANY(?::text[])
+      ORDER BY array_position(?::text[], id) FOR NO KEY UPDATE`,
+    [pgTextArray(input.upline), pgTextArray(input.upline)]
   )
   await manager.execute(
     `UPDATE distribution_distributor
@@ -132,14 +146,15 @@ export async function addToUpline(
   )
 }
 
-/** Deletes a distributor that has no team; what it deleted, if it did. */
+/** Deletes a distributor that has no team (its place in the tree goes with it); what it deleted, if it did. */
 export async function deleteLeaf(
   manager: EntityManager,
   id: string
 ): Promise<{ id: string; path: string; parent_id: string | null } | undefined> {
   const [row]: { id: string; path: string; parent_id: string | null }[] = await manager.execute(
-    `DELETE FROM distribution_distributor WHERE id = ? AND team_size = 0
-     RETURNING id, path, parent_id`,
+    `DELETE FROM distribution_distributor d USING ${TREE_TABLE} t
+      WHERE d.id = ? AND d.team_size = 0 AND t.id = d.id
+     RETURNING d.id, t.path, d.parent_id`,
     [id]
   )
   return row
@@ -237,25 +252,30 @@ export async function applyDistributorDecision(
 }
 
 /**
- * Rewrites the paths and depths of a whole subtree in one UPDATE over the path
- * index, and points its root at its new parent; how many rows moved.
+ * Rewrites the paths and depths of a whole subtree in one UPDATE of the tree
+ * table over its path index, and points its root at its new parent: the
+ * distributors' own rows (and their eleven indexes) are not written but the
+ * root's; how many rows moved.
  */
 export async function moveSubtree(
   manager: EntityManager,
   input: { node: TreeRow; parent_id: string | null; path: string; depth: number }
 ): Promise<number> {
   const { node } = input
-  const moved = await manager.execute(
-    `UPDATE distribution_distributor
-        SET path = ? || substr(path, ?),
-            depth = depth + ?,
-            parent_id = CASE WHEN id = ? THEN ? ELSE parent_id END,
-            updated_at = now()
-      WHERE path LIKE ? ESCAPE '\\' AND deleted_at IS NULL
-      RETURNING id`,
-    [input.path, node.path.length + 1, input.depth - node.depth, node.id, input.parent_id, likePrefix(node.path)]
+  const [{ moved }]: { moved: number }[] = await manager.execute(
+    `WITH moved AS (
+       UPDATE ${TREE_TABLE}
+          SET path = ? || substr(path, ?), depth = depth + ?
+        WHERE path LIKE ? ESCAPE '\\' AND deleted_at IS NULL
+        RETURNING 1)
+     SELECT count(*)::int AS moved FROM moved`,
+    [input.path, node.path.length + 1, input.depth - node.depth, likePrefix(node.path)]
   )
-  return moved.length
+  await manager.execute(
+    `UPDATE distribution_distributor SET parent_id = ?, updated_at = now() WHERE id = ?`,
+    [input.parent_id, node.id]
+  )
+  return moved
 }
 
 type AttributionRow = {
@@ -313,7 +333,7 @@ export async function commissionChain(
 > {
   return await manager.execute(
     `SELECT d.id, d.status, l.id AS level_id, l.rate_bps_1, l.rate_bps_2, l.rate_bps_3
-       FROM distribution_distributor self
+       FROM ${TREE_TABLE} self
       CROSS JOIN LATERAL unnest(string_to_array(trim(BOTH '/' FROM self.path), '/')) WITH ORDINALITY AS up(id, n)
        JOIN distribution_distributor d ON d.id = up.id AND d.deleted_at IS NULL
        LEFT JOIN distribution_level l ON l.id = d.level_id AND l.deleted_at IS NULL
@@ -330,22 +350,35 @@ export async function teamPage(
   input: { path: string; depth: number; status?: string[]; limit: number; offset: number }
 ): Promise<{ ids: string[]; count: number }> {
   const params: unknown[] = [input.depth, likePrefix(input.path)]
-  let statusFilter = ""
+  // The status is the distributor's: only a filtered page reads their rows.
+  let from = `${TREE_TABLE} t`
   if (input.status?.length) {
-    statusFilter = "AND status = ANY(?::text[])"
-    params.push(pgTextArray(input.status))
+    from += " JOIN distribution_distributor d ON d.id = t.id AND d.status = ANY(?::text[])"
+    params.unshift(pgTextArray(input.status))
   }
-  const where = `depth = ? AND path LIKE ? ESCAPE '\\' AND deleted_at IS NULL ${statusFilter}`
-  const [{ count }] = await manager.execute(
-    `SELECT count(*)::int AS count FROM distribution_distributor WHERE ${where}`,
-    params
-  )
+  const where = `t.depth = ? AND t.path LIKE ? ESCAPE '\\' AND t.deleted_at IS NULL`
+  const [{ count }] = await manager.execute(`SELECT count(*)::int AS count FROM ${from} WHERE ${where}`, params)
   const rows: { id: string }[] = await manager.execute(
-    `SELECT id FROM distribution_distributor WHERE ${where}
-      ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`,
+    `SELECT t.id FROM ${from} WHERE ${where}
+      ORDER BY t.created_at DESC, t.id DESC LIMIT ? OFFSET ?`,
     [...params, input.limit, input.offset]
   )
   return { ids: rows.map((r) => r.id), count }
+}
+
+/** The places in the tree of the given distributors, live ones only (as the module's reads of them). */
+export async function positions(
+  manager: EntityManager,
+  ids: string[]
+): Promise<Map<string, { path: string; depth: number }>> {
+  if (!ids.length) {
+    return new Map()
+  }
+  const rows: { id: string; path: string; depth: number }[] = await manager.execute(
+    `SELECT id, path, depth FROM ${TREE_TABLE} WHERE id = ANY(?::text[]) AND deleted_at IS NULL`,
+    [pgTextArray(ids)]
+  )
+  return new Map(rows.map((r) => [r.id, { path: r.path, depth: r.depth }]))
 }
 
 /**

@@ -12,7 +12,7 @@ export async function respondWithDistributor(
   id: string
 ) {
   const service = distributionService(req)
-  const distributor = await service.retrieveDistributor(id, { relations: ["level"] })
+  const distributor = await service.retrieveDistributorWithPosition(id)
   res.json({ distributor: presentDistributorForAdmin(service, distributor) })
 }
 

@@ -18,6 +18,12 @@ export const SEARCH_COUNT_CAP = 1_000
 export const SEARCH_WALK_ROWS = 20_000
 
 /**
+ * The fields of a distributor's place in the tree: in the tree's table
+ * (queries/tree.ts), so the list reads them there, not through the graph.
+ */
+export const TREE_FIELDS = ["path", "depth"]
+
+/**
  * Default and allowed fields of the distributor list. `allowed` is all a
  * `fields` parameter may name (allowFields refuses anything else with a 400):
  * the encrypted application is not on it, nor is a relation that leads to it.

@@ -16,6 +16,6 @@ export const POST = async (
     referral_code,
   })
   const service = distributionService(req)
-  const distributor = await service.retrieveDistributor(created.id, { relations: ["level"] })
+  const distributor = await service.retrieveDistributorWithPosition(created.id)
   res.status(201).json({ distributor: presentOwnDistributor(service, distributor) })
 }

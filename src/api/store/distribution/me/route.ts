@@ -11,11 +11,12 @@ import { presentBinding, presentOwnDistributor } from "../../../utils/present"
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const service = distributionService(req)
   const customerId = req.auth_context.actor_id
-  const [settings, distributor, binding] = await Promise.all([
+  const [settings, found, binding] = await Promise.all([
     programmeSettings(req.scope),
     service.retrieveDistributorByCustomer(customerId),
     service.getValidBinding(customerId),
   ])
+  const [distributor] = found ? await service.withTreePositions([found]) : [null]
   const referrer = binding ? await service.retrieveDistributor(binding.distributor_id) : null
   const balances = distributor ? await service.getBalances(distributor.id) : []
   res.json({

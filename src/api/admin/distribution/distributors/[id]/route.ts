@@ -6,7 +6,7 @@ import { presentDistributorForAdmin, presentLevel } from "../../../../utils/pres
 /** A distributor with its customer, upline (nearest first), first direct recruits and the buyer's own binding. */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const service = distributionService(req)
-  const distributor = await service.retrieveDistributor(req.params.id, { relations: ["level"] })
+  const distributor = await service.retrieveDistributorWithPosition(req.params.id)
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const [upline, children, customers, bindings] = await Promise.all([
     service.getUpline(distributor.id),
