@@ -658,14 +658,12 @@ export default class DistributionModuleService extends MedusaService({
     }
     const rows = await this.listDistributors({ id: ids }, { relations: ["level"] }, sharedContext)
     const byId = new Map(rows.map((r) => [r.id, r]))
-    const rootFirst = [...ids].reverse()
-    return ids
-      .map((i) => {
-        const row = byId.get(i)
-        const depth = rootFirst.indexOf(i)
-        return row ? { ...row, depth, path: `/${rootFirst.slice(0, depth + 1).join("/")}/` } : null
-      })
-      .filter((r): r is DistributorWithPosition => !!r)
+    // Each ancestor's place, from the founder down: the path's prefix ending at it.
+    let path: string | null = null
+    const placed = [...ids].reverse().map((i, depth) => ({ id: i, depth, path: (path = childPath(path, i)) }))
+    return placed
+      .reverse()
+      .flatMap(({ id: i, depth, path }) => (byId.has(i) ? [{ ...byId.get(i)!, depth, path }] : []))
   }
 
   /**

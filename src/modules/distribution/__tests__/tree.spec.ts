@@ -109,6 +109,12 @@ distributionModuleTests(({ service, MikroOrmWrapper }) => {
     expect((await service.listTeam(e.id, { depth: 3, limit: 10, offset: 0 })).rows.map((r) => [r.id, r.depth])).toEqual([[d.id, 3]])
     const chain = await service.getCommissionChain(d.id, 3)
     expect(chain.map((r) => r.id)).toEqual([d.id, c.id, b.id])
+    // The upline, nearest first, each with its place as the tree's table holds it.
+    const upline = await service.getUpline(d.id)
+    expect(upline.map((r) => [r.id, r.depth, r.path])).toEqual(
+      (await service.withTreePositions([c, b, e].map((r) => ({ id: r.id })))).map((r) => [r.id, r.depth, r.path])
+    )
+    expect(upline.map((r) => r.depth)).toEqual([2, 1, 0])
   })
 
   it("a soft deletion, a restore and a registration time set afterwards reach the tree's table", async () => {

@@ -23,7 +23,7 @@ export const GET = async (
   const graphFields = ["id", ...requested.filter((f) => f !== "id" && !TREE_FIELDS.includes(f))]
   const withTree = async (rows: { id: string }[]) => {
     if (!treeFields.length) return rows
-    const placed = await service.withTreePositions(rows as { id: string }[])
+    const placed = await service.withTreePositions(rows)
     return placed.map(({ path, depth, ...row }) => ({
       ...row,
       ...(treeFields.includes("path") ? { path } : {}),
