@@ -1,5 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { StepResponse } from "@medusajs/framework/workflows-sdk"
 import { MedusaContainer } from "@medusajs/framework/types"
 import { createAdmin, Headers, registerCustomer } from "../helpers/auth"
@@ -8,6 +8,8 @@ import { placeOrder, seedShop, Shop } from "../helpers/orders"
 import { andWait, BASKET, orderAndCredit, threeLevelProgramme } from "../helpers/programme"
 import { withChineseVat, withTaxInclusivePrices } from "../helpers/tax"
 import { creditOrderCommissionsWorkflow } from "../../src/workflows"
+import { orderForCommission } from "../../src/lib/medusa-tables"
+import { expectReadsAsQuery } from "../helpers/medusa-tables"
 
 jest.setTimeout(240_000)
 
@@ -110,8 +112,50 @@ medusaIntegrationTestRunner({
             ["TOTE-IVORY", 209.73, 20.97], // 237 ÷ 1.13 = 209.734…; 10% = 20.973
             ["SERUM-30", 229.91, 45.98], // 259.80 ÷ 1.13 = 229.911…; 20% = 45.982
           ])
+          // The credit read both orders from Medusa's tables: as Query reads them (discounts, VAT, prices with tax).
+          expect(await expectReadsAsQuery(container, [discounted.id, inclusive.id])).toBe(6)
         })
       })
+    })
+
+    it("reads an edited order's current version and a product's live categories as Query does, and credits nothing twice for its lines", async () => {
+      const container: MedusaContainer = getContainer()
+      const { c } = await programme()
+      const buyer = await registerCustomer(api, shop.pk, { email: uniqueEmail("edited") })
+      await api.post("/store/distribution/bind", { referral_code: c.code }, buyer)
+      const placed = await order(buyer)
+      const serum = placed.items.find((i) => i.variant_sku === "SERUM-30")!
+      // The merchant edits the order: one serum instead of two at a new price, and two more bags of rice.
+      await api.post("/admin/order-edits", { order_id: placed.id }, admin)
+      await api.post(`/admin/order-edits/${placed.id}/items/item/${serum.id}`, { quantity: 1, unit_price: 119.9 }, admin)
+      await api.post(`/admin/order-edits/${placed.id}/items`, { items: [{ variant_id: shop.variants.get("RICE-5"), quantity: 2 }] }, admin)
+      await api.post(`/admin/order-edits/${placed.id}/request`, {}, admin)
+      await api.post(`/admin/order-edits/${placed.id}/confirm`, {}, admin)
+      const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+      const { rows: [{ version }] } = await pg.raw(`SELECT version FROM "order" WHERE id = ?`, [placed.id])
+      expect(version).toBe(2)
+
+      // A category the serum was in, deleted since: neither read lists it.
+      const productModule = container.resolve(Modules.PRODUCT)
+      const [serumVariant] = await productModule.listProductVariants({ sku: "SERUM-30" }, { select: ["product_id"] })
+      const [gone] = await productModule.createProductCategories([{ name: "限时专区", handle: `gone-${Date.now()}` }])
+      await productModule.updateProducts(serumVariant.product_id!, {
+        category_ids: [...(await productModule.retrieveProduct(serumVariant.product_id!, { relations: ["categories"] })).categories!.map((x) => x.id), gone.id],
+      })
+      await productModule.softDeleteProductCategories([gone.id])
+
+      // Four lines now (the added rice is a line of its own), the serum at 1 × 119.90.
+      expect(await expectReadsAsQuery(container, [placed.id])).toBe(4)
+      const edited = (await orderForCommission(container, placed.id))!.items.find((i) => i.id === serum.id)!
+      expect([edited.quantity, edited.unit_price]).toEqual(["1", "119.9"])
+      // Credited at placement; a replay of order.placed on the edited order credits the line the edit
+      // added (three depths) and nothing twice for the three it had.
+      const { result } = await creditOrderCommissionsWorkflow(container).run({ input: { order_id: placed.id } })
+      expect(result.created).toBe(3)
+      const rows = await service(container).listCommissions({ order_id: placed.id }, { take: null })
+      const added = (await orderForCommission(container, placed.id))!.items.find((i) => !placed.items.some((p) => p.id === i.id))!
+      expect(rows.filter((r) => r.line_item_id === added.id).map((r) => r.depth).sort()).toEqual([1, 2, 3])
+      expect(rows).toHaveLength(12)
     })
 
     it("keeps the order within the cap by cutting the deepest level first", async () => {

@@ -6,6 +6,7 @@ import { deliverOrder, receiveReturn, requestReturn, returnItems } from "../help
 import { Market, openMarket, seedShop, Shop } from "../helpers/orders"
 import { capturePayment, paymentCollections, refund } from "../helpers/payments"
 import { andWait, boughtFrom, reversals, threeLevelProgramme } from "../helpers/programme"
+import { expectReadsAsQuery } from "../helpers/medusa-tables"
 import { reverseOrderCommissionsWorkflow, settleDueCommissionsWorkflow } from "../../src/workflows"
 
 jest.setTimeout(300_000)
@@ -199,6 +200,8 @@ medusaIntegrationTestRunner({
       expect(replays.every((r) => r.reversed === 0 && r.clawed_back === 0)).toBe(true)
       expect(await reversals(container, second)).toEqual(final)
       expect(await balance(c)).toEqual({ pending: 0, available: 97.94 })
+      // The credit's read of Medusa's tables sees both orders' returned units as Query does (three lines each).
+      expect(await expectReadsAsQuery(container, [first.id, second.id])).toBe(6)
     })
 
     it("counts as charged only the payments still standing: a return requested before capture cancels the first collection", async () => {

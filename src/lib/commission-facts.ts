@@ -1,10 +1,11 @@
 import { BigNumberInput, MedusaContainer } from "@medusajs/framework/types"
-import { BigNumber, ContainerRegistrationKeys, getLineItemTotals, MathBN } from "@medusajs/framework/utils"
+import { BigNumber, getLineItemTotals, MathBN } from "@medusajs/framework/utils"
 import { DISTRIBUTION_MODULE } from "../modules/distribution"
 import DistributionModuleService from "../modules/distribution/service"
 import { roundDown } from "../modules/distribution/utils/money"
 import { LineTargets } from "../modules/distribution/utils/order-commissions"
 import { CommissionRuleLike } from "../modules/distribution/utils/rate-resolution"
+import { productsCommissionFacts } from "./medusa-tables"
 
 export type ProductFacts = {
   id: string
@@ -27,18 +28,9 @@ export async function loadCommissionFacts(
   container: MedusaContainer,
   input: { product_ids: string[]; variant_ids: string[] }
 ): Promise<CommissionFacts> {
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const service: DistributionModuleService = container.resolve(DISTRIBUTION_MODULE)
   const productIds = [...new Set(input.product_ids)]
-  const products: ProductFacts[] = productIds.length
-    ? ((
-        await query.graph({
-          entity: "product",
-          fields: ["id", "collection_id", "categories.id", "categories.mpath"],
-          filters: { id: productIds },
-        })
-      ).data as unknown as ProductFacts[])
-    : []
+  const products: ProductFacts[] = await productsCommissionFacts(container, productIds)
   const targetIds = [
     ...input.variant_ids,
     ...productIds,

@@ -244,23 +244,14 @@ export default class DistributionModuleService extends MedusaService({
   async getSettings(
     @MedusaContext() sharedContext: Context = {}
   ): Promise<DistributionSettingsDTO> {
-    const [existing] = await this.listDistributionSettings(
-      { key: "default" },
-      {},
-      sharedContext
-    )
+    const manager = () => (sharedContext.transactionManager ?? sharedContext.manager) as EntityManager
+    const existing = await settingsQueries.readSettings(manager())
     if (existing) {
       return existing
     }
     await this.insertDefaultSettings_(sharedContext)
-    const [row] = await this.listDistributionSettings(
-      { key: "default" },
-      {},
-      sharedContext
-    )
-    return row
+    return (await settingsQueries.readSettings(manager()))!
   }
-
 
   @InjectTransactionManager()
   protected async insertDefaultSettings_(

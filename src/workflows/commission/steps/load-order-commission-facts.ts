@@ -1,6 +1,5 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import {
-  ContainerRegistrationKeys,
   getLineItemsTotals,
   MedusaError,
   transformPropertiesToBigNumber,
@@ -16,6 +15,7 @@ import { levelOneBeneficiary } from "../../../modules/distribution/utils/attribu
 import { OrderCommissionsInput } from "../../../modules/distribution/utils/order-commissions"
 import { lineBase, lineFacts, loadCommissionFacts } from "../../../lib/commission-facts"
 import { activityPoliciesOfLines } from "../../../lib/activity/commission"
+import { orderForCommission } from "../../../lib/medusa-tables"
 
 /** An order's use of a distributor coupon: recorded with the order's sales (its lines' bases). */
 export type CouponUseFacts = {
@@ -52,39 +52,13 @@ export const loadOrderCommissionFactsStepId = "load-order-commission-facts"
 export const loadOrderCommissionFactsStep = createStep(
   loadOrderCommissionFactsStepId,
   async (input: { order_id: string }, { container }) => {
-    const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const service: DistributionModuleService = container.resolve(DISTRIBUTION_MODULE)
-    // The order's own totals are not asked for: decorating them reads and computes
-    // the whole order (shipping, credit lines, summary) and took two thirds of a
-    // credit. A line's totals depend on the line alone (its price, quantity,
-    // adjustments, tax lines and returned quantities), and Medusa's own function
-    // computes them below from exactly that. The programme's settings are read
-    // alongside the order.
-    const [
-      settings,
-      {
-        data: [order],
-      },
-    ] = await Promise.all([
-      service.getSettings(),
-      query.graph({
-        entity: "order",
-        fields: [
-          "id",
-          "customer_id",
-          "currency_code",
-          "metadata",
-          "created_at",
-          "status",
-          "promotions.id",
-          "items.*",
-          "items.adjustments.amount",
-          "items.adjustments.is_tax_inclusive",
-          "items.tax_lines.rate",
-        ],
-        filters: { id: input.order_id },
-      }),
-    ])
+    // The order is read from the order module's tables (lib/medusa-tables): its
+    // lines, their adjustments and tax lines and its promotions, not its totals.
+    // A line's totals depend on the line alone (its price, quantity, adjustments,
+    // tax lines and returned quantities), and Medusa's own function computes them
+    // below from exactly that. The programme's settings are read alongside.
+    const [settings, order] = await Promise.all([service.getSettings(), orderForCommission(container, input.order_id)])
     if (!order) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order ${input.order_id} was not found`)
     }
@@ -102,16 +76,16 @@ export const loadOrderCommissionFactsStep = createStep(
       return new StepResponse(none)
     }
 
-    const items = order.items.filter((i): i is NonNullable<typeof i> => !!i)
-    const metadata = (order.metadata ?? {}) as Record<string, unknown>
+    const items = order.items
+    const metadata = order.metadata ?? {}
     const code = CART_CODE_KEYS.map((k) => metadata[k]).find((v): v is string => typeof v === "string") ?? null
-    const promotionIds = (order.promotions ?? []).map((p) => p?.id).filter((id): id is string => !!id)
+    const promotionIds = order.promotion_ids
     const attribute = async () => {
       const [candidates, coupon] = await Promise.all([
         service.getAttributionCandidates({
           customer_id: order.customer_id ?? null,
           referral_code: code,
-          at: new Date(order.created_at as unknown as string),
+          at: order.created_at,
         }),
         service.getCouponOfPromotions(promotionIds),
       ])
@@ -138,7 +112,7 @@ export const loadOrderCommissionFactsStep = createStep(
       // A line is in the sale its variant was in when the order was placed: Medusa's
       // line does not say which price list priced it, and a variant is in one sale
       // at a time (overlaps are refused), so variant + instant names the sale.
-      service.getSalesOfVariantsAt(variantIds, new Date(order.created_at as unknown as string)),
+      service.getSalesOfVariantsAt(variantIds, order.created_at),
       // A line bought through activity checkout (秒杀, 拼团) carries its activity: its policy, by the same rule.
       activityPoliciesOfLines(container, items.map((i) => ({ id: i.id, metadata: i.metadata }))),
     ])
