@@ -8,7 +8,6 @@ import {
   MedusaContext,
   MedusaError,
   MedusaService,
-  generateEntityId,
   MathBN,
 } from "@medusajs/framework/utils"
 import {
@@ -133,6 +132,7 @@ import {
   withdrawalFee,
   withdrawalRefusal,
 } from "./utils/withdrawal"
+import { newId } from "./utils/ids"
 
 const CODE_ATTEMPTS = 12
 
@@ -409,7 +409,7 @@ export default class DistributionModuleService extends MedusaService({
         `Parent distributor ${input.parent_id} was not found`
       )
     }
-    const id = generateEntityId(undefined, "dist")
+    const id = newId("dist")
     const path = childPath(parent?.path ?? null, id)
     const depth = parent ? parent.depth + 1 : 0
     const levelId =

@@ -1,5 +1,5 @@
 import { CustomerDTO, MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, generateEntityId, Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { AuditActorType, DISTRIBUTION_MODULE } from "../../modules/distribution/constants"
 import DistributionModuleService from "../../modules/distribution/service"
 import { DistributionSettingsDTO, DistributorDTO } from "../../modules/distribution/types"
@@ -13,6 +13,7 @@ import {
   DemoPerson,
   LEVELS,
 } from "./programme-data"
+import { newId } from "../../modules/distribution/utils/ids"
 
 /**
  * The distribution programme of the demo: settings, levels, customers (three
@@ -276,7 +277,7 @@ function auditTrail(p: DemoDistributor, d: DistributorDTO, anchor: Date) {
     ...(p.status === "rejected" ? [admin("distributor.reject", "pending", "rejected", p.reviewed!, p.decision_reason)] : []),
     ...(p.status === "suspended" ? [admin("distributor.suspend", "active", "suspended", p.suspended!, p.decision_reason)] : []),
   ].map(({ at, ...entry }) => ({
-    id: generateEntityId(undefined, "daud"),
+    id: newId("daud"),
     ...entry,
     entity_type: "distributor",
     entity_id: d.id,

@@ -1,7 +1,7 @@
 import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
-import { generateEntityId } from "@medusajs/framework/utils"
 import { ActivityKind, ReservationStatus } from "../constants"
 import { quotaRef, quotaWhere } from "../utils/activity-quota"
+import { newId } from "../utils/ids"
 
 /**
  * The reservations of activity checkout (秒杀 flash sales, 拼团 group buys),
@@ -73,7 +73,7 @@ export async function takeQuota(
   const ref = quotaRef(input.kind, input.activity_id, input.variant_id)
   const insert = `INSERT INTO distribution_activity_reservation (id, activity_kind, activity_id, variant_id, customer_id, quantity, status, expires_at)`
   const values = [
-    generateEntityId(undefined, "dares"),
+    newId("dares"),
     input.kind,
     input.activity_id,
     input.variant_id,

@@ -1,6 +1,6 @@
 import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
-import { generateEntityId } from "@medusajs/framework/utils"
 import { AuditEntry } from "../types"
+import { newId } from "../utils/ids"
 
 /**
  * Appends one audit row in the caller's transaction, so a change and its
@@ -14,7 +14,7 @@ export async function appendAudit(manager: EntityManager, entry: AuditEntry): Pr
      SELECT ?, ?, ?, ?, ?, ?, ?::jsonb, stamp.written_at, stamp.written_at FROM (SELECT clock_timestamp() AS written_at) AS stamp
      RETURNING id`,
     [
-      generateEntityId(undefined, "daud"),
+      newId("daud"),
       entry.actor_type,
       entry.actor_id ?? null,
       entry.action,

@@ -1,6 +1,6 @@
 import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
-import { generateEntityId } from "@medusajs/framework/utils"
 import { BindingSource } from "../constants"
+import { newId } from "../utils/ids"
 
 /**
  * Who brought a buyer: one binding row per customer (a unique partial index
@@ -47,7 +47,7 @@ export async function insertBinding(
      VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (customer_id) WHERE deleted_at IS NULL DO NOTHING
      RETURNING id`,
-    [generateEntityId(undefined, "dbind"), b.customer_id, b.distributor_id, b.source, b.bound_at, b.expires_at, b.bound_by]
+    [newId("dbind"), b.customer_id, b.distributor_id, b.source, b.bound_at, b.expires_at, b.bound_by]
   )
   return inserted[0]?.id ?? null
 }
@@ -64,7 +64,7 @@ export async function insertVisit(
      ON CONFLICT (distributor_id, visitor_key, visit_date) WHERE deleted_at IS NULL DO NOTHING
      RETURNING id`,
     [
-      generateEntityId(undefined, "dvis"),
+      newId("dvis"),
       v.distributor_id,
       v.visitor_key,
       v.now.toISOString().slice(0, 10),

@@ -1,10 +1,10 @@
 import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
-import { generateEntityId } from "@medusajs/framework/utils"
 import { CommissionStatus, DistributorStatus, LedgerKind } from "../constants"
 import { ledgerInsertSql, newLedgerIds, WrittenLedgerEntry } from "./ledger"
 import { CommissionRow, NewCommission } from "../types"
 import { CommissionRuleLike } from "../utils/rate-resolution"
 import { pgTextArray, rawAmount } from "../utils/sql"
+import { newId } from "../utils/ids"
 
 /**
  * Commission rows: one per order line, distributor and depth (a unique key, so
@@ -23,7 +23,7 @@ export async function insertCommissions(
   const values: unknown[] = []
   const tuples = rows.map((r) => {
     values.push(
-      generateEntityId(undefined, "dcom"),
+      newId("dcom"),
       r.order_id,
       r.line_item_id,
       r.distributor_id,

@@ -1,7 +1,7 @@
 import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
-import { generateEntityId } from "@medusajs/framework/utils"
 import { CouponCommission, CouponStatus, DistributorStatus } from "../constants"
 import { pgTextArray, rawAmount } from "../utils/sql"
+import { newId } from "../utils/ids"
 
 /**
  * Distributor coupons: the coupon of an order's promotions (one indexed read by
@@ -79,7 +79,7 @@ export async function insertCouponUse(
      ON CONFLICT (order_id) WHERE deleted_at IS NULL DO NOTHING
      RETURNING id`,
     [
-      generateEntityId(undefined, "dcpu"),
+      newId("dcpu"),
       use.coupon_id,
       use.distributor_id,
       use.order_id,

@@ -1,7 +1,7 @@
 import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
-import { generateEntityId } from "@medusajs/framework/utils"
 import { GroupRefundStatus } from "../constants"
 import { pgTextArray } from "../utils/sql"
+import { newId } from "../utils/ids"
 
 /**
  * 拼团 seats and groups. Every seat is taken by one conditional statement
@@ -70,7 +70,7 @@ export async function insertGroup(
   const [row]: GroupRow[] = await manager.execute(
     `INSERT INTO distribution_group (id, group_buy_id, leader_customer_id, status, size, reserved, paid, currency_code)
      VALUES (?, ?, ?, 'forming', ?, 1, 0, ?) RETURNING *`,
-    [generateEntityId("", "dgrp"), input.group_buy_id, input.leader_customer_id, input.size, input.currency_code]
+    [newId("dgrp"), input.group_buy_id, input.leader_customer_id, input.size, input.currency_code]
   )
   return row
 }
@@ -84,7 +84,7 @@ export async function insertMember(
        (id, reservation_id, group_id, group_buy_id, customer_id, is_leader, overflowed, variant_id, quantity, unit_price, currency_code, status, reservation_expires_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'reserved', ?) RETURNING *`,
     [
-      generateEntityId("", "dgmem"),
+      newId("dgmem"),
       input.reservation_id,
       input.group_id,
       input.group_buy_id,

@@ -1,5 +1,5 @@
 import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
-import { generateEntityId } from "@medusajs/framework/utils"
+import { newId } from "../utils/ids"
 
 export type JobRunRow = {
   id: string
@@ -35,7 +35,7 @@ export async function claimRun(manager: EntityManager, job: string, now: Date): 
   const rows: { id: string }[] = await manager.execute(
     `INSERT INTO distribution_job_run (id, job, started_at, heartbeat_at) VALUES (?, ?, ?, ?)
        ON CONFLICT (job) WHERE finished_at IS NULL AND deleted_at IS NULL DO NOTHING RETURNING id`,
-    [generateEntityId(undefined, "djob"), job, now, now]
+    [newId("djob"), job, now, now]
   )
   return rows[0]?.id ?? null
 }

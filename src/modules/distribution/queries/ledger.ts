@@ -1,7 +1,7 @@
 import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
-import { generateEntityId } from "@medusajs/framework/utils"
 import { LedgerKind } from "../constants"
 import { pgTextArray } from "../utils/sql"
+import { newId } from "../utils/ids"
 
 /**
  * The wallet ledger: append-only signed entries, one per money movement,
@@ -60,7 +60,7 @@ export function ledgerInsertSql(source: string): string {
 
 /** `n` new ledger entry ids, as a PostgreSQL text array. */
 export function newLedgerIds(n: number): string {
-  return pgTextArray(Array.from({ length: n }, () => generateEntityId(undefined, "dled")))
+  return pgTextArray(Array.from({ length: n }, () => newId("dled")))
 }
 
 /**

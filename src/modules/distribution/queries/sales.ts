@@ -1,8 +1,8 @@
 import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
-import { generateEntityId } from "@medusajs/framework/utils"
 import { SaleCommission } from "../constants"
 import { SaleOverlap } from "../utils/sale"
 import { pgTextArray } from "../utils/sql"
+import { newId } from "../utils/ids"
 
 /**
  * Limited-time sales: the one lock every change of a sale's window or
@@ -49,7 +49,7 @@ export async function replaceSaleVariants(manager: EntityManager, saleId: string
   const values = variants.map(() => "(?, ?, ?, ?)").join(", ")
   await manager.execute(
     `INSERT INTO distribution_sale_variant (id, sale_id, variant_id, product_id) VALUES ${values}`,
-    variants.flatMap((v) => [generateEntityId("", "dsalv"), saleId, v.variant_id, v.product_id])
+    variants.flatMap((v) => [newId("dsalv"), saleId, v.variant_id, v.product_id])
   )
 }
 

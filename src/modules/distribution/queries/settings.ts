@@ -1,9 +1,10 @@
 import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
-import { BigNumber, generateEntityId } from "@medusajs/framework/utils"
+import { BigNumber } from "@medusajs/framework/utils"
 import { CommissionBase } from "../constants"
 import { DistributionSettingsDTO } from "../types"
 import { DistributionSettingsInput, MONEY_SETTINGS, SETTING_KEYS } from "../utils/settings"
 import { rawAmount } from "../utils/sql"
+import { newId } from "../utils/ids"
 
 /**
  * Inserts the one settings row unless it exists. ON CONFLICT: two instances
@@ -12,7 +13,7 @@ import { rawAmount } from "../utils/sql"
  */
 export async function insertSettingsIfMissing(manager: EntityManager, s: DistributionSettingsInput): Promise<void> {
   const columns: string[] = ["id", "key", "commission_base"]
-  const values: unknown[] = [generateEntityId(undefined, "dset"), "default", CommissionBase.SUBTOTAL_AFTER_DISCOUNTS]
+  const values: unknown[] = [newId("dset"), "default", CommissionBase.SUBTOTAL_AFTER_DISCOUNTS]
   const casts: string[] = ["?", "?", "?"]
   for (const key of SETTING_KEYS) {
     const value = s[key]

@@ -1,6 +1,6 @@
 import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
-import { generateEntityId } from "@medusajs/framework/utils"
 import { newSceneToken, ShareTargetInput, shareKey } from "../utils/share"
+import { newId } from "../utils/ids"
 
 /**
  * Share tokens: made once per (distributor, target, path) and reused. The
@@ -38,7 +38,7 @@ export async function ensureScenes(manager: EntityManager, distributorId: string
       `INSERT INTO distribution_share_scene (id, scene, distributor_id, target_type, target_id, path)
        VALUES ${missing.map(() => "(?, ?, ?, ?, ?, ?)").join(", ")}
        ON CONFLICT DO NOTHING`,
-      missing.flatMap((t) => [generateEntityId("", "dshr"), newSceneToken(), distributorId, t.type, t.id, t.path])
+      missing.flatMap((t) => [newId("dshr"), newSceneToken(), distributorId, t.type, t.id, t.path])
     )
     found = await scenesOf(manager, distributorId, unique)
   }

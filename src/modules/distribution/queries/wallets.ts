@@ -1,8 +1,9 @@
 import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
-import { generateEntityId, MathBN } from "@medusajs/framework/utils"
+import { MathBN } from "@medusajs/framework/utils"
 import { LedgerKind } from "../constants"
 import { WalletMismatch } from "../types"
 import { pgTextArray } from "../utils/sql"
+import { newId } from "../utils/ids"
 
 /**
  * Wallets: one per distributor and currency, the cached sums of its ledger —
@@ -44,7 +45,7 @@ export async function applyToWallets(manager: EntityManager, changes: WalletChan
              raw_${f} = jsonb_build_object('value', (distribution_wallet.${f} + EXCLUDED.${f})::text, 'precision', 20),
              updated_at = now()`,
       [
-        pgTextArray(rows.map(() => generateEntityId(undefined, "dwal"))),
+        pgTextArray(rows.map(() => newId("dwal"))),
         pgTextArray(rows.map((r) => r.distributor_id)),
         pgTextArray(rows.map((r) => r.currency_code)),
         pgTextArray(rows.map((r) => r.amount)),

@@ -1,8 +1,8 @@
 import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
-import { generateEntityId } from "@medusajs/framework/utils"
 import { WithdrawalAction, WithdrawalStatus } from "../constants"
 import { WithdrawalSnapshot } from "../types"
 import { rawAmount } from "../utils/sql"
+import { newId } from "../utils/ids"
 
 /**
  * Withdrawal requests: requested → approved → paid, or rejected; the money
@@ -70,7 +70,7 @@ export async function insertWithdrawal(
        note, idempotency_key)
      VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?, ?::jsonb, ?, ?) RETURNING id`,
     [
-      generateEntityId(undefined, "dwdr"),
+      newId("dwdr"),
       w.distributor_id,
       w.currency_code,
       w.amount,
