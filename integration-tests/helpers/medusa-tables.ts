@@ -9,7 +9,7 @@ const value = (raw: unknown): string | null =>
   raw == null ? null : String(Number(typeof raw === "object" ? (raw as { value: string }).value : raw))
 
 /** What the credit uses of a line, however it was read. */
-function lineFacts(item: Loose) {
+function creditFields(item: Loose) {
   return {
     id: item.id,
     product_id: item.product_id ?? null,
@@ -81,7 +81,7 @@ export async function expectReadsAsQuery(container: MedusaContainer, orderIds: s
     })
     expect(head(viaSql)).toEqual(head(viaQuery))
     const byId = (a: Loose, b: Loose) => (a.id < b.id ? -1 : 1)
-    expect(viaSql.items.map(lineFacts).sort(byId)).toEqual(viaQuery.items.map(lineFacts).sort(byId))
+    expect(viaSql.items.map(creditFields).sort(byId)).toEqual(viaQuery.items.map(creditFields).sort(byId))
     expect(lineTotals(viaSql.items)).toEqual(lineTotals(viaQuery.items))
     lines += viaSql.items.length
     for (const item of viaSql.items) if (item.product_id) productIds.add(item.product_id)

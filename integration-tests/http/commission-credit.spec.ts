@@ -146,14 +146,15 @@ medusaIntegrationTestRunner({
 
       // Four lines now (the added rice is a line of its own), the serum at 1 × 119.90.
       expect(await expectReadsAsQuery(container, [placed.id])).toBe(4)
-      const edited = (await orderForCommission(container, placed.id))!.items.find((i) => i.id === serum.id)!
+      const lines = (await orderForCommission(container, placed.id))!.items
+      const edited = lines.find((i) => i.id === serum.id)!
       expect([edited.quantity, edited.unit_price]).toEqual(["1", "119.9"])
       // Credited at placement; a replay of order.placed on the edited order credits the line the edit
       // added (three depths) and nothing twice for the three it had.
       const { result } = await creditOrderCommissionsWorkflow(container).run({ input: { order_id: placed.id } })
       expect(result.created).toBe(3)
       const rows = await service(container).listCommissions({ order_id: placed.id }, { take: null })
-      const added = (await orderForCommission(container, placed.id))!.items.find((i) => !placed.items.some((p) => p.id === i.id))!
+      const added = lines.find((i) => !placed.items.some((p) => p.id === i.id))!
       expect(rows.filter((r) => r.line_item_id === added.id).map((r) => r.depth).sort()).toEqual([1, 2, 3])
       expect(rows).toHaveLength(12)
     })

@@ -7,8 +7,8 @@ import { pgTextArray } from "../modules/distribution/utils/sql"
  * shared database: an order's lines as the order module gives them, and
  * products' collection and categories. Through Query they took two thirds of
  * a credit's time (the order module builds and versions every entity with
- * MikroORM: about 13 ms for an order of three lines on a small machine, 0.7 ms
- * here); the figures are in bench/README.md.
+ * MikroORM: about 13 ms for an order of three lines on a small machine, where
+ * the statement below takes 0.7 ms); the figures are in bench/README.md.
  *
  * This is the one place the plugin reads another module's tables. It follows
  * the order module's own rules (the order's current version of its items and

@@ -237,6 +237,14 @@ export default class DistributionModuleService extends MedusaService({
     return await reports.conversionReport(sharedContext.manager as EntityManager, window, page)
   }
 
+  /**
+   * The context's transaction when there is one, else its manager (Medusa's
+   * getActiveManager): a read made for a transactional method sees its writes.
+   */
+  private activeManager_(sharedContext: Context): EntityManager {
+    return (sharedContext.transactionManager ?? sharedContext.manager) as EntityManager
+  }
+
   // ---------------------------------------------------------------- settings
 
   /** The settings row, created from the plugin options' defaults on first read. */
@@ -244,13 +252,12 @@ export default class DistributionModuleService extends MedusaService({
   async getSettings(
     @MedusaContext() sharedContext: Context = {}
   ): Promise<DistributionSettingsDTO> {
-    const manager = () => (sharedContext.transactionManager ?? sharedContext.manager) as EntityManager
-    const existing = await settingsQueries.readSettings(manager())
+    const existing = await settingsQueries.readSettings(this.activeManager_(sharedContext))
     if (existing) {
       return existing
     }
     await this.insertDefaultSettings_(sharedContext)
-    return (await settingsQueries.readSettings(manager()))!
+    return (await settingsQueries.readSettings(this.activeManager_(sharedContext)))!
   }
 
   @InjectTransactionManager()
@@ -667,7 +674,7 @@ export default class DistributionModuleService extends MedusaService({
     rows: T[],
     @MedusaContext() sharedContext: Context = {}
   ): Promise<(T & TreePosition)[]> {
-    const found = await tree.positions(sharedContext.manager as EntityManager, rows.map((r) => r.id))
+    const found = await tree.positions(this.activeManager_(sharedContext), rows.map((r) => r.id))
     return rows.flatMap((r) => {
       const position = found.get(r.id)
       return position ? [{ ...r, ...position }] : []
@@ -686,7 +693,7 @@ export default class DistributionModuleService extends MedusaService({
 
   /** A live distributor's place in the tree, or NOT_FOUND. */
   private async treePosition_(id: string, sharedContext: Context): Promise<TreePosition> {
-    const position = (await tree.positions(sharedContext.manager as EntityManager, [id])).get(id)
+    const position = (await tree.positions(this.activeManager_(sharedContext), [id])).get(id)
     if (!position) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Distributor with id: ${id} was not found`)
     }
@@ -794,7 +801,7 @@ export default class DistributionModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ rows: DistributorWithPosition[]; count: number; depth: number } | null> {
     const root = await this.treePosition_(rootId, sharedContext)
-    const node = (await tree.positions(sharedContext.manager as EntityManager, [nodeId])).get(nodeId)
+    const node = (await tree.positions(this.activeManager_(sharedContext), [nodeId])).get(nodeId)
     const depth = node ? node.depth - root.depth + 1 : 0
     if (!node || !node.path.startsWith(root.path) || depth < 1 || depth > query.maxDepth) {
       return null

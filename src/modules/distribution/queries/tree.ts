@@ -3,6 +3,7 @@ import { DistributorStatus } from "../constants"
 import { DistributorAction } from "../utils/distributor-status"
 import { isUniqueViolation, pgTextArray } from "../utils/sql"
 import { likePrefix } from "../utils/tree-path"
+import { TreePosition } from "../types"
 
 /**
  * The distributor tree: a materialised path per distributor (`/root/…/self/`)
@@ -370,11 +371,11 @@ export async function teamPage(
 export async function positions(
   manager: EntityManager,
   ids: string[]
-): Promise<Map<string, { path: string; depth: number }>> {
+): Promise<Map<string, TreePosition>> {
   if (!ids.length) {
     return new Map()
   }
-  const rows: { id: string; path: string; depth: number }[] = await manager.execute(
+  const rows: ({ id: string } & TreePosition)[] = await manager.execute(
     `SELECT id, path, depth FROM ${TREE_TABLE} WHERE id = ANY(?::text[]) AND deleted_at IS NULL`,
     [pgTextArray(ids)]
   )
