@@ -2,6 +2,8 @@ import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { settleDueCommissionsWorkflow } from "../workflows"
 import { SETTLE_SCHEDULE } from "../lib/job-schedules"
+import { DISTRIBUTION_MODULE } from "../modules/distribution"
+import DistributionModuleService from "../modules/distribution/service"
 
 const BATCH = 1000
 /**
@@ -14,6 +16,9 @@ const WORKERS = 3
 
 /** Settles every commission whose freeze period is over, a batch per transaction. */
 export default async function settleCommissions(container: MedusaContainer) {
+  // Commissions still held for an earner reinstated meanwhile are released first.
+  const service: DistributionModuleService = container.resolve(DISTRIBUTION_MODULE)
+  const released = await service.releaseHeldCommissions()
   let settled = 0
   let upgraded = 0
   const worker = async () => {
@@ -27,6 +32,11 @@ export default async function settleCommissions(container: MedusaContainer) {
     }
   }
   await Promise.all(Array.from({ length: WORKERS }, worker))
+  if (released > 0) {
+    container
+      .resolve(ContainerRegistrationKeys.LOGGER)
+      .warn(`distribution: released ${released} queued commission(s) held for a distributor no longer suspended`)
+  }
   if (settled > 0) {
     container
       .resolve(ContainerRegistrationKeys.LOGGER)

@@ -1063,14 +1063,6 @@ export default class DistributionModuleService extends MedusaService({
   }
 
   /**
-   * Settles one batch of due commissions: status, ledger credit and cached
-   * balance in one transaction. Rows are claimed with SKIP LOCKED, so several
-   * workers can settle side by side; the ledger's unique reference makes a
-   * replay write nothing. A suspended distributor's commissions are held: they
-   * stay pending while it is suspended, and the first run after reinstatement
-   * settles those that are due.
-   */
-  /**
    * Starts a run of a scheduled job unless one is running on any instance (a run
    * started more than `stale_after_ms` ago and never finished is closed as
    * abandoned first): the run's id, or null when this instance should skip.
@@ -1119,12 +1111,26 @@ export default class DistributionModuleService extends MedusaService({
     return await jobRuns.latestRuns(sharedContext.manager as EntityManager, job, limit)
   }
 
+  /** Releases queued commissions held for an earner that is no longer suspended (see queries/commissions.releaseHeld). */
+  @InjectTransactionManager()
+  async releaseHeldCommissions(@MedusaContext() sharedContext: Context = {}): Promise<number> {
+    return await commissions.releaseHeld(sharedContext.transactionManager as EntityManager)
+  }
+
   /** The settlement backlog at `now`: due commissions not settled yet, and since when the oldest is due. */
   @InjectManager()
   async getSettlementBacklog(now: Date, @MedusaContext() sharedContext: Context = {}) {
     return await commissions.settlementBacklog(sharedContext.manager as EntityManager, now)
   }
 
+  /**
+   * Settles one batch of due commissions: status, ledger credit and cached
+   * balance in one transaction. Rows are claimed with SKIP LOCKED, so several
+   * workers can settle side by side; the ledger's unique reference makes a
+   * replay write nothing. A suspended distributor's commissions are held: they
+   * stay pending while it is suspended, and the first run after reinstatement
+   * settles those that are due.
+   */
   @InjectTransactionManager()
   async settleDueCommissions(
     input: { now: Date; limit: number },

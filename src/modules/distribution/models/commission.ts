@@ -45,11 +45,9 @@ const Commission = model
     // The admin reports: every figure of a period, per currency.
     { name: "IDX_distribution_commission_currency_created", on: ["currency_code", "created_at"] },
     { name: "IDX_distribution_commission_sale", on: ["sale_id", "created_at"], where: "sale_id IS NOT NULL" },
-    {
-      name: "IDX_distribution_commission_due",
-      on: ["eligible_at"],
-      where: "status = 'pending' AND eligible_at IS NOT NULL",
-    },
+    // No index names the status, the due date or the settlement time, so
+    // settling a commission rewrites its row alone: the settlement's queue is
+    // a table the database keeps beside this one (Migration20261207100000).
   ])
 
 export default Commission

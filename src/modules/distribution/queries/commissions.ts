@@ -83,14 +83,20 @@ export async function markEligible(
  * Whether commission `c`'s earner is suspended (its commissions are held, not
  * settled): a probe of the small index of suspended distributors
  * (IDX_distribution_distributor_suspended), whose predicate this repeats, so
- * that claiming a batch never reads the distributors' rows themselves.
+ * that claiming a batch never reads the distributors' rows themselves. The
+ * queue marks such commissions held already (a suspension flips them); this
+ * check covers a commission that became due while its earner's suspension
+ * was being written.
  */
 const SUSPENDED_EARNER = `SELECT 1 FROM distribution_distributor d
              WHERE d.id = c.distributor_id AND d.status = '${DistributorStatus.SUSPENDED}' AND d.deleted_at IS NULL`
 
 /**
  * Claims up to `limit` due pending commissions whose distributor is not
- * suspended (SKIP LOCKED, so several workers settle side by side), marks them
+ * suspended, in due order from the queue the database keeps beside the
+ * commissions (`distribution_commission_due`, Migration20261207100000), locking
+ * the commissions themselves (SKIP LOCKED, so several workers settle side by
+ * side; the status and date are checked again on the locked row), marks them
  * settled and books what each is still worth (amount − reversed, when more
  * than nothing) as a commission_settled entry, in one statement: the ledger
  * entries it wrote (a replayed settlement's entry is not written again).
@@ -101,12 +107,14 @@ export async function settleDue(
 ): Promise<WrittenLedgerEntry[]> {
   return await manager.execute(
     `WITH due AS (
-       SELECT c.id FROM distribution_commission c
-        WHERE c.status = ? AND c.eligible_at IS NOT NULL AND c.eligible_at <= ? AND c.deleted_at IS NULL
+       SELECT c.id FROM distribution_commission_due q
+         JOIN distribution_commission c ON c.id = q.commission_id
+        WHERE NOT q.held AND q.eligible_at <= ?
+          AND c.status = ? AND c.eligible_at <= ? AND c.deleted_at IS NULL
           AND NOT EXISTS (
             ${SUSPENDED_EARNER}
           )
-        ORDER BY c.eligible_at LIMIT ? FOR UPDATE OF c SKIP LOCKED
+        ORDER BY q.eligible_at LIMIT ? FOR UPDATE OF c SKIP LOCKED
      ), settled AS (
        UPDATE distribution_commission c
           SET status = ?, settled_at = ?, updated_at = now()
@@ -120,6 +128,7 @@ export async function settleDue(
      )
      ${ledgerInsertSql("entries")}`,
     [
+      input.now,
       CommissionStatus.PENDING,
       input.now,
       input.limit,
@@ -129,6 +138,32 @@ export async function settleDue(
       LedgerKind.COMMISSION_SETTLED,
     ]
   )
+}
+
+/**
+ * Releases queued commissions marked held whose earner is no longer suspended:
+ * a reinstatement releases its earner's queue in its own transaction, but a
+ * commission that became due while the reinstatement was being written can
+ * still be queued held (it read the earner before the reinstatement was
+ * committed). The settlement job runs this once per run, before its batches;
+ * it reads the held rows alone (a partial index), locks the commissions first
+ * as every writer of the queue does, and skips those another transaction
+ * holds. How many it released.
+ */
+export async function releaseHeld(manager: EntityManager): Promise<number> {
+  const rows = await manager.execute(
+    `WITH stale AS (
+       SELECT c.id FROM distribution_commission_due q
+         JOIN distribution_commission c ON c.id = q.commission_id
+        WHERE q.held AND NOT EXISTS (
+            ${SUSPENDED_EARNER}
+          )
+        FOR UPDATE OF c SKIP LOCKED
+     )
+     UPDATE distribution_commission_due q SET held = false FROM stale WHERE q.commission_id = stale.id
+     RETURNING q.commission_id`
+  )
+  return rows.length
 }
 
 /**
@@ -161,13 +196,14 @@ export async function settlementBacklog(
 ): Promise<{ due: number; oldest_due_at: Date | null }> {
   const [row]: { due: number; oldest: Date | null }[] = await manager.execute(
     `SELECT count(*)::int AS due, min(eligible_at) AS oldest FROM (
-       SELECT c.eligible_at FROM distribution_commission c
-        WHERE c.status = ? AND c.eligible_at IS NOT NULL AND c.eligible_at <= ? AND c.deleted_at IS NULL
+       SELECT q.eligible_at FROM distribution_commission_due q
+         JOIN distribution_commission c ON c.id = q.commission_id
+        WHERE NOT q.held AND q.eligible_at <= ?
           AND NOT EXISTS (
             ${SUSPENDED_EARNER}
           )
-        ORDER BY c.eligible_at LIMIT ?) due`,
-    [CommissionStatus.PENDING, now, BACKLOG_COUNT_CAP]
+        ORDER BY q.eligible_at LIMIT ?) due`,
+    [now, BACKLOG_COUNT_CAP]
   )
   return { due: row.due, oldest_due_at: row.oldest ? new Date(row.oldest) : null }
 }
