@@ -241,8 +241,16 @@ async function memoryAfterGc(rootPid, env) {
   }
 }
 
+/** The server settings the figures depend on most (memory, and the WAL that random writes fill). */
+const POSTGRES_SETTINGS = ["shared_buffers", "wal_compression", "max_wal_size", "checkpoint_timeout", "synchronous_commit"]
+
 async function machine(server) {
-  const pg = await withClient(server.url("postgres"), (c) => c.query("SHOW server_version"))
+  const [pg, settings] = await withClient(server.url("postgres"), (c) =>
+    Promise.all([
+      c.query("SHOW server_version"),
+      c.query("SELECT name, current_setting(name) AS value FROM pg_settings WHERE name = ANY($1)", [POSTGRES_SETTINGS]),
+    ])
+  )
   return {
     cpus: os.cpus().length,
     cpu_model: os.cpus()[0]?.model,
@@ -250,6 +258,7 @@ async function machine(server) {
     load_average_1m: Math.round(os.loadavg()[0] * 100) / 100,
     node: process.version,
     postgres: pg.rows[0].server_version,
+    postgres_settings: Object.fromEntries(settings.rows.map((r) => [r.name, r.value])),
   }
 }
 
