@@ -1,5 +1,5 @@
 import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
-import { CommissionStatus, DistributorStatus, LedgerKind } from "../constants"
+import { CommissionStatus, LedgerKind } from "../constants"
 import { ledgerInsertSql, newLedgerIds, WrittenLedgerEntry } from "./ledger"
 import { CommissionRow, NewCommission } from "../types"
 import { CommissionRuleLike } from "../utils/rate-resolution"
@@ -81,15 +81,16 @@ export async function markEligible(
 
 /**
  * Whether commission `c`'s earner is suspended (its commissions are held, not
- * settled): a probe of the small index of suspended distributors
- * (IDX_distribution_distributor_suspended), whose predicate this repeats, so
- * that claiming a batch never reads the distributors' rows themselves. The
- * queue marks such commissions held already (a suspension flips them); this
- * check covers a commission that became due while its earner's suspension
- * was being written.
+ * settled), by the database's one definition, `distribution_distributor_is_suspended`
+ * (Migration20261207100000), which the queue's triggers use too. PostgreSQL
+ * inlines it, so this is a probe of the small index of suspended distributors
+ * (IDX_distribution_distributor_suspended) and claiming a batch never reads the
+ * distributors' rows themselves. The queue marks such commissions held already
+ * (a suspension flips them); this check covers a commission that became due
+ * while its earner's suspension was being written.
  */
 const SUSPENDED_EARNER = `SELECT 1 FROM distribution_distributor d
-             WHERE d.id = c.distributor_id AND d.status = '${DistributorStatus.SUSPENDED}' AND d.deleted_at IS NULL`
+             WHERE d.id = c.distributor_id AND distribution_distributor_is_suspended(d.status, d.deleted_at)`
 
 /**
  * Claims up to `limit` due pending commissions whose distributor is not
@@ -110,7 +111,7 @@ export async function settleDue(
        SELECT c.id FROM distribution_commission_due q
          JOIN distribution_commission c ON c.id = q.commission_id
         WHERE NOT q.held AND q.eligible_at <= ?
-          AND c.status = ? AND c.eligible_at <= ? AND c.deleted_at IS NULL
+          AND distribution_commission_is_due(c.status, c.eligible_at, c.deleted_at) AND c.eligible_at <= ?
           AND NOT EXISTS (
             ${SUSPENDED_EARNER}
           )
@@ -129,7 +130,6 @@ export async function settleDue(
      ${ledgerInsertSql("entries")}`,
     [
       input.now,
-      CommissionStatus.PENDING,
       input.now,
       input.limit,
       CommissionStatus.SETTLED,
