@@ -172,6 +172,8 @@ async function measureSize(server, size, calls, kept, keep) {
         goal_met: settle.per_second >= GOALS.settle.min_per_second,
         statements: settle.statement_count,
         database_s: Math.round(settle.database_ms / 10) / 100,
+        server: settle.server,
+        runs: settle.runs,
         by_statement: settle.by_statement,
         slowest_statements: settle.statements.slice(0, 3).map(brief),
       }
@@ -233,7 +235,7 @@ function growth(name, full, tenth) {
 
 /** A tenth's figure, briefly: what its growth is computed from. */
 function brief_(name, f) {
-  if (name === "settle") return { due: f.due, seconds: f.seconds, per_second: f.per_second }
+  if (name === "settle") return { due: f.due, seconds: f.seconds, per_second: f.per_second, server: f.server, runs: f.runs }
   const out = { n: f.n, p50_ms: f.p50_ms, p95_ms: f.p95_ms, mean_ms: f.mean_ms }
   if (f.by_term) out.by_term = f.by_term
   if (f.members_at_depth_1 !== undefined) out.members_at_depth_1 = f.members_at_depth_1
