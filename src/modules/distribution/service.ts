@@ -1301,7 +1301,7 @@ export default class DistributionModuleService extends MedusaService({
   async orderCommissionStates(
     orderIds: string[],
     @MedusaContext() sharedContext: Context = {}
-  ): Promise<Map<string, { open: boolean; unmarked: boolean }>> {
+  ): Promise<Map<string, commissions.OrderCommissionState>> {
     if (!orderIds.length) {
       return new Map()
     }

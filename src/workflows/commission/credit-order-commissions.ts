@@ -8,15 +8,25 @@ import {
 import { z } from "@medusajs/framework/zod"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { DistributionEvents } from "../../modules/distribution/constants"
-import { CommissionAdjustment } from "../../modules/distribution/utils/order-commissions"
+import { CommissionAdjustment, rowsForLinesNotCredited } from "../../modules/distribution/utils/order-commissions"
 import { applyCommissionAdjustmentStep } from "./steps/apply-commission-adjustment"
 import { bindCustomerStep } from "../binding/steps/bind-customer"
 import { recordCouponUseStep } from "../coupon/steps/record-coupon-use"
 import { computeOrderCommissionsStep } from "./steps/compute-order-commissions"
+import { creditedOrderLinesStep } from "./steps/credited-order-lines"
 import { insertCommissionsStep } from "./steps/insert-commissions"
 import { loadOrderCommissionFactsStep } from "./steps/load-order-commission-facts"
 
-export type CreditOrderCommissionsWorkflowInput = { order_id: string }
+export type CreditOrderCommissionsWorkflowInput = {
+  order_id: string
+  /**
+   * After an order edit: credit only the lines the order has no commission for
+   * yet (see rowsForLinesNotCredited), to the upline its commissions already
+   * name; the coupon use and the buyer's binding were recorded when it was
+   * placed.
+   */
+  new_lines_only?: boolean
+}
 
 /** What a `commissionsComputed` handler may answer (see applyCommissionAdjustment). */
 const CommissionAdjustmentSchema = z
@@ -50,7 +60,20 @@ export const creditOrderCommissionsWorkflow = createWorkflow(
   "credit-order-commissions",
   (input: CreditOrderCommissionsWorkflowInput) => {
     const facts = loadOrderCommissionFactsStep(transform({ input }, ({ input }) => ({ order_id: input.order_id })))
-    const computed = computeOrderCommissionsStep(facts)
+    const computedForOrder = computeOrderCommissionsStep(facts)
+    const credited = when("new-lines-only", { input }, ({ input }) => !!input.new_lines_only).then(() =>
+      creditedOrderLinesStep(transform({ input }, ({ input }) => ({ order_id: input.order_id })))
+    )
+    const computed = transform({ computedForOrder, credited }, ({ computedForOrder, credited }) =>
+      credited
+        ? {
+            ...computedForOrder,
+            rows: rowsForLinesNotCredited(computedForOrder.rows, credited),
+            bind_to_code: null,
+            coupon_use: null,
+          }
+        : computedForOrder
+    )
     const commissionsComputed = createHook(
       "commissionsComputed",
       transform({ computed }, ({ computed }) => ({

@@ -168,18 +168,32 @@ export async function releaseHeld(manager: EntityManager): Promise<number> {
 
 /**
  * Of these orders, those with commissions, and for each whether some are not
- * wholly reversed (open) and whether a pending one has no due date yet.
+ * wholly reversed (open), whether a pending one has no due date yet, and the
+ * units each line was credited for.
  */
 export async function orderCommissionStates(
   manager: EntityManager,
   orderIds: string[]
-): Promise<Map<string, { open: boolean; unmarked: boolean }>> {
-  const rows: { order_id: string; open: boolean; unmarked: boolean }[] = await manager.execute(
-    `SELECT order_id, bool_or(status <> ?) AS open, bool_or(status = ? AND eligible_at IS NULL) AS unmarked
+): Promise<Map<string, OrderCommissionState>> {
+  const rows: (OrderCommissionState & { order_id: string })[] = await manager.execute(
+    `SELECT order_id, bool_or(status <> ?) AS open, bool_or(status = ? AND eligible_at IS NULL) AS unmarked,
+            jsonb_object_agg(line_item_id, quantity) AS credited_quantities
        FROM distribution_commission WHERE order_id = ANY(?::text[]) AND deleted_at IS NULL GROUP BY order_id`,
     [CommissionStatus.REVERSED, CommissionStatus.PENDING, pgTextArray(orderIds)]
   )
-  return new Map(rows.map((r) => [r.order_id, { open: r.open, unmarked: r.unmarked }]))
+  return new Map(
+    rows.map((r) => [r.order_id, { open: r.open, unmarked: r.unmarked, credited_quantities: r.credited_quantities }])
+  )
+}
+
+/** An order's commissions at a glance (see orderCommissionStates). */
+export type OrderCommissionState = {
+  /** Some are not wholly reversed. */
+  open: boolean
+  /** A pending one has no due date yet. */
+  unmarked: boolean
+  /** The units each credited line was credited for, by line item id. */
+  credited_quantities: Record<string, number>
 }
 
 /** At most this many due commissions are counted: a backlog beyond it reads "more than". */

@@ -260,3 +260,24 @@ export function applyCommissionAdjustment(rows: NewCommission[], adjustment: Com
   }
   return kept
 }
+
+/** A commission an order already has, as the edit's credit compares against it. */
+export type CreditedLine = { line_item_id: string; distributor_id: string; depth: number }
+
+/**
+ * Of an edited order's computed rows, those of lines it has no commission for
+ * yet (added by the edit), credited to the distributors its existing
+ * commissions name at each depth: the order keeps the upline it was credited
+ * with, so a distributor moved or a buyer re-bound since never has a second
+ * set paid on the same order. A depth its commissions do not name (nobody
+ * earned there) gets nothing. An order with no commissions at all is credited
+ * as computed, as a late order.placed would be.
+ */
+export function rowsForLinesNotCredited(rows: NewCommission[], credited: CreditedLine[]): NewCommission[] {
+  if (!credited.length) {
+    return rows
+  }
+  const lines = new Set(credited.map((c) => c.line_item_id))
+  const upline = new Map(credited.map((c) => [c.depth, c.distributor_id]))
+  return rows.filter((r) => !lines.has(r.line_item_id) && upline.get(r.depth) === r.distributor_id)
+}

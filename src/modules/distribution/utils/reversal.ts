@@ -5,7 +5,7 @@ import { roundDown } from "./money"
 /** One line of an order as the reversal rule sees it. */
 export type ReversalLine = {
   id: string
-  /** Units sold. */
+  /** Units the order holds now (an order edit may have lowered or raised what was placed). */
   quantity: number
   /** Units received back (cumulative over every return). */
   returned_quantity: number
@@ -28,6 +28,8 @@ export type ReversalFacts = {
 export type ReversalRow = {
   id: string
   line_item_id: string
+  /** The units the commission was credited for (the line's quantity when it was credited). */
+  quantity: number
   /** The commission as credited. */
   amount: BigNumberInput
   currency_code: string
@@ -44,11 +46,13 @@ const returnedShare = (l: ReversalLine): BN =>
  * The share of what the buyer kept that was refunded, 0..1.
  *
  * A refund is first explained by the returned units, up to what they were
- * charged (tax included); only the rest was given back on goods the buyer
- * kept, and it is spread over all that is kept (the kept units and the other
- * charges) in proportion to what each was charged. Payments pay for what is
- * kept first: units returned before the buyer paid (Medusa then asks for a
- * smaller payment) were never charged, so they explain no refund.
+ * charged (tax included), then by what was paid beyond everything the order
+ * still holds (units an order edit took away: Medusa refunds the difference);
+ * only the rest was given back on goods the buyer kept, and it is spread over
+ * all that is kept (the kept units and the other charges) in proportion to
+ * what each was charged. Payments pay for what is kept first: units returned
+ * before the buyer paid (Medusa then asks for a smaller payment) were never
+ * charged, so they explain no refund.
  */
 export function refundedShareOfKept(facts: ReversalFacts): BN {
   const sum = (f: (l: ReversalLine) => BN, start: BigNumberInput) =>
@@ -57,7 +61,8 @@ export function refundedShareOfKept(facts: ReversalFacts): BN {
   const keptValue = sum((l) => MathBN.mult(l.charged, MathBN.sub(1, returnedShare(l))), facts.other_charges)
   const paidForKept = MathBN.max(0, MathBN.min(facts.paid, keptValue))
   const paidForReturned = MathBN.max(0, MathBN.min(returnedValue, MathBN.sub(facts.paid, paidForKept)))
-  const unexplained = MathBN.max(0, MathBN.sub(facts.refunded, paidForReturned))
+  const paidForNothingHeld = MathBN.max(0, MathBN.sub(facts.paid, MathBN.add(paidForKept, paidForReturned)))
+  const unexplained = MathBN.max(0, MathBN.sub(facts.refunded, MathBN.add(paidForReturned, paidForNothingHeld)))
   if (MathBN.lte(paidForKept, 0)) {
     return MathBN.convert(MathBN.gt(unexplained, 0) ? 1 : 0)
   }
@@ -65,10 +70,20 @@ export function refundedShareOfKept(facts: ReversalFacts): BN {
 }
 
 /**
+ * The share of its credited units a line still earns, 0..1: the units the
+ * order holds now less those returned, over the units credited. An order edit
+ * that lowers the quantity (or removes the line: quantity 0) takes the
+ * removed units' share away like a return; one that raises it earns nothing
+ * beyond what was credited.
+ */
+const keptUnitsShare = (line: ReversalLine, credited: number): BN =>
+  credited > 0 ? clamp01(MathBN.div(line.quantity - line.returned_quantity, credited)) : MathBN.convert(0)
+
+/**
  * The reversed amount each commission should have now, cumulative and
- * absolute. A line keeps the share of its units not returned, less the share
- * of the kept goods refunded (see refundedShareOfKept); all of it is reversed
- * when the order is canceled. What the distributor keeps is the commission
+ * absolute. A line keeps the share of its credited units still held and not
+ * returned (keptUnitsShare), less the share of the kept goods refunded (see
+ * refundedShareOfKept); all of it is reversed when the order is canceled. What the distributor keeps is the commission
  * times that share rounded down to the currency's minor unit, so the
  * programme never pays a fraction more than the kept goods earn, and the rest
  * is reversed: kept + reversed is exactly the credited amount. Depends on the
@@ -82,7 +97,7 @@ export function reversalTargets(facts: ReversalFacts, rows: ReversalRow[]): Reco
   for (const row of rows) {
     const line = lines.get(row.line_item_id)
     // A line the order no longer lists carries the refund's spread only.
-    const share = line ? MathBN.mult(MathBN.sub(1, returnedShare(line)), keptOfKept) : keptOfKept
+    const share = line ? MathBN.mult(keptUnitsShare(line, row.quantity), keptOfKept) : keptOfKept
     const kept = roundDown(MathBN.mult(row.amount, share), row.currency_code)
     targets[row.id] = MathBN.sub(row.amount, kept).toFixed()
   }

@@ -1,7 +1,8 @@
-/** What the reconcile reads of an order: what a reversal reacts to (a cancel, a return, a refund). */
+/** What the reconcile reads of an order: what a reversal reacts to (a cancel, a return, a refund, an edit). */
 export type ReconcileOrder = {
   id: string
   status: string
+  items?: { id: string; quantity: number | string }[] | null
   returns?: { id: string }[] | null
   payment_collections?: { payments?: { refunds?: { id: string }[] | null }[] | null }[] | null
 }
@@ -9,7 +10,7 @@ export type ReconcileOrder = {
 type Graph = { graph: (q: Record<string, unknown>) => Promise<{ data: unknown[] }> }
 
 const PAGE = 500
-const ORDER_FIELDS = ["id", "status", "returns.id", "payment_collections.payments.refunds.id"]
+const ORDER_FIELDS = ["id", "status", "items.id", "items.quantity", "returns.id", "payment_collections.payments.refunds.id"]
 
 /**
  * The orders a lost event of the window [from, to] may have left undone, page

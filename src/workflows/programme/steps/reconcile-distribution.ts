@@ -34,13 +34,29 @@ export const reconcileStep = createStep(
         }
         const state = states.get(order.id)
         if (!state?.open) continue
+        // An order edit whose event was lost: a line the order holds now and has no commission
+        // for is credited (nothing, when it earns nothing), and a credited line whose quantity
+        // moved counts as changed below.
+        const items = order.items ?? []
+        const credited = state.credited_quantities
+        let addedLines = 0
+        if (order.status !== "canceled" && items.some((i) => !(i.id in credited))) {
+          const { result } = await creditOrderCommissionsWorkflow(container).run({
+            input: { order_id: order.id, new_lines_only: true },
+          })
+          addedLines = result.created
+          if (addedLines > 0) recredited.push({ order_id: order.id, created: addedLines })
+        }
+        const heldNow = new Map(items.map((i) => [i.id, Number(i.quantity)]))
+        const edited = Object.entries(credited).some(([line, quantity]) => heldNow.get(line) !== quantity)
         const changed =
           order.status === "canceled" ||
+          edited ||
           (order.returns ?? []).length > 0 ||
           (order.payment_collections ?? []).some((c) => (c.payments ?? []).some((p) => (p.refunds ?? []).length > 0))
-        // 2. A cancel, return or refund whose event was lost: the reversal brings the commissions to
-        // what the order still earns, from its cumulative state (nothing when it is there already).
-        // Orders with none of these have nothing to reverse and are not looked at again.
+        // 2. A cancel, return, refund or edit whose event was lost: the reversal brings the
+        // commissions to what the order still earns, from its cumulative state (nothing when it is
+        // there already). Orders with none of these have nothing to reverse and are not looked at again.
         if (changed) {
           const { result: reversal } = await reverseOrderCommissionsWorkflow(container).run({
             input: { order_id: order.id, cause: "reconcile" },
@@ -50,7 +66,7 @@ export const reconcileStep = createStep(
           }
         }
         // 3. The settle-on state reached but never marked: the freeze period starts now.
-        if (state.unmarked && order.status !== "canceled") {
+        if ((state.unmarked || addedLines > 0) && order.status !== "canceled") {
           const { result: marked } = await markCommissionsEligibleWorkflow(container).run({
             input: { order_id: order.id, state: settings.settle_on },
           })

@@ -13,6 +13,7 @@ import {
   LineTargets,
   OrderCommissionsInput,
   previewUnitCommissions,
+  rowsForLinesNotCredited,
 } from "../order-commissions"
 import { CommissionRuleLike } from "../rate-resolution"
 import { SalePolicy } from "../sale"
@@ -463,5 +464,35 @@ describe("a sale's commission policy, per line", () => {
     expect(preview({ mode: "normal" })).toEqual([["level", 1000, "10.39"]])
     expect(preview({ mode: "rates", rates: [1500, 0, 0] })).toEqual([["sale", 1500, "15.58"]])
     expect(preview({ mode: "excluded" })).toEqual([["sale", 0, "0"]])
+  })
+})
+
+describe("rowsForLinesNotCredited (an order edit's added lines)", () => {
+  const row = (line: string, depth: number, distributor: string) =>
+    ({ line_item_id: line, depth, distributor_id: distributor, amount: "1" }) as unknown as NewCommission
+  const credited = [
+    { line_item_id: "serum", depth: 1, distributor_id: "C" },
+    { line_item_id: "serum", depth: 2, distributor_id: "B" },
+    { line_item_id: "rice", depth: 1, distributor_id: "C" },
+    { line_item_id: "rice", depth: 2, distributor_id: "B" },
+  ]
+
+  it("keeps only the lines with no commission yet, at the depths and to the distributors the order was credited to", () => {
+    const computed = [row("serum", 1, "C"), row("serum", 2, "B"), row("added", 1, "C"), row("added", 2, "B"), row("added", 3, "A")]
+    // Depth 3 earned nothing on the order (nobody stood there when it was credited): nothing now either.
+    expect(rowsForLinesNotCredited(computed, credited).map((r) => `${r.line_item_id} ${r.depth} ${r.distributor_id}`)).toEqual([
+      "added 1 C",
+      "added 2 B",
+    ])
+  })
+
+  it("pays nobody whom the order was not credited to: C moved under D since, D earns nothing on the added line", () => {
+    const computed = [row("added", 1, "C"), row("added", 2, "D")]
+    expect(rowsForLinesNotCredited(computed, credited).map((r) => `${r.depth} ${r.distributor_id}`)).toEqual(["1 C"])
+  })
+
+  it("credits an order with no commission at all as computed, as a late order.placed would", () => {
+    const computed = [row("serum", 1, "C"), row("added", 1, "C")]
+    expect(rowsForLinesNotCredited(computed, [])).toEqual(computed)
   })
 })

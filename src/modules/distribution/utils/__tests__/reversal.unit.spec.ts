@@ -16,9 +16,9 @@ const basket = (over: Partial<ReversalFacts> & { returned?: Record<string, numbe
   ],
 })
 const rows: ReversalRow[] = [
-  { id: "c-serum", line_item_id: "serum", amount: "51.96", currency_code: "cny" },
-  { id: "c-rice", line_item_id: "rice", amount: "7.19", currency_code: "cny" },
-  { id: "c-tote", line_item_id: "tote", amount: "23.7", currency_code: "cny" },
+  { id: "c-serum", line_item_id: "serum", quantity: 2, amount: "51.96", currency_code: "cny" },
+  { id: "c-rice", line_item_id: "rice", quantity: 1, amount: "7.19", currency_code: "cny" },
+  { id: "c-tote", line_item_id: "tote", quantity: 3, amount: "23.7", currency_code: "cny" },
 ]
 
 describe("reversal targets", () => {
@@ -53,9 +53,9 @@ describe("reversal targets", () => {
   })
 
   it("rounds what the distributor keeps down: 12.99 on two units, one back, keeps 6.49", () => {
-    const one = [{ id: "r", line_item_id: "serum", amount: "12.99", currency_code: "cny" }]
+    const one = [{ id: "r", line_item_id: "serum", quantity: 2, amount: "12.99", currency_code: "cny" }]
     expect(reversalTargets(basket({ returned: { serum: 1 } }), one)).toEqual({ r: "6.5" })
-    const yen = [{ id: "r", line_item_id: "serum", amount: "1299", currency_code: "jpy" }]
+    const yen = [{ id: "r", line_item_id: "serum", quantity: 2, amount: "1299", currency_code: "jpy" }]
     expect(reversalTargets(basket({ returned: { serum: 1 } }), yen)).toEqual({ r: "650" })
   })
 
@@ -64,6 +64,43 @@ describe("reversal targets", () => {
     expect(reversalTargets(basket({ canceled: true }), rows)).toEqual(all)
     expect(reversalTargets(basket({ returned: { serum: 2, rice: 1, tote: 3 } }), rows)).toEqual(all)
     expect(reversalTargets(basket({ refunded: "598.7" }), rows)).toEqual(all)
+  })
+
+  // An order edit (Medusa's order-edit.confirmed) changes a line's quantity on the same line item:
+  // the basket's serum line goes from 2 units to 1 and is charged 129.90; the buyer paid 598.70.
+  const editedSerum = (quantity: number, charged: string, over: Partial<ReversalFacts> = {}): ReversalFacts => {
+    const facts = basket(over)
+    return { ...facts, lines: facts.lines.map((l) => (l.id === "serum" ? { ...l, quantity, charged } : l)) }
+  }
+
+  it("takes away the share of the units an order edit removed, as a return would", () => {
+    expect(reversalTargets(editedSerum(1, "129.9"), rows)).toEqual({ "c-serum": "25.98", "c-rice": "0", "c-tote": "0" })
+    // The line removed (quantity 0): its commissions are reversed, the other lines keep theirs.
+    expect(reversalTargets(editedSerum(0, "0"), rows)).toEqual({ "c-serum": "51.96", "c-rice": "0", "c-tote": "0" })
+  })
+
+  it("explains the refund of what the edit took off the order by the units it removed, not by the kept goods", () => {
+    // Medusa refunds the 129.90 paid for the removed unit: nothing is spread over the kept lines.
+    expect(reversalTargets(editedSerum(1, "129.9", { refunded: "129.9" }), rows)).toEqual({
+      "c-serum": "25.98",
+      "c-rice": "0",
+      "c-tote": "0",
+    })
+    // 100 more refunded on top is given back on the kept goods (468.80 charged) and spread over them.
+    expect(reversalTargets(editedSerum(1, "129.9", { refunded: "229.9" }), rows)).toEqual({
+      "c-serum": "31.53", // keeps 51.96 × ½ × 368.8/468.8 = 20.438… → 20.43
+      "c-rice": "1.54",
+      "c-tote": "5.06",
+    })
+  })
+
+  it("pays nothing beyond what was credited when an edit raises a line's quantity", () => {
+    // Serum raised to 3 units (389.70), paid 728.60: the commission on the 2 credited units stands.
+    const raised = editedSerum(3, "389.7", { paid: "728.6" })
+    expect(reversalTargets(raised, rows)).toEqual({ "c-serum": "0", "c-rice": "0", "c-tote": "0" })
+    // One unit back still leaves the two credited ones; two back leave one of them.
+    expect(reversalTargets({ ...raised, lines: raised.lines.map((l) => (l.id === "serum" ? { ...l, returned_quantity: 1 } : l)) }, rows)["c-serum"]).toBe("0")
+    expect(reversalTargets({ ...raised, lines: raised.lines.map((l) => (l.id === "serum" ? { ...l, returned_quantity: 2 } : l)) }, rows)["c-serum"]).toBe("25.98")
   })
 
   it("counts only what was paid: units returned before payment explain no refund", () => {
@@ -103,6 +140,7 @@ const arbitraryOrder = fc
     const rows: ReversalRow[] = o.commissions.map(([line, cents], i) => ({
       id: `c${i}`,
       line_item_id: lines[line % lines.length].id,
+      quantity: lines[line % lines.length].quantity,
       amount: MathBN.div(cents, 100).toFixed(),
       currency_code: o.currency,
     }))
@@ -175,7 +213,7 @@ describe("reversal target properties", () => {
         // Another line may get back what it had lost to a refund the return now explains, but
         // the order as a whole never keeps more: one commission of each line's full value.
         const asWhole = (facts: ReversalFacts) => {
-          const whole = facts.lines.map((l) => ({ id: l.id, line_item_id: l.id, amount: l.charged, currency_code: "cny" }))
+          const whole = facts.lines.map((l) => ({ id: l.id, line_item_id: l.id, quantity: l.quantity, amount: l.charged, currency_code: "cny" }))
           const t = reversalTargets(facts, whole)
           return whole.reduce((s, r) => MathBN.add(s, t[r.id]), MathBN.convert(0))
         }
