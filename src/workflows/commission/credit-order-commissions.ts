@@ -20,10 +20,10 @@ import { loadOrderCommissionFactsStep } from "./steps/load-order-commission-fact
 export type CreditOrderCommissionsWorkflowInput = {
   order_id: string
   /**
-   * After an order edit: credit only the lines the order has no commission for
-   * yet (see rowsForLinesNotCredited), to the upline its commissions already
-   * name; the coupon use and the buyer's binding were recorded when it was
-   * placed.
+   * After an order edit: credit only the lines its edits added that have no
+   * commission yet (see rowsForLinesNotCredited), to the upline its
+   * commissions already name; the coupon use and the buyer's binding were
+   * recorded when it was placed.
    */
   new_lines_only?: boolean
 }
@@ -68,7 +68,7 @@ export const creditOrderCommissionsWorkflow = createWorkflow(
       credited
         ? {
             ...computedForOrder,
-            rows: rowsForLinesNotCredited(computedForOrder.rows, credited),
+            rows: rowsForLinesNotCredited(computedForOrder.rows, credited.credited, credited.added),
             bind_to_code: null,
             coupon_use: null,
           }

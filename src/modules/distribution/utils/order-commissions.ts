@@ -265,19 +265,24 @@ export function applyCommissionAdjustment(rows: NewCommission[], adjustment: Com
 export type CreditedLine = { line_item_id: string; distributor_id: string; depth: number }
 
 /**
- * Of an edited order's computed rows, those of lines it has no commission for
- * yet (added by the edit), credited to the distributors its existing
- * commissions name at each depth: the order keeps the upline it was credited
- * with, so a distributor moved or a buyer re-bound since never has a second
- * set paid on the same order. A depth its commissions do not name (nobody
- * earned there) gets nothing. An order with no commissions at all is credited
- * as computed, as a late order.placed would be.
+ * Of an edited order's computed rows, those of the lines its edits added
+ * (`addedLines`) that have no commission yet, credited to the distributors its
+ * existing commissions name at each depth: the order keeps the upline it was
+ * credited with, so a distributor moved or a buyer re-bound since never has a
+ * second set paid on the same order. A depth its commissions do not name
+ * (nobody earned there) gets nothing, and neither does a line the order was
+ * placed with (what it earned was decided then, under the rules of the day).
+ * An order with no commissions at all is credited as computed, as a late
+ * order.placed would be.
  */
-export function rowsForLinesNotCredited(rows: NewCommission[], credited: CreditedLine[]): NewCommission[] {
+export function rowsForLinesNotCredited(rows: NewCommission[], credited: CreditedLine[], addedLines: string[]): NewCommission[] {
   if (!credited.length) {
     return rows
   }
   const lines = new Set(credited.map((c) => c.line_item_id))
+  const added = new Set(addedLines)
   const upline = new Map(credited.map((c) => [c.depth, c.distributor_id]))
-  return rows.filter((r) => !lines.has(r.line_item_id) && upline.get(r.depth) === r.distributor_id)
+  return rows.filter(
+    (r) => added.has(r.line_item_id) && !lines.has(r.line_item_id) && upline.get(r.depth) === r.distributor_id
+  )
 }

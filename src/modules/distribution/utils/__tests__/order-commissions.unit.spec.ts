@@ -480,19 +480,25 @@ describe("rowsForLinesNotCredited (an order edit's added lines)", () => {
   it("keeps only the lines with no commission yet, at the depths and to the distributors the order was credited to", () => {
     const computed = [row("serum", 1, "C"), row("serum", 2, "B"), row("added", 1, "C"), row("added", 2, "B"), row("added", 3, "A")]
     // Depth 3 earned nothing on the order (nobody stood there when it was credited): nothing now either.
-    expect(rowsForLinesNotCredited(computed, credited).map((r) => `${r.line_item_id} ${r.depth} ${r.distributor_id}`)).toEqual([
+    expect(rowsForLinesNotCredited(computed, credited, ["added"]).map((r) => `${r.line_item_id} ${r.depth} ${r.distributor_id}`)).toEqual([
       "added 1 C",
       "added 2 B",
     ])
   })
 
+  it("never credits a line the order was placed with, though it earned nothing then and would now", () => {
+    const computed = [row("tote", 1, "C"), row("added", 1, "C")]
+    expect(rowsForLinesNotCredited(computed, credited, ["added"]).map((r) => r.line_item_id)).toEqual(["added"])
+    expect(rowsForLinesNotCredited(computed, credited, [])).toEqual([])
+  })
+
   it("pays nobody whom the order was not credited to: C moved under D since, D earns nothing on the added line", () => {
     const computed = [row("added", 1, "C"), row("added", 2, "D")]
-    expect(rowsForLinesNotCredited(computed, credited).map((r) => `${r.depth} ${r.distributor_id}`)).toEqual(["1 C"])
+    expect(rowsForLinesNotCredited(computed, credited, ["added"]).map((r) => `${r.depth} ${r.distributor_id}`)).toEqual(["1 C"])
   })
 
   it("credits an order with no commission at all as computed, as a late order.placed would", () => {
     const computed = [row("serum", 1, "C"), row("added", 1, "C")]
-    expect(rowsForLinesNotCredited(computed, [])).toEqual(computed)
+    expect(rowsForLinesNotCredited(computed, [], [])).toEqual(computed)
   })
 })
