@@ -4,9 +4,9 @@ import { pgTextArray } from "../modules/distribution/utils/sql"
 
 /**
  * The credit's reads of Medusa's own data, in SQL on Medusa's tables in the
- * shared database: an order's lines as the order module gives them,
- * products' collection and categories, and the lines an order edit added. Through Query they took two thirds of
- * a credit's time (the order module builds and versions every entity with
+ * shared database: an order's lines as the order module gives them, products'
+ * collection and categories, and the lines an order edit added. Through Query
+ * the first two took two thirds of a credit's time (the order module builds and versions every entity with
  * MikroORM: about 13 ms for an order of three lines on a small machine, where
  * the statement below takes 0.7 ms); the figures are in bench/README.md.
  *

@@ -64,8 +64,10 @@ export const creditOrderCommissionsWorkflow = createWorkflow(
     const credited = when("new-lines-only", { input }, ({ input }) => !!input.new_lines_only).then(() =>
       creditedOrderLinesStep(transform({ input }, ({ input }) => ({ order_id: input.order_id })))
     )
+    // An order with no commission yet (its order.placed was lost) is credited whole, coupon use
+    // and binding included, as the late order.placed would.
     const computed = transform({ computedForOrder, credited }, ({ computedForOrder, credited }) =>
-      credited
+      credited?.credited.length
         ? {
             ...computedForOrder,
             rows: rowsForLinesNotCredited(computedForOrder.rows, credited.credited, credited.added),
