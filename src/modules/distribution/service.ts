@@ -1124,8 +1124,18 @@ export default class DistributionModuleService extends MedusaService({
   }
 
   /**
-   * Settles one batch of due commissions: status, ledger credit and cached
-   * balance in one transaction. Rows are claimed with SKIP LOCKED, so several
+   * The `limit` first due commissions (oldest first), listed by earner: the
+   * settlement job settles them slice by slice (see dueInEarnerOrder).
+   */
+  @InjectManager()
+  async listDueInEarnerOrder(input: { now: Date; limit: number }, @MedusaContext() sharedContext: Context = {}) {
+    return await commissions.dueInEarnerOrder(sharedContext.manager as EntityManager, input)
+  }
+
+  /**
+   * Settles one batch of due commissions (those of `ids` still due, else the
+   * `limit` first in due order): status, ledger credit and cached balance in
+   * one transaction. Rows are claimed with SKIP LOCKED, so several
    * workers can settle side by side; the ledger's unique reference makes a
    * replay write nothing. A suspended distributor's commissions are held: they
    * stay pending while it is suspended, and the first run after reinstatement
@@ -1133,7 +1143,7 @@ export default class DistributionModuleService extends MedusaService({
    */
   @InjectTransactionManager()
   async settleDueCommissions(
-    input: { now: Date; limit: number },
+    input: { now: Date; limit: number; ids?: string[] },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ settled: number; distributor_ids: string[] }> {
     const manager = sharedContext.transactionManager as EntityManager

@@ -9,7 +9,12 @@ import { DistributionEvents } from "../../modules/distribution/constants"
 import { settleBatchStep } from "./steps/settle-due-commissions"
 import { upgradeLevelsStep } from "./steps/upgrade-distributor-levels"
 
-export type SettleDueCommissionsWorkflowInput = { now?: Date; limit?: number }
+/**
+ * `ids`: settle those of these commissions that are still due (the job passes
+ * slices of the due list in earner order); otherwise the `limit` (1000) first
+ * in due order.
+ */
+export type SettleDueCommissionsWorkflowInput = { now?: Date; limit?: number; ids?: string[] }
 
 /**
  * Settles one batch of commissions whose freeze period is over: settled,
@@ -21,7 +26,7 @@ export const settleDueCommissionsWorkflow = createWorkflow(
   "settle-due-commissions",
   (input: SettleDueCommissionsWorkflowInput) => {
     const result = settleBatchStep(
-      transform({ input }, ({ input }) => ({ now: input.now, limit: input.limit ?? 1000 }))
+      transform({ input }, ({ input }) => ({ now: input.now, limit: input.limit ?? 1000, ids: input.ids }))
     )
     const upgrades = upgradeLevelsStep(transform({ result }, ({ result }) => result.distributor_ids))
     when("levels-upgraded", { upgrades }, ({ upgrades }) => upgrades.length > 0).then(() => {

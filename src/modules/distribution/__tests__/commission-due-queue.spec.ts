@@ -158,6 +158,45 @@ distributionModuleTests((suite) => {
     expect((await service.getBalances(a))[0]).toEqual(expect.objectContaining({ available: "5.00" }))
   })
 
+  it("lists the oldest due commissions a window at a time in earner order, and settles those of a slice still due, once", async () => {
+    const [x, y, z] = [await distributor(), await distributor(), await distributor()].sort()
+    const held = await distributor()
+    const orders: [string, string, string, string][] = [
+      // order, earner, amount, due date relative to now
+      ["order_w1", z, "3.00", "- interval '3 hours'"],
+      ["order_w2", x, "1.25", "- interval '2 hours'"],
+      ["order_w3", y, "2.50", "- interval '1 hour'"],
+      ["order_w4", x, "0.75", "- interval '30 minutes'"],
+      ["order_w5", y, "9.99", "+ interval '7 days'"],
+      ["order_w6", held, "4.00", "- interval '4 hours'"],
+    ]
+    const id: Record<string, string> = {}
+    for (const [order, earner, amount, when] of orders) {
+      await credit(earner, order, `${order}_line`, amount)
+      ;[id[order]] = await idsOf(order)
+      await sql(`UPDATE distribution_commission SET eligible_at = now() ${when} WHERE id = ?`, [id[order]])
+    }
+    await service.transitionDistributor({ id: held, action: "suspend", reason: "test" })
+    const now = new Date()
+
+    // The three oldest due (w6 is held, w5 not due yet), listed by earner.
+    expect(await service.listDueInEarnerOrder({ now, limit: 3 })).toEqual([id.order_w2, id.order_w3, id.order_w1])
+    expect(await service.listDueInEarnerOrder({ now, limit: 10 })).toEqual([id.order_w2, id.order_w4, id.order_w3, id.order_w1])
+
+    // A slice naming one not due and one held: only the two still due are settled.
+    const slice = [id.order_w2, id.order_w5, id.order_w6, id.order_w1]
+    expect((await service.settleDueCommissions({ now, limit: 1000, ids: slice })).settled).toBe(2)
+    expect((await service.settleDueCommissions({ now, limit: 1000, ids: slice })).settled).toBe(0)
+    const status = async (order: string) =>
+      (await sql<{ status: string }>(`SELECT status FROM distribution_commission WHERE id = ?`, [id[order]]))[0].status
+    expect(await Promise.all(orders.map(([order]) => status(order)))).toEqual(["settled", "settled", "pending", "pending", "pending", "pending"])
+    expect((await service.getBalances(x))[0]).toEqual(expect.objectContaining({ available: "1.25", pending: "0.75" }))
+    expect((await service.getBalances(z))[0]).toEqual(expect.objectContaining({ available: "3.00", pending: "0.00" }))
+    expect((await service.getBalances(held))[0]).toEqual(expect.objectContaining({ available: "0.00", pending: "4.00" }))
+    await expectQueue([id.order_w3, id.order_w4, id.order_w5, id.order_w6])
+    expect(await service.listDueInEarnerOrder({ now, limit: 10 })).toEqual([id.order_w4, id.order_w3])
+  })
+
   it("lets two settlements and a reversal run at once without settling a row twice or waiting in a cycle", async () => {
     const a = await distributor()
     const orders = Array.from({ length: 40 }, (_, i) => `order_c${i}`)

@@ -4,11 +4,12 @@ import DistributionModuleService from "../../../modules/distribution/service"
 
 export const settleBatchStep = createStep(
   "settle-due-commissions",
-  async (input: { now?: Date; limit: number }, { container }) => {
+  async (input: { now?: Date; limit: number; ids?: string[] }, { container }) => {
     const service: DistributionModuleService = container.resolve(DISTRIBUTION_MODULE)
     const result = await service.settleDueCommissions({
       now: input.now ? new Date(input.now) : new Date(),
       limit: input.limit,
+      ids: input.ids,
     })
     return new StepResponse(result)
   }
