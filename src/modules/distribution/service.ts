@@ -1348,7 +1348,7 @@ export default class DistributionModuleService extends MedusaService({
       return []
     }
     const manager = sharedContext.transactionManager as EntityManager
-    const climbers = await levels.levelClimbers(manager, distributorIds)
+    const climbers = await levels.levelClimbers(manager, distributorIds, currencyCode)
     if (!climbers.length) {
       return []
     }

@@ -104,4 +104,48 @@ distributionModuleTests(({ service, MikroOrmWrapper }) => {
     await day.settle()
     expect(await service.upgradeLevels([id], "cny")).toEqual([{ id, from_level_id: bronze.id, to_level_id: silver.id }])
   })
+  it("upgrades on the kept totals exactly at a threshold, to the highest level met, and leaves those above or below it alone", async () => {
+    const bronze = await service.createDistributionLevels({ name: "铜牌", rank: 1, is_default: true })
+    const silver = await service.createDistributionLevels({ name: "银牌", rank: 2, upgrade_team_sales: 493.8 })
+    const gold = await service.createDistributionLevels({
+      name: "金牌",
+      rank: 3,
+      upgrade_personal_sales: 740.7,
+      upgrade_orders: 3,
+    })
+    const climber = await day.distributor()
+    const golden = await day.distributor()
+    await service.updateDistributors([
+      { id: climber, level_id: bronze.id },
+      { id: golden, level_id: gold.id },
+    ])
+    // 246.90 settled: below silver's 493.80 (and gold's) on the totals, so neither is a climber.
+    await day.credit(climber, "order_t_1", "line_t_1", "24.69")
+    await day.credit(golden, "order_t_g", "line_t_g", "24.69")
+    await day.due("order_t_1")
+    await day.due("order_t_g")
+    await day.settle()
+    expect(await service.upgradeLevels([climber, golden], "cny")).toEqual([])
+
+    // 493.80 settled: silver's threshold exactly; gold's personal sales not yet.
+    await day.credit(climber, "order_t_2", "line_t_2", "24.69")
+    await day.due("order_t_2")
+    await day.settle()
+    expect(await service.upgradeLevels([climber, golden], "cny")).toEqual([
+      { id: climber, from_level_id: bronze.id, to_level_id: silver.id },
+    ])
+
+    // 740.70 over 3 orders: gold's every threshold; a distributor already at gold stays there.
+    await day.credit(climber, "order_t_3", "line_t_3", "24.69")
+    await day.credit(golden, "order_t_g2", "line_t_g2", "24.69")
+    await day.due("order_t_3")
+    await day.due("order_t_g2")
+    await day.settle()
+    expect(await service.upgradeLevels([golden, climber], "cny")).toEqual([
+      { id: climber, from_level_id: silver.id, to_level_id: gold.id },
+    ])
+    const after = await service.listDistributors({ id: [climber, golden] })
+    expect(Object.fromEntries(after.map((d) => [d.id, d.level_id]))).toEqual({ [climber]: gold.id, [golden]: gold.id })
+    expect(await service.upgradeLevels([climber, golden], "cny")).toEqual([])
+  })
 })

@@ -1,6 +1,14 @@
 import { DistributorStatus } from "../constants"
 
 /**
+ * The figures of LEVEL_STATS_SQL read from a distributor's kept totals row
+ * `t` (none yet: nothing settled, zeros): personal_sales, team_sales, orders.
+ */
+export const levelTotals = (t: string) => `coalesce(${t}.settled_personal_sales, 0) AS personal_sales,
+         coalesce(${t}.settled_team_sales, 0) AS team_sales,
+         coalesce(${t}.settled_orders, 0) AS orders`
+
+/**
  * What a level's upgrade thresholds are measured against, defined once for the
  * automatic upgrade and for the progress bar of the distributor centre, so the
  * two can never disagree: personal sales (depth-1 sales kept), team sales (all
@@ -18,10 +26,7 @@ import { DistributorStatus } from "../constants"
  * personal_sales, team_sales, orders.
  */
 export const LEVEL_STATS_SQL = `
-  SELECT d.id, d.level_id, coalesce(l.rank, -1) AS rank, d.direct_count,
-         coalesce(t.settled_personal_sales, 0) AS personal_sales,
-         coalesce(t.settled_team_sales, 0) AS team_sales,
-         coalesce(t.settled_orders, 0) AS orders
+  SELECT d.id, d.level_id, coalesce(l.rank, -1) AS rank, d.direct_count, ${levelTotals("t")}
     FROM distribution_distributor d
     LEFT JOIN distribution_level l ON l.id = d.level_id
     LEFT JOIN distribution_commission_total t ON t.distributor_id = d.id AND t.currency_code = ?

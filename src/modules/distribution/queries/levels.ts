@@ -1,6 +1,6 @@
 import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { pgTextArray } from "../utils/sql"
-import { LEVEL_STATS_SQL } from "./level-stats"
+import { LEVEL_STATS_SQL, levelTotals } from "./level-stats"
 
 /**
  * Levels: the one default (a unique partial index keeps it one), a
@@ -22,6 +22,17 @@ export type LevelStatsRow = {
 const HAS_THRESHOLD = (l: string) =>
   `(${l}.upgrade_personal_sales IS NOT NULL OR ${l}.upgrade_team_sales IS NOT NULL
     OR ${l}.upgrade_direct_recruits IS NOT NULL OR ${l}.upgrade_orders IS NOT NULL)`
+
+/** Whether figures `s` (LEVEL_STATS_SQL's) meet level `l`'s thresholds on the kept totals: sales and orders. */
+const MEETS_TOTALS_THRESHOLDS = (l: string, s: string) =>
+  `(${l}.upgrade_personal_sales IS NULL OR ${s}.personal_sales >= ${l}.upgrade_personal_sales)
+        AND (${l}.upgrade_team_sales IS NULL OR ${s}.team_sales >= ${l}.upgrade_team_sales)
+        AND (${l}.upgrade_orders IS NULL OR ${s}.orders >= ${l}.upgrade_orders)`
+
+/** Whether figures `s` meet every threshold of level `l`: the totals' and direct recruits. */
+const MEETS_THRESHOLDS = (l: string, s: string) =>
+  `${MEETS_TOTALS_THRESHOLDS(l, s)}
+        AND (${l}.upgrade_direct_recruits IS NULL OR ${s}.direct_count >= ${l}.upgrade_direct_recruits)`
 
 export async function defaultLevelId(manager: EntityManager): Promise<string | null> {
   const [row] = await manager.execute(
@@ -105,20 +116,35 @@ export async function levelStats(manager: EntityManager, distributorIds: string[
 }
 
 /**
- * Of these distributors, those below some level with a threshold: the biggest
- * earners sit at the top level, and summing their whole history on every
- * settlement batch was the job's main cost.
+ * Of these distributors, those that could climb: below some level with a
+ * threshold, and meeting that level's thresholds on their kept totals in the
+ * programme's currency (a necessary condition; levelUpgradeTargets decides).
+ * The totals are read first and the distributors' own rows only for those
+ * that meet some level's: a settlement batch has just changed its earners'
+ * totals, so those pages are at hand, where a thousand earners' own rows are
+ * a thousand reads spread over the distributors table, and most earners are
+ * below every threshold (bench/README.md, "The level check").
  */
-export async function levelClimbers(manager: EntityManager, distributorIds: string[]): Promise<string[]> {
+export async function levelClimbers(manager: EntityManager, distributorIds: string[], currencyCode: string): Promise<string[]> {
   const rows: { id: string }[] = await manager.execute(
-    `SELECT d.id FROM distribution_distributor d
+    `WITH reaching AS MATERIALIZED (
+       SELECT s.* FROM (
+         SELECT e.id, ${levelTotals("t")}
+           FROM unnest(?::text[]) AS e(id)
+           LEFT JOIN distribution_commission_total t ON t.distributor_id = e.id AND t.currency_code = ?
+       ) s
+        WHERE EXISTS (
+          SELECT 1 FROM distribution_level lv
+           WHERE lv.deleted_at IS NULL AND ${HAS_THRESHOLD("lv")} AND ${MEETS_TOTALS_THRESHOLDS("lv", "s")})
+     )
+     SELECT d.id FROM reaching r
+       JOIN distribution_distributor d ON d.id = r.id
        LEFT JOIN distribution_level l ON l.id = d.level_id
-      WHERE d.id = ANY(?::text[])
-        AND EXISTS (
+      WHERE EXISTS (
           SELECT 1 FROM distribution_level up
            WHERE up.deleted_at IS NULL AND up.rank > coalesce(l.rank, -1)
-             AND ${HAS_THRESHOLD("up")})`,
-    [pgTextArray(distributorIds)]
+             AND ${HAS_THRESHOLD("up")} AND ${MEETS_TOTALS_THRESHOLDS("up", "r")})`,
+    [pgTextArray(distributorIds), currencyCode.toLowerCase()]
   )
   return rows.map((r) => r.id)
 }
@@ -133,11 +159,7 @@ export async function levelUpgradeTargets(manager: EntityManager, distributorIds
      SELECT DISTINCT ON (s.id) s.id, s.level_id AS from_level_id, lv.id AS to_level_id
        FROM stats s
        JOIN distribution_level lv ON lv.deleted_at IS NULL AND lv.rank > s.rank
-        AND ${HAS_THRESHOLD("lv")}
-        AND (lv.upgrade_personal_sales IS NULL OR s.personal_sales >= lv.upgrade_personal_sales)
-        AND (lv.upgrade_team_sales IS NULL OR s.team_sales >= lv.upgrade_team_sales)
-        AND (lv.upgrade_direct_recruits IS NULL OR s.direct_count >= lv.upgrade_direct_recruits)
-        AND (lv.upgrade_orders IS NULL OR s.orders >= lv.upgrade_orders)
+        AND ${HAS_THRESHOLD("lv")} AND ${MEETS_THRESHOLDS("lv", "s")}
       ORDER BY s.id, lv.rank DESC`,
     [currencyCode.toLowerCase(), pgTextArray(distributorIds)]
   )
