@@ -251,4 +251,15 @@ distributionModuleTests((suite) => {
     )
     expect(options).toEqual(["fillfactor=90"])
   })
+
+  it("never compiles the statements of a trigger that reads a statement's changed rows (plans kept per connection)", async () => {
+    const triggers = await sql<{ name: string; config: string[] | null }>(
+      `SELECT t.tgname AS name, p.proconfig AS config FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid
+        WHERE NOT t.tgisinternal AND (t.tgoldtable IS NOT NULL OR t.tgnewtable IS NOT NULL)
+          AND t.tgrelid::regclass::text LIKE 'distribution\\_%'`
+    )
+    // The totals' three, the queue's three and the search's two.
+    expect(triggers.length).toBe(8)
+    expect(triggers.filter((t) => !(t.config ?? []).includes("jit=off")).map((t) => t.name)).toEqual([])
+  })
 })
