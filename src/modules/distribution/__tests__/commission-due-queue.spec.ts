@@ -15,11 +15,13 @@ distributionModuleTests((suite) => {
   const { service, MikroOrmWrapper } = suite
   const { sql, distributor, credit, due, settle, reverse } = programmeDay(suite)
 
-  type QueueRow = { commission_id: string; eligible_at: string; held: boolean }
+  type QueueRow = { commission_id: string; eligible_at: string; held: boolean; distributor_id: string; currency_code: string }
   const queue = () =>
-    sql<QueueRow>(`SELECT commission_id, eligible_at::text, held FROM distribution_commission_due ORDER BY commission_id`)
+    sql<QueueRow>(`SELECT commission_id, eligible_at::text, held, distributor_id, currency_code
+                     FROM distribution_commission_due ORDER BY commission_id`)
   const derived = () =>
-    sql<QueueRow>(`SELECT c.id AS commission_id, c.eligible_at::text, (d.status = 'suspended' AND d.deleted_at IS NULL) AS held
+    sql<QueueRow>(`SELECT c.id AS commission_id, c.eligible_at::text, (d.status = 'suspended' AND d.deleted_at IS NULL) AS held,
+                          c.distributor_id, c.currency_code
                      FROM distribution_commission c JOIN distribution_distributor d ON d.id = c.distributor_id
                     WHERE c.status = 'pending' AND c.eligible_at IS NOT NULL AND c.deleted_at IS NULL ORDER BY c.id`)
   const idsOf = async (order: string) =>
@@ -62,8 +64,8 @@ distributionModuleTests((suite) => {
     const before = await queue()
     await MikroOrmWrapper.forkManager().transactional(async (tx) => {
       await tx.execute(`DELETE FROM distribution_commission_due`)
-      await tx.execute(`INSERT INTO distribution_commission_due (commission_id, eligible_at, held)
-        SELECT id, eligible_at, distribution_earner_is_suspended(distributor_id) FROM distribution_commission
+      await tx.execute(`INSERT INTO distribution_commission_due (commission_id, eligible_at, held, distributor_id, currency_code)
+        SELECT id, eligible_at, distribution_earner_is_suspended(distributor_id), distributor_id, currency_code FROM distribution_commission
          WHERE distribution_commission_is_due(status, eligible_at, deleted_at)`)
     })
     expect(await queue()).toEqual(before)

@@ -159,18 +159,19 @@ export async function settleDue(
  * totals and ledger index entries next to each other, where due order pays
  * earners all over those tables (at a million distributors a settlement in
  * due order changed about three pages nobody else in its run did per
- * commission; see bench/README.md). Whether each is still due and its earner
- * not suspended is decided when it is settled (settleDue).
+ * commission; see bench/README.md). Read from the queue alone, which carries
+ * each commission's earner and currency (Migration20261208200000). Whether
+ * each is still due and its earner not suspended is decided when it is
+ * settled (settleDue).
  */
 export async function dueInEarnerOrder(manager: EntityManager, input: { now: Date; limit: number }): Promise<string[]> {
   const rows: { id: string }[] = await manager.execute(
-    `SELECT id FROM (
-       SELECT c.id, c.distributor_id, c.currency_code FROM ${QUEUED}
+    `SELECT commission_id AS id FROM (
+       SELECT q.commission_id, q.distributor_id, q.currency_code FROM distribution_commission_due q
         WHERE NOT q.held AND q.eligible_at <= ?
-          AND distribution_commission_is_due(c.status, c.eligible_at, c.deleted_at) AND c.eligible_at <= ?
         ORDER BY q.eligible_at LIMIT ?
-     ) due ORDER BY distributor_id, currency_code, id`,
-    [input.now, input.now, input.limit]
+     ) due ORDER BY distributor_id, currency_code, commission_id`,
+    [input.now, input.limit]
   )
   return rows.map((r) => r.id)
 }
@@ -181,18 +182,17 @@ export async function dueInEarnerOrder(manager: EntityManager, input: { now: Dat
  * commission that became due while the reinstatement was being written can
  * still be queued held (it read the earner before the reinstatement was
  * committed). The settlement job runs this once per run, before its batches;
- * it reads the held rows alone (a partial index), locks the commissions first
- * as every writer of the queue does, and skips those another transaction
- * holds. How many it released.
+ * it reads the held rows alone (a partial index) and asks for each whether
+ * its earner is still suspended; only a commission to release is read, locked
+ * first as every writer of the queue does, and skipped when another
+ * transaction holds it. How many it released.
  */
 export async function releaseHeld(manager: EntityManager): Promise<number> {
   const rows = await manager.execute(
     `WITH stale AS (
        SELECT c.id FROM distribution_commission_due q
          JOIN distribution_commission c ON c.id = q.commission_id
-        WHERE q.held AND NOT EXISTS (
-            ${SUSPENDED_EARNER}
-          )
+        WHERE q.held AND NOT distribution_earner_is_suspended(q.distributor_id)
         FOR UPDATE OF c SKIP LOCKED
      )
      UPDATE distribution_commission_due q SET held = false FROM stale WHERE q.commission_id = stale.id
@@ -246,11 +246,7 @@ export async function settlementBacklog(
   const [row]: { due: number; oldest: Date | null }[] = await manager.execute(
     `SELECT count(*)::int AS due, min(eligible_at) AS oldest FROM (
        SELECT q.eligible_at FROM distribution_commission_due q
-         JOIN distribution_commission c ON c.id = q.commission_id
-        WHERE NOT q.held AND q.eligible_at <= ?
-          AND NOT EXISTS (
-            ${SUSPENDED_EARNER}
-          )
+        WHERE NOT q.held AND q.eligible_at <= ? AND NOT distribution_earner_is_suspended(q.distributor_id)
         ORDER BY q.eligible_at LIMIT ?) due`,
     [now, BACKLOG_COUNT_CAP]
   )
