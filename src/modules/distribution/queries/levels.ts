@@ -123,7 +123,10 @@ export async function levelStats(manager: EntityManager, distributorIds: string[
  * that meet some level's: a settlement batch has just changed its earners'
  * totals, so those pages are at hand, where a thousand earners' own rows are
  * a thousand reads spread over the distributors table, and most earners are
- * below every threshold (bench/README.md, "The level check").
+ * below every threshold (bench/README.md, "What a run changes, page by page,
+ * and the job's reads"). `reaching` (materialized, so it is filtered before
+ * any distributor is read) keeps those meeting any level's; the rank then
+ * narrows it to a level above their own.
  */
 export async function levelClimbers(manager: EntityManager, distributorIds: string[], currencyCode: string): Promise<string[]> {
   const rows: { id: string }[] = await manager.execute(
