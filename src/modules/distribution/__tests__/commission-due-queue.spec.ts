@@ -1,5 +1,6 @@
 import { distributionModuleTests } from "./module-runner"
 import { programmeDay } from "./fixtures"
+import { Migration20261208200000 } from "../migrations/Migration20261208200000"
 
 jest.setTimeout(180_000)
 
@@ -238,6 +239,60 @@ distributionModuleTests((suite) => {
     )
     expect({ settled, reversed, credits }).toEqual({ settled: 39, reversed: 1, credits: 39 })
     expect((await service.getBalances(a))[0]).toEqual(expect.objectContaining({ available: "39.00", pending: "0.00" }))
+  })
+
+  it("gives the rows queued before Migration20261208200000 their earner and currency, and drops a row without its commission", async () => {
+    const a = await distributor()
+    const b = await distributor()
+    await credit(a, "order_b1", "line_b1", "3.10")
+    await credit(b, "order_b2", "line_b2", "4.20")
+    await due("order_b1")
+    const [b1] = await idsOf("order_b1")
+    const [b2] = await idsOf("order_b2")
+    // Its statements are plain SQL text (addSql), run in order as the migrator would.
+    const run = async (queries: unknown[]) => {
+      for (const query of queries) {
+        await sql(String(query))
+      }
+    }
+    const migration = () => new Migration20261208200000(undefined as never, undefined as never)
+
+    // The queue as it was before the migration: no earner, no currency, the triggers of then.
+    const before = migration()
+    await before.down()
+    await run(before.getQueries())
+    // Queued by the old triggers: b2 dated, b suspended (held); and a row no commission stands behind.
+    await due("order_b2")
+    await service.transitionDistributor({ id: b, action: "suspend", reason: "test" })
+    await sql(`INSERT INTO distribution_commission_due (commission_id, eligible_at, held) VALUES ('dcom_gone', now(), false)`)
+    expect(await sql(`SELECT commission_id, held FROM distribution_commission_due ORDER BY commission_id`)).toEqual(
+      [b1, b2, "dcom_gone"].sort().map((id) => ({ commission_id: id, held: id === b2 }))
+    )
+
+    const after = migration()
+    await after.up()
+    await run(after.getQueries())
+    await expectQueue([b1, b2])
+    expect((await queue()).map((r) => [r.commission_id, r.distributor_id, r.currency_code, r.held])).toEqual(
+      [[b1, a, "cny", false], [b2, b, "cny", true]].sort((x, y) => String(x[0]).localeCompare(String(y[0])))
+    )
+    const nullable = await sql<{ column_name: string; is_nullable: string }>(
+      `SELECT column_name, is_nullable FROM information_schema.columns
+        WHERE table_name = 'distribution_commission_due' AND column_name IN ('distributor_id', 'currency_code') ORDER BY column_name`
+    )
+    expect(nullable).toEqual([
+      { column_name: "currency_code", is_nullable: "NO" },
+      { column_name: "distributor_id", is_nullable: "NO" },
+    ])
+
+    // The triggers write both columns again: a commission dated now is queued with them, and settled.
+    await credit(a, "order_b3", "line_b3", "5.30")
+    await due("order_b3")
+    const [b3] = await idsOf("order_b3")
+    await expectQueue([b1, b2, b3])
+    expect((await settle()).settled).toBe(2)
+    expect((await service.getBalances(a))[0]).toEqual(expect.objectContaining({ available: "8.40", pending: "0.00" }))
+    await expectQueue([b2])
   })
 
   it("has no index of the commissions on a column that settling, dating or reversing writes", async () => {
