@@ -1,5 +1,6 @@
 import { distributionModuleTests } from "./module-runner"
 import { LedgerRow, programmeDay } from "./fixtures"
+import { Migration20261209100000 } from "../migrations/Migration20261209100000"
 
 jest.setTimeout(180_000)
 
@@ -125,5 +126,41 @@ distributionModuleTests((suite) => {
       expect(moves(await day.ledger(id))).toEqual([`commission_settled ${n + 1}.01`])
       expect(await day.wallet(id)).toEqual({ available: `${n + 1}.01`, held: "0", withdrawn: "0" })
     }
+  })
+  it("keys its index by distributor on the distributor alone, and its migration keeps one rebuilt beforehand", async () => {
+    const index = async () =>
+      (await day.sql<{ oid: number; definition: string }>(
+        `SELECT c.oid::int AS oid, pg_get_indexdef(c.oid) AS definition FROM pg_class c WHERE c.relname = 'IDX_distribution_ledger_distributor'`
+      ))[0]
+    const narrow = `CREATE INDEX "IDX_distribution_ledger_distributor" ON public.distribution_ledger_entry USING btree (distributor_id) WHERE (deleted_at IS NULL)`
+    expect((await index()).definition).toBe(narrow)
+
+    const run = async (direction: "up" | "down") => {
+      const migration = new Migration20261209100000(undefined as never, undefined as never)
+      await migration[direction]()
+      for (const query of migration.getQueries()) {
+        await day.sql(String(query))
+      }
+    }
+    // From the old key (distributor, currency, time) to the new one.
+    await run("down")
+    expect((await index()).definition).toContain("(distributor_id, currency_code, created_at)")
+    await run("up")
+    expect((await index()).definition).toBe(narrow)
+    // Replaced beforehand (as docs/production.md says, concurrently there): the migration keeps it.
+    await day.sql(`DROP INDEX "IDX_distribution_ledger_distributor"`)
+    await day.sql(`CREATE INDEX "IDX_distribution_ledger_distributor" ON distribution_ledger_entry (distributor_id) WHERE deleted_at IS NULL`)
+    const rebuilt = await index()
+    await run("up")
+    expect(await index()).toEqual(rebuilt)
+
+    // What it serves: a distributor's ledger, every currency, newest first, counted.
+    const id = await day.distributor()
+    await day.adjust(id, "10.00", "bonus-a")
+    await service.adjustBalance({ distributor_id: id, currency_code: "usd", amount: "2.50", reason: "活动奖励", actor_id: "user_admin", idempotency_key: "bonus-b" })
+    await day.adjust(id, "-3.00", "bonus-c")
+    const [entries, count] = await service.listAndCountLedgerEntries({ distributor_id: id }, { order: { created_at: "DESC", id: "DESC" } })
+    expect(count).toBe(3)
+    expect(entries.map((e) => `${e.currency_code} ${e.amount}`)).toEqual(["cny -3", "usd 2.5", "cny 10"])
   })
 })

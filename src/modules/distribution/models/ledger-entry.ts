@@ -25,8 +25,9 @@ const LedgerEntry = model
       unique: true,
     },
     {
+      // The distributor alone, deduplicated: Migration20261209100000.
       name: "IDX_distribution_ledger_distributor",
-      on: ["distributor_id", "currency_code", "created_at"],
+      on: ["distributor_id"],
     },
   ])
 
