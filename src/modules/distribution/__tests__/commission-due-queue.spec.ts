@@ -14,7 +14,7 @@ jest.setTimeout(180_000)
  */
 distributionModuleTests((suite) => {
   const { service, MikroOrmWrapper } = suite
-  const { sql, distributor, credit, due, settle, reverse } = programmeDay(suite)
+  const { sql, migrate, distributor, credit, due, settle, reverse } = programmeDay(suite)
 
   type QueueRow = { commission_id: string; eligible_at: string; held: boolean; distributor_id: string; currency_code: string }
   const queue = () =>
@@ -161,6 +161,25 @@ distributionModuleTests((suite) => {
     expect((await service.getBalances(a))[0]).toEqual(expect.objectContaining({ available: "5.00" }))
   })
 
+  it("does not settle a suspended earner's commission queued as not held (due while the suspension was being written)", async () => {
+    const a = await distributor()
+    await credit(a, "order_h1", "line_h1", "7.25")
+    await due("order_h1")
+    const [h1] = await idsOf("order_h1")
+    await service.transitionDistributor({ id: a, action: "suspend", reason: "test" })
+    // As if it had been queued by a transaction that read the earner before the suspension was committed.
+    await sql(`UPDATE distribution_commission_due SET held = false WHERE commission_id = ?`, [h1])
+
+    expect((await settle()).settled).toBe(0)
+    expect((await service.settleDueCommissions({ now: new Date(), limit: 100, ids: [h1] })).settled).toBe(0)
+    expect((await service.getBalances(a))[0]).toEqual(expect.objectContaining({ available: "0.00", pending: "7.25" }))
+    expect(await service.getSettlementBacklog(new Date())).toEqual({ due: 0, oldest_due_at: null })
+
+    await service.transitionDistributor({ id: a, action: "reinstate", reason: "test" })
+    expect((await settle()).settled).toBe(1)
+    expect((await service.getBalances(a))[0]).toEqual(expect.objectContaining({ available: "7.25", pending: "0.00" }))
+  })
+
   it("lists the oldest due commissions a window at a time in earner order, and settles those of a slice still due, once", async () => {
     const [x, y, z] = [await distributor(), await distributor(), await distributor()].sort()
     const held = await distributor()
@@ -249,18 +268,8 @@ distributionModuleTests((suite) => {
     await due("order_b1")
     const [b1] = await idsOf("order_b1")
     const [b2] = await idsOf("order_b2")
-    // Its statements are plain SQL text (addSql), run in order as the migrator would.
-    const run = async (queries: unknown[]) => {
-      for (const query of queries) {
-        await sql(String(query))
-      }
-    }
-    const migration = () => new Migration20261208200000(undefined as never, undefined as never)
-
     // The queue as it was before the migration: no earner, no currency, the triggers of then.
-    const before = migration()
-    await before.down()
-    await run(before.getQueries())
+    await migrate(Migration20261208200000, "down")
     // Queued by the old triggers: b2 dated, b suspended (held); and a row no commission stands behind.
     await due("order_b2")
     await service.transitionDistributor({ id: b, action: "suspend", reason: "test" })
@@ -269,9 +278,7 @@ distributionModuleTests((suite) => {
       [b1, b2, "dcom_gone"].sort().map((id) => ({ commission_id: id, held: id === b2 }))
     )
 
-    const after = migration()
-    await after.up()
-    await run(after.getQueries())
+    await migrate(Migration20261208200000, "up")
     await expectQueue([b1, b2])
     expect((await queue()).map((r) => [r.commission_id, r.distributor_id, r.currency_code, r.held])).toEqual(
       [[b1, a, "cny", false], [b2, b, "cny", true]].sort((x, y) => String(x[0]).localeCompare(String(y[0])))

@@ -1,4 +1,5 @@
 import { SuiteOptions } from "@medusajs/test-utils"
+import { Migration } from "@medusajs/framework/mikro-orm/migrations"
 import DistributionModuleService from "../service"
 import { NewCommission } from "../types"
 import { ReversalFacts } from "../utils/reversal"
@@ -131,5 +132,14 @@ export function programmeDay({ service, MikroOrmWrapper }: Pick<SuiteOptions<Dis
     return b ?? null
   }
 
-  return { sql, distributor, commission, credit, due, settle, reverse, adjust, withdraw, decide, wallet, ledger, ledgerSums, balances }
+  /** Runs one of the module's migrations up or down on the test database, its statements in order as the migrator would. */
+  async function migrate(Class: new (driver: never, config: never) => Migration, direction: "up" | "down") {
+    const migration = new Class(undefined as never, undefined as never)
+    await migration[direction]()
+    for (const query of migration.getQueries()) {
+      await sql(String(query)) // plain SQL text (addSql)
+    }
+  }
+
+  return { sql, migrate, distributor, commission, credit, due, settle, reverse, adjust, withdraw, decide, wallet, ledger, ledgerSums, balances }
 }

@@ -80,22 +80,6 @@ export async function markEligible(
 }
 
 /**
- * Whether commission `c`'s earner is suspended (its commissions are held, not
- * settled), by the database's one definition, `distribution_distributor_is_suspended`
- * (Migration20261207100000), which the queue's triggers use too. PostgreSQL
- * inlines it, so this is a probe of the small index of suspended distributors
- * (IDX_distribution_distributor_suspended) and claiming a batch never reads the
- * distributors' rows themselves. The queue marks such commissions held already
- * (a suspension flips them); this check covers a commission that became due
- * while its earner's suspension was being written.
- */
-const SUSPENDED_EARNER = `SELECT 1 FROM distribution_distributor d
-             WHERE d.id = c.distributor_id AND distribution_distributor_is_suspended(d.status, d.deleted_at)`
-
-/** The queue's rows with their commissions. */
-const QUEUED = `distribution_commission_due q JOIN distribution_commission c ON c.id = q.commission_id`
-
-/**
  * Claims due pending commissions whose distributor is not suspended, locking
  * the commissions themselves (SKIP LOCKED, so several workers settle side by
  * side; the status and date are checked again on the locked row), marks them
@@ -115,17 +99,16 @@ export async function settleDue(
 ): Promise<WrittenLedgerEntry[]> {
   const ids = input.ids
   const dueNow = `distribution_commission_is_due(c.status, c.eligible_at, c.deleted_at) AND c.eligible_at <= ?`
-  // By id, the earner is asked row by row (a join would read every suspended
+  // The earner is asked row by row, by the definition the queue's triggers use
+  // (distribution_earner_is_suspended, Migration20261207100000: a probe of the
+  // small index of suspended distributors; a join would read every suspended
   // distributor to answer for a thousand commissions).
   const claim = ids
     ? `SELECT c.id FROM distribution_commission c
         WHERE c.id = ANY(?::text[]) AND ${dueNow} AND NOT distribution_earner_is_suspended(c.distributor_id)
         ORDER BY c.distributor_id, c.currency_code, c.id FOR UPDATE OF c SKIP LOCKED`
-    : `SELECT c.id FROM ${QUEUED}
-        WHERE NOT q.held AND q.eligible_at <= ? AND ${dueNow}
-          AND NOT EXISTS (
-            ${SUSPENDED_EARNER}
-          )
+    : `SELECT c.id FROM distribution_commission_due q JOIN distribution_commission c ON c.id = q.commission_id
+        WHERE NOT q.held AND q.eligible_at <= ? AND ${dueNow} AND NOT distribution_earner_is_suspended(q.distributor_id)
         ORDER BY q.eligible_at LIMIT ? FOR UPDATE OF c SKIP LOCKED`
   return await manager.execute(
     `WITH due AS (
