@@ -3,19 +3,25 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 
 export type DeliveredEvent = { name: string; data: Record<string, unknown> }
 
+let recordings = 0
+
 /**
  * Subscribes to events on the app's real event bus, the way a subscriber of
  * the host app does, and keeps each one delivered (name and payload) in
  * order. Nothing is replaced: the plugin's own subscribers still run.
  */
 export function recordEvents(container: MedusaContainer, names: string[]) {
+  // An id of its own per recording: a server instance's bus (the HTTP suites' app)
+  // keeps an unsubscribed id on its books, so a recording made again with the same
+  // id would be refused as a duplicate.
+  const id = `test-recorder-${++recordings}`
   const bus = container.resolve<IEventBusModuleService>(Modules.EVENT_BUS)
   const delivered: DeliveredEvent[] = []
   const subscriber = async (event: { name: string; data: unknown }) => {
     delivered.push({ name: event.name, data: event.data as Record<string, unknown> })
   }
   for (const name of names) {
-    bus.subscribe(name, subscriber, { subscriberId: `test-recorder-${name}` })
+    bus.subscribe(name, subscriber, { subscriberId: `${id}-${name}` })
   }
   return {
     delivered,
@@ -32,7 +38,7 @@ export function recordEvents(container: MedusaContainer, names: string[]) {
     },
     stop() {
       for (const name of names) {
-        bus.unsubscribe(name, subscriber, { subscriberId: `test-recorder-${name}` })
+        bus.unsubscribe(name, subscriber, { subscriberId: `${id}-${name}` })
       }
     },
   }

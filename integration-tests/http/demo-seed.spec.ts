@@ -43,17 +43,9 @@ import seedDemo, {
 jest.setTimeout(900_000)
 
 // The seed runs under `medusa exec`, a server instance that runs no scheduled
-// job: here too, so the settlement job cannot settle at the real time what the
-// seed settles on its replayed dates.
-const workerMode = process.env.MEDUSA_WORKER_MODE
-process.env.MEDUSA_WORKER_MODE = "server"
-afterAll(() => {
-  if (workerMode === undefined) {
-    delete process.env.MEDUSA_WORKER_MODE
-  } else {
-    process.env.MEDUSA_WORKER_MODE = workerMode
-  }
-})
+// job: so does every HTTP suite's app (integration-tests/setup.js), so the
+// settlement job cannot settle at the real time what the seed settles on its
+// replayed dates.
 
 const COUNTS = `
   select
